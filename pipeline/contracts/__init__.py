@@ -1,0 +1,36 @@
+"""Typed contracts shared by every stage. Stages import these, never each other's internals."""
+
+from .determination import (
+    CriterionResult,
+    Decision,
+    Determination,
+    ErrorRecord,
+    Outcome,
+    PolicyRef,
+    ScreeningResult,
+    TriState,
+)
+from .document import Box, DocumentInfo, PageInfo, TextSource, TransmissionLine
+from .evidence import Evidence
+from .facts import ClinicalFacts, Fact, FactStatus, ImagingStudy
+
+__all__ = [
+    "Box",
+    "ClinicalFacts",
+    "CriterionResult",
+    "Decision",
+    "Determination",
+    "DocumentInfo",
+    "ErrorRecord",
+    "Evidence",
+    "Fact",
+    "FactStatus",
+    "ImagingStudy",
+    "Outcome",
+    "PageInfo",
+    "PolicyRef",
+    "ScreeningResult",
+    "TextSource",
+    "TransmissionLine",
+    "TriState",
+]

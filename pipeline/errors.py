@@ -1,0 +1,46 @@
+"""One catalogue of coded errors. Messages never include document content (PHI stays out)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    # ingest
+    E101_NOT_FOUND = "E101"
+    E102_UNREADABLE = "E102"
+    E103_UNSUPPORTED_TYPE = "E103"
+    E104_EMPTY_FILE = "E104"
+    E105_NOT_A_PDF = "E105"
+    E106_ENCRYPTED = "E106"
+    E107_MALFORMED_PDF = "E107"
+    E108_NO_TEXT = "E108"
+    E109_TOO_LARGE = "E109"
+    E110_TOO_MANY_PAGES = "E110"
+    E111_TIMEOUT = "E111"
+    E112_BAD_ENCODING = "E112"
+    E113_IMAGE_TOO_LARGE = "E113"
+    E114_WORKER_CRASHED = "E114"
+    # policies
+    E201_POLICY_NOT_FOUND = "E201"
+    E202_POLICY_INVALID = "E202"
+    E203_UNKNOWN_PAYER = "E203"
+    # internal
+    E901_INTERNAL = "E901"
+
+
+class PipelineError(Exception):
+    """An error with a stable code, the stage it happened in, and a message safe to log (no document text)."""
+
+    def __init__(self, code: ErrorCode, message: str, *, stage: str = "ingest") -> None:
+        super().__init__(f"{code.value}: {message}")
+        self.code = code
+        self.message = message
+        self.stage = stage
+
+
+class PolicyError(PipelineError):
+    """A policy file that cannot be loaded; the message names the file and the criterion id."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(code, message, stage="criteria")
