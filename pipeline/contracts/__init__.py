@@ -13,6 +13,7 @@ from .determination import (
 from .document import Box, DocumentInfo, PageInfo, TextSource, TransmissionLine
 from .evidence import Evidence
 from .facts import ClinicalFacts, Fact, FactStatus, ImagingStudy
+from .mention import Mention
 
 __all__ = [
     "Box",
@@ -26,6 +27,7 @@ __all__ = [
     "Fact",
     "FactStatus",
     "ImagingStudy",
+    "Mention",
     "Outcome",
     "PageInfo",
     "PolicyRef",

@@ -1,0 +1,31 @@
+"""Mentions: what the NLP stage found, as plain data (picklable, no spaCy objects)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Mention(BaseModel):
+    """One target concept matched in the document, with its ConText assertions.
+
+    Offsets are in the canonical document text (ingest's `text`), not in the NLP-normalised text.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    concept: str
+    text: str
+    start: int
+    end: int
+    rule_id: str
+    attrs: dict[str, str] = Field(default_factory=dict)
+    section: str | None = None
+    sentence_start: int
+    sentence_end: int
+    modifiers: list[str] = Field(
+        default_factory=list, description="negated, uncertain, historical, hypothetical, family"
+    )
+    modifier_rules: list[str] = Field(default_factory=list)
+
+    def has(self, modifier: str) -> bool:
+        return modifier in self.modifiers

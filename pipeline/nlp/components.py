@@ -1,0 +1,128 @@
+"""spaCy components of the clinical NLP stage, registered by name like spaCy's own.
+
+- ``clinical_sentences``: sentence boundaries for fax-packet text (line structure + sentence punctuation).
+- ``prior_auth_targets``: medspaCy's TargetMatcher over our rule file, with the rule file's
+  ``unless_next``/``unless_prev`` filters and de-duplication; matches go to ``doc.spans["targets"]``
+  so that concepts may overlap ("recurrent GBM" is both a recurrence and a glioma).
+"""
+
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from medspacy.target_matcher import TargetMatcher
+
+from .rules import TARGETS_FILE, TargetRuleInfo, read_resource, target_rules
+
+TARGET_GROUP = "targets"
+
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms st vs e.g i.e approx no nos fig pt pts etc jr sr dept inc ltd hx dx tx sx q.d b.i.d t.i.d "
+    "mg ml mm cm wk wks yr yrs mo mos".split()
+)
+
+
+@Language.component("clinical_sentences", assigns=["token.is_sent_start"])
+def clinical_sentences(doc: Doc) -> Doc:
+    """Sentence starts at every hard line break and after . ! ? that end a sentence."""
+    if not len(doc):
+        return doc
+    start_next = True
+    for i, token in enumerate(doc):
+        if token.is_space:
+            token.is_sent_start = start_next and i == 0
+            if "\n" in token.text:
+                start_next = True
+            continue
+        token.is_sent_start = start_next or i == 0
+        start_next = "\n" in token.whitespace_
+        if token.text in {".", "!", "?"} and i + 1 < len(doc):
+            prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+            nxt = doc[i + 1]
+            if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+                start_next = True
+    return doc
+
+
+class PriorAuthTargets:
+    """Target concept matching with data-driven filters; results in ``doc.spans['targets']``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        data = read_resource(TARGETS_FILE)
+        self._matcher = TargetMatcher(nlp, name=f"{name}_matcher", result_type=None, prune=False)
+        self._matcher.add(target_rules(data))
+        self._suppress_inside: dict[str, frozenset[str]] = {
+            str(k): frozenset(v) for k, v in (data.get("suppress_inside") or {}).items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept: dict[tuple[int, int, str], Span] = {}
+        for span in self._matcher(doc):
+            info: TargetRuleInfo = span._.target_rule.metadata["info"]
+            if _blocked(span, info):
+                continue
+            key = (span.start, span.end, info.concept)
+            kept.setdefault(key, span)
+        spans = _drop_contained(list(kept.values()))
+        doc.spans[TARGET_GROUP] = self._drop_suppressed(spans)
+        return doc
+
+    def _drop_suppressed(self, spans: list[Span]) -> list[Span]:
+        if not self._suppress_inside:
+            return spans
+        out = []
+        for span in spans:
+            hosts = self._suppress_inside.get(span.label_)
+            if hosts and any(
+                o.label_ in hosts and o.start <= span.start and span.end <= o.end and len(o) > len(span)
+                for o in spans
+            ):
+                continue
+            out.append(span)
+        return out
+
+
+def _blocked(span: Span, info: TargetRuleInfo) -> bool:
+    doc = span.doc
+    if info.unless_next:
+        nxt = _neighbour(doc, span.end, step=1)
+        if nxt is not None and nxt.lower_ in info.unless_next:
+            return True
+    if info.unless_prev:
+        prev = _neighbour(doc, span.start - 1, step=-1)
+        if prev is not None and prev.lower_ in info.unless_prev:
+            return True
+    return False
+
+
+def _neighbour(doc: Doc, i: int, *, step: int):  # type: ignore[no-untyped-def]
+    """The nearest non-whitespace token from index i in direction step, within the same line."""
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        if tok.is_space:
+            if "\n" in tok.text:
+                return None
+            i += step
+            continue
+        return tok
+    return None
+
+
+def _drop_contained(spans: list[Span]) -> list[Span]:
+    """Within one concept keep the longest match; concepts of different kinds may overlap."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    widest: dict[str, int] = {}
+    for span in spans:
+        label = span.label_
+        if widest.get(label, -1) >= span.end:
+            continue
+        widest[label] = span.end
+        out.append(span)
+    return out
+
+
+@Language.factory("prior_auth_targets", assigns=["doc.spans"])
+def make_prior_auth_targets(nlp: Language, name: str) -> PriorAuthTargets:
+    return PriorAuthTargets(nlp, name)

@@ -1,0 +1,57 @@
+"""Turn processed spaCy Docs into plain-data Mentions in canonical-text offsets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..contracts import Mention
+from .components import TARGET_GROUP
+from .normalize import NormalizedText
+
+# medspaCy ConText categories -> the assertion names used throughout the product
+MODIFIER_NAMES = {
+    "NEGATED_EXISTENCE": "negated",
+    "POSSIBLE_EXISTENCE": "uncertain",
+    "HISTORICAL": "historical",
+    "HYPOTHETICAL": "hypothetical",
+    "FAMILY": "family",
+}
+
+
+def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[Mention]:
+    """Every target span of the doc as a Mention with section, sentence and ConText modifiers."""
+    out: list[Mention] = []
+    for span in doc.spans[TARGET_GROUP]:
+        info = span._.target_rule.metadata["info"]
+        start, end = norm.to_source(span.start_char, span.end_char)
+        sent = span.sent
+        s_start, s_end = norm.to_source(sent.start_char, sent.end_char)
+        section = span[0]._.section
+        modifiers: list[str] = []
+        modifier_rules: list[str] = []
+        for mod in span._.modifiers:
+            name = MODIFIER_NAMES.get(mod.category)
+            if name is None:
+                continue
+            if name not in modifiers:
+                modifiers.append(name)
+            rule_id = mod.rule.metadata.get("id") if mod.rule.metadata else None
+            if rule_id and rule_id not in modifier_rules:
+                modifier_rules.append(rule_id)
+        out.append(
+            Mention(
+                concept=info.concept,
+                text=source_text[start:end],
+                start=start,
+                end=end,
+                rule_id=info.rule_id,
+                attrs=info.attrs,
+                section=section.category if section is not None else None,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                modifiers=sorted(modifiers),
+                modifier_rules=sorted(modifier_rules),
+            )
+        )
+    out.sort(key=lambda m: (m.start, m.end, m.concept, m.rule_id))
+    return out

@@ -1,0 +1,164 @@
+"""Load the rule files (targets, ConText modifiers, sections) into medspaCy rule objects.
+
+Rules are data inside the package (`pipeline/nlp/resources/`); every rule carries a stable id in its
+metadata so each match names the rule that made it. Malformed rules fail at load time with the file
+and rule id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from medspacy.context import ConTextRule
+from medspacy.section_detection import SectionRule
+from medspacy.target_matcher import TargetRule
+from spacy.tokenizer import Tokenizer
+
+RESOURCE_PACKAGE = "pipeline.nlp.resources"
+TARGETS_FILE = "targets.yaml"
+CONTEXT_FILE = "context.yaml"
+SECTIONS_FILE = "sections.yaml"
+
+_TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
+                "unless_prev"}
+_CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
+                 "allowed_types", "excluded_types"}
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be loaded; the message names the file and the rule id."""
+
+
+@dataclass(frozen=True)
+class TargetRuleInfo:
+    """What a target match needs to know about its rule after matching."""
+
+    rule_id: str
+    concept: str
+    attrs: dict[str, str]
+    unless_next: frozenset[str]
+    unless_prev: frozenset[str]
+
+
+def read_resource(name: str) -> dict[str, Any]:
+    text = resources.files(RESOURCE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _check_keys(file: str, rule: dict[str, Any], allowed: set[str]) -> str:
+    rule_id = rule.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleFileError(f"{file}: a rule has no 'id': {sorted(rule)}")
+    unknown = set(rule) - allowed
+    if unknown:
+        raise RuleFileError(f"{file}: rule {rule_id!r} has unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
+    return rule_id
+
+
+def _lower_set(values: Iterable[Any] | None) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
+    """TargetRules from targets.yaml, each with {'id', 'info'} metadata."""
+    data = data if data is not None else read_resource(TARGETS_FILE)
+    out: list[TargetRule] = []
+    seen: set[str] = set()
+    for raw in data.get("rules", []):
+        rule_id = _check_keys(TARGETS_FILE, raw, _TARGET_KEYS)
+        if rule_id in seen:
+            raise RuleFileError(f"{TARGETS_FILE}: duplicate rule id {rule_id!r}")
+        seen.add(rule_id)
+        concept = raw.get("concept")
+        if not isinstance(concept, str) or not concept.isupper():
+            raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r} needs an upper-case 'concept'")
+        info = TargetRuleInfo(
+            rule_id=rule_id,
+            concept=concept,
+            attrs={str(k): str(v) for k, v in (raw.get("attrs") or {}).items()},
+            unless_next=_lower_set(raw.get("unless_next")),
+            unless_prev=_lower_set(raw.get("unless_prev")),
+        )
+        meta = {"id": rule_id, "info": info}
+        n_before = len(out)
+        for literal in raw.get("literals") or []:
+            out.append(TargetRule(literal=str(literal), category=concept, metadata=meta))
+        for pattern in raw.get("patterns") or []:
+            if not isinstance(pattern, list):
+                raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r}: each pattern must be a list of token specs")
+            out.append(TargetRule(literal=rule_id, category=concept, pattern=pattern, metadata=meta))
+        for regex in raw.get("regex") or []:
+            # medspaCy matches regexes case-insensitively; an inline flag group turns that off per rule
+            pattern_text = f"(?-i:{regex})" if raw.get("case_sensitive") else str(regex)
+            out.append(TargetRule(literal=rule_id, category=concept, pattern=pattern_text, metadata=meta))
+        if len(out) == n_before:
+            raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r} has no literals, patterns or regex")
+    return out
+
+
+def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
+    """ConTextRules from context.yaml, each with {'id'} metadata."""
+    data = data if data is not None else read_resource(CONTEXT_FILE)
+    out: list[ConTextRule] = []
+    for raw in data.get("rules", []):
+        rule_id = _check_keys(CONTEXT_FILE, raw, _CONTEXT_KEYS)
+        common: dict[str, Any] = {
+            "category": raw["category"],
+            "direction": raw.get("direction", "BIDIRECTIONAL"),
+            "max_scope": raw.get("max_scope"),
+            "terminated_by": set(raw["terminated_by"]) if raw.get("terminated_by") else None,
+            "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
+            "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
+            "metadata": {"id": rule_id},
+        }
+        literals = raw.get("literals") or []
+        patterns = raw.get("patterns") or []
+        if not literals and not patterns:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r} has no literals or patterns")
+        try:
+            for literal in literals:
+                out.append(ConTextRule(literal=str(literal), **common))
+            for pattern in patterns:
+                out.append(ConTextRule(literal=rule_id, pattern=pattern, **common))
+        except ValueError as exc:  # medspaCy validates direction/category combinations
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {exc}") from exc
+    return out
+
+
+def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> list[SectionRule]:
+    """SectionRules from sections.yaml.
+
+    Each header phrase becomes two token patterns: any case followed by a colon, and all capitals
+    followed by the end of the line.
+    """
+    data = data if data is not None else read_resource(SECTIONS_FILE)
+    out: list[SectionRule] = []
+    for raw in data.get("sections", []):
+        rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers"})
+        for header in raw.get("headers") or []:
+            tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
+            colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": {"IN": [":", "-"]}}]
+            caps_form = [{"ORTH": t.upper()} for t in tokens] + [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]
+            meta = {"id": rule_id}
+            out.append(SectionRule(literal=str(header), category=raw["category"], pattern=colon_form, metadata=meta))
+            out.append(SectionRule(literal=str(header), category=raw["category"], pattern=caps_form, metadata=meta))
+    return out
+
+
+@cache
+def rule_file_digest() -> str:
+    """A short hash of the three rule files, recorded with the pipeline version."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in (TARGETS_FILE, CONTEXT_FILE, SECTIONS_FILE):
+        h.update(resources.files(RESOURCE_PACKAGE).joinpath(name).read_bytes())
+    return h.hexdigest()[:12]
