@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(StrEnum):
     # ingest
     E101_NOT_FOUND = "E101"
     E102_UNREADABLE = "E102"

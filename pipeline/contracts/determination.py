@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -11,14 +11,14 @@ from .evidence import Evidence
 from .facts import Fact, ImagingStudy
 
 
-class Decision(str, Enum):
+class Decision(StrEnum):
     """Never deny: either the criteria are met with evidence, or a clinician reviews."""
 
     APPROVE = "approve"
     PEND = "pend"
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """The policy's own category for the request."""
 
     MEETS_CRITERIA = "meets_criteria"
@@ -29,7 +29,7 @@ class Outcome(str, Enum):
     CRITERIA_NOT_MET = "criteria_not_met"
 
 
-class TriState(str, Enum):
+class TriState(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class TextSource(str, Enum):
+class TextSource(StrEnum):
     """How a page's text was obtained."""
 
     TEXT_LAYER = "text_layer"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 from .evidence import Evidence
 
 
-class FactStatus(str, Enum):
+class FactStatus(StrEnum):
     PRESENT = "present"
     SUSPECTED = "suspected"
     ABSENT = "absent"

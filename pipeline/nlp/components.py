@@ -7,18 +7,16 @@
 """
 
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
 from medspacy.target_matcher import TargetMatcher
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from .rules import TARGETS_FILE, TargetRuleInfo, read_resource, target_rules
 
 TARGET_GROUP = "targets"
 
 _ABBREVIATIONS = frozenset(
-    "dr mr mrs ms st vs e.g i.e approx no nos fig pt pts etc jr sr dept inc ltd hx dx tx sx q.d b.i.d t.i.d "
-    "mg ml mm cm wk wks yr yrs mo mos".split()
+    ["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "approx", "no", "nos", "fig", "pt", "pts", "etc", "jr", "sr", "dept", "inc", "ltd", "hx", "dx", "tx", "sx", "q.d", "b.i.d", "t.i.d", "mg", "ml", "mm", "cm", "wk", "wks", "yr", "yrs", "mo", "mos"]
 )
 
 
@@ -96,7 +94,7 @@ def _blocked(span: Span, info: TargetRuleInfo) -> bool:
     return False
 
 
-def _neighbour(doc: Doc, i: int, *, step: int):  # type: ignore[no-untyped-def]
+def _neighbour(doc: Doc, i: int, *, step: int) -> Token | None:
     """The nearest non-whitespace token from index i in direction step, within the same line."""
     while 0 <= i < len(doc):
         tok = doc[i]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import spacy
 from spacy.language import Language
 
@@ -16,13 +18,13 @@ def build_nlp() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("clinical_sentences")
-    sectionizer = nlp.add_pipe(
+    sectionizer: Any = nlp.add_pipe(
         "medspacy_sectionizer",
         config={"rules": None, "require_start_line": True, "apply_sentence_boundary": True, "span_attrs": None},
     )
     sectionizer.add(section_rules(nlp.tokenizer))
     nlp.add_pipe("prior_auth_targets")
-    context = nlp.add_pipe(
+    context: Any = nlp.add_pipe(
         "medspacy_context",
         config={
             "rules": None,

@@ -1,0 +1,1 @@
+"""Synthetic corpus tools: render test and benchmark documents."""

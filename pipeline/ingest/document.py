@@ -1,0 +1,151 @@
+"""load_document: one submitted file in, its canonical text, pages, layout and fax lines out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.contracts import DocumentInfo, PageInfo, TextSource
+from pipeline.errors import ErrorCode, PipelineError
+
+from .layout import TextLayout
+from .pdf import extract_pdf
+from .plaintext import decode_text, split_pages
+from .transmission import blank_lines, find_transmission_lines
+
+PDF_MAGIC = b"%PDF-"
+MAGIC_WINDOW = 1024
+"""The PDF header may follow some junk; readers accept it within the first 1024 bytes."""
+PDF_MEDIA_TYPE = "application/pdf"
+TEXT_MEDIA_TYPE = "text/plain"
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class IngestLimits:
+    """Limits that protect the pipeline from oversized input."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 500
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0 or self.max_pages <= 0:
+            raise ValueError("ingest limits must be positive")
+
+
+@dataclass(frozen=True)
+class IngestedDocument:
+    """A submitted document as the rest of the pipeline sees it.
+
+    `text` is the canonical text (pages joined by "\\n\\f\\n"); `nlp_text` has the same length and offsets,
+    with the characters of fax transmission lines replaced by spaces; `layout` maps every offset to its
+    page and box.
+    """
+
+    info: DocumentInfo
+    text: str
+    nlp_text: str
+    layout: TextLayout
+
+
+def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None = None) -> IngestedDocument:
+    """Read a PDF or plain-text file; raise PipelineError (E101-E110) when it cannot be used.
+
+    The type is decided by content: a "%PDF-" header in the first 1024 bytes means PDF, text that decodes
+    means plain text; a ".pdf" file that is not a PDF is E105, anything else E103.
+    """
+    limits = limits or IngestLimits()
+    source = Path(path)
+    name = source.name or str(source)
+    data = _read(source, name=name, max_bytes=limits.max_bytes)
+    sha256 = hashlib.sha256(data).hexdigest()
+
+    if PDF_MAGIC in data[:MAGIC_WINDOW]:
+        extracted = extract_pdf(data, name=name, max_pages=limits.max_pages)
+        text, pages, layout, media_type = extracted.text, extracted.pages, extracted.layout, PDF_MEDIA_TYPE
+    elif source.suffix.lower() == ".pdf":
+        raise PipelineError(ErrorCode.E105_NOT_A_PDF, f"{name} is named .pdf but its content is not a PDF")
+    else:
+        text, pages, layout = _plain_text(data, name=name, max_pages=limits.max_pages, suffix=source.suffix)
+        media_type = TEXT_MEDIA_TYPE
+
+    lines = find_transmission_lines(text, pages)
+    info = DocumentInfo(
+        path=os.fspath(path),
+        sha256=sha256,
+        media_type=media_type,
+        n_pages=len(pages),
+        n_chars=len(text),
+        pages=pages,
+        transmission_lines=lines,
+    )
+    return IngestedDocument(info=info, text=text, nlp_text=blank_lines(text, lines), layout=layout)
+
+
+def _read(source: Path, *, name: str, max_bytes: int) -> bytes:
+    """The file's bytes, after checking it exists, is a regular readable file, not empty, not too big."""
+    # The OS reports these conditions only by raising.
+    try:
+        st = source.stat()
+    except FileNotFoundError:
+        raise PipelineError(ErrorCode.E101_NOT_FOUND, f"{name} does not exist") from None
+    except OSError as exc:
+        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} cannot be read ({_os_reason(exc)})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is not a regular file")
+    if st.st_size > max_bytes:
+        raise PipelineError(ErrorCode.E109_TOO_LARGE, _too_large(name, max_bytes))
+    try:
+        with source.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} cannot be read ({_os_reason(exc)})") from None
+    if not data:
+        raise PipelineError(ErrorCode.E104_EMPTY_FILE, f"{name} is empty (0 bytes)")
+    if len(data) > max_bytes:
+        raise PipelineError(ErrorCode.E109_TOO_LARGE, _too_large(name, max_bytes))
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _too_large(name: str, max_bytes: int) -> str:
+    mb = 1024 * 1024
+    limit = f"{max_bytes / mb:g} MB" if max_bytes >= mb else f"{max_bytes} bytes"
+    return f"{name} is larger than {limit}, the largest file accepted"
+
+
+def _plain_text(
+    data: bytes, *, name: str, max_pages: int, suffix: str
+) -> tuple[str, list[PageInfo], TextLayout]:
+    text = decode_text(data)
+    if text is None:
+        kind = (
+            "text file contains binary data"
+            if suffix.lower() in TEXT_SUFFIXES
+            else "file type is not supported"
+        )
+        raise PipelineError(
+            ErrorCode.E103_UNSUPPORTED_TYPE, f"{name}: {kind} (only PDF and plain text are accepted)"
+        )
+    spans = split_pages(text)
+    if len(spans) > max_pages:
+        raise PipelineError(
+            ErrorCode.E110_TOO_MANY_PAGES,
+            f"{name} has more than {max_pages} pages, the most one document may have",
+        )
+    if not text.strip():
+        raise PipelineError(ErrorCode.E108_NO_TEXT, f"{name} contains no text, only blank space")
+    pages = [
+        PageInfo(number=i, start=start, end=end, source=TextSource.PLAIN_TEXT)
+        for i, (start, end) in enumerate(spans, start=1)
+    ]
+    layout = TextLayout.without_boxes(len(text), ((p.number, p.start, p.end) for p in pages))
+    return text, pages, layout

@@ -1,0 +1,1 @@
+"""Data files of the ingest stage (transmission_rules.json)."""
