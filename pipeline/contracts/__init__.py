@@ -13,7 +13,7 @@ from .determination import (
 from .document import Box, DocumentInfo, PageInfo, TextSource, TransmissionLine
 from .evidence import Evidence
 from .facts import ClinicalFacts, Fact, FactStatus, ImagingStudy
-from .mention import Mention
+from .mention import Mention, NlpResult, SectionSpan
 
 __all__ = [
     "Box",
@@ -28,10 +28,12 @@ __all__ = [
     "FactStatus",
     "ImagingStudy",
     "Mention",
+    "NlpResult",
     "Outcome",
     "PageInfo",
     "PolicyRef",
     "ScreeningResult",
+    "SectionSpan",
     "TextSource",
     "TransmissionLine",
     "TriState",

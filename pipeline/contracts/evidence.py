@@ -27,3 +27,6 @@ class Evidence(BaseModel):
     )
     modifier_rules: list[str] = Field(default_factory=list, description="ids of the ConText rules that fired")
     attributes: dict[str, str] = Field(default_factory=dict)
+    assertion: str | None = Field(
+        default=None, description="what this span asserts for the fact: present, suspected or absent"
+    )

@@ -29,3 +29,22 @@ class Mention(BaseModel):
 
     def has(self, modifier: str) -> bool:
         return modifier in self.modifiers
+
+
+class SectionSpan(BaseModel):
+    """A section of the document (from a header to the next header), in canonical-text offsets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    category: str
+    start: int
+    end: int
+    header: str
+    rule_id: str | None = None
+
+
+class NlpResult(BaseModel):
+    """What the NLP stage hands to the fact mapper."""
+
+    mentions: list[Mention]
+    sections: list[SectionSpan]

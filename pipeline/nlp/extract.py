@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..contracts import Mention
+from ..contracts import Mention, NlpResult, SectionSpan
 from .components import TARGET_GROUP
 from .normalize import NormalizedText
 
@@ -55,3 +55,31 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         )
     out.sort(key=lambda m: (m.start, m.end, m.concept, m.rule_id))
     return out
+
+
+def sections_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[SectionSpan]:
+    """The sectionizer's sections with a category (text before the first header is not a section)."""
+    out: list[SectionSpan] = []
+    for section in doc._.sections:
+        if section.category is None:
+            continue
+        h_start, h_end = section.title_span
+        b_start, b_end = section.section_span
+        if b_end <= h_start:
+            continue
+        start, _ = norm.to_source(doc[h_start].idx, doc[h_start].idx + 1)
+        end_tok = doc[b_end - 1]
+        _, end = norm.to_source(end_tok.idx, end_tok.idx + len(end_tok.text))
+        header_end = doc[h_end - 1].idx + len(doc[h_end - 1].text) if h_end > h_start else doc[h_start].idx
+        hs, he = norm.to_source(doc[h_start].idx, max(header_end, doc[h_start].idx + 1))
+        rule = section.rule
+        rule_id = rule.metadata.get("id") if rule is not None and rule.metadata else None
+        out.append(
+            SectionSpan(category=section.category, start=start, end=end, header=source_text[hs:he].strip(),
+                        rule_id=rule_id)
+        )
+    return out
+
+
+def nlp_result(doc: Doc, norm: NormalizedText, source_text: str) -> NlpResult:
+    return NlpResult(mentions=mentions_from_doc(doc, norm, source_text), sections=sections_from_doc(doc, norm, source_text))

@@ -1,0 +1,139 @@
+"""`prescreen`: a thin Typer app over importable functions.
+
+Exit codes: 0 every document screened; 1 some documents produced error records; 2 usage or configuration
+error (unknown payer, invalid policy file, bad option).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .about import __version__
+from .contracts import ErrorRecord, ScreeningResult
+from .errors import PipelineError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Pre-screen brain MR spectroscopy prior-authorization packets against payer policies.")
+policies_app = typer.Typer(no_args_is_help=True, help="Validate and inspect policy files.")
+app.add_typer(policies_app, name="policies")
+
+POLICY_DIR_ENV = "PRESCREEN_POLICY_DIR"
+PolicyDir = Annotated[
+    Path, typer.Option("--policies", envvar=POLICY_DIR_ENV, help="Directory of <payer>.yaml policy files.")
+]
+
+
+class Format(StrEnum):
+    json = "json"
+    text = "text"
+    html = "html"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"prescreen: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def screen(
+    files: Annotated[list[Path], typer.Argument(help="Packets to screen (PDF or text).")],
+    payer: Annotated[list[str] | None, typer.Option("--payer", "-p", help="Payer id (repeatable; default all).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (JSON Lines), text, or html.")] = Format.text,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for written reports.")] = None,
+    policies: PolicyDir = Path("policies"),
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch.")] = 16,
+) -> None:
+    """Screen packets and print a determination per payer, with the evidence for every criterion."""
+    from .report.jsonl import record_json
+    from .report.text import run_summary, summary_table
+    from .screen import Screener
+
+    try:
+        screener = Screener(policy_dir=policies, payers=payer or None, batch_size=batch_size)
+    except PipelineError as exc:
+        raise _fail(exc.args[0]) from None
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    html_dir = out or Path("reports") if fmt is Format.html else None
+    jsonl = (out / "results.jsonl").open("w", encoding="utf-8") if out is not None and fmt is Format.json else None
+    records: list[ScreeningResult | ErrorRecord] = []
+    try:
+        for record in screener.screen(files):
+            records.append(record)
+            if isinstance(record, ErrorRecord):
+                typer.echo(f"prescreen: {record.path}: {record.code} {record.message}", err=True)
+            if fmt is Format.json:
+                line = record_json(record)
+                typer.echo(line)
+                if jsonl is not None:
+                    jsonl.write(line + "\n")
+            elif fmt is Format.text:
+                typer.echo(summary_table(record))
+            elif isinstance(record, ScreeningResult) and html_dir is not None:
+                from .report.html import write_html
+
+                target = write_html(record, html_dir)
+                typer.echo(f"{record.document.path} -> {target}")
+    finally:
+        if jsonl is not None:
+            jsonl.close()
+    if fmt is Format.text:
+        summary = run_summary(records)
+        typer.echo(summary)
+        if out is not None:
+            (out / "summary.txt").write_text("".join(summary_table(r) + "\n" for r in records) + summary,
+                                             encoding="utf-8")
+    if any(isinstance(r, ErrorRecord) for r in records):
+        raise typer.Exit(1)
+
+
+@policies_app.command("validate")
+def policies_validate(policies: PolicyDir = Path("policies")) -> None:
+    """Load every policy file and report the first error (file and criterion id)."""
+    from .criteria import load_policies
+
+    try:
+        loaded = load_policies(policies)
+    except PipelineError as exc:
+        raise _fail(exc.args[0], code=1) from None
+    for payer, lp in loaded.items():
+        p = lp.policy.policy
+        typer.echo(f"ok  {payer:14} {p.id} ({p.version})  {lp.path}")
+
+
+@policies_app.command("show")
+def policies_show(payer: Annotated[str, typer.Argument(help="Payer id.")], policies: PolicyDir = Path("policies")) -> None:
+    """Print a policy's criteria tree with the policy sentence behind each node."""
+    from .criteria import load_policies
+    from .report.policy_tree import render_policy
+
+    try:
+        loaded = load_policies(policies)
+    except PipelineError as exc:
+        raise _fail(exc.args[0], code=1) from None
+    if payer not in loaded:
+        raise _fail(f"unknown payer {payer!r}; known: {', '.join(sorted(loaded))}")
+    typer.echo(render_policy(loaded[payer].policy))
+
+
+@app.command()
+def version() -> None:
+    """Print the pipeline version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    logging.basicConfig(level=os.environ.get("PRESCREEN_LOG_LEVEL", "WARNING"), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The fact catalogue (resources/facts.yaml): which facts exist and how each is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes"}
+
+
+class CatalogueError(ValueError):
+    """facts.yaml is malformed; the message names the fact."""
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    description: str
+    concepts: frozenset[str] = frozenset()
+    where: tuple[tuple[str, frozenset[str]], ...] = ()
+    count_historical: bool = True
+    context: str = "anywhere"
+    carry: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    derive: str | None = None
+    attributes: tuple[str, ...] = ()
+
+    @property
+    def attribute_keys(self) -> frozenset[str]:
+        """Attribute keys this fact's evidence carries (what a policy's `where` may test)."""
+        return frozenset(self.carry) | frozenset(self.attributes)
+
+
+def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise CatalogueError(f"facts.yaml: fact {name!r} has unknown keys {sorted(unknown)}; allowed {sorted(_KEYS)}")
+    kinds = [k for k in ("concepts", "any_of", "derive") if raw.get(k)]
+    if len(kinds) != 1:
+        raise CatalogueError(f"facts.yaml: fact {name!r} needs exactly one of concepts, any_of, derive")
+    context = raw.get("context", "anywhere")
+    if context not in {"anywhere", "request_or_mrs"}:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: context must be anywhere or request_or_mrs")
+    historical = raw.get("historical", "count")
+    if historical not in {"count", "ignore"}:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: historical must be count or ignore")
+    return FactSpec(
+        name=name,
+        description=str(raw.get("description", "")),
+        concepts=frozenset(raw.get("concepts") or ()),
+        where=tuple((str(k), frozenset(str(x) for x in v)) for k, v in (raw.get("where") or {}).items()),
+        count_historical=historical == "count",
+        context=context,
+        carry=tuple(raw.get("carry") or ()),
+        any_of=tuple(raw.get("any_of") or ()),
+        derive=raw.get("derive"),
+        attributes=tuple(raw.get("attributes") or ()),
+    )
+
+
+@cache
+def load_catalogue() -> dict[str, FactSpec]:
+    """All fact specs by name, validated (any_of members and derivations must exist)."""
+    from .derive import DERIVATIONS
+
+    text = resources.files("pipeline.facts.resources").joinpath("facts.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)["facts"]
+    specs = {name: _spec(name, body or {}) for name, body in raw.items()}
+    for spec in specs.values():
+        for member in spec.any_of:
+            if member not in specs:
+                raise CatalogueError(f"facts.yaml: fact {spec.name!r}: any_of names unknown fact {member!r}")
+        if spec.derive is not None and spec.derive not in DERIVATIONS:
+            raise CatalogueError(
+                f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"
+            )
+    return specs

@@ -1,0 +1,185 @@
+"""Everything a fact derivation reads: mentions indexed by concept and sentence, sections, dates, evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSpan
+from .dates import parse_date
+
+# Sections whose content is the request itself or the reason for it.
+REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
+_STRENGTH = {FactStatus.PRESENT: 3, FactStatus.SUSPECTED: 2, FactStatus.ABSENT: 1, FactStatus.NOT_DOCUMENTED: 0}
+_MAX_EVIDENCE = 40
+_MAX_SENTENCE = 400
+_WS = re.compile(r"\s+")
+
+
+class Layout(Protocol):
+    def page_of(self, offset: int) -> int | None: ...
+
+    def boxes_for(self, start: int, end: int) -> list[Box]: ...
+
+
+def stronger(a: FactStatus, b: FactStatus) -> FactStatus:
+    return a if _STRENGTH[a] >= _STRENGTH[b] else b
+
+
+def best_status(statuses: Iterable[FactStatus]) -> FactStatus:
+    out = FactStatus.NOT_DOCUMENTED
+    for s in statuses:
+        out = stronger(out, s)
+    return out
+
+
+def status_rank(status: FactStatus) -> int:
+    return _STRENGTH[status]
+
+
+def is_ignored(m: Mention) -> bool:
+    """Family and hypothetical mentions never count for the patient."""
+    return m.has("family") or m.has("hypothetical") or m.section == "family_history"
+
+
+def mention_status(m: Mention) -> FactStatus:
+    """present (affirmed), suspected (hedged) or absent (negated); hedging wins over negation."""
+    if m.has("uncertain"):
+        return FactStatus.SUSPECTED
+    if m.has("negated"):
+        return FactStatus.ABSENT
+    return FactStatus.PRESENT
+
+
+@dataclass
+class FactContext:
+    """Indexed NLP output for one document."""
+
+    nlp: NlpResult
+    text: str
+    layout: Layout
+    reference_date: date | None = None
+    reference_note: str | None = None
+    by_concept: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    by_sentence: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for m in self.nlp.mentions:
+            self.by_concept[m.concept].append(m)
+            self.by_sentence[m.sentence_start].append(m)
+
+    # ------------------------------------------------------------------ lookups
+    def mentions(self, *concepts: str, counted: bool = True) -> list[Mention]:
+        out = [m for c in concepts for m in self.by_concept.get(c, [])]
+        if counted:
+            out = [m for m in out if not is_ignored(m)]
+        return sorted(out, key=lambda m: (m.start, m.end))
+
+    def ignored(self, *concepts: str) -> list[Mention]:
+        return sorted((m for c in concepts for m in self.by_concept.get(c, []) if is_ignored(m)),
+                      key=lambda m: m.start)
+
+    def same_sentence(self, m: Mention, *concepts: str, counted: bool = True) -> list[Mention]:
+        out = [o for o in self.by_sentence.get(m.sentence_start, []) if o.concept in concepts and o is not m]
+        if counted:
+            out = [o for o in out if not is_ignored(o)]
+        return out
+
+    def sentence_text(self, m: Mention) -> str:
+        return self.text[m.sentence_start:m.sentence_end]
+
+    def sections(self, *categories: str) -> list[SectionSpan]:
+        return [s for s in self.nlp.sections if s.category in categories]
+
+    def section_at(self, offset: int) -> SectionSpan | None:
+        for s in self.nlp.sections:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def is_mrs_sentence(self, m: Mention) -> bool:
+        """The sentence talks about the MR spectroscopy itself (by name, request or code)."""
+        for o in self.by_sentence.get(m.sentence_start, []):
+            if o.concept == "MRS_REQUEST" or (o.concept == "IMAGING" and o.attrs.get("modality") == "MRS"):
+                return True
+            if o.concept == "CPT_CODE" and "76390" in o.text:
+                return True
+        return False
+
+    def in_request_context(self, m: Mention) -> bool:
+        return m.section in REQUEST_SECTIONS or self.is_mrs_sentence(m)
+
+    def date_of(self, m: Mention, *, window: int = 60) -> date | None:
+        """The date written nearest to a mention in its sentence (after it first), resolved to a calendar date."""
+        dates = [d for d in self.same_sentence(m, "DATE", counted=False) if d.concept == "DATE"]
+        if not dates:
+            return None
+        after = [d for d in dates if d.start >= m.end and d.start - m.end <= window]
+        before = [d for d in dates if d.end <= m.start and m.start - d.end <= window]
+        ordered = sorted(after, key=lambda d: d.start) + sorted(before, key=lambda d: -d.start)
+        if not ordered and len(dates) == 1:
+            ordered = dates
+        for d in ordered:
+            parsed = parse_date(d.text, reference=self.reference_date)
+            if parsed is not None:
+                return parsed
+        return None
+
+    # ------------------------------------------------------------------ evidence
+    def evidence(self, m: Mention, *, assertion: FactStatus | None = None,
+                 attributes: dict[str, str] | None = None) -> Evidence:
+        sentence = _WS.sub(" ", self.text[m.sentence_start:m.sentence_end]).strip()
+        if len(sentence) > _MAX_SENTENCE:
+            sentence = sentence[: _MAX_SENTENCE - 3] + "..."
+        attrs = dict(m.attrs)
+        if attributes:
+            attrs.update(attributes)
+        return Evidence(
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            page=self.layout.page_of(m.start),
+            boxes=self.layout.boxes_for(m.start, m.end),
+            section=m.section,
+            sentence=sentence,
+            concept=m.concept,
+            rule_id=m.rule_id,
+            modifiers=list(m.modifiers),
+            modifier_rules=list(m.modifier_rules),
+            attributes=attrs,
+            assertion=assertion.value if assertion is not None else None,
+        )
+
+    def section_evidence(self, s: SectionSpan, *, assertion: FactStatus = FactStatus.PRESENT) -> Evidence:
+        end = min(s.end, s.start + max(len(s.header), 1))
+        return Evidence(
+            text=self.text[s.start:end],
+            start=s.start,
+            end=end,
+            page=self.layout.page_of(s.start),
+            boxes=self.layout.boxes_for(s.start, end),
+            section=s.category,
+            concept="SECTION",
+            rule_id=s.rule_id,
+            assertion=assertion.value,
+        )
+
+
+def cap_evidence(items: list[Evidence]) -> list[Evidence]:
+    """Strongest assertions first, then document order; unique spans; at most a fixed number."""
+    seen: set[tuple[int, int, str | None]] = set()
+    out: list[Evidence] = []
+    rank = {"present": 0, "suspected": 1, "absent": 2, None: 3}
+    for e in sorted(items, key=lambda e: (rank.get(e.assertion, 3), e.start, e.end)):
+        key = (e.start, e.end, e.concept)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+        if len(out) >= _MAX_EVIDENCE:
+            break
+    return out

@@ -1,0 +1,94 @@
+"""Parse the dates providers write, including relative ones ("6 wks ago") against a reference date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "several": 3}
+
+_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_NAME = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
+_MONTH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})$")
+_RELATIVE = re.compile(r"(\d{1,3}|[a-z]+)\s*(days?|d|weeks?|wks?|w|months?|mos?)\s+ago", re.I)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, *, reference: date | None = None) -> date | None:
+    """The date a date-like string denotes; None when it cannot be read.
+
+    Month/year dates take the 15th; month/day dates and relative dates need `reference`.
+    """
+    t = text.strip()
+    if m := _ISO.search(t):
+        return _safe(int(m[1]), int(m[2]), int(m[3]))
+    if m := _MDY.search(t):
+        year = int(m[3])
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        return _safe(year, int(m[1]), int(m[2]))
+    if m := _MONTH_NAME.search(t):
+        month = _MONTHS.get(m[1][:3].lower())
+        return _safe(int(m[3]), month, int(m[2])) if month else None
+    if m := _DAY_MONTH_NAME.search(t):
+        month = _MONTHS.get(m[2][:3].lower())
+        return _safe(int(m[3]), month, int(m[1])) if month else None
+    if m := _MONTH_YEAR.search(t):
+        return _safe(int(m[2]), int(m[1]), 15)
+    if reference is None:
+        return None
+    if m := _MONTH_DAY.search(t):
+        guess = _safe(reference.year, int(m[1]), int(m[2]))
+        if guess is not None and guess > reference:
+            guess = _safe(reference.year - 1, int(m[1]), int(m[2]))
+        return guess
+    if m := _RELATIVE.search(t):
+        raw = m[1].lower()
+        n = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw)
+        if n is None:
+            return None
+        unit = m[2].lower()
+        days = n if unit.startswith("d") else 7 * n if unit.startswith("w") else 30 * n
+        return reference - timedelta(days=days)
+    low = t.lower()
+    if low in {"yesterday", "last night"}:
+        return reference - timedelta(days=1)
+    if low == "today":
+        return reference
+    if low in {"last week", "past week"}:
+        return reference - timedelta(days=7)
+    if low in {"last month", "past month"}:
+        return reference - timedelta(days=30)
+    return None
+
+
+_AGE = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|y/o|y\.o\.|yo|y|months?|mos?|mo|weeks?|wks?|wk|days?|d)?", re.I)
+
+
+def parse_age_days(text: str) -> int | None:
+    """Age in days from "45-year-old", "45 yo", "Age: 45", "3-day-old", "6 months"."""
+    matches = list(_AGE.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1]  # the last number is the age ("Age: 45")
+    n = int(m[1])
+    unit = (m[2] or "y").lower()
+    if unit.startswith("mo"):
+        return n * 30
+    if unit.startswith("w"):
+        return n * 7
+    if unit.startswith("d"):
+        return n
+    return n * 365
