@@ -65,7 +65,7 @@ def screen(
     jsonl = (out / "results.jsonl").open("w", encoding="utf-8") if out is not None and fmt is Format.json else None
     records: list[ScreeningResult | ErrorRecord] = []
     try:
-        for record in screener.screen(files):
+        for record, document in screener.screen_with_documents(files):
             records.append(record)
             if isinstance(record, ErrorRecord):
                 typer.echo(f"prescreen: {record.path}: {record.code} {record.message}", err=True)
@@ -79,7 +79,7 @@ def screen(
             elif isinstance(record, ScreeningResult) and html_dir is not None:
                 from .report.html import write_html
 
-                target = write_html(record, html_dir)
+                target = write_html(record, document.text if document else "", html_dir)
                 typer.echo(f"{record.document.path} -> {target}")
     finally:
         if jsonl is not None:

@@ -62,6 +62,12 @@ class Screener:
 
     def screen(self, paths: Iterable[str | Path]) -> Iterator[ScreeningResult | ErrorRecord]:
         """One record per input path, in order; bad input becomes an ErrorRecord, never an exception."""
+        for record, _ in self.screen_with_documents(paths):
+            yield record
+
+    def screen_with_documents(self, paths: Iterable[str | Path]
+                              ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
+        """Like `screen`, also yielding the ingested document (None for errors) for reports that show the text."""
         batch: list[tuple[str, IngestedDocument | ErrorRecord]] = []
         for path in paths:
             batch.append((str(path), self._ingest(str(path))))
@@ -76,7 +82,7 @@ class Screener:
 
     def screen_document(self, doc: IngestedDocument) -> ScreeningResult:
         """Screen an already-ingested document (used by tests and batch engines)."""
-        record = next(iter(self._finish([(doc.info.path, doc)])))
+        record, _ = next(iter(self._finish([(doc.info.path, doc)])))
         assert isinstance(record, ScreeningResult)  # a document that ingested cannot become an error here
         return record
 
@@ -92,7 +98,7 @@ class Screener:
             self.times.add("ingest", time.perf_counter() - t0)
 
     def _finish(self, batch: list[tuple[str, IngestedDocument | ErrorRecord]]
-                ) -> Iterator[ScreeningResult | ErrorRecord]:
+                ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
         docs = [(p, d) for p, d in batch if isinstance(d, IngestedDocument)]
         norms: list[NormalizedText] = [normalize(d.nlp_text) for _, d in docs]
         t0 = time.perf_counter()
@@ -101,16 +107,16 @@ class Screener:
         norm_iter = iter(norms)
         for path, item in batch:
             if isinstance(item, ErrorRecord):
-                yield item
+                yield item, None
                 continue
             spacy_doc, norm = next(processed), next(norm_iter)
             try:
-                yield self._decide(item, nlp_result(spacy_doc, norm, item.text))
+                yield self._decide(item, nlp_result(spacy_doc, norm, item.text)), item
             except Exception as exc:  # a bug must cost one record, not the run; no document text is logged
                 log.exception("internal error on %s", Path(path).name)
                 yield _error(path, PipelineError(ErrorCode.E901_INTERNAL,
                                                  f"internal error ({exc.__class__.__name__}); please report",
-                                                 stage="facts"), item.info.sha256)
+                                                 stage="facts"), item.info.sha256), item
 
     def _decide(self, doc: IngestedDocument, nlp_out: NlpResult) -> ScreeningResult:
         t0 = time.perf_counter()
