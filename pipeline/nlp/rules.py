@@ -142,12 +142,14 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
     data = data if data is not None else read_resource(SECTIONS_FILE)
     out: list[SectionRule] = []
     for raw in data.get("sections", []):
-        rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers"})
+        rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers", "patterns"})
+        meta = {"id": rule_id}
+        for pattern in raw.get("patterns") or []:
+            out.append(SectionRule(literal=rule_id, category=raw["category"], pattern=pattern, metadata=meta))
         for header in raw.get("headers") or []:
             tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
             colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": {"IN": [":", "-"]}}]
             caps_form = [{"ORTH": t.upper()} for t in tokens] + [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]
-            meta = {"id": rule_id}
             out.append(SectionRule(literal=str(header), category=raw["category"], pattern=colon_form, metadata=meta))
             out.append(SectionRule(literal=str(header), category=raw["category"], pattern=caps_form, metadata=meta))
     return out

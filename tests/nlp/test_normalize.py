@@ -1,0 +1,46 @@
+"""The NLP text may differ from the canonical text, but every offset maps back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import normalize
+
+CASES = [
+    ("soft-wrap", "The enhancing lesion in the left frontal lobe is concerning\nfor recurrence.",
+     "concerning for recurrence"),
+    ("hyphen-break", "Findings suggest radia-\ntion necrosis rather than tumor.", "radiation necrosis"),
+    ("nbsp", "radiation\u00a0necrosis", "radiation necrosis"),
+    ("ligature", "\ufb01ndings", "findings"),
+    ("curly-quote", "patient\u2019s MRI", "patient's MRI"),
+    ("en-dash", "0609T\u20130612T", "0609T-0612T"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "phrase"), CASES, ids=[c[0] for c in CASES])
+def test_phrase_visible_and_maps_back(case, text, phrase):  # type: ignore[no-untyped-def]
+    norm = normalize(text)
+    i = norm.text.find(phrase)
+    assert i >= 0, norm.text
+    start, end = norm.to_source(i, i + len(phrase))
+    # the source span covers the same letters (ignoring the joins the normaliser made)
+    squash = "".join(ch for ch in text[start:end] if ch.isalnum())
+    assert squash == "".join(ch for ch in phrase if ch.isalnum()) or text[start:end] in {"\ufb01ndings"}
+
+
+@pytest.mark.parametrize("text", [
+    "HISTORY:\nGBM s/p resection.\nIMPRESSION\n1. Indeterminate lesion.",
+    "- No seizures\n- No headaches",
+    "Short line\nnext line starts lower",
+])
+def test_structural_newlines_kept(text):  # type: ignore[no-untyped-def]
+    assert normalize(text).text.count("\n") == text.count("\n")
+
+
+def test_offsets_are_monotonic_and_complete():  # type: ignore[no-untyped-def]
+    text = "A long line of prose that keeps going until the margin and then wraps to\nthe next line. Radia-\ntion."
+    norm = normalize(text)
+    offs = list(norm.source_offsets)
+    assert len(offs) == len(norm.text) + 1
+    assert offs == sorted(offs)
+    assert offs[-1] == len(text)

@@ -1,0 +1,38 @@
+"""Fax-packet headers: capitals with or without a colon, any case with a colon, only at a line start."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("IMPRESSION:\nIndeterminate lesion.", "Indeterminate", "impression"),
+    ("IMPRESSION\nIndeterminate lesion.", "Indeterminate", "impression"),
+    ("Impression: Indeterminate lesion.", "Indeterminate", "impression"),
+    ("FINDINGS: Enhancing mass.", "Enhancing mass", "findings"),
+    ("CLINICAL HISTORY: GBM s/p XRT.", "GBM", "indication"),
+    ("COMPARISON: MRI 08/01/2026.", "MRI", "comparison"),
+    ("HPI: New seizures.", "seizures", "history_of_present_illness"),
+    ("History of Present Illness: New seizures.", "seizures", "history_of_present_illness"),
+    ("PMH: Epilepsy.", "Epilepsy", "past_medical_history"),
+    ("FHx: Epilepsy.", "Epilepsy", "family_history"),
+    ("A/P: Glioma grading with MRS.", "Glioma", "assessment_plan"),
+    ("ASSESSMENT AND PLAN\nGlioma.", "Glioma", "assessment_plan"),
+    ("MRI BRAIN WITH AND WITHOUT CONTRAST\nEnhancing mass.", "MRI BRAIN", "exam_title"),
+    ("EXAM: MRI brain w/wo contrast\nEnhancing mass.", "MRI", "exam_title"),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "category"), CASES, ids=[c[0][:30] for c in CASES])
+def test_section_of_mention(analyze, text, target, category):  # type: ignore[no-untyped-def]
+    result = analyze(text)
+    found = [m for m in result.mentions if m.text.startswith(target)]
+    assert found, [(m.concept, m.text) for m in result.mentions]
+    assert found[0].section == category
+
+
+@pytest.mark.parametrize("text", [
+    "The impression: is that of a glioma.",          # not at a line start
+    "Findings are consistent with glioma.",            # no colon, not capitals
+])
+def test_not_a_header(analyze, text):  # type: ignore[no-untyped-def]
+    assert analyze(text).sections == []
