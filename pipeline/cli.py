@@ -124,6 +124,30 @@ def policies_show(payer: Annotated[str, typer.Argument(help="Payer id.")], polic
 
 
 @app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Option(help="Directory of annotated packets.")] = Path("annotations/packets"),
+    split: Annotated[list[str] | None, typer.Option("--split", help="dev and/or heldout (default both).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Render each packet to PDF and screen the PDF.")] = False,
+    policies: PolicyDir = Path("policies"),
+) -> None:
+    """Screen the annotated corpus and report agreement with the annotations (decision, outcome, facts)."""
+    from .corpus.evaluation import evaluate_corpus
+
+    try:
+        reports = evaluate_corpus(corpus, splits=split or ["dev", "heldout"], pdf=pdf, policy_dir=policies)
+    except (PipelineError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    failed = False
+    for name, report in reports.items():
+        typer.echo(f"[{name}] " + "  ".join(f"{k}={v}" for k, v in report.summary().items()))
+        for line in report.lines():
+            typer.echo(f"  {line}")
+        failed = failed or bool(report.lines())
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def version() -> None:
     """Print the pipeline version."""
     typer.echo(__version__)

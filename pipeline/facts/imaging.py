@@ -134,9 +134,15 @@ def _is_request(ctx: FactContext, m: Mention) -> bool:
     if m.section == "request":
         return True
     sentence = ctx.sentence_text(m)
+    if _modality(m) == "MRS" and any(_is_mrs_code(c) for c in ctx.same_sentence(m, "CPT_CODE", counted=False)):
+        return True
     if any(o.concept == "MRS_REQUEST" for o in ctx.same_sentence(m, "MRS_REQUEST", counted=False)):
         return _modality(m) in {"MRS", "unspecified"}
     return bool(_REQUEST_CUE.search(sentence)) and not _DONE_CUE.search(sentence)
+
+
+def _is_mrs_code(m: Mention) -> bool:
+    return m.attrs.get("code") == "76390" or m.text.strip() == "76390"
 
 
 def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:

@@ -63,6 +63,19 @@ def _check_keys(file: str, rule: dict[str, Any], allowed: set[str]) -> str:
     return rule_id
 
 
+def _strings(file: str, rule_id: str, key: str, values: Any) -> list[str]:
+    """A rule's list of phrases; YAML turns bare no/yes/on/off into booleans, so anything but str is an error."""
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        raise RuleFileError(f"{file}: rule {rule_id!r}: {key} must be a list")
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise RuleFileError(f"{file}: rule {rule_id!r}: {key} must be strings; quote {bad!r} "
+                            "(YAML reads bare no/yes/on/off as booleans and numbers as numbers)")
+    return values
+
+
 def _lower_set(values: Iterable[Any] | None) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
@@ -84,13 +97,13 @@ def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
             rule_id=rule_id,
             concept=concept,
             attrs={str(k): str(v) for k, v in (raw.get("attrs") or {}).items()},
-            unless_next=_lower_set(raw.get("unless_next")),
-            unless_prev=_lower_set(raw.get("unless_prev")),
+            unless_next=_lower_set(_strings(TARGETS_FILE, rule_id, "unless_next", raw.get("unless_next"))),
+            unless_prev=_lower_set(_strings(TARGETS_FILE, rule_id, "unless_prev", raw.get("unless_prev"))),
         )
         meta = {"id": rule_id, "info": info}
         n_before = len(out)
-        for literal in raw.get("literals") or []:
-            out.append(TargetRule(literal=str(literal), category=concept, metadata=meta))
+        for literal in _strings(TARGETS_FILE, rule_id, "literals", raw.get("literals")):
+            out.append(TargetRule(literal=literal, category=concept, metadata=meta))
         for pattern in raw.get("patterns") or []:
             if not isinstance(pattern, list):
                 raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r}: each pattern must be a list of token specs")
@@ -119,7 +132,7 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
             "metadata": {"id": rule_id},
         }
-        literals = raw.get("literals") or []
+        literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))
         patterns = raw.get("patterns") or []
         if not literals and not patterns:
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r} has no literals or patterns")
@@ -146,7 +159,7 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
         meta = {"id": rule_id}
         for pattern in raw.get("patterns") or []:
             out.append(SectionRule(literal=rule_id, category=raw["category"], pattern=pattern, metadata=meta))
-        for header in raw.get("headers") or []:
+        for header in _strings(SECTIONS_FILE, rule_id, "headers", raw.get("headers")):
             tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
             colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": {"IN": [":", "-"]}}]
             caps_form = [{"ORTH": t.upper()} for t in tokens] + [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]

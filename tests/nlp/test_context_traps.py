@@ -90,3 +90,18 @@ def test_family_history_section_makes_family(analyze):  # type: ignore[no-untype
     by_text = {m.text: m for m in result.mentions}
     assert by_text["Glioblastoma"].section == "family_history"
     assert by_text["seizures"].section == "history_of_present_illness"
+
+
+@pytest.mark.parametrize("text", ["No seizures.", "no seizures today", "Patient has had no seizures."])
+def test_bare_no_negates(mentions, text):  # type: ignore[no-untyped-def]
+    """Regression: YAML reads a bare `no` as False; the negation trigger must survive loading."""
+    found = [m for m in mentions(text) if m.concept == "SEIZURE"]
+    assert found and found[0].modifiers == ["negated"]
+
+
+def test_rule_files_reject_non_string_literals():  # type: ignore[no-untyped-def]
+    from pipeline.nlp.rules import RuleFileError, context_rules
+
+    with pytest.raises(RuleFileError, match="quote"):
+        context_rules({"rules": [{"id": "x", "category": "NEGATED_EXISTENCE", "direction": "FORWARD",
+                                  "literals": [False]}]})

@@ -1,0 +1,105 @@
+"""The annotated corpus, screened as text and as rendered PDFs.
+
+The dev split must agree fully (decision, outcome, key facts, exercised criteria). The held-out split is never
+used to tune rules: its agreement is measured and must not fall below the recorded baseline
+(annotations/heldout_baseline.yaml), so a regression shows while improvements stay honest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.contracts import ScreeningResult, TriState
+from pipeline.corpus.annotations import AnnotatedPacket, CorpusReport, compare, load_corpus
+from pipeline.corpus.evaluation import render_pdf
+from pipeline.criteria import iter_nodes, load_policies, policy_roots
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "annotations" / "packets"
+PACKETS = load_corpus(CORPUS)
+DEV = [p for p in PACKETS if p.split == "dev"]
+HELDOUT = [p for p in PACKETS if p.split == "heldout"]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def text_records(screener) -> dict[str, ScreeningResult]:  # type: ignore[no-untyped-def]
+    records = list(screener.screen(p.text_path for p in PACKETS))
+    assert all(isinstance(r, ScreeningResult) for r in records)
+    return {p.id: r for p, r in zip(PACKETS, records, strict=True)}  # type: ignore[misc]
+
+
+@pytest.fixture(scope="module")
+def pdf_records(screener, tmp_path_factory) -> dict[str, ScreeningResult]:  # type: ignore[no-untyped-def]
+    out = tmp_path_factory.mktemp("pdf")
+    records = list(screener.screen(render_pdf(p.text_path, out) for p in PACKETS))
+    assert all(isinstance(r, ScreeningResult) for r in records)
+    return {p.id: r for p, r in zip(PACKETS, records, strict=True)}  # type: ignore[misc]
+
+
+def test_corpus_size():  # type: ignore[no-untyped-def]
+    assert len(DEV) >= 40
+    assert len(HELDOUT) >= 10
+    for p in PACKETS:
+        assert set(p.expected) == {"highmark-wv", "excellus", "healthhelp", "florida-blue", "cohere"}, p.id
+
+
+@pytest.mark.parametrize("packet", DEV, ids=[p.id for p in DEV])
+def test_dev_packet_as_text(packet: AnnotatedPacket, text_records):  # type: ignore[no-untyped-def]
+    agreement = compare(text_records[packet.id], packet)
+    assert agreement.full, "\n".join(agreement.describe())
+
+
+@pytest.mark.parametrize("packet", DEV, ids=[p.id for p in DEV])
+def test_dev_packet_as_pdf(packet: AnnotatedPacket, pdf_records):  # type: ignore[no-untyped-def]
+    agreement = compare(pdf_records[packet.id], packet)
+    assert agreement.full, "\n".join(agreement.describe())
+
+
+@pytest.mark.parametrize("packet", PACKETS, ids=[p.id for p in PACKETS])
+def test_pdf_evidence_has_page_and_box(packet: AnnotatedPacket, pdf_records, text_records):  # type: ignore[no-untyped-def]
+    record = pdf_records[packet.id]
+    for d in record.determinations:
+        for c in d.criteria:
+            if c.status is TriState.MET:
+                for e in c.evidence:
+                    assert e.page is not None and e.boxes, f"{d.payer} {c.id}: {e.text!r} has no page box"
+                    assert all(b.page == e.page or b.page == e.page + 1 for b in e.boxes)
+    text_decisions = [(d.payer, d.decision, d.outcome) for d in text_records[packet.id].determinations]
+    assert [(d.payer, d.decision, d.outcome) for d in record.determinations] == text_decisions
+
+
+def _quoted_criteria() -> dict[str, str]:
+    out = {}
+    for payer, lp in load_policies(REPO / "policies").items():
+        for _, root in policy_roots(lp.policy):
+            for node in iter_nodes(root):
+                if node.quote:
+                    out[node.id] = payer
+    return out
+
+
+def test_every_criterion_is_met_and_narrowly_missed():  # type: ignore[no-untyped-def]
+    """Each criterion quoting a policy is exercised as met by one dev packet and as a near miss by another."""
+    met: dict[str, int] = {}
+    missed: dict[str, int] = {}
+    for p in DEV:
+        for criterion, status in p.exercises:
+            (met if status == "met" else missed)[criterion] = (met if status == "met" else missed).get(criterion, 0) + 1
+    gaps = [f"{cid} ({payer}): met {met.get(cid, 0)}, missed {missed.get(cid, 0)}"
+            for cid, payer in sorted(_quoted_criteria().items()) if not met.get(cid) or not missed.get(cid)]
+    assert not gaps, "criteria not covered both ways:\n" + "\n".join(gaps)
+
+
+def test_heldout_does_not_regress(text_records):  # type: ignore[no-untyped-def]
+    baseline_path = REPO / "annotations" / "heldout_baseline.yaml"
+    baseline = yaml.safe_load(baseline_path.read_text(encoding="utf-8"))
+    report = CorpusReport([compare(text_records[p.id], p) for p in HELDOUT])
+    summary = report.summary()
+    print("held-out:", summary, *report.lines(), sep="\n  ")
+    assert summary["decision_agreement"] >= baseline["decision_agreement"]
+    assert summary["outcome_agreement"] >= baseline["outcome_agreement"]
