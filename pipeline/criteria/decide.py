@@ -96,7 +96,7 @@ def determine(
         for e, s in exclusions:
             if s is MET:
                 node = e.criterion
-                reasons.append(f"{node.label or node.id}: {by_id[node.id].explanation}. Policy: \"{node.quote}\"")
+                reasons.append(f"{by_id[node.id].explanation}. Policy: \"{node.quote}\"")
     elif indications is MET:
         blocking = [(e.criterion.id, s) for e, s in exclusions if s is UNKNOWN]
         if contra is UNKNOWN and policy.contraindications:

@@ -127,7 +127,9 @@ class Evaluation:
         return NOT_MET, f"{node.label or node.id}: requested {', '.join(codes)}", []
 
     def _recent(self, node: RecentImagingNode) -> tuple[TriState, str, list[Evidence]]:
-        studies = [s for s in self.facts.imaging if s.modality in node.modalities]
+        # the same body part: brain studies, or studies whose body part the packet does not state
+        studies = [s for s in self.facts.imaging
+                   if s.modality in node.modalities and s.body_part in (None, "brain")]
         label = node.label or node.id
         if not studies:
             return NOT_MET, f"{label}: no prior {'/'.join(node.modalities)} documented", []

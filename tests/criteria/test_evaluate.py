@@ -98,6 +98,13 @@ def test_recent_imaging_window(study_date, reference, expected):  # type: ignore
     assert Evaluation(f).run(node(spec), role="exclusion") is expected
 
 
+@pytest.mark.parametrize(("body_part", "expected"), [("brain", MET), (None, MET), ("spine", NOT)])
+def test_recent_imaging_same_body_part(body_part, expected):  # type: ignore[no-untyped-def]
+    spec = {"id": "r", "op": "recent_imaging", "modalities": ["MRI"], "within_days": 90}
+    f = facts({}, imaging=[ImagingStudy(modality="MRI", date="2026-10-01", body_part=body_part)])
+    assert Evaluation(f).run(node(spec), role="exclusion") is expected
+
+
 POLICY = {
     "schema_version": 1, "payer": "demo",
     "policy": {"id": "demo-1", "title": "Demo", "version": "1", "source_file": "demo.txt", "cpt_codes": ["76390"]},
