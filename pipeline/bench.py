@@ -110,8 +110,16 @@ def main() -> None:
     parser.add_argument("--policies", type=Path, default=Path("policies"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("out/bench.json"))
+    parser.add_argument("--negex", type=Path, default=None, help="NegEx/ConText annotation file (root_rs...).")
     args = parser.parse_args()
-    run(args.corpus, args.policies, repeat=args.repeat, out=args.out)
+    figures = run(args.corpus, args.policies, repeat=args.repeat, out=None)
+    print()
+    from . import bench_context
+
+    figures["context_negex"] = bench_context.run(args.negex) if args.negex else bench_context.run()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -451,7 +451,7 @@ def treatment_history_documented(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     found = [m for m in ctx.mentions(*TREATMENTS) if not m.has("hypothetical")]
     if not found:
-        return _none(name, "no treatment history")
+        return _section_fact(r, name, ("treatment_history",), "treatment history")
     return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in found],
                  note="previous treatments described (or stated to be none)")
 

@@ -103,6 +103,9 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             j += 1
         start, end = s.start, sections[j].end
         titles = [t for t in sections[i:j + 1] if t.category == "exam_title"]
+        if not any(t.category in VERDICT_SECTIONS for t in sections[i:j + 1]):
+            i = j + 1
+            continue  # a title without findings or an impression (e.g. the service line of a request form)
         imaging = [m for m in ctx.mentions("IMAGING") if any(t.start <= m.start < t.end for t in titles)]
         specific = [m for m in imaging if _modality(m) != "unspecified"]
         if specific:

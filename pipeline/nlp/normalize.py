@@ -48,7 +48,8 @@ def _is_soft_break(prev_line: str, next_line: str) -> bool:
 
 
 def normalize(text: str) -> NormalizedText:
-    """Build the NLP text: unify look-alike characters, join wrapped lines and hyphenated line breaks."""
+    """Build the NLP text: unify look-alike characters, collapse runs of spaces, join wrapped lines and
+    hyphenated line breaks."""
     out: list[str] = []
     offsets = array("i")
     lines = text.split("\n")
@@ -69,7 +70,10 @@ def normalize(text: str) -> NormalizedText:
                 out.extend(rep)
                 offsets.extend([pos + j] * len(rep))
             else:
-                out.append(_CHAR_MAP.get(ch, ch))
+                mapped = _CHAR_MAP.get(ch, ch)
+                if mapped == " " and out and out[-1] == " ":
+                    continue  # runs of spaces become one, so multi-word phrases match across alignment padding
+                out.append(mapped)
                 offsets.append(pos + j)
         if nxt is not None:
             newline_pos = pos + len(line)
@@ -78,7 +82,16 @@ def normalize(text: str) -> NormalizedText:
                 lines[i + 1] = nxt.lstrip()
                 pos = newline_pos + 1 + (len(nxt) - len(lines[i + 1]))
                 continue
-            out.append(" " if _is_soft_break(line, nxt) else "\n")
+            if _is_soft_break(line, nxt):
+                if not out or out[-1] != " ":
+                    out.append(" ")
+                    offsets.append(newline_pos)
+                # the continuation's indentation joins the single space
+                indent = len(nxt) - len(nxt.lstrip(" \t"))
+                lines[i + 1] = nxt[indent:]
+                pos = newline_pos + 1 + indent
+                continue
+            out.append("\n")
             offsets.append(newline_pos)
         pos += len(line) + 1
     offsets.append(len(text))

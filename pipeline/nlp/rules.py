@@ -76,6 +76,28 @@ def _strings(file: str, rule_id: str, key: str, values: Any) -> list[str]:
     return values
 
 
+def _check_pattern(file: str, rule_id: str, pattern: Any) -> list[dict[str, Any]]:
+    """A token pattern; booleans are allowed only for flag attributes (IS_*, LIKE_*)."""
+    if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+        raise RuleFileError(f"{file}: rule {rule_id!r}: each pattern must be a list of token specs")
+
+    def walk(value: Any, key: str) -> None:
+        if isinstance(value, bool) and not key.startswith(("IS_", "LIKE_")):
+            raise RuleFileError(f"{file}: rule {rule_id!r}: {key} has the boolean {value}; quote the word "
+                                "(YAML reads bare no/yes/on/off as booleans)")
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, key if k in {"IN", "NOT_IN", "REGEX", "==", "!="} else str(k))
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+
+    for token in pattern:
+        for k, v in token.items():
+            walk(v, str(k))
+    return pattern
+
+
 def _lower_set(values: Iterable[Any] | None) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
@@ -105,8 +127,7 @@ def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
         for literal in _strings(TARGETS_FILE, rule_id, "literals", raw.get("literals")):
             out.append(TargetRule(literal=literal, category=concept, metadata=meta))
         for pattern in raw.get("patterns") or []:
-            if not isinstance(pattern, list):
-                raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r}: each pattern must be a list of token specs")
+            pattern = _check_pattern(TARGETS_FILE, rule_id, pattern)
             out.append(TargetRule(literal=rule_id, category=concept, pattern=pattern, metadata=meta))
         for regex in raw.get("regex") or []:
             # medspaCy matches regexes case-insensitively; an inline flag group turns that off per rule
@@ -140,7 +161,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             for literal in literals:
                 out.append(ConTextRule(literal=str(literal), **common))
             for pattern in patterns:
-                out.append(ConTextRule(literal=rule_id, pattern=pattern, **common))
+                out.append(ConTextRule(literal=rule_id, pattern=_check_pattern(CONTEXT_FILE, rule_id, pattern),
+                                       **common))
         except ValueError as exc:  # medspaCy validates direction/category combinations
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {exc}") from exc
     return out
@@ -158,7 +180,8 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
         rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers", "patterns"})
         meta = {"id": rule_id}
         for pattern in raw.get("patterns") or []:
-            out.append(SectionRule(literal=rule_id, category=raw["category"], pattern=pattern, metadata=meta))
+            out.append(SectionRule(literal=rule_id, category=raw["category"],
+                                   pattern=_check_pattern(SECTIONS_FILE, rule_id, pattern), metadata=meta))
         for header in _strings(SECTIONS_FILE, rule_id, "headers", raw.get("headers")):
             tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
             colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": {"IN": [":", "-"]}}]

@@ -105,3 +105,10 @@ def test_rule_files_reject_non_string_literals():  # type: ignore[no-untyped-def
     with pytest.raises(RuleFileError, match="quote"):
         context_rules({"rules": [{"id": "x", "category": "NEGATED_EXISTENCE", "direction": "FORWARD",
                                   "literals": [False]}]})
+
+
+def test_rule_files_reject_boolean_pattern_values():  # type: ignore[no-untyped-def]
+    from pipeline.nlp.rules import RuleFileError, target_rules
+
+    with pytest.raises(RuleFileError, match="boolean"):
+        target_rules({"rules": [{"id": "x", "concept": "X", "patterns": [[{"LOWER": "started"}, {"LOWER": True}]]}]})
