@@ -47,7 +47,12 @@ def is_ignored(m: Mention) -> bool:
 
 
 def mention_status(m: Mention) -> FactStatus:
-    """present (affirmed), suspected (hedged) or absent (negated); hedging wins over negation."""
+    """present (affirmed), suspected (hedged) or absent (negated); hedging wins over negation.
+
+    A rule may state the assertion itself (`attrs: {assertion: absent}` for "no prior treatment").
+    """
+    if m.attrs.get("assertion") == "absent":
+        return FactStatus.ABSENT
     if m.has("uncertain"):
         return FactStatus.SUSPECTED
     if m.has("negated"):

@@ -47,6 +47,8 @@ def parse_date(text: str, *, reference: date | None = None) -> date | None:
         return _safe(int(m[3]), month, int(m[1])) if month else None
     if m := _MONTH_YEAR.search(t):
         return _safe(int(m[2]), int(m[1]), 15)
+    if re.fullmatch(r"(19|20)\d\d", t):
+        return _safe(int(t), 7, 1)
     if reference is None:
         return None
     if m := _MONTH_DAY.search(t):

@@ -365,7 +365,7 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
         dated_after = last is not None and when is not None and when > last
         if not (since or dated_after):
             continue
-        if m.has("negated"):
+        if mention_status(m) is FactStatus.ABSENT:
             negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT))
         else:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
@@ -384,13 +384,22 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     statuses: list[FactStatus] = []
     devices: set[str] = set()
     cleared = [m for m in ctx.mentions("DEVICE_CLEARED") if not m.has("negated")]
-    for m in ctx.mentions("MRI_CONTRAINDICATION"):
+    devices_all = ctx.mentions("MRI_CONTRAINDICATION")
+
+    def cleared_here(m: Mention) -> bool:
+        return any(c.sentence_start == m.sentence_start or 0 <= c.start - m.end <= 160 for c in cleared)
+
+    # a device documented MR-conditional (or removed) anywhere is the same device wherever else it is named
+    cleared_types = {m.attrs.get("device") for m in devices_all if cleared_here(m)} - {"intravascular_stent", None}
+    for m in devices_all:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
         note = ""
         if status is not FactStatus.ABSENT:
-            if any(c.sentence_start == m.sentence_start or 0 <= c.start - m.end <= 160 for c in cleared):
+            if cleared_here(m):
                 status, note = FactStatus.ABSENT, "documented MR-conditional or removed"
+            elif device in cleared_types:
+                status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
             elif device == "intravascular_stent":
                 status, note = _stent_recency(ctx, m)
             elif device == "unspecified":
@@ -439,7 +448,7 @@ def physical_exam_documented(r: Resolver, name: str) -> Fact:
 @derivation("labs_documented")
 def labs_documented(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
-    labs = [m for m in ctx.mentions("LAB") if not m.has("negated")]
+    labs = [m for m in ctx.mentions("LAB") if mention_status(m) is not FactStatus.ABSENT]
     if labs:
         return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in labs],
                      note="laboratory results reported")

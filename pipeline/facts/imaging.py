@@ -88,48 +88,56 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
 
 
 def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
-    """Drafts for radiology reports, and the offsets of the IMAGING mentions they consumed."""
+    """Drafts for radiology reports, and the offsets of the IMAGING mentions they consumed.
+
+    A report is a run of report sections that includes findings or an impression. Its modality and date come
+    from its exam title, or else from the text just before the run (a title the sectionizer did not know).
+    """
     drafts: list[_Draft] = []
     used: set[int] = set()
     sections = ctx.nlp.sections
     i = 0
     while i < len(sections):
-        s = sections[i]
-        if s.category != "exam_title":
+        if sections[i].category not in REPORT_SECTIONS:
             i += 1
             continue
         j = i
         while j + 1 < len(sections) and sections[j + 1].category in REPORT_SECTIONS:
             j += 1
-        start, end = s.start, sections[j].end
-        titles = [t for t in sections[i:j + 1] if t.category == "exam_title"]
-        if not any(t.category in VERDICT_SECTIONS for t in sections[i:j + 1]):
-            i = j + 1
-            continue  # a title without findings or an impression (e.g. the service line of a request form)
-        imaging = [m for m in ctx.mentions("IMAGING") if any(t.start <= m.start < t.end for t in titles)]
-        specific = [m for m in imaging if _modality(m) != "unspecified"]
-        if specific:
-            head = specific[0]
-            draft = _Draft(modality=_modality(head), anchor=head.start, body_part=_body_part(ctx, head))
-            draft.evidence.append(ctx.evidence(head))
-            for t in titles:
-                dates = [d for d in ctx.mentions("DATE") if t.start <= d.start < t.end]
-                for d in dates:
-                    parsed = parse_date(d.text, reference=ctx.reference_date)
-                    if parsed is not None:
-                        draft.date = parsed
-                        draft.evidence.append(ctx.evidence(d))
-                        break
-                if draft.date is not None:
-                    break
-            body = [m for m in ctx.nlp.mentions
-                    if start <= m.start < end and (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")]
-            verdicts, evidence = _verdict_cues(ctx, body, in_report=True)
-            draft.verdicts |= verdicts
-            draft.evidence.extend(evidence)
-            drafts.append(draft)
-            used.update(m.start for m in imaging)
+        run = sections[i:j + 1]
         i = j + 1
+        if not any(s.category in VERDICT_SECTIONS for s in run):
+            continue  # a title without findings or an impression (e.g. the service line of a request form)
+        start, end = run[0].start, run[-1].end
+        titles = [s for s in run if s.category == "exam_title"]
+        head_zone = titles or [run[0]]
+        lead_in = max(0, start - 300)
+        imaging = [m for m in ctx.mentions("IMAGING") if _modality(m) != "unspecified"
+                   and (any(t.start <= m.start < t.end for t in head_zone) or lead_in <= m.start < start)]
+        if not imaging:
+            continue
+        head = min(imaging, key=lambda m: (not any(t.start <= m.start < t.end for t in titles), m.start))
+        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=_body_part(ctx, head))
+        draft.evidence.append(ctx.evidence(head))
+        dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
+        for d in ctx.mentions("DATE", counted=False):
+            if any(s <= d.start < e for s, e in dobs):
+                continue  # the patient's date of birth sits in report headers too
+            in_head = any(t.start <= d.start < t.end for t in head_zone) or lead_in <= d.start < start
+            if in_head and d.attrs.get("precision") not in {"relative", "month_day"}:
+                parsed = parse_date(d.text, reference=ctx.reference_date)
+                if parsed is not None:
+                    draft.date = parsed
+                    draft.evidence.append(ctx.evidence(d))
+                    break
+        body = [m for m in ctx.nlp.mentions
+                if start <= m.start < end and (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")]
+        verdicts, evidence = _verdict_cues(ctx, body, in_report=True)
+        draft.verdicts |= verdicts
+        draft.evidence.extend(evidence)
+        drafts.append(draft)
+        used.update(m.start for m in imaging if m.start >= lead_in)
+        used.update(m.start for m in ctx.mentions("IMAGING") if start <= m.start < end and m.section != "comparison")
     return drafts, used
 
 
@@ -156,11 +164,16 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if m.section in VERDICT_SECTIONS and _modality(m) == "unspecified":
             continue  # "imaging" inside a report body refers to the report itself
         when = ctx.date_of(m)
+        sentence = ctx.sentence_text(m)
+        if _modality(m) == "MRS" and when is None and not _DONE_CUE.search(sentence):
+            continue  # the MRS being requested, not a prior one
         cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION",
                                  *HEDGED_FINDINGS)
         verdicts, evidence = _verdict_cues(ctx, cues, in_report=False)
-        if when is None and not verdicts and not _PAST_CUE.search(ctx.sentence_text(m)):
+        if when is None and not verdicts and not _PAST_CUE.search(sentence):
             continue
+        if _modality(m) == "unspecified" and not verdicts:
+            continue  # the bare word "imaging" is a study only when the text says what it showed
         draft = _Draft(modality=_modality(m), date=when, verdicts=verdicts, anchor=m.start,
                        body_part=_body_part(ctx, m))
         draft.evidence.append(ctx.evidence(m))

@@ -27,7 +27,7 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
     if fax_dates:
         return fax_dates[-1], "fax transmission date"
     dates = [parse_date(m.text) for m in ctx.mentions("DATE", counted=False)
-             if m.attrs.get("precision") not in {"relative", "month_day"}]
+             if m.attrs.get("precision") not in {"relative", "month_day", "year"}]
     dobs = {parse_date(m.text) for m in ctx.mentions("DOB", counted=False)}
     usable = sorted(d for d in dates if d is not None and d not in dobs)
     if usable:
