@@ -118,9 +118,15 @@ class FactContext:
     def in_request_context(self, m: Mention) -> bool:
         return m.section in REQUEST_SECTIONS or self.is_mrs_sentence(m)
 
-    def date_of(self, m: Mention, *, window: int = 60) -> date | None:
-        """The date written nearest to a mention in its sentence (after it first), resolved to a calendar date."""
-        dates = [d for d in self.same_sentence(m, "DATE", counted=False) if d.concept == "DATE"]
+    def date_of(self, m: Mention, *, window: int = 60, relative: bool = True) -> date | None:
+        """The date written nearest to a mention in its clause (after it first), resolved to a calendar date.
+
+        Clauses end at ";" so list items ("craniotomy 03/2024; PCI/stent") do not lend each other dates.
+        """
+        lo, hi = self._clause(m)
+        dates = [d for d in self.same_sentence(m, "DATE", counted=False)
+                 if d.concept == "DATE" and lo <= d.start and d.end <= hi
+                 and (relative or d.attrs.get("precision") != "relative")]
         if not dates:
             return None
         after = [d for d in dates if d.start >= m.end and d.start - m.end <= window]
@@ -133,6 +139,13 @@ class FactContext:
             if parsed is not None:
                 return parsed
         return None
+
+    def _clause(self, m: Mention) -> tuple[int, int]:
+        text = self.text
+        lo = max(text.rfind(";", m.sentence_start, m.start), text.rfind("|", m.sentence_start, m.start)) + 1
+        ends = [i for i in (text.find(";", m.end, m.sentence_end), text.find("|", m.end, m.sentence_end)) if i >= 0]
+        hi = min(ends) if ends else m.sentence_end
+        return max(lo, m.sentence_start), hi
 
     # ------------------------------------------------------------------ evidence
     def evidence(self, m: Mention, *, assertion: FactStatus | None = None,

@@ -274,7 +274,9 @@ def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdi
     studies = [s for s in r.studies if modalities is None or s.modality in modalities]
     hit = [s for s in studies if verdict in s.verdicts]
     if hit:
-        ev = [e for s in hit for e in s.evidence if e.attributes.get("verdict") == verdict or e.concept == "IMAGING"]
+        ev = [e for s in hit for e in s.evidence
+              if e.attributes.get("verdict") == verdict or (e.concept == "IMAGING" and e.section == "exam_title")]
+        ev = ev or [e for s in hit for e in s.evidence if e.attributes.get("verdict") == verdict]
         return _fact(name, FactStatus.PRESENT, [e.model_copy(update={"assertion": "present"}) for e in ev],
                      note=f"{len(hit)} prior stud{'y' if len(hit) == 1 else 'ies'} {verdict.replace('_', ' ')}")
     if absent_on_conclusive:
@@ -384,19 +386,28 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     statuses: list[FactStatus] = []
     devices: set[str] = set()
     cleared = [m for m in ctx.mentions("DEVICE_CLEARED") if not m.has("negated")]
+    unsafe = [m for m in ctx.mentions("DEVICE_UNSAFE") if not m.has("negated")]
     devices_all = ctx.mentions("MRI_CONTRAINDICATION")
 
-    def cleared_here(m: Mention) -> bool:
-        return any(c.sentence_start == m.sentence_start or 0 <= c.start - m.end <= 160 for c in cleared)
+    def near(m: Mention, cues: list[Mention]) -> bool:
+        return any(c.sentence_start == m.sentence_start or 0 <= c.start - m.end <= 160 for c in cues)
 
-    # a device documented MR-conditional (or removed) anywhere is the same device wherever else it is named
-    cleared_types = {m.attrs.get("device") for m in devices_all if cleared_here(m)} - {"intravascular_stent", None}
+    def cleared_here(m: Mention) -> bool:
+        return near(m, cleared) and not near(m, unsafe)
+
+    # a device documented MR-conditional (or removed) anywhere is the same device wherever else it is named,
+    # unless the packet also calls that device MR-unsafe
+    unsafe_types = {m.attrs.get("device") for m in devices_all if near(m, unsafe)}
+    cleared_types = {m.attrs.get("device") for m in devices_all if cleared_here(m)} - unsafe_types - {
+        "intravascular_stent", None}
     for m in devices_all:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
         note = ""
         if status is not FactStatus.ABSENT:
-            if cleared_here(m):
+            if near(m, unsafe) or device in unsafe_types:
+                status, note = FactStatus.PRESENT, "documented as not MR-conditional"
+            elif cleared_here(m):
                 status, note = FactStatus.ABSENT, "documented MR-conditional or removed"
             elif device in cleared_types:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
@@ -416,7 +427,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
 
 
 def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str]:
-    when = ctx.date_of(m, window=120)
+    when = ctx.date_of(m, window=60, relative=False)
     if when is not None and ctx.reference_date is not None:
         age = (ctx.reference_date - when).days
         if age <= 42:

@@ -74,16 +74,17 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         if m.has("negated") or m.has("hypothetical") or m.has("family"):
             continue
         if m.concept == "IMAGING_INCONCLUSIVE":
-            verdicts.add("inconclusive")
+            verdict = "inconclusive"
         elif m.concept == "IMAGING_CONCLUSIVE":
-            verdicts.add("conclusive")
+            verdict = "conclusive"
         elif m.concept == "TECHNICAL_LIMITATION":
-            verdicts.add("technically_limited")
+            verdict = "technically_limited"
         elif m.concept in HEDGED_FINDINGS and m.has("uncertain") and (not in_report or m.section == "impression"):
-            verdicts.add("inconclusive")
+            verdict = "inconclusive"
         else:
             continue
-        evidence.append(ctx.evidence(m, attributes={"verdict": sorted(verdicts)[-1]}))
+        verdicts.add(verdict)
+        evidence.append(ctx.evidence(m, attributes={"verdict": verdict}))
     return verdicts, evidence
 
 

@@ -18,6 +18,9 @@ _CHAR_MAP = {
 _EXPANSIONS = {"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"}
 _SENTENCE_END = re.compile(r"[.:;!?]\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s|[A-Z][A-Za-z /&]{1,40}:)")
+# Header markers of EHR exports and markdown-ish notes (">> Exam", "## PLAN", "** IMPRESSION **", "== HPI ==")
+_MARKER = re.compile(r"^\s*(?:>{1,3}|#{1,4}|\*{2,3}|={2,}|\u25a0|\u25cf)\s*(?=[A-Za-z])")
+_TRAILING_MARKER = re.compile(r"\s*(?:#{1,4}|\*{2,3}|={2,})\s*$")
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 
@@ -48,51 +51,57 @@ def _is_soft_break(prev_line: str, next_line: str) -> bool:
 
 
 def normalize(text: str) -> NormalizedText:
-    """Build the NLP text: unify look-alike characters, collapse runs of spaces, join wrapped lines and
-    hyphenated line breaks."""
+    """Build the NLP text: unify look-alike characters, collapse runs of spaces, drop header markers, join
+    wrapped lines and hyphenated line breaks."""
     out: list[str] = []
     offsets = array("i")
+
+    def emit(ch: str, src: int) -> None:
+        if ch == " " and out and out[-1] == " ":
+            return  # runs of spaces become one, so multi-word phrases match across alignment padding
+        out.append(ch)
+        offsets.append(src)
+
     lines = text.split("\n")
-    pos = 0
+    line_start = 0
+    skip = 0  # characters to skip at the start of this line (a continuation's indentation)
     for i, line in enumerate(lines):
+        a, b = skip, len(line)
+        skip = 0
+        marker = _MARKER.match(line) if a == 0 else None
+        if marker:
+            a = marker.end()
+            trailing = _TRAILING_MARKER.search(line, a)
+            if trailing:
+                b = trailing.start()
+        body = line[a:b]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        joined_hyphen = (
-            nxt is not None
-            and line.rstrip().endswith("-")
-            and len(line.rstrip()) > 1
-            and line.rstrip()[-2].isalpha()
-            and nxt.lstrip()[:1].islower()
-        )
-        body_end = len(line.rstrip()) - 1 if joined_hyphen else len(line)
-        for j, ch in enumerate(line[:body_end]):
+        stripped = body.rstrip()
+        hyphen = (nxt is not None and stripped.endswith("-") and len(stripped) > 1 and stripped[-2].isalpha()
+                  and nxt.lstrip()[:1].islower())
+        if hyphen:
+            b = a + len(stripped) - 1
+        for j in range(a, b):
+            ch = line[j]
             rep = _EXPANSIONS.get(ch)
             if rep is not None:
-                out.extend(rep)
-                offsets.extend([pos + j] * len(rep))
+                for r in rep:
+                    out.append(r)
+                    offsets.append(line_start + j)
             else:
-                mapped = _CHAR_MAP.get(ch, ch)
-                if mapped == " " and out and out[-1] == " ":
-                    continue  # runs of spaces become one, so multi-word phrases match across alignment padding
-                out.append(mapped)
-                offsets.append(pos + j)
-        if nxt is not None:
-            newline_pos = pos + len(line)
-            if joined_hyphen:
-                # drop the hyphen, the newline and the next line's indentation
-                lines[i + 1] = nxt.lstrip()
-                pos = newline_pos + 1 + (len(nxt) - len(lines[i + 1]))
-                continue
-            if _is_soft_break(line, nxt):
-                if not out or out[-1] != " ":
-                    out.append(" ")
-                    offsets.append(newline_pos)
-                # the continuation's indentation joins the single space
-                indent = len(nxt) - len(nxt.lstrip(" \t"))
-                lines[i + 1] = nxt[indent:]
-                pos = newline_pos + 1 + indent
-                continue
+                emit(_CHAR_MAP.get(ch, ch), line_start + j)
+        newline = line_start + len(line)
+        line_start = newline + 1
+        if nxt is None:
+            break
+        indent = len(nxt) - len(nxt.lstrip(" \t"))
+        if hyphen:
+            skip = indent  # "radia-" + "tion": nothing between the halves
+        elif _is_soft_break(body, nxt):
+            emit(" ", newline)
+            skip = indent
+        else:
             out.append("\n")
-            offsets.append(newline_pos)
-        pos += len(line) + 1
+            offsets.append(newline)
     offsets.append(len(text))
     return NormalizedText("".join(out), offsets)

@@ -171,8 +171,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
 def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> list[SectionRule]:
     """SectionRules from sections.yaml.
 
-    Each header phrase becomes two token patterns: any case followed by a colon, and all capitals
-    followed by the end of the line.
+    Each header phrase becomes two token patterns: any case followed by a colon ("Findings:"), and any case
+    alone on its line ("IMPRESSION", "Exam"). Both must start a line (the sectionizer's require_start_line).
     """
     data = data if data is not None else read_resource(SECTIONS_FILE)
     out: list[SectionRule] = []
@@ -185,9 +185,10 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
         for header in _strings(SECTIONS_FILE, rule_id, "headers", raw.get("headers")):
             tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
             colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": {"IN": [":", "-"]}}]
-            caps_form = [{"ORTH": t.upper()} for t in tokens] + [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]
-            out.append(SectionRule(literal=str(header), category=raw["category"], pattern=colon_form, metadata=meta))
-            out.append(SectionRule(literal=str(header), category=raw["category"], pattern=caps_form, metadata=meta))
+            alone_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": "*", "OP": "?"},
+                                                                  {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]
+            for pattern in (colon_form, alone_form):
+                out.append(SectionRule(literal=str(header), category=raw["category"], pattern=pattern, metadata=meta))
     return out
 
 

@@ -44,3 +44,25 @@ def test_offsets_are_monotonic_and_complete():  # type: ignore[no-untyped-def]
     assert len(offs) == len(norm.text) + 1
     assert offs == sorted(offs)
     assert offs[-1] == len(text)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipeline.nlp.normalize import _CHAR_MAP, _EXPANSIONS  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("abcXYZ -:.>#*=\n\t\f\u00a0\u2019\ufb01") + ["radia-\ntion", ">> Exam\n", "## PLAN ##\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_every_normalised_character_comes_from_its_source(text):  # type: ignore[no-untyped-def]
+    norm = normalize(text)
+    offs = list(norm.source_offsets)
+    assert len(offs) == len(norm.text) + 1 and offs == sorted(offs) and offs[-1] == len(text)
+    for ch, src in zip(norm.text, offs, strict=False):
+        original = text[src]
+        allowed = {original, _CHAR_MAP.get(original, original)} | set(_EXPANSIONS.get(original, ""))
+        if original in "\n\f":
+            allowed |= {" ", "\n"}   # a wrapped line's newline becomes a space
+        assert ch in allowed, (text, norm.text)
