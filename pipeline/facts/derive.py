@@ -10,6 +10,7 @@ from typing import Protocol
 from ..contracts import Evidence, Fact, FactStatus, ImagingStudy, Mention
 from .context import FactContext, best_status, cap_evidence, is_ignored, mention_status
 from .dates import parse_age_days, parse_date
+from .imaging import is_requested_study
 
 
 class Resolver(Protocol):
@@ -333,7 +334,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in _requested_code_mentions(ctx)
                 if _PET_CODES.match(_code(m))]
     for m in ctx.mentions("IMAGING"):
-        if m.attrs.get("modality") == "PET" and not m.has("negated") and m.section == "request":
+        if m.attrs.get("modality") == "PET" and not m.has("negated") and is_requested_study(ctx, m):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
     if ctx.reference_date is not None:
         for s in r.studies:
@@ -456,14 +457,32 @@ def physical_exam_documented(r: Resolver, name: str) -> Fact:
     return _section_fact(r, name, ("physical_exam",), "physical examination")
 
 
+_PENDING = re.compile(r"\b(pending|sent( out)?|ordered|awaiting|awaited|to be (drawn|sent|obtained)|"
+                      r"will (check|obtain|send|draw)|not yet (resulted|back))\b", re.I)
+_RESULT = re.compile(r"\d|\b(normal|unremarkable|wnl|within normal limits|elevated|low|high|negative|positive|"
+                     r"abnormal|detected|confirmed|showed|revealed|homozygous|heterozygous|pathogenic|variant)\b", re.I)
+_GENERIC_LAB = {"labs", "laboratory", "lab results", "laboratory results", "lab work", "bloodwork", "blood work"}
+
+
 @derivation("labs_documented")
 def labs_documented(r: Resolver, name: str) -> Fact:
+    """Reported results: a test with a result, not a test that is pending or a bare "Labs:" header."""
     ctx = r.ctx
-    labs = [m for m in ctx.mentions("LAB") if mention_status(m) is not FactStatus.ABSENT]
+    labs = []
+    for m in ctx.mentions("LAB"):
+        if mention_status(m) is FactStatus.ABSENT or ctx.is_mrs_sentence(m):
+            continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
+        lo, hi = ctx._clause(m)
+        clause = ctx.text[lo:hi]
+        if _PENDING.search(clause) and not re.search(r"\b(resulted|showed|revealed|returned)\b", clause, re.I):
+            continue
+        if m.text.lower() in _GENERIC_LAB and not _RESULT.search(clause.replace(m.text, "", 1)):
+            continue
+        labs.append(m)
     if labs:
         return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in labs],
                      note="laboratory results reported")
-    return _section_fact(r, name, ("labs",), "laboratory")
+    return _none(name, "no laboratory results reported (pending tests do not count)")
 
 
 @derivation("treatment_history_documented")

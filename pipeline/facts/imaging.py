@@ -23,6 +23,8 @@ CONVENTIONAL = frozenset({"MRI", "CT", "unspecified"})
 HEDGED_FINDINGS = ("GLIOMA", "BRAIN_METASTASIS", "CNS_LYMPHOMA", "BRAIN_TUMOR", "BRAIN_LESION", "RECURRENCE",
                    "TREATMENT_EFFECT", "BRAIN_INFECTION", "DEMYELINATION", "MULTIPLE_SCLEROSIS", "NONTUMOR_DX",
                    "LEUKODYSTROPHY", "INBORN_ERROR", "MITOCHONDRIAL", "TUMOR_GRADE", "ENCEPHALOPATHY")
+# Findings that are diagnoses: stated plainly (or plainly negated) in an impression, they settle the question.
+_DIAGNOSES = frozenset(HEDGED_FINDINGS) - {"BRAIN_LESION", "TUMOR_GRADE", "NONTUMOR_DX"}
 _PAST_CUE = re.compile(
     r"\b(showed|shows|demonstrat\w*|reveal\w*|was|were|performed|done|obtained|noted|dated|prior|previous|"
     r"recent|last|on|from|compared|comparison|report\w*|read|interpreted|found|identified|seen)\b", re.I)
@@ -71,16 +73,23 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     verdicts: set[str] = set()
     evidence: list[Evidence] = []
     for m in mentions:
-        if m.has("negated") or m.has("hypothetical") or m.has("family"):
+        if m.has("hypothetical") or m.has("family"):
             continue
+        if m.has("negated") and m.concept not in _DIAGNOSES:
+            continue  # "no equivocal findings" is not a verdict either way
         if m.concept == "IMAGING_INCONCLUSIVE":
             verdict = "inconclusive"
         elif m.concept == "IMAGING_CONCLUSIVE":
             verdict = "conclusive"
         elif m.concept == "TECHNICAL_LIMITATION":
             verdict = "technically_limited"
-        elif m.concept in HEDGED_FINDINGS and m.has("uncertain") and (not in_report or m.section == "impression"):
-            verdict = "inconclusive"
+        elif m.concept in HEDGED_FINDINGS and (not in_report or m.section == "impression"):
+            if m.has("uncertain"):
+                verdict = "inconclusive"
+            elif m.concept in _DIAGNOSES:
+                verdict = "conclusive"  # "No evidence of recurrent tumor.", "Recurrent glioblastoma."
+            else:
+                continue  # a lesion described without a diagnosis says nothing about characterisation
         else:
             continue
         verdicts.add(verdict)
@@ -142,10 +151,18 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     return drafts, used
 
 
-def _is_request(ctx: FactContext, m: Mention) -> bool:
-    if m.section == "request":
-        return True
+def is_requested_study(ctx: FactContext, m: Mention) -> bool:
+    """The mention names a study being requested now, not one already done (no date, no done-cue)."""
     sentence = ctx.sentence_text(m)
+    if ctx.date_of(m) is not None or _DONE_CUE.search(sentence):
+        return False
+    return m.section == "request" or bool(_REQUEST_CUE.search(sentence))
+
+
+def _is_request(ctx: FactContext, m: Mention) -> bool:
+    sentence = ctx.sentence_text(m)
+    if m.section == "request" and ctx.date_of(m) is None and not _DONE_CUE.search(sentence):
+        return True
     if _modality(m) == "MRS" and any(_is_mrs_code(c) for c in ctx.same_sentence(m, "CPT_CODE", counted=False)):
         return True
     if any(o.concept == "MRS_REQUEST" for o in ctx.same_sentence(m, "MRS_REQUEST", counted=False)):
