@@ -152,6 +152,10 @@ def spine_indication(r: Resolver, name: str) -> Fact:
                 if _code(m) in _DISC_CODES]
     statuses = [FactStatus.PRESENT] * len(evidence)
     for m in ctx.mentions("SPINE"):
+        prior_study_here = any(i.attrs.get("modality") not in {"MRS", None}
+                               for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
+        if prior_study_here:
+            continue  # "MRI brain/C-spine 08/26/2026": where earlier imaging was done, not the MRS target
         if ctx.in_request_context(m) or "discogenic" in m.text.lower():
             s = mention_status(m)
             statuses.append(s)

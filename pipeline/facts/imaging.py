@@ -123,7 +123,9 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         head_zone = titles or [run[0]]
         lead_in = max(0, start - 300)
         imaging = [m for m in ctx.mentions("IMAGING") if _modality(m) != "unspecified"
-                   and (any(t.start <= m.start < t.end for t in head_zone) or lead_in <= m.start < start)]
+                   and (any(t.start <= m.start < t.end for t in titles)
+                        or ((m.start in range(lead_in, start) or any(t.start <= m.start < t.end for t in head_zone))
+                            and not _is_request(ctx, m)))]
         if not imaging:
             continue
         head = min(imaging, key=lambda m: (not any(t.start <= m.start < t.end for t in titles), m.start))
