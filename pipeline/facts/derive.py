@@ -176,6 +176,8 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
                      note="a documented brain mass whose neoplastic nature is suspected")
     if tumor.status is FactStatus.SUSPECTED:
         return _fact(name, FactStatus.SUSPECTED, list(tumor.evidence), note="neoplasm suspected, no mass documented")
+    if tumor.status is FactStatus.ABSENT:
+        return _fact(name, FactStatus.ABSENT, list(tumor.evidence), note="a brain neoplasm is negated")
     return _none(name, "no brain tumor documented")
 
 
@@ -211,6 +213,11 @@ def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
     if rec.status in live and eff.status in live and FactStatus.SUSPECTED in {rec.status, eff.status}:
         return _fact(name, FactStatus.PRESENT, list(rec.evidence) + list(eff.evidence),
                      note="recurrence and treatment effect both raised, at least one hedged")
+    if rec.status is FactStatus.PRESENT and eff.status in {FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED}:
+        return _fact(name, FactStatus.ABSENT, list(rec.evidence),
+                     note="recurrence stated plainly; treatment effect is not in question")
+    if rec.status is FactStatus.ABSENT:
+        return _fact(name, FactStatus.ABSENT, list(rec.evidence), note="recurrence is negated")
     return _none(name, "recurrence and treatment effect are not weighed against each other")
 
 
@@ -275,7 +282,7 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
 
 # ---------------------------------------------------------------- imaging
 def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdict: str, *,
-                absent_on_conclusive: bool) -> Fact:
+                absent_on: str | None) -> Fact:
     studies = [s for s in r.studies if modalities is None or s.modality in modalities]
     hit = [s for s in studies if verdict in s.verdicts]
     if hit:
@@ -284,12 +291,12 @@ def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdi
         ev = ev or [e for s in hit for e in s.evidence if e.attributes.get("verdict") == verdict]
         return _fact(name, FactStatus.PRESENT, [e.model_copy(update={"assertion": "present"}) for e in ev],
                      note=f"{len(hit)} prior stud{'y' if len(hit) == 1 else 'ies'} {verdict.replace('_', ' ')}")
-    if absent_on_conclusive:
-        conclusive = [s for s in studies if "conclusive" in s.verdicts]
-        if conclusive:
-            ev = [e for s in conclusive for e in s.evidence]
+    if absent_on:
+        settled = [s for s in studies if absent_on in s.verdicts]
+        if settled:
+            ev = [e for s in settled for e in s.evidence if e.attributes.get("verdict") == absent_on]
             return _fact(name, FactStatus.ABSENT, [e.model_copy(update={"assertion": "absent"}) for e in ev],
-                         note="prior imaging was conclusive")
+                         note=f"prior imaging was {absent_on.replace('_', ' ')}")
     if studies:
         return _fact(name, FactStatus.NOT_DOCUMENTED, [e for s in studies for e in s.evidence],
                      note="prior imaging documented without a verdict")
@@ -298,30 +305,31 @@ def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdi
 
 @derivation("conventional_imaging_inconclusive")
 def conventional_imaging_inconclusive(r: Resolver, name: str) -> Fact:
-    return _study_fact(r, name, frozenset({"MRI", "CT", "unspecified"}), "inconclusive", absent_on_conclusive=True)
+    return _study_fact(r, name, frozenset({"MRI", "CT", "unspecified"}), "inconclusive", absent_on="conclusive")
 
 
 @derivation("mri_nondiagnostic")
 def mri_nondiagnostic(r: Resolver, name: str) -> Fact:
-    return _study_fact(r, name, frozenset({"MRI", "unspecified"}), "inconclusive", absent_on_conclusive=True)
+    return _study_fact(r, name, frozenset({"MRI", "unspecified"}), "inconclusive", absent_on="conclusive")
 
 
 @derivation("prior_imaging_indeterminate")
 def prior_imaging_indeterminate(r: Resolver, name: str) -> Fact:
-    return _study_fact(r, name, None, "inconclusive", absent_on_conclusive=True)
+    return _study_fact(r, name, None, "inconclusive", absent_on="conclusive")
 
 
 @derivation("prior_imaging_technically_limited")
 def prior_imaging_technically_limited(r: Resolver, name: str) -> Fact:
-    return _study_fact(r, name, None, "technically_limited", absent_on_conclusive=False)
+    return _study_fact(r, name, None, "technically_limited", absent_on="technically_adequate")
 
 
 @derivation("prior_imaging_documented")
 def prior_imaging_documented(r: Resolver, name: str) -> Fact:
-    if not r.studies:
-        return _none(name, "no prior imaging described")
-    ev = [e for s in r.studies for e in s.evidence if e.concept == "IMAGING"]
-    return _fact(name, FactStatus.PRESENT, ev, note=f"{len(r.studies)} prior stud{'y' if len(r.studies) == 1 else 'ies'}")
+    brain = [s for s in r.studies if s.body_part in (None, "brain")]
+    if not brain:
+        return _none(name, "no prior brain imaging described")
+    ev = [e for s in brain for e in s.evidence if e.concept == "IMAGING"]
+    return _fact(name, FactStatus.PRESENT, ev, note=f"{len(brain)} prior brain stud{'y' if len(brain) == 1 else 'ies'}")
 
 
 @derivation("prior_mrs")
@@ -346,6 +354,10 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
                 evidence.extend(e.model_copy(update={"assertion": "present"}) for e in s.evidence)
     if evidence:
         return _fact(name, FactStatus.PRESENT, evidence, note="PET requested with the MRS or done within 90 days")
+    pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET"]
+    if pets:
+        return _fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT) for m in pets],
+                     note="PET mentioned, but not requested and not done within 90 days")
     return _none(name, "no PET for the same question")
 
 
@@ -451,9 +463,23 @@ def _section_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str
     return _fact(name, FactStatus.PRESENT, [r.ctx.section_evidence(s) for s in found], note=f"{what} section present")
 
 
+_NARRATIVE = ("SEIZURE", "EPILEPSY", "NEW_SYMPTOM", "STABLE_SYMPTOMS", "ENCEPHALOPATHY", "PRIOR_RADIATION",
+              "PRIOR_RESECTION", "PRIOR_CHEMOTHERAPY", "TREATMENT")
+
+
 @derivation("history_documented")
 def history_documented(r: Resolver, name: str) -> Fact:
-    return _section_fact(r, name, ("history_of_present_illness", "chief_complaint", "assessment_plan"), "history")
+    """A history section, or a narrative (a letter) telling the clinical course in several sentences."""
+    fact = _section_fact(r, name, ("history_of_present_illness", "chief_complaint", "assessment_plan"), "history")
+    if fact.status is FactStatus.PRESENT:
+        return fact
+    ctx = r.ctx
+    report = {"exam_title", "indication", "comparison", "technique", "findings", "impression", "diagnosis"}
+    story = {m.sentence_start: m for m in ctx.mentions(*_NARRATIVE) if m.section not in report}
+    if len(story) >= 3:
+        return _fact(name, FactStatus.PRESENT, [ctx.evidence(m) for m in story.values()],
+                     note=f"narrative history in {len(story)} sentences (no history header)")
+    return fact
 
 
 @derivation("physical_exam_documented")

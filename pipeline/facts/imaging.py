@@ -75,6 +75,10 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
+        if m.concept == "TECHNICAL_LIMITATION" and (m.has("negated") or m.attrs.get("assertion") == "absent"):
+            verdicts.add("technically_adequate")  # "no motion artifact", "not limited by motion"
+            evidence.append(ctx.evidence(m, attributes={"verdict": "technically_adequate"}))
+            continue
         if m.has("negated") and m.concept not in _DIAGNOSES:
             continue  # "no equivocal findings" is not a verdict either way
         if m.concept == "IMAGING_INCONCLUSIVE":

@@ -47,7 +47,12 @@ def _is_soft_break(prev_line: str, next_line: str) -> bool:
         return False
     if _SENTENCE_END.search(prev) or _LIST_START.match(next_line):
         return False
-    return nxt[0].islower() or nxt[0] in "(,"
+    letters = [c for c in nxt if c.isalpha()]
+    if len(nxt) < 40 and letters and all(c.isupper() for c in letters):
+        return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
+    if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt):
+        return False  # a short title line ("Exam", "Assessment and Plan")
+    return nxt[0].isalnum() or nxt[0] in "(,"
 
 
 def normalize(text: str) -> NormalizedText:

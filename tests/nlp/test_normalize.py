@@ -66,3 +66,15 @@ def test_every_normalised_character_comes_from_its_source(text):  # type: ignore
         if original in "\n\f":
             allowed |= {" ", "\n"}   # a wrapped line's newline becomes a space
         assert ch in allowed, (text, norm.text)
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("The enhancing lesion in the left frontal lobe measures about 2 cm with\nsurrounding edema.", True),
+    ("IV L-arginine was started after review of the most recent imaging and the\nMRI, as planned.", True),
+    ("Nodular enhancement at the resection margin measuring 2.1 x 1.6 cm with edema\nIMPRESSION\n1. Lesion.", False),
+    ("Nodular enhancement at the resection margin measuring 2.1 x 1.6 cm with edema\nExam\nAlert.", False),
+    ("Nodular enhancement at the resection margin measuring 2.1 x 1.6 cm with edema\nPLAN: MRS.", False),
+])
+def test_wrapped_lines_join_but_headings_do_not(text, joined):  # type: ignore[no-untyped-def]
+    first_break = text.index("\n")
+    assert (normalize(text).text[first_break] == " ") is joined
