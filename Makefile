@@ -14,6 +14,17 @@ $(BIN)/python:
 	  echo "python3 -m venv failed; installing python3-venv"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 
+# Debian packages the tests and benchmarks use, installed when missing.
+SYSDEPS_STAMP := $(VENV)/.sysdeps
+$(SYSDEPS_STAMP): | $(BIN)/python
+	@missing=""; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	touch $(SYSDEPS_STAMP)
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev]"
@@ -30,12 +41,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP)
+test: $(STAMP) $(SYSDEPS_STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(SYSDEPS_STAMP)
 	$(BIN)/python -m pipeline.bench
 
 clean:

@@ -28,9 +28,14 @@ def evaluate_corpus(directory: str | Path, *, splits: Iterable[str], pdf: bool =
 
 
 def render_pdf(text_path: Path, out_dir: Path) -> Path:
-    """The packet as a text-layer PDF (one PDF page per form-feed page)."""
+    """The packet as a text-layer PDF (one PDF page per form-feed page), in a monospaced font small enough that
+    its longest line fits the page, as an EHR's print-to-PDF would lay it out."""
     from .render import render_text_pdf
 
+    text = text_path.read_text(encoding="utf-8")
+    longest = max((len(line.expandtabs(8)) for line in text.splitlines()), default=80)
+    usable = 612 - 2 * 54  # letter width minus the renderer's margins, in points
+    font_size = max(6.5, min(9.5, usable / (0.6 * max(longest, 1)) - 0.05))  # Courier glyphs are 0.6 em wide
     target = out_dir / (text_path.stem + ".pdf")
-    render_text_pdf(text_path.read_text(encoding="utf-8"), target)
+    render_text_pdf(text, target, font_size=round(font_size, 2))
     return target

@@ -11,13 +11,36 @@ LINE_SPACING = 1.2
 HEADER_FONT = "Helvetica"
 HEADER_SIZE = 7.0
 TAB_WIDTH = 4
+# A monospaced TrueType font with wide Unicode coverage (Debian: fonts-dejavu-core); the standard PDF fonts
+# cover Latin-1 only, so "↑ weakness" would lose its arrow.
+UNICODE_MONO_FONTS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"),
+    Path("/usr/share/fonts/TTF/DejaVuSansMono.ttf"),
+)
+AUTO = "auto"
+
+
+def _resolve_font(font: str) -> str:
+    """`auto`: DejaVu Sans Mono when installed (registered once with reportlab), else Courier."""
+    if font != AUTO:
+        return font
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVuSansMono" in pdfmetrics.getRegisteredFontNames():
+        return "DejaVuSansMono"
+    for path in UNICODE_MONO_FONTS:
+        if path.is_file():
+            pdfmetrics.registerFont(TTFont("DejaVuSansMono", str(path)))
+            return "DejaVuSansMono"
+    return "Courier"
 
 
 def render_text_pdf(
     text: str,
     out_path: str | Path,
     *,
-    font: str = "Courier",
+    font: str = AUTO,
     font_size: float = 9.5,
     margin: float = 54,
     fax_header: str | None = None,
@@ -27,11 +50,12 @@ def render_text_pdf(
     Each "\\f" starts a new page; long lines wrap at word boundaries (a word wider than the line is cut);
     a full page continues on the next one. `fax_header`, formatted with {page} and {pages}, is drawn as a
     small line at the top of every page, before the body text. Output is byte-for-byte deterministic.
-    The standard PDF fonts cover Latin-1/cp1252 only; other characters are not drawn faithfully.
+    `font="auto"` uses DejaVu Sans Mono when installed (all characters drawn), else Courier (Latin-1 only).
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
+    font = _resolve_font(font)
     width = PAGE_WIDTH - 2 * margin
     leading = font_size * LINE_SPACING
     lines_per_page = max(1, int((PAGE_HEIGHT - 2 * margin) // leading))

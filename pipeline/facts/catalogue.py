@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-_KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes"}
+_KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
+         "hedging"}
 
 
 class CatalogueError(ValueError):
@@ -28,6 +29,7 @@ class FactSpec:
     any_of: tuple[str, ...] = ()
     derive: str | None = None
     attributes: tuple[str, ...] = ()
+    hedging_counts: bool = True
 
     @property
     def attribute_keys(self) -> frozenset[str]:
@@ -59,6 +61,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         any_of=tuple(raw.get("any_of") or ()),
         derive=raw.get("derive"),
         attributes=tuple(raw.get("attributes") or ()),
+        hedging_counts=raw.get("hedging", "count") != "ignore",
     )
 
 

@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from ..contracts import ClinicalFacts, Fact, FactStatus, ImagingStudy, NlpResult, TransmissionLine
+from ..contracts import ClinicalFacts, Evidence, Fact, FactStatus, ImagingStudy, NlpResult, TransmissionLine
 from .catalogue import FactSpec, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, mention_status
 from .dates import parse_date
@@ -80,9 +81,14 @@ class _Resolver:
             if spec.context == "request_or_mrs" and not ctx.in_request_context(m):
                 continue
             s = mention_status(m)
+            if s is FactStatus.SUSPECTED and not spec.hedging_counts:
+                s = FactStatus.PRESENT  # a purpose is stated, however tentatively the sentence is phrased
             counted.append(ctx.evidence(m, assertion=s))
             statuses.append(s)
         status = best_status(statuses)
+        if status is FactStatus.PRESENT and _coded_only(counted):
+            # a diagnosis code's description on the form does not override hedging in the clinical notes
+            status = FactStatus.SUSPECTED
         attributes: dict[str, list[str]] = {}
         for key in spec.carry:
             values = {e.attributes[key] for e in counted
@@ -97,6 +103,19 @@ class _Resolver:
             note = "mentioned only as family history or hypothetically"
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
                     attributes=attributes, note=note)
+
+
+_ICD10 = re.compile(r"\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b")
+
+
+def _coded_only(evidence: list[Evidence]) -> bool:
+    """Every affirmed mention is a diagnosis code's description while the notes mention the concept hedged."""
+    def coded(e: Evidence) -> bool:
+        return e.section == "diagnosis" or bool(_ICD10.search(e.sentence or ""))
+
+    present = [e for e in evidence if e.assertion == "present"]
+    hedged_notes = [e for e in evidence if e.assertion == "suspected" and not coded(e)]
+    return bool(present) and all(coded(e) for e in present) and bool(hedged_notes)
 
 
 def map_facts(nlp: NlpResult, *, text: str, layout: Layout,

@@ -17,7 +17,7 @@ _CHAR_MAP = {
 }
 _EXPANSIONS = {"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"}
 _SENTENCE_END = re.compile(r"[.:;!?]\s*$")
-_LIST_START = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s|[A-Z][A-Za-z /&]{1,40}:)")
+_LIST_START = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s|[A-Z][A-Za-z0-9 /&().#-]{0,40}:)")
 # Header markers of EHR exports and markdown-ish notes (">> Exam", "## PLAN", "** IMPRESSION **", "== HPI ==")
 _MARKER = re.compile(r"^\s*(?:>{1,3}|#{1,4}|\*{2,3}|={2,}|\u25a0|\u25cf)\s*(?=[A-Za-z])")
 _TRAILING_MARKER = re.compile(r"\s*(?:#{1,4}|\*{2,3}|={2,})\s*$")
@@ -39,18 +39,22 @@ class NormalizedText:
         return src_start, src_end
 
 
-def _is_soft_break(prev_line: str, next_line: str) -> bool:
-    """A newline inside a wrapped sentence (prose that hit the margin), not a structural break."""
+def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -> bool:
+    """A newline inside a wrapped sentence (prose that hit the margin), not a structural break.
+
+    `continued`: the previous line was itself the tail of a wrapped sentence, so a short one is an orphan
+    ("... FET-PET 10/14/2026" / "was" / "equivocal.") and may continue too.
+    """
     prev = prev_line.rstrip()
     nxt = next_line.lstrip()
-    if not prev or not nxt or len(prev) < _MIN_WRAPPED_LINE:
+    if not prev or not nxt or (len(prev) < _MIN_WRAPPED_LINE and not continued):
         return False
     if _SENTENCE_END.search(prev) or _LIST_START.match(next_line):
         return False
     letters = [c for c in nxt if c.isalpha()]
     if len(nxt) < 40 and letters and all(c.isupper() for c in letters):
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
-    if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt):
+    if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper():
         return False  # a short title line ("Exam", "Assessment and Plan")
     return nxt[0].isalnum() or nxt[0] in "(,"
 
@@ -70,6 +74,7 @@ def normalize(text: str) -> NormalizedText:
     lines = text.split("\n")
     line_start = 0
     skip = 0  # characters to skip at the start of this line (a continuation's indentation)
+    continued = False  # this line is the tail of a wrapped sentence
     for i, line in enumerate(lines):
         a, b = skip, len(line)
         skip = 0
@@ -102,11 +107,14 @@ def normalize(text: str) -> NormalizedText:
         indent = len(nxt) - len(nxt.lstrip(" \t"))
         if hyphen:
             skip = indent  # "radia-" + "tion": nothing between the halves
-        elif _is_soft_break(body, nxt):
+            continued = True
+        elif _is_soft_break(body, nxt, continued=continued):
             emit(" ", newline)
             skip = indent
+            continued = True
         else:
             out.append("\n")
             offsets.append(newline)
+            continued = False
     offsets.append(len(text))
     return NormalizedText("".join(out), offsets)

@@ -112,3 +112,29 @@ def test_rule_files_reject_boolean_pattern_values():  # type: ignore[no-untyped-
 
     with pytest.raises(RuleFileError, match="boolean"):
         target_rules({"rules": [{"id": "x", "concept": "X", "patterns": [[{"LOWER": "started"}, {"LOWER": True}]]}]})
+
+
+def test_no_literal_in_two_context_rules():  # type: ignore[no-untyped-def]
+    """medspaCy keeps one of two identical modifier spans, so a literal in two rules loses one direction."""
+    from collections import defaultdict
+
+    from pipeline.nlp.rules import CONTEXT_FILE, read_resource
+
+    owners: dict[str, list[str]] = defaultdict(list)
+    for rule in read_resource(CONTEXT_FILE)["rules"]:
+        for literal in rule.get("literals") or []:
+            owners[literal.lower()].append(rule["id"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Nodular enhancement, indeterminate; residual tumor not excluded.", "residual tumor", {"uncertain"}),
+    ("Glioblastoma in remission since 2023.", "Glioblastoma", {"historical"}),
+    ("Abscess not seen.", "Abscess", {"negated"}),
+    ("Intracranial abscess (suspected).", "Intracranial abscess", {"uncertain"}),
+    ("Diffuse leukoencephalopathy with probable rarefaction.", "leukoencephalopathy", set()),
+    ("Imaging favors glioma.", "glioma", {"uncertain"}),
+])
+def test_direction_of_hedges(mentions, text, span, expected):  # type: ignore[no-untyped-def]
+    found = [m for m in mentions(text) if m.text == span]
+    assert found and set(found[0].modifiers) & {"negated", "uncertain", "historical"} == expected

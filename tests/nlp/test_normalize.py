@@ -78,3 +78,8 @@ def test_every_normalised_character_comes_from_its_source(text):  # type: ignore
 def test_wrapped_lines_join_but_headings_do_not(text, joined):  # type: ignore[no-untyped-def]
     first_break = text.index("\n")
     assert (normalize(text).text[first_break] == " ") is joined
+
+
+def test_orphan_words_of_a_wrapped_sentence_rejoin():  # type: ignore[no-untyped-def]
+    text = "MRI 09/29/2026 showed new enhancement at the posterior cavity margin; FET-PET 10/14/2026\nwas\nequivocal."
+    assert "\n" not in normalize(text).text
