@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..contracts import Mention, NlpResult, SectionSpan
 from .components import TARGET_GROUP
 from .normalize import NormalizedText
+
+# In a plan, "abscess -> aspiration; tumor -> resection" lists conditional branches: the term before an arrow is
+# hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI").
+PLAN_SECTIONS = frozenset({"assessment_plan"})
+BRANCH_ARROWS = frozenset({"->", "-->", "=>", "→"})
+PLAN_BRANCH_RULE = "hyp.plan_branch"
+
+
+def _is_plan_branch(span: Span) -> bool:
+    section = span[0]._.section
+    if section is None or section.category not in PLAN_SECTIONS:
+        return False
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    tail = "".join(t.text for t in doc[i:i + 3])
+    return any(tail.startswith(a) for a in BRANCH_ARROWS)
+
 
 # medspaCy ConText categories -> the assertion names used throughout the product
 MODIFIER_NAMES = {
@@ -38,6 +57,9 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
             rule_id = mod.rule.metadata.get("id") if mod.rule.metadata else None
             if rule_id and rule_id not in modifier_rules:
                 modifier_rules.append(rule_id)
+        if _is_plan_branch(span):
+            modifiers.append("hypothetical")
+            modifier_rules.append(PLAN_BRANCH_RULE)
         out.append(
             Mention(
                 concept=info.concept,

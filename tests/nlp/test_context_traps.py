@@ -138,3 +138,13 @@ def test_no_literal_in_two_context_rules():  # type: ignore[no-untyped-def]
 def test_direction_of_hedges(mentions, text, span, expected):  # type: ignore[no-untyped-def]
     found = [m for m in mentions(text) if m.text == span]
     assert found and set(found[0].modifiers) & {"negated", "uncertain", "historical"} == expected
+
+
+@pytest.mark.parametrize(("text", "span", "hypothetical"), [
+    ("PLAN:\nabscess -> stereotactic aspiration; tumor -> resection for diagnosis.", "abscess", True),
+    ("PLAN:\nabscess -> stereotactic aspiration; tumor -> resection for diagnosis.", "tumor", True),
+    ("HPI: 02/2021 seizures -> MRI: left frontal mass.", "seizures", False),
+])
+def test_plan_branches_are_conditional(mentions, text, span, hypothetical):  # type: ignore[no-untyped-def]
+    found = [m for m in mentions(text) if m.text == span]
+    assert found and ("hypothetical" in found[0].modifiers) is hypothetical
