@@ -34,6 +34,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format text --out out/demo
+	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format html --out out/demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
