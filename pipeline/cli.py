@@ -148,6 +148,36 @@ def evaluate(
 
 
 @app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="A packet (PDF or text).")],
+    fact: Annotated[list[str] | None, typer.Argument(help="Facts to show (default: every documented fact).")] = None,
+    policies: PolicyDir = Path("policies"),
+) -> None:
+    """Show how a packet was read: prior imaging studies and each fact with the evidence behind its status."""
+    from .screen import Screener
+
+    try:
+        record = Screener(policy_dir=policies).screen_one(file)
+    except PipelineError as exc:
+        raise _fail(exc.args[0]) from None
+    if isinstance(record, ErrorRecord):
+        raise _fail(f"{record.path}: {record.code} {record.message}", code=1)
+    wanted = set(fact or [])
+    typer.echo(f"request date: {record.reference_date or 'not found'}")
+    for s in record.imaging:
+        typer.echo(f"study {s.modality} {s.date or 'undated'} {s.body_part or ''} {', '.join(s.verdicts)}")
+    for f in record.facts:
+        if (wanted and f.name not in wanted) or (not wanted and f.status.value == "not_documented" and not f.ignored):
+            continue
+        value = f" = {f.value}" if f.value is not None else ""
+        typer.echo(f"{f.name}: {f.status.value}{value}  ({f.note})")
+        for e in f.evidence[:8]:
+            typer.echo(f"    [{e.assertion}] p{e.page} {e.text!r} {' '.join(e.modifiers)} | {(e.sentence or '')[:100]}")
+        for e in f.ignored[:4]:
+            typer.echo(f"    [ignored: {' '.join(e.modifiers) or e.section}] {e.text!r} | {(e.sentence or '')[:90]}")
+
+
+@app.command()
 def version() -> None:
     """Print the pipeline version."""
     typer.echo(__version__)

@@ -15,9 +15,13 @@ from ..contracts import FactStatus, Outcome
 _ID = re.compile(r"^[a-z][a-z0-9_\-]*(\.[a-z0-9_\-]+)*$")
 
 
-class _Node(BaseModel):
+class _Strict(BaseModel):
+    """Policy files are strict: unknown keys are errors, loaded models are immutable."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+
+class _Node(_Strict):
     id: str
     label: str | None = None
     quote: str | None = Field(default=None, description="the policy sentence this node encodes (verbatim)")
@@ -90,9 +94,7 @@ for _cls in (AllNode, AnyNode, NotNode):
     _cls.model_rebuild()
 
 
-class PolicyMeta(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class PolicyMeta(_Strict):
     id: str
     title: str
     number: str | None = None
@@ -103,31 +105,23 @@ class PolicyMeta(BaseModel):
     lines_of_business: list[str] = Field(default_factory=list)
 
 
-class Otherwise(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Otherwise(_Strict):
     outcome: Outcome
     quote: str
 
 
-class Exclusion(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Exclusion(_Strict):
     outcome: Outcome
     criterion: Node
 
 
-class ReviewerNote(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class ReviewerNote(_Strict):
     quote: str
     note: str
 
 
-class Policy(BaseModel):
+class Policy(_Strict):
     """One payer's medical policy for MRS, as data."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     schema_version: Literal[1]
     payer: str

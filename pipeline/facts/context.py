@@ -123,7 +123,7 @@ class FactContext:
 
         Clauses end at ";" so list items ("craniotomy 03/2024; PCI/stent") do not lend each other dates.
         """
-        lo, hi = self._clause(m)
+        lo, hi = self.clause_of(m)
         dates = [d for d in self.same_sentence(m, "DATE", counted=False)
                  if d.concept == "DATE" and lo <= d.start and d.end <= hi
                  and (relative or d.attrs.get("precision") != "relative")]
@@ -140,7 +140,8 @@ class FactContext:
                 return parsed
         return None
 
-    def _clause(self, m: Mention) -> tuple[int, int]:
+    def clause_of(self, m: Mention) -> tuple[int, int]:
+        """The [start, end) of the mention's clause: its sentence cut at ";" and "|"."""
         text = self.text
         lo = max(text.rfind(";", m.sentence_start, m.start), text.rfind("|", m.sentence_start, m.start)) + 1
         ends = [i for i in (text.find(";", m.end, m.sentence_end), text.find("|", m.end, m.sentence_end)) if i >= 0]

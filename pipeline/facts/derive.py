@@ -56,6 +56,14 @@ def _none(name: str, note: str) -> Fact:
     return Fact(name=name, status=FactStatus.NOT_DOCUMENTED, note=note)
 
 
+def _present_if(ctx: FactContext, name: str, mentions: list[Mention], *, note: str, otherwise: str) -> Fact:
+    """Present with these mentions as evidence, or not documented when there are none."""
+    if not mentions:
+        return _none(name, otherwise)
+    return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in mentions],
+                 note=note)
+
+
 def _hedged(m: Mention) -> bool:
     return m.has("uncertain")
 
@@ -139,10 +147,8 @@ def mrs_requested(r: Resolver, name: str) -> Fact:
     found = [m for m in ctx.mentions("CPT_CODE") if _code(m) == "76390"]
     found += [m for m in ctx.mentions("MRS_REQUEST") if not m.has("negated")]
     found += [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.section == "request"]
-    if found:
-        return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in found],
-                     note="MR spectroscopy requested")
-    return _none(name, "no MRS request or CPT 76390 found")
+    return _present_if(ctx, name, found, note="MR spectroscopy requested",
+                       otherwise="no MRS request or CPT 76390 found")
 
 
 @derivation("spine_indication")
@@ -502,17 +508,15 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     for m in ctx.mentions("LAB"):
         if mention_status(m) is FactStatus.ABSENT or ctx.is_mrs_sentence(m):
             continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
-        lo, hi = ctx._clause(m)
+        lo, hi = ctx.clause_of(m)
         clause = ctx.text[lo:hi]
         if _PENDING.search(clause) and not re.search(r"\b(resulted|showed|revealed|returned)\b", clause, re.I):
             continue
         if m.text.lower() in _GENERIC_LAB and not _RESULT.search(clause.replace(m.text, "", 1)):
             continue
         labs.append(m)
-    if labs:
-        return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in labs],
-                     note="laboratory results reported")
-    return _none(name, "no laboratory results reported (pending tests do not count)")
+    return _present_if(ctx, name, labs, note="laboratory results reported",
+                       otherwise="no laboratory results reported (pending tests do not count)")
 
 
 @derivation("treatment_history_documented")
@@ -521,8 +525,7 @@ def treatment_history_documented(r: Resolver, name: str) -> Fact:
     found = [m for m in ctx.mentions(*TREATMENTS) if not m.has("hypothetical")]
     if not found:
         return _section_fact(r, name, ("treatment_history",), "treatment history")
-    return _fact(name, FactStatus.PRESENT, [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in found],
-                 note="previous treatments described (or stated to be none)")
+    return _present_if(ctx, name, found, note="previous treatments described (or stated to be none)", otherwise="")
 
 
 def is_counted(m: Mention) -> bool:
