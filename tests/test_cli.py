@@ -117,3 +117,10 @@ def test_out_dir_json_written(packet, tmp_path):  # type: ignore[no-untyped-def]
     res = run("screen", str(packet), "--format", "json", "--out", str(tmp_path / "o"))
     assert res.returncode == 0
     assert (tmp_path / "o" / "results.jsonl").read_text(encoding="utf-8") == res.stdout
+
+
+def test_explain_shows_facts_with_evidence(packet):  # type: ignore[no-untyped-def]
+    res = run("explain", str(packet), "glial_neoplasm", "seizures")
+    assert res.returncode == 0, res.stderr
+    assert "glial_neoplasm: " in res.stdout and "seizures: present" in res.stdout
+    assert "request date: 2026-11-10" in res.stdout
