@@ -26,14 +26,31 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 @dataclass(frozen=True, kw_only=True)
 class IngestLimits:
-    """Limits that protect the pipeline from oversized input."""
+    """Limits that protect the pipeline from oversized or hostile input, and the OCR settings.
+
+    max_bytes, max_pages: refused before parsing (E109, E110).
+    max_page_pixels: a page rendered for OCR larger than this is refused (E113): image bombs.
+    timeout_seconds, max_memory_mb: per document, enforced by the isolated worker (E111, E114).
+    ocr: read pages without a usable text layer with Tesseract; ocr_dpi: their rendering resolution.
+    min_text_chars: a page with fewer non-space characters in its text layer counts as having none.
+    low_confidence: mean OCR word confidence (0-100) below which a page's text never approves on its own.
+    """
 
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
+    max_page_pixels: int = 40_000_000
+    timeout_seconds: float = 180.0
+    max_memory_mb: int = 2048
+    ocr: bool = True
+    ocr_dpi: int = 300
+    min_text_chars: int = 25
+    low_confidence: float = 80.0
 
     def __post_init__(self) -> None:
-        if self.max_bytes <= 0 or self.max_pages <= 0:
-            raise ValueError("ingest limits must be positive")
+        numbers = (self.max_bytes, self.max_pages, self.max_page_pixels, self.timeout_seconds, self.max_memory_mb,
+                   self.ocr_dpi)
+        if any(n <= 0 for n in numbers) or not 0 <= self.low_confidence <= 100:
+            raise ValueError("ingest limits must be positive (low_confidence between 0 and 100)")
 
 
 @dataclass(frozen=True)
