@@ -128,13 +128,14 @@ def evaluate(
     corpus: Annotated[Path, typer.Option(help="Directory of annotated packets.")] = Path("annotations/packets"),
     split: Annotated[list[str] | None, typer.Option("--split", help="dev and/or heldout (default both).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Render each packet to PDF and screen the PDF.")] = False,
+    fax: Annotated[bool, typer.Option("--fax", help="Render each packet as a 200 dpi fax image (OCR).")] = False,
     policies: PolicyDir = Path("policies"),
 ) -> None:
     """Screen the annotated corpus and report agreement with the annotations (decision, outcome, facts)."""
     from .corpus.evaluation import evaluate_corpus
 
     try:
-        reports = evaluate_corpus(corpus, splits=split or ["dev", "heldout"], pdf=pdf, policy_dir=policies)
+        reports = evaluate_corpus(corpus, splits=split or ["dev", "heldout"], pdf=pdf, fax=fax, policy_dir=policies)
     except (PipelineError, ValueError) as exc:
         raise _fail(str(exc)) from None
     failed = False

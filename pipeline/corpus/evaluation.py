@@ -11,13 +11,18 @@ from ..screen import Screener
 from .annotations import CorpusReport, compare, load_corpus
 
 
-def evaluate_corpus(directory: str | Path, *, splits: Iterable[str], pdf: bool = False,
+def evaluate_corpus(directory: str | Path, *, splits: Iterable[str], pdf: bool = False, fax: bool = False,
                     policy_dir: str | Path = "policies", screener: Screener | None = None) -> dict[str, CorpusReport]:
-    """One CorpusReport per split."""
+    """One CorpusReport per split; each packet screened as text, as a text-layer PDF, or as a simulated fax."""
     packets = load_corpus(directory, splits=splits)
     screener = screener or Screener(policy_dir=policy_dir)
     with tempfile.TemporaryDirectory(prefix="prescreen-corpus-") as tmp:
-        paths = [render_pdf(p.text_path, Path(tmp)) if pdf else p.text_path for p in packets]
+        if fax:
+            paths = [render_fax(p.text_path, Path(tmp), seed=i) for i, p in enumerate(packets)]
+        elif pdf:
+            paths = [render_pdf(p.text_path, Path(tmp)) for p in packets]
+        else:
+            paths = [p.text_path for p in packets]
         records = list(screener.screen(paths))
     reports: dict[str, CorpusReport] = {}
     for packet, record in zip(packets, records, strict=True):
@@ -27,15 +32,28 @@ def evaluate_corpus(directory: str | Path, *, splits: Iterable[str], pdf: bool =
     return reports
 
 
+def fitting_font_size(text: str) -> float:
+    """A monospaced font size at which the text's longest line fits a Letter page (as an EHR's print-to-PDF
+    would lay it out), between 6.5 and 9.5 points."""
+    longest = max((len(line.expandtabs(8)) for line in text.splitlines()), default=80)
+    usable = 612 - 2 * 54  # letter width minus the renderer's margins, in points
+    return round(max(6.5, min(9.5, usable / (0.6 * max(longest, 1)) - 0.05)), 2)  # glyphs are 0.6 em wide
+
+
 def render_pdf(text_path: Path, out_dir: Path) -> Path:
-    """The packet as a text-layer PDF (one PDF page per form-feed page), in a monospaced font small enough that
-    its longest line fits the page, as an EHR's print-to-PDF would lay it out."""
+    """The packet as a text-layer PDF (one PDF page per form-feed page)."""
     from .render import render_text_pdf
 
     text = text_path.read_text(encoding="utf-8")
-    longest = max((len(line.expandtabs(8)) for line in text.splitlines()), default=80)
-    usable = 612 - 2 * 54  # letter width minus the renderer's margins, in points
-    font_size = max(6.5, min(9.5, usable / (0.6 * max(longest, 1)) - 0.05))  # Courier glyphs are 0.6 em wide
     target = out_dir / (text_path.stem + ".pdf")
-    render_text_pdf(text, target, font_size=round(font_size, 2))
+    render_text_pdf(text, target, font_size=fitting_font_size(text))
+    return target
+
+
+def render_fax(text_path: Path, out_dir: Path, *, seed: int = 0) -> Path:
+    """The packet as a simulated received fax: image-only pages at 200 dpi (see corpus/fax.py)."""
+    from .fax import FaxSettings, render_fax_pdf
+
+    target = out_dir / (text_path.stem + ".fax.pdf")
+    render_fax_pdf(text_path.read_text(encoding="utf-8"), target, settings=FaxSettings(seed=seed))
     return target

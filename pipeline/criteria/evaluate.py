@@ -137,8 +137,8 @@ class Evaluation:
             return UNKNOWN, f"{label}: request date not documented", []
         recent, undated = [], []
         for s in studies:
-            if s.date is None:
-                undated.append(s)
+            if s.date is None or date.fromisoformat(s.date) > self.reference:
+                undated.append(s)  # a study "after" the request is a misread date: treat it as unknown
                 continue
             age = (self.reference - date.fromisoformat(s.date)).days
             if 0 <= age <= node.within_days:

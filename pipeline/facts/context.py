@@ -132,8 +132,6 @@ class FactContext:
         after = [d for d in dates if d.start >= m.end and d.start - m.end <= window]
         before = [d for d in dates if d.end <= m.start and m.start - d.end <= window]
         ordered = sorted(after, key=lambda d: d.start) + sorted(before, key=lambda d: -d.start)
-        if not ordered and len(dates) == 1:
-            ordered = dates
         for d in ordered:
             parsed = parse_date(d.text, reference=self.reference_date)
             if parsed is not None:

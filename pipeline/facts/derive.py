@@ -146,7 +146,12 @@ def mrs_requested(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     found = [m for m in ctx.mentions("CPT_CODE") if _code(m) == "76390"]
     found += [m for m in ctx.mentions("MRS_REQUEST") if not m.has("negated")]
-    found += [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.section == "request"]
+    # an MRS named on the request or in the plan that is not a prior study ("1. MR spectroscopy with the
+    # navigation MRI") is the one requested, even where OCR garbled the code
+    prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
+    found += [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.start not in prior
+              and m.section in {"request", "assessment_plan", "indication", "chief_complaint"}
+              and not m.has("negated")]
     return _present_if(ctx, name, found, note="MR spectroscopy requested",
                        otherwise="no MRS request or CPT 76390 found")
 

@@ -136,16 +136,18 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         draft = _Draft(modality=_modality(head), anchor=head.start, body_part=_body_part(ctx, head))
         draft.evidence.append(ctx.evidence(head))
         dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
-        for d in ctx.mentions("DATE", counted=False):
-            if any(s <= d.start < e for s, e in dobs):
-                continue  # the patient's date of birth sits in report headers too
-            in_head = any(t.start <= d.start < t.end for t in head_zone) or lead_in <= d.start < start
-            if in_head and d.attrs.get("precision") not in {"relative", "month_day"}:
-                parsed = parse_date(d.text, reference=ctx.reference_date)
-                if parsed is not None:
-                    draft.date = parsed
-                    draft.evidence.append(ctx.evidence(d))
-                    break
+        dates = [d for d in ctx.mentions("DATE", counted=False)
+                 if d.attrs.get("precision") not in {"relative", "month_day", "year"}
+                 and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
+        # the report's own title lines first; else the date nearest before the report (an unrecognised title)
+        in_title = [d for d in dates if any(t.start <= d.start < t.end for t in head_zone)]
+        lead = sorted((d for d in dates if lead_in <= d.start < start), key=lambda d: -d.start)
+        for d in in_title + lead:
+            parsed = parse_date(d.text, reference=ctx.reference_date)
+            if parsed is not None:
+                draft.date = parsed
+                draft.evidence.append(ctx.evidence(d))
+                break
         body = [m for m in ctx.nlp.mentions
                 if start <= m.start < end and (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")]
         verdicts, evidence = _verdict_cues(ctx, body, in_report=True)

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..contracts import ClinicalFacts, Evidence, Fact, FactStatus, ImagingStudy, NlpResult, TransmissionLine
 from .catalogue import FactSpec, load_catalogue
@@ -18,12 +18,24 @@ from .dates import parse_date
 from .derive import DERIVATIONS
 from .imaging import build_studies
 
+_PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
+
 
 def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> tuple[date | None, str]:
+    """The request date: from the form, else the fax header, else the latest date in the packet.
+
+    A form date far after every other date in the packet (an OCR slip such as "2626") is not trusted.
+    """
+    others = [d for d in (parse_date(m.text) for m in ctx.mentions("DATE", counted=False)
+                          if m.attrs.get("precision") not in {"relative", "month_day", "year"}) if d is not None]
+    latest_other = max(others, default=None)
     for m in ctx.mentions("REQUEST_DATE", counted=False):
         d = parse_date(m.text)
-        if d is not None:
-            return d, f"request date on the form ({m.text.strip()})"
+        if d is None:
+            continue
+        if latest_other is not None and d > latest_other + _PLAUSIBLE_AFTER_LATEST:
+            continue
+        return d, f"request date on the form ({m.text.strip()})"
     fax_dates = sorted(d for d in (parse_date(t.date) for t in transmission if t.date) if d is not None)
     if fax_dates:
         return fax_dates[-1], "fax transmission date"
@@ -119,8 +131,13 @@ def _coded_only(evidence: list[Evidence]) -> bool:
 
 
 def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
-              transmission_lines: list[TransmissionLine] | None = None) -> ClinicalFacts:
-    """All catalogue facts for one document, each with its evidence."""
+              transmission_lines: list[TransmissionLine] | None = None,
+              low_confidence_pages: list[int] | None = None) -> ClinicalFacts:
+    """All catalogue facts for one document, each with its evidence.
+
+    `low_confidence_pages`: pages whose text came from OCR of low confidence; evidence found only there
+    never approves a request on its own.
+    """
     ctx = FactContext(nlp=nlp, text=text, layout=layout)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     studies = build_studies(ctx)
@@ -130,4 +147,5 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
         facts=facts,
         imaging=studies,
         reference_date=ctx.reference_date.isoformat() if ctx.reference_date else None,
+        low_confidence_pages=sorted(low_confidence_pages or []),
     )

@@ -6,6 +6,7 @@ import io
 import itertools
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -18,6 +19,7 @@ from pipeline.contracts import PageInfo, TextSource
 from pipeline.errors import ErrorCode, PipelineError
 
 from .layout import TextLayout
+from .ocr import OcrPage, ocr_available, read_page, render_page
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
@@ -36,11 +38,23 @@ class PdfText:
     layout: TextLayout = field(repr=False)
 
 
-def extract_pdf(data: bytes, *, name: str, max_pages: int) -> PdfText:
-    """Text of every page of the PDF in `data`; PipelineError E106/E107/E108/E110 on failure.
+@dataclass(frozen=True, kw_only=True)
+class OcrSettings:
+    """When and how pages without a usable text layer are read by OCR (see ocr.py)."""
 
+    enabled: bool = True
+    dpi: int = 300
+    min_text_chars: int = 25
+    max_page_pixels: int = 40_000_000
+
+
+def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | None = None) -> PdfText:
+    """Text of every page of the PDF in `data`; PipelineError E106/E107/E108/E110/E113 on failure.
+
+    Pages whose text layer has fewer than `ocr.min_text_chars` non-space characters are read by OCR.
     `name` (the file name, never content) is used in error messages only.
     """
+    ocr = ocr or OcrSettings()
     # pdfminer raises many exception types on malformed input; all of them mean "cannot parse".
     try:
         n_pages = _count_pages(data, limit=max_pages + 1)
@@ -53,17 +67,22 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int) -> PdfText:
         )
     try:
         with io.BytesIO(data) as stream, pdfplumber.open(stream) as pdf:
-            result = _extract_pages(pdf)
+            result = _extract_pages(pdf, data=data, name=name, ocr=ocr)
+    except PipelineError:
+        raise
     except Exception as exc:
         raise _parse_error(exc, name) from None
     if not result.pages:
         raise PipelineError(ErrorCode.E108_NO_TEXT, f"{name} is a PDF without any page")
     if not result.text.strip():
-        raise PipelineError(
-            ErrorCode.E108_NO_TEXT,
-            f"{name} has no text layer on any of its {len(result.pages)} pages "
-            "(scanned images need OCR, which is not available yet)",
-        )
+        if ocr.enabled and not ocr_available():
+            reason = "and OCR is not installed (Debian packages tesseract-ocr, tesseract-ocr-eng)"
+        elif ocr.enabled:
+            reason = "and OCR found no text on them"
+        else:
+            reason = "and OCR is turned off"
+        raise PipelineError(ErrorCode.E108_NO_TEXT,
+                            f"{name} has no readable text on any of its {len(result.pages)} pages {reason}")
     return result
 
 
@@ -86,29 +105,65 @@ def _parse_error(exc: Exception, name: str) -> PipelineError:
     return PipelineError(ErrorCode.E107_MALFORMED_PDF, f"{name} is a damaged or malformed PDF ({kind})")
 
 
-def _extract_pages(pdf: pdfplumber.PDF) -> PdfText:
+def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSettings) -> PdfText:
     chars: list[str] = []
     layout = TextLayout()
     pages: list[PageInfo] = []
-    for page in pdf.pages:
-        if pages:
-            for ch in PAGE_BREAK:
-                chars.append(ch)
-                layout.append_break(None)
-        start = len(chars)
-        _append_page_text(page, chars, layout)
-        pages.append(
-            PageInfo(
-                number=page.page_number,
-                width=float(page.width),
-                height=float(page.height),
-                start=start,
-                end=len(chars),
-                source=TextSource.TEXT_LAYER,
+    rendered: Any = None  # the pypdfium2 document, opened on the first page that needs OCR
+    try:
+        for index, page in enumerate(pdf.pages):
+            if pages:
+                for ch in PAGE_BREAK:
+                    chars.append(ch)
+                    layout.append_break(None)
+            start = len(chars)
+            _append_page_text(page, chars, layout)
+            source, confidence = TextSource.TEXT_LAYER, None
+            usable = sum(1 for ch in chars[start:] if not ch.isspace())
+            if usable < ocr.min_text_chars and ocr.enabled and ocr_available():
+                del chars[start:]
+                layout.truncate(start)
+                if rendered is None:
+                    import pypdfium2 as pdfium
+
+                    rendered = pdfium.PdfDocument(data)
+                image = render_page(rendered, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
+                result = read_page(image, dpi=ocr.dpi)
+                _append_ocr_text(result, page.page_number, chars, layout)
+                source, confidence = TextSource.OCR, result.confidence
+            pages.append(
+                PageInfo(
+                    number=page.page_number,
+                    width=float(page.width),
+                    height=float(page.height),
+                    start=start,
+                    end=len(chars),
+                    source=source,
+                    ocr_confidence=round(confidence, 1) if confidence is not None else None,
+                )
             )
-        )
-        page.close()
+            page.close()
+    finally:
+        if rendered is not None:
+            rendered.close()
     return PdfText(text="".join(chars), pages=pages, layout=layout)
+
+
+def _append_ocr_text(result: OcrPage, number: int, chars: list[str], layout: TextLayout) -> None:
+    """OCR words as lines of text; each character gets an equal slice of its word's box."""
+    for i, line in enumerate(result.lines()):
+        if i:
+            chars.append("\n")
+            layout.append_break(number)
+        for j, word in enumerate(line):
+            if j:
+                chars.append(" ")
+                layout.append(number)
+            x0, top, x1, bottom = word.box
+            step = (x1 - x0) / max(len(word.text), 1)
+            for k, ch in enumerate(word.text):
+                chars.append(_normalise(ch))
+                layout.append(number, (x0 + k * step, top, x0 + (k + 1) * step, bottom))
 
 
 def _append_page_text(page: Page, chars: list[str], layout: TextLayout) -> None:

@@ -60,8 +60,17 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
 
 
 def normalize(text: str) -> NormalizedText:
-    """Build the NLP text: unify look-alike characters, collapse runs of spaces, drop header markers, join
-    wrapped lines and hyphenated line breaks."""
+    """The NLP text: the layout normalisation, then OCR repairs toward the rule vocabulary (ocr_repair.py)."""
+    from .ocr_repair import repair
+
+    layout = normalize_layout(text)
+    repaired, offsets = repair(layout.text, layout.source_offsets)
+    return NormalizedText(repaired, offsets)
+
+
+def normalize_layout(text: str) -> NormalizedText:
+    """Unify look-alike characters, collapse runs of spaces, drop header markers, join wrapped lines and
+    hyphenated line breaks. Every output character comes from the source character it maps to."""
     out: list[str] = []
     offsets = array("i")
 

@@ -49,7 +49,7 @@ def test_offsets_are_monotonic_and_complete():  # type: ignore[no-untyped-def]
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from pipeline.nlp.normalize import _CHAR_MAP, _EXPANSIONS  # noqa: E402
+from pipeline.nlp.normalize import _CHAR_MAP, _EXPANSIONS, normalize_layout  # noqa: E402
 
 _ALPHABET = st.sampled_from(list("abcXYZ -:.>#*=\n\t\f\u00a0\u2019\ufb01") + ["radia-\ntion", ">> Exam\n", "## PLAN ##\n"])
 
@@ -57,7 +57,9 @@ _ALPHABET = st.sampled_from(list("abcXYZ -:.>#*=\n\t\f\u00a0\u2019\ufb01") + ["r
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_every_normalised_character_comes_from_its_source(text):  # type: ignore[no-untyped-def]
-    norm = normalize(text)
+    whole = list(normalize(text).source_offsets)  # with OCR repairs: still ordered and within the source
+    assert whole == sorted(whole) and whole[-1] == len(text) and all(0 <= o <= len(text) for o in whole)
+    norm = normalize_layout(text)
     offs = list(norm.source_offsets)
     assert len(offs) == len(norm.text) + 1 and offs == sorted(offs) and offs[-1] == len(text)
     for ch, src in zip(norm.text, offs, strict=False):
