@@ -14,11 +14,14 @@ $(BIN)/python:
 	  echo "python3 -m venv failed; installing python3-venv"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 
-# Debian packages the tests and benchmarks use, installed when missing.
+# Debian packages the pipeline, tests and benchmarks use (OCR, a Unicode font for rendered fixtures),
+# installed when missing.
 SYSDEPS_STAMP := $(VENV)/.sysdeps
 $(SYSDEPS_STAMP): | $(BIN)/python
 	@missing=""; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	[ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing="$$missing tesseract-ocr-eng"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
@@ -32,7 +35,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) $(SYSDEPS_STAMP)
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format text --out out/demo
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format html --out out/demo
 
