@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 from enum import StrEnum
+from pathlib import PurePath
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+MAX_NAME_CHARS = 120
 
 
 class ErrorCode(StrEnum):
@@ -44,3 +50,15 @@ class PolicyError(PipelineError):
 
     def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(code, message, stage="criteria")
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A file's name as error messages show it: the last path component, on one line (control characters,
+    line separators and undecodable bytes become "?"), shortened in the middle past MAX_NAME_CHARS."""
+    text = os.fspath(path)
+    name = PurePath(text).name or text
+    name = _UNPRINTABLE.sub("?", name) or "?"
+    if len(name) > MAX_NAME_CHARS:
+        half = (MAX_NAME_CHARS - 3) // 2
+        name = f"{name[:half]}...{name[-half:]}"
+    return name

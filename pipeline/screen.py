@@ -4,7 +4,9 @@
     for record in screener.screen(["packet.pdf"]):   # ScreeningResult or ErrorRecord, in input order
         ...
 
-The NLP pipeline is built once per Screener and documents go through `nlp.pipe` in batches.
+The NLP pipeline is built once per Screener and documents go through `nlp.pipe` in batches. Each file is
+read in its own short-lived process (`isolate=True`, see pipeline.ingest.isolation), so a file that crashes,
+hangs or exhausts memory in a PDF or OCR library costs one ErrorRecord, never the run.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .about import __version__
-from .contracts import ErrorRecord, NlpResult, ScreeningResult
+from .contracts import ErrorRecord, NlpResult, ScreeningResult, TextSource
 from .criteria import LoadedPolicy, determine, load_policies
-from .errors import ErrorCode, PipelineError, PolicyError
+from .errors import ErrorCode, PipelineError, PolicyError, display_name
 from .facts import map_facts
 from .ingest import IngestedDocument, IngestLimits, load_document
+from .ingest.isolation import load_document_isolated
 from .nlp import NormalizedText, build_nlp, nlp_result, normalize
 
 log = logging.getLogger(__name__)
@@ -42,11 +46,19 @@ def _error(path: str, exc: PipelineError, sha256: str | None = None) -> ErrorRec
                        stage=exc.stage, message=exc.message)
 
 
+def _nlp_failure(name: str, exc: Exception) -> PipelineError:
+    log.error("NLP failed on %s (%s)", name, type(exc).__name__)
+    return PipelineError(ErrorCode.E901_INTERNAL,
+                         f"internal error while analysing {name} ({type(exc).__name__}); please report", stage="nlp")
+
+
 class Screener:
     """Screens packets against a set of payer policies."""
 
     def __init__(self, *, policy_dir: str | Path = "policies", payers: Sequence[str] | None = None,
-                 limits: IngestLimits | None = None, batch_size: int = 16) -> None:
+                 limits: IngestLimits | None = None, batch_size: int = 16, isolate: bool = True) -> None:
+        """`isolate`: read each file in a separate process under `limits` (timeout, memory); False reads
+        in this process (faster by a few ms per file, but a crashing or hanging library takes the run)."""
         policies = load_policies(policy_dir)
         if payers:
             unknown = [p for p in payers if p not in policies]
@@ -57,6 +69,7 @@ class Screener:
         self.policies: dict[str, LoadedPolicy] = dict(sorted(policies.items()))
         self.limits = limits
         self.batch_size = batch_size
+        self.isolate = isolate
         self.nlp = build_nlp()
         self.times = StageTimes()
 
@@ -90,38 +103,88 @@ class Screener:
     def _ingest(self, path: str) -> IngestedDocument | ErrorRecord:
         t0 = time.perf_counter()
         try:
+            if self.isolate:
+                return load_document_isolated(path, limits=self.limits)
             return load_document(path, limits=self.limits)
         except PipelineError as exc:
-            log.info("ingest failed: %s %s", exc.code.value, Path(path).name)
+            log.info("ingest failed: %s %s", exc.code.value, display_name(path))
             return _error(path, exc)
+        except Exception as exc:  # a reader bug must cost one record, not the run; no document text is logged
+            log.error("internal error reading %s (%s)", display_name(path), type(exc).__name__)
+            return _error(path, PipelineError(
+                ErrorCode.E901_INTERNAL,
+                f"internal error while reading {display_name(path)} ({type(exc).__name__}); please report"))
         finally:
             self.times.add("ingest", time.perf_counter() - t0)
 
     def _finish(self, batch: list[tuple[str, IngestedDocument | ErrorRecord]]
                 ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
-        docs = [(p, d) for p, d in batch if isinstance(d, IngestedDocument)]
-        norms: list[NormalizedText] = [normalize(d.nlp_text) for _, d in docs]
+        docs = [d for _, d in batch if isinstance(d, IngestedDocument)]
         t0 = time.perf_counter()
-        processed = iter(list(self.nlp.pipe([n.text for n in norms], batch_size=self.batch_size)))
+        analysed = iter(self._analyse(docs))
         self.times.add("nlp", time.perf_counter() - t0)
-        norm_iter = iter(norms)
         for path, item in batch:
             if isinstance(item, ErrorRecord):
                 yield item, None
                 continue
-            spacy_doc, norm = next(processed), next(norm_iter)
+            analysis = next(analysed)
+            if isinstance(analysis, PipelineError):
+                yield _error(path, analysis, item.info.sha256), item
+                continue
+            norm, spacy_doc = analysis
             try:
                 yield self._decide(item, nlp_result(spacy_doc, norm, item.text)), item
             except Exception as exc:  # a bug must cost one record, not the run; no document text is logged
-                log.exception("internal error on %s", Path(path).name)
+                log.exception("internal error on %s", display_name(path))
                 yield _error(path, PipelineError(ErrorCode.E901_INTERNAL,
                                                  f"internal error ({exc.__class__.__name__}); please report",
                                                  stage="facts"), item.info.sha256), item
 
+    def _analyse(self, docs: list[IngestedDocument]) -> list[tuple[NormalizedText, Any] | PipelineError]:
+        """Normalised text and spaCy doc of each document, in one batch; a document that is too long for the
+        NLP, or that it fails on, costs its own record (stage "nlp") and never the batch."""
+        results: list[tuple[NormalizedText, Any] | PipelineError] = []
+        todo: list[tuple[int, NormalizedText]] = []
+        for doc in docs:
+            name = display_name(doc.info.path)
+            # The normalizer raises only on a bug; that must cost this document, not the batch.
+            try:
+                norm = normalize(doc.nlp_text)
+            except Exception as exc:
+                results.append(_nlp_failure(name, exc))
+                continue
+            if len(norm.text) > self.nlp.max_length:
+                results.append(PipelineError(
+                    ErrorCode.E109_TOO_LARGE,
+                    f"{name} has {len(norm.text):,} characters of text, more than the {self.nlp.max_length:,} "
+                    "that one document may have for analysis", stage="nlp"))
+                continue
+            todo.append((len(results), norm))
+            results.append(PipelineError(ErrorCode.E901_INTERNAL, "not analysed", stage="nlp"))  # placeholder
+        # spaCy raises on input it cannot handle; then the batch is redone one document at a time.
+        try:
+            spacy_docs = list(self.nlp.pipe([n.text for _, n in todo], batch_size=self.batch_size))
+        except Exception as exc:
+            log.error("NLP failed on a batch of %d documents (%s); retrying them one by one", len(todo),
+                      type(exc).__name__)
+            spacy_docs = []
+        for k, (i, norm) in enumerate(todo):
+            if spacy_docs:
+                results[i] = (norm, spacy_docs[k])
+                continue
+            try:
+                results[i] = (norm, self.nlp(norm.text))
+            except Exception as exc:
+                results[i] = _nlp_failure(display_name(docs[i].info.path), exc)
+        return results
+
     def _decide(self, doc: IngestedDocument, nlp_out: NlpResult) -> ScreeningResult:
         t0 = time.perf_counter()
+        threshold = (self.limits or IngestLimits()).low_confidence
+        low = [p.number for p in doc.info.pages
+               if p.source is TextSource.OCR and (p.ocr_confidence is None or p.ocr_confidence < threshold)]
         facts = map_facts(nlp_out, text=doc.text, layout=doc.layout,
-                          transmission_lines=doc.info.transmission_lines)
+                          transmission_lines=doc.info.transmission_lines, low_confidence_pages=low)
         t1 = time.perf_counter()
         self.times.add("facts", t1 - t0)
         determinations = [

@@ -134,6 +134,8 @@ class FactContext:
         ordered = sorted(after, key=lambda d: d.start) + sorted(before, key=lambda d: -d.start)
         for d in ordered:
             parsed = parse_date(d.text, reference=self.reference_date)
+            if parsed is not None and self.reference_date is not None and parsed > self.reference_date:
+                continue  # after the request: a plan ("f/u 12/2026") or a misread year ("2926"), not this event
             if parsed is not None:
                 return parsed
         return None

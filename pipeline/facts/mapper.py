@@ -26,13 +26,14 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
 
     A form date far after every other date in the packet (an OCR slip such as "2626") is not trusted.
     """
-    others = [d for d in (parse_date(m.text) for m in ctx.mentions("DATE", counted=False)
-                          if m.attrs.get("precision") not in {"relative", "month_day", "year"}) if d is not None]
-    latest_other = max(others, default=None)
     for m in ctx.mentions("REQUEST_DATE", counted=False):
         d = parse_date(m.text)
         if d is None:
             continue
+        others = [o for o in (parse_date(x.text) for x in ctx.mentions("DATE", counted=False)
+                              if x.attrs.get("precision") not in {"relative", "month_day", "year"}
+                              and not (m.start <= x.start < m.end)) if o is not None]
+        latest_other = max(others, default=None)
         if latest_other is not None and d > latest_other + _PLAUSIBLE_AFTER_LATEST:
             continue
         return d, f"request date on the form ({m.text.strip()})"

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.contracts import DocumentInfo, PageInfo, TextSource
-from pipeline.errors import ErrorCode, PipelineError
+from pipeline.errors import ErrorCode, PipelineError, display_name
 
 from .layout import TextLayout
-from .pdf import extract_pdf
+from .pdf import OcrSettings, extract_pdf
 from .plaintext import decode_text, split_pages
 from .transmission import blank_lines, find_transmission_lines
 
@@ -22,6 +22,9 @@ MAGIC_WINDOW = 1024
 PDF_MEDIA_TYPE = "application/pdf"
 TEXT_MEDIA_TYPE = "text/plain"
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
+DATA_SUFFIXES = {".json": "JSON", ".xml": "XML", ".html": "HTML", ".htm": "HTML", ".xhtml": "HTML",
+                 ".rtf": "RTF", ".yaml": "YAML", ".yml": "YAML", ".svg": "SVG", ".csv": "CSV"}
+"""Text formats that are data or markup, not a readable packet: refused (E103) although they decode."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,19 +75,27 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
     """Read a PDF or plain-text file; raise PipelineError (E101-E110) when it cannot be used.
 
     The type is decided by content: a "%PDF-" header in the first 1024 bytes means PDF, text that decodes
-    means plain text; a ".pdf" file that is not a PDF is E105, anything else E103.
+    means plain text; a ".pdf" file that is not a PDF is E105; binary content, or a data or markup file
+    (DATA_SUFFIXES: .json, .xml, .html, ...), is E103.
     """
     limits = limits or IngestLimits()
     source = Path(path)
-    name = source.name or str(source)
+    name = display_name(source)
     data = _read(source, name=name, max_bytes=limits.max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
 
     if PDF_MAGIC in data[:MAGIC_WINDOW]:
-        extracted = extract_pdf(data, name=name, max_pages=limits.max_pages)
+        extracted = extract_pdf(data, name=name, max_pages=limits.max_pages, ocr=OcrSettings(
+            enabled=limits.ocr, dpi=limits.ocr_dpi, min_text_chars=limits.min_text_chars,
+            max_page_pixels=limits.max_page_pixels))
         text, pages, layout, media_type = extracted.text, extracted.pages, extracted.layout, PDF_MEDIA_TYPE
     elif source.suffix.lower() == ".pdf":
         raise PipelineError(ErrorCode.E105_NOT_A_PDF, f"{name} is named .pdf but its content is not a PDF")
+    elif source.suffix.lower() in DATA_SUFFIXES:
+        raise PipelineError(
+            ErrorCode.E103_UNSUPPORTED_TYPE,
+            f"{name} is a {DATA_SUFFIXES[source.suffix.lower()]} file (only PDF and plain text are accepted)",
+        )
     else:
         text, pages, layout = _plain_text(data, name=name, max_pages=limits.max_pages, suffix=source.suffix)
         media_type = TEXT_MEDIA_TYPE
@@ -114,7 +125,7 @@ def _read(source: Path, *, name: str, max_bytes: int) -> bytes:
     if stat.S_ISDIR(st.st_mode):
         raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is not a regular file")
+        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is not an ordinary file (it is a pipe, device or socket)")
     if st.st_size > max_bytes:
         raise PipelineError(ErrorCode.E109_TOO_LARGE, _too_large(name, max_bytes))
     try:
@@ -145,12 +156,12 @@ def _plain_text(
     text = decode_text(data)
     if text is None:
         kind = (
-            "text file contains binary data"
+            "is named as a text file but contains binary data"
             if suffix.lower() in TEXT_SUFFIXES
-            else "file type is not supported"
+            else "is neither a PDF nor a plain-text file"
         )
         raise PipelineError(
-            ErrorCode.E103_UNSUPPORTED_TYPE, f"{name}: {kind} (only PDF and plain text are accepted)"
+            ErrorCode.E103_UNSUPPORTED_TYPE, f"{name} {kind} (only PDF and plain text are accepted)"
         )
     spans = split_pages(text)
     if len(spans) > max_pages:

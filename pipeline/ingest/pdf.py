@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,8 @@ from pipeline.errors import ErrorCode, PipelineError
 
 from .layout import TextLayout
 from .ocr import OcrPage, ocr_available, read_page, render_page
+
+log = logging.getLogger(__name__)
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
@@ -55,11 +58,17 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | No
     `name` (the file name, never content) is used in error messages only.
     """
     ocr = ocr or OcrSettings()
-    # pdfminer raises many exception types on malformed input; all of them mean "cannot parse".
+    # pdfminer raises many exception types on malformed input; all of them mean "cannot parse" - unless
+    # pdfium, which repairs more damage, can read the file instead.
     try:
         n_pages = _count_pages(data, limit=max_pages + 1)
     except Exception as exc:
-        raise _parse_error(exc, name) from None
+        if _exhausted(exc):
+            raise MemoryError from exc  # resource exhaustion is not damage: another reader would exhaust it too
+        error = _parse_error(exc, name)
+        if error.code is ErrorCode.E106_ENCRYPTED:
+            raise error from None
+        return _fallback(data, name=name, max_pages=max_pages, ocr=ocr, error=error)
     if n_pages > max_pages:
         raise PipelineError(
             ErrorCode.E110_TOO_MANY_PAGES,
@@ -71,9 +80,15 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | No
     except PipelineError:
         raise
     except Exception as exc:
-        raise _parse_error(exc, name) from None
+        if _exhausted(exc):
+            raise MemoryError from exc  # resource exhaustion is not damage: another reader would exhaust it too
+        error = _parse_error(exc, name)
+        if error.code is ErrorCode.E106_ENCRYPTED:
+            raise error from None
+        return _fallback(data, name=name, max_pages=max_pages, ocr=ocr, error=error)
     if not result.pages:
-        raise PipelineError(ErrorCode.E108_NO_TEXT, f"{name} is a PDF without any page")
+        result = _fallback(data, name=name, max_pages=max_pages, ocr=ocr,
+                           error=PipelineError(ErrorCode.E108_NO_TEXT, f"{name} is a PDF without any page"))
     if not result.text.strip():
         if ocr.enabled and not ocr_available():
             reason = "and OCR is not installed (Debian packages tesseract-ocr, tesseract-ocr-eng)"
@@ -84,6 +99,98 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | No
         raise PipelineError(ErrorCode.E108_NO_TEXT,
                             f"{name} has no readable text on any of its {len(result.pages)} pages {reason}")
     return result
+
+
+def _exhausted(exc: BaseException) -> bool:
+    """MemoryError anywhere in the exception, its arguments (pdfplumber wraps pdfminer's) or its chain."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        e = todo.pop()
+        if not isinstance(e, BaseException) or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, MemoryError):
+            return True
+        todo.extend([e.__cause__, e.__context__, *e.args])
+    return False
+
+
+def _fallback(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings, error: PipelineError) -> PdfText:
+    """Read the PDF with pdfium when pdfminer cannot (broken xref chains, page trees without /Type ...);
+    re-raise pdfminer's error when pdfium cannot either."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception:  # pdfium's own error types: the file is beyond repair for it too
+        raise error from None
+    try:
+        if len(pdf) > max_pages:
+            raise PipelineError(ErrorCode.E110_TOO_MANY_PAGES,
+                                f"{name} has more than {max_pages} pages, the most one document may have")
+        if len(pdf) == 0:
+            raise error
+        log.info("%s: read with pdfium after pdfminer failed (%s)", name, error.code.value)
+        try:
+            result = _extract_pdfium_pages(pdf, name=name, ocr=ocr)
+        except (PipelineError, MemoryError):
+            raise
+        except Exception:  # a page pdfium cannot load either: the original verdict stands
+            raise error from None
+    finally:
+        pdf.close()
+    if not result.text.strip():
+        raise PipelineError(ErrorCode.E108_NO_TEXT, f"{name} has no readable text on any of its pages")
+    return result
+
+
+def _extract_pdfium_pages(pdf: Any, *, name: str, ocr: OcrSettings) -> PdfText:
+    chars: list[str] = []
+    layout = TextLayout()
+    pages: list[PageInfo] = []
+    for index in range(len(pdf)):
+        if pages:
+            for ch in PAGE_BREAK:
+                chars.append(ch)
+                layout.append_break(None)
+        start, number = len(chars), index + 1
+        page = pdf[index]
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        for i, ch in enumerate(text):
+            if ch == "\r":
+                continue
+            if ch == "\n":
+                _drop_trailing_spaces(chars, layout, start)
+                chars.append("\n")
+                layout.append_break(number)
+                continue
+            if ch.isspace():
+                chars.append(" ")
+                layout.append(number)
+                continue
+            left, bottom, right, top = textpage.get_charbox(i)
+            chars.append(_normalise(ch))
+            layout.append(number, (left, height - top, right, height - bottom))
+        _drop_trailing_spaces(chars, layout, start, newlines=True)
+        textpage.close()
+        page.close()
+        source, confidence = TextSource.TEXT_LAYER, None
+        usable = sum(1 for ch in chars[start:] if not ch.isspace())
+        if usable < ocr.min_text_chars and ocr.enabled and ocr_available():
+            image = render_page(pdf, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
+            result = read_page(image, dpi=ocr.dpi)
+            if sum(len(w.text) for w in result.words) > usable:
+                del chars[start:]
+                layout.truncate(start)
+                _append_ocr_text(result, number, chars, layout)
+                source, confidence = TextSource.OCR, result.confidence
+        pages.append(PageInfo(number=number, width=float(width), height=float(height), start=start,
+                              end=len(chars), source=source,
+                              ocr_confidence=round(confidence, 1) if confidence is not None else None))
+    return PdfText(text="".join(chars), pages=pages, layout=layout)
 
 
 def _count_pages(data: bytes, *, limit: int) -> int:
@@ -101,8 +208,9 @@ def _parse_error(exc: Exception, name: str) -> PipelineError:
         return PipelineError(ErrorCode.E106_ENCRYPTED, f"{name} is password-protected and cannot be opened")
     if isinstance(cause, PDFEncryptionError):
         return PipelineError(ErrorCode.E106_ENCRYPTED, f"{name} uses an encryption that cannot be opened")
-    kind = type(cause).__name__
-    return PipelineError(ErrorCode.E107_MALFORMED_PDF, f"{name} is a damaged or malformed PDF ({kind})")
+    log.info("unreadable PDF %s: %s", name, type(cause).__name__)  # the type helps support; no content
+    return PipelineError(ErrorCode.E107_MALFORMED_PDF,
+                         f"{name} is a damaged or malformed PDF that could not be read; please resend it")
 
 
 def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSettings) -> PdfText:
@@ -118,19 +226,22 @@ def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSetti
                     layout.append_break(None)
             start = len(chars)
             _append_page_text(page, chars, layout)
+            _append_form_fields(page, chars, layout)
             source, confidence = TextSource.TEXT_LAYER, None
             usable = sum(1 for ch in chars[start:] if not ch.isspace())
             if usable < ocr.min_text_chars and ocr.enabled and ocr_available():
-                del chars[start:]
-                layout.truncate(start)
                 if rendered is None:
                     import pypdfium2 as pdfium
 
                     rendered = pdfium.PdfDocument(data)
                 image = render_page(rendered, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
                 result = read_page(image, dpi=ocr.dpi)
-                _append_ocr_text(result, page.page_number, chars, layout)
-                source, confidence = TextSource.OCR, result.confidence
+                read = sum(len(w.text) for w in result.words)
+                if read > usable:  # keep the short text layer when OCR reads even less
+                    del chars[start:]
+                    layout.truncate(start)
+                    _append_ocr_text(result, page.page_number, chars, layout)
+                    source, confidence = TextSource.OCR, result.confidence
             pages.append(
                 PageInfo(
                     number=page.page_number,
@@ -147,6 +258,47 @@ def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSetti
         if rendered is not None:
             rendered.close()
     return PdfText(text="".join(chars), pages=pages, layout=layout)
+
+
+def _append_form_fields(page: Page, chars: list[str], layout: TextLayout) -> None:
+    """Filled form fields (AcroForm text and choice widgets) as "Field: value" lines after the page text.
+
+    The value's characters share the widget's box, so evidence found in a field points at it on the page.
+    """
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    def text_of(value: object) -> str:
+        if isinstance(value, bytes):
+            return decode_text(value)
+        if isinstance(value, PSLiteral):
+            return str(value.name)
+        return value if isinstance(value, str) else ""
+
+    number = page.page_number
+    try:
+        annots = page.annots or []
+    except Exception:  # malformed annotation arrays: the page's text is still good, only fields are lost
+        log.info("page %d: form fields unreadable", number)
+        return
+    for annot in annots:
+        if not isinstance(annot, dict):
+            continue
+        data = annot.get("data") or {}
+        value = " ".join(text_of(data.get("V")).split())
+        if not value or value in {"Off", "None"}:
+            continue
+        label = " ".join((text_of(data.get("TU")) or text_of(data.get("T")) or "Field").split())
+        box = (float(annot["x0"]), float(annot["top"]), float(annot["x1"]), float(annot["bottom"]))
+        chars.append("\n")
+        layout.append_break(number)
+        for ch in f"{label}: ":
+            chars.append(_normalise(ch))
+            layout.append(number)
+        step = (box[2] - box[0]) / max(len(value), 1)
+        for k, ch in enumerate(value):
+            chars.append(_normalise(ch))
+            layout.append(number, (box[0] + k * step, box[1], box[0] + (k + 1) * step, box[3]))
 
 
 def _append_ocr_text(result: OcrPage, number: int, chars: list[str], layout: TextLayout) -> None:

@@ -24,6 +24,8 @@ _CONFUSIONS: dict[str, tuple[str, ...]] = {
 }
 _DATE_LIKE = re.compile(r"(?<![A-Za-z0-9])[0-9OolI|]{1,2}/[0-9OolI|]{1,2}/[0-9OolI|]{2,4}(?![A-Za-z0-9])")
 _DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+# ICD-10 codes whose leading C was read as a currency sign ("€79.31")
+_ICD_LIKE = re.compile(r"(?<![A-Za-z0-9])[€£¢]([0-9][0-9AB]\.[0-9A-Z]{1,4})(?![0-9A-Za-z])")
 _TOKEN = re.compile(r"[A-Za-z0-9|]+")
 _CODE_LIKE = re.compile(r"^[0-9OoIl|]{4,5}[Tt]?$")
 _MIN_SPLIT = 3
@@ -105,6 +107,7 @@ def repair(text: str, offsets: array) -> tuple[str, array]:
     """Apply repair_token to every token; returns the new text and its source offsets (len(text) + 1)."""
     # dates read with letters for digits ("l0/12/2O26"): same length, so offsets are unchanged
     text = _DATE_LIKE.sub(lambda m: m.group().translate(_DIGITS), text)
+    text = _ICD_LIKE.sub(lambda m: "C" + m.group(1), text)
     out: list[str] = []
     new_offsets = array("i")
     pos = 0

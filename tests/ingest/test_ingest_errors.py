@@ -117,38 +117,6 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert caught.value.code is ErrorCode.E102_UNREADABLE
 
 
-REAL_FILES: list[tuple[str, set[ErrorCode] | None]] = [
-    # (path in the robustness corpus, allowed error codes; None means it must open and have text)
-    ("pdfplumber/empty.pdf", {ErrorCode.E104_EMPTY_FILE}),
-    ("pdfplumber/password-example.pdf", {ErrorCode.E106_ENCRYPTED}),
-    ("pypdf/r4-aes-user-password.pdf", {ErrorCode.E106_ENCRYPTED}),
-    ("pypdf/crazyones-encrypted-256.pdf", {ErrorCode.E106_ENCRYPTED}),
-    ("qpdf/encrypted-40-bit-R3.pdf", {ErrorCode.E106_ENCRYPTED}),
-    ("pypdf/r2-owner-password.pdf", None),
-    ("pypdf/r6-user-password.pdf", None),
-    ("qpdf/enc-XI-R6,V5,O=master.pdf", None),
-    ("qpdf/bad1.pdf", {ErrorCode.E105_NOT_A_PDF, ErrorCode.E103_UNSUPPORTED_TYPE}),
-    ("qpdf/issue-141a.pdf", {ErrorCode.E105_NOT_A_PDF, ErrorCode.E107_MALFORMED_PDF}),
-    ("qpdf/append-xref-loop.pdf", {ErrorCode.E107_MALFORMED_PDF}),
-    ("py-pdf-sample-files/grayscale-image.pdf", {ErrorCode.E108_NO_TEXT}),
-    ("py-pdf-sample-files/imagemagick-CCITTFaxDecode.pdf", {ErrorCode.E108_NO_TEXT}),
-]
-
-
-@pytest.mark.parametrize(("relpath", "codes"), REAL_FILES, ids=[r[0] for r in REAL_FILES])
-def test_real_robustness_files(robustness_dir: Path, relpath: str, codes: set[ErrorCode] | None) -> None:
-    path = robustness_dir / relpath
-    if codes is None:
-        doc = load_document(path)
-        assert doc.info.media_type == "application/pdf"
-        assert doc.info.n_pages >= 1 and doc.text.strip()
-        return
-    with pytest.raises(PipelineError) as caught:
-        load_document(path)
-    assert caught.value.code in codes
-    assert "\n" not in caught.value.message and path.name in caught.value.message
-
-
 def test_page_tree_loop_terminates(robustness_dir: Path) -> None:
     outcome: list[IngestedDocument | BaseException] = []
 
