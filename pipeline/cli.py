@@ -49,14 +49,28 @@ def screen(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for written reports.")] = None,
     policies: PolicyDir = Path("policies"),
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch.")] = 16,
+    timeout: Annotated[float, typer.Option(min=1, help="Seconds allowed to read one document.")] = 180.0,
+    max_pages: Annotated[int, typer.Option(min=1, help="Pages allowed in one document.")] = 500,
+    max_mb: Annotated[int, typer.Option(min=1, help="Size allowed for one file, in MB.")] = 50,
+    memory_mb: Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")] = 2048,
+    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Read pages without a text layer by OCR.")] = True,
+    ocr_dpi: Annotated[int, typer.Option(min=100, max=600, help="Rendering resolution for OCR.")] = 300,
+    low_confidence: Annotated[float, typer.Option(min=0, max=100,
+                                                  help="OCR confidence below which a page never approves alone.")] = 80.0,
+    isolate: Annotated[bool, typer.Option("--isolate/--no-isolate",
+                                          help="Read each file in its own process (crash and hang safe).")] = True,
 ) -> None:
     """Screen packets and print a determination per payer, with the evidence for every criterion."""
+    from .ingest import IngestLimits
     from .report.jsonl import record_json
     from .report.text import run_summary, summary_table
     from .screen import Screener
 
+    limits = IngestLimits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, timeout_seconds=timeout,
+                          max_memory_mb=memory_mb, ocr=ocr, ocr_dpi=ocr_dpi, low_confidence=low_confidence)
     try:
-        screener = Screener(policy_dir=policies, payers=payer or None, batch_size=batch_size)
+        screener = Screener(policy_dir=policies, payers=payer or None, batch_size=batch_size, limits=limits,
+                            isolate=isolate)
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
     if out is not None:

@@ -93,3 +93,35 @@ def test_evidence_on_a_scanned_page_sits_on_the_words(faxed, fax_records, tmp_pa
                         assert crop.size and (crop < 128).mean() > 0.08, f"{packet.id} {c.id}: {e.text!r} box is blank"
                         checked += 1
     assert checked > 50
+
+
+def test_a_poor_fax_pends_and_says_why(screener, tmp_path):  # type: ignore[no-untyped-def]
+    """Standard-mode, heavily speckled fax: OCR confidence falls below the limit, so nothing approves alone."""
+    from pipeline.corpus.fax import FaxSettings, render_fax_pdf
+
+    packet = next(p for p in DEV if p.expected["highmark-wv"][0] == "approve")
+    bad = tmp_path / "poor.pdf"
+    render_fax_pdf(packet.text_path.read_text(encoding="utf-8"), bad,
+                   settings=FaxSettings(dpi=100, speckle=0.02, dropout=0.12, seed=3))
+    record = screener.screen_one(bad)
+    assert isinstance(record, ScreeningResult)
+    confidences = [p.ocr_confidence for p in record.document.pages]
+    assert all(c is not None and c < 80 for c in confidences), confidences
+    assert all(d.decision.value == "pend" for d in record.determinations)
+    assert any("confidence" in r for d in record.determinations for r in d.reasons)
+
+
+def test_scanned_packet_from_the_cli_has_boxes_on_its_page():  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+
+    packet = REPO / "examples" / "scanned-fax-leukodystrophy.pdf"
+    res = subprocess.run([sys.executable, "-m", "pipeline.cli", "screen", str(packet), "--format", "json"],
+                         capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert res.returncode == 0, res.stderr
+    record = json.loads(res.stdout)
+    assert [p["source"] for p in record["document"]["pages"]] == ["ocr"]
+    met = [e for d in record["determinations"] for c in d["criteria"] if c["status"] == "met" for e in c["evidence"]]
+    assert met and all(e["page"] == 1 and e["boxes"] and e["boxes"][0]["page"] == 1 for e in met)
+    assert any(d["decision"] == "approve" for d in record["determinations"])

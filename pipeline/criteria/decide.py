@@ -22,6 +22,7 @@ from .schema import Node
 LOW_CONFIDENCE_REASON = (
     "Evidence for {criterion} comes only from OCR text of low confidence (page {pages}); a reviewer must read it."
 )
+# Both reasons say "OCR" and "confidence", which is how reviewers (and tests) find them.
 
 
 def _unresolved(trace: list[CriterionResult], root: str, nodes: dict[str, Node]) -> list[str]:
@@ -136,6 +137,10 @@ def determine(
             reasons = [LOW_CONFIDENCE_REASON.format(criterion="the indication", pages=pages)]
             missing.append("A legible copy of the pages that support the indication.")
 
+    if facts.low_confidence_pages and outcome is not Outcome.MEETS_CRITERIA and not any("OCR" in r for r in reasons):
+        pages = ", ".join(str(p) for p in facts.low_confidence_pages)
+        reasons.append(f"Page(s) {pages} were read by OCR with low confidence; findings there may be missed or "
+                       "misread, so a reviewer should read those pages.")
     decision = Decision.APPROVE if outcome is Outcome.MEETS_CRITERIA else Decision.PEND
     if decision is Decision.PEND and not reasons:
         reasons.append("A clinician must review this request.")

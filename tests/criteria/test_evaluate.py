@@ -164,3 +164,16 @@ def test_met_criteria_cite_evidence(demo_policy):  # type: ignore[no-untyped-def
     met = [c for c in d.criteria if c.status is MET and c.op == "fact"]
     assert met and all(c.evidence for c in met)
     assert d.policy.sha256 and d.document_sha256 == "a" * 64
+
+
+@pytest.mark.parametrize(("low_pages", "decision"), [([], "approve"), ([2], "approve"), ([1], "pend"), ([1, 2], "pend")])
+def test_low_confidence_ocr_never_approves_on_its_own(demo_policy, low_pages, decision):  # type: ignore[no-untyped-def]
+    """Evidence for the indications sits on page 1 (see `facts`): if page 1 is low-confidence OCR, pend."""
+    f = facts(BASE)
+    f.low_confidence_pages = low_pages
+    d = determine(demo_policy, f, document_sha256="0" * 64, pipeline_version="t")
+    assert d.decision.value == decision
+    if decision == "pend":
+        assert d.outcome.value == "insufficient_documentation"
+        assert any("OCR" in r and "confidence" in r for r in d.reasons)
+        assert d.missing_documentation
