@@ -81,21 +81,36 @@ class Screener:
     def screen_with_documents(self, paths: Iterable[str | Path]
                               ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
         """Like `screen`, also yielding the ingested document (None for errors) for reports that show the text."""
-        batch: list[tuple[str, IngestedDocument | ErrorRecord]] = []
-        for path in paths:
-            batch.append((str(path), self._ingest(str(path))))
+        return self.screen_items((p, None) for p in paths)
+
+    def screen_items(self, items: Iterable[tuple[str | Path, Sequence[str] | None]]
+                     ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
+        """Packets each with the payers to screen it for (None: every loaded policy), batched through the NLP."""
+        batch: list[tuple[str, IngestedDocument | ErrorRecord, tuple[str, ...] | None]] = []
+        for path, payers in items:
+            wanted = tuple(payers) if payers else None
+            unknown = [p for p in wanted or () if p not in self.policies]
+            entry: IngestedDocument | ErrorRecord
+            if unknown:
+                entry = _error(str(path), PipelineError(
+                    ErrorCode.E203_UNKNOWN_PAYER,
+                    f"unknown payer {', '.join(unknown)}; known: {', '.join(self.policies)}", stage="criteria"))
+            else:
+                entry = self._ingest(str(path))
+            batch.append((str(path), entry, wanted))
             if len(batch) >= self.batch_size:
                 yield from self._finish(batch)
                 batch = []
         if batch:
             yield from self._finish(batch)
 
-    def screen_one(self, path: str | Path) -> ScreeningResult | ErrorRecord:
-        return next(iter(self.screen([path])))
+    def screen_one(self, path: str | Path, *, payers: Sequence[str] | None = None) -> ScreeningResult | ErrorRecord:
+        record, _ = next(iter(self.screen_items([(path, payers)])))
+        return record
 
     def screen_document(self, doc: IngestedDocument) -> ScreeningResult:
         """Screen an already-ingested document (used by tests and batch engines)."""
-        record, _ = next(iter(self._finish([(doc.info.path, doc)])))
+        record, _ = next(iter(self._finish([(doc.info.path, doc, None)])))
         assert isinstance(record, ScreeningResult)  # a document that ingested cannot become an error here
         return record
 
@@ -117,13 +132,13 @@ class Screener:
         finally:
             self.times.add("ingest", time.perf_counter() - t0)
 
-    def _finish(self, batch: list[tuple[str, IngestedDocument | ErrorRecord]]
+    def _finish(self, batch: list[tuple[str, IngestedDocument | ErrorRecord, tuple[str, ...] | None]]
                 ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
-        docs = [d for _, d in batch if isinstance(d, IngestedDocument)]
+        docs = [d for _, d, _ in batch if isinstance(d, IngestedDocument)]
         t0 = time.perf_counter()
         analysed = iter(self._analyse(docs))
         self.times.add("nlp", time.perf_counter() - t0)
-        for path, item in batch:
+        for path, item, payers in batch:
             if isinstance(item, ErrorRecord):
                 yield item, None
                 continue
@@ -133,7 +148,7 @@ class Screener:
                 continue
             norm, spacy_doc = analysis
             try:
-                yield self._decide(item, nlp_result(spacy_doc, norm, item.text)), item
+                yield self._decide(item, nlp_result(spacy_doc, norm, item.text), payers), item
             except Exception as exc:  # a bug must cost one record, not the run; no document text is logged
                 log.exception("internal error on %s", display_name(path))
                 yield _error(path, PipelineError(ErrorCode.E901_INTERNAL,
@@ -178,7 +193,8 @@ class Screener:
                 results[i] = _nlp_failure(display_name(docs[i].info.path), exc)
         return results
 
-    def _decide(self, doc: IngestedDocument, nlp_out: NlpResult) -> ScreeningResult:
+    def _decide(self, doc: IngestedDocument, nlp_out: NlpResult, payers: tuple[str, ...] | None = None
+                ) -> ScreeningResult:
         t0 = time.perf_counter()
         threshold = (self.limits or IngestLimits()).low_confidence
         low = [p.number for p in doc.info.pages
@@ -189,7 +205,7 @@ class Screener:
         self.times.add("facts", t1 - t0)
         determinations = [
             determine(lp, facts, document_sha256=doc.info.sha256, pipeline_version=__version__)
-            for lp in self.policies.values()
+            for payer, lp in self.policies.items() if payers is None or payer in payers
         ]
         self.times.add("evaluate", time.perf_counter() - t1)
         return ScreeningResult(
