@@ -138,6 +138,62 @@ def policies_show(payer: Annotated[str, typer.Argument(help="Payer id.")], polic
 
 
 @app.command()
+def batch(
+    source: Annotated[Path, typer.Argument(help="A folder of packets, or a CSV manifest (path,payer[,request_id,"
+                                                "received_at]).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (results.jsonl, summary.csv, ...).")],
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (default: the machine's cores).")] = 0,
+    payer: Annotated[list[str] | None, typer.Option("--payer", "-p", help="Payers for folder input (default all).")
+                     ] = None,
+    html: Annotated[bool, typer.Option("--html", help="Also write one HTML report per packet to OUT/reports.")
+                    ] = False,
+    store: Annotated[str | None, typer.Option(help="Results store URL (default sqlite:///OUT/results.db; 'none' "
+                                                   "to skip). Any SQLAlchemy URL, e.g. postgresql+psycopg://...")
+                     ] = None,
+    engine: Annotated[str, typer.Option(help="local (worker processes) or spark.")] = "local",
+    master: Annotated[str, typer.Option(help="Spark master, e.g. local[2] or spark://host:7077.")] = "local[2]",
+    progress: Annotated[str, typer.Option(help="auto, bar, lines or none.")] = "auto",
+    policies: PolicyDir = Path("policies"),
+    timeout: Annotated[float, typer.Option(min=1, help="Seconds allowed to read one document.")] = 180.0,
+    max_pages: Annotated[int, typer.Option(min=1, help="Pages allowed in one document.")] = 500,
+    memory_mb: Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")] = 2048,
+    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Read pages without a text layer by OCR.")] = True,
+) -> None:
+    """Screen a folder or manifest of packets: one record per packet, resumable, with a run summary."""
+    import os
+
+    from .batch.local import BatchOptions, main_exit_code, read_results, run_local, run_report
+    from .ingest import IngestLimits
+
+    limits = IngestLimits(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=memory_mb, ocr=ocr)
+    store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
+    try:
+        if engine == "spark":
+            from .batch.spark import run_spark
+
+            result = run_spark(source, out, master=master, policy_dir=policies, payers=payer or None)
+            typer.echo(str(result))
+            return
+        if engine != "local":
+            raise _fail(f"unknown engine {engine!r}; use local or spark")
+        summary = run_local(source, BatchOptions(
+            out=out, policy_dir=policies, workers=workers or os.cpu_count() or 1,
+            payers=tuple(payer) if payer else None, limits=limits, html=html, store_url=store_url,
+            progress=progress))
+    except PipelineError as exc:
+        raise _fail(exc.args[0]) from None
+    records = read_results(out / "results.jsonl")
+    if summary.interrupted:
+        typer.echo(f"prescreen: interrupted after {summary.screened} packets; run the same command again to "
+                   "finish the rest", err=True)
+    else:
+        typer.echo(run_report(records, summary))
+        if summary.peak_rss_mb:
+            typer.echo("peak memory per worker (MB): " + ", ".join(f"{v:.0f}" for v in summary.peak_rss_mb.values()))
+    raise typer.Exit(main_exit_code(summary, records))
+
+
+@app.command()
 def evaluate(
     corpus: Annotated[Path, typer.Option(help="Directory of annotated packets.")] = Path("annotations/packets"),
     split: Annotated[list[str] | None, typer.Option("--split", help="dev and/or heldout (default both).")] = None,

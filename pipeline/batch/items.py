@@ -32,24 +32,23 @@ class BatchItem:
 
 
 def iter_folder(folder: Path) -> Iterator[BatchItem]:
-    """Packets in a folder tree, streamed in a stable order (each directory sorted; never the whole tree in
-    memory at once). Hidden files and files of other types are skipped."""
+    """Packets in a folder tree, streamed as the file system lists them: a directory of a million files is
+    never held in memory (only the names of subdirectories still to visit are). Hidden files and files of
+    other types are skipped. Results are keyed, so the order does not matter for resuming."""
     stack = [folder]
     while stack:
         directory = stack.pop()
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    elif Path(entry.name).suffix.lower() in PACKET_SUFFIXES:
+                        yield BatchItem(path=entry.path)
         except OSError:
             continue
-        subdirs = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                subdirs.append(Path(entry.path))
-            elif Path(entry.name).suffix.lower() in PACKET_SUFFIXES:
-                yield BatchItem(path=entry.path)
-        stack.extend(reversed(subdirs))
 
 
 def iter_manifest(manifest: Path) -> Iterator[BatchItem]:
@@ -97,14 +96,16 @@ def file_sha256(path: str) -> str | None:
 
 
 def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str]) -> str:
-    """Identity of a unit of work: content hash + payers + their policy versions + pipeline version.
+    """Identity of a unit of work: content hash + payers + their policy versions + pipeline version, and the
+    intake (path and request id), so two intakes of the same bytes each get their record.
 
-    Re-running a batch skips items whose key already has a record; changing a policy file or the pipeline
-    version makes new keys, so those packets are screened again. An unreadable file is keyed by its path.
+    Re-running a batch skips items whose key already has a record; changing the file, a policy file or the
+    pipeline version makes new keys, so those packets are screened again.
     """
     payers = item.payers or tuple(sorted(policy_versions))
     parts = {
-        "content": sha256 or f"unreadable:{item.path}",
+        "content": sha256 or "unreadable",
+        "path": item.path,
         "payers": {p: policy_versions.get(p, "unknown") for p in sorted(payers)},
         "pipeline": __version__,
         "request_id": item.request_id,

@@ -257,10 +257,22 @@ def _result(reply: tuple[Any, ...], name: str, limits: IngestLimits) -> Ingested
 # ----------------------------------------------------------------------------------------------- child
 
 
+def die_with_parent() -> None:
+    """Linux: have the kernel SIGKILL this process when its parent dies, so a killed run leaves no orphans."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's own clean-up still applies
+
+
 def _child(conn: Connection, target: Target, path: str, limits: IngestLimits, tmpdir: str) -> None:
     """Runs in the reader process: limits, private temp folder, the read, one answer through `conn`."""
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
+    die_with_parent()
     os.environ["TMPDIR"] = tmpdir
     tempfile.tempdir = tmpdir
     _limit_resources(limits)

@@ -1,0 +1,448 @@
+"""The local batch engine: worker processes on one machine, one record per packet, resumable.
+
+A supervisor streams the input (a folder or a CSV manifest), keys every item (content hash + payers + policy
+versions + pipeline version), skips keys already recorded, and hands items to N worker processes, one at a
+time. Each worker builds the NLP pipeline once. The supervisor is the only writer of results.jsonl (and of the
+results store): a line is appended, flushed and periodically fsynced as each item finishes, so a run killed at
+any moment loses at most the items in flight. A worker that dies or overruns its time limit costs that item an
+error record (stage "worker") and is replaced; such records are retried by the next run, and at the end the
+file is compacted to the latest record per key. Re-running the same command therefore finishes what is left
+and ends with the records of an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from ..about import __version__
+from ..contracts import ErrorRecord
+from ..criteria import load_policies
+from ..errors import ErrorCode, PipelineError, display_name
+from ..ingest import IngestLimits
+from ..ingest.isolation import die_with_parent
+from .items import BatchItem, batch_record, dumps, file_sha256, item_key, iter_input, screen_item
+from .progress import Progress
+
+log = logging.getLogger(__name__)
+
+RESULTS = "results.jsonl"
+SUMMARY = "summary.csv"
+WORKER_STAGE = "worker"  # errors of the run, not of the document: retried by the next run
+FSYNC_EVERY_SECONDS = 1.0
+WORKER_GRACE_SECONDS = 60.0  # beyond the reader's own timeout, for NLP and decisions
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchOptions:
+    """`worker_grace_seconds`: time a worker may take on one item beyond the reader's own timeout."""
+
+    out: Path
+    policy_dir: Path = Path("policies")
+    workers: int = os.cpu_count() or 1
+    payers: tuple[str, ...] | None = None  # for folder input (a manifest names payers per row)
+    limits: IngestLimits = field(default_factory=IngestLimits)
+    html: bool = False
+    store_url: str | None = None
+    progress: str = "auto"  # auto | bar | lines | none
+    isolate: bool = True
+    worker_grace_seconds: float = WORKER_GRACE_SECONDS
+
+
+@dataclass
+class BatchSummary:
+    total: int = 0
+    already_done: int = 0
+    screened: int = 0
+    errors: int = 0
+    worker_failures: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+    interrupted: bool = False
+    peak_rss_mb: dict[int, float] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------- results file
+def read_results(path: Path) -> dict[str, dict[str, Any]]:
+    """key -> latest record in results.jsonl; a torn last line (a killed run) is cut off the file."""
+    records: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return records
+    good_end = 0
+    with path.open("rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                break
+            records[record["batch"]["key"]] = record
+            good_end += len(raw)
+    if good_end < path.stat().st_size:
+        with path.open("r+b") as f:
+            f.truncate(good_end)
+        log.warning("%s: cut a partial last line left by an interrupted run", path.name)
+    return records
+
+
+def is_final(record: dict[str, Any]) -> bool:
+    """A record that need not be redone: anything but a failure of the run itself (a killed or hung worker)."""
+    return not (record.get("kind") == "error" and record.get("stage") == WORKER_STAGE)
+
+
+def compact(path: Path) -> dict[str, dict[str, Any]]:
+    """Rewrite results.jsonl with the latest record per key, sorted by key (atomic replace)."""
+    records = read_results(path)
+    tmp = path.with_suffix(".jsonl.tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for key in sorted(records):
+            f.write(dumps(records[key]) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    return records
+
+
+def write_summary_csv(records: dict[str, dict[str, Any]], path: Path) -> None:
+    """One row per packet and payer (errors: one row with the error), sorted by path then payer."""
+    rows = []
+    for record in records.values():
+        batch = record.get("batch") or {}
+        base = {"path": record.get("document", {}).get("path") if record.get("kind") == "screening"
+                else record.get("path"), "request_id": batch.get("request_id") or ""}
+        if record.get("kind") == "screening":
+            for d in record["determinations"]:
+                rows.append({**base, "payer": d["payer"], "decision": d["decision"], "outcome": d["outcome"],
+                             "top_reason": (d["reasons"] or [""])[0]})
+        else:
+            rows.append({**base, "payer": "", "decision": "error", "outcome": record.get("code", ""),
+                         "top_reason": record.get("message", "")})
+    rows.sort(key=lambda r: (str(r["path"]), r["payer"]))
+    tmp = path.with_suffix(".csv.tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=["path", "request_id", "payer", "decision", "outcome", "top_reason"])
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(tmp, path)
+
+
+def run_report(records: dict[str, dict[str, Any]], summary: BatchSummary) -> str:
+    """Counts of approve / pend / error per payer, the most common pend reasons, throughput."""
+    per_payer: dict[str, Counter[str]] = {}
+    reasons: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    for record in records.values():
+        if record.get("kind") != "screening":
+            errors[str(record.get("code"))] += 1
+            continue
+        for d in record["determinations"]:
+            per_payer.setdefault(d["payer"], Counter())[d["decision"]] += 1
+            if d["decision"] == "pend":
+                reasons[f"{d['payer']}: {d['outcome']}"] += 1
+    lines = [f"{'payer':14} {'approve':>8} {'pend':>8}"]
+    lines += [f"{p:14} {c['approve']:>8} {c['pend']:>8}" for p, c in sorted(per_payer.items())]
+    lines.append(f"{'errors':14} {sum(errors.values()):>8}  " + ", ".join(f"{k} x{v}" for k, v in errors.most_common()))
+    lines.append("most common pend outcomes: " + "; ".join(f"{k} ({v})" for k, v in reasons.most_common(5)))
+    rate = summary.screened / summary.seconds if summary.seconds else 0.0
+    lines.append(f"{summary.screened} screened this run ({summary.already_done} already done, {summary.errors} "
+                 f"errors, {summary.worker_failures} worker failures) in {summary.seconds:.1f} s: {rate:.2f} packets/s")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- workers
+def _worker_main(conn: Connection, policy_dir: str, limits: IngestLimits, isolate: bool, html_dir: str | None
+                 ) -> None:
+    """A worker: build the Screener once, then screen the items the supervisor sends, one at a time."""
+    import resource
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides when to stop
+    supervisor = os.getppid()
+    die_with_parent()
+    from ..screen import Screener
+
+    screener = Screener(policy_dir=policy_dir, limits=limits, isolate=isolate)
+    conn.send(("ready", None))
+    while True:
+        # a forked worker also holds the supervisor's end of its pipe, so it would never see EOF: watch the parent
+        while not conn.poll(1.0):
+            if os.getppid() != supervisor:
+                return
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            conn.send(("bye", rss))
+            return
+        item, key = task
+        record = screen_item(screener, item, key=key) if not html_dir else _screen_with_html(screener, item, key,
+                                                                                                html_dir)
+        conn.send(("done", (key, record)))
+
+
+def _screen_with_html(screener: Any, item: BatchItem, key: str, html_dir: str) -> dict[str, Any]:
+    from ..report.html import write_html
+
+    pairs = list(screener.screen_items([(item.path, item.payers)]))
+    record, document = pairs[0]
+    if document is not None and record.kind == "screening":
+        write_html(record, document.text, Path(html_dir))
+    return batch_record(record, item=item, key=key)
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    task: tuple[BatchItem, str] | None = None
+    started: float = 0.0
+
+
+class _Pool:
+    """N workers; each holds at most one item; a dead or overdue worker is replaced."""
+
+    def __init__(self, n: int, args: tuple[Any, ...], limit_seconds: float) -> None:
+        self._ctx = mp.get_context("fork")
+        self._args = args
+        self.limit_seconds = limit_seconds
+        self.workers: list[_Worker] = [self._spawn() for _ in range(max(1, n))]
+        self.peak_rss_mb: dict[int, float] = {}
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(target=_worker_main, args=(child, *self._args), daemon=False)
+        process.start()
+        child.close()
+        return _Worker(process=process, conn=parent)
+
+    def idle(self) -> list[_Worker]:
+        return [w for w in self.workers if w.ready and w.task is None]
+
+    def busy(self) -> int:
+        return sum(1 for w in self.workers if w.task is not None)
+
+    def submit(self, worker: _Worker, item: BatchItem, key: str) -> None:
+        worker.task = (item, key)
+        worker.started = time.monotonic()
+        worker.conn.send((item, key))
+
+    def poll(self, timeout: float) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Finished (key, record) pairs; failures of dead or overdue workers come back as error records."""
+        conns = [w.conn for w in self.workers]
+        sentinels = [w.process.sentinel for w in self.workers]
+        for ready in wait(conns + sentinels, timeout=timeout):
+            worker = next((w for w in self.workers if ready in (w.conn, w.process.sentinel)), None)
+            if worker is None:
+                continue
+            if ready is worker.conn:
+                try:
+                    kind, payload = worker.conn.recv()
+                except (EOFError, OSError):
+                    yield from self._replace(worker, "the worker process died while screening it")
+                    continue
+                if kind == "ready":
+                    worker.ready = True
+                elif kind == "done":
+                    worker.task = None
+                    yield payload
+            elif not worker.process.is_alive():
+                yield from self._replace(worker, f"the worker process died (exit code {worker.process.exitcode}) "
+                                                 "while screening it")
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.task is not None and now - worker.started > self.limit_seconds:
+                os.kill(worker.process.pid, signal.SIGKILL)
+                worker.process.join()
+                yield from self._replace(worker, f"screening took longer than {self.limit_seconds:.0f} s")
+
+    def _replace(self, worker: _Worker, reason: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        task = worker.task
+        worker.process.join(timeout=5)
+        worker.conn.close()
+        self.workers[self.workers.index(worker)] = self._spawn()
+        if task is not None:
+            item, key = task
+            code = ErrorCode.E111_TIMEOUT if "longer than" in reason else ErrorCode.E114_WORKER_CRASHED
+            error = ErrorRecord(pipeline_version=__version__, path=item.path, code=code.value, stage=WORKER_STAGE,
+                                message=f"{display_name(item.path)}: {reason}; it will be retried by the next run")
+            yield key, batch_record(error, item=item, key=key)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.conn.send(None)
+            except (OSError, ValueError):
+                continue
+        deadline = time.monotonic() + 10
+        for worker in self.workers:
+            try:
+                if worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                    kind, payload = worker.conn.recv()
+                    if kind == "bye":
+                        self.peak_rss_mb[worker.process.pid] = round(payload, 1)
+            except (EOFError, OSError):
+                pass
+            worker.process.join(timeout=max(0.1, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+
+    def kill(self) -> None:
+        for worker in self.workers:
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join()
+
+
+# ---------------------------------------------------------------------------------------------- the run
+def _keyed_items(source: Path, payers: tuple[str, ...] | None, versions: dict[str, str]
+                 ) -> Iterator[tuple[BatchItem, str]]:
+    for item in iter_input(source):
+        if payers and item.payers is None:
+            item = BatchItem(path=item.path, payers=payers, request_id=item.request_id,
+                             received_at=item.received_at)
+        yield item, item_key(item, file_sha256(item.path), versions)
+
+
+def count_items(source: Path) -> int:
+    """How many items the input holds (streamed, for the progress ETA)."""
+    return sum(1 for _ in iter_input(source))
+
+
+def run_local(source: Path, options: BatchOptions) -> BatchSummary:
+    """Screen every packet of `source` that has no final record yet in options.out; see the module docstring."""
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    results_path = out / RESULTS
+    policies = load_policies(options.policy_dir)
+    versions = {payer: f"{lp.policy.policy.version}#{lp.sha256[:12]}" for payer, lp in policies.items()}
+    done = {k for k, r in read_results(results_path).items() if is_final(r)}
+    store = _open_store(options.store_url, results_path)
+    summary = BatchSummary(total=count_items(source))
+    progress = Progress(total=summary.total, mode=options.progress)
+    html_dir = str(out / "reports") if options.html else None
+    limit = options.limits.timeout_seconds + options.worker_grace_seconds
+    pool = _Pool(options.workers, (str(options.policy_dir), options.limits, options.isolate, html_dir), limit)
+    started = time.monotonic()
+    pending = _keyed_items(source, options.payers, versions)
+    exhausted = False
+    interrupted = False
+    previous_handler = signal.getsignal(signal.SIGINT)
+
+    def on_sigint(signum: int, frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+
+    signal.signal(signal.SIGINT, on_sigint)
+    last_sync = time.monotonic()
+    try:
+        with results_path.open("a", encoding="utf-8") as results:
+            while not interrupted:
+                for worker in pool.idle():
+                    while not exhausted:
+                        try:
+                            item, key = next(pending)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                        if key in done:
+                            summary.already_done += 1
+                            progress.advance(skipped=True)
+                            continue
+                        done.add(key)  # in flight: a duplicate packet in the input is screened once
+                        pool.submit(worker, item, key)
+                        break
+                if exhausted and pool.busy() == 0:
+                    break
+                for _key, record in pool.poll(timeout=0.2):
+                    results.write(dumps(record) + "\n")
+                    results.flush()
+                    if store is not None:
+                        store.upsert(record)
+                    _count(summary, record)
+                    progress.advance(error=record.get("kind") == "error")
+                if time.monotonic() - last_sync > FSYNC_EVERY_SECONDS:
+                    os.fsync(results.fileno())
+                    last_sync = time.monotonic()
+            os.fsync(results.fileno())
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+        if interrupted:
+            pool.kill()
+        else:
+            pool.close()
+        progress.close()
+    summary.seconds = time.monotonic() - started
+    summary.interrupted = interrupted
+    summary.peak_rss_mb = pool.peak_rss_mb
+    if not interrupted:
+        records = compact(results_path)
+        write_summary_csv(records, out / SUMMARY)
+        if store is not None:
+            store.sync(records)
+    return summary
+
+
+def _count(summary: BatchSummary, record: dict[str, Any]) -> None:
+    summary.screened += 1
+    if record.get("kind") == "error":
+        summary.errors += 1
+        if record.get("stage") == WORKER_STAGE:
+            summary.worker_failures += 1
+    else:
+        summary.pages += int(record.get("document", {}).get("n_pages", 0))
+
+
+def _open_store(url: str | None, results_path: Path) -> Any:
+    """The results store, synchronised with results.jsonl (the file is the source of truth)."""
+    if url is None:
+        return None
+    try:
+        from ..store import ResultStore
+    except ImportError as exc:  # pragma: no cover - the store is part of the package
+        raise PipelineError(ErrorCode.E901_INTERNAL, f"results store unavailable ({exc})", stage="batch") from exc
+    store = ResultStore(url)
+    store.migrate()
+    return _SyncingStore(store, results_path)
+
+
+class _SyncingStore:
+    """Writes to the store after the file, and brings the store up to date with the file on start and end."""
+
+    def __init__(self, store: Any, results_path: Path) -> None:
+        self.store = store
+        self.sync(read_results(results_path))
+
+    def upsert(self, record: dict[str, Any]) -> None:
+        self.store.upsert(record)
+
+    def sync(self, records: dict[str, dict[str, Any]]) -> None:
+        have = self.store.keys()
+        missing = [r for k, r in records.items() if k not in have or not is_final(r)]
+        if missing:
+            self.store.upsert_many(missing)
+
+
+def main_exit_code(summary: BatchSummary, records: dict[str, dict[str, Any]]) -> int:
+    """130 interrupted; 1 if any packet of the batch (this run or an earlier one) has an error record; else 0."""
+    if summary.interrupted:
+        return 130
+    return 1 if any(r.get("kind") == "error" for r in records.values()) else 0
+
+
+__all__ = ["BatchOptions", "BatchSummary", "compact", "count_items", "read_results", "run_local", "run_report",
+           "write_summary_csv"]
