@@ -124,8 +124,8 @@ def run_scanned(corpus: Path, policy_dir: Path, *, packets: int = 12) -> dict[st
         t0 = time.perf_counter()
         records = list(screener.screen(faxes))
         wall = time.perf_counter() - t0
+        ocr_pages, ocr_seconds = STATS.pages, STATS.seconds  # before the CER pass below reads pages again
         docs = [load_document(f, limits=IngestLimits(ocr=True)) for f in faxes[:4]]
-    ocr_pages, ocr_seconds = STATS.pages, STATS.seconds
     cer = [character_error_rate(ocr_text_without_transmission(load_document(p.text_path)),
                                 ocr_text_without_transmission(d)) for p, d in zip(chosen, docs, strict=False)]
     figures: dict[str, object] = {
