@@ -150,6 +150,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("out/bench.json"))
     parser.add_argument("--negex", type=Path, default=None, help="NegEx/ConText annotation file (root_rs...).")
     parser.add_argument("--scanned", type=int, default=12, help="Dev packets to screen as simulated faxes.")
+    parser.add_argument("--batch", type=int, default=2000, help="Generated packets for the batch benchmark (0: skip).")
+    parser.add_argument("--no-spark", action="store_true", help="Skip the Spark engine in the batch benchmark.")
     args = parser.parse_args()
     figures = run(args.corpus, args.policies, repeat=args.repeat, out=None)
     print()
@@ -158,6 +160,11 @@ def main() -> None:
     figures["context_negex"] = bench_context.run(args.negex) if args.negex else bench_context.run()
     print()
     figures["scanned"] = run_scanned(args.corpus, args.policies, packets=args.scanned)
+    if args.batch:
+        from . import bench_batch
+
+        print()
+        figures["batch"] = bench_batch.run(args.corpus, args.policies, n=args.batch, spark=not args.no_spark)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.out}")
