@@ -14,13 +14,15 @@ $(BIN)/python:
 	  echo "python3 -m venv failed; installing python3-venv"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 
-# Debian packages the pipeline, tests and benchmarks use (OCR, a Unicode font for rendered fixtures),
-# installed when missing.
+# Debian packages the pipeline, tests and benchmarks use (OCR, a Unicode font for rendered fixtures, Java for
+# the Spark engine, PostgreSQL for the results-store tests), installed when missing.
 SYSDEPS_STAMP := $(VENV)/.sysdeps
 $(SYSDEPS_STAMP): | $(BIN)/python
 	@missing=""; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
+	[ -n "$$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || missing="$$missing postgresql"; \
 	[ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing="$$missing tesseract-ocr-eng"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -30,7 +32,7 @@ $(SYSDEPS_STAMP): | $(BIN)/python
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,spark,postgres]"
 	touch $(STAMP)
 
 install: $(STAMP)
