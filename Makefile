@@ -14,21 +14,30 @@ $(BIN)/python:
 	  echo "python3 -m venv failed; installing python3-venv"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 
-# Debian packages the pipeline, tests and benchmarks use (OCR, a Unicode font for rendered fixtures, Java for
-# the Spark engine, PostgreSQL for the results-store tests), installed when missing.
-SYSDEPS_STAMP := $(VENV)/.sysdeps
-$(SYSDEPS_STAMP): | $(BIN)/python
-	@missing=""; \
-	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$$missing fonts-dejavu-core"; \
-	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
-	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
-	[ -n "$$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || missing="$$missing postgresql"; \
-	[ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing="$$missing tesseract-ocr-eng"; \
+# Debian packages, installed when missing: what the pipeline needs (OCR; a Unicode font for rendered fixtures),
+# and what the tests and benchmarks add (Java for the Spark engine, PostgreSQL for the results-store tests).
+define apt_ensure
+	@missing=""; for check in $(1); do \
+	  pkg=$${check%%:*}; probe=$${check#*:}; sh -c "$$probe" >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	touch $(SYSDEPS_STAMP)
+endef
+RUN_DEPS := "tesseract-ocr:command -v tesseract" \
+            "tesseract-ocr-eng:ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata" \
+            "fonts-dejavu-core:test -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+TEST_DEPS := "openjdk-17-jre-headless:command -v java" \
+             "postgresql:ls /usr/lib/postgresql/*/bin/initdb"
+RUNDEPS_STAMP := $(VENV)/.rundeps
+TESTDEPS_STAMP := $(VENV)/.testdeps
+$(RUNDEPS_STAMP): | $(BIN)/python
+	$(call apt_ensure,$(RUN_DEPS))
+	touch $@
+$(TESTDEPS_STAMP): $(RUNDEPS_STAMP)
+	$(call apt_ensure,$(TEST_DEPS))
+	touch $@
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -37,7 +46,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-demo: $(STAMP) $(SYSDEPS_STAMP)
+demo: $(STAMP) $(RUNDEPS_STAMP)
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format text --out out/demo
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format html --out out/demo
 
@@ -47,12 +56,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) $(SYSDEPS_STAMP)
+test: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP) $(SYSDEPS_STAMP)
+bench: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/python -m pipeline.bench
 
 clean:
