@@ -170,3 +170,25 @@ def test_manifest_with_payers_and_request_ids(tmp_path):  # type: ignore[no-unty
     assert records["REQ-1"]["batch"]["received_at"] == "2026-11-20T09:00"
     assert [d["payer"] for d in records["REQ-2"]["determinations"]] == ["excellus", "healthhelp"]
     assert records["REQ-3"]["kind"] == "error" and records["REQ-3"]["code"] == "E203"
+
+
+def test_results_store_matches_results_file_after_a_resume(reference, tmp_path):  # type: ignore[no-untyped-def]
+    from pipeline.store import ResultStore
+
+    source, lines = reference
+    out = tmp_path / "out"
+    url = f"sqlite:///{tmp_path / 'results.db'}"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "batch", str(source), "--out", str(out),
+                             "--workers", "2", "--store", url, "--progress", "none"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for_lines(out / "results.jsonl", 3, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    run_local(source, _options(out, store_url=url))
+    records = read_results(out / "results.jsonl")
+    with ResultStore(url) as store:
+        assert store.keys() == set(records)
+        counts = store.counts()
+        assert counts["cases"] == len(lines) and counts["errors"] == 1
+        for key, record in records.items():
+            assert store.get(key) == record
