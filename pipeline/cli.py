@@ -142,7 +142,7 @@ def batch(
     source: Annotated[Path, typer.Argument(help="A folder of packets, or a CSV manifest (path,payer[,request_id,"
                                                 "received_at]).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (results.jsonl, summary.csv, ...).")],
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes (default: the machine's cores).")] = 0,
+    workers: Annotated[int, typer.Option(min=0, help="Worker processes (0: one per core).")] = 0,
     payer: Annotated[list[str] | None, typer.Option("--payer", "-p", help="Payers for folder input (default all).")
                      ] = None,
     html: Annotated[bool, typer.Option("--html", help="Also write one HTML report per packet to OUT/reports.")
@@ -162,24 +162,31 @@ def batch(
     """Screen a folder or manifest of packets: one record per packet, resumable, with a run summary."""
     import os
 
-    from .batch.local import BatchOptions, main_exit_code, read_results, run_local, run_report
+    from .batch.local import BatchOptions, BatchSummary, main_exit_code, read_results, run_local, run_report
     from .ingest import IngestLimits
 
     limits = IngestLimits(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=memory_mb, ocr=ocr)
     store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
+    if engine not in {"local", "spark"}:
+        raise _fail(f"unknown engine {engine!r}; use local or spark")
+    summary: BatchSummary
     try:
         if engine == "spark":
-            from .batch.spark import run_spark
+            from .batch.local import sync_store
+            from .batch.spark import SparkUnavailableError, run_spark
 
-            result = run_spark(source, out, master=master, policy_dir=policies, payers=payer or None)
-            typer.echo(str(result))
-            return
-        if engine != "local":
-            raise _fail(f"unknown engine {engine!r}; use local or spark")
-        summary = run_local(source, BatchOptions(
+            try:
+                summary = run_spark(source, out, master=master, policy_dir=policies, payers=payer or None,
+                                    limits=limits)
+            except SparkUnavailableError as exc:
+                raise _fail(str(exc)) from None
+            if store_url is not None:
+                sync_store(store_url, out / "results.jsonl")
+        else:
+            summary = run_local(source, BatchOptions(
             out=out, policy_dir=policies, workers=workers or os.cpu_count() or 1,
-            payers=tuple(payer) if payer else None, limits=limits, html=html, store_url=store_url,
-            progress=progress))
+                payers=tuple(payer) if payer else None, limits=limits, html=html, store_url=store_url,
+                progress=progress))
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
     records = read_results(out / "results.jsonl")

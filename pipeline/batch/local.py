@@ -437,6 +437,11 @@ class _SyncingStore:
             self.store.upsert_many(missing)
 
 
+def sync_store(url: str, results_path: Path) -> None:
+    """Bring the results store up to date with results.jsonl (after a Spark run, or to rebuild a store)."""
+    _open_store(url, results_path)
+
+
 def main_exit_code(summary: BatchSummary, records: dict[str, dict[str, Any]]) -> int:
     """130 interrupted; 1 if any packet of the batch (this run or an earlier one) has an error record; else 0."""
     if summary.interrupted:

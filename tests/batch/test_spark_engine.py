@@ -1,0 +1,203 @@
+"""The Spark engine (local[2]) writes the records the local engine writes for the same input, resumes, and
+gives the same records when it reads the documents as bytes (binary=True)."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.batch.items import dumps, file_sha256, item_key, iter_input, policy_versions, screen_item
+from pipeline.batch.spark import screen_partition, uri_to_local
+
+REPO = Path(__file__).resolve().parents[2]
+POLICY_DIR = REPO / "policies"
+PACKETS = sorted((REPO / "annotations" / "packets").glob("dev-0*.txt"))[:6]
+
+_java = shutil.which("java") or (os.environ.get("JAVA_HOME") and Path(os.environ["JAVA_HOME"], "bin", "java"))
+needs_spark = pytest.mark.skipif(
+    importlib.util.find_spec("pyspark") is None or not _java,
+    reason="the Spark engine needs pyspark (pip install 'mrs-prescreen[spark]') and Java 17 on PATH")
+
+
+@contextlib.contextmanager
+def cwd(path: Path) -> Iterator[None]:
+    before = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def reference(source: Path, screener, payers: tuple[str, ...] | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the local engine does, in this process: per item in input order, key, record, line (a key seen
+    before is screened once). Sorted lines."""
+    versions = policy_versions(screener)
+    lines: dict[str, str] = {}
+    for item in iter_input(source):
+        if payers and item.payers is None:
+            item = dataclasses.replace(item, payers=payers)
+        key = item_key(item, file_sha256(item.path), versions)
+        if key not in lines:
+            lines[key] = dumps(screen_item(screener, item, key=key))
+    return sorted(lines.values())
+
+
+def path_of(line: str) -> str:
+    record = json.loads(line)
+    return str(record["document"]["path"] if record["kind"] == "screening" else record["path"])
+
+
+def lines_of(out: Path) -> list[str]:
+    return sorted((out / "results.jsonl").read_text(encoding="utf-8").splitlines())
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    """base/packets: six dev packets (one in a subfolder, one in a folder whose name Hadoop hides), a broken
+    PDF and a text file named .pdf."""
+    base = tmp_path_factory.mktemp("spark")
+    folder = base / "packets"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "_faxes").mkdir()
+    for p in PACKETS[:4]:
+        shutil.copy(p, folder / p.name)
+    shutil.copy(PACKETS[4], folder / "sub" / PACKETS[4].name)
+    shutil.copy(PACKETS[5], folder / "_faxes" / PACKETS[5].name)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage\x00\xff")
+    shutil.copy(PACKETS[0], folder / "notes.pdf")
+    return base
+
+
+@pytest.fixture(scope="module")
+def spark():  # type: ignore[no-untyped-def]
+    from pipeline.batch.spark import spark_session
+
+    session = spark_session("local[2]", "prescreen-test")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def full(base, spark, screener):  # type: ignore[no-untyped-def]
+    """An uninterrupted run on the relative input "packets", and the in-process reference for it."""
+    from pipeline.batch.spark import run_spark
+
+    with cwd(base):
+        expected = reference(Path("packets"), screener)
+        summary = run_spark(Path("packets"), base / "out", policy_dir=POLICY_DIR, spark=spark)
+    return expected, summary
+
+
+def test_uri_to_local() -> None:
+    assert uri_to_local("file:/tmp/a b/é%20x.txt") == "/tmp/a b/é%20x.txt"  # Hadoop lists paths unencoded
+    assert uri_to_local("file:///tmp/x.pdf") == "/tmp/x.pdf"
+    assert uri_to_local("file://localhost/tmp/x.pdf") == "/tmp/x.pdf"
+    with pytest.raises(ValueError):
+        uri_to_local("hdfs://nn/x.pdf")
+
+
+def test_imports_and_explains_without_pyspark() -> None:
+    code = ("import sys; sys.modules['pyspark'] = None\n"
+            "from pathlib import Path\n"
+            "from pipeline.batch.spark import SparkUnavailableError, run_spark\n"
+            "try:\n"
+            "    run_spark(Path('.'), Path('out'), policy_dir=Path('policies'))\n"
+            "except SparkUnavailableError as exc:\n"
+            "    print(exc)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "pyspark is not installed; install the spark extra: pip install 'mrs-prescreen[spark]'"
+
+
+def test_executor_resolves_relative_paths_against_the_driver_folder(base, screener, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """An executor whose working directory is not the driver's still reads "packets/x", and records keep
+    the relative path (what the local engine writes when run from the driver's folder)."""
+    with cwd(base):
+        expected = {path_of(line): line for line in reference(Path("packets"), screener)}
+    items = [i for i in iter_input(base / "packets") if i.path.endswith((PACKETS[0].name, "broken.pdf"))]
+    rows = [(n, dataclasses.replace(i, path=os.path.relpath(i.path, base)), None, False) for n, i in enumerate(items)]
+    monkeypatch.chdir(tmp_path)
+    task_done = SimpleNamespace(value=frozenset())
+    from pipeline.batch.spark import _Task
+
+    task = _Task(policy_dir=str(POLICY_DIR), payers=None, limits=None, isolate=True, driver_cwd=str(base),
+                 done=task_done)
+    got = [r for r in screen_partition(task, rows) if r[0] == "record"]
+    assert len(got) == 2
+    for _, _, path, _, line, _ in got:
+        assert line == expected[path]
+
+
+@needs_spark
+def test_records_equal_the_in_process_reference(full):  # type: ignore[no-untyped-def]
+    expected, summary = full
+    assert len(expected) == 8
+    assert (summary.total, summary.screened, summary.already_done, summary.errors) == (8, 8, 0, 2)
+    assert summary.partitions == 2 and len(summary.load_seconds) == 2  # one Screener per partition
+    out = Path(uri_to_local(summary.parquet)).parent
+    assert lines_of(out) == expected
+    keys = [json.loads(line)["batch"]["key"] for line in (out / "results.jsonl").read_text().splitlines()]
+    assert keys == sorted(keys)  # compacted as the local engine does: by key
+    paths = sorted(path_of(line) for line in expected)
+    assert paths[0] == "packets/_faxes/" + PACKETS[5].name  # relative input, relative paths
+
+
+@needs_spark
+def test_parquet_has_one_row_per_item(full, spark):  # type: ignore[no-untyped-def]
+    expected, summary = full
+    rows = spark.read.parquet(summary.parquet).collect()
+    assert sorted(r["record"] for r in rows) == expected
+    assert all(json.loads(r["record"])["batch"]["key"] == r["key"] for r in rows)
+    kinds = sorted(r["kind"] for r in rows)
+    assert kinds == ["error"] * 2 + ["screening"] * 6
+    assert all(r["sha256"] for r in rows if r["kind"] == "screening")
+
+
+@needs_spark
+def test_resume_recomputes_only_missing_records(full, base, spark, tmp_path):  # type: ignore[no-untyped-def]
+    from pipeline.batch.spark import run_spark
+
+    expected, summary = full
+    out = tmp_path / "out"
+    out.mkdir()
+    kept = (Path(uri_to_local(summary.parquet)).parent / "results.jsonl").read_text().splitlines()
+    del kept[1], kept[4]
+    (out / "results.jsonl").write_text("\n".join(kept) + "\n" + '{"kind": "screening", "trunc', encoding="utf-8")
+    with cwd(base):
+        again = run_spark(Path("packets"), out, policy_dir=POLICY_DIR, spark=spark)
+    assert (again.screened, again.already_done, again.total) == (2, 6, 8)
+    assert lines_of(out) == expected
+    assert spark.read.parquet(again.parquet).count() == 8
+
+
+@needs_spark
+@pytest.mark.parametrize("form", ["relative", "absolute"])
+def test_binary_input_gives_identical_records(full, base, spark, screener, form):  # type: ignore[no-untyped-def]
+    """sc.binaryFiles lists "file:/abs/..." URIs; records carry the path string iter_folder gives for the same
+    folder argument, also for the file Hadoop never lists (in "_faxes"), which the driver ships."""
+    from pipeline.batch.spark import run_spark
+
+    out = base / f"out-binary-{form}"
+    if form == "relative":
+        expected = full[0]
+        with cwd(base):
+            summary = run_spark("packets", out, policy_dir=POLICY_DIR, binary=True, spark=spark)
+    else:
+        payers = ("cohere", "excellus")  # and --payer applies to folder items as in the local engine
+        expected = reference(base / "packets", screener, payers)
+        summary = run_spark(base / "packets", out, policy_dir=POLICY_DIR, binary=True, spark=spark,
+                            payers=list(payers))
+        assert all(str(base) in line for line in expected)
+    assert (summary.total, summary.screened) == (8, 8)
+    assert lines_of(out) == expected
