@@ -63,12 +63,7 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | No
     try:
         n_pages = _count_pages(data, limit=max_pages + 1)
     except Exception as exc:
-        if _exhausted(exc):
-            raise MemoryError from exc  # resource exhaustion is not damage: another reader would exhaust it too
-        error = _parse_error(exc, name)
-        if error.code is ErrorCode.E106_ENCRYPTED:
-            raise error from None
-        return _fallback(data, name=name, max_pages=max_pages, ocr=ocr, error=error)
+        return _recover(exc, data, name=name, max_pages=max_pages, ocr=ocr)
     if n_pages > max_pages:
         raise PipelineError(
             ErrorCode.E110_TOO_MANY_PAGES,
@@ -80,12 +75,7 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | No
     except PipelineError:
         raise
     except Exception as exc:
-        if _exhausted(exc):
-            raise MemoryError from exc  # resource exhaustion is not damage: another reader would exhaust it too
-        error = _parse_error(exc, name)
-        if error.code is ErrorCode.E106_ENCRYPTED:
-            raise error from None
-        return _fallback(data, name=name, max_pages=max_pages, ocr=ocr, error=error)
+        return _recover(exc, data, name=name, max_pages=max_pages, ocr=ocr)
     if not result.pages:
         result = _fallback(data, name=name, max_pages=max_pages, ocr=ocr,
                            error=PipelineError(ErrorCode.E108_NO_TEXT, f"{name} is a PDF without any page"))
@@ -99,6 +89,17 @@ def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | No
         raise PipelineError(ErrorCode.E108_NO_TEXT,
                             f"{name} has no readable text on any of its {len(result.pages)} pages {reason}")
     return result
+
+
+def _recover(exc: Exception, data: bytes, *, name: str, max_pages: int, ocr: OcrSettings) -> PdfText:
+    """pdfminer failed: memory exhaustion propagates (it is not damage), encryption is E106, anything else is
+    retried with pdfium before the coded error stands."""
+    if _exhausted(exc):
+        raise MemoryError from exc
+    error = _parse_error(exc, name)
+    if error.code is ErrorCode.E106_ENCRYPTED:
+        raise error from None
+    return _fallback(data, name=name, max_pages=max_pages, ocr=ocr, error=error)
 
 
 def _exhausted(exc: BaseException) -> bool:
