@@ -72,9 +72,9 @@ def run(corpus: Path, policy_dir: Path, *, n: int = 2000, spark: bool = True, ou
 
         screener = Screener(policy_dir=policy_dir)
         t0 = time.perf_counter()
-        records = list(screener.screen(paths))
+        pages = sum(r.document.n_pages for r in screener.screen(paths) if isinstance(r, ScreeningResult))
         single = time.perf_counter() - t0
-        pages = sum(r.document.n_pages for r in records if isinstance(r, ScreeningResult))
+        del screener
         figures["pages"] = pages
         rows = {"single_process": _rate(n, pages, single)}
         print(f"  single process (Screener):  {_line(rows['single_process'])}")

@@ -162,7 +162,8 @@ def batch(
     """Screen a folder or manifest of packets: one record per packet, resumable, with a run summary."""
     import os
 
-    from .batch.local import BatchOptions, BatchSummary, main_exit_code, read_results, run_local, run_report
+    from .batch.local import BatchOptions, BatchSummary, main_exit_code, run_local
+    from .batch.results import RESULTS, index_results, run_report
     from .ingest import IngestLimits
 
     limits = IngestLimits(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=memory_mb, ocr=ocr)
@@ -181,7 +182,7 @@ def batch(
             except SparkUnavailableError as exc:
                 raise _fail(str(exc)) from None
             if store_url is not None:
-                sync_store(store_url, out / "results.jsonl")
+                sync_store(store_url, out / RESULTS)
         else:
             summary = run_local(source, BatchOptions(
             out=out, policy_dir=policies, workers=workers or os.cpu_count() or 1,
@@ -189,15 +190,15 @@ def batch(
                 progress=progress))
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
-    records = read_results(out / "results.jsonl")
+    index = index_results(out / RESULTS)
     if summary.interrupted:
         typer.echo(f"prescreen: interrupted after {summary.screened} packets; run the same command again to "
                    "finish the rest", err=True)
     else:
-        typer.echo(run_report(records, summary))
+        typer.echo(run_report(out / RESULTS, summary, index))
         if summary.peak_rss_mb:
             typer.echo("peak memory per worker (MB): " + ", ".join(f"{v:.0f}" for v in summary.peak_rss_mb.values()))
-    raise typer.Exit(main_exit_code(summary, records))
+    raise typer.Exit(main_exit_code(summary, index))
 
 
 @app.command()

@@ -12,14 +12,11 @@ and ends with the records of an uninterrupted run.
 
 from __future__ import annotations
 
-import csv
-import json
 import logging
 import multiprocessing as mp
 import os
 import signal
 import time
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -34,12 +31,21 @@ from ..ingest import IngestLimits
 from ..ingest.isolation import die_with_parent
 from .items import BatchItem, batch_record, dumps, file_sha256, item_key, iter_input, screen_item
 from .progress import Progress
+from .results import (
+    RESULTS,
+    SUMMARY,
+    WORKER_STAGE,
+    Entry,
+    compact,
+    final_keys,
+    has_errors,
+    index_results,
+    iter_latest,
+    write_summary_csv,
+)
 
 log = logging.getLogger(__name__)
 
-RESULTS = "results.jsonl"
-SUMMARY = "summary.csv"
-WORKER_STAGE = "worker"  # errors of the run, not of the document: retried by the next run
 FSYNC_EVERY_SECONDS = 1.0
 WORKER_GRACE_SECONDS = 60.0  # beyond the reader's own timeout, for NLP and decisions
 
@@ -71,94 +77,6 @@ class BatchSummary:
     pages: int = 0
     interrupted: bool = False
     peak_rss_mb: dict[int, float] = field(default_factory=dict)
-
-
-# ---------------------------------------------------------------------------------------------- results file
-def read_results(path: Path) -> dict[str, dict[str, Any]]:
-    """key -> latest record in results.jsonl; a torn last line (a killed run) is cut off the file."""
-    records: dict[str, dict[str, Any]] = {}
-    if not path.exists():
-        return records
-    good_end = 0
-    with path.open("rb") as f:
-        for raw in f:
-            if not raw.endswith(b"\n"):
-                break
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                break
-            records[record["batch"]["key"]] = record
-            good_end += len(raw)
-    if good_end < path.stat().st_size:
-        with path.open("r+b") as f:
-            f.truncate(good_end)
-        log.warning("%s: cut a partial last line left by an interrupted run", path.name)
-    return records
-
-
-def is_final(record: dict[str, Any]) -> bool:
-    """A record that need not be redone: anything but a failure of the run itself (a killed or hung worker)."""
-    return not (record.get("kind") == "error" and record.get("stage") == WORKER_STAGE)
-
-
-def compact(path: Path) -> dict[str, dict[str, Any]]:
-    """Rewrite results.jsonl with the latest record per key, sorted by key (atomic replace)."""
-    records = read_results(path)
-    tmp = path.with_suffix(".jsonl.tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        for key in sorted(records):
-            f.write(dumps(records[key]) + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return records
-
-
-def write_summary_csv(records: dict[str, dict[str, Any]], path: Path) -> None:
-    """One row per packet and payer (errors: one row with the error), sorted by path then payer."""
-    rows = []
-    for record in records.values():
-        batch = record.get("batch") or {}
-        base = {"path": record.get("document", {}).get("path") if record.get("kind") == "screening"
-                else record.get("path"), "request_id": batch.get("request_id") or ""}
-        if record.get("kind") == "screening":
-            for d in record["determinations"]:
-                rows.append({**base, "payer": d["payer"], "decision": d["decision"], "outcome": d["outcome"],
-                             "top_reason": (d["reasons"] or [""])[0]})
-        else:
-            rows.append({**base, "payer": "", "decision": "error", "outcome": record.get("code", ""),
-                         "top_reason": record.get("message", "")})
-    rows.sort(key=lambda r: (str(r["path"]), r["payer"]))
-    tmp = path.with_suffix(".csv.tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=["path", "request_id", "payer", "decision", "outcome", "top_reason"])
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(tmp, path)
-
-
-def run_report(records: dict[str, dict[str, Any]], summary: BatchSummary) -> str:
-    """Counts of approve / pend / error per payer, the most common pend reasons, throughput."""
-    per_payer: dict[str, Counter[str]] = {}
-    reasons: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    for record in records.values():
-        if record.get("kind") != "screening":
-            errors[str(record.get("code"))] += 1
-            continue
-        for d in record["determinations"]:
-            per_payer.setdefault(d["payer"], Counter())[d["decision"]] += 1
-            if d["decision"] == "pend":
-                reasons[f"{d['payer']}: {d['outcome']}"] += 1
-    lines = [f"{'payer':14} {'approve':>8} {'pend':>8}"]
-    lines += [f"{p:14} {c['approve']:>8} {c['pend']:>8}" for p, c in sorted(per_payer.items())]
-    lines.append(f"{'errors':14} {sum(errors.values()):>8}  " + ", ".join(f"{k} x{v}" for k, v in errors.most_common()))
-    lines.append("most common pend outcomes: " + "; ".join(f"{k} ({v})" for k, v in reasons.most_common(5)))
-    rate = summary.screened / summary.seconds if summary.seconds else 0.0
-    lines.append(f"{summary.screened} screened this run ({summary.already_done} already done, {summary.errors} "
-                 f"errors, {summary.worker_failures} worker failures) in {summary.seconds:.1f} s: {rate:.2f} packets/s")
-    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------- workers
@@ -330,7 +248,7 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     results_path = out / RESULTS
     policies = load_policies(options.policy_dir)
     versions = {payer: f"{lp.policy.policy.version}#{lp.sha256[:12]}" for payer, lp in policies.items()}
-    done = {k for k, r in read_results(results_path).items() if is_final(r)}
+    done = final_keys(results_path)
     store = _open_store(options.store_url, results_path)
     summary = BatchSummary(total=count_items(source))
     progress = Progress(total=summary.total, mode=options.progress)
@@ -390,10 +308,10 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary.interrupted = interrupted
     summary.peak_rss_mb = pool.peak_rss_mb
     if not interrupted:
-        records = compact(results_path)
-        write_summary_csv(records, out / SUMMARY)
+        index = compact(results_path)
+        write_summary_csv(results_path, out / SUMMARY, index)
         if store is not None:
-            store.sync(records)
+            store.sync(index)
     return summary
 
 
@@ -423,18 +341,28 @@ def _open_store(url: str | None, results_path: Path) -> Any:
 class _SyncingStore:
     """Writes to the store after the file, and brings the store up to date with the file on start and end."""
 
+    CHUNK = 200  # records per transaction when catching up
+
     def __init__(self, store: Any, results_path: Path) -> None:
         self.store = store
-        self.sync(read_results(results_path))
+        self.results_path = results_path
+        self.sync(index_results(results_path))
 
     def upsert(self, record: dict[str, Any]) -> None:
         self.store.upsert(record)
 
-    def sync(self, records: dict[str, dict[str, Any]]) -> None:
+    def sync(self, index: dict[str, Entry]) -> None:
+        """Write the records of the file that the store lacks (and the not-final ones, which may have changed)."""
         have = self.store.keys()
-        missing = [r for k, r in records.items() if k not in have or not is_final(r)]
-        if missing:
-            self.store.upsert_many(missing)
+        missing = {k: e for k, e in index.items() if k not in have or not e.final}
+        chunk: list[dict[str, Any]] = []
+        for record in iter_latest(self.results_path, missing) if missing else ():
+            chunk.append(record)
+            if len(chunk) == self.CHUNK:
+                self.store.upsert_many(chunk)
+                chunk = []
+        if chunk:
+            self.store.upsert_many(chunk)
 
 
 def sync_store(url: str, results_path: Path) -> None:
@@ -442,12 +370,11 @@ def sync_store(url: str, results_path: Path) -> None:
     _open_store(url, results_path)
 
 
-def main_exit_code(summary: BatchSummary, records: dict[str, dict[str, Any]]) -> int:
+def main_exit_code(summary: BatchSummary, index: dict[str, Entry]) -> int:
     """130 interrupted; 1 if any packet of the batch (this run or an earlier one) has an error record; else 0."""
     if summary.interrupted:
         return 130
-    return 1 if any(r.get("kind") == "error" for r in records.values()) else 0
+    return 1 if has_errors(index) else 0
 
 
-__all__ = ["BatchOptions", "BatchSummary", "compact", "count_items", "read_results", "run_local", "run_report",
-           "write_summary_csv"]
+__all__ = ["BatchOptions", "BatchSummary", "count_items", "main_exit_code", "run_local", "sync_store"]

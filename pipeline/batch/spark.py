@@ -10,10 +10,13 @@ then, per item, does what the local engine does:
     key = item_key(item, file_sha256(path), policy_versions(screener))
     line = dumps(screen_item(screener, item, key=key))
 
-The driver collects the lines, appends them to `out/results.jsonl` and compacts it exactly as the local
-engine does (latest record per key, sorted by key; a packet that appears twice in the input, same content
-and payers, is kept once: its first occurrence in input order), then writes `out/summary.csv` (as the
-local engine) and `out/results.parquet` (columns key, path, kind, sha256, record: the JSON line).
+The job's output stays on the executors (persisted to their disks) until every partition is done; the driver
+then streams it, one partition at a time, into a staging file beside results.jsonl, so the driver holds an
+index of the keys but never all the records. It appends this run's lines to `out/results.jsonl` and compacts
+it exactly as the local engine does (latest record per key, sorted by key; a packet that appears twice in the
+input, same content and payers, is kept once: its first occurrence in input order), then writes
+`out/summary.csv` (as the local engine) and `out/results.parquet` (columns key, path, kind, sha256, record:
+the JSON line), both streamed from results.jsonl.
 
 Reading documents:
 - shared filesystem (default): executors open each item's path; a relative path is resolved against the
@@ -59,7 +62,17 @@ from .items import (
     iter_input,
     policy_versions,
 )
-from .local import RESULTS, SUMMARY, BatchSummary, compact, is_final, read_results, write_summary_csv
+from .local import BatchSummary
+from .results import (
+    RESULTS,
+    SUMMARY,
+    compact,
+    final_keys,
+    has_errors,
+    index_results,
+    iter_latest,
+    write_summary_csv,
+)
 
 if TYPE_CHECKING:
     from ..ingest import IngestLimits
@@ -340,7 +353,7 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
         load_policies(policy_dir)
     out.mkdir(parents=True, exist_ok=True)
     results_path = out / RESULTS
-    done = frozenset(k for k, r in read_results(results_path).items() if is_final(r))
+    done = frozenset(final_keys(results_path))
 
     own = False
     if spark is None:
@@ -359,31 +372,31 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
         def screen(rows: Iterable[Row]) -> Iterator[Result]:
             return screen_partition(task, rows)
 
-        if items is None:
-            with _hadoop_recursive(sc):
-                rdd, listed = _binary_rdd(sc, input, slices)
-                summary.partitions = rdd.getNumPartitions()
-                results: list[Result] = rdd.mapPartitions(screen).collect()
-            if listed is not None:  # anything iter_folder lists that Hadoop did not deliver: the driver ships it
-                seen = {r[2] for r in results if r[0] != "load"}
-                missing = [(i, item) for i, item in enumerate(listed) if item.path not in seen]
-                if missing:
-                    log.warning("%d packet(s) not delivered by sc.binaryFiles: shipped by the driver", len(missing))
-                    results += _shipped(sc, missing, slices).mapPartitions(screen).collect()
-        else:
-            slices = min(slices, max(1, len(items)))
-            summary.partitions = slices
-            rows: list[Row] = [(i, item, None, False) for i, item in enumerate(items)]
-            results = sc.parallelize(rows, slices).mapPartitions(screen).collect()
-
-        t_write = time.perf_counter()
-        summary.job_seconds = t_write - t_job
-        records = _write_results(results_path, results, summary)
-        write_summary_csv(records, out / SUMMARY)
-        summary.records = len(records)
+        with _RunLines(results_path.with_suffix(".jsonl.run"), summary) as run:
+            if items is None:
+                with _hadoop_recursive(sc):
+                    rdd, listed = _binary_rdd(sc, input, slices)
+                    summary.partitions = rdd.getNumPartitions()
+                    run.add_all(_fetch(rdd.mapPartitions(screen)))
+                if listed is not None:  # anything iter_folder lists that Hadoop did not deliver: the driver ships it
+                    missing = [(i, item) for i, item in enumerate(listed) if item.path not in run.paths]
+                    if missing:
+                        log.warning("%d packet(s) not delivered by sc.binaryFiles: shipped by the driver",
+                                    len(missing))
+                        run.add_all(_fetch(_shipped(sc, missing, slices).mapPartitions(screen)))
+            else:
+                slices = min(slices, max(1, len(items)))
+                summary.partitions = slices
+                rows: list[Row] = [(i, item, None, False) for i, item in enumerate(items)]
+                run.add_all(_fetch(sc.parallelize(rows, slices).mapPartitions(screen)))
+            t_write = time.perf_counter()
+            summary.job_seconds = t_write - t_job
+            run.append_to(results_path)
+        index = compact(results_path)
+        write_summary_csv(results_path, out / SUMMARY, index)
+        summary.records = len(index)
         summary.parquet = parquet or _local_uri(out / PARQUET)
-        rows_out = [record_row(records[k]) for k in sorted(records)]
-        spark.createDataFrame(rows_out, schema=PARQUET_SCHEMA).write.mode("overwrite").parquet(summary.parquet)
+        _write_parquet(spark, results_path, index, summary.parquet)
         summary.write_seconds = time.perf_counter() - t_write
     finally:
         if own:
@@ -392,37 +405,88 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
     return summary
 
 
-def _write_results(path: Path, results: list[Result], summary: SparkSummary) -> dict[str, dict[str, Any]]:
-    """Append this run's records (one per key: the first in input order) to results.jsonl and compact it as
-    the local engine does; count them in the summary."""
-    new: dict[str, tuple[int, str, str]] = {}
-    for what, index, item_path, key, line, seconds in results:
-        if what == "load":
-            summary.load_seconds.append(seconds)
-            continue
-        summary.total += 1
-        if what == "skipped":
-            summary.already_done += 1
-            continue
-        assert line is not None
-        summary.screen_seconds += seconds
-        if key in new:  # the same packet twice in the input: screened once, as the local engine does
-            summary.already_done += 1
-            new[key] = min(new[key], (index, item_path, line))
-        else:
-            new[key] = (index, item_path, line)
-    with path.open("a", encoding="utf-8") as f:
-        for _, _, line in sorted(new.values()):
+def _fetch(rdd: Any) -> Iterator[Result]:
+    """The rows of a job, computed by all executors at once (kept on their disks), then streamed to the driver
+    one partition at a time (toLocalIterator alone would compute the partitions one after another)."""
+    from pyspark import StorageLevel
+
+    rdd = rdd.persist(StorageLevel.DISK_ONLY)
+    try:
+        rdd.count()
+        yield from rdd.toLocalIterator()
+    finally:
+        rdd.unpersist()
+
+
+class _RunLines:
+    """This run's results.jsonl lines, staged in a file as they arrive; per key the first occurrence in input
+    order is kept (a packet twice in the input is screened once, as the local engine does)."""
+
+    def __init__(self, staging: Path, summary: SparkSummary) -> None:
+        self.staging = staging
+        self.summary = summary
+        self.paths: set[str] = set()
+        self._first: dict[str, tuple[int, int, int, bool, int]] = {}  # key -> (index, offset, length, error, pages)
+        self._file = staging.open("w+b")
+
+    def __enter__(self) -> _RunLines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+        self.staging.unlink(missing_ok=True)
+
+    def add_all(self, results: Iterable[Result]) -> None:
+        for what, index, item_path, key, line, seconds in results:
+            if what == "load":
+                self.summary.load_seconds.append(seconds)
+                continue
+            self.paths.add(item_path)
+            self.summary.total += 1
+            if what == "skipped":
+                self.summary.already_done += 1
+                continue
+            assert line is not None
+            self.summary.screen_seconds += seconds
+            previous = self._first.get(key)
+            if previous is not None:
+                self.summary.already_done += 1
+                if previous[0] < index:
+                    continue
+            data = (line + "\n").encode("utf-8")
             record = json.loads(line)
-            summary.screened += 1
-            if record.get("kind") == "error":
-                summary.errors += 1
-            else:
-                summary.pages += int(record.get("document", {}).get("n_pages", 0))
-            f.write(line + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    return compact(path)
+            pages = int((record.get("document") or {}).get("n_pages", 0))
+            self._file.seek(0, os.SEEK_END)
+            self._first[key] = (index, self._file.tell(), len(data), record.get("kind") == "error", pages)
+            self._file.write(data)
+
+    def append_to(self, path: Path) -> None:
+        """Append the kept lines to results.jsonl in input order (fsynced) and count them in the summary."""
+        with path.open("ab") as f:
+            for _, offset, length, error, pages in sorted(self._first.values()):
+                self._file.seek(offset)
+                f.write(self._file.read(length))
+                self.summary.screened += 1
+                self.summary.errors += error
+                self.summary.pages += pages
+            f.flush()
+            os.fsync(f.fileno())
+
+
+PARQUET_CHUNK = 1000  # rows per write: the driver never builds one DataFrame of every record
+
+
+def _write_parquet(spark: Any, results: Path, index: dict[str, Any], uri: str) -> None:
+    """results.parquet from results.jsonl (every latest record, by key), written in chunks."""
+    chunk: list[tuple[str, str, str, str | None, str]] = []
+    mode = "overwrite"
+    for record in iter_latest(results, index):
+        chunk.append(record_row(record))
+        if len(chunk) == PARQUET_CHUNK:
+            spark.createDataFrame(chunk, schema=PARQUET_SCHEMA).write.mode(mode).parquet(uri)
+            chunk, mode = [], "append"
+    if chunk or mode == "overwrite":
+        spark.createDataFrame(chunk, schema=PARQUET_SCHEMA).write.mode(mode).parquet(uri)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -449,8 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"prescreen: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(dataclasses.asdict(summary), default=str, indent=2))
-    errors = sum(1 for r in read_results(args.out / RESULTS).values() if r.get("kind") == "error")
-    return 1 if errors else 0
+    return 1 if has_errors(index_results(args.out / RESULTS)) else 0
 
 
 if __name__ == "__main__":  # python -m pipeline.batch.spark: use the module's functions, not __main__'s copies

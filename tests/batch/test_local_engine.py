@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch.local import BatchOptions, compact, read_results, run_local
+from pipeline.batch.local import BatchOptions, run_local
+from pipeline.batch.results import compact, read_results
 from pipeline.ingest import IngestLimits
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,0 +1,120 @@
+"""results.jsonl handling: latest line per key, torn lines, compaction, summaries, in bounded memory."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch.items import dumps
+from pipeline.batch.results import (
+    compact,
+    final_keys,
+    has_errors,
+    index_results,
+    iter_latest,
+    read_results,
+    run_report,
+    write_summary_csv,
+)
+
+
+def _screening(key: str, path: str, decisions: dict[str, str], *, padding: int = 0) -> dict[str, object]:
+    dets = [{"payer": p, "decision": d, "outcome": "meets_criteria" if d == "approve" else "criteria_not_met",
+             "reasons": [] if d == "approve" else [f"{p} reason"]} for p, d in decisions.items()]
+    return {"batch": {"key": key, "request_id": f"R-{key}"}, "kind": "screening",
+            "document": {"path": path, "n_pages": 2, "evidence_text": "x" * padding}, "determinations": dets}
+
+
+def _error(key: str, path: str, *, stage: str) -> dict[str, object]:
+    return {"batch": {"key": key, "request_id": None}, "kind": "error", "path": path, "code": "E114",
+            "stage": stage, "message": f"{path}: failed"}
+
+
+def _write(path: Path, records: list[dict[str, object]], tail: bytes = b"") -> None:
+    path.write_bytes("".join(dumps(r) + "\n" for r in records).encode() + tail)
+
+
+@pytest.fixture
+def results(tmp_path: Path) -> Path:
+    path = tmp_path / "results.jsonl"
+    _write(path, [
+        _error("k2", "b.pdf", stage="worker"),  # a killed worker: retried later
+        _screening("k3", "c.pdf", {"cohere": "approve", "excellus": "pend"}),
+        _screening("k2", "b.pdf", {"cohere": "pend", "excellus": "pend"}),  # the retry
+        _error("k1", "a.pdf", stage="ingest"),  # a document error: final
+        _error("k4", "d.pdf", stage="worker"),  # still to retry
+    ])
+    return path
+
+
+def test_latest_line_per_key_wins(results: Path) -> None:
+    index = index_results(results)
+    assert sorted(index) == ["k1", "k2", "k3", "k4"]
+    assert (index["k2"].error, index["k2"].final) == (False, True)
+    assert (index["k1"].error, index["k1"].final) == (True, True)
+    assert (index["k4"].error, index["k4"].final) == (True, False)
+    assert final_keys(results) == {"k1", "k2", "k3"}
+    assert has_errors(index)
+    assert [r["batch"]["key"] for r in iter_latest(results)] == ["k1", "k2", "k3", "k4"]
+    assert read_results(results)["k2"]["kind"] == "screening"
+
+
+def test_a_torn_last_line_is_cut_off(tmp_path: Path) -> None:
+    path = tmp_path / "results.jsonl"
+    _write(path, [_screening("k1", "a.pdf", {"cohere": "approve"})], tail=b'{"batch":{"key":"k2"')
+    complete = path.stat().st_size - len(b'{"batch":{"key":"k2"')
+    assert list(index_results(path)) == ["k1"]
+    assert path.stat().st_size == complete
+
+
+def test_compact_keeps_the_latest_bytes_sorted_by_key(results: Path) -> None:
+    latest = {k: dumps(r) for k, r in read_results(results).items()}
+    index = compact(results)
+    lines = results.read_text(encoding="utf-8").splitlines()
+    assert lines == [latest[k] for k in sorted(latest)]
+    assert index == index_results(results)  # the returned index describes the new file
+    before = results.read_bytes()
+    compact(results)
+    assert results.read_bytes() == before  # idempotent
+
+
+def test_summary_csv_one_row_per_packet_and_payer(results: Path, tmp_path: Path) -> None:
+    out = tmp_path / "summary.csv"
+    write_summary_csv(results, out)
+    with out.open(encoding="utf-8") as f:
+        rows = [(r["path"], r["payer"], r["decision"], r["outcome"]) for r in csv.DictReader(f)]
+    assert rows == [("a.pdf", "", "error", "E114"), ("b.pdf", "cohere", "pend", "criteria_not_met"),
+                    ("b.pdf", "excellus", "pend", "criteria_not_met"), ("c.pdf", "cohere", "approve", "meets_criteria"),
+                    ("c.pdf", "excellus", "pend", "criteria_not_met"), ("d.pdf", "", "error", "E114")]
+
+
+def test_run_report_counts_latest_records(results: Path) -> None:
+    class Figures:
+        screened, already_done, errors, worker_failures, seconds = 5, 0, 3, 2, 2.0
+
+    report = run_report(results, Figures())
+    assert "cohere                1        1" in report
+    assert "excellus              0        2" in report
+    assert "errors                2  E114 x2" in report
+    assert "2.50 packets/s" in report
+
+
+def test_compaction_and_summary_do_not_hold_the_records(tmp_path: Path) -> None:
+    """Records are large (evidence); the file is streamed, so memory follows one record, not the run."""
+    path = tmp_path / "results.jsonl"
+    _write(path, [_screening(f"k{i:04d}", f"p{i}.pdf", {"cohere": "pend"}, padding=100_000) for i in range(300)])
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        index = compact(path)
+        write_summary_csv(path, tmp_path / "summary.csv", index)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert size > 30_000_000
+    assert peak < size / 20, f"peak {peak} bytes for a {size}-byte file"
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[-1])["batch"]["key"] == "k0299"
