@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 from .rules import CONTEXT_FILE, SECTIONS_FILE, TARGETS_FILE, read_resource
@@ -82,7 +82,7 @@ def _match_case(original: str, fixed: str) -> str:
     return fixed
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: OCR noise makes the set of distinct tokens of a long run unbounded
 def repair_token(token: str) -> str | None:
     """The repaired spelling of one token, or None to keep it."""
     low = token.lower()

@@ -32,7 +32,6 @@ from pipeline.ingest import IngestedDocument, IngestLimits
 from pipeline.ingest.isolation import load_document_isolated, temp_prefix
 from pipeline.ingest.ocr import ocr_available
 
-CORPUS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "external" / "pdf-robustness"
 OCR = ocr_available()
 SECRET = "Jane Roe"
 """Text that is in the hostile documents and must never appear in a message."""
@@ -164,23 +163,16 @@ def _corpus_id(entry: Any) -> str:
     return str(values[0])
 
 
-@pytest.fixture
-def corpus_dir() -> Path:
-    if not CORPUS_DIR.is_dir():
-        pytest.skip(f"the shared PDF robustness corpus is not at {CORPUS_DIR} (shared/ not checked out here)")
-    return CORPUS_DIR
-
-
-def test_corpus_table_covers_the_manifest(corpus_dir: Path) -> None:
-    with (corpus_dir / "MANIFEST.csv").open(encoding="utf-8", newline="") as manifest:
+def test_corpus_table_covers_the_manifest(robustness_dir: Path) -> None:
+    with (robustness_dir / "MANIFEST.csv").open(encoding="utf-8", newline="") as manifest:
         listed = {row["path"] for row in csv.DictReader(manifest)}
     assert {_corpus_id(entry) for entry in CORPUS} == listed
 
 
 @pytest.mark.parametrize(("relpath", "expect"), CORPUS, ids=[_corpus_id(e) for e in CORPUS])
-def test_robustness_corpus(corpus_dir: Path, relpath: str, expect: Expect) -> None:
+def test_robustness_corpus(robustness_dir: Path, relpath: str, expect: Expect) -> None:
     limits = IngestLimits()
-    path = corpus_dir / relpath
+    path = robustness_dir / relpath
     result, seconds = run_isolated(path, limits)
     expect.check(result, path)
     assert seconds < limits.timeout_seconds + 5
