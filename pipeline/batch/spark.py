@@ -3,12 +3,13 @@
     summary = run_spark(Path("packets"), Path("out"), master="local[2]", policy_dir=Path("policies"))
 
 The driver lists the items (iter_input: it reads paths, never document contents) and distributes them with
-`sc.parallelize`. Each partition builds ONE Screener (loading the spaCy pipeline takes ~2 s: the expensive
-part, so give executors few, large partitions; the default is one per core, `sc.defaultParallelism`) and
-then, per item, does what the local engine does:
+`sc.parallelize`. Each Python worker process builds ONE Screener (loading the spaCy pipeline takes ~2 s), on
+its first partition, and keeps it for the next partitions (Spark reuses Python workers); partitions hold at
+most ITEMS_PER_PARTITION (100) items, and at least one per core, `sc.defaultParallelism`, unless `partitions`
+says otherwise. Per item an executor does what the local engine does:
 
     key = item_key(item, file_sha256(path), policy_versions(screener))
-    line = dumps(screen_item(screener, item, key=key))
+    line = dumps(screen_item(screener, item, key=key))      # sent to the driver zlib-compressed (~7x smaller)
 
 The job's output stays on the executors (persisted to their disks) until every partition is done; the driver
 then streams it, one partition at a time, into a staging file beside results.jsonl, so the driver holds an
@@ -41,11 +42,13 @@ import contextlib
 import dataclasses
 import json
 import logging
+import math
 import os
 import re
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,9 +90,14 @@ _RECURSIVE = "mapreduce.input.fileinputformat.input.dir.recursive"
 
 # A row sent to an executor: (input position, item, the file's bytes or None, whether the bytes were shipped).
 Row = tuple[int, BatchItem, bytes | None, bool]
-# A row coming back: (what, input position, path, key, results.jsonl line, seconds); what is "load" (once per
-# partition: the Screener's build time), "skipped" (key already done) or "record".
-Result = tuple[str, int, str, str, str | None, float]
+# A row coming back: (what, input position, path, key, results.jsonl line zlib-compressed, seconds); what is
+# "load" (a Python worker built its Screener: the build time), "skipped" (key already done) or "record".
+Result = tuple[str, int, str, str, bytes | None, float]
+
+ITEMS_PER_PARTITION = 100
+"""Default partition size: a partition's records (about 25 KB each, compressed) pass through the JVM's heap as
+one block on their way to the driver, so partitions stay small; Screeners are cached per Python worker process
+(Spark reuses them), so many partitions do not mean many pipeline loads."""
 
 
 class SparkUnavailableError(RuntimeError):
@@ -147,7 +155,6 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
     """One partition: one Screener (none for an empty partition), then per item its key and, unless that
     key is already done, its record. `content`, when shipped, is written to a private temporary file of the
     same name; otherwise the executor opens the path."""
-    from ..screen import Screener
     from .items import screen_item
 
     rows = iter(rows)
@@ -155,9 +162,10 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
     if first is None:
         return
     t0 = time.perf_counter()
-    screener = Screener(policy_dir=task.policy_dir, limits=task.limits, isolate=task.isolate)
+    screener, built = _screener(task.policy_dir, task.limits, task.isolate)
     versions = policy_versions(screener)
-    yield "load", -1, "", "", None, time.perf_counter() - t0
+    if built:
+        yield "load", -1, "", "", None, time.perf_counter() - t0
     done: frozenset[str] = task.done.value
     with tempfile.TemporaryDirectory(prefix="prescreen-spark-") as tmp:
         for n, (index, item, content, shipped) in enumerate(_chain(first, rows)):
@@ -179,11 +187,36 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
                 record = screen_item(screener, dataclasses.replace(item, path=physical), key=key)
                 if physical != item.path:
                     record = _replace_path(record, physical, item.path)
-                yield "record", index, item.path, key, dumps(record), time.perf_counter() - t1
+                line = zlib.compress(dumps(record).encode("utf-8"), 1)
+                yield "record", index, item.path, key, line, time.perf_counter() - t1
             if physical.startswith(tmp + os.sep):
                 with contextlib.suppress(OSError):
                     os.remove(physical)
                     os.rmdir(os.path.dirname(physical))
+
+
+_SCREENERS: dict[tuple[str, IngestLimits | None, bool], Any] = {}
+
+
+def _screener(policy_dir: str, limits: IngestLimits | None, isolate: bool) -> tuple[Any, bool]:
+    """This Python worker's Screener for these settings, built on first use: (screener, whether built now)."""
+    from ..screen import Screener
+
+    key = (policy_dir, limits, isolate)
+    if key in _SCREENERS:
+        return _SCREENERS[key], False
+    _SCREENERS.clear()  # another run's settings: keep one pipeline per process
+    _SCREENERS[key] = Screener(policy_dir=policy_dir, limits=limits, isolate=isolate)
+    return _SCREENERS[key], True
+
+
+def _slices(requested: int | None, parallelism: int, n_items: int | None) -> int:
+    """Partitions: as requested, else enough of them for every core and at most ITEMS_PER_PARTITION items each."""
+    if requested:
+        return max(1, requested)
+    if n_items is None:
+        return max(1, parallelism)
+    return max(1, min(n_items, max(parallelism, math.ceil(n_items / ITEMS_PER_PARTITION))))
 
 
 def _chain(first: Row, rest: Iterator[Row]) -> Iterator[Row]:
@@ -290,7 +323,7 @@ def _hadoop_recursive(sc: Any) -> Iterator[None]:
             conf.set(_RECURSIVE, before)
 
 
-def _binary_rdd(sc: Any, input: str | Path, slices: int) -> tuple[Any, list[BatchItem] | None]:
+def _binary_rdd(sc: Any, input: str | Path, partitions: int | None) -> tuple[Any, list[BatchItem] | None]:
     """(RDD of rows read by sc.binaryFiles, the items iter_folder lists, or None for a folder URI).
 
     For a local folder the driver lists it with iter_folder (paths only) to map each file: URI back to the
@@ -299,7 +332,7 @@ def _binary_rdd(sc: Any, input: str | Path, slices: int) -> tuple[Any, list[Batc
     (hdfs://...) the path is the URI as Hadoop lists it, and "_" names are not seen at all."""
     if isinstance(input, str) and _URI.match(input) and not input.startswith("file:"):
         root = input.rstrip("/") + "/"
-        rdd = sc.binaryFiles(input, minPartitions=slices).filter(lambda kv: _is_packet_uri(root, kv[0]))
+        rdd = sc.binaryFiles(input, minPartitions=_slices(partitions, sc.defaultParallelism, None)).filter(lambda kv: _is_packet_uri(root, kv[0]))
         return rdd.map(lambda kv: (0, BatchItem(path=kv[0]), kv[1], True)), None
     folder = Path(uri_to_local(input)) if isinstance(input, str) and input.startswith("file:") else Path(input)
     if not folder.is_dir():
@@ -319,6 +352,7 @@ def _binary_rdd(sc: Any, input: str | Path, slices: int) -> tuple[Any, list[Batc
         hit = by_abs.value.get(os.path.normpath(uri_to_local(kv[0])))
         return [(hit[0], BatchItem(path=hit[1]), kv[1], True)] if hit else []
 
+    slices = _slices(partitions, sc.defaultParallelism, len(listed))
     rdd = sc.binaryFiles(_local_uri(folder), minPartitions=slices).flatMap(match)
     if hidden:
         rdd = rdd.union(_shipped(sc, hidden, slices))
@@ -334,8 +368,8 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
     master: "local[2]", "spark://host:7077", "yarn", ...; None leaves it to spark-submit/spark-defaults.
     policy_dir: as the executors see it (a relative path resolves in each executor's working directory,
     where spark-submit's --files/--archives put shipped files). payers: for folder items (a manifest row
-    names its own), as the local engine's --payer. partitions: default sc.defaultParallelism; each
-    non-empty partition loads one Screener (~2 s). limits, isolate: as for the Screener (and the local
+    names its own), as the local engine's --payer. partitions: default one per ITEMS_PER_PARTITION items
+    and at least sc.defaultParallelism; each Python worker process loads one Screener (~2 s). limits, isolate: as for the Screener (and the local
     engine: the same limits give the same records).
     binary: read documents with sc.binaryFiles (no shared filesystem needed); input must be a folder, or a
     folder URI such as hdfs://nn/packets. parquet: where results.parquet goes (default out/results.parquet
@@ -365,7 +399,7 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
     try:
         sc = spark.sparkContext
         t_job = time.perf_counter()
-        slices = max(1, partitions or sc.defaultParallelism)
+        slices = _slices(partitions, sc.defaultParallelism, None if items is None else len(items))
         task = _Task(policy_dir=str(policy_dir), payers=tuple(payers) if payers else None, limits=limits,
                      isolate=isolate, driver_cwd=os.getcwd(), done=sc.broadcast(done))
 
@@ -375,7 +409,7 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
         with _RunLines(results_path.with_suffix(".jsonl.run"), summary) as run:
             if items is None:
                 with _hadoop_recursive(sc):
-                    rdd, listed = _binary_rdd(sc, input, slices)
+                    rdd, listed = _binary_rdd(sc, input, partitions)
                     summary.partitions = rdd.getNumPartitions()
                     run.add_all(_fetch(rdd.mapPartitions(screen)))
                 if listed is not None:  # anything iter_folder lists that Hadoop did not deliver: the driver ships it
@@ -385,7 +419,6 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
                                     len(missing))
                         run.add_all(_fetch(_shipped(sc, missing, slices).mapPartitions(screen)))
             else:
-                slices = min(slices, max(1, len(items)))
                 summary.partitions = slices
                 rows: list[Row] = [(i, item, None, False) for i, item in enumerate(items)]
                 run.add_all(_fetch(sc.parallelize(rows, slices).mapPartitions(screen)))
@@ -453,8 +486,8 @@ class _RunLines:
                 self.summary.already_done += 1
                 if previous[0] < index:
                     continue
-            data = (line + "\n").encode("utf-8")
-            record = json.loads(line)
+            data = zlib.decompress(line) + b"\n"
+            record = json.loads(data)
             pages = int((record.get("document") or {}).get("n_pages", 0))
             self._file.seek(0, os.SEEK_END)
             self._first[key] = (index, self._file.tell(), len(data), record.get("kind") == "error", pages)
