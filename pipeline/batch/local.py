@@ -12,6 +12,7 @@ and ends with the records of an uninterrupted run.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing as mp
 import os
@@ -80,6 +81,25 @@ class BatchSummary:
 
 
 # ---------------------------------------------------------------------------------------------- workers
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """One item's results.jsonl line, serialised by the worker (a record is a few hundred KB: sending the line
+    rather than the record saves pickling it, and the supervisor parses it only for a results store), and
+    what the run summary counts."""
+
+    key: str
+    line: str
+    error: bool
+    stage: str | None
+    pages: int
+
+
+def _finished(key: str, record: dict[str, Any]) -> Finished:
+    error = record.get("kind") == "error"
+    pages = 0 if error else int((record.get("document") or {}).get("n_pages", 0))
+    return Finished(key=key, line=dumps(record), error=error, stage=record.get("stage"), pages=pages)
+
+
 def _worker_main(conn: Connection, policy_dir: str, limits: IngestLimits, isolate: bool, html_dir: str | None
                  ) -> None:
     """A worker: build the Screener once, then screen the items the supervisor sends, one at a time."""
@@ -108,7 +128,7 @@ def _worker_main(conn: Connection, policy_dir: str, limits: IngestLimits, isolat
         item, key = task
         record = screen_item(screener, item, key=key) if not html_dir else _screen_with_html(screener, item, key,
                                                                                                 html_dir)
-        conn.send(("done", (key, record)))
+        conn.send(("done", _finished(key, record)))
 
 
 def _screen_with_html(screener: Any, item: BatchItem, key: str, html_dir: str) -> dict[str, Any]:
@@ -158,8 +178,8 @@ class _Pool:
         worker.started = time.monotonic()
         worker.conn.send((item, key))
 
-    def poll(self, timeout: float) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Finished (key, record) pairs; failures of dead or overdue workers come back as error records."""
+    def poll(self, timeout: float) -> Iterator[Finished]:
+        """Finished items; failures of dead or overdue workers come back as error records."""
         conns = [w.conn for w in self.workers]
         sentinels = [w.process.sentinel for w in self.workers]
         for ready in wait(conns + sentinels, timeout=timeout):
@@ -187,7 +207,7 @@ class _Pool:
                 worker.process.join()
                 yield from self._replace(worker, f"screening took longer than {self.limit_seconds:.0f} s")
 
-    def _replace(self, worker: _Worker, reason: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _replace(self, worker: _Worker, reason: str) -> Iterator[Finished]:
         task = worker.task
         worker.process.join(timeout=5)
         worker.conn.close()
@@ -197,7 +217,7 @@ class _Pool:
             code = ErrorCode.E111_TIMEOUT if "longer than" in reason else ErrorCode.E114_WORKER_CRASHED
             error = ErrorRecord(pipeline_version=__version__, path=item.path, code=code.value, stage=WORKER_STAGE,
                                 message=f"{display_name(item.path)}: {reason}; it will be retried by the next run")
-            yield key, batch_record(error, item=item, key=key)
+            yield _finished(key, batch_record(error, item=item, key=key))
 
     def close(self) -> None:
         for worker in self.workers:
@@ -286,13 +306,13 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
                         break
                 if exhausted and pool.busy() == 0:
                     break
-                for _key, record in pool.poll(timeout=0.2):
-                    results.write(dumps(record) + "\n")
+                for finished in pool.poll(timeout=0.2):
+                    results.write(finished.line + "\n")
                     results.flush()
                     if store is not None:
-                        store.upsert(record)
-                    _count(summary, record)
-                    progress.advance(error=record.get("kind") == "error")
+                        store.upsert(json.loads(finished.line))
+                    _count(summary, finished)
+                    progress.advance(error=finished.error)
                 if time.monotonic() - last_sync > FSYNC_EVERY_SECONDS:
                     os.fsync(results.fileno())
                     last_sync = time.monotonic()
@@ -315,14 +335,12 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     return summary
 
 
-def _count(summary: BatchSummary, record: dict[str, Any]) -> None:
+def _count(summary: BatchSummary, finished: Finished) -> None:
     summary.screened += 1
-    if record.get("kind") == "error":
+    summary.pages += finished.pages
+    if finished.error:
         summary.errors += 1
-        if record.get("stage") == WORKER_STAGE:
-            summary.worker_failures += 1
-    else:
-        summary.pages += int(record.get("document", {}).get("n_pages", 0))
+        summary.worker_failures += finished.stage == WORKER_STAGE
 
 
 def _open_store(url: str | None, results_path: Path) -> Any:
