@@ -11,13 +11,16 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .about import __version__
 from .contracts import ErrorRecord, ScreeningResult
 from .errors import PipelineError
+
+if TYPE_CHECKING:
+    from .ingest import IngestLimits
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Pre-screen brain MR spectroscopy prior-authorization packets against payer policies.")
@@ -28,6 +31,23 @@ POLICY_DIR_ENV = "PRESCREEN_POLICY_DIR"
 PolicyDir = Annotated[
     Path, typer.Option("--policies", envvar=POLICY_DIR_ENV, help="Directory of <payer>.yaml policy files.")
 ]
+# reading limits, shared by the commands that read packets
+Timeout = Annotated[float, typer.Option(min=1, help="Seconds allowed to read one document.")]
+MaxPages = Annotated[int, typer.Option(min=1, help="Pages allowed in one document.")]
+MaxMb = Annotated[int, typer.Option(min=1, help="Size allowed for one file, in MB.")]
+MemoryMb = Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")]
+Ocr = Annotated[bool, typer.Option("--ocr/--no-ocr", help="Read pages without a text layer by OCR.")]
+OcrDpi = Annotated[int, typer.Option(min=100, max=600, help="Rendering resolution for OCR.")]
+LowConfidence = Annotated[float, typer.Option(min=0, max=100,
+                                              help="OCR confidence below which a page never approves alone.")]
+
+
+def _limits(timeout: float, max_pages: int, max_mb: int, memory_mb: int, ocr: bool, ocr_dpi: int,
+            low_confidence: float) -> IngestLimits:
+    from .ingest import IngestLimits
+
+    return IngestLimits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, timeout_seconds=timeout,
+                        max_memory_mb=memory_mb, ocr=ocr, ocr_dpi=ocr_dpi, low_confidence=low_confidence)
 
 
 class Format(StrEnum):
@@ -49,25 +69,22 @@ def screen(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for written reports.")] = None,
     policies: PolicyDir = Path("policies"),
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch.")] = 16,
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds allowed to read one document.")] = 180.0,
-    max_pages: Annotated[int, typer.Option(min=1, help="Pages allowed in one document.")] = 500,
-    max_mb: Annotated[int, typer.Option(min=1, help="Size allowed for one file, in MB.")] = 50,
-    memory_mb: Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")] = 2048,
-    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Read pages without a text layer by OCR.")] = True,
-    ocr_dpi: Annotated[int, typer.Option(min=100, max=600, help="Rendering resolution for OCR.")] = 300,
-    low_confidence: Annotated[float, typer.Option(min=0, max=100,
-                                                  help="OCR confidence below which a page never approves alone.")] = 80.0,
+    timeout: Timeout = 180.0,
+    max_pages: MaxPages = 500,
+    max_mb: MaxMb = 50,
+    memory_mb: MemoryMb = 2048,
+    ocr: Ocr = True,
+    ocr_dpi: OcrDpi = 300,
+    low_confidence: LowConfidence = 80.0,
     isolate: Annotated[bool, typer.Option("--isolate/--no-isolate",
                                           help="Read each file in its own process (crash and hang safe).")] = True,
 ) -> None:
     """Screen packets and print a determination per payer, with the evidence for every criterion."""
-    from .ingest import IngestLimits
     from .report.jsonl import record_json
     from .report.text import run_summary, summary_table
     from .screen import Screener
 
-    limits = IngestLimits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, timeout_seconds=timeout,
-                          max_memory_mb=memory_mb, ocr=ocr, ocr_dpi=ocr_dpi, low_confidence=low_confidence)
+    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence)
     try:
         screener = Screener(policy_dir=policies, payers=payer or None, batch_size=batch_size, limits=limits,
                             isolate=isolate)
@@ -154,19 +171,21 @@ def batch(
     master: Annotated[str, typer.Option(help="Spark master, e.g. local[2] or spark://host:7077.")] = "local[2]",
     progress: Annotated[str, typer.Option(help="auto, bar, lines or none.")] = "auto",
     policies: PolicyDir = Path("policies"),
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds allowed to read one document.")] = 180.0,
-    max_pages: Annotated[int, typer.Option(min=1, help="Pages allowed in one document.")] = 500,
-    memory_mb: Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")] = 2048,
-    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="Read pages without a text layer by OCR.")] = True,
+    timeout: Timeout = 180.0,
+    max_pages: MaxPages = 500,
+    max_mb: MaxMb = 50,
+    memory_mb: MemoryMb = 2048,
+    ocr: Ocr = True,
+    ocr_dpi: OcrDpi = 300,
+    low_confidence: LowConfidence = 80.0,
 ) -> None:
     """Screen a folder or manifest of packets: one record per packet, resumable, with a run summary."""
     import os
 
     from .batch.local import BatchOptions, BatchSummary, main_exit_code, run_local
     from .batch.results import RESULTS, index_results, run_report
-    from .ingest import IngestLimits
 
-    limits = IngestLimits(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=memory_mb, ocr=ocr)
+    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence)
     store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
     if engine not in {"local", "spark"}:
         raise _fail(f"unknown engine {engine!r}; use local or spark")

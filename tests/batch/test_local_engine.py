@@ -193,3 +193,18 @@ def test_results_store_matches_results_file_after_a_resume(reference, tmp_path):
         assert counts["cases"] == len(lines) and counts["errors"] == 1
         for key, record in records.items():
             assert store.get(key) == record
+
+
+def test_reading_limits_apply_from_the_command_line(tmp_path):  # type: ignore[no-untyped-def]
+    """The batch command takes the same reading limits as `screen`: here a file over --max-mb is an E109."""
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(PACKETS[0], source / "small.txt")
+    (source / "large.txt").write_text(PACKETS[0].read_text(encoding="utf-8") + "x" * 1_200_000, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = _run_cli(source, out, "--max-mb", "1", "--no-ocr")
+    proc.communicate(timeout=300)
+    assert proc.returncode == 1  # a packet has an error record
+    records = {Path(r.get("path") or r["document"]["path"]).name: r for r in read_results(out / "results.jsonl").values()}
+    assert records["large.txt"]["code"] == "E109"
+    assert records["small.txt"]["kind"] == "screening"
