@@ -506,18 +506,23 @@ class _RunLines:
             os.fsync(f.fileno())
 
 
-PARQUET_CHUNK = 1000  # rows per write: the driver never builds one DataFrame of every record
+PARQUET_CHUNK_BYTES = 32 * 1024 * 1024
+"""results.parquet is written in chunks of about this many bytes of records: a chunk is one task, and its rows
+pass through the JVM heap at once (1,000 records, ~200 MB, exhausted the default 1 GB heap of local mode)."""
 
 
 def _write_parquet(spark: Any, results: Path, index: dict[str, Any], uri: str) -> None:
     """results.parquet from results.jsonl (every latest record, by key), written in chunks."""
     chunk: list[tuple[str, str, str, str | None, str]] = []
+    size = 0
     mode = "overwrite"
     for record in iter_latest(results, index):
-        chunk.append(record_row(record))
-        if len(chunk) == PARQUET_CHUNK:
+        row = record_row(record)
+        chunk.append(row)
+        size += len(row[-1])
+        if size >= PARQUET_CHUNK_BYTES:
             spark.createDataFrame(chunk, schema=PARQUET_SCHEMA).write.mode(mode).parquet(uri)
-            chunk, mode = [], "append"
+            chunk, size, mode = [], 0, "append"
     if chunk or mode == "overwrite":
         spark.createDataFrame(chunk, schema=PARQUET_SCHEMA).write.mode(mode).parquet(uri)
 

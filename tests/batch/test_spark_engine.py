@@ -18,7 +18,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from pipeline.batch import spark as spark_engine
 from pipeline.batch.items import dumps, file_sha256, item_key, iter_input, policy_versions, screen_item
+from pipeline.batch.results import index_results
 from pipeline.batch.spark import _slices, screen_partition, uri_to_local
 
 REPO = Path(__file__).resolve().parents[2]
@@ -178,6 +180,17 @@ def test_parquet_has_one_row_per_item(full, spark):  # type: ignore[no-untyped-d
     kinds = sorted(r["kind"] for r in rows)
     assert kinds == ["error"] * 2 + ["screening"] * 6
     assert all(r["sha256"] for r in rows if r["kind"] == "screening")
+
+
+@needs_spark
+def test_parquet_written_in_chunks_has_every_record(full, spark, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Large runs write results.parquet in several chunks (append after the first): nothing lost or repeated."""
+    expected, summary = full
+    results = Path(uri_to_local(summary.parquet)).parent / "results.jsonl"
+    monkeypatch.setattr(spark_engine, "PARQUET_CHUNK_BYTES", 1)  # one record per chunk
+    uri = "file://" + str(tmp_path / "chunked.parquet")
+    spark_engine._write_parquet(spark, results, index_results(results), uri)
+    assert sorted(r["record"] for r in spark.read.parquet(uri).collect()) == expected
 
 
 @needs_spark
