@@ -332,7 +332,8 @@ def _binary_rdd(sc: Any, input: str | Path, partitions: int | None) -> tuple[Any
     (hdfs://...) the path is the URI as Hadoop lists it, and "_" names are not seen at all."""
     if isinstance(input, str) and _URI.match(input) and not input.startswith("file:"):
         root = input.rstrip("/") + "/"
-        rdd = sc.binaryFiles(input, minPartitions=_slices(partitions, sc.defaultParallelism, None)).filter(lambda kv: _is_packet_uri(root, kv[0]))
+        slices = _slices(partitions, sc.defaultParallelism, None)
+        rdd = sc.binaryFiles(input, minPartitions=slices).filter(lambda kv: _is_packet_uri(root, kv[0]))
         return rdd.map(lambda kv: (0, BatchItem(path=kv[0]), kv[1], True)), None
     folder = Path(uri_to_local(input)) if isinstance(input, str) and input.startswith("file:") else Path(input)
     if not folder.is_dir():
@@ -369,8 +370,8 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
     policy_dir: as the executors see it (a relative path resolves in each executor's working directory,
     where spark-submit's --files/--archives put shipped files). payers: for folder items (a manifest row
     names its own), as the local engine's --payer. partitions: default one per ITEMS_PER_PARTITION items
-    and at least sc.defaultParallelism; each Python worker process loads one Screener (~2 s). limits, isolate: as for the Screener (and the local
-    engine: the same limits give the same records).
+    and at least sc.defaultParallelism; each Python worker process loads one Screener (~2 s). limits,
+    isolate: as for the Screener (and the local engine: the same limits give the same records).
     binary: read documents with sc.binaryFiles (no shared filesystem needed); input must be a folder, or a
     folder URI such as hdfs://nn/packets. parquet: where results.parquet goes (default out/results.parquet
     as a file: URI; on a cluster without a shared filesystem give an hdfs://... or s3a://... URI).
