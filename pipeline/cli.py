@@ -183,7 +183,7 @@ def batch(
     import os
 
     from .batch.local import BatchOptions, BatchSummary, main_exit_code, run_local
-    from .batch.results import RESULTS, index_results, run_report
+    from .batch.results import RESULTS, run_report
 
     limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence)
     store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
@@ -209,15 +209,14 @@ def batch(
                 progress=progress))
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
-    index = index_results(out / RESULTS)
-    if summary.interrupted:
+    if summary.interrupted or summary.tally is None:
         typer.echo(f"prescreen: interrupted after {summary.screened} packets; run the same command again to "
                    "finish the rest", err=True)
     else:
-        typer.echo(run_report(out / RESULTS, summary, index))
+        typer.echo(run_report(summary.tally, summary))
         if summary.peak_rss_mb:
             typer.echo("peak memory per worker (MB): " + ", ".join(f"{v:.0f}" for v in summary.peak_rss_mb.values()))
-    raise typer.Exit(main_exit_code(summary, index))
+    raise typer.Exit(main_exit_code(summary))
 
 
 @app.command()

@@ -9,12 +9,13 @@ import csv
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..about import __version__
 from ..contracts import ErrorRecord, ScreeningResult
+from ..criteria import LoadedPolicy
 from ..errors import ErrorCode, PipelineError, display_name
 
 MANIFEST_COLUMNS = ("path", "payer", "request_id", "received_at")
@@ -139,9 +140,7 @@ def dumps(record: dict[str, object]) -> str:
     return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def policy_versions(screener: object) -> dict[str, str]:
-    """payer -> "<version>#<hash of the policy file>": a changed policy file changes the keys."""
-    from ..screen import Screener
-
-    assert isinstance(screener, Screener)
-    return {payer: f"{lp.policy.policy.version}#{lp.sha256[:12]}" for payer, lp in screener.policies.items()}
+def policy_versions(policies: Mapping[str, LoadedPolicy]) -> dict[str, str]:
+    """payer -> "<version>#<hash of the policy file>" (loaded policies, e.g. a Screener's `policies`): a changed
+    policy file changes the keys."""
+    return {payer: f"{lp.policy.policy.version}#{lp.sha256[:12]}" for payer, lp in policies.items()}

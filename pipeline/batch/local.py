@@ -30,16 +30,25 @@ from ..criteria import load_policies
 from ..errors import ErrorCode, PipelineError, display_name
 from ..ingest import IngestLimits
 from ..ingest.isolation import die_with_parent
-from .items import BatchItem, batch_record, dumps, file_sha256, item_key, iter_input, screen_item
+from .items import (
+    BatchItem,
+    batch_record,
+    dumps,
+    file_sha256,
+    item_key,
+    iter_input,
+    policy_versions,
+    screen_item,
+)
 from .progress import Progress
 from .results import (
     RESULTS,
     SUMMARY,
     WORKER_STAGE,
     Entry,
+    Tally,
     compact,
     final_keys,
-    has_errors,
     index_results,
     iter_latest,
     write_summary_csv,
@@ -78,6 +87,8 @@ class BatchSummary:
     pages: int = 0
     interrupted: bool = False
     peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    tally: Tally | None = None
+    """What the batch's records say (this run's and earlier runs'), set when the run was not interrupted."""
 
 
 # ---------------------------------------------------------------------------------------------- workers
@@ -267,7 +278,7 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     out.mkdir(parents=True, exist_ok=True)
     results_path = out / RESULTS
     policies = load_policies(options.policy_dir)
-    versions = {payer: f"{lp.policy.policy.version}#{lp.sha256[:12]}" for payer, lp in policies.items()}
+    versions = policy_versions(policies)
     done = final_keys(results_path)
     store = _open_store(options.store_url, results_path)
     summary = BatchSummary(total=count_items(source))
@@ -329,7 +340,7 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary.peak_rss_mb = pool.peak_rss_mb
     if not interrupted:
         index = compact(results_path)
-        write_summary_csv(results_path, out / SUMMARY, index)
+        summary.tally = write_summary_csv(results_path, out / SUMMARY, index)
         if store is not None:
             store.sync(index)
     return summary
@@ -388,11 +399,11 @@ def sync_store(url: str, results_path: Path) -> None:
     _open_store(url, results_path)
 
 
-def main_exit_code(summary: BatchSummary, index: dict[str, Entry]) -> int:
+def main_exit_code(summary: BatchSummary) -> int:
     """130 interrupted; 1 if any packet of the batch (this run or an earlier one) has an error record; else 0."""
-    if summary.interrupted:
+    if summary.interrupted or summary.tally is None:
         return 130
-    return 1 if has_errors(index) else 0
+    return 1 if summary.tally.errors else 0
 
 
 __all__ = ["BatchOptions", "BatchSummary", "count_items", "main_exit_code", "run_local", "sync_store"]

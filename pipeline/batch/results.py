@@ -16,7 +16,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -111,23 +111,35 @@ def compact(path: Path) -> dict[str, Entry]:
     return new
 
 
-def has_errors(index: dict[str, Entry]) -> bool:
-    return any(entry.error for entry in index.values())
+@dataclass
+class Tally:
+    """What the records of a run say, counted while summary.csv is written: decisions per payer, the outcomes of
+    pending determinations (payer: outcome), and error codes."""
+
+    decisions: dict[str, Counter[str]] = field(default_factory=dict)
+    pend_outcomes: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
 
 
-def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None = None) -> None:
-    """One row per packet and payer (errors: one row with the error), sorted by path then payer."""
+def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None = None) -> Tally:
+    """One row per packet and payer (errors: one row with the error), sorted by path then payer; returns the
+    counts of the same records (one pass over the file)."""
+    tally = Tally()
     rows: list[tuple[str, str, str, str, str, str]] = []
     for record in iter_latest(results, index):
         batch = record.get("batch") or {}
         screening = record.get("kind") == "screening"
         path_ = str((record.get("document") or {}).get("path") if screening else record.get("path"))
         request_id = batch.get("request_id") or ""
-        if screening:
-            rows += [(path_, request_id, d["payer"], d["decision"], d["outcome"], (d["reasons"] or [""])[0])
-                     for d in record["determinations"]]
-        else:
+        if not screening:
+            tally.errors[str(record.get("code"))] += 1
             rows.append((path_, request_id, "", "error", record.get("code", ""), record.get("message", "")))
+            continue
+        for d in record["determinations"]:
+            tally.decisions.setdefault(d["payer"], Counter())[d["decision"]] += 1
+            if d["decision"] == "pend":
+                tally.pend_outcomes[f"{d['payer']}: {d['outcome']}"] += 1
+            rows.append((path_, request_id, d["payer"], d["decision"], d["outcome"], (d["reasons"] or [""])[0]))
     rows.sort(key=lambda r: (r[0], r[2]))
     tmp = path.with_suffix(".csv.tmp")
     with tmp.open("w", newline="", encoding="utf-8") as f:
@@ -135,6 +147,7 @@ def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None 
         writer.writerow(["path", "request_id", "payer", "decision", "outcome", "top_reason"])
         writer.writerows(rows)
     os.replace(tmp, path)
+    return tally
 
 
 class RunFigures(Protocol):
@@ -145,28 +158,19 @@ class RunFigures(Protocol):
     seconds: float
 
 
-def run_report(results: Path, summary: RunFigures, index: dict[str, Entry] | None = None) -> str:
+def run_report(tally: Tally, summary: RunFigures) -> str:
     """Counts of approve / pend / error per payer, the most common pend reasons, throughput."""
-    per_payer: dict[str, Counter[str]] = {}
-    reasons: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    for record in iter_latest(results, index):
-        if record.get("kind") != "screening":
-            errors[str(record.get("code"))] += 1
-            continue
-        for d in record["determinations"]:
-            per_payer.setdefault(d["payer"], Counter())[d["decision"]] += 1
-            if d["decision"] == "pend":
-                reasons[f"{d['payer']}: {d['outcome']}"] += 1
     lines = [f"{'payer':14} {'approve':>8} {'pend':>8}"]
-    lines += [f"{p:14} {c['approve']:>8} {c['pend']:>8}" for p, c in sorted(per_payer.items())]
-    lines.append(f"{'errors':14} {sum(errors.values()):>8}  " + ", ".join(f"{k} x{v}" for k, v in errors.most_common()))
-    lines.append("most common pend outcomes: " + "; ".join(f"{k} ({v})" for k, v in reasons.most_common(5)))
+    lines += [f"{p:14} {c['approve']:>8} {c['pend']:>8}" for p, c in sorted(tally.decisions.items())]
+    lines.append(f"{'errors':14} {sum(tally.errors.values()):>8}  "
+                 + ", ".join(f"{k} x{v}" for k, v in tally.errors.most_common()))
+    lines.append("most common pend outcomes: "
+                 + "; ".join(f"{k} ({v})" for k, v in tally.pend_outcomes.most_common(5)))
     rate = summary.screened / summary.seconds if summary.seconds else 0.0
     lines.append(f"{summary.screened} screened this run ({summary.already_done} already done, {summary.errors} "
                  f"errors, {summary.worker_failures} worker failures) in {summary.seconds:.1f} s: {rate:.2f} packets/s")
     return "\n".join(lines)
 
 
-__all__ = ["RESULTS", "SUMMARY", "WORKER_STAGE", "Entry", "compact", "final_keys", "has_errors", "index_results",
+__all__ = ["RESULTS", "SUMMARY", "WORKER_STAGE", "Entry", "Tally", "compact", "final_keys", "index_results",
            "is_final", "iter_latest", "read_results", "run_report", "write_summary_csv"]

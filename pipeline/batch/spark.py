@@ -8,7 +8,7 @@ its first partition, and keeps it for the next partitions (Spark reuses Python w
 most ITEMS_PER_PARTITION (100) items, and at least one per core, `sc.defaultParallelism`, unless `partitions`
 says otherwise. Per item an executor does what the local engine does:
 
-    key = item_key(item, file_sha256(path), policy_versions(screener))
+    key = item_key(item, file_sha256(path), policy_versions(screener.policies))
     line = dumps(screen_item(screener, item, key=key))      # sent to the driver zlib-compressed (~7x smaller)
 
 The job's output stays on the executors (persisted to their disks) until every partition is done; the driver
@@ -71,8 +71,6 @@ from .results import (
     SUMMARY,
     compact,
     final_keys,
-    has_errors,
-    index_results,
     iter_latest,
     write_summary_csv,
 )
@@ -163,7 +161,7 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
         return
     t0 = time.perf_counter()
     screener, built = _screener(task.policy_dir, task.limits, task.isolate)
-    versions = policy_versions(screener)
+    versions = policy_versions(screener.policies)
     if built:
         yield "load", -1, "", "", None, time.perf_counter() - t0
     done: frozenset[str] = task.done.value
@@ -427,7 +425,7 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
             summary.job_seconds = t_write - t_job
             run.append_to(results_path)
         index = compact(results_path)
-        write_summary_csv(results_path, out / SUMMARY, index)
+        summary.tally = write_summary_csv(results_path, out / SUMMARY, index)
         summary.records = len(index)
         summary.parquet = parquet or _local_uri(out / PARQUET)
         _write_parquet(spark, results_path, index, summary.parquet)
@@ -552,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"prescreen: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(dataclasses.asdict(summary), default=str, indent=2))
-    return 1 if has_errors(index_results(args.out / RESULTS)) else 0
+    return 1 if summary.tally is not None and summary.tally.errors else 0
 
 
 if __name__ == "__main__":  # python -m pipeline.batch.spark: use the module's functions, not __main__'s copies

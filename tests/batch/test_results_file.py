@@ -13,7 +13,6 @@ from pipeline.batch.items import dumps
 from pipeline.batch.results import (
     compact,
     final_keys,
-    has_errors,
     index_results,
     iter_latest,
     read_results,
@@ -58,7 +57,7 @@ def test_latest_line_per_key_wins(results: Path) -> None:
     assert (index["k1"].error, index["k1"].final) == (True, True)
     assert (index["k4"].error, index["k4"].final) == (True, False)
     assert final_keys(results) == {"k1", "k2", "k3"}
-    assert has_errors(index)
+    assert any(entry.error for entry in index.values())
     assert [r["batch"]["key"] for r in iter_latest(results)] == ["k1", "k2", "k3", "k4"]
     assert read_results(results)["k2"]["kind"] == "screening"
 
@@ -84,7 +83,8 @@ def test_compact_keeps_the_latest_bytes_sorted_by_key(results: Path) -> None:
 
 def test_summary_csv_one_row_per_packet_and_payer(results: Path, tmp_path: Path) -> None:
     out = tmp_path / "summary.csv"
-    write_summary_csv(results, out)
+    tally = write_summary_csv(results, out)
+    assert tally.errors == {"E114": 2}
     with out.open(encoding="utf-8") as f:
         rows = [(r["path"], r["payer"], r["decision"], r["outcome"]) for r in csv.DictReader(f)]
     assert rows == [("a.pdf", "", "error", "E114"), ("b.pdf", "cohere", "pend", "criteria_not_met"),
@@ -92,11 +92,11 @@ def test_summary_csv_one_row_per_packet_and_payer(results: Path, tmp_path: Path)
                     ("c.pdf", "excellus", "pend", "criteria_not_met"), ("d.pdf", "", "error", "E114")]
 
 
-def test_run_report_counts_latest_records(results: Path) -> None:
+def test_run_report_counts_latest_records(results: Path, tmp_path: Path) -> None:
     class Figures:
         screened, already_done, errors, worker_failures, seconds = 5, 0, 3, 2, 2.0
 
-    report = run_report(results, Figures())
+    report = run_report(write_summary_csv(results, tmp_path / "summary.csv"), Figures())
     assert "cohere                1        1" in report
     assert "excellus              0        2" in report
     assert "errors                2  E114 x2" in report

@@ -46,7 +46,7 @@ def cwd(path: Path) -> Iterator[None]:
 def reference(source: Path, screener, payers: tuple[str, ...] | None = None) -> list[str]:  # type: ignore[no-untyped-def]
     """What the local engine does, in this process: per item in input order, key, record, line (a key seen
     before is screened once). Sorted lines."""
-    versions = policy_versions(screener)
+    versions = policy_versions(screener.policies)
     lines: dict[str, str] = {}
     for item in iter_input(source):
         if payers and item.payers is None:
