@@ -96,6 +96,12 @@ def file_sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
+def intake_id(path: str, request_id: str | None) -> str:
+    """Identity of an intake: the path as listed and the request id. One intake has exactly one current record;
+    re-screening it (the packet edited, a policy or the pipeline changed) supersedes the earlier record."""
+    return hashlib.sha256(json.dumps([path, request_id]).encode()).hexdigest()
+
+
 def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str]) -> str:
     """Identity of a unit of work: content hash + payers + their policy versions + pipeline version, and the
     intake (path and request id), so two intakes of the same bytes each get their record.
@@ -117,8 +123,8 @@ def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str
 def batch_record(record: ScreeningResult | ErrorRecord, *, item: BatchItem, key: str) -> dict[str, object]:
     """The record written to results.jsonl: the `prescreen screen --format json` contract plus batch fields."""
     data: dict[str, object] = json.loads(record.model_dump_json())
-    data["batch"] = {"key": key, "request_id": item.request_id, "received_at": item.received_at,
-                     "payers": list(item.payers) if item.payers else None}
+    data["batch"] = {"key": key, "intake": intake_id(item.path, item.request_id), "request_id": item.request_id,
+                     "received_at": item.received_at, "payers": list(item.payers) if item.payers else None}
     return data
 
 

@@ -45,7 +45,7 @@ from .results import (
     RESULTS,
     SUMMARY,
     WORKER_STAGE,
-    Entry,
+    ResultsIndex,
     Tally,
     compact,
     final_keys,
@@ -87,6 +87,10 @@ class BatchSummary:
     pages: int = 0
     interrupted: bool = False
     peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    superseded: int = 0
+    """Records of earlier runs that this run's records superseded (moved to superseded.jsonl)."""
+    damaged_lines: int = 0
+    """Lines of results.jsonl that were not records (moved to damaged.jsonl)."""
     tally: Tally | None = None
     """What the batch's records say (this run's and earlier runs'), set when the run was not interrupted."""
 
@@ -339,11 +343,18 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary.interrupted = interrupted
     summary.peak_rss_mb = pool.peak_rss_mb
     if not interrupted:
-        index = compact(results_path)
-        summary.tally = write_summary_csv(results_path, out / SUMMARY, index)
-        if store is not None:
-            store.sync(index)
+        finish_run(results_path, summary, store)
     return summary
+
+
+def finish_run(results_path: Path, summary: BatchSummary, store: Any = None) -> ResultsIndex:
+    """After a complete run: compact results.jsonl, write summary.csv, bring the store up to date."""
+    compaction = compact(results_path)
+    summary.superseded, summary.damaged_lines = compaction.superseded, compaction.damaged
+    summary.tally = write_summary_csv(results_path, results_path.with_name(SUMMARY), compaction.index)
+    if store is not None:
+        store.sync(compaction.index)
+    return compaction.index
 
 
 def _count(summary: BatchSummary, finished: Finished) -> None:
@@ -380,10 +391,11 @@ class _SyncingStore:
     def upsert(self, record: dict[str, Any]) -> None:
         self.store.upsert(record)
 
-    def sync(self, index: dict[str, Entry]) -> None:
-        """Write the records of the file that the store lacks (and the not-final ones, which may have changed)."""
-        have = self.store.keys()
-        missing = {k: e for k, e in index.items() if k not in have or not e.final}
+    def sync(self, index: ResultsIndex) -> None:
+        """Write the file's current records that are not current in the store (and the not-final ones, which may
+        have changed); writing a record makes it its intake's current case there too."""
+        have = self.store.keys(current=True)
+        missing = {k: e for k, e in index.current().items() if k not in have or not e.final}
         chunk: list[dict[str, Any]] = []
         for record in iter_latest(self.results_path, missing) if missing else ():
             chunk.append(record)

@@ -1,7 +1,10 @@
 """results.jsonl, the source of truth of a batch run: reading, resuming, compacting and summarising it.
 
 One line per record (`dumps`: sorted keys, so identical records are identical bytes); a key may have several
-lines (an item retried after a worker failure), the last one counts. Everything here streams the file and
+lines (an item retried after a worker failure), the last one counts. One intake (path as listed + request id)
+has one current record: the last one written; older records of the intake (the packet was edited, a missing
+file supplied, a policy changed) are superseded, and compaction moves them to superseded.jsonl. A line that is
+not a record (damaged) is set aside in damaged.jsonl, never taken for the end of the file. Everything here streams the file and
 keeps in memory only an index of the keys (offset and length of each key's latest line, and whether it is
 final or an error), never the records themselves: a record is a few hundred KB with its evidence, and a run
 of many thousand packets must not hold them all at once (in the supervisor, the Spark driver, or at the end
@@ -15,15 +18,21 @@ import json
 import logging
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
+
+from .items import intake_id
 
 log = logging.getLogger(__name__)
 
 RESULTS = "results.jsonl"
 SUMMARY = "summary.csv"
+SUPERSEDED = "superseded.jsonl"
+"""Records that a newer record of the same intake replaced (kept, never shown as current)."""
+DAMAGED = "damaged.jsonl"
+"""Lines of results.jsonl that were not records (set aside by compaction, byte for byte)."""
 WORKER_STAGE = "worker"  # errors of the run, not of the document: retried by the next run
 
 
@@ -35,6 +44,25 @@ class Entry:
     length: int
     error: bool
     final: bool
+    intake: str
+
+
+class ResultsIndex(dict[str, Entry]):
+    """key -> its latest line, for every key of a results file (superseded ones included), and the lines that
+    are not records (`damaged`: offset and length)."""
+
+    def __init__(self, entries: dict[str, Entry] | None = None, damaged: list[tuple[int, int]] | None = None):
+        super().__init__(entries or {})
+        self.damaged: list[tuple[int, int]] = damaged or []
+
+    def current(self) -> dict[str, Entry]:
+        """The current record of every intake: the one written last (its line is the furthest in the file)."""
+        latest: dict[str, tuple[str, Entry]] = {}
+        for key, entry in self.items():
+            seen = latest.get(entry.intake)
+            if seen is None or entry.offset > seen[1].offset:
+                latest[entry.intake] = (key, entry)
+        return {key: entry for key, entry in latest.values()}
 
 
 def is_final(record: dict[str, Any]) -> bool:
@@ -42,8 +70,30 @@ def is_final(record: dict[str, Any]) -> bool:
     return not (record.get("kind") == "error" and record.get("stage") == WORKER_STAGE)
 
 
-def _scan(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
-    """(offset, raw line, record) for every complete line; a torn last line (a killed run) is cut off."""
+def record_intake(record: dict[str, Any]) -> str:
+    """The intake of a batch record (records written before intakes were recorded: from path and request id)."""
+    batch = record["batch"]
+    if batch.get("intake"):
+        return str(batch["intake"])
+    path = (record.get("document") or {}).get("path") if record.get("kind") == "screening" else record.get("path")
+    return intake_id(str(path or ""), batch.get("request_id"))
+
+
+def _as_record(raw: bytes) -> dict[str, Any] | None:
+    """The batch record on a line, or None when the line is not one (damaged, or foreign)."""
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("batch"), dict) \
+            or not isinstance(record["batch"].get("key"), str):
+        return None
+    return record
+
+
+def _scan(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any] | None]]:
+    """(offset, raw line, record or None for a damaged line) for every complete line. Only a torn last line (no
+    newline: a killed run) is cut off; a damaged line elsewhere is reported (record None) and the scan goes on."""
     if not path.exists():
         return
     good_end = 0
@@ -51,11 +101,7 @@ def _scan(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
         for raw in f:
             if not raw.endswith(b"\n"):
                 break
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                break
-            yield good_end, raw, record
+            yield good_end, raw, _as_record(raw)
             good_end += len(raw)
     if good_end < path.stat().st_size:
         with path.open("r+b") as f:
@@ -63,22 +109,31 @@ def _scan(path: Path) -> Iterator[tuple[int, bytes, dict[str, Any]]]:
         log.warning("%s: cut a partial last line left by an interrupted run", path.name)
 
 
-def index_results(path: Path) -> dict[str, Entry]:
+def index_results(path: Path) -> ResultsIndex:
     """key -> its latest line, for a results file of any size (memory grows with the keys, not the records)."""
-    index: dict[str, Entry] = {}
+    index = ResultsIndex()
     for offset, raw, record in _scan(path):
-        index[record["batch"]["key"]] = Entry(offset, len(raw), record.get("kind") == "error", is_final(record))
+        if record is None:
+            index.damaged.append((offset, len(raw)))
+            continue
+        index[record["batch"]["key"]] = Entry(offset, len(raw), record.get("kind") == "error", is_final(record),
+                                              record_intake(record))
+    if index.damaged:
+        log.warning("%s: %d line(s) are not records; compaction sets them aside in %s", path.name,
+                    len(index.damaged), DAMAGED)
     return index
 
 
 def final_keys(path: Path) -> set[str]:
-    """Keys that a resumed run skips."""
-    return {key for key, entry in index_results(path).items() if entry.final}
+    """Keys that a resumed run skips: final records that are their intake's current one (a superseded key is
+    screened again if its input comes back, and so becomes current again)."""
+    return {key for key, entry in index_results(path).current().items() if entry.final}
 
 
 def iter_latest(path: Path, index: dict[str, Entry] | None = None) -> Iterator[dict[str, Any]]:
-    """The latest record of every key, one at a time, in key order."""
-    index = index_results(path) if index is None else index
+    """The latest record of every key of `index` (default: the current record of every intake), one at a time,
+    in key order."""
+    index = index_results(path).current() if index is None else index
     with path.open("rb") as f:
         for key in sorted(index):
             entry = index[key]
@@ -87,28 +142,56 @@ def iter_latest(path: Path, index: dict[str, Entry] | None = None) -> Iterator[d
 
 
 def read_results(path: Path) -> dict[str, dict[str, Any]]:
-    """key -> latest record, all in memory: for tests and small runs; runs use index_results / iter_latest."""
+    """key -> current record, all in memory: for tests and small runs; runs use index_results / iter_latest."""
     return {r["batch"]["key"]: r for r in iter_latest(path)} if path.exists() else {}
 
 
-def compact(path: Path) -> dict[str, Entry]:
-    """Rewrite results.jsonl with the latest line per key, sorted by key (lines copied byte for byte; atomic
-    replace); returns the index of the new file."""
-    index = index_results(path)
-    tmp = path.with_suffix(".jsonl.tmp")
-    new: dict[str, Entry] = {}
-    offset = 0
-    with path.open("rb") as src, tmp.open("wb") as dst:
-        for key in sorted(index):
-            entry = index[key]
-            src.seek(entry.offset)
-            dst.write(src.read(entry.length))
-            new[key] = Entry(offset, entry.length, entry.error, entry.final)
-            offset += entry.length
+@dataclass(frozen=True)
+class Compaction:
+    """The index of the compacted file, and how many lines went to the archive files."""
+
+    index: ResultsIndex
+    superseded: int
+    damaged: int
+
+
+def _append_lines(src: BinaryIO, spans: Iterable[tuple[int, int]], target: Path) -> int:
+    spans = sorted(spans)
+    if not spans:
+        return 0
+    with target.open("ab") as dst:
+        for offset, length in spans:
+            src.seek(offset)
+            dst.write(src.read(length))
         dst.flush()
         os.fsync(dst.fileno())
+    return len(spans)
+
+
+def compact(path: Path) -> Compaction:
+    """Rewrite results.jsonl with the current record of every intake, sorted by key (lines copied byte for byte;
+    atomic replace). Superseded records go to superseded.jsonl and damaged lines to damaged.jsonl beside it
+    (appended, before the replace: a crash can duplicate an archived line, never lose one)."""
+    index = index_results(path)
+    current = index.current()
+    tmp = path.with_suffix(".jsonl.tmp")
+    new = ResultsIndex()
+    offset = 0
+    with path.open("rb") as src:
+        superseded = _append_lines(src, [(e.offset, e.length) for k, e in index.items() if k not in current],
+                                   path.with_name(SUPERSEDED))
+        damaged = _append_lines(src, index.damaged, path.with_name(DAMAGED))
+        with tmp.open("wb") as dst:
+            for key in sorted(current):
+                entry = current[key]
+                src.seek(entry.offset)
+                dst.write(src.read(entry.length))
+                new[key] = Entry(offset, entry.length, entry.error, entry.final, entry.intake)
+                offset += entry.length
+            dst.flush()
+            os.fsync(dst.fileno())
     os.replace(tmp, path)
-    return new
+    return Compaction(new, superseded, damaged)
 
 
 @dataclass
@@ -122,10 +205,11 @@ class Tally:
 
 
 def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None = None) -> Tally:
-    """One row per packet and payer (errors: one row with the error), sorted by path then payer; returns the
-    counts of the same records (one pass over the file)."""
+    """One row per current record and payer (errors: one row with the error), sorted by path, request id and
+    payer, naming the policy and version each determination applied; returns the counts of the same records
+    (one pass over the file)."""
     tally = Tally()
-    rows: list[tuple[str, str, str, str, str, str]] = []
+    rows: list[tuple[str, ...]] = []
     for record in iter_latest(results, index):
         batch = record.get("batch") or {}
         screening = record.get("kind") == "screening"
@@ -133,18 +217,21 @@ def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None 
         request_id = batch.get("request_id") or ""
         if not screening:
             tally.errors[str(record.get("code"))] += 1
-            rows.append((path_, request_id, "", "error", record.get("code", ""), record.get("message", "")))
+            rows.append((path_, request_id, "", "", "error", record.get("code", ""), record.get("message", "")))
             continue
         for d in record["determinations"]:
             tally.decisions.setdefault(d["payer"], Counter())[d["decision"]] += 1
             if d["decision"] == "pend":
                 tally.pend_outcomes[f"{d['payer']}: {d['outcome']}"] += 1
-            rows.append((path_, request_id, d["payer"], d["decision"], d["outcome"], (d["reasons"] or [""])[0]))
-    rows.sort(key=lambda r: (r[0], r[2]))
+            policy = d.get("policy") or {}
+            version = f"{policy.get('id', '')} {policy.get('version', '')}".strip()
+            rows.append((path_, request_id, d["payer"], version, d["decision"], d["outcome"],
+                         (d["reasons"] or [""])[0]))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
     tmp = path.with_suffix(".csv.tmp")
     with tmp.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["path", "request_id", "payer", "decision", "outcome", "top_reason"])
+        writer.writerow(["path", "request_id", "payer", "policy_version", "decision", "outcome", "top_reason"])
         writer.writerows(rows)
     os.replace(tmp, path)
     return tally
@@ -156,6 +243,8 @@ class RunFigures(Protocol):
     errors: int
     worker_failures: int
     seconds: float
+    superseded: int
+    damaged_lines: int
 
 
 def run_report(tally: Tally, summary: RunFigures) -> str:
@@ -169,8 +258,14 @@ def run_report(tally: Tally, summary: RunFigures) -> str:
     rate = summary.screened / summary.seconds if summary.seconds else 0.0
     lines.append(f"{summary.screened} screened this run ({summary.already_done} already done, {summary.errors} "
                  f"errors, {summary.worker_failures} worker failures) in {summary.seconds:.1f} s: {rate:.2f} packets/s")
+    if summary.superseded:
+        lines.append(f"{summary.superseded} earlier record(s) superseded by a newer record of the same intake "
+                     f"(kept in {SUPERSEDED})")
+    if summary.damaged_lines:
+        lines.append(f"{summary.damaged_lines} damaged line(s) of {RESULTS} set aside in {DAMAGED}")
     return "\n".join(lines)
 
 
-__all__ = ["RESULTS", "SUMMARY", "WORKER_STAGE", "Entry", "Tally", "compact", "final_keys", "index_results",
-           "is_final", "iter_latest", "read_results", "run_report", "write_summary_csv"]
+__all__ = ["DAMAGED", "RESULTS", "SUMMARY", "SUPERSEDED", "WORKER_STAGE", "Compaction", "Entry", "ResultsIndex",
+           "Tally", "compact", "final_keys", "index_results", "is_final", "iter_latest", "read_results",
+           "record_intake", "run_report", "write_summary_csv"]

@@ -65,15 +65,8 @@ from .items import (
     iter_input,
     policy_versions,
 )
-from .local import BatchSummary
-from .results import (
-    RESULTS,
-    SUMMARY,
-    compact,
-    final_keys,
-    iter_latest,
-    write_summary_csv,
-)
+from .local import BatchSummary, finish_run
+from .results import RESULTS, final_keys, iter_latest
 
 if TYPE_CHECKING:
     from ..ingest import IngestLimits
@@ -424,8 +417,7 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
             t_write = time.perf_counter()
             summary.job_seconds = t_write - t_job
             run.append_to(results_path)
-        index = compact(results_path)
-        summary.tally = write_summary_csv(results_path, out / SUMMARY, index)
+        index = finish_run(results_path, summary)
         summary.records = len(index)
         summary.parquet = parquet or _local_uri(out / PARQUET)
         _write_parquet(spark, results_path, index, summary.parquet)

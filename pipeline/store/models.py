@@ -1,5 +1,8 @@
 """The results store's tables: one row per screened item (`cases`) and one per payer answer (`determinations`).
 
+One intake (the path as listed and the request id) has exactly one current case: a newer record of the same
+intake supersedes the older ones, which keep their row with `superseded_at` set.
+
 Portable between SQLite and PostgreSQL: plain strings instead of database enums (a new outcome needs no
 migration), the generic JSON type (TEXT on SQLite, `json` on PostgreSQL, which keeps the record's text exactly,
 `\\u0000` escapes included), and every constraint and index named, so migrations can refer to them on both.
@@ -50,6 +53,10 @@ class Case(Base):
     document_sha256: Mapped[str | None] = mapped_column(String(64))  # null when the file was unreadable
     request_id: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[str | None] = mapped_column(Text)  # as given in the manifest: free text
+    intake: Mapped[str | None] = mapped_column(String(64))  # pipeline.batch.items.intake_id
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # null: the current case
+    priority: Mapped[str | None] = mapped_column(String(16))  # expedited | standard
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # when a decision is due (UTC)
     kind: Mapped[str] = mapped_column(String(16))  # screening | error
     error_code: Mapped[str | None] = mapped_column(String(32))
     error_stage: Mapped[str | None] = mapped_column(String(64))
@@ -71,6 +78,8 @@ class Case(Base):
         Index(None, "kind", "error_code"),
         Index(None, "document_sha256"),
         Index(None, "created_at"),
+        Index(None, "intake"),
+        Index(None, "superseded_at", "due_at"),  # the work queue: current cases by due time
     )
 
 

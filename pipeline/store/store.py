@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.expression import Executable
 
+from ..batch.items import intake_id
 from .models import cases, determinations
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -84,6 +85,17 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
+def _timestamp(value: object) -> datetime | None:
+    """An ISO 8601 time of the record (UTC when it names no zone); None when absent or not a time."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def _case_row(record: dict[str, Any], now: datetime) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The cases row and the determinations rows of one batch record."""
     batch = record.get("batch")
@@ -92,10 +104,15 @@ def _case_row(record: dict[str, Any], now: datetime) -> tuple[dict[str, Any], li
                          "(see pipeline.batch.items.batch_record)")
     key = str(batch["key"])
     kind = record.get("kind")
+    path = (record.get("document") or {}).get("path") if kind == "screening" else record.get("path")
     row: dict[str, Any] = {
         "key": key,
         "request_id": _clean(batch.get("request_id")),
         "received_at": _clean(batch.get("received_at")),
+        "intake": _clean(batch.get("intake")) or intake_id(str(path or ""), batch.get("request_id")),
+        "superseded_at": None,
+        "priority": _clean(batch.get("priority")),
+        "due_at": _timestamp(batch.get("due_at")),
         "kind": kind,
         "pipeline_version": _clean(record.get("pipeline_version")) or "unknown",
         "record": record,
@@ -184,6 +201,8 @@ class ResultStore:
 
         A key written again (the same record, or the item screened again) keeps one case row, its `created_at`,
         and exactly the determinations of the newest record. When a key repeats within `records`, the last wins.
+        A record written is its intake's current case: the intake's other cases are marked superseded (when an
+        intake repeats within `records`, the last record is the current one).
         """
         now = datetime.now(UTC)
         rows: dict[str, dict[str, Any]] = {}
@@ -194,8 +213,12 @@ class ResultStore:
             dets[row["key"]] = case_dets
         if not rows:
             return 0
+        current = {row["intake"]: key for key, row in rows.items()}
         with self.engine.begin() as conn:
             self._write_cases(conn, list(rows.values()))
+            for intake, key in current.items():
+                conn.execute(update(cases).where(cases.c.intake == intake, cases.c.key != key,
+                                                 cases.c.superseded_at.is_(None)).values(superseded_at=now))
             keys = list(rows)
             for chunk in _chunks(keys):
                 conn.execute(delete(determinations).where(determinations.c.case_key.in_(chunk)))
@@ -240,11 +263,14 @@ class ResultStore:
 
     # -- reading --------------------------------------------------------------------------------------------
 
-    def keys(self, kind: str | None = None) -> set[str]:
-        """Keys that have a record (for resume); `kind="screening"` leaves out error records, to retry them."""
+    def keys(self, kind: str | None = None, *, current: bool = False) -> set[str]:
+        """Keys that have a record (for resume); `kind="screening"` leaves out error records, to retry them;
+        `current=True` leaves out superseded cases."""
         stmt = select(cases.c.key)
         if kind is not None:
             stmt = stmt.where(cases.c.kind == kind)
+        if current:
+            stmt = stmt.where(cases.c.superseded_at.is_(None))
         with self.engine.connect() as conn:
             return set(conn.scalars(stmt))
 
@@ -257,7 +283,7 @@ class ResultStore:
         return record
 
     def counts(self) -> dict[str, Any]:
-        """Totals for a batch summary:
+        """Totals of the current cases (superseded ones are not counted), for a batch summary:
 
             {"cases": 12, "screenings": 10, "errors": 2, "error_codes": {"E101": 1, "E104": 1},
              "payers": {"aetna": {"approve": 4, "pend": 6}, ...}}
@@ -265,13 +291,15 @@ class ResultStore:
         Every payer has "approve" and "pend" (0 when none); another decision value, if one ever appears, is
         counted under its own name."""
         with self.engine.connect() as conn:
+            live = cases.c.superseded_at.is_(None)
             by_kind = {str(kind): int(n) for kind, n in
-                       conn.execute(select(cases.c.kind, func.count()).group_by(cases.c.kind))}
+                       conn.execute(select(cases.c.kind, func.count()).where(live).group_by(cases.c.kind))}
             by_code = sorted((str(code), int(n)) for code, n in
                              conn.execute(select(cases.c.error_code, func.count())
-                                          .where(cases.c.kind == "error").group_by(cases.c.error_code)))
+                                          .where(live, cases.c.kind == "error").group_by(cases.c.error_code)))
             by_payer = sorted((str(payer), str(decision), int(n)) for payer, decision, n in
                               conn.execute(select(determinations.c.payer, determinations.c.decision, func.count())
+                                           .join(cases, cases.c.key == determinations.c.case_key).where(live)
                                            .group_by(determinations.c.payer, determinations.c.decision)))
         payers: dict[str, dict[str, int]] = {}
         for payer, decision, n in by_payer:

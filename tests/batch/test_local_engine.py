@@ -77,8 +77,39 @@ def test_summary_csv_has_a_row_per_packet_and_payer(reference, tmp_path):  # typ
     run_local(source, _options(out))
     rows = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
     n_screened = sum(1 for line in lines if json.loads(line)["kind"] == "screening")
-    assert rows[0] == "path,request_id,payer,decision,outcome,top_reason"
+    assert rows[0] == "path,request_id,payer,policy_version,decision,outcome,top_reason"
     assert len(rows) - 1 == n_screened * 5 + 1  # five payers per packet, one row for the broken file
+
+
+def test_rerun_after_changes_keeps_one_current_record_per_packet(tmp_path):  # type: ignore[no-untyped-def]
+    """A packet edited and a missing file supplied between runs: the summary shows each packet once, as now,
+    and the stale error no longer sets the exit status."""
+    from pipeline.batch.local import main_exit_code
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PACKETS[0], folder / "a.txt")
+    manifest = folder / "manifest.csv"
+    manifest.write_text("path,payer,request_id\na.txt,,R1\nb.txt,,R2\n", encoding="utf-8")  # b.txt is missing
+    out = tmp_path / "out"
+    store_url = f"sqlite:///{tmp_path / 'r.db'}"
+    first = run_local(manifest, _options(out, store_url=store_url))
+    assert main_exit_code(first) == 1
+    shutil.copy(PACKETS[1], folder / "a.txt")  # edited
+    shutil.copy(PACKETS[2], folder / "b.txt")  # supplied
+    second = run_local(manifest, _options(out, store_url=store_url))
+    assert (second.screened, second.superseded) == (2, 2)
+    assert main_exit_code(second) == 0
+    records = read_results(out / "results.jsonl")
+    assert sorted(r["batch"]["request_id"] for r in records.values()) == ["R1", "R2"]
+    assert all(r["kind"] == "screening" for r in records.values())
+    rows = (out / "summary.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == 2 * 5 and not any(",error," in row for row in rows)
+    assert len((out / "superseded.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    from pipeline.store import ResultStore
+
+    with ResultStore(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        assert store.keys(current=True) == set(records) and len(store.keys()) == 4
 
 
 def _run_cli(source: Path, out: Path, *extra: str) -> subprocess.Popen[str]:

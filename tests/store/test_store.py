@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from pipeline.about import __version__
-from pipeline.batch.items import BatchItem, batch_record
+from pipeline.batch.items import BatchItem, batch_record, intake_id
 from pipeline.contracts import (
     CriterionResult,
     Decision,
@@ -116,7 +117,7 @@ def test_migrate_creates_the_tables(make_store: Callable[[], ResultStore]) -> No
     store = make_store()
     assert store.revision() is None
     store.migrate()
-    assert store.revision() == head_revision() == "0001"
+    assert store.revision() == head_revision() == "0002"
     insp = inspect(store.engine)
     assert {"cases", "determinations", "alembic_version"} <= set(insp.get_table_names())
     assert {c["name"] for c in insp.get_columns("cases")} >= {
@@ -180,7 +181,8 @@ def test_offline_migration_sql(url: str, ddl: list[str]) -> None:
     command.upgrade(cfg, "head", sql=True)
     sql = up.getvalue()
     for needle in [*ddl, "CREATE INDEX ix_determinations_decision_payer_outcome", "CREATE INDEX ix_cases_request_id",
-                   "INSERT INTO alembic_version (version_num) VALUES ('0001')"]:
+                   "INSERT INTO alembic_version (version_num) VALUES ('0001')",
+                   "ALTER TABLE cases ADD COLUMN intake VARCHAR(64)", "CREATE INDEX ix_cases_intake"]:
         assert needle in sql, needle
     cfg.output_buffer = down
     command.downgrade(cfg, "head:base", sql=True)
@@ -192,7 +194,7 @@ def test_packaged_migrations_are_resources() -> None:
 
     root = files("pipeline.store")
     for name in ("alembic.ini", "migrations/env.py", "migrations/script.py.mako",
-                 "migrations/versions/v0001_initial_schema.py"):
+                 "migrations/versions/v0001_initial_schema.py", "migrations/versions/v0002_intake_and_clock.py"):
         assert root.joinpath(name).is_file(), name
     pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
     assert '"*.mako"' in pyproject and '"*.ini"' in pyproject  # shipped in wheels as package data
@@ -322,13 +324,14 @@ def test_keys_for_resume(store: ResultStore) -> None:
 def test_counts(store: ResultStore) -> None:
     assert store.counts() == {"cases": 0, "screenings": 0, "errors": 0, "error_codes": {}, "payers": {}}
     store.upsert_many([
-        screening("s1", {"aetna": "approve", "cigna": "pend"}),
-        screening("s2", {"aetna": "pend", "cigna": "pend"}),
-        screening("s3", {"aetna": "approve"}),
-        screening("s4", {"uhc": "approve"}),
-        error("e1", code="E101"), error("e2", code="E104"), error("e3", code="E104"),
+        screening("s1", {"aetna": "approve", "cigna": "pend"}, request_id="R1"),
+        screening("s2", {"aetna": "pend", "cigna": "pend"}, request_id="R2"),
+        screening("s3", {"aetna": "approve"}, request_id="R3"),
+        screening("s4", {"uhc": "approve"}, request_id="R4"),
+        error("e1", code="E101", path="/p/1.pdf"), error("e2", code="E104", path="/p/2.pdf"),
+        error("e3", code="E104", path="/p/3.pdf"),
     ])
-    store.upsert(screening("s4", {"uhc": "pend"}))  # re-screened: counted once, as now
+    store.upsert(screening("s4", {"uhc": "pend"}, request_id="R4"))  # re-screened: counted once, as now
     assert store.counts() == {
         "cases": 7, "screenings": 4, "errors": 3, "error_codes": {"E101": 1, "E104": 2},
         "payers": {"aetna": {"approve": 2, "pend": 1}, "cigna": {"approve": 0, "pend": 2},
@@ -350,6 +353,52 @@ def test_get_round_trips_the_record(store: ResultStore, record: dict[str, Any]) 
     with ResultStore(store.url) as fresh:  # through a fresh engine too
         assert fresh.get(key) == record
     assert store.get("no-such-key") is None
+
+
+def _current(store: ResultStore) -> set[str]:
+    return store.keys(current=True)
+
+
+def test_a_newer_record_of_an_intake_supersedes_the_older(store: ResultStore) -> None:
+    """One intake (path + request id) has exactly one current case; superseded cases keep their row."""
+    store.upsert_many([screening("old", {"aetna": "approve"}, request_id="R1"),
+                       screening("other", {"aetna": "pend"}, request_id="R2")])
+    store.upsert(screening("new", {"aetna": "pend"}, request_id="R1"))  # the packet was edited
+    assert _current(store) == {"new", "other"} and store.keys() == {"old", "new", "other"}
+    assert case_row(store, "old")["superseded_at"] is not None
+    assert store.counts()["payers"] == {"aetna": {"approve": 0, "pend": 2}}
+    store.upsert(screening("old", {"aetna": "approve"}, request_id="R1"))  # the edit was reverted
+    assert _current(store) == {"old", "other"}
+    assert case_row(store, "old")["superseded_at"] is None
+    store.upsert(error("e-missing", path="/packets/a.pdf"))  # another request id: another intake
+    assert _current(store) == {"old", "other", "e-missing"}
+
+
+def test_within_one_write_the_last_record_of_an_intake_is_current(store: ResultStore) -> None:
+    store.upsert_many([screening("first", {"aetna": "approve"}), screening("second", {"aetna": "pend"})])
+    assert _current(store) == {"second"}
+
+
+def test_clock_columns(store: ResultStore) -> None:
+    record = screening("k", {"aetna": "pend"})
+    record["batch"].update(priority="expedited", due_at="2026-11-05T09:30:00+00:00")
+    store.upsert(record)
+    row = case_row(store, "k")
+    assert row["priority"] == "expedited"
+    assert row["due_at"].replace(tzinfo=None) == datetime(2026, 11, 5, 9, 30)
+
+
+def test_migration_0002_gives_old_rows_their_intake(make_store: Callable[[], ResultStore]) -> None:
+    store = make_store()
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(connection=conn), "0001")
+        conn.execute(cases.insert().values(key="legacy", path="/packets/a.pdf", request_id="R1", kind="error",
+                                           pipeline_version="0", record={"batch": {"key": "legacy"}},
+                                           created_at=datetime.now(UTC), updated_at=datetime.now(UTC)))
+    store.migrate()
+    assert case_row(store, "legacy")["intake"] == intake_id("/packets/a.pdf", "R1")
+    store.upsert(screening("new", {"aetna": "pend"}, path="/packets/a.pdf", request_id="R1"))
+    assert _current(store) == {"new"}
 
 
 def test_reviewer_work_queue_through_the_orm(store: ResultStore) -> None:
