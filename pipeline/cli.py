@@ -6,9 +6,7 @@ error (unknown payer, invalid policy file, bad option).
 
 from __future__ import annotations
 
-import logging
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -180,7 +178,6 @@ def batch(
     low_confidence: LowConfidence = 80.0,
 ) -> None:
     """Screen a folder or manifest of packets: one record per packet, resumable, with a run summary."""
-    import os
 
     from .batch.local import BatchOptions, BatchSummary, main_exit_code, run_local
     from .batch.results import RESULTS, run_report
@@ -281,8 +278,13 @@ def version() -> None:
 
 
 def main() -> None:
-    logging.basicConfig(level=os.environ.get("PRESCREEN_LOG_LEVEL", "WARNING"), stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    from .logs import configure_logging
+
+    try:
+        configure_logging()
+    except ValueError as exc:
+        typer.echo(f"prescreen: {exc}", err=True)
+        raise SystemExit(2) from None
     app()
 
 

@@ -25,6 +25,7 @@ from .errors import ErrorCode, PipelineError, PolicyError, display_name
 from .facts import map_facts
 from .ingest import IngestedDocument, IngestLimits, load_document
 from .ingest.isolation import load_document_isolated
+from .logs import silence_readers
 from .nlp import NormalizedText, build_nlp, nlp_result, normalize
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class Screener:
                  limits: IngestLimits | None = None, batch_size: int = 16, isolate: bool = True) -> None:
         """`isolate`: read each file in a separate process under `limits` (timeout, memory); False reads
         in this process (faster by a few ms per file, but a crashing or hanging library takes the run)."""
+        silence_readers()
         policies = load_policies(policy_dir)
         if payers:
             unknown = [p for p in payers if p not in policies]

@@ -197,8 +197,19 @@ def _screener(policy_dir: str, limits: IngestLimits | None, isolate: bool) -> tu
     if key in _SCREENERS:
         return _SCREENERS[key], False
     _SCREENERS.clear()  # another run's settings: keep one pipeline per process
+    _configure_worker_logging()
     _SCREENERS[key] = Screener(policy_dir=policy_dir, limits=limits, isolate=isolate)
     return _SCREENERS[key], True
+
+
+def _configure_worker_logging() -> None:
+    """A Python worker is not forked from the CLI: give it the handler that withholds libraries' messages."""
+    from ..logs import configure_logging
+
+    try:
+        configure_logging()
+    except ValueError:  # the driver already refused a bad level; never fail a task over it
+        configure_logging("WARNING")
 
 
 def _slices(requested: int | None, parallelism: int, n_items: int | None) -> int:
@@ -533,7 +544,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parquet", help="results.parquet location (default OUT/results.parquet)")
     parser.add_argument("--master", help="default: as spark-submit says")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
+    from ..logs import configure_logging
+
+    try:
+        configure_logging()
+    except ValueError as exc:
+        print(f"prescreen: {exc}", file=sys.stderr)
+        return 2
     try:
         summary = run_spark(args.input if args.binary else Path(args.input), args.out, master=args.master,
                             policy_dir=args.policies, payers=args.payer, partitions=args.partitions,

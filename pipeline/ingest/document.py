@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.contracts import DocumentInfo, PageInfo, TextSource
 from pipeline.errors import ErrorCode, PipelineError, display_name
+from pipeline.logs import silence_readers
 
 from .layout import TextLayout
 from .pdf import OcrSettings, extract_pdf
@@ -78,6 +79,7 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
     means plain text; a ".pdf" file that is not a PDF is E105; binary content, or a data or markup file
     (DATA_SUFFIXES: .json, .xml, .html, ...), is E103.
     """
+    silence_readers()  # PDF and image libraries log page content: never let them emit
     limits = limits or IngestLimits()
     source = Path(path)
     name = display_name(source)

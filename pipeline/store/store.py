@@ -63,7 +63,7 @@ def _clean(value: object) -> str | None:
 
 def _make_engine(url: str) -> Engine:
     u = make_url(url)
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"hide_parameters": True}  # errors must not quote record content
     if u.get_backend_name() in ("sqlite", "postgresql"):
         kwargs["json_serializer"] = _json_dumps
     if u.get_backend_name() == "sqlite":
