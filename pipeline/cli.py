@@ -61,7 +61,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 @app.command()
 def screen(
-    files: Annotated[list[Path], typer.Argument(help="Packets to screen (PDF or text).")],
+    files: Annotated[list[Path], typer.Argument(help="Packets to screen (PDF or text).", readable=False)],
     payer: Annotated[list[str] | None, typer.Option("--payer", "-p", help="Payer id (repeatable; default all).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json (JSON Lines), text, or html.")] = Format.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for written reports.")] = None,

@@ -12,30 +12,39 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..about import __version__
 from ..contracts import ErrorRecord, ScreeningResult
 from ..criteria import LoadedPolicy
 from ..errors import ErrorCode, PipelineError, display_name
+from ..ingest.files import sha256_regular
 
 MANIFEST_COLUMNS = ("path", "payer", "request_id", "received_at")
 PACKET_SUFFIXES = frozenset({".pdf", ".txt", ".text"})
 
 
+LISTING_STAGE = "listing"
+"""Stage of the error record of a folder that could not be listed (its packets were not screened)."""
+
+
 @dataclass(frozen=True)
 class BatchItem:
-    """One packet to screen: its path as listed, the payers to screen it for (None: all), and intake metadata."""
+    """One packet to screen: its path as listed, the payers to screen it for (None: all), and intake metadata.
+    `error`: why the input could not even be listed (a folder that cannot be read): recorded, not screened."""
 
     path: str
     payers: tuple[str, ...] | None = None
     request_id: str | None = None
     received_at: str | None = None
+    error: str | None = None
 
 
 def iter_folder(folder: Path) -> Iterator[BatchItem]:
     """Packets in a folder tree, streamed as the file system lists them: a directory of a million files is
     never held in memory (only the names of subdirectories still to visit are). Hidden files and files of
-    other types are skipped. Results are keyed, so the order does not matter for resuming."""
+    other types are skipped; a folder that cannot be listed becomes an item with its `error`, so it is
+    recorded rather than silently skipped. Results are keyed, so the order does not matter for resuming."""
     stack = [folder]
     while stack:
         directory = stack.pop()
@@ -48,29 +57,76 @@ def iter_folder(folder: Path) -> Iterator[BatchItem]:
                         stack.append(Path(entry.path))
                     elif Path(entry.name).suffix.lower() in PACKET_SUFFIXES:
                         yield BatchItem(path=entry.path)
-        except OSError:
-            continue
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            yield BatchItem(path=str(directory),
+                            error=f"the folder cannot be listed ({reason}); packets in it were not screened")
+
+
+def _manifest_lines(handle: IO[bytes], name: str) -> Iterator[str]:
+    """The manifest's lines as text, strictly UTF-8 (a byte-order mark allowed), naming the first bad line."""
+    for number, raw in enumerate(handle, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PipelineError(ErrorCode.E112_BAD_ENCODING,
+                                f"{name} line {number} is not UTF-8 text; save the manifest as UTF-8",
+                                stage="batch") from None
+        if "\x00" in line:
+            raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} line {number} contains a NUL character",
+                                stage="batch")
+        yield line.removeprefix("\ufeff") if number == 1 else line
 
 
 def iter_manifest(manifest: Path) -> Iterator[BatchItem]:
     """Rows of a CSV manifest (columns: path, payer, optional request_id and received_at). Relative paths are
-    relative to the manifest's folder; `payer` may list several ids separated by ';' or be empty (all)."""
-    with manifest.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        missing = {"path", "payer"} - set(reader.fieldnames or [])
-        if missing:
-            raise PipelineError(ErrorCode.E102_UNREADABLE,
-                                f"{display_name(manifest)}: manifest lacks column(s) {', '.join(sorted(missing))}; "
-                                f"expected {', '.join(MANIFEST_COLUMNS)}", stage="batch")
-        for row in reader:
-            raw = (row.get("path") or "").strip()
-            if not raw:
-                continue
-            path = Path(raw) if Path(raw).is_absolute() else manifest.parent / raw
-            payers = tuple(p.strip() for p in (row.get("payer") or "").replace(",", ";").split(";") if p.strip())
-            yield BatchItem(path=str(path), payers=payers or None,
-                            request_id=(row.get("request_id") or "").strip() or None,
-                            received_at=(row.get("received_at") or "").strip() or None)
+    relative to the manifest's folder; `payer` may list several ids separated by ';' or be empty (all).
+
+    The manifest must be well-formed UTF-8 CSV: a quote that leaves a field open across lines (it would
+    swallow every later row), bad quoting, more fields than columns or a non-UTF-8 line stop the run with the
+    line number, before anything is screened."""
+    name = display_name(manifest)
+    try:
+        handle = manifest.open("rb")
+    except OSError as exc:
+        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name}: the manifest cannot be read "
+                                                       f"({exc.strerror or type(exc).__name__})", stage="batch") from None
+    with handle:
+        reader = csv.reader(_manifest_lines(handle, name), strict=True)
+        line = 0
+        try:
+            header = [h.strip() for h in next(reader, [])]
+            missing = {"path", "payer"} - set(header)
+            if missing:
+                raise PipelineError(ErrorCode.E102_UNREADABLE,
+                                    f"{name}: manifest lacks column(s) {', '.join(sorted(missing))}; "
+                                    f"expected {', '.join(MANIFEST_COLUMNS)}", stage="batch")
+            line = reader.line_num
+            for fields in reader:
+                start, line = line + 1, reader.line_num
+                if not fields or not any(f.strip() for f in fields):
+                    continue
+                if line > start or any("\n" in f or "\r" in f for f in fields):
+                    raise PipelineError(ErrorCode.E102_UNREADABLE,
+                                        f"{name} line {start}: a quoted field runs on over {line - start + 1} lines "
+                                        "(a stray quote?); fix the quoting", stage="batch")
+                if len(fields) > len(header):
+                    raise PipelineError(ErrorCode.E102_UNREADABLE,
+                                        f"{name} line {start}: {len(fields)} fields for {len(header)} columns",
+                                        stage="batch")
+                row = dict(zip(header, fields, strict=False))
+                raw = (row.get("path") or "").strip()
+                if not raw:
+                    continue
+                path = Path(raw) if Path(raw).is_absolute() else manifest.parent / raw
+                payers = tuple(p.strip() for p in (row.get("payer") or "").replace(",", ";").split(";") if p.strip())
+                yield BatchItem(path=str(path), payers=payers or None,
+                                request_id=(row.get("request_id") or "").strip() or None,
+                                received_at=(row.get("received_at") or "").strip() or None)
+        except csv.Error as exc:
+            what = "a quoted field is never closed (a stray quote?)" if "end of data" in str(exc) else str(exc)
+            raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} line {line + 1}: {what}; fix the quoting",
+                                stage="batch") from None
 
 
 def iter_input(source: Path) -> Iterator[BatchItem]:
@@ -84,16 +140,10 @@ def iter_input(source: Path) -> Iterator[BatchItem]:
                         stage="batch")
 
 
-def file_sha256(path: str) -> str | None:
-    """The content hash, streamed; None when the file cannot be read (the screen will record why)."""
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()
+def file_sha256(path: str, *, max_bytes: int) -> str | None:
+    """The content hash, streamed; None when the file is not a regular file of at most `max_bytes` that can be
+    read (the screen will record why). A FIFO or device in the input is never opened for blocking reads."""
+    return sha256_regular(path, max_bytes=max_bytes)
 
 
 def intake_id(path: str, request_id: str | None) -> str:
@@ -133,6 +183,10 @@ def screen_item(screener: object, item: BatchItem, *, key: str) -> dict[str, obj
     from ..screen import Screener
 
     assert isinstance(screener, Screener)
+    if item.error:
+        error = ErrorRecord(pipeline_version=__version__, path=item.path, code=ErrorCode.E102_UNREADABLE.value,
+                            stage=LISTING_STAGE, message=f"{display_name(item.path)}: {item.error}")
+        return batch_record(error, item=item, key=key)
     try:
         record = screener.screen_one(item.path, payers=item.payers)
     except PipelineError as exc:  # an unknown payer in the manifest

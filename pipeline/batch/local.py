@@ -12,6 +12,7 @@ and ends with the records of an uninterrupted run.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import multiprocessing as mp
@@ -262,13 +263,16 @@ class _Pool:
 
 
 # ---------------------------------------------------------------------------------------------- the run
-def _keyed_items(source: Path, payers: tuple[str, ...] | None, versions: dict[str, str]
-                 ) -> Iterator[tuple[BatchItem, str]]:
+def _keyed_items(source: Path, payers: tuple[str, ...] | None, versions: dict[str, str], *, max_bytes: int,
+                 listing_errors: set[str]) -> Iterator[tuple[BatchItem, str]]:
+    """The input's items with their keys; the keys of folder-listing errors are also added to `listing_errors`."""
     for item in iter_input(source):
         if payers and item.payers is None:
-            item = BatchItem(path=item.path, payers=payers, request_id=item.request_id,
-                             received_at=item.received_at)
-        yield item, item_key(item, file_sha256(item.path), versions)
+            item = dataclasses.replace(item, payers=payers)
+        key = item_key(item, None if item.error else file_sha256(item.path, max_bytes=max_bytes), versions)
+        if item.error:
+            listing_errors.add(key)
+        yield item, key
 
 
 def count_items(source: Path) -> int:
@@ -291,7 +295,9 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     limit = options.limits.timeout_seconds + options.worker_grace_seconds
     pool = _Pool(options.workers, (str(options.policy_dir), options.limits, options.isolate, html_dir), limit)
     started = time.monotonic()
-    pending = _keyed_items(source, options.payers, versions)
+    listing_errors: set[str] = set()
+    pending = _keyed_items(source, options.payers, versions, max_bytes=options.limits.max_bytes,
+                           listing_errors=listing_errors)
     exhausted = False
     interrupted = False
     previous_handler = signal.getsignal(signal.SIGINT)
@@ -343,16 +349,20 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary.interrupted = interrupted
     summary.peak_rss_mb = pool.peak_rss_mb
     if not interrupted:
-        finish_run(results_path, summary, store)
+        finish_run(results_path, summary, store, listing_errors=listing_errors)
     return summary
 
 
-def finish_run(results_path: Path, summary: BatchSummary, store: Any = None) -> ResultsIndex:
-    """After a complete run: compact results.jsonl, write summary.csv, bring the store up to date."""
-    compaction = compact(results_path)
-    summary.superseded, summary.damaged_lines = compaction.superseded, compaction.damaged
+def finish_run(results_path: Path, summary: BatchSummary, store: Any = None, *,
+               listing_errors: set[str] | None = None) -> ResultsIndex:
+    """After a complete run: compact results.jsonl (retiring folder-listing errors the run no longer met, when
+    `listing_errors` says which it met), write summary.csv, bring the store up to date."""
+    compaction = compact(results_path, listing_errors=listing_errors)
+    summary.superseded = compaction.superseded + len(compaction.retired)
+    summary.damaged_lines = compaction.damaged
     summary.tally = write_summary_csv(results_path, results_path.with_name(SUMMARY), compaction.index)
     if store is not None:
+        store.retire(compaction.retired)
         store.sync(compaction.index)
     return compaction.index
 
@@ -390,6 +400,9 @@ class _SyncingStore:
 
     def upsert(self, record: dict[str, Any]) -> None:
         self.store.upsert(record)
+
+    def retire(self, keys: list[str]) -> None:
+        self.store.supersede(keys)
 
     def sync(self, index: ResultsIndex) -> None:
         """Write the file's current records that are not current in the store (and the not-final ones, which may

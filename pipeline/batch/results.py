@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from .items import intake_id
+from .items import LISTING_STAGE, intake_id
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ class Entry:
     error: bool
     final: bool
     intake: str
+    listing: bool = False  # the error record of a folder that could not be listed
 
 
 class ResultsIndex(dict[str, Entry]):
@@ -117,7 +118,7 @@ def index_results(path: Path) -> ResultsIndex:
             index.damaged.append((offset, len(raw)))
             continue
         index[record["batch"]["key"]] = Entry(offset, len(raw), record.get("kind") == "error", is_final(record),
-                                              record_intake(record))
+                                              record_intake(record), record.get("stage") == LISTING_STAGE)
     if index.damaged:
         log.warning("%s: %d line(s) are not records; compaction sets them aside in %s", path.name,
                     len(index.damaged), DAMAGED)
@@ -153,6 +154,8 @@ class Compaction:
     index: ResultsIndex
     superseded: int
     damaged: int
+    retired: list[str] = field(default_factory=list)
+    """Keys of folder-listing errors that the run no longer met (the folder can be listed now): archived."""
 
 
 def _append_lines(src: BinaryIO, spans: Iterable[tuple[int, int]], target: Path) -> int:
@@ -168,12 +171,18 @@ def _append_lines(src: BinaryIO, spans: Iterable[tuple[int, int]], target: Path)
     return len(spans)
 
 
-def compact(path: Path) -> Compaction:
+def compact(path: Path, *, listing_errors: set[str] | None = None) -> Compaction:
     """Rewrite results.jsonl with the current record of every intake, sorted by key (lines copied byte for byte;
     atomic replace). Superseded records go to superseded.jsonl and damaged lines to damaged.jsonl beside it
-    (appended, before the replace: a crash can duplicate an archived line, never lose one)."""
+    (appended, before the replace: a crash can duplicate an archived line, never lose one). `listing_errors`:
+    the keys of the folder-listing errors a complete run met; older listing errors are retired (archived as
+    superseded), so a folder that became readable no longer counts as an error."""
     index = index_results(path)
     current = index.current()
+    retired = sorted(k for k, e in current.items() if e.listing and listing_errors is not None
+                     and k not in listing_errors)
+    for key in retired:
+        del current[key]
     tmp = path.with_suffix(".jsonl.tmp")
     new = ResultsIndex()
     offset = 0
@@ -191,7 +200,7 @@ def compact(path: Path) -> Compaction:
             dst.flush()
             os.fsync(dst.fileno())
     os.replace(tmp, path)
-    return Compaction(new, superseded, damaged)
+    return Compaction(new, superseded, damaged, retired)
 
 
 @dataclass

@@ -8,7 +8,7 @@ its first partition, and keeps it for the next partitions (Spark reuses Python w
 most ITEMS_PER_PARTITION (100) items, and at least one per core, `sc.defaultParallelism`, unless `partitions`
 says otherwise. Per item an executor does what the local engine does:
 
-    key = item_key(item, file_sha256(path), policy_versions(screener.policies))
+    key = item_key(item, file_sha256(path, max_bytes=limits.max_bytes), policy_versions(screener.policies))
     line = dumps(screen_item(screener, item, key=key))      # sent to the driver zlib-compressed (~7x smaller)
 
 The job's output stays on the executors (persisted to their disks) until every partition is done; the driver
@@ -155,6 +155,7 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
     t0 = time.perf_counter()
     screener, built = _screener(task.policy_dir, task.limits, task.isolate)
     versions = policy_versions(screener.policies)
+    max_bytes = (task.limits or IngestLimits()).max_bytes
     if built:
         yield "load", -1, "", "", None, time.perf_counter() - t0
     done: frozenset[str] = task.done.value
@@ -171,7 +172,7 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
                     f.write(content)
             elif not os.path.isabs(item.path) and os.getcwd() != task.driver_cwd:
                 physical = os.path.join(task.driver_cwd, item.path)
-            key = item_key(item, file_sha256(physical), versions)
+            key = item_key(item, file_sha256(physical, max_bytes=max_bytes), versions)
             if key in done:
                 yield "skipped", index, item.path, key, None, 0.0
             else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from pipeline.contracts import DocumentInfo, PageInfo, TextSource
 from pipeline.errors import ErrorCode, PipelineError, display_name
 from pipeline.logs import silence_readers
 
+from .files import read_regular
 from .layout import TextLayout
 from .pdf import OcrSettings, extract_pdf
 from .plaintext import decode_text, split_pages
@@ -83,7 +83,7 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
     limits = limits or IngestLimits()
     source = Path(path)
     name = display_name(source)
-    data = _read(source, name=name, max_bytes=limits.max_bytes)
+    data = read_regular(source, name=name, max_bytes=limits.max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
 
     if PDF_MAGIC in data[:MAGIC_WINDOW]:
@@ -113,43 +113,6 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
         transmission_lines=lines,
     )
     return IngestedDocument(info=info, text=text, nlp_text=blank_lines(text, lines), layout=layout)
-
-
-def _read(source: Path, *, name: str, max_bytes: int) -> bytes:
-    """The file's bytes, after checking it exists, is a regular readable file, not empty, not too big."""
-    # The OS reports these conditions only by raising.
-    try:
-        st = source.stat()
-    except FileNotFoundError:
-        raise PipelineError(ErrorCode.E101_NOT_FOUND, f"{name} does not exist") from None
-    except OSError as exc:
-        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} cannot be read ({_os_reason(exc)})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is a folder, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} is not an ordinary file (it is a pipe, device or socket)")
-    if st.st_size > max_bytes:
-        raise PipelineError(ErrorCode.E109_TOO_LARGE, _too_large(name, max_bytes))
-    try:
-        with source.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise PipelineError(ErrorCode.E102_UNREADABLE, f"{name} cannot be read ({_os_reason(exc)})") from None
-    if not data:
-        raise PipelineError(ErrorCode.E104_EMPTY_FILE, f"{name} is empty (0 bytes)")
-    if len(data) > max_bytes:
-        raise PipelineError(ErrorCode.E109_TOO_LARGE, _too_large(name, max_bytes))
-    return data
-
-
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
-
-
-def _too_large(name: str, max_bytes: int) -> str:
-    mb = 1024 * 1024
-    limit = f"{max_bytes / mb:g} MB" if max_bytes >= mb else f"{max_bytes} bytes"
-    return f"{name} is larger than {limit}, the largest file accepted"
 
 
 def _plain_text(

@@ -227,6 +227,14 @@ class ResultStore:
                 conn.execute(insert(determinations), det_rows)
         return len(rows)
 
+    def supersede(self, keys: Sequence[str]) -> None:
+        """Mark cases as no longer current (their input is gone, e.g. a folder error that no longer occurs)."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            for chunk in _chunks(list(keys)):
+                conn.execute(update(cases).where(cases.c.key.in_(chunk), cases.c.superseded_at.is_(None))
+                             .values(superseded_at=now))
+
     @staticmethod
     def _write_cases(conn: Connection, rows: list[dict[str, Any]]) -> None:
         keep = {"key", "created_at"}
