@@ -159,6 +159,10 @@ def main() -> None:
 
     figures["context_negex"] = bench_context.run(args.negex) if args.negex else bench_context.run()
     print()
+    from . import bench_scaling
+
+    figures["scaling"] = bench_scaling.run(args.corpus, args.policies)
+    print()
     figures["scanned"] = run_scanned(args.corpus, args.policies, packets=args.scanned)
     if args.batch:
         from . import bench_batch

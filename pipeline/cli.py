@@ -31,6 +31,7 @@ PolicyDir = Annotated[
 ]
 # reading limits, shared by the commands that read packets
 Timeout = Annotated[float, typer.Option(min=1, help="Seconds allowed to read one document.")]
+AnalysisTimeout = Annotated[float, typer.Option(min=1, help="Seconds allowed to analyse and decide one document.")]
 MaxPages = Annotated[int, typer.Option(min=1, help="Pages allowed in one document.")]
 MaxMb = Annotated[int, typer.Option(min=1, help="Size allowed for one file, in MB.")]
 MemoryMb = Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")]
@@ -41,11 +42,12 @@ LowConfidence = Annotated[float, typer.Option(min=0, max=100,
 
 
 def _limits(timeout: float, max_pages: int, max_mb: int, memory_mb: int, ocr: bool, ocr_dpi: int,
-            low_confidence: float) -> IngestLimits:
+            low_confidence: float, analysis_timeout: float) -> IngestLimits:
     from .ingest import IngestLimits
 
     return IngestLimits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, timeout_seconds=timeout,
-                        max_memory_mb=memory_mb, ocr=ocr, ocr_dpi=ocr_dpi, low_confidence=low_confidence)
+                        max_memory_mb=memory_mb, ocr=ocr, ocr_dpi=ocr_dpi, low_confidence=low_confidence,
+                        analysis_seconds=analysis_timeout)
 
 
 class Format(StrEnum):
@@ -66,8 +68,9 @@ def screen(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json (JSON Lines), text, or html.")] = Format.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for written reports.")] = None,
     policies: PolicyDir = Path("policies"),
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch.")] = 16,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents read ahead of analysis.")] = 16,
     timeout: Timeout = 180.0,
+    analysis_timeout: AnalysisTimeout = 120.0,
     max_pages: MaxPages = 500,
     max_mb: MaxMb = 50,
     memory_mb: MemoryMb = 2048,
@@ -82,7 +85,7 @@ def screen(
     from .report.text import run_summary, summary_table
     from .screen import Screener
 
-    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence)
+    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout)
     try:
         screener = Screener(policy_dir=policies, payers=payer or None, batch_size=batch_size, limits=limits,
                             isolate=isolate)
@@ -170,6 +173,7 @@ def batch(
     progress: Annotated[str, typer.Option(help="auto, bar, lines or none.")] = "auto",
     policies: PolicyDir = Path("policies"),
     timeout: Timeout = 180.0,
+    analysis_timeout: AnalysisTimeout = 120.0,
     max_pages: MaxPages = 500,
     max_mb: MaxMb = 50,
     memory_mb: MemoryMb = 2048,
@@ -182,7 +186,7 @@ def batch(
     from .batch.local import BatchOptions, BatchSummary, main_exit_code, run_local
     from .batch.results import RESULTS, run_report
 
-    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence)
+    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout)
     store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
     if engine not in {"local", "spark"}:
         raise _fail(f"unknown engine {engine!r}; use local or spark")

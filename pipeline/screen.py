@@ -4,9 +4,10 @@
     for record in screener.screen(["packet.pdf"]):   # ScreeningResult or ErrorRecord, in input order
         ...
 
-The NLP pipeline is built once per Screener and documents go through `nlp.pipe` in batches. Each file is
-read in its own short-lived process (`isolate=True`, see pipeline.ingest.isolation), so a file that crashes,
-hangs or exhausts memory in a PDF or OCR library costs one ErrorRecord, never the run.
+The NLP pipeline is built once per Screener. Each file is read in its own short-lived process (`isolate=True`,
+see pipeline.ingest.isolation), so a file that crashes, hangs or exhausts memory in a PDF or OCR library costs
+one ErrorRecord, never the run; its analysis and decisions then run under a time budget
+(`limits.analysis_seconds`), and any failure there also costs that document only.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .about import __version__
+from .budget import BudgetExceeded, time_budget
 from .contracts import ErrorRecord, NlpResult, ScreeningResult, TextSource
 from .criteria import LoadedPolicy, determine, load_policies
 from .errors import ErrorCode, PipelineError, PolicyError, display_name
@@ -26,7 +27,7 @@ from .facts import map_facts
 from .ingest import IngestedDocument, IngestLimits, load_document
 from .ingest.isolation import load_document_isolated
 from .logs import silence_readers
-from .nlp import NormalizedText, build_nlp, nlp_result, normalize
+from .nlp import build_nlp, nlp_result, normalize
 
 log = logging.getLogger(__name__)
 STAGES = ("ingest", "nlp", "facts", "evaluate")
@@ -45,12 +46,6 @@ class StageTimes:
 def _error(path: str, exc: PipelineError, sha256: str | None = None) -> ErrorRecord:
     return ErrorRecord(pipeline_version=__version__, path=path, sha256=sha256, code=exc.code.value,
                        stage=exc.stage, message=exc.message)
-
-
-def _nlp_failure(name: str, exc: Exception) -> PipelineError:
-    log.error("NLP failed on %s (%s)", name, type(exc).__name__)
-    return PipelineError(ErrorCode.E901_INTERNAL,
-                         f"internal error while analysing {name} ({type(exc).__name__}); please report", stage="nlp")
 
 
 class Screener:
@@ -136,64 +131,49 @@ class Screener:
 
     def _finish(self, batch: list[tuple[str, IngestedDocument | ErrorRecord, tuple[str, ...] | None]]
                 ) -> Iterator[tuple[ScreeningResult | ErrorRecord, IngestedDocument | None]]:
-        docs = [d for _, d, _ in batch if isinstance(d, IngestedDocument)]
-        t0 = time.perf_counter()
-        analysed = iter(self._analyse(docs))
-        self.times.add("nlp", time.perf_counter() - t0)
         for path, item, payers in batch:
             if isinstance(item, ErrorRecord):
                 yield item, None
                 continue
-            analysis = next(analysed)
-            if isinstance(analysis, PipelineError):
-                yield _error(path, analysis, item.info.sha256), item
-                continue
-            norm, spacy_doc = analysis
             try:
-                yield self._decide(item, nlp_result(spacy_doc, norm, item.text), payers), item
+                with time_budget(self._analysis_seconds):
+                    record = self._analyse_and_decide(item, payers)
+            except PipelineError as exc:
+                yield _error(path, exc, item.info.sha256), item
+                continue
+            except BudgetExceeded:
+                name = display_name(path)
+                log.warning("analysis of %s stopped after %.0f s", name, self._analysis_seconds)
+                yield _error(path, PipelineError(
+                    ErrorCode.E111_TIMEOUT, f"analysing {name} took longer than {self._analysis_seconds:g} s "
+                    "(an unusually long or repetitive text); a reviewer reads it", stage="nlp"), item.info.sha256), item
+                continue
             except Exception as exc:  # a bug must cost one record, not the run; no document text is logged
-                log.exception("internal error on %s", display_name(path))
+                log.error("internal error on %s (%s)", display_name(path), type(exc).__name__)
                 yield _error(path, PipelineError(ErrorCode.E901_INTERNAL,
-                                                 f"internal error ({exc.__class__.__name__}); please report",
-                                                 stage="facts"), item.info.sha256), item
+                                                 f"internal error while analysing {display_name(path)} "
+                                                 f"({type(exc).__name__}); please report", stage="nlp"),
+                             item.info.sha256), item
+                continue
+            yield record, item
 
-    def _analyse(self, docs: list[IngestedDocument]) -> list[tuple[NormalizedText, Any] | PipelineError]:
-        """Normalised text and spaCy doc of each document, in one batch; a document that is too long for the
-        NLP, or that it fails on, costs its own record (stage "nlp") and never the batch."""
-        results: list[tuple[NormalizedText, Any] | PipelineError] = []
-        todo: list[tuple[int, NormalizedText]] = []
-        for doc in docs:
+    @property
+    def _analysis_seconds(self) -> float:
+        return (self.limits or IngestLimits()).analysis_seconds
+
+    def _analyse_and_decide(self, doc: IngestedDocument, payers: tuple[str, ...] | None) -> ScreeningResult:
+        """normalize -> spaCy/medspaCy -> mentions -> facts -> determinations, for one document."""
+        t0 = time.perf_counter()
+        norm = normalize(doc.nlp_text)
+        if len(norm.text) > self.nlp.max_length:
             name = display_name(doc.info.path)
-            # The normalizer raises only on a bug; that must cost this document, not the batch.
-            try:
-                norm = normalize(doc.nlp_text)
-            except Exception as exc:
-                results.append(_nlp_failure(name, exc))
-                continue
-            if len(norm.text) > self.nlp.max_length:
-                results.append(PipelineError(
-                    ErrorCode.E109_TOO_LARGE,
-                    f"{name} has {len(norm.text):,} characters of text, more than the {self.nlp.max_length:,} "
-                    "that one document may have for analysis", stage="nlp"))
-                continue
-            todo.append((len(results), norm))
-            results.append(PipelineError(ErrorCode.E901_INTERNAL, "not analysed", stage="nlp"))  # placeholder
-        # spaCy raises on input it cannot handle; then the batch is redone one document at a time.
-        try:
-            spacy_docs = list(self.nlp.pipe([n.text for _, n in todo], batch_size=self.batch_size))
-        except Exception as exc:
-            log.error("NLP failed on a batch of %d documents (%s); retrying them one by one", len(todo),
-                      type(exc).__name__)
-            spacy_docs = []
-        for k, (i, norm) in enumerate(todo):
-            if spacy_docs:
-                results[i] = (norm, spacy_docs[k])
-                continue
-            try:
-                results[i] = (norm, self.nlp(norm.text))
-            except Exception as exc:
-                results[i] = _nlp_failure(display_name(docs[i].info.path), exc)
-        return results
+            raise PipelineError(
+                ErrorCode.E109_TOO_LARGE,
+                f"{name} has {len(norm.text):,} characters of text, more than the {self.nlp.max_length:,} "
+                "that one document may have for analysis", stage="nlp")
+        analysed = nlp_result(self.nlp(norm.text), norm, doc.text)
+        self.times.add("nlp", time.perf_counter() - t0)
+        return self._decide(doc, analysed, payers)
 
     def _decide(self, doc: IngestedDocument, nlp_out: NlpResult, payers: tuple[str, ...] | None = None
                 ) -> ScreeningResult:

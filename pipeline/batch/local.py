@@ -58,12 +58,13 @@ from .results import (
 log = logging.getLogger(__name__)
 
 FSYNC_EVERY_SECONDS = 1.0
-WORKER_GRACE_SECONDS = 60.0  # beyond the reader's own timeout, for NLP and decisions
+WORKER_GRACE_SECONDS = 30.0  # beyond the reader's timeout and the analysis budget
 
 
 @dataclass(frozen=True, kw_only=True)
 class BatchOptions:
-    """`worker_grace_seconds`: time a worker may take on one item beyond the reader's own timeout."""
+    """`worker_grace_seconds`: time a worker may take on one item beyond the reader's timeout and the analysis
+    budget (a backstop: both are enforced where the work happens)."""
 
     out: Path
     policy_dir: Path = Path("policies")
@@ -292,7 +293,7 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary = BatchSummary(total=count_items(source))
     progress = Progress(total=summary.total, mode=options.progress)
     html_dir = str(out / "reports") if options.html else None
-    limit = options.limits.timeout_seconds + options.worker_grace_seconds
+    limit = options.limits.timeout_seconds + options.limits.analysis_seconds + options.worker_grace_seconds
     pool = _Pool(options.workers, (str(options.policy_dir), options.limits, options.isolate, html_dir), limit)
     started = time.monotonic()
     listing_errors: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,11 @@ class Layout(Protocol):
     def page_of(self, offset: int) -> int | None: ...
 
     def boxes_for(self, start: int, end: int) -> list[Box]: ...
+
+
+def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start) that start in [lo, hi), found by binary search."""
+    return mentions[bisect_left(mentions, lo, key=lambda m: m.start):bisect_left(mentions, hi, key=lambda m: m.start)]
 
 
 def stronger(a: FactStatus, b: FactStatus) -> FactStatus:
@@ -78,6 +84,7 @@ class FactContext:
             self.by_sentence[m.sentence_start].append(m)
 
     # ------------------------------------------------------------------ lookups
+    # (mention lists are sorted by start: `within` cuts the window of a part of the text in log time)
     def mentions(self, *concepts: str, counted: bool = True) -> list[Mention]:
         out = [m for c in concepts for m in self.by_concept.get(c, [])]
         if counted:

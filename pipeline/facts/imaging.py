@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..contracts import Evidence, ImagingStudy, Mention
-from .context import FactContext
+from .context import FactContext, within
 from .dates import parse_date
 
 REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression"})
@@ -110,6 +110,12 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     drafts: list[_Draft] = []
     used: set[int] = set()
     sections = ctx.nlp.sections
+    all_imaging = ctx.mentions("IMAGING")
+    all_body = sorted(ctx.nlp.mentions, key=lambda m: (m.start, m.end))
+    dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
+    all_dates = [d for d in ctx.mentions("DATE", counted=False)
+                 if d.attrs.get("precision") not in {"relative", "month_day", "year"}
+                 and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
     i = 0
     while i < len(sections):
         if sections[i].category not in REPORT_SECTIONS:
@@ -126,7 +132,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         titles = [s for s in run if s.category == "exam_title"]
         head_zone = titles or [run[0]]
         lead_in = max(0, start - 300)
-        imaging = [m for m in ctx.mentions("IMAGING") if _modality(m) != "unspecified"
+        imaging = [m for m in within(all_imaging, lead_in, end) if _modality(m) != "unspecified"
                    and (any(t.start <= m.start < t.end for t in titles)
                         or ((m.start in range(lead_in, start) or any(t.start <= m.start < t.end for t in head_zone))
                             and not _is_request(ctx, m)))]
@@ -135,10 +141,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         head = min(imaging, key=lambda m: (not any(t.start <= m.start < t.end for t in titles), m.start))
         draft = _Draft(modality=_modality(head), anchor=head.start, body_part=_body_part(ctx, head))
         draft.evidence.append(ctx.evidence(head))
-        dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
-        dates = [d for d in ctx.mentions("DATE", counted=False)
-                 if d.attrs.get("precision") not in {"relative", "month_day", "year"}
-                 and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
+        dates = within(all_dates, lead_in, end)
         # the report's own title lines first; else the date nearest before the report (an unrecognised title)
         in_title = [d for d in dates if any(t.start <= d.start < t.end for t in head_zone)]
         lead = sorted((d for d in dates if lead_in <= d.start < start), key=lambda d: -d.start)
@@ -148,14 +151,14 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 draft.date = parsed
                 draft.evidence.append(ctx.evidence(d))
                 break
-        body = [m for m in ctx.nlp.mentions
-                if start <= m.start < end and (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")]
+        body = [m for m in within(all_body, start, end)
+                if m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION"]
         verdicts, evidence = _verdict_cues(ctx, body, in_report=True)
         draft.verdicts |= verdicts
         draft.evidence.extend(evidence)
         drafts.append(draft)
         used.update(m.start for m in imaging if m.start >= lead_in)
-        used.update(m.start for m in ctx.mentions("IMAGING") if start <= m.start < end and m.section != "comparison")
+        used.update(m.start for m in within(all_imaging, start, end) if m.section != "comparison")
     return drafts, used
 
 

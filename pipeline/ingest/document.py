@@ -35,6 +35,7 @@ class IngestLimits:
     max_bytes, max_pages: refused before parsing (E109, E110).
     max_page_pixels: a page rendered for OCR larger than this is refused (E113): image bombs.
     timeout_seconds, max_memory_mb: per document, enforced by the isolated worker (E111, E114).
+    analysis_seconds: per document, for analysis and decisions once it is read (E111 at the nlp stage).
     ocr: read pages without a usable text layer with Tesseract; ocr_dpi: their rendering resolution.
     min_text_chars: a page with fewer non-space characters in its text layer counts as having none.
     low_confidence: mean OCR word confidence (0-100) below which a page's text never approves on its own.
@@ -44,6 +45,7 @@ class IngestLimits:
     max_pages: int = 500
     max_page_pixels: int = 40_000_000
     timeout_seconds: float = 180.0
+    analysis_seconds: float = 120.0
     max_memory_mb: int = 2048
     ocr: bool = True
     ocr_dpi: int = 300
@@ -52,7 +54,7 @@ class IngestLimits:
 
     def __post_init__(self) -> None:
         numbers = (self.max_bytes, self.max_pages, self.max_page_pixels, self.timeout_seconds, self.max_memory_mb,
-                   self.ocr_dpi)
+                   self.ocr_dpi, self.analysis_seconds)
         if any(n <= 0 for n in numbers) or not 0 <= self.low_confidence <= 100:
             raise ValueError("ingest limits must be positive (low_confidence between 0 and 100)")
 

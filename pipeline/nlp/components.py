@@ -7,10 +7,13 @@
 """
 
 
+import numpy
 from medspacy.target_matcher import TargetMatcher
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .intervals import SpansByStart
 from .rules import TARGETS_FILE, TargetRuleInfo, read_resource, target_rules
 
 TARGET_GROUP = "targets"
@@ -22,23 +25,31 @@ _ABBREVIATIONS = frozenset(
 
 @Language.component("clinical_sentences", assigns=["token.is_sent_start"])
 def clinical_sentences(doc: Doc) -> Doc:
-    """Sentence starts at every hard line break and after . ! ? that end a sentence."""
-    if not len(doc):
+    """Sentence starts at every hard line break and after . ! ? that end a sentence.
+
+    The starts are computed in one pass and set in bulk (`Doc.from_array`): setting `token.is_sent_start` one
+    token at a time costs time proportional to the document for each token (spaCy 3.7), quadratic in all."""
+    n = len(doc)
+    if not n:
         return doc
+    starts = numpy.full(n, -1, dtype="int64")  # -1: not a start, 1: a start
     start_next = True
     for i, token in enumerate(doc):
         if token.is_space:
-            token.is_sent_start = start_next and i == 0
+            if start_next and i == 0:
+                starts[i] = 1
             if "\n" in token.text:
                 start_next = True
             continue
-        token.is_sent_start = start_next or i == 0
+        if start_next or i == 0:
+            starts[i] = 1
         start_next = "\n" in token.whitespace_
-        if token.text in {".", "!", "?"} and i + 1 < len(doc):
+        if token.text in {".", "!", "?"} and i + 1 < n:
             prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
             nxt = doc[i + 1]
             if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
                 start_next = True
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]  # -1 wraps, as spaCy encodes it
     return doc
 
 
@@ -67,14 +78,18 @@ class PriorAuthTargets:
         return doc
 
     def _drop_suppressed(self, spans: list[Span]) -> list[Span]:
+        """Drop a span lying inside a longer span of a concept it is suppressed in (only spans that overlap it
+        are compared: spans are sorted by start)."""
         if not self._suppress_inside:
             return spans
+        index = SpansByStart([(o.start, o.end) for o in spans])
         out = []
         for span in spans:
             hosts = self._suppress_inside.get(span.label_)
             if hosts and any(
-                o.label_ in hosts and o.start <= span.start and span.end <= o.end and len(o) > len(span)
-                for o in spans
+                (o := spans[k]).label_ in hosts and o.start <= span.start and span.end <= o.end
+                and len(o) > len(span)
+                for k in index.candidates(span.start, span.end)
             ):
                 continue
             out.append(span)
@@ -119,6 +134,26 @@ def _drop_contained(spans: list[Span]) -> list[Span]:
         widest[label] = span.end
         out.append(span)
     return out
+
+
+@Language.component("section_sentence_starts", assigns=["token.is_sent_start"], requires=["doc._.sections"])
+def section_sentence_starts(doc: Doc) -> Doc:
+    """A section header is a sentence of its own: sentences start at each header and right after it. (What
+    medspaCy's sectionizer does with `apply_sentence_boundary`, but set in bulk: it sets them one token at a
+    time, each set costing time proportional to the document.)"""
+    n = len(doc)
+    if not n:
+        return doc
+    starts = doc.to_array([SENT_START]).astype("int64").reshape(n)
+    for section in doc._.sections:
+        if section.category is None:
+            continue
+        start, end = section.title_span
+        starts[start] = 1
+        if end < n:
+            starts[end] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]
+    return doc
 
 
 @Language.factory("prior_auth_targets", assigns=["doc.spans"])

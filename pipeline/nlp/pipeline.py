@@ -7,25 +7,31 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories)
+from . import components, context_scoped  # noqa: F401  (register the factories)
 from .components import TARGET_GROUP
 from .rules import context_rules, section_rules
 
+MAX_CHARS = 3_000_000
+"""The longest normalised text analysed (about a thousand dense pages); longer documents are E109. Analysis
+time grows linearly with the text, and a per-document time budget bounds it (Screener)."""
+
 
 def build_nlp() -> Language:
-    """tokenizer -> clinical_sentences -> sectionizer -> targets -> ConText."""
+    """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText."""
     import medspacy  # noqa: F401  (registers medspaCy's factories)
 
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHARS
     nlp.add_pipe("clinical_sentences")
     sectionizer: Any = nlp.add_pipe(
         "medspacy_sectionizer",
-        config={"rules": None, "require_start_line": True, "apply_sentence_boundary": True, "span_attrs": None},
+        config={"rules": None, "require_start_line": True, "apply_sentence_boundary": False, "span_attrs": None},
     )
     sectionizer.add(section_rules(nlp.tokenizer))
+    nlp.add_pipe("section_sentence_starts")
     nlp.add_pipe("prior_auth_targets")
-    context: Any = nlp.add_pipe(
-        "medspacy_context",
+    context: Any = nlp.add_pipe(  # medspaCy's ConText, comparing only what shares a scope (linear time)
+        "prior_auth_context",
         config={
             "rules": None,
             "input_span_type": "group",

@@ -1,0 +1,102 @@
+"""medspaCy's ConText, in time proportional to the document instead of its square.
+
+medspaCy compares every modifier with every other modifier (to let them limit each other's scope) and every
+target with every modifier: for a packet of a few hundred pages that is millions of comparisons, although a
+modifier can only ever act within its scope (its sentence, or `max_scope` tokens of it). `ScopedConTextGraph`
+makes exactly the comparisons whose scopes overlap, found by binary search over scopes sorted by start, in the
+same order as medspaCy, so the edges are the same; `prior_auth_context` is medspaCy's ConText component using
+it.
+"""
+
+
+from typing import Any
+
+from medspacy.context import ConText
+from medspacy.context.context_graph import ConTextGraph
+from medspacy.util import tuple_overlaps
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .intervals import SpansByStart
+
+
+class ScopedConTextGraph(ConTextGraph):
+    """ConTextGraph with the same results, comparing only modifiers and targets whose scopes can overlap."""
+
+    modifiers: list[Any]
+    targets: Any
+    edges: list[Any]
+
+    def update_scopes(self) -> None:
+        # Scopes only shrink (limit_scope), so pairs that do not overlap at first never do: medspaCy's loop makes
+        # no change for them. The others are visited in its order (i < j).
+        mods: list[Any] = self.modifiers
+        index = SpansByStart([m.scope_span for m in mods])
+        for i, first in enumerate(mods):
+            start, end = first.scope_span
+            for j in index.candidates(start, end):
+                if j > i:
+                    first.limit_scope(mods[j])
+                    mods[j].limit_scope(first)
+
+    def apply_modifiers(self) -> None:
+        targets = list(self.targets)
+        spans = [(t.start, t.end) for t in targets]
+        modifiers: list[Any] = self.modifiers
+        if self.prune_on_modifier_overlap:
+            by_target = SpansByStart(spans)
+            modifiers = [m for m in modifiers if not any(tuple_overlaps(spans[k], m.modifier_span)
+                                                         for k in by_target.candidates(*m.modifier_span))]
+            self.modifiers = modifiers
+        by_scope = SpansByStart([m.scope_span for m in modifiers])
+        for target in targets:
+            for j in by_scope.candidates(target.start, target.end):
+                modifier = modifiers[j]
+                if modifier.modifies(target):
+                    modifier.modify(target)
+        edges: list[tuple[Any, Any]] = []
+        for modifier in modifiers:
+            modifier.reduce_targets()
+            edges.extend((target, modifier) for target in modifier._targets)
+        self.edges = edges
+
+
+class PriorAuthContext(ConText):
+    """medspaCy's ConText with ScopedConTextGraph (same rules, options and span extensions)."""
+
+    def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
+        if targets:
+            spans = getattr(doc._, targets)
+        elif self.input_span_type == "ents":
+            spans = doc.ents
+        else:
+            spans = doc.spans[self.span_group_name]
+        graph = ScopedConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
+        graph.targets = spans
+        graph.modifiers = []
+        matcher = self._ConText__matcher
+        from medspacy.context import ConTextModifier
+
+        for match_id, start, end in matcher(doc):
+            rule = matcher.rule_map[self.nlp.vocab[match_id].text]
+            graph.modifiers.append(ConTextModifier(rule, start, end, doc, max_scope=self.max_scope))
+        graph.update_scopes()
+        graph.apply_modifiers()
+        for target, modifier in graph.edges:
+            target._.modifiers += (modifier,)
+        if self.context_attributes_mapping:
+            self.set_context_attributes(graph.edges)
+        doc._.context_graph = graph
+        return doc
+
+
+@Language.factory("prior_auth_context", default_config={
+    "rules": None, "span_attrs": None, "input_span_type": "group", "span_group_name": "targets",
+    "prune_on_modifier_overlap": True, "max_scope": None,
+})
+def make_prior_auth_context(nlp: Language, name: str, rules: str | None, span_attrs: Any, input_span_type: str,
+                            span_group_name: str, prune_on_modifier_overlap: bool, max_scope: int | None
+                            ) -> PriorAuthContext:
+    return PriorAuthContext(nlp, name=name, rules=rules, span_attrs=span_attrs, input_span_type=input_span_type,
+                            span_group_name=span_group_name, prune_on_modifier_overlap=prune_on_modifier_overlap,
+                            max_scope=max_scope)
