@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from .corpus.annotations import load_corpus
 from .nlp import build_nlp, normalize
@@ -38,7 +39,9 @@ def run(corpus: Path, policy_dir: Path) -> dict[str, object]:
     context_cfg = dict(theirs.get_pipe_config("prior_auth_context"))
     context_cfg.pop("factory", None)
     theirs.add_pipe("medspacy_context", config=context_cfg)
-    theirs.get_pipe("medspacy_context").add(screener.nlp.get_pipe("prior_auth_context").rules)
+    ours_context: Any = screener.nlp.get_pipe("prior_auth_context")
+    their_context: Any = theirs.get_pipe("medspacy_context")
+    their_context.add(ours_context.rules)
     rows = []
     print("analysis time against text length (screen in-process: normalise, NLP, facts, decisions)")
     print(f"  {'size':>7} {'seconds':>8} {'ms/KB':>7}  {'ConText ours':>12} {'medspaCy':>9} {'ratio':>6}")
