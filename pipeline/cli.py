@@ -6,16 +6,17 @@ error (unknown payer, invalid policy file, bad option).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .about import __version__
 from .contracts import ErrorRecord, ScreeningResult
-from .errors import PipelineError
+from .errors import ErrorCode, PipelineError, display_name, printable
 
 if TYPE_CHECKING:
     from .ingest import IngestLimits
@@ -57,7 +58,8 @@ class Format(StrEnum):
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"prescreen: {message}", err=True)
+    """Print a one-line error (controls escaped) and return the Exit to raise (2: usage or configuration)."""
+    typer.echo(f"prescreen: {printable(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -81,8 +83,6 @@ def screen(
                                           help="Read each file in its own process (crash and hang safe).")] = True,
 ) -> None:
     """Screen packets and print a determination per payer, with the evidence for every criterion."""
-    from .report.jsonl import record_json
-    from .report.text import run_summary, summary_table
     from .screen import Screener
 
     limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout)
@@ -91,16 +91,44 @@ def screen(
                             isolate=isolate)
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
     html_dir = out or Path("reports") if fmt is Format.html else None
-    jsonl = (out / "results.jsonl").open("w", encoding="utf-8") if out is not None and fmt is Format.json else None
+    for folder in {f for f in (out, html_dir) if f is not None}:
+        _check_screen_output(folder)
     records: list[ScreeningResult | ErrorRecord] = []
     try:
+        _screen_and_write(screener, files, fmt, out, html_dir, records)
+    except OSError as exc:
+        raise _fail(f"cannot write the output ({exc.strerror or type(exc).__name__})") from None
+    if any(isinstance(r, ErrorRecord) for r in records):
+        raise typer.Exit(1)
+
+
+def _check_screen_output(folder: Path) -> None:
+    """`screen` writes into a folder of its own: never into a batch run's (its results.jsonl is the batch's)."""
+    from .batch.outdir import is_batch_folder, make_output_folder
+
+    if is_batch_folder(folder):
+        raise _fail(f"{printable(str(folder))} holds a batch run's results; choose another --out for screen")
+    try:
+        make_output_folder(folder)
+    except PipelineError as exc:
+        raise _fail(exc.message) from None
+
+
+def _screen_and_write(screener: Any, files: list[Path], fmt: Format, out: Path | None, html_dir: Path | None,
+                      records: list[ScreeningResult | ErrorRecord]) -> None:
+    from .report.jsonl import record_json
+    from .report.text import run_summary, summary_table
+
+    with contextlib.ExitStack() as stack:
+        jsonl = (stack.enter_context((out / "results.jsonl").open("w", encoding="utf-8"))
+                 if out is not None and fmt is Format.json else None)
         for record, document in screener.screen_with_documents(files):
+            if isinstance(record, ScreeningResult) and html_dir is not None:
+                record, target = _write_report(record, document, html_dir)
             records.append(record)
             if isinstance(record, ErrorRecord):
-                typer.echo(f"prescreen: {record.path}: {record.code} {record.message}", err=True)
+                typer.echo(f"prescreen: {printable(record.path)}: {record.code} {record.message}", err=True)
             if fmt is Format.json:
                 line = record_json(record)
                 typer.echo(line)
@@ -108,22 +136,30 @@ def screen(
                     jsonl.write(line + "\n")
             elif fmt is Format.text:
                 typer.echo(summary_table(record))
-            elif isinstance(record, ScreeningResult) and html_dir is not None:
-                from .report.html import write_html
-
-                target = write_html(record, document.text if document else "", html_dir)
-                typer.echo(f"{record.document.path} -> {target}")
-    finally:
-        if jsonl is not None:
-            jsonl.close()
+            elif isinstance(record, ScreeningResult):
+                typer.echo(f"{printable(record.document.path)} -> {printable(str(target))}")
     if fmt is Format.text:
         summary = run_summary(records)
         typer.echo(summary)
         if out is not None:
             (out / "summary.txt").write_text("".join(summary_table(r) + "\n" for r in records) + summary,
                                              encoding="utf-8")
-    if any(isinstance(r, ErrorRecord) for r in records):
-        raise typer.Exit(1)
+
+
+def _write_report(record: ScreeningResult, document: Any, html_dir: Path
+                  ) -> tuple[ScreeningResult | ErrorRecord, Path | None]:
+    """Write the HTML report; a report that cannot be written turns the record into an error record (E304)."""
+    from .report.html import write_html
+
+    try:
+        return record, write_html(record, document.text if document else "", html_dir)
+    except OSError as exc:
+        return ErrorRecord(pipeline_version=__version__, path=record.document.path, sha256=record.document.sha256,
+                           code=ErrorCode.E304_REPORT_NOT_WRITTEN.value, stage="report",
+                           message=f"{display_name(record.document.path)}: its HTML report could not be written "
+                                   f"({exc.strerror or type(exc).__name__})"), None
+
+
 
 
 @policies_app.command("validate")
@@ -134,7 +170,7 @@ def policies_validate(policies: PolicyDir = Path("policies")) -> None:
     try:
         loaded = load_policies(policies)
     except PipelineError as exc:
-        raise _fail(exc.args[0], code=1) from None
+        raise _fail(exc.args[0]) from None
     for payer, lp in loaded.items():
         p = lp.policy.policy
         typer.echo(f"ok  {payer:14} {p.id} ({p.version})  {lp.path}")
@@ -149,7 +185,7 @@ def policies_show(payer: Annotated[str, typer.Argument(help="Payer id.")], polic
     try:
         loaded = load_policies(policies)
     except PipelineError as exc:
-        raise _fail(exc.args[0], code=1) from None
+        raise _fail(exc.args[0]) from None
     if payer not in loaded:
         raise _fail(f"unknown payer {payer!r}; known: {', '.join(sorted(loaded))}")
     typer.echo(render_policy(loaded[payer].policy))
@@ -210,6 +246,14 @@ def batch(
                 progress=progress))
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
+    except OSError as exc:  # the output folder: disk full, read-only, removed under the run
+        raise _fail(f"cannot write to {out} ({exc.strerror or type(exc).__name__}); results.jsonl keeps every "
+                    "record written so far: run the same command again when this is fixed") from None
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy"):  # the store failed during the run
+            raise _fail(f"the results store failed ({type(exc).__name__}); results.jsonl is complete: run the "
+                        "same command again to bring the store up to date") from None
+        raise
     if summary.interrupted or summary.tally is None:
         typer.echo(f"prescreen: interrupted after {summary.screened} packets; run the same command again to "
                    "finish the rest", err=True)

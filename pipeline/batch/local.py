@@ -28,7 +28,7 @@ from typing import Any
 from ..about import __version__
 from ..contracts import ErrorRecord
 from ..criteria import load_policies
-from ..errors import ErrorCode, PipelineError, display_name
+from ..errors import ErrorCode, display_name
 from ..ingest import IngestLimits
 from ..ingest.isolation import die_with_parent
 from .items import (
@@ -41,8 +41,10 @@ from .items import (
     policy_versions,
     screen_item,
 )
+from .outdir import claim_output
 from .progress import Progress
 from .results import (
+    REPORT_STAGE,
     RESULTS,
     SUMMARY,
     WORKER_STAGE,
@@ -149,12 +151,22 @@ def _worker_main(conn: Connection, policy_dir: str, limits: IngestLimits, isolat
 
 
 def _screen_with_html(screener: Any, item: BatchItem, key: str, html_dir: str) -> dict[str, Any]:
+    """Screen the item and write its HTML report; a report that cannot be written makes the item an error record
+    (stage "report", retried by the next run), so the run never claims a report it does not have."""
     from ..report.html import write_html
 
+    if item.error:
+        return screen_item(screener, item, key=key)
     pairs = list(screener.screen_items([(item.path, item.payers)]))
     record, document = pairs[0]
     if document is not None and record.kind == "screening":
-        write_html(record, document.text, Path(html_dir))
+        try:
+            write_html(record, document.text, Path(html_dir))
+        except OSError as exc:
+            record = ErrorRecord(pipeline_version=__version__, path=item.path, sha256=record.document.sha256,
+                                 code=ErrorCode.E304_REPORT_NOT_WRITTEN.value, stage=REPORT_STAGE,
+                                 message=f"{display_name(item.path)}: its HTML report could not be written "
+                                         f"({exc.strerror or type(exc).__name__}); it will be retried by the next run")
     return batch_record(record, item=item, key=key)
 
 
@@ -282,9 +294,14 @@ def count_items(source: Path) -> int:
 
 
 def run_local(source: Path, options: BatchOptions) -> BatchSummary:
-    """Screen every packet of `source` that has no final record yet in options.out; see the module docstring."""
+    """Screen every packet of `source` that has no final record yet in options.out; see the module docstring.
+    One run at a time per output folder (E301 otherwise, see outdir.claim_output)."""
+    with claim_output(options.out):
+        return _run_local(source, options)
+
+
+def _run_local(source: Path, options: BatchOptions) -> BatchSummary:
     out = options.out
-    out.mkdir(parents=True, exist_ok=True)
     results_path = out / RESULTS
     policies = load_policies(options.policy_dir)
     versions = policy_versions(policies)
@@ -380,13 +397,9 @@ def _open_store(url: str | None, results_path: Path) -> Any:
     """The results store, synchronised with results.jsonl (the file is the source of truth)."""
     if url is None:
         return None
-    try:
-        from ..store import ResultStore
-    except ImportError as exc:  # pragma: no cover - the store is part of the package
-        raise PipelineError(ErrorCode.E901_INTERNAL, f"results store unavailable ({exc})", stage="batch") from exc
-    store = ResultStore(url)
-    store.migrate()
-    return _SyncingStore(store, results_path)
+    from ..store import open_store
+
+    return _SyncingStore(open_store(url), results_path)
 
 
 class _SyncingStore:

@@ -34,6 +34,7 @@ SUPERSEDED = "superseded.jsonl"
 DAMAGED = "damaged.jsonl"
 """Lines of results.jsonl that were not records (set aside by compaction, byte for byte)."""
 WORKER_STAGE = "worker"  # errors of the run, not of the document: retried by the next run
+REPORT_STAGE = "report"  # the HTML report could not be written (disk full, ...): retried by the next run
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +68,9 @@ class ResultsIndex(dict[str, Entry]):
 
 
 def is_final(record: dict[str, Any]) -> bool:
-    """A record that need not be redone: anything but a failure of the run itself (a killed or hung worker)."""
-    return not (record.get("kind") == "error" and record.get("stage") == WORKER_STAGE)
+    """A record that need not be redone: anything but a failure of the run itself (a killed or hung worker, a
+    report that could not be written)."""
+    return not (record.get("kind") == "error" and record.get("stage") in (WORKER_STAGE, REPORT_STAGE))
 
 
 def record_intake(record: dict[str, Any]) -> str:

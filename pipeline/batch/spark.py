@@ -66,6 +66,7 @@ from .items import (
     policy_versions,
 )
 from .local import BatchSummary, finish_run
+from .outdir import claim_output
 from .results import RESULTS, final_keys, iter_latest
 
 if TYPE_CHECKING:
@@ -389,56 +390,56 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
     items = None if binary else list(iter_input(Path(input)))  # paths only: no document is read here
     if Path(policy_dir).is_dir():  # visible here too: a bad policy file fails now, in one line, not in a task
         load_policies(policy_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    results_path = out / RESULTS
-    done = frozenset(final_keys(results_path))
+    with claim_output(out):  # one run per output folder
+        results_path = out / RESULTS
+        done = frozenset(final_keys(results_path))
 
-    own = False
-    if spark is None:
-        spark = SparkSession.getActiveSession()
+        own = False
         if spark is None:
-            spark = spark_session(master, app_name)
-            own = True
-            summary.session_seconds = time.perf_counter() - started
-    try:
-        sc = spark.sparkContext
-        t_job = time.perf_counter()
-        slices = _slices(partitions, sc.defaultParallelism, None if items is None else len(items))
-        task = _Task(policy_dir=str(policy_dir), payers=tuple(payers) if payers else None, limits=limits,
-                     isolate=isolate, driver_cwd=os.getcwd(), done=sc.broadcast(done))
+            spark = SparkSession.getActiveSession()
+            if spark is None:
+                spark = spark_session(master, app_name)
+                own = True
+                summary.session_seconds = time.perf_counter() - started
+        try:
+            sc = spark.sparkContext
+            t_job = time.perf_counter()
+            slices = _slices(partitions, sc.defaultParallelism, None if items is None else len(items))
+            task = _Task(policy_dir=str(policy_dir), payers=tuple(payers) if payers else None, limits=limits,
+                         isolate=isolate, driver_cwd=os.getcwd(), done=sc.broadcast(done))
 
-        def screen(rows: Iterable[Row]) -> Iterator[Result]:
-            return screen_partition(task, rows)
+            def screen(rows: Iterable[Row]) -> Iterator[Result]:
+                return screen_partition(task, rows)
 
-        with _RunLines(results_path.with_suffix(".jsonl.run"), summary) as run:
-            if items is None:
-                with _hadoop_recursive(sc):
-                    rdd, listed = _binary_rdd(sc, input, partitions)
-                    summary.partitions = rdd.getNumPartitions()
-                    run.add_all(_fetch(rdd.mapPartitions(screen)))
-                if listed is not None:  # anything iter_folder lists that Hadoop did not deliver: the driver ships it
-                    missing = [(i, item) for i, item in enumerate(listed) if item.path not in run.paths]
-                    if missing:
-                        log.warning("%d packet(s) not delivered by sc.binaryFiles: shipped by the driver",
-                                    len(missing))
-                        run.add_all(_fetch(_shipped(sc, missing, slices).mapPartitions(screen)))
-            else:
-                summary.partitions = slices
-                rows: list[Row] = [(i, item, None, False) for i, item in enumerate(items)]
-                run.add_all(_fetch(sc.parallelize(rows, slices).mapPartitions(screen)))
-            t_write = time.perf_counter()
-            summary.job_seconds = t_write - t_job
-            run.append_to(results_path)
-        index = finish_run(results_path, summary)
-        summary.records = len(index)
-        summary.parquet = parquet or _local_uri(out / PARQUET)
-        _write_parquet(spark, results_path, index, summary.parquet)
-        summary.write_seconds = time.perf_counter() - t_write
-    finally:
-        if own:
-            spark.stop()
-    summary.seconds = time.perf_counter() - started
-    return summary
+            with _RunLines(results_path.with_suffix(".jsonl.run"), summary) as run:
+                if items is None:
+                    with _hadoop_recursive(sc):
+                        rdd, listed = _binary_rdd(sc, input, partitions)
+                        summary.partitions = rdd.getNumPartitions()
+                        run.add_all(_fetch(rdd.mapPartitions(screen)))
+                    if listed is not None:  # anything iter_folder lists that Hadoop did not deliver: the driver ships it
+                        missing = [(i, item) for i, item in enumerate(listed) if item.path not in run.paths]
+                        if missing:
+                            log.warning("%d packet(s) not delivered by sc.binaryFiles: shipped by the driver",
+                                        len(missing))
+                            run.add_all(_fetch(_shipped(sc, missing, slices).mapPartitions(screen)))
+                else:
+                    summary.partitions = slices
+                    rows: list[Row] = [(i, item, None, False) for i, item in enumerate(items)]
+                    run.add_all(_fetch(sc.parallelize(rows, slices).mapPartitions(screen)))
+                t_write = time.perf_counter()
+                summary.job_seconds = t_write - t_job
+                run.append_to(results_path)
+            index = finish_run(results_path, summary)
+            summary.records = len(index)
+            summary.parquet = parquet or _local_uri(out / PARQUET)
+            _write_parquet(spark, results_path, index, summary.parquet)
+            summary.write_seconds = time.perf_counter() - t_write
+        finally:
+            if own:
+                spark.stop()
+        summary.seconds = time.perf_counter() - started
+        return summary
 
 
 def _fetch(rdd: Any) -> Iterator[Result]:

@@ -60,3 +60,5 @@ class DocumentInfo(BaseModel):
     n_chars: int
     pages: list[PageInfo]
     transmission_lines: list[TransmissionLine] = Field(default_factory=list)
+    encoding: str | None = Field(default=None, description="plain text: the encoding it was read with")
+    undecodable_bytes: int = Field(default=0, description="plain text: invalid bytes replaced by U+FFFD")

@@ -15,6 +15,36 @@ from ..facts import load_catalogue
 from .schema import AllNode, AnyNode, CodesNode, FactNode, Node, NotNode, Policy
 
 DEFAULT_POLICY_DIR = Path("policies")
+MAX_POLICY_BYTES = 1024 * 1024
+MAX_NESTING = 64
+"""Policy files are small, shallow documents: larger or deeper ones are refused before they are parsed further
+(a few KB of YAML aliases expand to gigabytes; thousands of nested levels exhaust the stack)."""
+
+
+class _PolicyLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases (`*name`: the expansion bombs) and with bounded nesting."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in policy files",
+                                              self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_NESTING} levels",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or exc.__class__.__name__
+    return f"{path.name}: not valid YAML{where}: {problem}"
 
 @dataclass(frozen=True)
 class LoadedPolicy:
@@ -76,13 +106,16 @@ def _check_semantics(policy: Policy, path: Path) -> None:
 
 
 def _first_error(exc: ValidationError, data: object) -> str:
-    """The first schema error, located by the nearest enclosing criterion id."""
+    """The first schema error, located by the innermost criterion id on its path (pydantic puts the union's tag,
+    e.g. "all" or "fact", in the path: such parts are not keys of the data and are skipped)."""
     err = exc.errors()[0]
     node, criterion = data, None
     for part in err["loc"]:
         if isinstance(node, dict):
             criterion = node.get("id", criterion) if isinstance(node.get("id"), str) else criterion
-            node = node.get(part)
+            if part not in node:
+                continue  # a discriminator tag
+            node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
         else:
@@ -97,13 +130,18 @@ def _first_error(exc: ValidationError, data: object) -> str:
 def load_policy(path: str | Path) -> LoadedPolicy:
     path = Path(path)
     try:
-        raw_bytes = path.read_bytes()
+        with path.open("rb") as f:
+            raw_bytes = f.read(MAX_POLICY_BYTES + 1)
     except OSError as exc:
-        raise PolicyError(ErrorCode.E201_POLICY_NOT_FOUND, f"{path}: cannot read policy file ({exc.strerror})") from exc
+        raise PolicyError(ErrorCode.E201_POLICY_NOT_FOUND, f"{path}: cannot read policy file ({exc.strerror})") from None
+    if len(raw_bytes) > MAX_POLICY_BYTES:
+        raise PolicyError(ErrorCode.E202_POLICY_INVALID, f"{path.name}: larger than {MAX_POLICY_BYTES // 1024} KB")
     try:
-        data = yaml.safe_load(raw_bytes)
+        data = yaml.load(raw_bytes, Loader=_PolicyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise PolicyError(ErrorCode.E202_POLICY_INVALID, f"{path.name}: not valid YAML ({exc.__class__.__name__})") from exc
+        raise PolicyError(ErrorCode.E202_POLICY_INVALID, _yaml_error(path, exc)) from None
+    except RecursionError:
+        raise PolicyError(ErrorCode.E202_POLICY_INVALID, f"{path.name}: nested too deeply") from None
     if not isinstance(data, dict):
         raise PolicyError(ErrorCode.E202_POLICY_INVALID, f"{path.name}: expected a mapping at the top level")
     try:

@@ -158,9 +158,7 @@ class FactContext:
     # ------------------------------------------------------------------ evidence
     def evidence(self, m: Mention, *, assertion: FactStatus | None = None,
                  attributes: dict[str, str] | None = None) -> Evidence:
-        sentence = _WS.sub(" ", self.text[m.sentence_start:m.sentence_end]).strip()
-        if len(sentence) > _MAX_SENTENCE:
-            sentence = sentence[: _MAX_SENTENCE - 3] + "..."
+        sentence = sentence_window(self.text, m.sentence_start, m.sentence_end, m.start, m.end)
         attrs = dict(m.attrs)
         if attributes:
             attrs.update(attributes)
@@ -193,6 +191,24 @@ class FactContext:
             rule_id=s.rule_id,
             assertion=assertion.value,
         )
+
+
+def sentence_window(text: str, s_start: int, s_end: int, start: int, end: int, *, limit: int = _MAX_SENTENCE
+                    ) -> str:
+    """The sentence [s_start, s_end) around the span [start, end), whitespace collapsed; a sentence longer than
+    `limit` is cut to a window centred on the span (marked "..." where cut), so the span is always inside it."""
+    whole = _WS.sub(" ", text[s_start:s_end]).strip()
+    if len(whole) <= limit:
+        return whole
+    span_lo, span_hi = min(max(start, s_start), s_end), min(max(end, s_start), s_end)
+    room = max(0, limit - 6 - (span_hi - span_lo))  # 6: the two "..." marks
+    lo, hi = span_lo - room // 2, span_hi + room - room // 2
+    if lo < s_start:  # the sentence starts close before the span: give the room to the right
+        lo, hi = s_start, hi + (s_start - lo)
+    if hi > s_end:
+        lo, hi = max(s_start, lo - (hi - s_end)), s_end
+    window = _WS.sub(" ", text[lo:hi]).strip()
+    return ("..." if lo > s_start else "") + window + ("..." if hi < s_end else "")
 
 
 def cap_evidence(items: list[Evidence]) -> list[Evidence]:

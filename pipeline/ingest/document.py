@@ -14,7 +14,7 @@ from pipeline.logs import silence_readers
 from .files import read_regular
 from .layout import TextLayout
 from .pdf import OcrSettings, extract_pdf
-from .plaintext import decode_text, split_pages
+from .plaintext import DecodedText, decode_text, split_pages
 from .transmission import blank_lines, find_transmission_lines
 
 PDF_MAGIC = b"%PDF-"
@@ -88,11 +88,14 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
     data = read_regular(source, name=name, max_bytes=limits.max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
 
-    if PDF_MAGIC in data[:MAGIC_WINDOW]:
+    # A PDF header may follow some junk in a .pdf (readers accept it); a text file is a PDF only if it starts as one
+    is_text_name = source.suffix.lower() in TEXT_SUFFIXES
+    if data.startswith(PDF_MAGIC) or (not is_text_name and PDF_MAGIC in data[:MAGIC_WINDOW]):
         extracted = extract_pdf(data, name=name, max_pages=limits.max_pages, ocr=OcrSettings(
             enabled=limits.ocr, dpi=limits.ocr_dpi, min_text_chars=limits.min_text_chars,
             max_page_pixels=limits.max_page_pixels))
         text, pages, layout, media_type = extracted.text, extracted.pages, extracted.layout, PDF_MEDIA_TYPE
+        encoding, replaced = None, 0
     elif source.suffix.lower() == ".pdf":
         raise PipelineError(ErrorCode.E105_NOT_A_PDF, f"{name} is named .pdf but its content is not a PDF")
     elif source.suffix.lower() in DATA_SUFFIXES:
@@ -101,8 +104,9 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
             f"{name} is a {DATA_SUFFIXES[source.suffix.lower()]} file (only PDF and plain text are accepted)",
         )
     else:
-        text, pages, layout = _plain_text(data, name=name, max_pages=limits.max_pages, suffix=source.suffix)
-        media_type = TEXT_MEDIA_TYPE
+        decoded, pages, layout = _plain_text(data, name=name, max_pages=limits.max_pages, suffix=source.suffix)
+        text, media_type = decoded.text, TEXT_MEDIA_TYPE
+        encoding, replaced = decoded.encoding, decoded.replaced
 
     lines = find_transmission_lines(text, pages)
     info = DocumentInfo(
@@ -113,15 +117,17 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
         n_chars=len(text),
         pages=pages,
         transmission_lines=lines,
+        encoding=encoding,
+        undecodable_bytes=replaced,
     )
     return IngestedDocument(info=info, text=text, nlp_text=blank_lines(text, lines), layout=layout)
 
 
 def _plain_text(
     data: bytes, *, name: str, max_pages: int, suffix: str
-) -> tuple[str, list[PageInfo], TextLayout]:
-    text = decode_text(data)
-    if text is None:
+) -> tuple[DecodedText, list[PageInfo], TextLayout]:
+    decoded = decode_text(data)
+    if decoded is None:
         kind = (
             "is named as a text file but contains binary data"
             if suffix.lower() in TEXT_SUFFIXES
@@ -130,6 +136,7 @@ def _plain_text(
         raise PipelineError(
             ErrorCode.E103_UNSUPPORTED_TYPE, f"{name} {kind} (only PDF and plain text are accepted)"
         )
+    text = decoded.text
     spans = split_pages(text)
     if len(spans) > max_pages:
         raise PipelineError(
@@ -143,4 +150,4 @@ def _plain_text(
         for i, (start, end) in enumerate(spans, start=1)
     ]
     layout = TextLayout.without_boxes(len(text), ((p.number, p.start, p.end) for p in pages))
-    return text, pages, layout
+    return decoded, pages, layout

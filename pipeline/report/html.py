@@ -12,6 +12,9 @@ the same segment get an empty `<a id>` anchor just before it). Same input -> byt
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
@@ -27,6 +30,7 @@ from ..contracts import (
     TextSource,
     TriState,
 )
+from ..errors import show_invisible
 
 ROLE_TITLES = {"scope": "Scope", "contraindication": "Contraindications", "exclusion": "Exclusions",
                "documentation": "Documentation requirements", "indication": "Indications"}
@@ -59,8 +63,15 @@ sup.cites{font:10px/1 system-ui,sans-serif;color:#555}sup.cites a{color:#555}
 """
 
 
+CSP = ("default-src 'none'; style-src 'sha256-{css}'; img-src 'none'; script-src 'none'; base-uri 'none'; "
+       "form-action 'none'")
+"""The report's Content-Security-Policy: nothing may load or run; only its own inline stylesheet (by hash)."""
+
+
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """Escaped for HTML, with control, bidi and invisible characters made visible ("[U+202E]"): the reviewer
+    reads exactly the characters that were screened, in their order."""
+    return escape(show_invisible(str(value), keep="\n\t\f"), quote=True)
 
 
 def ev_anchor(start: int, end: int) -> str:
@@ -163,7 +174,7 @@ def _segments(text: str, lo: int, hi: int, spans: list[_Span], fax: list[tuple[i
             if s.start == s.end == a and s.id not in anchored:
                 anchored.add(s.id)
                 out.append(f'<a class="ev-anchor" id="{_e(s.id)}"></a>')
-        chunk = escape(text[a:b], quote=False)
+        chunk = escape(show_invisible(text[a:b], keep="\n\t\f"), quote=False)
         cover = [s for s in inside if s.start <= a and s.end >= b and s.start < s.end]
         is_fax = any(fa <= a and fb >= b for fa, fb in faxes)
         if not cover:
@@ -319,19 +330,34 @@ def render_html(record: ScreeningResult, text: str) -> str:
            + '<a href="#facts">Facts</a><a href="#document">Document text</a></nav>')
     body = (header + nav + _summary(record) + "".join(_criteria(d, pages) for d in record.determinations)
             + _facts(record, pages) + _document(record, text, _collect(record)))
+    csp = CSP.format(css=base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode())
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>MRS pre-screen: {_e(name)}</title><style>{CSS}</style></head>\n<body>\n{body}\n"
             f'<footer class="note">mrs-prescreen {_e(record.pipeline_version)}</footer>\n</body></html>\n')
 
 
+MAX_STEM_CHARS = 80
+
+
+def report_name(path: str, sha256: str) -> str:
+    """`<stem>-<hash>.html`: the file's stem reduced to letters, digits, '.', '_' and '-' and cut to
+    MAX_STEM_CHARS (a file name of any length or alphabet gives a valid, printable name), and a hash of the full
+    path and the content, so two packets never share a report (same name in two folders, two versions)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(path).stem).strip("._")[:MAX_STEM_CHARS] or "packet"
+    digest = hashlib.sha256(f"{path}\0{sha256}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return f"{stem}-{digest}.html"
+
+
 def write_html(record: ScreeningResult, text: str, out_dir: Path) -> Path:
-    """Write `<stem>-<sha256[:8]>.html` into out_dir (created if needed) and return its path."""
+    """Write the report into out_dir (created if needed) as `report_name(...)` and return its path; OSError
+    when it cannot be written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{Path(record.document.path).stem}-{record.document.sha256[:8]}.html"
+    target = out_dir / report_name(record.document.path, record.document.sha256)
     target.write_bytes(render_html(record, text).encode("utf-8"))
     return target
 
 
-__all__ = ["crit_anchor", "ev_anchor", "render_html", "write_html"]
+__all__ = ["crit_anchor", "ev_anchor", "render_html", "report_name", "write_html"]

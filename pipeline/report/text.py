@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 from ..contracts import ErrorRecord, ScreeningResult
+from ..errors import printable
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
@@ -18,9 +19,9 @@ def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
 
 def summary_table(record: ScreeningResult | ErrorRecord, *, width: int = 100) -> str:
     if isinstance(record, ErrorRecord):
-        return f"{record.path}\n  ERROR {record.code} ({record.stage}): {record.message}\n"
+        return f"{printable(record.path)}\n  ERROR {record.code} ({record.stage}): {printable(record.message)}\n"
     doc = record.document
-    lines = [f"{doc.path}  sha256:{doc.sha256[:12]}  pages:{doc.n_pages}  request date:{record.reference_date or '?'}"]
+    lines = [f"{printable(doc.path)}  sha256:{doc.sha256[:12]}  pages:{doc.n_pages}  request date:{record.reference_date or '?'}"]
     rows = [("payer", "decision", "outcome", "policy")]
     rows += [(d.payer, d.decision.value.upper(), d.outcome.value, f"{d.policy.id} ({d.policy.version})")
              for d in record.determinations]

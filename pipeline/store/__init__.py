@@ -9,6 +9,7 @@ See docs/results-store.md.
 """
 
 from .models import Base, Case, Determination
-from .store import DEFAULT_URL, ResultStore, alembic_config, head_revision
+from .store import DEFAULT_URL, ResultStore, alembic_config, head_revision, open_store, safe_url
 
-__all__ = ["DEFAULT_URL", "Base", "Case", "Determination", "ResultStore", "alembic_config", "head_revision"]
+__all__ = ["DEFAULT_URL", "Base", "Case", "Determination", "ResultStore", "alembic_config", "head_revision",
+           "open_store", "safe_url"]

@@ -18,9 +18,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.expression import Executable
 
 from ..batch.items import intake_id
+from ..errors import ErrorCode, PipelineError
 from .models import cases, determinations
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -152,6 +154,27 @@ def _case_row(record: dict[str, Any], now: datetime) -> tuple[dict[str, Any], li
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def safe_url(url: str) -> str:
+    """The URL as messages may show it: password hidden; "?" when it does not parse."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - any unparsable URL: show nothing of it
+        return "?"
+
+
+def open_store(url: str) -> ResultStore:
+    """A migrated ResultStore; PipelineError E305 (one line, password and record content withheld) when the URL is
+    malformed, its driver missing, the database unreachable or its schema cannot be brought up to date."""
+    try:
+        store = ResultStore(url)
+        store.migrate()
+    except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
+        raise PipelineError(ErrorCode.E305_STORE_UNAVAILABLE,
+                            f"cannot open the results store {safe_url(url)} ({type(exc).__name__}); check --store",
+                            stage="batch") from None
+    return store
 
 
 class ResultStore:

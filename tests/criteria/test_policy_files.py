@@ -101,3 +101,69 @@ def test_a_sixth_payer_is_one_file(tmp_path):  # type: ignore[no-untyped-def]
                              "quote": "Multiple sclerosis."}}
     (tmp_path / "acme-health.yaml").write_text(yaml.safe_dump(sixth), encoding="utf-8")
     assert "acme-health" in load_policies(tmp_path)
+
+
+def _nested(child: dict) -> dict:  # type: ignore[type-arg]
+    """`child` two levels down a tree whose root and middle nodes are valid."""
+    return {"id": "root", "op": "all", "of": [
+        {"id": "root.ok", "op": "fact", "fact": "seizures", "status": ["present"]},
+        {"id": "root.mid", "op": "any", "of": [child]}]}
+
+
+FAULTY_CHILDREN = [
+    ("bad-status", {"id": "root.mid.bad", "op": "fact", "fact": "seizures", "status": ["maybe"]}),
+    ("missing-status", {"id": "root.mid.bad", "op": "fact", "fact": "seizures"}),
+    ("extra-key", {"id": "root.mid.bad", "op": "fact", "fact": "seizures", "status": ["present"], "colour": 1}),
+    ("unknown-op", {"id": "root.mid.bad", "op": "maybe"}),
+    ("empty-all", {"id": "root.mid.bad", "op": "all", "of": []}),
+]
+
+
+@pytest.mark.parametrize(("case", "child"), FAULTY_CHILDREN, ids=[c[0] for c in FAULTY_CHILDREN])
+def test_a_faulty_child_is_named_not_its_root(tmp_path, case, child):  # type: ignore[no-untyped-def]
+    doc = {"schema_version": 1, "payer": "broken",
+           "policy": {"id": "b", "title": "b", "version": "1", "source_file": "b.txt", "cpt_codes": ["76390"]},
+           "otherwise": {"outcome": "criteria_not_met", "quote": "q"}, "indications": _nested(child)}
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    with pytest.raises(PolicyError) as err:
+        load_policy(path)
+    assert "criterion 'root.mid.bad'" in err.value.message, err.value.message
+
+
+HOSTILE_YAML = [
+    ("syntax error names its line", "payer: cohere\npolicy:\n  id: [unclosed\n  title: x\n", "line 4"),
+    ("tab indentation names its line", "payer: cohere\npolicy:\n\tid: x\n", "line 3"),
+    ("alias bomb", "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n"
+                   "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                   "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n", "aliases"),
+    ("deep nesting", "payer: " + "[" * 3000 + "]" * 3000 + "\n", "nested deeper than 64"),
+    ("deep mapping nesting", "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v: 1\n",
+     "nested deeper than 64"),
+    ("too large", "payer: cohere\n" + "# padding\n" * 120_000, "larger than 1024 KB"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "needle"), HOSTILE_YAML, ids=[h[0] for h in HOSTILE_YAML])
+def test_hostile_policy_yaml_is_refused_with_where(tmp_path, case, content, needle):  # type: ignore[no-untyped-def]
+    import resource
+
+    path = tmp_path / "cohere.yaml"
+    path.write_text(content, encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(PolicyError) as err:
+        load_policy(path)
+    assert needle in err.value.message and "cohere.yaml" in err.value.message
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KB: no expansion
+
+
+def test_policies_validate_exits_2_with_one_line(tmp_path):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "cohere.yaml").write_text("payer: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["policies", "validate", "--policies", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.startswith("prescreen: E202: cohere.yaml: not valid YAML at line 2")
+    assert result.output.count("\n") == 1

@@ -102,3 +102,45 @@ def test_plain_text_errors(
         load_document(path, limits=limits)
     assert caught.value.code is code
     assert caught.value.stage == "ingest"
+
+
+ENCODINGS = {
+    # bytes, the text read, the encoding recorded, invalid bytes replaced
+    "utf-8": ("M\u00fcller \u2013 glioma\n".encode(), "M\u00fcller \u2013 glioma\n", "utf-8", 0),
+    "utf-8 with one bad byte": ("M\u00fcller \u2013 ".encode() + b"\xff" + "caf\u00e9\n".encode(),
+                                "M\u00fcller \u2013 \ufffdcaf\u00e9\n", "utf-8", 1),
+    "utf-8 cut mid-character": ("Gr\u00f6\u00dfe ".encode() + "\u2013".encode()[:2] + b" end\n",
+                                "Gr\u00f6\u00dfe \ufffd end\n", "utf-8", 1),
+    "utf-8 already holding U+FFFD": ("a \ufffd b \u00e9 ".encode() + b"\xfe\n", "a \ufffd b \u00e9 \ufffd\n",
+                                     "utf-8", 1),
+    "cp1252": (SMART.encode("cp1252"), SMART, "cp1252", 0),
+    "latin-1": (b"odd \x81 and caf\xe9", "odd \x81 and caf\u00e9", "latin-1", 0),
+    "utf-16": (codecs.BOM_UTF16_LE + "MRS\n".encode("utf-16-le"), "MRS\n", "utf-16", 0),
+}
+
+
+@pytest.mark.parametrize(("data", "text", "encoding", "replaced"), ENCODINGS.values(), ids=ENCODINGS.keys())
+def test_encoding_is_recorded_and_a_bad_byte_stays_local(tmp_path: Path, data: bytes, text: str, encoding: str,
+                                                         replaced: int) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert doc.text == text
+    assert (doc.info.encoding, doc.info.undecodable_bytes) == (encoding, replaced)
+
+
+PDF_SNIFFING = {
+    # name, content, read as PDF?
+    "text mentioning the PDF header": ("notes.txt", b"Fax cover.\nAttachment: scan.pdf (%PDF-1.4 export)\n", False),
+    "text file that is a PDF": ("scan.txt", None, True),
+    "pdf with junk before the header": ("scan.pdf", b"junk\n", True),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "is_pdf"), PDF_SNIFFING.values(), ids=PDF_SNIFFING.keys())
+def test_pdf_sniffing(tmp_path: Path, render_pdf, name: str, content: bytes | None, is_pdf: bool) -> None:  # type: ignore[no-untyped-def]
+    pdf = render_pdf("MR spectroscopy request\n").read_bytes()
+    path = tmp_path / name
+    path.write_bytes(pdf if content is None else content + (pdf if name.endswith(".pdf") else b""))
+    doc = load_document(path)
+    assert (doc.info.media_type == "application/pdf") == is_pdf

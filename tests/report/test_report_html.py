@@ -293,13 +293,52 @@ def test_facts_table(screened: tuple[ScreeningResult, str], html: str) -> None:
 
 @pytest.mark.parametrize(
     ("doc_path", "stem"),
-    [("/x/p1.txt", "p1"), ("/x/archive.tar.gz", "archive.tar"), ("relative/Packet 7.pdf", "Packet 7")],
+    [("/x/p1.txt", "p1"), ("/x/archive.tar.gz", "archive.tar"), ("relative/Packet 7.pdf", "Packet_7")],
 )
 def test_write_html_naming(screened: tuple[ScreeningResult, str], tmp_path: Path, doc_path: str, stem: str) -> None:
     record, text = screened
     rec = record.model_copy(update={"document": record.document.model_copy(update={"path": doc_path})})
     out = tmp_path / "new" / "dir"
     target = write_html(rec, text, out)
-    assert target == out / f"{stem}-{record.document.sha256[:8]}.html"
+    assert target.parent == out and target.name.startswith(stem + "-") and target.suffix == ".html"
     assert target.read_bytes() == render_html(rec, text).encode("utf-8")
     assert [p.name for p in out.iterdir()] == [target.name]
+
+
+def test_strict_content_security_policy(html: str) -> None:
+    """Nothing may load or run; the one inline stylesheet is allowed by its hash, and the hash is right."""
+    import base64
+    import hashlib
+    import re
+
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert csp is not None and html.index(csp.group(0)) < html.index("<style>")
+    policy = dict(part.strip().split(" ", 1) for part in csp.group(1).split(";"))
+    assert policy["default-src"] == policy["script-src"] == policy["img-src"] == "'none'"
+    assert policy["base-uri"] == policy["form-action"] == "'none'"
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
+    assert policy["style-src"] == f"'sha256-{digest}'"
+    assert " style=" not in html and "<script" not in html
+
+
+INVISIBLE = {
+    "right-to-left override": "\u202e", "left-to-right embedding": "\u202a", "pop directional": "\u202c",
+    "right-to-left isolate": "\u2067", "zero-width space": "\u200b", "zero-width joiner": "\u200d",
+    "right-to-left mark": "\u200f", "byte-order mark": "\ufeff", "line separator": "\u2028",
+    "escape": "\x1b", "bell": "\x07", "next line (C1)": "\x85", "arabic letter mark": "\u061c",
+}
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_invisible_characters_are_shown(tmp_path: Path, char: str) -> None:
+    """A reviewer must read what was screened: bidi overrides and invisible characters appear as [U+XXXX]."""
+    text = PACKET.replace("Comments:", f"Comments: no{char} evidence of tumor;")
+    path = tmp_path / f"pa{char}cket.txt"
+    path.write_text(text, encoding="utf-8")
+    record, document = next(Screener(policy_dir=REPO / "policies").screen_with_documents([path]))
+    assert isinstance(record, ScreeningResult) and document is not None
+    html = render_html(record, document.text)
+    assert char not in html
+    assert f"no[U+{ord(char):04X}] evidence" in html
