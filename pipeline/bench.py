@@ -148,7 +148,8 @@ def main() -> None:
     parser.add_argument("--policies", type=Path, default=Path("policies"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("out/bench.json"))
-    parser.add_argument("--negex", type=Path, default=None, help="NegEx/ConText annotation file (root_rs...).")
+    parser.add_argument("--negex", type=Path, default=None, help="NegEx/ConText annotation file (default: the "
+                                                                   "vendored copy in annotations/external/negex).")
     parser.add_argument("--scanned", type=int, default=12, help="Dev packets to screen as simulated faxes.")
     parser.add_argument("--batch", type=int, default=2000, help="Generated packets for the batch benchmark (0: skip).")
     parser.add_argument("--no-spark", action="store_true", help="Skip the Spark engine in the batch benchmark.")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .about import __version__
+from .about import __version__, rules_digest
 from .budget import BudgetExceeded, time_budget
 from .contracts import ErrorRecord, NlpResult, ScreeningResult, TextSource
 from .criteria import LoadedPolicy, determine, load_policies
@@ -192,6 +192,7 @@ class Screener:
         self.times.add("evaluate", time.perf_counter() - t1)
         return ScreeningResult(
             pipeline_version=__version__,
+            rules_digest=rules_digest(),
             document=doc.info,
             reference_date=facts.reference_date,
             facts=list(facts.facts.values()),

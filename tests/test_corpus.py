@@ -125,6 +125,6 @@ def test_heldout_does_not_regress(text_records):  # type: ignore[no-untyped-def]
     baseline = yaml.safe_load(baseline_path.read_text(encoding="utf-8"))
     report = CorpusReport([compare(text_records[p.id], p) for p in HELDOUT])
     summary = report.summary()
-    print("held-out:", summary, *report.lines(), sep="\n  ")
+    print("held-out:", summary)  # aggregate figures only: the held-out packets are never looked at to tune
     assert summary["decision_agreement"] >= baseline["decision_agreement"]
     assert summary["outcome_agreement"] >= baseline["outcome_agreement"]

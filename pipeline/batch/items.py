@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..about import __version__
+from ..about import __version__, rules_digest
 from ..contracts import ErrorRecord, ScreeningResult
 from ..criteria import LoadedPolicy
 from ..errors import ErrorCode, PipelineError, display_name
@@ -153,11 +153,12 @@ def intake_id(path: str, request_id: str | None) -> str:
 
 
 def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str]) -> str:
-    """Identity of a unit of work: content hash + payers + their policy versions + pipeline version, and the
-    intake (path and request id), so two intakes of the same bytes each get their record.
+    """Identity of a unit of work: content hash + payers + their policy versions + pipeline version + the digest
+    of the rule files, and the intake (path and request id), so two intakes of the same bytes each get their
+    record.
 
-    Re-running a batch skips items whose key already has a record; changing the file, a policy file or the
-    pipeline version makes new keys, so those packets are screened again.
+    Re-running a batch skips items whose key already has a record; changing the file, a policy file, a rule
+    file or the pipeline version makes new keys, so those packets are screened again.
     """
     payers = item.payers or tuple(sorted(policy_versions))
     parts = {
@@ -166,6 +167,7 @@ def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str
         "payers": {p: policy_versions.get(p, "unknown") for p in sorted(payers)},
         "pipeline": __version__,
         "request_id": item.request_id,
+        "rules": rules_digest(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

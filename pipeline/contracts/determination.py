@@ -76,6 +76,7 @@ class ScreeningResult(BaseModel):
 
     kind: str = "screening"
     pipeline_version: str
+    rules_digest: str = Field(default="", description="sha256 of the rule, cue and catalogue files used")
     document: DocumentInfo
     reference_date: str | None = None
     facts: list[Fact]

@@ -219,7 +219,10 @@ def test_results_store_matches_results_file_after_a_resume(reference, tmp_path):
     run_local(source, _options(out, store_url=url))
     records = read_results(out / "results.jsonl")
     with ResultStore(url) as store:
-        assert store.keys() == set(records)
+        extra = {k: {f: (store.get(k) or {}).get(f) for f in ("kind", "stage", "code", "path")}
+                 for k in store.keys() - set(records)}
+        assert store.keys(current=True) == set(records)
+        assert not extra, extra  # a resumed run screens nothing twice: no key of the killed run is replaced
         counts = store.counts()
         assert counts["cases"] == len(lines) and counts["errors"] == 1
         for key, record in records.items():
@@ -239,3 +242,24 @@ def test_reading_limits_apply_from_the_command_line(tmp_path):  # type: ignore[n
     records = {Path(r.get("path") or r["document"]["path"]).name: r for r in read_results(out / "results.jsonl").values()}
     assert records["large.txt"]["code"] == "E109"
     assert records["small.txt"]["kind"] == "screening"
+
+
+def test_editing_a_rule_file_rescreens_earlier_records(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The digest of the rule files is part of every key: after a rule edit every packet is screened again and
+    the earlier records are superseded."""
+    from pipeline.about import rules_digest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in PACKETS[:3]:
+        shutil.copy(p, folder / p.name)
+    out = tmp_path / "out"
+    first = run_local(folder, _options(out))
+    assert first.screened == 3
+    digests = {r["rules_digest"] for r in read_results(out / "results.jsonl").values()}
+    assert digests == {rules_digest()}
+    monkeypatch.setattr("pipeline.batch.items.rules_digest", lambda: "edited-rules")
+    monkeypatch.setattr("pipeline.screen.rules_digest", lambda: "edited-rules")
+    second = run_local(folder, _options(out))
+    assert (second.screened, second.already_done, second.superseded) == (3, 0, 3)
+    assert {r["rules_digest"] for r in read_results(out / "results.jsonl").values()} == {"edited-rules"}
