@@ -14,7 +14,8 @@ $(BIN)/python:
 	  echo "python3 -m venv failed; installing python3-venv"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 
-# Debian packages, installed when missing: what the pipeline needs (OCR; a Unicode font for rendered fixtures),
+# Debian packages, installed when missing: what the pipeline needs (OCR; English and medical word lists that
+# veto OCR repairs of real words; a Unicode font for rendered fixtures),
 # and what the tests and benchmarks add (Java for the Spark engine, PostgreSQL for the results-store tests).
 define apt_ensure
 	@missing=""; for check in $(1); do \
@@ -27,7 +28,10 @@ define apt_ensure
 endef
 RUN_DEPS := "tesseract-ocr:command -v tesseract" \
             "tesseract-ocr-eng:ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata" \
-            "fonts-dejavu-core:test -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+            "fonts-dejavu-core:test -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf" \
+            "wamerican-large:test -f /usr/share/dict/american-english-large" \
+            "wbritish-large:test -f /usr/share/dict/british-english-large" \
+            "hunspell-en-med:test -f /usr/share/hunspell/en_med_glut.dic"
 TEST_DEPS := "openjdk-17-jre-headless:command -v java" \
              "postgresql:ls /usr/lib/postgresql/*/bin/initdb"
 RUNDEPS_STAMP := $(VENV)/.rundeps

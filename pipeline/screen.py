@@ -164,7 +164,8 @@ class Screener:
     def _analyse_and_decide(self, doc: IngestedDocument, payers: tuple[str, ...] | None) -> ScreeningResult:
         """normalize -> spaCy/medspaCy -> mentions -> facts -> determinations, for one document."""
         t0 = time.perf_counter()
-        norm = normalize(doc.nlp_text)
+        norm = normalize(doc.nlp_text, ocr_spans=[(p.start, p.end) for p in doc.info.pages
+                                                   if p.source is TextSource.OCR])
         if len(norm.text) > self.nlp.max_length:
             name = display_name(doc.info.path)
             raise PipelineError(

@@ -20,19 +20,20 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def analyze(nlp) -> Callable[[str], NlpResult]:  # type: ignore[no-untyped-def]
-    """Text -> NlpResult (mentions and sections) in canonical offsets."""
+def analyze(nlp) -> Callable[..., NlpResult]:  # type: ignore[no-untyped-def]
+    """Text -> NlpResult (mentions and sections) in canonical offsets; `ocr=True` treats the whole text as read
+    by OCR (so OCR repairs apply)."""
 
-    def run(text: str) -> NlpResult:
-        norm = normalize(text)
+    def run(text: str, *, ocr: bool = False) -> NlpResult:
+        norm = normalize(text, ocr_spans=[(0, len(text))] if ocr else ())
         return nlp_result(nlp(norm.text), norm, text)
 
     return run
 
 
 @pytest.fixture(scope="session")
-def mentions(analyze) -> Callable[[str], list[Mention]]:  # type: ignore[no-untyped-def]
-    return lambda text: analyze(text).mentions
+def mentions(analyze) -> Callable[..., list[Mention]]:  # type: ignore[no-untyped-def]
+    return lambda text, *, ocr=False: analyze(text, ocr=ocr).mentions
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _CHAR_MAP = {
@@ -59,12 +60,14 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     return nxt[0].isalnum() or nxt[0] in "(,"
 
 
-def normalize(text: str) -> NormalizedText:
-    """The NLP text: the layout normalisation, then OCR repairs toward the rule vocabulary (ocr_repair.py)."""
+def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> NormalizedText:
+    """The NLP text: the layout normalisation, then, in the [start, end) ranges of `text` that OCR read
+    (`ocr_spans`), OCR repairs toward the rule vocabulary (ocr_repair.py). Text not read by OCR is never
+    repaired."""
     from .ocr_repair import repair
 
     layout = normalize_layout(text)
-    repaired, offsets = repair(layout.text, layout.source_offsets)
+    repaired, offsets = repair(layout.text, layout.source_offsets, ocr_spans)
     return NormalizedText(repaired, offsets)
 
 

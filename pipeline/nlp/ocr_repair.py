@@ -1,19 +1,26 @@
-"""Repair typical OCR confusions before matching, toward the rule vocabulary only.
+"""Repair typical OCR confusions before matching, toward the rule vocabulary only, and only in OCR text.
 
-A token is changed only when it is not a word of the rule files and a known OCR confusion turns it into one:
-"g1ioma" -> "glioma", "rnetastasis" -> "metastasis", "ep1lepsy" -> "epilepsy"; codes read with letters for
-digits are repaired ("7639O" -> "76390", "O609T" -> "0609T"); two vocabulary words run together are split
-("gliomaversus" -> "glioma versus"). Clean text is left as it is, because its words are either in the
-vocabulary or no confusion maps them into it. Offsets into the source are kept character by character.
+Only text read by OCR is repaired (`ocr_spans`: the character ranges of OCR pages); a text layer or a plain-text
+file is never changed. There, a token is changed only when it is not a word of the rule files, not a word of a
+real English or medical dictionary (pipeline/nlp/dictionary.py: "notable", "gentle", "intrasellar" are words
+someone wrote), and a known OCR confusion turns it into exactly one vocabulary word: "g1ioma" -> "glioma",
+"rnetastasis" -> "metastasis", "ep1lepsy" -> "epilepsy"; codes read with letters for digits are repaired
+("7639O" -> "76390", "O609T" -> "0609T"); two vocabulary words run together are split ("gliomaversus" ->
+"glioma versus"). A repair never creates a ConText trigger word ("not", "had", "dad", "no"...): a negation,
+history or family cue must be in what was sent, not made by the repair. Offsets into the source are kept
+character by character.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import product
 
+from .dictionary import dictionaries_available, is_word
 from .rules import CONTEXT_FILE, SECTIONS_FILE, TARGETS_FILE, read_resource
 
 # OCR reads the left for the right (and the right for the left, where listed both ways)
@@ -31,26 +38,39 @@ _CODE_LIKE = re.compile(r"^[0-9OoIl|]{4,5}[Tt]?$")
 _MIN_SPLIT = 3
 
 
+def _words(value: object) -> set[str]:
+    if isinstance(value, str):
+        return {w.lower() for w in re.findall(r"[A-Za-z]{2,}", value)}
+    if isinstance(value, list):
+        return set().union(*(_words(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return set().union(*(_words(v) for v in value.values())) if value else set()
+    return set()
+
+
 @cache
 def vocabulary() -> frozenset[str]:
-    """Lower-case words of the target, ConText and section rule files."""
-    words: set[str] = set()
-
-    def add(value: object) -> None:
-        if isinstance(value, str):
-            words.update(w.lower() for w in re.findall(r"[A-Za-z]{2,}", value))
-        elif isinstance(value, list):
-            for v in value:
-                add(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                add(v)
-
-    add(read_resource(TARGETS_FILE).get("rules"))
-    add(read_resource(TARGETS_FILE).get("lexicon"))
-    add(read_resource(CONTEXT_FILE).get("rules"))
-    add([s.get("headers") for s in read_resource(SECTIONS_FILE).get("sections", [])])
+    """Lower-case words of the target, ConText and section rule files: what a repair may produce."""
+    words = _clinical_words() | _words(read_resource(CONTEXT_FILE).get("rules"))
     return frozenset(w for w in words if len(w) >= 3)
+
+
+@cache
+def _clinical_words() -> frozenset[str]:
+    targets = read_resource(TARGETS_FILE)
+    return frozenset(_words(targets.get("rules")) | _words(targets.get("lexicon"))
+                     | _words([s.get("headers") for s in read_resource(SECTIONS_FILE).get("sections", [])]))
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """Words a repair may never produce: every one-word ConText trigger ("not", "versus", "without"), and every
+    word of the ConText rules that is not also clinical vocabulary of the target and section rules ("had",
+    "dad", "denies"). A negation, hedge, history or family cue must be in what was sent, never made by the
+    repair."""
+    rules = read_resource(CONTEXT_FILE).get("rules", [])
+    one_word = {str(p).lower() for r in rules for p in r.get("literals") or [] if re.fullmatch(r"[A-Za-z]+", str(p))}
+    return frozenset(one_word | (_words(rules) - _clinical_words()))
 
 
 def _variants(token: str) -> set[str]:
@@ -84,7 +104,7 @@ def _match_case(original: str, fixed: str) -> str:
 
 @lru_cache(maxsize=65536)  # bounded: OCR noise makes the set of distinct tokens of a long run unbounded
 def repair_token(token: str) -> str | None:
-    """The repaired spelling of one token, or None to keep it."""
+    """The repaired spelling of one OCR token, or None to keep it."""
     low = token.lower()
     vocab = vocabulary()
     if _CODE_LIKE.match(token) and sum(c.isdigit() for c in token) >= 3 and not token.isdigit():
@@ -92,26 +112,46 @@ def repair_token(token: str) -> str | None:
         return code if code != token else None
     if low in vocab or len(low) < 4 or low.isdigit():
         return None
+    if not dictionaries_available() or is_word(token):
+        return None  # a real word is never rewritten (and without a dictionary nothing can tell)
+    triggers = trigger_words()
     if any(c.isalpha() for c in low):
-        hits = {v for v in _variants(low) if v in vocab}
+        hits = {v for v in _variants(low) if v in vocab and v not in triggers}
         if len(hits) == 1:
             return _match_case(token, hits.pop())
     if len(low) >= 2 * _MIN_SPLIT and low.isalpha():
         for cut in range(_MIN_SPLIT, len(low) - _MIN_SPLIT + 1):
-            if low[:cut] in vocab and low[cut:] in vocab:
+            head, tail = low[:cut], low[cut:]
+            if head in vocab and tail in vocab and head not in triggers and tail not in triggers:
                 return token[:cut] + " " + token[cut:]
     return None
 
 
-def repair(text: str, offsets: array) -> tuple[str, array]:
-    """Apply repair_token to every token; returns the new text and its source offsets (len(text) + 1)."""
+def repair(text: str, offsets: array, ocr_spans: Sequence[tuple[int, int]] = ()) -> tuple[str, array]:
+    """Apply the repairs to the tokens whose source characters lie in `ocr_spans` ([start, end) ranges of the
+    source text that OCR read); returns the new text and its source offsets (len(text) + 1)."""
+    if not ocr_spans:
+        return text, offsets
+    spans = sorted(ocr_spans)
+    starts = [s for s, _ in spans]
+
+    def in_ocr(start: int, end: int) -> bool:
+        first, last = offsets[start], offsets[max(start, end - 1)]
+        i = bisect_right(starts, first) - 1
+        return i >= 0 and spans[i][0] <= first and last < spans[i][1]
+
+    def fix(pattern: re.Pattern[str], fixer: Callable[[re.Match[str]], str], text: str) -> str:
+        return pattern.sub(lambda m: fixer(m) if in_ocr(m.start(), m.end()) else m.group(), text)
+
     # dates read with letters for digits ("l0/12/2O26"): same length, so offsets are unchanged
-    text = _DATE_LIKE.sub(lambda m: m.group().translate(_DIGITS), text)
-    text = _ICD_LIKE.sub(lambda m: "C" + m.group(1), text)
+    text = fix(_DATE_LIKE, lambda m: m.group().translate(_DIGITS), text)
+    text = fix(_ICD_LIKE, lambda m: "C" + m.group(1), text)
     out: list[str] = []
     new_offsets = array("i")
     pos = 0
     for m in _TOKEN.finditer(text):
+        if not in_ocr(m.start(), m.end()):
+            continue
         fixed = repair_token(m.group())
         if fixed is None:
             continue

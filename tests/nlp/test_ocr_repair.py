@@ -1,17 +1,26 @@
-"""OCR noise: rules still fire on typical confusions, and clean text is never changed."""
+"""OCR noise: rules still fire on typical confusions in OCR text, and clean text is never changed."""
 
 from __future__ import annotations
 
+import glob
+import re
+from pathlib import Path
+
 import pytest
 
+from pipeline.corpus.negex import NEGEX_FILE, load_negex
 from pipeline.nlp import normalize
-from pipeline.nlp.ocr_repair import repair_token
+from pipeline.nlp.dictionary import is_word
+from pipeline.nlp.normalize import normalize_layout
+from pipeline.nlp.ocr_repair import repair_token, trigger_words
+
+REPO = Path(__file__).resolve().parents[2]
 
 REPAIRS = [
     ("g1ioma", "glioma"), ("G1ioma", "Glioma"), ("rnetastasis", "metastasis"), ("ep1lepsy", "epilepsy"),
     ("5eizure", "seizure"), ("necrosls", "necrosis"), ("glioblastorna", "glioblastoma"),
     ("recurrenee", "recurrence"), ("lmpression", "impression"), ("FlNDINGS", "FINDINGS"),
-    ("spectroscopv", "spectroscopy"), ("7639O", "76390"), ("O609T", "0609T"), ("gliomaversus", "glioma versus"),
+    ("spectroscopv", "spectroscopy"), ("7639O", "76390"), ("O609T", "0609T"), ("gliomarecurrence", "glioma recurrence"),
 ]
 
 
@@ -32,18 +41,83 @@ def test_clean_words_are_left_alone(word):  # type: ignore[no-untyped-def]
     ("Concern for rnetastasis versus radiation necros1s.", "TREATMENT_EFFECT", "radiation necrosis"),
     ("Temporal lobe ep1lepsy, presurgical evaluation.", "EPILEPSY", "Temporal lobe epilepsy"),
     ("CPT 7639O requested.", "CPT_CODE", "76390"),
-    ("Radiation necrosisversus recurrence.", "RECURRENCE", "recurrence"),
     ("Pt with rad-\niation necrosis.", "TREATMENT_EFFECT", "radiation necrosis"),
 ])
 def test_rules_fire_on_ocr_noise(mentions, noisy, concept, text):  # type: ignore[no-untyped-def]
-    found = [m for m in mentions(noisy) if m.concept == concept]
-    assert found, [(m.concept, m.text) for m in mentions(noisy)]
-    norm = normalize(noisy)
+    found = [m for m in mentions(noisy, ocr=True) if m.concept == concept]
+    assert found, [(m.concept, m.text) for m in mentions(noisy, ocr=True)]
+    norm = normalize(noisy, ocr_spans=[(0, len(noisy))])
     assert any(text.lower() in norm.text.lower() for m in found)
 
 
 def test_repaired_date_keeps_offsets():  # type: ignore[no-untyped-def]
     noisy = "MRI l0/12/2O26 indeterminate."
-    norm = normalize(noisy)
+    norm = normalize(noisy, ocr_spans=[(0, len(noisy))])
     assert "10/12/2026" in norm.text and len(norm.text) == len(noisy)
     assert list(norm.source_offsets) == list(range(len(noisy) + 1))
+
+
+VETOED = {
+    # OCR tokens a confusion would turn into rule vocabulary, and why they must stay as they are
+    "notable": "an English word (a split would make the negation 'not')",
+    "Haddad": "a split would make 'had dad' (family history)",
+    "gentle": "an English word",
+    "Neurosurgical": "an English and medical word",
+    "intrasellar": "a medical word",
+    "Pseudotumor": "a medical word",
+    "Orbital": "an English word",
+    "n0t": "the repair would make the negation 'not'",
+    "wlthout": "the repair would make the negation 'without'",
+    "gliomaversus": "the split would make the hedge 'versus'",
+}
+
+
+@pytest.mark.parametrize("token", VETOED, ids=VETOED.keys())
+def test_words_and_triggers_are_never_made_by_a_repair(token: str) -> None:
+    assert repair_token(token) is None, VETOED[token]
+
+
+def test_only_ocr_text_is_repaired() -> None:
+    text = "Text layer: g1ioma. OCR page: g1ioma, rnetastasis."
+    cut = text.index("OCR page")
+    assert normalize(text).text == normalize_layout(text).text  # nothing read by OCR: nothing repaired
+    repaired = normalize(text, ocr_spans=[(cut, len(text))]).text
+    assert repaired == "Text layer: g1ioma. OCR page: glioma, metastasis."
+
+
+def _clean_texts() -> dict[str, str]:
+    texts = {Path(p).name: Path(p).read_text(encoding="utf-8")
+             for p in sorted(glob.glob(str(REPO / "annotations" / "packets" / "*.txt")))}
+    texts |= {f"negex-{s.id}": s.text for s in load_negex(REPO / NEGEX_FILE)}
+    texts |= {Path(p).name: Path(p).read_text(encoding="utf-8")
+              for p in [REPO / "README.md", *glob.glob(str(REPO / "examples" / "*.txt"))]}
+    return texts
+
+
+CLEAN = _clean_texts()
+
+
+def test_clean_text_never_changes() -> None:
+    """Every clean text the project has (dev and held-out packets, the NegEx sentences, README, examples), read as
+    text: not one character is repaired."""
+    changed = [name for name, text in CLEAN.items() if normalize(text).text != normalize_layout(text).text]
+    assert changed == []
+
+
+def test_even_read_as_ocr_no_word_is_rewritten_and_no_trigger_is_made() -> None:
+    """The same texts treated as OCR output: a dictionary word is never rewritten and no ConText trigger appears
+    that was not there (only run-together words may be split and non-words fixed)."""
+    problems = []
+    triggers = trigger_words()
+    for name, text in CLEAN.items():
+        before = normalize_layout(text).text
+        after = normalize(text, ocr_spans=[(0, len(text))]).text
+        if before == after:
+            continue
+        old_words = re.findall(r"[A-Za-z]+", before)
+        for word in set(old_words) - set(re.findall(r"[A-Za-z]+", after)):
+            if is_word(word):
+                problems.append(f"{name}: the word {word!r} was rewritten")
+        made = {w.lower() for w in re.findall(r"[A-Za-z]+", after)} - {w.lower() for w in old_words}
+        problems += [f"{name}: the trigger {w!r} was made" for w in made & triggers]
+    assert problems == []
