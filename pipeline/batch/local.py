@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..about import __version__
+from ..clock import Clock, system_clock
 from ..contracts import ErrorRecord
 from ..criteria import load_policies
 from ..errors import ErrorCode, PipelineError, display_name
@@ -74,6 +75,8 @@ class BatchOptions:
     progress: str = "auto"  # auto | bar | lines | none
     isolate: bool = True
     worker_grace_seconds: float = WORKER_GRACE_SECONDS
+    clock: Clock = system_clock
+    """"Now" for the run report's due-soon and overdue counts (due times themselves never depend on it)."""
 
 
 @dataclass
@@ -343,15 +346,18 @@ def run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary.interrupted = interrupted
     summary.peak_rss_mb = pool.peak_rss_mb
     if not interrupted:
-        finish_run(results_path, summary, store)
+        finish_run(results_path, summary, store, clock=options.clock)
     return summary
 
 
-def finish_run(results_path: Path, summary: BatchSummary, store: Any = None) -> ResultsIndex:
-    """After a complete run: compact results.jsonl, write summary.csv, bring the store up to date."""
+def finish_run(results_path: Path, summary: BatchSummary, store: Any = None, *, clock: Clock = system_clock
+               ) -> ResultsIndex:
+    """After a complete run: compact results.jsonl, write summary.csv (the decision clock counted at `clock()`),
+    bring the store up to date."""
     compaction = compact(results_path)
     summary.superseded, summary.damaged_lines = compaction.superseded, compaction.damaged
-    summary.tally = write_summary_csv(results_path, results_path.with_name(SUMMARY), compaction.index)
+    summary.tally = write_summary_csv(results_path, results_path.with_name(SUMMARY), compaction.index,
+                                      now=clock())
     if store is not None:
         store.sync(compaction.index)
     return compaction.index
