@@ -123,6 +123,8 @@ def decision_clock(record: ScreeningResult | ErrorRecord, *, received_at: str | 
     """The clock of one screened request; `received_at` is the manifest's (None: read the fax header)."""
     priority = record_priority(record)
     received: datetime | None
+    given: str | None
+    source: str | None
     if received_at and received_at.strip():
         given, source = received_at, "manifest"
         received = parse_received_at(received_at, zone=zone)

@@ -216,7 +216,8 @@ def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None 
     payer, naming the policy and version each determination applied and the request's priority and due time;
     returns the counts of the same records (one pass over the file), the decision clock counted at `now`
     (default: the system clock)."""
-    tally = Tally(now=now or system_clock())
+    at = now or system_clock()
+    tally = Tally(now=at)
     rows: list[tuple[str, ...]] = []
     for record in iter_latest(results, index):
         batch = record.get("batch") or {}
@@ -224,7 +225,7 @@ def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None 
         path_ = str((record.get("document") or {}).get("path") if screening else record.get("path"))
         request_id = batch.get("request_id") or ""
         clock = (batch.get("priority") or "", batch.get("due_at") or "")
-        tally.clock[_clock_state(batch.get("due_at"), tally.now)] += 1
+        tally.clock[_clock_state(batch.get("due_at"), at)] += 1
         if not screening:
             tally.errors[str(record.get("code"))] += 1
             rows.append((path_, request_id, "", "", "error", record.get("code", ""), record.get("message", ""),
