@@ -28,6 +28,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from ..about import rules_digest
 from ..clock import DecisionClock, parse_received_at, record_priority
@@ -67,7 +68,7 @@ SID_POLICY_FILE = f"{CANONICAL}/sid/policy-sha256"
 SID_RESPONSE = f"{CANONICAL}/sid/claim-response"
 SID_BUNDLE = f"{CANONICAL}/sid/bundle"
 POLICY_URI = f"{CANONICAL}/policy"
-"""Provenance.policy is `<POLICY_URI>/<policy id>|<policy version>`."""
+"""Provenance.policy is `<POLICY_URI>/<policy id>|<policy version>`, both percent-encoded (see policy_uri)."""
 NOTE_REASON, NOTE_MISSING = "reason", "missing-documentation"
 PRIORITY_TO_FHIR = {"expedited": "urgent", "standard": "routine"}
 """Our priority -> ServiceRequest.priority (request-priority codes)."""
@@ -89,6 +90,11 @@ def _url(uid: str) -> str:
 
 def _absent(code: str = "unknown") -> dict[str, Any]:
     return {"extension": [{"url": DATA_ABSENT_REASON, "valueCode": code}]}
+
+
+def policy_uri(policy_id: str, version: str) -> str:
+    """The policy as a versioned canonical-style URI (versions such as "revised 2025-05-15" have spaces)."""
+    return f"{POLICY_URI}/{quote(policy_id, safe='')}|{quote(version, safe='')}"
 
 
 def _outcome_coding(d: Determination) -> dict[str, Any]:
@@ -188,7 +194,7 @@ def _claim_response(record: ScreeningResult, d: Determination, uid: str) -> dict
         "identifier": [{"system": SID_RESPONSE, "value": f"{record.document.sha256}-{d.payer}"}],
         "status": "active", "type": {"coding": [{"system": CLAIM_TYPE, "code": "professional"}]},
         "use": "preauthorization", "patient": PATIENT,
-        "insurer": {"identifier": {"system": SID_PAYER, "value": d.payer}, "display": d.policy.title},
+        "insurer": {"identifier": {"system": SID_PAYER, "value": d.payer}, "display": d.policy.payer},
         "request": _absent("not-applicable"), "outcome": "complete",
         "disposition": ("Pre-screen: criteria met, with evidence" if d.decision is Decision.APPROVE
                         else "Pre-screen: pended for clinical review"),
@@ -229,7 +235,7 @@ def _provenance(d: Determination, uid: str, *, targets: list[str], device_url: s
                 ) -> dict[str, Any]:
     policy = d.policy
     return {"resourceType": "Provenance", "id": uid, "target": [{"reference": t} for t in targets],
-            "_recorded": _absent(), "policy": [f"{POLICY_URI}/{policy.id}|{policy.version}"],
+            "_recorded": _absent(), "policy": [policy_uri(policy.id, policy.version)],
             "activity": {"coding": [{"system": DATA_OPERATION, "code": "CREATE"}]},
             "agent": [{"type": {"coding": [{"system": PROVENANCE_PARTICIPANT, "code": "performer"}]},
                        "who": {"reference": device_url, "display": f"mrs-prescreen {d.pipeline_version}"}}],
@@ -380,7 +386,8 @@ def table_rows(bundle: dict[str, Any]) -> tuple[dict[str, Any], list[TableRow]]:
         policies = [str(p) for p in prov.get("policy") or [] if str(p).startswith(POLICY_URI + "/")]
         if len(policies) != 1:
             raise FhirFormatError(f"expected one policy in the Provenance of {url}, found {len(policies)}")
-        policy_id, _, policy_version = policies[0][len(POLICY_URI) + 1:].rpartition("|")
+        quoted_id, _, quoted_version = policies[0][len(POLICY_URI) + 1:].rpartition("|")
+        policy_id, policy_version = unquote(quoted_id), unquote(quoted_version)
         notes = sorted(cr.get("processNote") or [], key=lambda n: n.get("number", 0))
         kinds = [(_one(_ext(n, EXT_NOTE_KIND), "note kind")["valueCode"], n.get("text", "")) for n in notes]
         rows.append(TableRow(payer=cr["insurer"]["identifier"]["value"], decision=DECISION_OF_ACTION[action].value,
@@ -406,5 +413,5 @@ def summarize_bundle(text: str | bytes, *, width: int = 100) -> str:
     return out
 
 
-__all__ = ["CANONICAL", "FhirFormatError", "build_bundle", "bundle_json", "bundle_name", "read_bundle",
+__all__ = ["CANONICAL", "FhirFormatError", "build_bundle", "bundle_json", "bundle_name", "policy_uri", "read_bundle",
            "summarize_bundle", "table_rows", "write_batch_bundles", "write_bundle"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from pipeline.report.fhir import (
     X12_306,
     FhirFormatError,
     bundle_json,
+    policy_uri,
     summarize_bundle,
     write_batch_bundles,
 )
@@ -212,7 +214,8 @@ def test_evidence_quotes_the_packet(screened, parsed) -> None:  # type: ignore[n
                 assert values["page"]["valuePositiveInt"] >= 1
                 spans.append((start, end))
             assert sorted(spans) == sorted(met), (pid, d.payer)
-            assert prov["policy"] == [f"http://mrs-prescreen.example.org/fhir/policy/{d.policy.id}|{d.policy.version}"]
+            assert prov["policy"] == [policy_uri(d.policy.id, d.policy.version)]
+            assert " " not in prov["policy"][0]
 
 
 def test_expedited_fax_gets_its_clock(parsed) -> None:  # type: ignore[no-untyped-def]
@@ -299,3 +302,21 @@ def test_fhir_codes_are_the_published_ones() -> None:
     assert EXT_REVIEW_ACTION == "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction"
     assert EXT_COVERAGE_INFORMATION == \
         "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information"
+
+
+def test_cli_batch_fhir_and_clock_report(tmp_path: Path) -> None:
+    packet = DEV[0].text_path
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f"path,payer,request_id,received_at\n{packet},,R1,2026-11-02T09:30:00-05:00\n",
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(manifest), "--out", str(out), "--fhir", "--workers", "1",
+                                      "--store", "none", "--progress", "none", "--policies", str(REPO / "policies")])
+    assert result.exit_code == 0, result.output
+    assert "1 FHIR Bundles in" in result.output
+    assert re.search(r"decision clock at \S+: \d+ due within 24 h, \d+ overdue", result.output)
+    (bundle,) = (out / "fhir").glob("*.json")
+    assert "received 2026-11-02T09:30:00-05:00 (manifest)" in summarize_bundle(bundle.read_bytes())
+    record = json.loads((out / "results.jsonl").read_text(encoding="utf-8"))
+    assert record["batch"]["received_source"] == "manifest" and record["batch"]["priority"] in {"expedited",
+                                                                                               "standard"}
