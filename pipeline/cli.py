@@ -25,6 +25,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Pre-screen brain MR spectroscopy prior-authorization packets against payer policies.")
 policies_app = typer.Typer(no_args_is_help=True, help="Validate and inspect policy files.")
 app.add_typer(policies_app, name="policies")
+fhir_app = typer.Typer(no_args_is_help=True, help="Read FHIR Bundles written by --format fhir.")
+app.add_typer(fhir_app, name="fhir")
 
 POLICY_DIR_ENV = "PRESCREEN_POLICY_DIR"
 PolicyDir = Annotated[
@@ -55,6 +57,17 @@ class Format(StrEnum):
     json = "json"
     text = "text"
     html = "html"
+    fhir = "fhir"
+
+
+def _check_intake_zone() -> None:
+    """Fail early (exit 2) when PRESCREEN_INTAKE_TZ names no time zone (it dates fax-header receipt times)."""
+    from .clock import intake_zone
+
+    try:
+        intake_zone()
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -67,7 +80,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def screen(
     files: Annotated[list[Path], typer.Argument(help="Packets to screen (PDF or text).", readable=False)],
     payer: Annotated[list[str] | None, typer.Option("--payer", "-p", help="Payer id (repeatable; default all).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (JSON Lines), text, or html.")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (JSON Lines), text, html, or fhir (one FHIR R4 "
+                                                               "Bundle per packet: docs/fhir.md).")] = Format.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for written reports.")] = None,
     policies: PolicyDir = Path("policies"),
     batch_size: Annotated[int, typer.Option(min=1, help="Documents read ahead of analysis.")] = 16,
@@ -92,11 +106,14 @@ def screen(
     except PipelineError as exc:
         raise _fail(exc.args[0]) from None
     html_dir = out or Path("reports") if fmt is Format.html else None
-    for folder in {f for f in (out, html_dir) if f is not None}:
+    fhir_dir = out or Path("fhir") if fmt is Format.fhir else None
+    if fhir_dir is not None:
+        _check_intake_zone()
+    for folder in {f for f in (out, html_dir, fhir_dir) if f is not None}:
         _check_screen_output(folder)
     records: list[ScreeningResult | ErrorRecord] = []
     try:
-        _screen_and_write(screener, files, fmt, out, html_dir, records)
+        _screen_and_write(screener, files, fmt, out, records, html_dir=html_dir, fhir_dir=fhir_dir)
     except OSError as exc:
         raise _fail(f"cannot write the output ({exc.strerror or type(exc).__name__})") from None
     if any(isinstance(r, ErrorRecord) for r in records):
@@ -115,8 +132,9 @@ def _check_screen_output(folder: Path) -> None:
         raise _fail(exc.message) from None
 
 
-def _screen_and_write(screener: Any, files: list[Path], fmt: Format, out: Path | None, html_dir: Path | None,
-                      records: list[ScreeningResult | ErrorRecord]) -> None:
+def _screen_and_write(screener: Any, files: list[Path], fmt: Format, out: Path | None,
+                      records: list[ScreeningResult | ErrorRecord], *, html_dir: Path | None,
+                      fhir_dir: Path | None) -> None:
     from .report.jsonl import record_json
     from .report.text import run_summary, summary_table
 
@@ -124,8 +142,9 @@ def _screen_and_write(screener: Any, files: list[Path], fmt: Format, out: Path |
         jsonl = (stack.enter_context((out / "results.jsonl").open("w", encoding="utf-8"))
                  if out is not None and fmt is Format.json else None)
         for record, document in screener.screen_with_documents(files):
-            if isinstance(record, ScreeningResult) and html_dir is not None:
-                record, target = _write_report(record, document, html_dir)
+            target: Path | None = None
+            if isinstance(record, ScreeningResult) and (html_dir is not None or fhir_dir is not None):
+                record, target = _write_report(record, document, html_dir=html_dir, fhir_dir=fhir_dir)
             records.append(record)
             if isinstance(record, ErrorRecord):
                 typer.echo(f"prescreen: {printable(record.path)}: {record.code} {record.message}", err=True)
@@ -146,17 +165,24 @@ def _screen_and_write(screener: Any, files: list[Path], fmt: Format, out: Path |
                                              encoding="utf-8")
 
 
-def _write_report(record: ScreeningResult, document: Any, html_dir: Path
+def _write_report(record: ScreeningResult, document: Any, *, html_dir: Path | None, fhir_dir: Path | None
                   ) -> tuple[ScreeningResult | ErrorRecord, Path | None]:
-    """Write the HTML report; a report that cannot be written turns the record into an error record (E304)."""
-    from .report.html import write_html
-
+    """Write the HTML report or the FHIR Bundle; one that cannot be written turns the record into an error record
+    (E304)."""
     try:
+        if fhir_dir is not None:
+            from .clock import decision_clock
+            from .report.fhir import write_bundle
+
+            return record, write_bundle(record, fhir_dir, clock=decision_clock(record))
+        from .report.html import write_html
+
+        assert html_dir is not None
         return record, write_html(record, document.text if document else "", html_dir)
     except OSError as exc:
         return ErrorRecord(pipeline_version=__version__, path=record.document.path, sha256=record.document.sha256,
                            code=ErrorCode.E304_REPORT_NOT_WRITTEN.value, stage="report",
-                           message=f"{display_name(record.document.path)}: its HTML report could not be written "
+                           message=f"{display_name(record.document.path)}: its report could not be written "
                                    f"({exc.strerror or type(exc).__name__})"), None
 
 
@@ -201,6 +227,8 @@ def batch(
                      ] = None,
     html: Annotated[bool, typer.Option("--html", help="Also write one HTML report per packet to OUT/reports.")
                     ] = False,
+    fhir: Annotated[bool, typer.Option("--fhir", help="Also write one FHIR Bundle per packet to OUT/fhir "
+                                                      "(docs/fhir.md).")] = False,
     store: Annotated[str | None, typer.Option(help="Results store URL (default sqlite:///OUT/results.db; 'none' "
                                                    "to skip). Any SQLAlchemy URL, e.g. postgresql+psycopg://...")
                      ] = None,
@@ -226,6 +254,7 @@ def batch(
     store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
     if engine not in {"local", "spark"}:
         raise _fail(f"unknown engine {engine!r}; use local or spark")
+    _check_intake_zone()
     summary: BatchSummary
     try:
         if engine == "spark":
@@ -259,9 +288,51 @@ def batch(
                    "finish the rest", err=True)
     else:
         typer.echo(run_report(summary.tally, summary))
+        if fhir:
+            from .report.fhir import write_batch_bundles
+
+            typer.echo(f"{write_batch_bundles(out / RESULTS, out / 'fhir')} FHIR Bundles in {out / 'fhir'}")
         if summary.peak_rss_mb:
             typer.echo("peak memory per worker (MB): " + ", ".join(f"{v:.0f}" for v in summary.peak_rss_mb.values()))
     raise typer.Exit(main_exit_code(summary))
+
+
+@fhir_app.command("summarize")
+def fhir_summarize(file: Annotated[Path, typer.Argument(help="A Bundle written by --format fhir.")]) -> None:
+    """Read a Bundle back to the text table: payer, decision, outcome, policy, reasons, needs, decision clock."""
+    from .report.fhir import FhirFormatError, summarize_bundle
+
+    try:
+        text = file.read_bytes()
+    except OSError as exc:
+        raise _fail(f"{file.name}: cannot read ({exc.strerror})", code=1) from None
+    try:
+        typer.echo(summarize_bundle(text), nl=False)
+    except FhirFormatError as exc:
+        raise _fail(f"{file.name}: {exc}", code=1) from None
+
+
+@fhir_app.command("check")
+def fhir_check(files: Annotated[list[Path], typer.Argument(help="Bundles written by --format fhir.")]) -> None:
+    """Validate Bundles with the FHIR R4 models and the PAS / CRD invariants (FHIRPath); exit 1 on any failure."""
+    from .report.fhir import FhirFormatError, read_bundle
+    from .report.fhir_checks import INVARIANTS, check_bundle
+
+    failed = False
+    for file in files:
+        try:
+            violations = check_bundle(read_bundle(file.read_bytes()))
+        except (OSError, FhirFormatError) as exc:
+            typer.echo(f"FAIL {file}: {exc}")
+            failed = True
+            continue
+        for v in violations:
+            typer.echo(f"FAIL {file}: {v.invariant.id} on {v.where}: {v.invariant.description}")
+        failed = failed or bool(violations)
+        if not violations:
+            typer.echo(f"ok   {file} ({len(INVARIANTS)} invariants)")
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

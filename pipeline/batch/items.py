@@ -173,10 +173,17 @@ def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str
 
 
 def batch_record(record: ScreeningResult | ErrorRecord, *, item: BatchItem, key: str) -> dict[str, object]:
-    """The record written to results.jsonl: the `prescreen screen --format json` contract plus batch fields."""
+    """The record written to results.jsonl: the `prescreen screen --format json` contract plus batch fields,
+    with the decision clock (pipeline.clock): `received_at` (the manifest's, else the fax header's time),
+    `received_source`, `priority` (expedited | standard; null for an error record) and `due_at` (ISO 8601)."""
+    from ..clock import decision_clock
+
     data: dict[str, object] = json.loads(record.model_dump_json())
+    clock = decision_clock(record, received_at=item.received_at)
     data["batch"] = {"key": key, "intake": intake_id(item.path, item.request_id), "request_id": item.request_id,
-                     "received_at": item.received_at, "payers": list(item.payers) if item.payers else None}
+                     "received_at": clock.received_at, "payers": list(item.payers) if item.payers else None,
+                     "received_source": clock.received_source,
+                     "priority": clock.priority.value if clock.priority else None, "due_at": clock.due_at}
     return data
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..about import __version__
+from ..clock import Clock, system_clock
 from ..contracts import ErrorRecord
 from ..criteria import load_policies
 from ..errors import ErrorCode, display_name
@@ -78,6 +79,8 @@ class BatchOptions:
     progress: str = "auto"  # auto | bar | lines | none
     isolate: bool = True
     worker_grace_seconds: float = WORKER_GRACE_SECONDS
+    clock: Clock = system_clock
+    """"Now" for the run report's due-soon and overdue counts (due times themselves never depend on it)."""
 
 
 @dataclass
@@ -367,18 +370,20 @@ def _run_local(source: Path, options: BatchOptions) -> BatchSummary:
     summary.interrupted = interrupted
     summary.peak_rss_mb = pool.peak_rss_mb
     if not interrupted:
-        finish_run(results_path, summary, store, listing_errors=listing_errors)
+        finish_run(results_path, summary, store, listing_errors=listing_errors, clock=options.clock)
     return summary
 
 
 def finish_run(results_path: Path, summary: BatchSummary, store: Any = None, *,
-               listing_errors: set[str] | None = None) -> ResultsIndex:
+               listing_errors: set[str] | None = None, clock: Clock = system_clock) -> ResultsIndex:
     """After a complete run: compact results.jsonl (retiring folder-listing errors the run no longer met, when
-    `listing_errors` says which it met), write summary.csv, bring the store up to date."""
+    `listing_errors` says which it met), write summary.csv (the decision clock counted at `clock()`), bring the
+    store up to date."""
     compaction = compact(results_path, listing_errors=listing_errors)
     summary.superseded = compaction.superseded + len(compaction.retired)
     summary.damaged_lines = compaction.damaged
-    summary.tally = write_summary_csv(results_path, results_path.with_name(SUMMARY), compaction.index)
+    summary.tally = write_summary_csv(results_path, results_path.with_name(SUMMARY), compaction.index,
+                                      now=clock())
     if store is not None:
         store.retire(compaction.retired)
         store.sync(compaction.index)

@@ -20,9 +20,11 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from ..clock import clock_state, system_clock
 from .items import LISTING_STAGE, intake_id
 
 log = logging.getLogger(__name__)
@@ -213,22 +215,32 @@ class Tally:
     decisions: dict[str, Counter[str]] = field(default_factory=dict)
     pend_outcomes: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
+    clock: Counter[str] = field(default_factory=Counter)
+    """Current cases by decision clock (pipeline.clock.clock_state at `now`): overdue, due_soon; no_due_time."""
+    now: datetime | None = None
+    """The time the clock counts were taken at."""
 
 
-def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None = None) -> Tally:
+def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None = None, *,
+                      now: datetime | None = None) -> Tally:
     """One row per current record and payer (errors: one row with the error), sorted by path, request id and
-    payer, naming the policy and version each determination applied; returns the counts of the same records
-    (one pass over the file)."""
-    tally = Tally()
+    payer, naming the policy and version each determination applied and the request's priority and due time;
+    returns the counts of the same records (one pass over the file), the decision clock counted at `now`
+    (default: the system clock)."""
+    at = now or system_clock()
+    tally = Tally(now=at)
     rows: list[tuple[str, ...]] = []
     for record in iter_latest(results, index):
         batch = record.get("batch") or {}
         screening = record.get("kind") == "screening"
         path_ = str((record.get("document") or {}).get("path") if screening else record.get("path"))
         request_id = batch.get("request_id") or ""
+        clock = (batch.get("priority") or "", batch.get("due_at") or "")
+        tally.clock[_clock_state(batch.get("due_at"), at)] += 1
         if not screening:
             tally.errors[str(record.get("code"))] += 1
-            rows.append((path_, request_id, "", "", "error", record.get("code", ""), record.get("message", "")))
+            rows.append((path_, request_id, "", "", "error", record.get("code", ""), record.get("message", ""),
+                         *clock))
             continue
         for d in record["determinations"]:
             tally.decisions.setdefault(d["payer"], Counter())[d["decision"]] += 1
@@ -237,15 +249,27 @@ def write_summary_csv(results: Path, path: Path, index: dict[str, Entry] | None 
             policy = d.get("policy") or {}
             version = f"{policy.get('id', '')} {policy.get('version', '')}".strip()
             rows.append((path_, request_id, d["payer"], version, d["decision"], d["outcome"],
-                         (d["reasons"] or [""])[0]))
+                         (d["reasons"] or [""])[0], *clock))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     tmp = path.with_suffix(".csv.tmp")
     with tmp.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["path", "request_id", "payer", "policy_version", "decision", "outcome", "top_reason"])
+        writer.writerow(["path", "request_id", "payer", "policy_version", "decision", "outcome", "top_reason",
+                         "priority", "due_at"])
         writer.writerows(rows)
     os.replace(tmp, path)
     return tally
+
+
+def _clock_state(due_at: object, now: datetime) -> str:
+    """A record's clock state at `now`: overdue, due_soon, later, or no_due_time (absent or unreadable)."""
+    if not isinstance(due_at, str) or not due_at:
+        return "no_due_time"
+    try:
+        due = datetime.fromisoformat(due_at)
+    except ValueError:
+        return "no_due_time"
+    return (clock_state(due, now) or "later") if due.tzinfo else "no_due_time"
 
 
 class RunFigures(Protocol):
@@ -269,6 +293,11 @@ def run_report(tally: Tally, summary: RunFigures) -> str:
     rate = summary.screened / summary.seconds if summary.seconds else 0.0
     lines.append(f"{summary.screened} screened this run ({summary.already_done} already done, {summary.errors} "
                  f"errors, {summary.worker_failures} worker failures) in {summary.seconds:.1f} s: {rate:.2f} packets/s")
+    if tally.now is not None and tally.clock:
+        lines.append(f"decision clock at {tally.now.isoformat(timespec='minutes')}: {tally.clock['due_soon']} due "
+                     f"within 24 h, {tally.clock['overdue']} overdue"
+                     + (f", {tally.clock['no_due_time']} without a received time" if tally.clock['no_due_time']
+                        else ""))
     if summary.superseded:
         lines.append(f"{summary.superseded} earlier record(s) superseded by a newer record of the same intake "
                      f"(kept in {SUPERSEDED})")

@@ -11,6 +11,7 @@ from ..contracts import Evidence, Fact, FactStatus, ImagingStudy, Mention
 from .context import FactContext, best_status, cap_evidence, is_ignored, mention_status
 from .dates import parse_age_days, parse_date
 from .imaging import is_requested_study
+from .priority import find_priority
 
 
 class Resolver(Protocol):
@@ -126,6 +127,34 @@ def requested_cpt_codes(r: Resolver, name: str) -> Fact:
     if not codes:
         return _none(name, "no CPT code on the request")
     return _fact(name, FactStatus.PRESENT, [r.ctx.evidence(m) for m in mentions], value=codes, note="CPT codes")
+
+
+@derivation("request_priority")
+def request_priority(r: Resolver, name: str) -> Fact:
+    """Expedited or standard, from the request form only: the first page and the request sections."""
+    ctx = r.ctx
+    requests = ctx.sections("request")
+
+    def on_form(offset: int) -> bool:
+        page = ctx.layout.page_of(offset)
+        return page in (None, 1) or any(s.start <= offset < s.end for s in requests)
+
+    found = find_priority(ctx.text, in_scope=on_form)
+    if found.priority is None:
+        return _none(name, "the request form states no priority (the standard window applies)")
+    evidence = []
+    for m in found.matches:
+        section = ctx.section_at(m.start)
+        evidence.append(Evidence(
+            text=m.text, start=m.start, end=m.end, page=ctx.layout.page_of(m.start),
+            boxes=ctx.layout.boxes_for(m.start, m.end), section=section.category if section else None,
+            concept="REQUEST_PRIORITY", rule_id=m.rule_id, attributes={"priority": m.priority.value},
+            assertion=FactStatus.PRESENT.value))
+    note = f"{found.priority.value} on the request form"
+    if found.conflicting:
+        note = "the request form marks both expedited and standard; expedited (the shorter window) applies"
+    return _fact(name, FactStatus.PRESENT, evidence, value=found.priority.value, note=note,
+                 attributes={"priority": [found.priority.value]})
 
 
 def _code(m: Mention) -> str:

@@ -79,6 +79,35 @@ def parse_date(line: str) -> str | None:
     return min(found)[1] if found else None
 
 
+_TIME_AFTER_DATE = re.compile(r"[\s,]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m?\.?)?(?![\w:])", re.I)
+
+
+def parse_timestamp(line: str) -> str | None:
+    """The first date on the line with the time written right after it, as ISO yyyy-mm-ddThh:mm:ss without a
+    zone ("11/17/2026 17:20", "NOV-18-2026 3:41 PM"); None when the first date has no valid time."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, order in _DATE_PATTERNS:
+        for m in pattern.finditer(line):
+            iso = _to_iso(m.groups(), order)
+            if iso is not None:
+                found.append((m.start(), m.end(), iso))
+                break
+    if not found:
+        return None
+    _, end, iso = min(found)
+    t = _TIME_AFTER_DATE.match(line, end)
+    if t is None:
+        return None
+    hour, minute, second = int(t[1]), int(t[2]), int(t[3] or 0)
+    if t[4]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if t[4].lower() == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{iso}T{hour:02d}:{minute:02d}:{second:02d}"
+
+
 def _to_iso(groups: tuple[str | None, ...], order: str) -> str | None:
     a, b, c = (g or "" for g in groups)
     if order == "mdy":

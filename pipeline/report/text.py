@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..contracts import ErrorRecord, ScreeningResult
 from ..errors import printable
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """What the table shows of one determination (from a record, or read back from another format)."""
+
+    payer: str
+    decision: str
+    outcome: str
+    policy_id: str
+    policy_version: str
+    reasons: Sequence[str] = ()
+    missing_documentation: Sequence[str] = ()
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
@@ -21,12 +35,20 @@ def summary_table(record: ScreeningResult | ErrorRecord, *, width: int = 100) ->
     if isinstance(record, ErrorRecord):
         return f"{printable(record.path)}\n  ERROR {record.code} ({record.stage}): {printable(record.message)}\n"
     doc = record.document
-    lines = [f"{printable(doc.path)}  sha256:{doc.sha256[:12]}  pages:{doc.n_pages}  request date:{record.reference_date or '?'}"]
-    rows = [("payer", "decision", "outcome", "policy")]
-    rows += [(d.payer, d.decision.value.upper(), d.outcome.value, f"{d.policy.id} ({d.policy.version})")
-             for d in record.determinations]
-    lines += ["  " + r for r in _table(rows)]
-    for d in record.determinations:
+    rows = [TableRow(d.payer, d.decision.value, d.outcome.value, d.policy.id, d.policy.version, d.reasons,
+                     d.missing_documentation) for d in record.determinations]
+    return decision_table(path=doc.path, sha256=doc.sha256, n_pages=doc.n_pages,
+                          reference_date=record.reference_date, rows=rows, width=width)
+
+
+def decision_table(*, path: str, sha256: str, n_pages: int, reference_date: str | None, rows: Sequence[TableRow],
+                   width: int = 100) -> str:
+    """The document line, the payer x decision x outcome table, then each payer's reasons and needs."""
+    lines = [f"{printable(path)}  sha256:{sha256[:12]}  pages:{n_pages}  request date:{reference_date or '?'}"]
+    table = [("payer", "decision", "outcome", "policy")]
+    table += [(d.payer, d.decision.upper(), d.outcome, f"{d.policy_id} ({d.policy_version})") for d in rows]
+    lines += ["  " + r for r in _table(table)]
+    for d in rows:
         lines.append(f"  {d.payer}:")
         for reason in d.reasons:
             lines += textwrap.wrap(reason, width=width, initial_indent="    - ", subsequent_indent="      ")

@@ -77,7 +77,7 @@ def test_summary_csv_has_a_row_per_packet_and_payer(reference, tmp_path):  # typ
     run_local(source, _options(out))
     rows = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
     n_screened = sum(1 for line in lines if json.loads(line)["kind"] == "screening")
-    assert rows[0] == "path,request_id,payer,policy_version,decision,outcome,top_reason"
+    assert rows[0] == "path,request_id,payer,policy_version,decision,outcome,top_reason,priority,due_at"
     assert len(rows) - 1 == n_screened * 5 + 1  # five payers per packet, one row for the broken file
 
 
