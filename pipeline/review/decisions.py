@@ -9,7 +9,6 @@ screen itself never denies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -36,14 +35,12 @@ class Forbidden(ReviewError):
     """The user's role may not make this change."""
 
 
-@dataclass(frozen=True)
 class Conflict(Exception):
     """The item changed since the reviewer's page was loaded."""
 
-    seen: int
-    current: int
-    by: str | None
-    at: datetime | None
+    def __init__(self, *, seen: int, current: int, by: str | None, at: datetime | None) -> None:
+        super().__init__(f"version {seen} is now {current}")
+        self.seen, self.current, self.by, self.at = seen, current, by, at
 
 
 def item_row(conn: Connection, case_key: str, payer: str) -> Any:

@@ -22,6 +22,9 @@ EXIT_MISMATCH = 3
 EXIT_UNREADABLE = 4
 TEXT_TIMEOUT = 300.0
 PAGE_TIMEOUT = 60.0
+MISMATCH = ("The packet file has changed since it was screened (its sha256 differs): it is not shown, so that "
+            "nothing is reviewed against the wrong document. Screen the new file again.")
+_HASHES: dict[tuple[str, int, int], str] = {}
 
 
 class PrepareError(Exception):
@@ -104,28 +107,47 @@ class PacketFiles:
     def page_file(self, page: int, dpi: int) -> Path:
         return self.cache_dir / "pages" / f"{self.sha256}-p{page}-{dpi}.png"
 
+    def verify(self) -> None:
+        """Refuse (PrepareError) unless the file at the path still has the sha256 the case was screened from;
+        checked before every use, cached files included (the hash is remembered per path, size and mtime)."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            raise PrepareError("The packet file is no longer at the path it was screened from.") from None
+        stamp = (self.path, st.st_size, st.st_mtime_ns)
+        digest = _HASHES.get(stamp)
+        if digest is None:
+            h = hashlib.sha256()
+            try:
+                with open(self.path, "rb") as f:
+                    for block in iter(lambda: f.read(1 << 20), b""):
+                        h.update(block)
+            except OSError:
+                raise PrepareError("The packet file could not be read.") from None
+            digest = _HASHES[stamp] = h.hexdigest()
+        if digest != self.sha256:
+            raise PrepareError(MISMATCH)
+
     def _run(self, args: list[str], timeout: float) -> None:
-        if not Path(self.path).is_file():
-            raise PrepareError("The packet file is no longer at the path it was screened from.")
         try:
             done = subprocess.run([sys.executable, "-m", "pipeline.review.prepare", *args], capture_output=True,
                                   timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
             raise PrepareError("Reading the packet file took too long.") from None
         if done.returncode == EXIT_MISMATCH:
-            raise PrepareError("The packet file has changed since it was screened (its sha256 differs): "
-                               "it is not shown, so that nothing is reviewed against the wrong document. "
-                               "Screen the new file again.")
+            raise PrepareError(MISMATCH)
         if done.returncode != 0:
             raise PrepareError("The packet file could not be read.")
 
     def text(self) -> dict[str, object]:
         """{"text", "pages", "layout"} of the packet, from the cache or read now."""
+        self.verify()
         if not self.text_file.is_file():
             self._run(["text", self.path, self.sha256, str(self.text_file)], TEXT_TIMEOUT)
         return json.loads(self.text_file.read_text(encoding="utf-8"))
 
     def page_png(self, page: int, dpi: int) -> Path:
+        self.verify()
         target = self.page_file(page, dpi)
         if not target.is_file():
             self._run(["page", self.path, self.sha256, str(page), str(dpi), str(target)], PAGE_TIMEOUT)

@@ -330,6 +330,7 @@ def decision(request: HttpRequest, case_key: str, payer: str) -> HttpResponse:
 @require_GET
 def next_case(request: HttpRequest, case_key: str, payer: str) -> HttpResponse:
     engine = current().engine
+    sync(engine)
     with engine.connect() as conn:
         item = decisions.item_row(conn, case_key, payer)
     if item is None:
