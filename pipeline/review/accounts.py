@@ -33,6 +33,14 @@ _hasher = PasswordHasher()  # argon2id with the library's (RFC 9106 low-memory) 
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
+def use_hasher(hasher: PasswordHasher) -> None:
+    """Replace the Argon2 parameters (tests use cheap ones; hashes made with other parameters still verify and
+    are upgraded at the next sign-in)."""
+    global _hasher, _DUMMY_HASH
+    _hasher = hasher
+    _DUMMY_HASH = hasher.hash("not a password of anyone")
+
+
 class AccountError(ValueError):
     """A request about accounts that cannot be met (bad name, weak password, unknown user)."""
 

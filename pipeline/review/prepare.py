@@ -17,6 +17,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..ingest import IngestedDocument
 
 EXIT_MISMATCH = 3
 EXIT_UNREADABLE = 4
@@ -59,9 +63,14 @@ def _text(path: str, sha256: str, out: Path) -> None:
         sys.exit(EXIT_UNREADABLE)
     if doc.info.sha256 != sha256:
         sys.exit(EXIT_MISMATCH)
-    payload = {"sha256": sha256, "text": doc.text,
-               "pages": [p.model_dump(mode="json") for p in doc.info.pages], "layout": doc.layout.to_json()}
-    _atomic_write(out, json.dumps(payload, ensure_ascii=False).encode())
+    _atomic_write(out, text_cache_entry(doc))
+
+
+def text_cache_entry(doc: IngestedDocument) -> bytes:
+    """What the text cache holds for a document: its canonical text, pages and character layout."""
+    return json.dumps({"sha256": doc.info.sha256, "text": doc.text,
+                       "pages": [p.model_dump(mode="json") for p in doc.info.pages],
+                       "layout": doc.layout.to_json()}, ensure_ascii=False).encode()
 
 
 def _page(path: str, sha256: str, page: int, dpi: int, out: Path) -> None:

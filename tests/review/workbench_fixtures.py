@@ -113,6 +113,19 @@ class Bench:
         return f"/cases/{record['batch']['key']}/{payer}/"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Argon2 with minimal cost in tests (the production parameters cost ~0.1 s per hash by design)."""
+    from argon2 import PasswordHasher
+
+    from pipeline.review import accounts
+
+    before = accounts._hasher
+    accounts.use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    yield
+    accounts.use_hasher(before)
+
+
 @pytest.fixture(scope="session")
 def packet_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Prepared packet files (text, page images) are keyed by content hash: one cache serves every test."""
