@@ -293,7 +293,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(learn_app, name="learn")
 
 
-def _review_engine(store: str):  # type: ignore[no-untyped-def]
+def _review_engine(store: str):
     from .review.audit import ensure_head
     from .review.db import make_engine
     from .store import ResultStore

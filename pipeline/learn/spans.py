@@ -87,7 +87,8 @@ def reviewer_spans(engine: Engine, *, policy_dir: Path | None = Path("policies")
         for r in added:
             det = _determination(_record(r.record), r.payer)
             policy = det.get("policy") or {}
-            crit = next((c for c in det.get("criteria") or [] if c.get("id") == r.criterion_id), {})
+            crit: dict[str, Any] = next((c for c in det.get("criteria") or []
+                                         if c.get("id") == r.criterion_id), {})
             yield {"format": FORMAT, "id": f"evidence-{r.id}", "source": "reviewer", "kind": "added_evidence",
                    "document_sha256": r.document_sha256, "document_path": r.path, "start": r.start, "end": r.end,
                    "text": r.text, "fact": facts.get(r.criterion_id), "concept": None, "assertion": r.assertion,
@@ -109,14 +110,15 @@ def reviewer_spans(engine: Engine, *, policy_dir: Path | None = Path("policies")
                 continue
             det = _determination(_record(r.record), r.payer)
             policy = det.get("policy") or {}
-            crit = next((c for c in det.get("criteria") or [] if c.get("id") == r.criterion_id), {})
+            crit2: dict[str, Any] = next((c for c in det.get("criteria") or []
+                                          if c.get("id") == r.criterion_id), {})
             base = {"format": FORMAT, "source": "reviewer", "kind": "criterion_override",
                     "document_sha256": r.document_sha256, "document_path": r.path,
                     "fact": facts.get(r.criterion_id), "verdict": "rejected", "criterion_id": r.criterion_id,
                     "payer": r.payer, "policy_id": policy.get("id"), "policy_version": policy.get("version"),
                     "machine_status": r.machine_status, "reviewer_status": r.reviewer_status,
                     "reviewer": names.get(r.user_id), "at": _iso(r.at), "note": r.reason}
-            spans = {(int(e["start"]), int(e["end"])): e for e in crit.get("evidence") or []}
+            spans = {(int(e["start"]), int(e["end"])): e for e in crit2.get("evidence") or []}
             if not spans:
                 yield {**base, "id": f"override-{r.id}", "start": None, "end": None, "text": None,
                        "concept": None, "assertion": None}

@@ -100,7 +100,7 @@ def add_user(engine: Engine, *, username: str, password: str, role: str, display
         uid = conn.execute(insert(review_users).values(
             username=name, display_name=(display_name or name).strip() or name, role=role,
             password_hash=_hasher.hash(password), active=True, created_at=now, password_changed_at=now)
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]
         append(conn, actor or Actor(username=None, role="cli"), "user_add", target=name,
                after={"username": name, "role": role, "display_name": display_name or name})
     got = get_user(engine, uid)

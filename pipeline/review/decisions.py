@@ -139,7 +139,8 @@ def add_evidence(engine: Engine, *, case_key: str, payer: str, seen: int, criter
         version = _bump(conn, row, seen, user, status=_open_status(row))
         new_id = conn.execute(insert(review_evidence).values(
             item_id=row.id, criterion_id=criterion_id, document_sha256=document_sha256, start=start, end=end,
-            text=span, assertion=assertion, note=why, user_id=user.id, at=utcnow())).inserted_primary_key[0]
+            text=span, assertion=assertion, note=why, user_id=user.id, at=utcnow())
+        ).inserted_primary_key[0]  # type: ignore[index]
         append(conn, actor, "add_evidence", case_key=case_key, payer=payer, target=criterion_id,
                before=_state(row),
                after={"evidence": {"id": new_id, "start": start, "end": end, "text": span, "assertion": assertion,

@@ -62,14 +62,14 @@ class AuthenticationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.reviewer = None  # type: ignore[attr-defined]
+        request.reviewer = None
         uid = request.session.get("uid")
         if uid is not None:
             user = get_user(current().engine, int(uid))
             fresh = time.time() - float(request.session.get("since", 0)) < ABSOLUTE_TIMEOUT_SECONDS
             if user is not None and user.active and fresh and \
                     request.session.get("pwd") == password_fingerprint(user):
-                request.reviewer = user  # type: ignore[attr-defined]
+                request.reviewer = user
             else:
                 request.session.flush()
         return self.get_response(request)

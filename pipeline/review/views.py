@@ -83,7 +83,7 @@ def static(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404("no such file")
     content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     response = FileResponse(target.open("rb"), content_type=content_type)
-    response.cacheable = True  # type: ignore[attr-defined]
+    response.cacheable = True
     response["Cache-Control"] = "public, max-age=3600"
     return response
 
@@ -125,7 +125,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 @roles(*ANY_ROLE)
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponseRedirect("/queue" if request.reviewer.role in CASE_ROLES else "/audit")  # type: ignore[attr-defined]
+    return HttpResponseRedirect("/queue" if request.reviewer.role in CASE_ROLES else "/audit")
 
 
 # -- the work queue ------------------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ def case(request: HttpRequest, case_key: str, payer: str) -> HttpResponse:
         "pieces": sorted(view.pieces.values(), key=lambda p: (p.start, p.end)),
         "age": describe_age(aware(item.received_at), now), "due_text": due_text, "due_class": due_class,  # type: ignore[arg-type]
         "updated_by": names.get(item.updated_by), "decided_by": names.get(item.decided_by),
-        "superseded": row.superseded_at is not None, "can_adverse": request.reviewer.is_physician,  # type: ignore[attr-defined]
+        "superseded": row.superseded_at is not None, "can_adverse": request.reviewer.is_physician,
         "decidable": [c for c in view.criteria],
         "dpi": current().page_dpi,
     })
@@ -284,7 +284,7 @@ def criterion(request: HttpRequest, case_key: str, payer: str) -> HttpResponse:
     return _change(request, case_key, payer, crit_id, lambda: decisions.review_criterion(
         current().engine, case_key=case_key, payer=payer, seen=_seen(request), criterion_id=crit_id,
         action=request.POST.get("action", ""), machine_status=found.get("status", "unknown"),
-        status=request.POST.get("status"), reason=request.POST.get("reason"), user=request.reviewer,  # type: ignore[attr-defined]
+        status=request.POST.get("status"), reason=request.POST.get("reason"), user=request.reviewer,
         actor=_actor(request)))
 
 
@@ -309,7 +309,7 @@ def evidence(request: HttpRequest, case_key: str, payer: str) -> HttpResponse:
     return _change(request, case_key, payer, crit_id, lambda: decisions.add_evidence(
         current().engine, case_key=case_key, payer=payer, seen=_seen(request), criterion_id=crit_id,
         document_sha256=files.sha256, text=text, start=start, end=end,
-        assertion=request.POST.get("assertion", ""), note=request.POST.get("note"), user=request.reviewer,  # type: ignore[attr-defined]
+        assertion=request.POST.get("assertion", ""), note=request.POST.get("note"), user=request.reviewer,
         actor=_actor(request)))
 
 
@@ -322,7 +322,7 @@ def decision(request: HttpRequest, case_key: str, payer: str) -> HttpResponse:
     return _change(request, case_key, payer, None, lambda: decisions.decide(
         current().engine, case_key=case_key, payer=payer, seen=_seen(request),
         decision=request.POST.get("decision", ""), reason=request.POST.get("reason"),
-        criterion_id=request.POST.get("criterion") or None, criteria_ids=ids, user=request.reviewer,  # type: ignore[attr-defined]
+        criterion_id=request.POST.get("criterion") or None, criteria_ids=ids, user=request.reviewer,
         actor=_actor(request)))
 
 

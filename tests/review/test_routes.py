@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text, update
+from workbench_fixtures import PDF_PACKET, TEXT_PACKET, Bench
 
 from pipeline.review.app import current
 from pipeline.review.audit import verify
 from pipeline.store.models import audit_events, review_items
-
-from workbench_fixtures import PDF_PACKET, TEXT_PACKET, Bench
 
 PDF_PAYER = "florida-blue"
 
