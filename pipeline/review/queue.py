@@ -2,13 +2,15 @@
 paginated in SQL.
 
 `sync()` adds the review rows of newly stored cases (status `pended` when the screen pended, `screen_approved`
-when it approved) and refreshes the due time of cases whose own `due_at` is set later; it runs only when the
-`cases` table changed since the last look (its row count and newest `updated_at`).
+when it approved), takes the open items of superseded cases out of the queue (status `superseded`), and
+refreshes the due time of cases whose own `due_at` is set later; it runs when the `cases` table has new rows
+since the last look (row count and newest `created_at`, both from indexes), and at least once a minute.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +21,8 @@ from ..store.models import cases, determinations, review_items
 from .clock import clock
 from .db import aware, utcnow, write
 
-STATUSES = ("pended", "in_review", "escalated", "decided", "screen_approved")
+STATUSES = ("pended", "in_review", "escalated", "decided", "screen_approved")  # what the queue filters on
+SUPERSEDABLE = ("pended", "in_review", "escalated", "screen_approved")
 OPEN_STATUSES = ("pended", "in_review", "escalated")
 SORTS = {
     "due": (review_items.c.due_at, review_items.c.id),
@@ -33,21 +36,23 @@ SORTS = {
 PAGE_SIZE = 50
 
 _sync_lock = threading.Lock()
-_last_seen: dict[str, tuple[Any, ...]] = {}
+_last_seen: dict[str, tuple[tuple[Any, ...], float]] = {}
+RESYNC_SECONDS = 60.0  # also catch cases rewritten in place (a new due time) without a new row
+_facets: dict[str, tuple[tuple[Any, ...], list[str], list[str]]] = {}  # payers and outcomes per store
 
 
-def sync(engine: Engine, *, force: bool = False) -> int:
-    """Create missing review rows for current screened cases; returns how many were added."""
-    with engine.connect() as conn:
-        mark = tuple(conn.execute(select(func.count(), func.max(cases.c.updated_at))
-                                  .select_from(cases)).one())
+def sync(engine: Engine, *, force: bool = False) -> tuple[Any, ...]:
+    """Create missing review rows for current screened cases (when `cases` changed since the last look, or
+    `force`); returns the mark of the `cases` table it is in step with."""
+    with engine.connect() as conn:  # both answered from indexes
+        mark = tuple(conn.execute(select(func.count(), func.max(cases.c.created_at)).select_from(cases)).one())
     key = str(engine.url)
     with _sync_lock:
-        if not force and _last_seen.get(key) == mark:
-            return 0
-        added = _sync(engine)
-        _last_seen[key] = mark
-        return added
+        seen, when = _last_seen.get(key, ((), 0.0))
+        if force or seen != mark or time.monotonic() - when > RESYNC_SECONDS:
+            _sync(engine)
+            _last_seen[key] = (mark, time.monotonic())
+        return mark
 
 
 def _sync(engine: Engine) -> int:
@@ -73,6 +78,10 @@ def _sync(engine: Engine) -> int:
         for i in range(0, len(rows), 1000):
             conn.execute(insert(review_items), rows[i:i + 1000])
         added = len(rows)
+        # a superseded case leaves the queue: its open items become `superseded` (decided ones stay decided)
+        old = select(cases.c.key).where(cases.c.superseded_at.is_not(None))
+        conn.execute(update(review_items).where(review_items.c.status.in_(SUPERSEDABLE),
+                                                review_items.c.case_key.in_(old)).values(status="superseded"))
         # a case whose own due time was set (or changed) after its review rows were made
         stale = (select(review_items.c.id, cases.c.due_at)
                  .join(cases, cases.c.key == review_items.c.case_key)
@@ -132,7 +141,7 @@ class QueuePage:
 
 
 def _where(f: QueueFilter, now: datetime) -> list[Any]:
-    clauses: list[Any] = [review_items.c.status.in_(f.statuses), cases.c.superseded_at.is_(None)]
+    clauses: list[Any] = [review_items.c.status.in_(f.statuses)]
     if f.payer:
         clauses.append(review_items.c.payer == f.payer)
     if f.outcome:
@@ -148,25 +157,27 @@ def _where(f: QueueFilter, now: datetime) -> list[Any]:
 
 def queue_page(engine: Engine, f: QueueFilter, *, page_size: int = PAGE_SIZE) -> QueuePage:
     """One page of the queue and the numbers around it (total, counts per status, the payers and outcomes)."""
-    sync(engine)
+    mark = sync(engine)
     now = utcnow()
     where = _where(f, now)
-    base = select(review_items.c.id).join(cases, cases.c.key == review_items.c.case_key).where(*where)
     with engine.connect() as conn:
-        total = int(conn.scalar(select(func.count()).select_from(base.subquery())) or 0)
+        total = int(conn.scalar(select(func.count()).select_from(review_items).where(*where)) or 0)
         pages = max(1, -(-total // page_size))
         page = min(f.page, pages)
+        ids = (select(review_items.c.id).where(*where).order_by(*SORTS[f.sort]).limit(page_size)
+               .offset((page - 1) * page_size).subquery())
         stmt = (select(review_items, cases.c.path, cases.c.request_id, cases.c.priority, cases.c.n_pages)
-                .join(cases, cases.c.key == review_items.c.case_key).where(*where)
-                .order_by(*SORTS[f.sort]).limit(page_size).offset((page - 1) * page_size))
+                .join(ids, ids.c.id == review_items.c.id).join(cases, cases.c.key == review_items.c.case_key)
+                .order_by(*SORTS[f.sort]))
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
-        payers = [p for p in conn.scalars(select(review_items.c.payer).distinct().order_by(review_items.c.payer))]
-        outcomes = [o for o in conn.scalars(select(review_items.c.outcome).distinct()
-                                            .order_by(review_items.c.outcome))]
+        cached = _facets.get(str(engine.url))
+        if cached is None or cached[0] != mark:
+            payers = list(conn.scalars(select(review_items.c.payer).distinct().order_by(review_items.c.payer)))
+            outcomes = list(conn.scalars(select(review_items.c.outcome).distinct().order_by(review_items.c.outcome)))
+            cached = _facets[str(engine.url)] = (mark, payers, outcomes)
         counts = {str(s): int(n) for s, n in conn.execute(
-            select(review_items.c.status, func.count()).join(cases, cases.c.key == review_items.c.case_key)
-            .where(cases.c.superseded_at.is_(None)).group_by(review_items.c.status))}
-    return QueuePage(rows=rows, total=total, page=page, pages=pages, payers=payers, outcomes=outcomes,
+            select(review_items.c.status, func.count()).group_by(review_items.c.status))}
+    return QueuePage(rows=rows, total=total, page=page, pages=pages, payers=cached[1], outcomes=cached[2],
                      counts=counts)
 
 
@@ -178,9 +189,7 @@ def next_item(engine: Engine, after_id: int, *, statuses: tuple[str, ...] = ("pe
         current = conn.execute(select(review_items.c.due_at, review_items.c.id)
                                .where(review_items.c.id == after_id)).first()
         base = (select(review_items.c.case_key, review_items.c.payer)
-                .join(cases, cases.c.key == review_items.c.case_key)
-                .where(review_items.c.status.in_(statuses), cases.c.superseded_at.is_(None),
-                       review_items.c.id != after_id)
+                .where(review_items.c.status.in_(statuses), review_items.c.id != after_id)
                 .order_by(review_items.c.due_at, review_items.c.id).limit(1))
         row = None
         if current is not None:

@@ -37,7 +37,8 @@ from .queue import STATUSES, QueueFilter, next_item, queue_page, sync
 REVIEW = tuple(sorted(CASE_ROLES))
 ANY_ROLE = ("admin", "physician", "reviewer")
 STATUS_LABELS = {"pended": "pended", "in_review": "in review", "escalated": "escalated to physician",
-                 "decided": "decided", "screen_approved": "approved by screen"}
+                 "decided": "decided", "screen_approved": "approved by screen",
+                 "superseded": "superseded by a newer screening"}
 
 
 def context(request: HttpRequest) -> dict[str, Any]:

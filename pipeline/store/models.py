@@ -174,7 +174,7 @@ class ReviewConfig(Base):
 class ReviewItem(Base):
     """The review of one payer's determination of a case: the work-queue row.
 
-    `status`: pended | in_review | escalated | decided | screen_approved. `version` is the optimistic lock:
+    `status`: pended | in_review | escalated | decided | screen_approved | superseded (the case was re-screened). `version` is the optimistic lock:
     every change to the item, its criteria or its evidence is `UPDATE ... WHERE version = :seen`, so two
     reviewers working the same item never overwrite each other. `due_at` is the decision clock (the case's
     own `due_at` when it has one, else computed from when the request was received and its priority)."""
@@ -200,7 +200,7 @@ class ReviewItem(Base):
 
     __table_args__ = (
         UniqueConstraint("case_key", "payer"),
-        CheckConstraint("status IN ('pended', 'in_review', 'escalated', 'decided', 'screen_approved')",
+        CheckConstraint("status IN ('pended', 'in_review', 'escalated', 'decided', 'screen_approved', 'superseded')",
                         name="status"),
         CheckConstraint("decision IS NULL OR decision IN ('approve', 'escalate', 'adverse')", name="decision"),
         Index(None, "status", "due_at"),

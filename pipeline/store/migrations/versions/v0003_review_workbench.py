@@ -121,7 +121,7 @@ def upgrade() -> None:
             name=op.f("ck_review_items_decision"),
         ),
         sa.CheckConstraint(
-            "status IN ('pended', 'in_review', 'escalated', 'decided', 'screen_approved')",
+            "status IN ('pended', 'in_review', 'escalated', 'decided', 'screen_approved', 'superseded')",
             name=op.f("ck_review_items_status"),
         ),
         sa.ForeignKeyConstraint(
