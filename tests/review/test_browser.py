@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from workbench_fixtures import PDF_PACKET, Bench, record_for
+from workbench_fixtures import PDF_PACKET, Bench
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 # flags for a closed network: no background connections, no component updates, no sandbox as root
