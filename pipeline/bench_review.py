@@ -20,7 +20,7 @@ def synthetic_records(n: int) -> list[dict[str, Any]]:
     start = datetime(2026, 11, 1, tzinfo=UTC)
     records = []
     for i in range(n):
-        dets = []
+        dets: list[dict[str, Any]] = []
         for j, payer in enumerate(PAYERS):
             outcome = OUTCOMES[(i + j) % len(OUTCOMES)]
             dets.append({"payer": payer, "decision": "approve" if outcome == "meets_criteria" else "pend",
