@@ -66,6 +66,9 @@ def _shot(page: Any, name: str) -> None:
     folder = os.environ.get("PRESCREEN_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        page.evaluate("""() => Promise.all(Array.from(document.querySelectorAll('svg image'))
+                          .map(i => fetch(i.getAttribute('href'))))""")  # page images rendered and cached
+        page.wait_for_timeout(500)  # and drawn
         page.screenshot(path=str(Path(folder) / name))
 
 
