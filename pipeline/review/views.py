@@ -104,6 +104,9 @@ def login(request: HttpRequest) -> HttpResponse:
                    else "Wrong user name or password.")
         return TemplateResponse(request, "review/login.html", {"error": message, "username": username}, status=401)
     next_path = request.session.get("next")
+    from .sessions import SessionStore
+
+    SessionStore.clear_expired()  # expired sessions are removed at every sign-in
     request.session.cycle_key()  # a new session key at sign-in (no session fixation)
     request.session.clear()
     import time
