@@ -437,3 +437,31 @@ def test_admin_pages_and_exports(bench: Bench) -> None:
     assert rows[0].split(",")[:3] == ["seq", "at", "actor"] and len(rows) > 3
     assert admin.get("/annotations/export.jsonl").status_code == 200
     assert admin.get(bench.case_url(_pdf(bench), PDF_PAYER)).status_code == 403  # admins do not see cases
+
+
+def test_ocr_pages_show_their_confidence(bench: Bench) -> None:
+    from workbench_fixtures import record_for
+
+    record = record_for(_pdf(bench), PDF_PACKET, key="ef" * 32)
+    record["document"]["pages"][0].update(source="ocr", ocr_confidence=61.5)
+    record["document"]["pages"][1].update(source="ocr", ocr_confidence=93.0)
+    bench.add([record])
+    html = bench.client("rita").get(bench.case_url(record, PDF_PAYER)).content.decode()
+    assert '<span class="ocr low">OCR confidence 61.5</span>' in html
+    assert '<span class="ocr">OCR confidence 93.0</span>' in html
+
+
+def test_request_errors_are_logged_without_their_message() -> None:
+    import logging
+    import sys
+
+    from pipeline.review.app import _NoDetail
+
+    try:
+        raise ValueError("Patient JONES, RILEY (synthetic) DOB 02/09/2019")
+    except ValueError:
+        record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Internal Server Error: %s",
+                                   ("/cases/abc/cohere/",), sys.exc_info())
+    assert _NoDetail().filter(record)
+    line = logging.Formatter().format(record)
+    assert line == "Internal Server Error: /cases/abc/cohere/ (ValueError)"
