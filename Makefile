@@ -33,7 +33,8 @@ RUN_DEPS := "tesseract-ocr:command -v tesseract" \
             "wbritish-large:test -f /usr/share/dict/british-english-large" \
             "hunspell-en-med:test -f /usr/share/hunspell/en_med_glut.dic"
 TEST_DEPS := "openjdk-17-jre-headless:command -v java" \
-             "postgresql:ls /usr/lib/postgresql/*/bin/initdb"
+             "postgresql:ls /usr/lib/postgresql/*/bin/initdb" \
+             "chromium:command -v chromium"
 RUNDEPS_STAMP := $(VENV)/.rundeps
 TESTDEPS_STAMP := $(VENV)/.testdeps
 $(RUNDEPS_STAMP): | $(BIN)/python
@@ -53,6 +54,12 @@ install: $(STAMP)
 demo: $(STAMP) $(RUNDEPS_STAMP)
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format text --out out/demo
 	$(BIN)/prescreen screen examples/*.pdf examples/*.txt --format html --out out/demo
+	$(BIN)/prescreen batch examples --out out/demo-batch --progress none
+	@echo
+	@echo "The reviewer workbench over these cases (store: out/demo-batch/results.db):"
+	@echo "  $(BIN)/prescreen users add reviewer1 --role reviewer --store sqlite:///out/demo-batch/results.db"
+	@echo "  $(BIN)/prescreen users add physician1 --role physician --store sqlite:///out/demo-batch/results.db"
+	@echo "  $(BIN)/prescreen review --store sqlite:///out/demo-batch/results.db   # then open http://127.0.0.1:8000/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
@@ -67,6 +74,7 @@ test: $(STAMP) $(TESTDEPS_STAMP)
 
 bench: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m pipeline.bench_review
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -394,6 +395,230 @@ def explain(
 def version() -> None:
     """Print the pipeline version."""
     typer.echo(__version__)
+
+
+# -- the reviewer workbench ----------------------------------------------------------------------------------
+
+STORE_ENV = "PRESCREEN_STORE_URL"
+StoreUrl = Annotated[str, typer.Option("--store", envvar=STORE_ENV,
+                                       help="Results store URL (SQLite file or postgresql+psycopg://...).")]
+users_app = typer.Typer(no_args_is_help=True, help="Workbench accounts (reviewer, physician, admin).")
+audit_app = typer.Typer(no_args_is_help=True, help="The workbench's hash-chained audit trail.")
+learn_app = typer.Typer(no_args_is_help=True, help="Reviewer corrections as training data.")
+app.add_typer(users_app, name="users")
+app.add_typer(audit_app, name="audit")
+app.add_typer(learn_app, name="learn")
+
+
+def _review_engine(store: str):
+    from .review.audit import ensure_head
+    from .review.db import make_engine
+    from .store import ResultStore
+
+    ResultStore(store).migrate()
+    engine = make_engine(store)
+    ensure_head(engine)
+    return engine
+
+
+@app.command()
+def review(
+    store: StoreUrl = "sqlite:///results.db",
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    cache: Annotated[Path | None, typer.Option(help="Folder for rendered pages and packet text (PHI: keep it "
+                                                    "private). Default: review-cache beside a SQLite store.")
+                     ] = None,
+    threads: Annotated[int, typer.Option(min=1, max=64)] = 8,
+    tls_proxy: Annotated[str | None, typer.Option(help="Address of the TLS reverse proxy in front: its "
+                                                       "X-Forwarded-Proto is trusted, cookies are Secure and "
+                                                       "HSTS is sent.")] = None,
+    allowed_host: Annotated[list[str] | None, typer.Option(help="Host name the proxy serves (repeatable).")
+                            ] = None,
+) -> None:
+    """Start the reviewer workbench (a web app) over the results store."""
+    from sqlalchemy.engine import make_url
+
+    from .review.app import create_app, serve
+
+    if cache is None:
+        url = make_url(store)
+        base = Path(url.database).expanduser().resolve().parent if url.get_backend_name() == "sqlite" and \
+            url.database and url.database != ":memory:" else Path.cwd()
+        cache = base / "review-cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    cache.chmod(0o700)
+    hosts = tuple(allowed_host or ())
+    origins = tuple(f"https://{h}" for h in hosts)
+    application = create_app(store, cache_dir=cache, allowed_hosts=hosts, tls_proxy=tls_proxy is not None,
+                             trusted_origins=origins)
+    if host not in ("127.0.0.1", "localhost", "::1") and tls_proxy is None:
+        typer.echo("prescreen: warning: listening beyond loopback without --tls-proxy; serve it behind a TLS "
+                   "reverse proxy", err=True)
+    typer.echo(f"prescreen review: http://{host}:{port}/  (store {make_url(store).render_as_string(hide_password=True)}"
+               f"; Ctrl-C stops)")
+    serve(application, host=host, port=port, threads=threads, tls_proxy=tls_proxy)
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@users_app.command("add")
+def users_add(
+    username: Annotated[str, typer.Argument(help="Login name: lower-case letters, digits, '.', '_', '-'.")],
+    role: Annotated[str, typer.Option(help="reviewer, physician or admin.")],
+    name: Annotated[str | None, typer.Option(help="Display name (default: the user name).")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")
+                              ] = False,
+    store: StoreUrl = "sqlite:///results.db",
+) -> None:
+    """Create a workbench account (the password is prompted for, at least 12 characters)."""
+    from .review.accounts import AccountError, add_user
+
+    try:
+        user = add_user(_review_engine(store), username=username, password=_password(password_stdin), role=role,
+                        display_name=name)
+    except AccountError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"added {user.username} ({user.role})")
+
+
+@users_app.command("list")
+def users_list(store: StoreUrl = "sqlite:///results.db") -> None:
+    """List the workbench accounts."""
+    from .review.accounts import list_users
+
+    for u in list_users(_review_engine(store)):
+        typer.echo(f"{u.username:20} {u.role:10} {'active' if u.active else 'disabled':9} {u.display_name}")
+
+
+@users_app.command("disable")
+def users_disable(username: Annotated[str, typer.Argument()], store: StoreUrl = "sqlite:///results.db") -> None:
+    """Disable an account (its sessions end at once)."""
+    from .review.accounts import AccountError, set_active
+
+    try:
+        set_active(_review_engine(store), username=username, active=False)
+    except AccountError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"disabled {username}")
+
+
+@users_app.command("enable")
+def users_enable(username: Annotated[str, typer.Argument()], store: StoreUrl = "sqlite:///results.db") -> None:
+    """Enable a disabled account."""
+    from .review.accounts import AccountError, set_active
+
+    try:
+        set_active(_review_engine(store), username=username, active=True)
+    except AccountError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"enabled {username}")
+
+
+@users_app.command("password")
+def users_password(
+    username: Annotated[str, typer.Argument()],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")
+                              ] = False,
+    store: StoreUrl = "sqlite:///results.db",
+) -> None:
+    """Set a new password (the account's sessions end)."""
+    from .review.accounts import AccountError, set_password
+
+    try:
+        set_password(_review_engine(store), username=username, password=_password(password_stdin))
+    except AccountError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"password of {username} changed")
+
+
+@audit_app.command("verify")
+def audit_verify(
+    store: StoreUrl = "sqlite:///results.db",
+    expect_head: Annotated[str | None, typer.Option(help="SEQ:HASH printed by an earlier verify, kept "
+                                                         "outside the database.")] = None,
+) -> None:
+    """Check the audit trail's hash chain; exit 1 when it was tampered with."""
+    from .review.audit import verify
+
+    result = verify(_review_engine(store), expect_head=expect_head)
+    for problem in result.problems:
+        typer.echo(f"prescreen: audit: {problem}", err=True)
+    typer.echo(f"{'ok' if result.ok else 'BROKEN'}: {result.events} events; head {result.head_seq}:{result.head_hash}")
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("export")
+def audit_export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write (.csv or .jsonl).")],
+    store: StoreUrl = "sqlite:///results.db",
+    case: Annotated[str | None, typer.Option(help="Only this case key.")] = None,
+) -> None:
+    """Export the audit trail as CSV or JSON Lines (by the file's extension)."""
+    from .review import audit
+
+    engine = _review_engine(store)
+    writer = audit.csv_lines if out.suffix.lower() == ".csv" else audit.json_lines
+    with engine.connect() as conn, out.open("w", encoding="utf-8", newline="") as f:
+        for chunk in writer(audit.event_dicts(conn, case_key=case)):
+            f.write(chunk)
+    typer.echo(f"wrote {out}")
+
+
+class SpanFormat(StrEnum):
+    jsonl = "jsonl"
+    brat = "brat"
+    label_studio = "label-studio"
+
+
+@learn_app.command("export")
+def learn_export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="A .jsonl file (jsonl), or a folder (brat, "
+                                                          "label-studio).")],
+    fmt: Annotated[SpanFormat, typer.Option("--format", "-f")] = SpanFormat.jsonl,
+    store: StoreUrl = "sqlite:///results.db",
+    policies: PolicyDir = Path("policies"),
+    cache: Annotated[Path | None, typer.Option(help="Packet-text cache of the workbench (brat, label-studio).")
+                     ] = None,
+) -> None:
+    """Export reviewer overrides and added evidence as span annotations (prescreen-spans/1, brat, Label Studio)."""
+    import json
+
+    from .learn.spans import label_studio_tasks, reviewer_spans, to_jsonl, write_brat
+    from .review.prepare import PacketFiles, PrepareError
+
+    engine = _review_engine(store)
+    spans = list(reviewer_spans(engine, policy_dir=policies))
+    if fmt is SpanFormat.jsonl:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as f:
+            f.writelines(to_jsonl(spans))
+        typer.echo(f"wrote {len(spans)} spans to {out}")
+        return
+    texts: dict[str, str] = {}
+    cache_dir = cache or out / ".text-cache"
+    for s in spans:
+        sha = s["document_sha256"]
+        if sha in texts or s.get("start") is None or not s.get("document_path"):
+            continue
+        try:
+            texts[sha] = str(PacketFiles(path=s["document_path"], sha256=sha, cache_dir=cache_dir).text()["text"])
+        except PrepareError as exc:
+            typer.echo(f"prescreen: {sha[:12]}: {exc}", err=True)
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt is SpanFormat.brat:
+        n = write_brat(spans, texts, out)
+    else:
+        tasks, config = label_studio_tasks(spans, texts)
+        (out / "tasks.json").write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+        (out / "labeling-config.xml").write_text(config, encoding="utf-8")
+        n = sum(len(t["annotations"][0]["result"]) for t in tasks)
+    typer.echo(f"wrote {n} annotations for {len(texts)} documents to {out}")
 
 
 def main() -> None:

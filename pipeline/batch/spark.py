@@ -60,6 +60,7 @@ from .items import (
     BatchItem,
     dumps,
     file_sha256,
+    intake_id,
     item_key,
     iter_folder,
     iter_input,
@@ -180,6 +181,7 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
                 record = screen_item(screener, dataclasses.replace(item, path=physical), key=key)
                 if physical != item.path:
                     record = _replace_path(record, physical, item.path)
+                    record["batch"]["intake"] = intake_id(item.path, item.request_id)  # the intake as listed
                 line = zlib.compress(dumps(record).encode("utf-8"), 1)
                 yield "record", index, item.path, key, line, time.perf_counter() - t1
             if physical.startswith(tmp + os.sep):

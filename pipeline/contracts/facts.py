@@ -54,6 +54,11 @@ class ClinicalFacts(BaseModel):
         default=None, description="ISO date the request was made (anchors 'within 3 months' style rules)"
     )
     low_confidence_pages: list[int] = Field(default_factory=list)
+    documented: dict[str, Fact] = Field(
+        default_factory=dict,
+        description="the same facts resolved from clinical documentation alone (not request-form pages or fields, "
+                    "not low-confidence OCR pages; request facts as in `facts`): what an approval must rest on")
+    request_form_pages: list[int] = Field(default_factory=list)
 
     def get(self, name: str) -> Fact:
         """The named fact, or a not-documented placeholder when nothing was extracted for it."""

@@ -17,7 +17,7 @@ from ..contracts import (
 )
 from .evaluate import MET, NOT_MET, UNKNOWN, Evaluation
 from .loader import LoadedPolicy, iter_nodes, policy_roots
-from .schema import Node
+from .schema import Node, Policy
 
 LOW_CONFIDENCE_REASON = (
     "Evidence for {criterion} comes only from OCR text of low confidence (page {pages}); a reviewer must read it."
@@ -67,6 +67,46 @@ def _met_branches(trace: list[CriterionResult], root: str, nodes: dict[str, Node
         return found
 
     return list(dict.fromkeys(walk(root)))
+
+
+def _undocumented_criteria(policy: Policy, facts: ClinicalFacts, trace: list[CriterionResult],
+                           nodes: dict[str, Node]) -> list[str]:
+    """The approval guard: the one rule every approval passes.
+
+    An approval needs, for each criterion it rests on, affirmative evidence in the clinical documentation: the
+    indications (and the documentation requirements) must also be met when the facts are read from clinical
+    documentation alone (`facts.documented`: not the request form's pages or fields, not pages OCR read with low
+    confidence; what is asked, such as codes and the purpose, may come from the form). Returns the ids of the
+    met criteria that are not met that way (empty: the approval stands). Facts without a documented view (built
+    by hand) are taken as documented."""
+    if not facts.documented:
+        return []
+    documented = Evaluation(facts.model_copy(update={"facts": facts.documented}))
+    roots = [policy.indications] + ([policy.documentation] if policy.documentation is not None else [])
+    results = [documented.run(root, role="indication" if root is policy.indications else "documentation")
+               for root in roots]
+    if all(r is MET for r in results):
+        return []
+    again = {r.id: r.status for r in documented.trace()}
+    full = {r.id: r for r in trace}
+    leaves = [n for root in roots for n in iter_nodes(root)
+              if n.op not in {"all", "any", "not"} and full[n.id].status is MET and again.get(n.id) is not MET]
+    return [n.id for n in leaves]
+
+
+def _approval_guard_reasons(undocumented: list[str], trace: list[CriterionResult], facts: ClinicalFacts
+                            ) -> tuple[list[str], list[str]]:
+    by_id = {r.id: r for r in trace}
+    pages = sorted({e.page for i in undocumented for e in by_id[i].evidence if e.page is not None})
+    low = set(facts.low_confidence_pages)
+    labels = "; ".join(dict.fromkeys(by_id[i].explanation for i in undocumented))
+    if pages and set(pages) <= low:
+        shown = ", ".join(str(p) for p in pages)
+        return ([LOW_CONFIDENCE_REASON.format(criterion="the indication", pages=shown)],
+                ["A legible copy of the pages that support the indication."])
+    return ([f"The criteria are met only on the request form or on pages read with low confidence ({labels}); an "
+             "approval rests on clinical documentation."],
+            [f"Clinical notes or reports that document: {labels}."])
 
 
 def determine(
@@ -128,14 +168,12 @@ def determine(
         if branches:
             missing.append("Documentation of a covered indication: " + "; ".join(branches) + ".")
 
-    if outcome is Outcome.MEETS_CRITERIA and facts.low_confidence_pages:
-        supporting = {e.page for r in trace if r.role == "indication" and r.status is MET for e in r.evidence}
-        confident = supporting - set(facts.low_confidence_pages)
-        if supporting and not confident:
+    if outcome is Outcome.MEETS_CRITERIA:
+        undocumented = _undocumented_criteria(policy, facts, trace, nodes)
+        if undocumented:
             outcome = Outcome.INSUFFICIENT_DOCUMENTATION
-            pages = ", ".join(str(p) for p in sorted(p for p in supporting if p is not None))
-            reasons = [LOW_CONFIDENCE_REASON.format(criterion="the indication", pages=pages)]
-            missing.append("A legible copy of the pages that support the indication.")
+            reasons, needs = _approval_guard_reasons(undocumented, trace, facts)
+            missing.extend(needs)
 
     if facts.low_confidence_pages and outcome is not Outcome.MEETS_CRITERIA and not any("OCR" in r for r in reasons):
         pages = ", ".join(str(p) for p in facts.low_confidence_pages)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
-         "hedging"}
+         "hedging", "source"}
 
 
 class CatalogueError(ValueError):
@@ -30,6 +30,9 @@ class FactSpec:
     derive: str | None = None
     attributes: tuple[str, ...] = ()
     hedging_counts: bool = True
+    source: str = "clinical"
+    """clinical: an approval needs it from clinical documentation (notes, reports); request: what is asked (codes,
+    purpose, the requested study, demographics), which the request form itself documents."""
 
     @property
     def attribute_keys(self) -> frozenset[str]:
@@ -50,6 +53,9 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
     historical = raw.get("historical", "count")
     if historical not in {"count", "ignore"}:
         raise CatalogueError(f"facts.yaml: fact {name!r}: historical must be count or ignore")
+    source = raw.get("source", "clinical")
+    if source not in {"clinical", "request"}:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: source must be clinical or request")
     return FactSpec(
         name=name,
         description=str(raw.get("description", "")),
@@ -62,6 +68,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         derive=raw.get("derive"),
         attributes=tuple(raw.get("attributes") or ()),
         hedging_counts=raw.get("hedging", "count") != "ignore",
+        source=source,
     )
 
 

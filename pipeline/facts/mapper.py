@@ -16,6 +16,7 @@ from .catalogue import FactSpec, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, mention_status
 from .dates import parse_date
 from .derive import DERIVATIONS
+from .documents import FORM_SECTIONS, is_form_line, request_form_pages
 from .imaging import build_studies
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
@@ -50,11 +51,13 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
 
 
 class _Resolver:
-    def __init__(self, ctx: FactContext, studies: list[ImagingStudy]) -> None:
+    def __init__(self, ctx: FactContext, studies: list[ImagingStudy], *, given: dict[str, Fact] | None = None
+                 ) -> None:
+        """`given`: facts taken as they are instead of resolved here."""
         self.ctx = ctx
         self.studies = studies
         self._specs = load_catalogue()
-        self._done: dict[str, Fact] = {}
+        self._done: dict[str, Fact] = dict(given or {})
         self._busy: set[str] = set()
 
     def fact(self, name: str) -> Fact:
@@ -143,10 +146,24 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     studies = build_studies(ctx)
     resolver = _Resolver(ctx, studies)
-    facts = {name: resolver.fact(name) for name in sorted(load_catalogue())}
+    catalogue = load_catalogue()
+    facts = {name: resolver.fact(name) for name in sorted(catalogue)}
+
+    # The same facts from clinical documentation alone (what an approval must rest on): without the request
+    # form's pages and fields, and without pages OCR read with low confidence; request facts stay as read.
+    excluded = request_form_pages(text, nlp.sections, layout) | set(low_confidence_pages or [])
+    kept = [m for m in nlp.mentions if layout.page_of(m.start) not in excluded
+            and not (m.section in FORM_SECTIONS and is_form_line(text, m.start))]
+    clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout)
+    clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
+    clinical_resolver = _Resolver(clinical_ctx, build_studies(clinical_ctx),
+                                  given={n: f for n, f in facts.items() if catalogue[n].source == "request"})
+    documented = {name: clinical_resolver.fact(name) for name in sorted(catalogue)}
     return ClinicalFacts(
         facts=facts,
+        documented=documented,
         imaging=studies,
         reference_date=ctx.reference_date.isoformat() if ctx.reference_date else None,
         low_confidence_pages=sorted(low_confidence_pages or []),
+        request_form_pages=sorted(p for p in excluded if p not in set(low_confidence_pages or [])),
     )

@@ -117,9 +117,10 @@ def test_migrate_creates_the_tables(make_store: Callable[[], ResultStore]) -> No
     store = make_store()
     assert store.revision() is None
     store.migrate()
-    assert store.revision() == head_revision() == "0002"
+    assert store.revision() == head_revision() == "0003"
     insp = inspect(store.engine)
-    assert {"cases", "determinations", "alembic_version"} <= set(insp.get_table_names())
+    assert {"cases", "determinations", "alembic_version", "review_users", "review_sessions", "review_items",
+            "review_criteria", "review_evidence", "audit_events", "audit_head"} <= set(insp.get_table_names())
     assert {c["name"] for c in insp.get_columns("cases")} >= {
         "key", "path", "document_sha256", "request_id", "received_at", "kind", "error_code", "error_message",
         "pipeline_version", "reference_date", "n_pages", "record", "created_at"}
@@ -194,7 +195,8 @@ def test_packaged_migrations_are_resources() -> None:
 
     root = files("pipeline.store")
     for name in ("alembic.ini", "migrations/env.py", "migrations/script.py.mako",
-                 "migrations/versions/v0001_initial_schema.py", "migrations/versions/v0002_intake_and_clock.py"):
+                 "migrations/versions/v0001_initial_schema.py", "migrations/versions/v0002_intake_and_clock.py",
+                 "migrations/versions/v0003_review_workbench.py"):
         assert root.joinpath(name).is_file(), name
     pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
     assert '"*.mako"' in pyproject and '"*.ini"' in pyproject  # shipped in wheels as package data

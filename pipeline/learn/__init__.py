@@ -1,0 +1,1 @@
+"""Learning from reviewers: their corrections as span annotations for retraining (see docs/workbench.md)."""
