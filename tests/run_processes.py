@@ -64,7 +64,7 @@ class Proc:
         return True
 
     def describe(self) -> str:
-        return f"pid {self.pid}: {self.cmdline[:160] or '?'}"
+        return f"pid {self.pid}: {' '.join(self.cmdline.split())[:160] or '?'}"
 
 
 def _read(pid: int) -> Proc | None:
@@ -164,8 +164,12 @@ def interrupts_deferred() -> Iterator[None]:
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
-        for sig in dict.fromkeys(held):
-            os.kill(os.getpid(), sig)  # delivered to the restored handler: KeyboardInterrupt, pytest.exit, ...
+        for sig in dict.fromkeys(held):  # to the restored handler: KeyboardInterrupt, pytest.exit, death
+            handler = before[sig]
+            if callable(handler):
+                handler(sig, None)
+            else:
+                os.kill(os.getpid(), sig)
 
 
 # -- the plugin ------------------------------------------------------------------------------------------------
