@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import zlib
@@ -113,6 +114,7 @@ def spark():  # type: ignore[no-untyped-def]
     from pipeline.batch.spark import spark_session
 
     session = None
+    on_ctrl_c = signal.getsignal(signal.SIGINT)  # a SparkContext replaces it, and no stop() puts it back
     try:
         session = spark_session("local[2]", "prescreen-test")
         yield session
@@ -120,6 +122,7 @@ def spark():  # type: ignore[no-untyped-def]
         if session is not None:
             session.stop()
         end_jvm()
+        signal.signal(signal.SIGINT, on_ctrl_c)
 
 
 @pytest.fixture(scope="module")
