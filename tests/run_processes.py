@@ -47,6 +47,7 @@ class Proc:
     pid: int
     ppid: int
     start: int
+    uid: int
     cmdline: str
 
     def alive(self) -> bool:
@@ -70,6 +71,7 @@ class Proc:
 def _read(pid: int) -> Proc | None:
     """The process `pid`, or None when there is none (a zombie counts as none)."""
     try:
+        uid = os.stat(f"/proc/{pid}").st_uid
         stat = Path(f"/proc/{pid}/stat").read_text()
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
@@ -77,7 +79,7 @@ def _read(pid: int) -> Proc | None:
     fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": state, ppid, ..., starttime is the 20th
     if fields[0] in ("Z", "X"):
         return None
-    return Proc(pid=pid, ppid=int(fields[1]), start=int(fields[19]),
+    return Proc(pid=pid, ppid=int(fields[1]), start=int(fields[19]), uid=uid,
                 cmdline=raw.replace(b"\0", b" ").decode(errors="replace").strip())
 
 
@@ -89,9 +91,10 @@ def all_processes() -> list[Proc]:
     return [p for p in found if p is not None and p.pid != me]
 
 
-def processes_naming(text: str) -> list[Proc]:
-    """Live processes whose command line (or, for PostgreSQL, process title) contains `text`."""
-    return [p for p in all_processes() if text in p.cmdline]
+def processes_naming(text: str, *, uid: int | None = None) -> list[Proc]:
+    """Live processes whose command line (or, for PostgreSQL, process title) contains `text`; of user `uid`
+    only, when given."""
+    return [p for p in all_processes() if text in p.cmdline and uid in (None, p.uid)]
 
 
 def _carries(pid: int, run_id: str) -> bool:

@@ -20,10 +20,10 @@ cannot outlive the test process:
 - Every process of the cluster names its folder: the postmaster's command line has `-D <folder>/data`, and
   cluster_name=<folder name> puts the name in each child's title ("postgres: prescreen-pg-xxxx: checkpointer").
 Cluster.stop() sends SIGQUIT, kills the postmaster if it has not exited after a grace period, then waits for
-(and at last kills) anything else that names the folder, and only then removes the folder. What it had to
-force is reported as a warning; anything it could not end fails the session. A run holds an flock on
-<folder>/run.lock while it lives; a folder whose lock nobody holds (its run was killed outright) is removed
-by the next run that starts a cluster.
+(and at last kills) any other process of the cluster's user that names the folder, and only then removes the
+folder. What it had to force is reported as a warning; anything it could not end fails the session. A run
+holds an flock on <folder>/run.lock while it lives; a folder whose lock nobody holds (its run was killed
+outright) is removed by the next run that starts a cluster.
 """
 
 from __future__ import annotations
@@ -213,6 +213,11 @@ class Cluster:
         return self.folder / "server.log"
 
     @property
+    def uid(self) -> int:
+        """Whose processes the cluster's are."""
+        return int(self.owner.get("user", os.geteuid()))
+
+    @property
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{DBNAME}"
 
@@ -318,7 +323,8 @@ class Cluster:
                                          "after SIGQUIT (immediate shutdown) and was killed")
             # what else names the folder: the children of a killed postmaster (they exit when they notice it
             # is gone), an initdb cut short, a server whose start was interrupted
-            killed, survivors = end_processes(lambda: processes_naming(self.folder.name), grace_seconds=10)
+            killed, survivors = end_processes(lambda: processes_naming(self.folder.name, uid=self.uid),
+                                              grace_seconds=10)
             report.forced += [f"still running after the postmaster had exited, killed: {p.describe()}"
                               for p in killed]
             report.left += [f"still running after SIGKILL: {p.describe()}" for p in survivors]
