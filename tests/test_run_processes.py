@@ -68,12 +68,15 @@ def test_processes_left_at_the_end_of_the_session_are_killed_and_fail_it(tmp_pat
 
 def test_a_deferred_interrupt_arrives_when_the_block_ends() -> None:
     steps = []
-    before = signal.getsignal(signal.SIGINT)
-    with pytest.raises(KeyboardInterrupt):
-        with interrupts_deferred():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.2)  # where the KeyboardInterrupt would otherwise be raised
-            steps.append("the block finished")
-        steps.append("not reached")
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # also where the run ignores SIGINT
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with interrupts_deferred():
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.2)  # where the KeyboardInterrupt would otherwise be raised
+                steps.append("the block finished")
+            steps.append("not reached")
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert steps == ["the block finished"]
-    assert signal.getsignal(signal.SIGINT) is before

@@ -30,7 +30,7 @@ from pg_cluster import (
     report_stop,
     sweep_stale_folders,
 )
-from run_processes import Proc, processes_naming
+from run_processes import INTERRUPTING, Proc, processes_naming
 
 pytestmark = pytest.mark.postgres
 HERE = Path(__file__).resolve().parent
@@ -113,7 +113,15 @@ def inner_pytest(tmp_path: Path, parent: Path, test: str, *, then: str = "") -> 
     return subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir",
                              str(tmp_path), f"test_inner.py::{test}"],
                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)  # its own process group: a Ctrl-C here reaches it alone
+                            start_new_session=True,  # its own process group: a Ctrl-C here reaches it alone
+                            preexec_fn=interruptible)
+
+
+def interruptible() -> None:
+    """In the child: the default action for Ctrl-C, SIGTERM and SIGHUP, even where this run ignores them (a
+    background job of a non-interactive shell ignores SIGINT; nohup, SIGHUP), as a terminal's run would."""
+    for sig in INTERRUPTING:
+        signal.signal(sig, signal.SIG_DFL)
 
 
 def ctrl_c(proc: subprocess.Popen[str]) -> None:
