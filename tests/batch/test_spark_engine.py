@@ -98,8 +98,9 @@ def end_jvm(seconds: float = 60) -> None:
     proc = getattr(gateway, "proc", None)
     if proc is None:
         return
-    with contextlib.suppress(OSError):
-        proc.stdin.close()
+    if proc.stdin is not None:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
     try:
         proc.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
