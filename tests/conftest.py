@@ -1,4 +1,6 @@
-"""Shared fixtures: the NLP pipeline and a Screener are built once per test session (each takes ~2 s)."""
+"""Shared fixtures: the NLP pipeline and a Screener are built once per test session (each takes ~2 s).
+
+run_processes (a plugin) makes sure that no process of the run outlives it."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from pipeline.nlp import build_nlp, nlp_result, normalize
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DIR = REPO / "policies"
+
+pytest_plugins = ["run_processes"]
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import zlib
@@ -83,13 +84,46 @@ def base(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     return base
 
 
+def end_jvm(seconds: float = 60) -> None:
+    """End the JVM that pyspark started for this process, and wait for it. SparkSession.stop() leaves it
+    running for the next session; it exits when the pipe on its stdin closes (at the latest when this
+    process does), then runs its shutdown hooks. A later session starts a new one."""
+    from pyspark import SparkContext
+
+    gateway, SparkContext._gateway, SparkContext._jvm = SparkContext._gateway, None, None
+    if gateway is None:
+        return
+    with contextlib.suppress(Exception):
+        gateway.shutdown()
+    proc = getattr(gateway, "proc", None)
+    if proc is None:
+        return
+    if proc.stdin is not None:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise RuntimeError(f"the Spark JVM (pid {proc.pid}) had not exited {seconds:g} s after its stdin "
+                           "closed and was killed") from None
+
+
 @pytest.fixture(scope="module")
 def spark():  # type: ignore[no-untyped-def]
     from pipeline.batch.spark import spark_session
 
-    session = spark_session("local[2]", "prescreen-test")
-    yield session
-    session.stop()
+    session = None
+    on_ctrl_c = signal.getsignal(signal.SIGINT)  # a SparkContext replaces it, and no stop() puts it back
+    try:
+        session = spark_session("local[2]", "prescreen-test")
+        yield session
+    finally:
+        if session is not None:
+            session.stop()
+        end_jvm()
+        signal.signal(signal.SIGINT, on_ctrl_c)
 
 
 @pytest.fixture(scope="module")
