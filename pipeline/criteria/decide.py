@@ -11,6 +11,8 @@ from ..contracts import (
     CriterionResult,
     Decision,
     Determination,
+    Fact,
+    FactStatus,
     Outcome,
     PolicyRef,
     TriState,
@@ -77,11 +79,9 @@ def _undocumented_criteria(policy: Policy, facts: ClinicalFacts, trace: list[Cri
     indications (and the documentation requirements) must also be met when the facts are read from clinical
     documentation alone (`facts.documented`: not the request form's pages or fields, not pages OCR read with low
     confidence; what is asked, such as codes and the purpose, may come from the form). Returns the ids of the
-    met criteria that are not met that way (empty: the approval stands). Facts without a documented view (built
-    by hand) are taken as documented."""
-    if not facts.documented:
-        return []
-    documented = Evaluation(facts.model_copy(update={"facts": facts.documented}))
+    met criteria that are not met that way (empty: the approval stands). Facts built without a documented view
+    (by hand) get one from their evidence: a fact whose evidence lies only on excluded pages is not documented."""
+    documented = Evaluation(facts.model_copy(update={"facts": facts.documented or _documented_from_pages(facts)}))
     roots = [policy.indications] + ([policy.documentation] if policy.documentation is not None else [])
     results = [documented.run(root, role="indication" if root is policy.indications else "documentation")
                for root in roots]
@@ -92,6 +92,16 @@ def _undocumented_criteria(policy: Policy, facts: ClinicalFacts, trace: list[Cri
     leaves = [n for root in roots for n in iter_nodes(root)
               if n.op not in {"all", "any", "not"} and full[n.id].status is MET and again.get(n.id) is not MET]
     return [n.id for n in leaves]
+
+
+def _documented_from_pages(facts: ClinicalFacts) -> dict[str, Fact]:
+    excluded = set(facts.low_confidence_pages) | set(facts.request_form_pages)
+    out = {}
+    for name, fact in facts.facts.items():
+        if excluded and fact.evidence and all(e.page in excluded for e in fact.evidence):
+            fact = fact.model_copy(update={"status": FactStatus.NOT_DOCUMENTED, "evidence": []})
+        out[name] = fact
+    return out
 
 
 def _approval_guard_reasons(undocumented: list[str], trace: list[CriterionResult], facts: ClinicalFacts

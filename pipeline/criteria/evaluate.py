@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..contracts import ClinicalFacts, CriterionResult, Evidence, Fact, FactStatus, TriState
 from .schema import AllNode, AnyNode, CodesNode, FactNode, Node, NotNode, RecentImagingNode, ReviewerNode
@@ -26,6 +26,15 @@ def _any(values: list[TriState]) -> TriState:
 
 def _negate(value: TriState) -> TriState:
     return {MET: NOT_MET, NOT_MET: MET, UNKNOWN: UNKNOWN}[value]
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day of the month `months` calendar months earlier (the month's last day when it is shorter):
+    3 months before 2026-05-31 is 2026-02-28."""
+    month = day.month - 1 - months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
 
 
 def _code_key(code: str) -> tuple[str, int, str]:
@@ -135,17 +144,20 @@ class Evaluation:
             return NOT_MET, f"{label}: no prior {'/'.join(node.modalities)} documented", []
         if self.reference is None:
             return UNKNOWN, f"{label}: request date not documented", []
+        earliest = (self.reference - timedelta(days=node.within_days) if node.within_days is not None
+                    else months_before(self.reference, node.within_months or 0))
+        window = f"{node.within_days} days" if node.within_days is not None else f"{node.within_months} months"
         recent, undated = [], []
         for s in studies:
             if s.date is None or date.fromisoformat(s.date) > self.reference:
                 undated.append(s)  # a study "after" the request is a misread date: treat it as unknown
                 continue
-            age = (self.reference - date.fromisoformat(s.date)).days
-            if 0 <= age <= node.within_days:
-                recent.append((s, age))
+            when = date.fromisoformat(s.date)
+            if earliest <= when:
+                recent.append((s, (self.reference - when).days))
         if recent:
             s, age = min(recent, key=lambda x: x[1])
             return MET, f"{label}: {s.modality} {s.date} ({age} days before the request)", list(s.evidence)
         if undated:
             return UNKNOWN, f"{label}: {undated[0].modality} without a date", list(undated[0].evidence)
-        return NOT_MET, f"{label}: none within {node.within_days} days", []
+        return NOT_MET, f"{label}: none within {window}", []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..contracts import FactStatus, Outcome
 
@@ -72,11 +72,19 @@ class CodesNode(_Node):
 
 
 class RecentImagingNode(_Node):
-    """Met when a prior study of a listed modality is dated within `within_days` before the request date."""
+    """Met when a prior study of a listed modality is dated within `within_days` days, or `within_months`
+    calendar months, before the request date (exactly one of the two)."""
 
     op: Literal["recent_imaging"]
     modalities: list[Literal["MRI", "CT", "PET", "MRS"]] = Field(min_length=1)
-    within_days: int = Field(gt=0)
+    within_days: int | None = Field(default=None, gt=0)
+    within_months: int | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _one_window(self) -> RecentImagingNode:
+        if (self.within_days is None) == (self.within_months is None):
+            raise ValueError("give exactly one of within_days and within_months")
+        return self
 
 
 class ReviewerNode(_Node):

@@ -1,0 +1,99 @@
+"""How the policy texts are read, on hand-built facts: each row names the policy sentence and the reading.
+
+Cohere: "The patient has undergone advanced imaging of the same body part within 3 months without undergoing
+treatment or developing new or worsening symptoms" is a duplicate-imaging rule (the same advanced study, a brain
+MRS, within 3 calendar months); the conventional MRI the first criterion needs cannot also exclude the request.
+"Relevant lab results" are missing only when laboratory results bear on the question.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.contracts import ClinicalFacts, Evidence, Fact, FactStatus, ImagingStudy, TriState
+from pipeline.criteria import Evaluation, load_policy
+from pipeline.criteria.evaluate import months_before
+
+REPO = Path(__file__).resolve().parents[2]
+COHERE = load_policy(REPO / "policies" / "cohere.yaml").policy
+P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
+MET, NOT, UNK = TriState.MET, TriState.NOT_MET, TriState.UNKNOWN
+REQUEST = "2026-10-31"
+
+
+def _facts(statuses: dict[str, FactStatus], studies: list[tuple[str, str]] = ()) -> ClinicalFacts:  # type: ignore[assignment]
+    facts = {name: Fact(name=name, status=status,
+                        evidence=[] if status is N else [Evidence(text=name, start=0, end=1, page=2,
+                                                                  assertion=status.value)])
+             for name, status in statuses.items()}
+    imaging = [ImagingStudy(modality=m, date=d, body_part="brain") for m, d in studies]
+    return ClinicalFacts(facts=facts, imaging=imaging, reference_date=REQUEST)
+
+
+def _exclusion(facts: ClinicalFacts) -> TriState:
+    (excl,) = [e for e in COHERE.exclusions if e.criterion.id == "coh.ni.recent_imaging_unchanged"]
+    return Evaluation(facts).run(excl.criterion, role="exclusion")
+
+
+UNCHANGED = {"treatment_since_imaging": N, "new_or_worsening_symptoms": A}
+DUPLICATE_IMAGING = {
+    # prior studies (modality, date), other facts, expected status of the exclusion
+    "conventional MRI 15 days before, nothing changed": ([("MRI", "2026-10-16")], UNCHANGED, NOT),
+    "CT and PET within 3 months, nothing changed": ([("CT", "2026-09-01"), ("PET", "2026-09-20")], UNCHANGED, NOT),
+    "MRS 60 days before, nothing changed": ([("MRS", "2026-09-01")], UNCHANGED, MET),
+    "MRS 3 calendar months before to the day (92 days)": ([("MRS", "2026-07-31")], UNCHANGED, MET),
+    "MRS a day more than 3 calendar months before": ([("MRS", "2026-07-30")], UNCHANGED, NOT),
+    "MRS 60 days before, treated since": ([("MRS", "2026-09-01")],
+                                          {"treatment_since_imaging": P, "new_or_worsening_symptoms": A}, NOT),
+    "MRS 60 days before, new symptoms since": ([("MRS", "2026-09-01")],
+                                               {"treatment_since_imaging": N, "new_or_worsening_symptoms": P}, NOT),
+    "MRS without a date": ([("MRS", None)], UNCHANGED, UNK),
+}
+
+
+@pytest.mark.parametrize(("studies", "statuses", "expected"), DUPLICATE_IMAGING.values(), ids=DUPLICATE_IMAGING.keys())
+def test_cohere_duplicate_advanced_imaging(studies, statuses, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _exclusion(_facts(statuses, studies)) is expected
+
+
+@pytest.mark.parametrize(("day", "months", "expected"), [
+    ("2026-10-31", 3, "2026-07-31"), ("2026-05-31", 3, "2026-02-28"), ("2024-05-31", 3, "2024-02-29"),
+    ("2026-01-15", 3, "2025-10-15"), ("2026-03-01", 1, "2026-02-01"), ("2026-12-31", 12, "2025-12-31"),
+])
+def test_calendar_months(day: str, months: int, expected: str) -> None:
+    assert months_before(date.fromisoformat(day), months) == date.fromisoformat(expected)
+
+
+def _labs(facts: ClinicalFacts) -> TriState:
+    node = next(n for n in COHERE.documentation.of if n.id == "coh.doc.labs")  # type: ignore[union-attr]
+    return Evaluation(facts).run(node, role="documentation")
+
+
+RELEVANT_LABS = {
+    # facts, expected status of "relevant lab results"
+    "tumor question, no labs: none bears on it": ({"brain_neoplasm": P, "labs_documented": N}, MET),
+    "epilepsy work-up, no labs": ({"epilepsy": P, "labs_documented": N}, MET),
+    "tumor question, labs reported": ({"brain_neoplasm": P, "labs_documented": P}, MET),
+    "suspected inborn error, no labs: missing": ({"inborn_error_of_metabolism": S, "labs_documented": N}, UNK),
+    "mitochondrial disorder, no labs": ({"mitochondrial_disorder": P, "labs_documented": N}, UNK),
+    "hepatic encephalopathy, no labs": ({"encephalopathy": P, "labs_documented": N}, UNK),
+    "abscess versus tumor, no labs": ({"brain_infection": S, "brain_neoplasm": S, "labs_documented": N}, UNK),
+    "leukodystrophy, labs reported": ({"leukodystrophy": P, "labs_documented": P}, MET),
+}
+
+
+@pytest.mark.parametrize(("statuses", "expected"), RELEVANT_LABS.values(), ids=RELEVANT_LABS.keys())
+def test_cohere_relevant_lab_results(statuses, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _labs(_facts(statuses)) is expected
+
+
+def test_a_grading_question_says_how_the_result_changes_management() -> None:
+    node = next(n for n in COHERE.documentation.of if n.id == "coh.doc.recent_justified")  # type: ignore[union-attr]
+    recent = [("MRI", "2026-09-22")]
+    graded = _facts({"prior_imaging_indeterminate": P, "mrs_purpose": A, "grading_question": P}, recent)
+    unstated = _facts({"prior_imaging_indeterminate": P, "mrs_purpose": N, "grading_question": N}, recent)
+    assert Evaluation(graded).run(node, role="documentation") is MET
+    assert Evaluation(unstated).run(node, role="documentation") is not MET
