@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Protocol
 
 from ..contracts import Evidence, Fact, FactStatus, ImagingStudy, Mention
 from .context import FactContext, best_status, cap_evidence, is_ignored, mention_status
+from .cues import concept_set, cue, value_set
 from .dates import parse_age_days, parse_date
 from .imaging import is_requested_study
 
@@ -25,18 +25,18 @@ class Resolver(Protocol):
 Derivation = Callable[[Resolver, str], Fact]
 DERIVATIONS: dict[str, Derivation] = {}
 
-NEOPLASM = ("GLIOMA", "BRAIN_METASTASIS", "CNS_LYMPHOMA", "BRAIN_TUMOR")
-NONTUMOR = ("BRAIN_INFECTION", "DEMYELINATION", "MULTIPLE_SCLEROSIS", "NONTUMOR_DX")
-TREATMENTS = ("PRIOR_RADIATION", "PRIOR_RESECTION", "PRIOR_CHEMOTHERAPY", "STEROIDS", "TREATMENT", "BIOPSY")
-ADVANCED = frozenset({"MRI", "CT", "PET", "MRS"})
-_RELATIVE_WORDS = re.compile(r"^\W*(mother|father|mom|dad|sister|brother|parent|aunt|uncle|grand\w*|sibling|"
-                             r"cousin|wife|husband|spouse|son|daughter)\b", re.I)
-_SINCE = re.compile(r"\b(since|after|following|subsequent to|status post|s/p)\b", re.I)
-_RECENT_STENT = re.compile(r"\b(recent(ly)?|new(ly)?|last week|this month|(\d+|one|two|three|four|five|six)\s*"
-                           r"(days?|d|weeks?|wks?)\s*ago)\b", re.I)
-_DISC_CODES = {"0609T", "0610T", "0611T", "0612T"}
-_PET_CODES = re.compile(r"^(7860[89]|7881[1-6])$")
-
+NEOPLASM = concept_set("tumor.neoplasm").concepts
+NONTUMOR = concept_set("tumor.nontumor_alternatives").concepts
+TREATMENTS = concept_set("treatment.any").concepts
+ADVANCED = value_set("modality.advanced").values
+_RELATIVE_WORDS = cue("patient.relative_after_age")
+_SINCE = cue("course.since_imaging")
+_RECENT_STENT = cue("safety.recent_stent")
+_DISC_CODES = value_set("codes.disc_mrs")
+_PET_CODES = value_set("codes.pet")
+_MRS_CODES = value_set("codes.mrs")
+_DISCOGENIC = cue("request.discogenic_target")
+_DIFFERENTIAL = cue("differential.weighing")
 
 def derivation(name: str) -> Callable[[Derivation], Derivation]:
     def register(fn: Derivation) -> Derivation:
@@ -71,8 +71,7 @@ def _hedged(m: Mention) -> bool:
 def _differential_cue(ctx: FactContext, m: Mention) -> bool:
     """The sentence weighs alternatives ("versus", "differential", "cannot distinguish")."""
     cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", counted=False)
-    return any(c.text.lower().startswith(("vs", "versus", "differential", "ddx", "cannot", "unable", "indisting",
-                                          "considerations")) for c in cues)
+    return any(_DIFFERENTIAL.matches(c.text) for c in cues)
 
 
 # ---------------------------------------------------------------- patient and request
@@ -86,7 +85,7 @@ def patient_age(r: Resolver, name: str) -> Fact:
             return _fact(name, FactStatus.PRESENT, [ctx.evidence(dob)], value=round(days / 365.25, 3),
                          attributes={"days": [str(days)]}, note="date of birth and request date")
     for m in ctx.mentions("AGE"):
-        if _RELATIVE_WORDS.search(ctx.text[m.end:m.end + 20]):
+        if _RELATIVE_WORDS.matches(ctx.text[m.end:m.end + 20]):
             continue  # "born to a 28 year old mother"
         stated = parse_age_days(m.text)
         if stated is not None:
@@ -144,7 +143,7 @@ def diagnosis_codes(r: Resolver, name: str) -> Fact:
 @derivation("mrs_requested")
 def mrs_requested(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
-    found = [m for m in ctx.mentions("CPT_CODE") if _code(m) == "76390"]
+    found = [m for m in ctx.mentions("CPT_CODE") if _code(m) in _MRS_CODES]
     found += [m for m in ctx.mentions("MRS_REQUEST") if not m.has("negated")]
     # an MRS named on the request or in the plan that is not a prior study ("1. MR spectroscopy with the
     # navigation MRI") is the one requested, even where OCR garbled the code
@@ -167,7 +166,7 @@ def spine_indication(r: Resolver, name: str) -> Fact:
                                for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
         if prior_study_here:
             continue  # "MRI brain/C-spine 08/26/2026": where earlier imaging was done, not the MRS target
-        if ctx.in_request_context(m) or "discogenic" in m.text.lower():
+        if ctx.in_request_context(m) or _DISCOGENIC.matches(m.text):
             s = mention_status(m)
             statuses.append(s)
             evidence.append(ctx.evidence(m, assertion=s))
@@ -252,11 +251,7 @@ def tumor_vs_nontumor_differential(r: Resolver, name: str) -> Fact:
     return _none(name, "no tumor versus non-tumor differential")
 
 
-_GLIOMA_ALTERNATIVES = {
-    "DEMYELINATION": "demyelination", "MULTIPLE_SCLEROSIS": "demyelination", "BRAIN_INFECTION": "infection",
-    "TUMOR_GRADE": "grade", "CNS_LYMPHOMA": "lymphoma", "BRAIN_METASTASIS": "metastasis",
-    "TREATMENT_EFFECT": "necrosis",
-}
+_GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
 
 
 @derivation("glioma_differential")
@@ -267,15 +262,11 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
     for glioma in ctx.mentions("GLIOMA"):
         if glioma.has("negated"):
             continue
-        for other in ctx.same_sentence(glioma, *_GLIOMA_ALTERNATIVES, "NONTUMOR_DX"):
-            if other.has("negated"):
+        for other in ctx.same_sentence(glioma, *_GLIOMA_ALTERNATIVES.concepts):
+            member = _GLIOMA_ALTERNATIVES.member_for(other.concept, other.attrs)
+            if other.has("negated") or member is None:
                 continue
-            if other.concept == "NONTUMOR_DX":
-                if other.attrs.get("kind") != "edema":
-                    continue
-                alt = "edema"
-            else:
-                alt = _GLIOMA_ALTERNATIVES[other.concept]
+            alt = member.label or other.concept.lower()
             if alt == "grade":
                 grades = {o.attrs.get("grade") for o in ctx.same_sentence(glioma, "TUMOR_GRADE")}
                 if len(grades) < 2 and not _hedged(other):
@@ -355,7 +346,7 @@ def prior_mrs(r: Resolver, name: str) -> Fact:
 def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in _requested_code_mentions(ctx)
-                if _PET_CODES.match(_code(m))]
+                if _code(m) in _PET_CODES]
     for m in ctx.mentions("IMAGING"):
         if m.attrs.get("modality") == "PET" and not m.has("negated") and is_requested_study(ctx, m):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
@@ -390,7 +381,7 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
             continue
         sentence = ctx.sentence_text(m)
         imaging_here = ctx.same_sentence(m, "IMAGING")
-        since = bool(imaging_here) and bool(_SINCE.search(sentence))
+        since = bool(imaging_here) and _SINCE.matches(sentence)
         when = ctx.date_of(m)
         dated_after = last is not None and when is not None and when > last
         if not (since or dated_after):
@@ -461,7 +452,7 @@ def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str]:
         if age <= 42:
             return FactStatus.PRESENT, f"stent placed {age} days before the request"
         return FactStatus.ABSENT, f"stent placed {age} days before the request (over 6 weeks)"
-    if _RECENT_STENT.search(ctx.sentence_text(m)):
+    if _RECENT_STENT.matches(ctx.sentence_text(m)):
         return FactStatus.PRESENT, "stent described as recent"
     return FactStatus.SUSPECTED, "stent date not documented"
 
@@ -474,8 +465,7 @@ def _section_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str
     return _fact(name, FactStatus.PRESENT, [r.ctx.section_evidence(s) for s in found], note=f"{what} section present")
 
 
-_NARRATIVE = ("SEIZURE", "EPILEPSY", "NEW_SYMPTOM", "STABLE_SYMPTOMS", "ENCEPHALOPATHY", "PRIOR_RADIATION",
-              "PRIOR_RESECTION", "PRIOR_CHEMOTHERAPY", "TREATMENT")
+_NARRATIVE = concept_set("history.narrative").concepts
 
 
 @derivation("history_documented")
@@ -498,12 +488,10 @@ def physical_exam_documented(r: Resolver, name: str) -> Fact:
     return _section_fact(r, name, ("physical_exam",), "physical examination")
 
 
-_PENDING = re.compile(r"\b(pending|sent( out)?|ordered|awaiting|awaited|to be (drawn|sent|obtained)|"
-                      r"will (check|obtain|send|draw)|not yet (resulted|back))\b", re.I)
-_RESULT = re.compile(r"\d|\b(normal|unremarkable|wnl|within normal limits|elevated|low|high|negative|positive|"
-                     r"abnormal|detected|confirmed|showed|revealed|homozygous|heterozygous|pathogenic|variant)\b", re.I)
-_GENERIC_LAB = {"labs", "laboratory", "lab results", "laboratory results", "lab work", "bloodwork", "blood work"}
-
+_PENDING = cue("labs.pending")
+_RESULTED = cue("labs.resulted")
+_RESULT = cue("labs.result_value")
+_GENERIC_LAB = cue("labs.generic_name")
 
 @derivation("labs_documented")
 def labs_documented(r: Resolver, name: str) -> Fact:
@@ -515,9 +503,9 @@ def labs_documented(r: Resolver, name: str) -> Fact:
             continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
         lo, hi = ctx.clause_of(m)
         clause = ctx.text[lo:hi]
-        if _PENDING.search(clause) and not re.search(r"\b(resulted|showed|revealed|returned)\b", clause, re.I):
+        if _PENDING.matches(clause) and not _RESULTED.matches(clause):
             continue
-        if m.text.lower() in _GENERIC_LAB and not _RESULT.search(clause.replace(m.text, "", 1)):
+        if _GENERIC_LAB.matches(m.text) and not _RESULT.matches(clause.replace(m.text, "", 1)):
             continue
         labs.append(m)
     return _present_if(ctx, name, labs, note="laboratory results reported",

@@ -8,34 +8,27 @@ citation ("MRI brain 10/02/2026 showed an indeterminate lesion"). Requests ("MRS
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..contracts import Evidence, ImagingStudy, Mention
 from .context import FactContext, within
+from .cues import concept_set, cue, value_set
 from .dates import parse_date
 
 REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression"})
 VERDICT_SECTIONS = frozenset({"findings", "impression"})
-CONVENTIONAL = frozenset({"MRI", "CT", "unspecified"})
+CONVENTIONAL = value_set("modality.conventional").values
 # Clinical findings whose hedging in an impression means the study did not settle the question.
-HEDGED_FINDINGS = ("GLIOMA", "BRAIN_METASTASIS", "CNS_LYMPHOMA", "BRAIN_TUMOR", "BRAIN_LESION", "RECURRENCE",
-                   "TREATMENT_EFFECT", "BRAIN_INFECTION", "DEMYELINATION", "MULTIPLE_SCLEROSIS", "NONTUMOR_DX",
-                   "LEUKODYSTROPHY", "INBORN_ERROR", "MITOCHONDRIAL", "TUMOR_GRADE", "ENCEPHALOPATHY")
+HEDGED_FINDINGS = concept_set("verdict.hedged_findings").concepts
 # Findings that are diagnoses: stated plainly (or plainly negated) in an impression, they settle the question.
-_DIAGNOSES = frozenset(HEDGED_FINDINGS) - {"BRAIN_LESION", "TUMOR_GRADE", "NONTUMOR_DX"}
-_PAST_CUE = re.compile(
-    r"\b(showed|shows|demonstrat\w*|reveal\w*|was|were|performed|done|obtained|noted|dated|prior|previous|"
-    r"recent|last|on|from|compared|comparison|report\w*|read|interpreted|found|identified|seen)\b", re.I)
+_DIAGNOSES = frozenset(concept_set("verdict.diagnoses").concepts)
+_PAST_CUE = cue("study.past")
 # Cues strong enough to make a sentence about a study already done even when it also mentions a request.
-_DONE_CUE = re.compile(
-    r"\b(showed|shows|demonstrat\w*|reveal\w*|performed|done|obtained|dated|prior|previous|compared|"
-    r"was (read|interpreted|reported))\b", re.I)
-_REQUEST_CUE = re.compile(
-    r"\b(request\w*|order\w*|schedul\w*|authoriz\w*|recommend\w*|plan\w*|will obtain|to obtain|would like|"
-    r"propose\w*|pending approval|pre-?cert\w*|precertification)\b", re.I)
-
+_DONE_CUE = cue("study.done")
+_REQUEST_CUE = cue("study.request")
+_BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine")))
+_MRS_CODES = value_set("codes.mrs")
 
 @dataclass
 class _Draft:
@@ -61,12 +54,8 @@ def _modality(m: Mention) -> str:
 
 
 def _body_part(ctx: FactContext, m: Mention) -> str | None:
-    sentence = ctx.sentence_text(m).lower()
-    if re.search(r"\b(brain|head|cranial|intracranial|cerebr\w*)\b", sentence):
-        return "brain"
-    if re.search(r"\b(spine|lumbar|cervical spine|thoracic spine|disc)\b", sentence):
-        return "spine"
-    return None
+    sentence = ctx.sentence_text(m)
+    return next((part for part, words in _BODY_PARTS if words.matches(sentence)), None)
 
 
 def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool) -> tuple[set[str], list[Evidence]]:
@@ -165,24 +154,24 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
 def is_requested_study(ctx: FactContext, m: Mention) -> bool:
     """The mention names a study being requested now, not one already done (no date, no done-cue)."""
     sentence = ctx.sentence_text(m)
-    if ctx.date_of(m) is not None or _DONE_CUE.search(sentence):
+    if ctx.date_of(m) is not None or _DONE_CUE.matches(sentence):
         return False
-    return m.section == "request" or bool(_REQUEST_CUE.search(sentence))
+    return m.section == "request" or bool(_REQUEST_CUE.matches(sentence))
 
 
 def _is_request(ctx: FactContext, m: Mention) -> bool:
     sentence = ctx.sentence_text(m)
-    if m.section == "request" and ctx.date_of(m) is None and not _DONE_CUE.search(sentence):
+    if m.section == "request" and ctx.date_of(m) is None and not _DONE_CUE.matches(sentence):
         return True
     if _modality(m) == "MRS" and any(_is_mrs_code(c) for c in ctx.same_sentence(m, "CPT_CODE", counted=False)):
         return True
     if any(o.concept == "MRS_REQUEST" for o in ctx.same_sentence(m, "MRS_REQUEST", counted=False)):
         return _modality(m) in {"MRS", "unspecified"}
-    return bool(_REQUEST_CUE.search(sentence)) and not _DONE_CUE.search(sentence)
+    return bool(_REQUEST_CUE.matches(sentence)) and not _DONE_CUE.matches(sentence)
 
 
 def _is_mrs_code(m: Mention) -> bool:
-    return m.attrs.get("code") == "76390" or m.text.strip() == "76390"
+    return m.attrs.get("code") in _MRS_CODES or m.text.strip() in _MRS_CODES
 
 
 def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
@@ -194,12 +183,12 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "imaging" inside a report body refers to the report itself
         when = ctx.date_of(m)
         sentence = ctx.sentence_text(m)
-        if _modality(m) == "MRS" and when is None and not _DONE_CUE.search(sentence):
+        if _modality(m) == "MRS" and when is None and not _DONE_CUE.matches(sentence):
             continue  # the MRS being requested, not a prior one
         cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION",
                                  *HEDGED_FINDINGS)
         verdicts, evidence = _verdict_cues(ctx, cues, in_report=False)
-        if when is None and not verdicts and not _PAST_CUE.search(sentence):
+        if when is None and not verdicts and not _PAST_CUE.matches(sentence):
             continue
         if _modality(m) == "unspecified" and not verdicts:
             continue  # the bare word "imaging" is a study only when the text says what it showed
