@@ -18,7 +18,6 @@ from .dates import parse_date
 
 REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression"})
 VERDICT_SECTIONS = frozenset({"findings", "impression"})
-CONVENTIONAL = value_set("modality.conventional").values
 # Clinical findings whose hedging in an impression means the study did not settle the question.
 HEDGED_FINDINGS = concept_set("verdict.hedged_findings").concepts
 # Findings that are diagnoses: stated plainly (or plainly negated) in an impression, they settle the question.
