@@ -150,12 +150,15 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     return drafts, used
 
 
-def is_requested_study(ctx: FactContext, m: Mention) -> bool:
-    """The mention names a study being requested now, not one already done (no date, no done-cue)."""
+def requested_study_cues(ctx: FactContext, m: Mention) -> list[str] | None:
+    """None unless the mention names a study being requested now, not one already done (no date, no done-cue);
+    else the ids of the cues that say so ([] when it is named in the request section)."""
     sentence = ctx.sentence_text(m)
     if ctx.date_of(m) is not None or _DONE_CUE.matches(sentence):
-        return False
-    return m.section == "request" or bool(_REQUEST_CUE.matches(sentence))
+        return None
+    if _REQUEST_CUE.matches(sentence):
+        return [_REQUEST_CUE.id]
+    return [] if m.section == "request" else None
 
 
 def _is_request(ctx: FactContext, m: Mention) -> bool:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from ...contracts import Fact, FactStatus
+from ...contracts import Evidence, Fact, FactStatus
 from ..context import mention_status
 from ..cues import concept_set, cue
 from .base import Resolver, derivation, make_fact, not_documented, present_if
 
-TREATMENTS = concept_set("treatment.any").concepts
+_TREATMENTS = concept_set("treatment.any")
+_NARRATIVE = concept_set("history.narrative")
+_PENDING = cue("labs.pending")
+_RESULTED = cue("labs.resulted")
+_RESULT = cue("labs.result_value")
+_GENERIC_LAB = cue("labs.generic_name")
+_HISTORY_SECTIONS = ("history_of_present_illness", "chief_complaint", "assessment_plan")
+# a radiology report or the diagnosis list does not tell the clinical course
+_NOT_NARRATIVE_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings",
+                                     "impression", "diagnosis"})
+NARRATIVE_MIN_SENTENCES = 3
+"""A letter without a history header documents the history when this many sentences tell the course."""
 
 
 def _section_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str) -> Fact:
@@ -18,20 +29,18 @@ def _section_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str
                      note=f"{what} section present")
 
 
-_NARRATIVE = concept_set("history.narrative").concepts
-
-
 @derivation("history_documented")
 def history_documented(r: Resolver, name: str) -> Fact:
     """A history section, or a narrative (a letter) telling the clinical course in several sentences."""
-    fact = _section_fact(r, name, ("history_of_present_illness", "chief_complaint", "assessment_plan"), "history")
+    fact = _section_fact(r, name, _HISTORY_SECTIONS, "history")
     if fact.status is FactStatus.PRESENT:
         return fact
     ctx = r.ctx
-    report = {"exam_title", "indication", "comparison", "technique", "findings", "impression", "diagnosis"}
-    story = {m.sentence_start: m for m in ctx.mentions(*_NARRATIVE) if m.section not in report}
-    if len(story) >= 3:
-        return make_fact(name, FactStatus.PRESENT, [ctx.evidence(m) for m in story.values()],
+    story = {m.sentence_start: m for m in ctx.mentions(*_NARRATIVE.concepts)
+             if m.section not in _NOT_NARRATIVE_SECTIONS}
+    if len(story) >= NARRATIVE_MIN_SENTENCES:
+        evidence = [ctx.evidence(m, cues=[_NARRATIVE.id]) for m in story.values()]
+        return make_fact(name, FactStatus.PRESENT, evidence,
                          note=f"narrative history in {len(story)} sentences (no history header)")
     return fact
 
@@ -41,16 +50,11 @@ def physical_exam_documented(r: Resolver, name: str) -> Fact:
     return _section_fact(r, name, ("physical_exam",), "physical examination")
 
 
-_PENDING = cue("labs.pending")
-_RESULTED = cue("labs.resulted")
-_RESULT = cue("labs.result_value")
-_GENERIC_LAB = cue("labs.generic_name")
-
 @derivation("labs_documented")
 def labs_documented(r: Resolver, name: str) -> Fact:
     """Reported results: a test with a result, not a test that is pending or a bare "Labs:" header."""
     ctx = r.ctx
-    labs = []
+    labs: list[Evidence] = []
     for m in ctx.mentions("LAB"):
         if mention_status(m) is FactStatus.ABSENT or ctx.is_mrs_sentence(m):
             continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
@@ -58,17 +62,23 @@ def labs_documented(r: Resolver, name: str) -> Fact:
         clause = ctx.text[lo:hi]
         if _PENDING.matches(clause) and not _RESULTED.matches(clause):
             continue
-        if _GENERIC_LAB.matches(m.text) and not _RESULT.matches(clause.replace(m.text, "", 1)):
-            continue
-        labs.append(m)
-    return present_if(ctx, name, labs, note="laboratory results reported",
-                      otherwise="no laboratory results reported (pending tests do not count)")
+        cues: list[str] = []
+        if _GENERIC_LAB.matches(m.text):
+            if not _RESULT.matches(clause.replace(m.text, "", 1)):
+                continue
+            cues = [_GENERIC_LAB.id, _RESULT.id]
+        elif _PENDING.matches(clause):
+            cues = [_RESULTED.id]
+        labs.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
+    if not labs:
+        return not_documented(name, "no laboratory results reported (pending tests do not count)")
+    return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported")
 
 
 @derivation("treatment_history_documented")
 def treatment_history_documented(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
-    found = [m for m in ctx.mentions(*TREATMENTS) if not m.has("hypothetical")]
+    found = [m for m in ctx.mentions(*_TREATMENTS.concepts) if not m.has("hypothetical")]
     if not found:
         return _section_fact(r, name, ("treatment_history",), "treatment history")
     return present_if(ctx, name, found, note="previous treatments described (or stated to be none)", otherwise="")

@@ -7,7 +7,7 @@ from datetime import date
 from ...contracts import Evidence, Fact, FactStatus
 from ..context import mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import is_requested_study
+from ..imaging import requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
 from .request import code_of, requested_code_mentions
 
@@ -78,24 +78,29 @@ def prior_mrs(r: Resolver, name: str) -> Fact:
     mrs = [s for s in r.studies if s.modality == "MRS"]
     if not mrs:
         return not_documented(name, "no prior MRS")
-    return make_fact(name, FactStatus.PRESENT, [e for s in mrs for e in s.evidence], note="a prior MRS is documented")
+    return make_fact(name, FactStatus.PRESENT, [e for s in mrs for e in s.evidence],
+                     note="a prior MRS is documented")
 
 
 @derivation("pet_same_workup")
 def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
-    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in requested_code_mentions(ctx)
-                if code_of(m) in _PET_CODES]
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PET_CODES.id])
+                for m in requested_code_mentions(ctx) if code_of(m) in _PET_CODES]
     for m in ctx.mentions("IMAGING"):
-        if m.attrs.get("modality") == "PET" and not m.has("negated") and is_requested_study(ctx, m):
-            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
+        if m.attrs.get("modality") != "PET" or m.has("negated"):
+            continue
+        cues = requested_study_cues(ctx, m)
+        if cues is not None:
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
     if ctx.reference_date is not None:
         for s in r.studies:
             if s.modality == "PET" and s.date and \
                     0 <= (ctx.reference_date - date.fromisoformat(s.date)).days <= PET_WINDOW_DAYS:
                 evidence.extend(e.model_copy(update={"assertion": "present"}) for e in s.evidence)
     if evidence:
-        return make_fact(name, FactStatus.PRESENT, evidence, note=f"PET requested with the MRS or done within {PET_WINDOW_DAYS} days")
+        return make_fact(name, FactStatus.PRESENT, evidence,
+                         note=f"PET requested with the MRS or done within {PET_WINDOW_DAYS} days")
     pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET"]
     if pets:
         return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT) for m in pets],
@@ -121,15 +126,15 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
             continue
         sentence = ctx.sentence_text(m)
         imaging_here = ctx.same_sentence(m, "IMAGING")
-        since = bool(imaging_here) and _SINCE.matches(sentence)
+        since = [_SINCE.id] if imaging_here and _SINCE.matches(sentence) else []
         when = ctx.date_of(m)
         dated_after = last is not None and when is not None and when > last
         if not (since or dated_after):
             continue
         if mention_status(m) is FactStatus.ABSENT:
-            negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT))
+            negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=since))
         else:
-            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=since))
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence, note="treatment after the latest prior imaging")
     if negated:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...contracts import Fact, FactStatus, Mention
 from ..context import FactContext, best_status, mention_status
 from ..cues import cue, value_set
-from .base import Resolver, derivation, make_fact, not_documented, present_if
+from .base import Resolver, derivation, make_fact, not_documented
 
 _DISC_CODES = value_set("codes.disc_mrs")
 _MRS_CODES = value_set("codes.mrs")
@@ -51,33 +51,37 @@ def diagnosis_codes(r: Resolver, name: str) -> Fact:
 @derivation("mrs_requested")
 def mrs_requested(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
-    found = [m for m in ctx.mentions("CPT_CODE") if code_of(m) in _MRS_CODES]
-    found += [m for m in ctx.mentions("MRS_REQUEST") if not m.has("negated")]
+    coded = [m for m in ctx.mentions("CPT_CODE") if code_of(m) in _MRS_CODES]
+    found = [m for m in ctx.mentions("MRS_REQUEST") if not m.has("negated")]
     # an MRS named on the request or in the plan that is not a prior study ("1. MR spectroscopy with the
     # navigation MRI") is the one requested, even where OCR garbled the code
     prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
     found += [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.start not in prior
               and m.section in _REQUESTING_SECTIONS
               and not m.has("negated")]
-    return present_if(ctx, name, found, note="MR spectroscopy requested",
-                      otherwise="no MRS request or CPT 76390 found")
+    if not coded and not found:
+        return not_documented(name, "no MRS request or CPT 76390 found")
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_MRS_CODES.id]) for m in coded]
+    evidence += [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in found]
+    return make_fact(name, FactStatus.PRESENT, evidence, note="MR spectroscopy requested")
 
 
 @derivation("spine_indication")
 def spine_indication(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
-    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in requested_code_mentions(ctx)
-                if code_of(m) in _DISC_CODES]
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_DISC_CODES.id])
+                for m in requested_code_mentions(ctx) if code_of(m) in _DISC_CODES]
     statuses = [FactStatus.PRESENT] * len(evidence)
     for m in ctx.mentions("SPINE"):
         prior_study_here = any(i.attrs.get("modality") not in {"MRS", None}
                                for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
         if prior_study_here:
             continue  # "MRI brain/C-spine 08/26/2026": where earlier imaging was done, not the MRS target
-        if ctx.in_request_context(m) or _DISCOGENIC.matches(m.text):
+        discogenic = _DISCOGENIC.matches(m.text)
+        if ctx.in_request_context(m) or discogenic:
             s = mention_status(m)
             statuses.append(s)
-            evidence.append(ctx.evidence(m, assertion=s))
+            evidence.append(ctx.evidence(m, assertion=s, cues=[_DISCOGENIC.id] if discogenic else []))
     if not statuses:
         return not_documented(name, "no spine target on the request")
     return make_fact(name, best_status(statuses), evidence, note="spine or disc named as the MRS target")

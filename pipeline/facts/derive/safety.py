@@ -40,7 +40,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     for m in devices_all:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
-        note = ""
+        note, cues = "", list[str]()
         if status is not FactStatus.ABSENT:
             if near(m, unsafe) or device in unsafe_types:
                 status, note = FactStatus.PRESENT, "documented as not MR-conditional"
@@ -49,11 +49,11 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             elif device in cleared_types:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
             elif device == "intravascular_stent":
-                status, note = _stent_recency(ctx, m)
+                status, note, cues = _stent_recency(ctx, m)
             elif device == "unspecified":
                 status, note = FactStatus.SUSPECTED, "device type not stated"
         statuses.append(status)
-        evidence.append(ctx.evidence(m, assertion=status, attributes={"note": note} if note else None))
+        evidence.append(ctx.evidence(m, assertion=status, attributes={"note": note} if note else None, cues=cues))
         if status in {FactStatus.PRESENT, FactStatus.SUSPECTED}:
             devices.add(device)
     if not statuses:
@@ -63,14 +63,15 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
                      note="MRI safety screen")
 
 
-def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str]:
+def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str, list[str]]:
+    """Status, note and the cues that decided: a dated stent by its age, an undated one by a recency cue."""
     when = ctx.date_of(m, window=STENT_DATE_WINDOW, relative=False)
     if when is not None and ctx.reference_date is not None:
         age = (ctx.reference_date - when).days
         if age <= RECENT_STENT_DAYS:
-            return FactStatus.PRESENT, f"stent placed {age} days before the request"
-        return FactStatus.ABSENT, f"stent placed {age} days before the request (over 6 weeks)"
+            return FactStatus.PRESENT, f"stent placed {age} days before the request", []
+        return FactStatus.ABSENT, f"stent placed {age} days before the request (over 6 weeks)", []
     if _RECENT_STENT.matches(ctx.sentence_text(m)):
-        return FactStatus.PRESENT, "stent described as recent"
-    return FactStatus.SUSPECTED, "stent date not documented"
+        return FactStatus.PRESENT, "stent described as recent", [_RECENT_STENT.id]
+    return FactStatus.SUSPECTED, "stent date not documented", []
 

@@ -13,10 +13,10 @@ _GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
 _DIFFERENTIAL = cue("differential.weighing")
 
 
-def _differential_cue(ctx: FactContext, m: Mention) -> bool:
-    """The sentence weighs alternatives ("versus", "differential", "cannot distinguish")."""
+def _weighing(ctx: FactContext, m: Mention) -> list[str]:
+    """[the cue's id] when the sentence weighs alternatives ("versus", "differential", "cannot distinguish")."""
     cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", counted=False)
-    return any(_DIFFERENTIAL.matches(c.text) for c in cues)
+    return [_DIFFERENTIAL.id] if any(_DIFFERENTIAL.matches(c.text) for c in cues) else []
 
 
 @derivation("known_brain_tumor")
@@ -57,9 +57,10 @@ def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
         if effect.has("negated"):
             continue
         rivals = [m for m in ctx.same_sentence(effect, "RECURRENCE", *NEOPLASM) if not m.has("negated")]
-        if rivals and (hedged(effect) or any(hedged(m) for m in rivals) or _differential_cue(ctx, effect)):
-            evidence.append(ctx.evidence(effect, assertion=FactStatus.PRESENT))
-            evidence.extend(ctx.evidence(m, assertion=FactStatus.PRESENT) for m in rivals)
+        weighing = _weighing(ctx, effect)
+        if rivals and (hedged(effect) or any(hedged(m) for m in rivals) or weighing):
+            evidence.append(ctx.evidence(effect, assertion=FactStatus.PRESENT, cues=weighing))
+            evidence.extend(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=weighing) for m in rivals)
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence,
                          note="recurrence weighed against treatment effect in one sentence")
@@ -85,10 +86,11 @@ def tumor_vs_nontumor_differential(r: Resolver, name: str) -> Fact:
         if tumor.has("negated"):
             continue
         others = [m for m in ctx.same_sentence(tumor, *NONTUMOR) if not m.has("negated")]
-        if others and (hedged(tumor) or any(hedged(m) for m in others) or _differential_cue(ctx, tumor)):
-            evidence.append(ctx.evidence(tumor, assertion=FactStatus.PRESENT))
+        weighing = _weighing(ctx, tumor)
+        if others and (hedged(tumor) or any(hedged(m) for m in others) or weighing):
+            evidence.append(ctx.evidence(tumor, assertion=FactStatus.PRESENT, cues=weighing))
             for m in others:
-                evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
+                evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=weighing))
                 alternatives.add(m.attrs.get("kind") or m.concept.lower())
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence, attributes={"alternative": sorted(alternatives)},
@@ -105,6 +107,7 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
     for glioma in ctx.mentions("GLIOMA"):
         if glioma.has("negated"):
             continue
+        weighing = _weighing(ctx, glioma)
         for other in ctx.same_sentence(glioma, *_GLIOMA_ALTERNATIVES.concepts):
             member = _GLIOMA_ALTERNATIVES.member_for(other.concept, other.attrs)
             if other.has("negated") or member is None:
@@ -114,11 +117,13 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
                 grades = {o.attrs.get("grade") for o in ctx.same_sentence(glioma, "TUMOR_GRADE")}
                 if len(grades) < 2 and not hedged(other):
                     continue
-            elif not (hedged(glioma) or hedged(other) or _differential_cue(ctx, glioma)):
+            elif not (hedged(glioma) or hedged(other) or weighing):
                 continue
+            weigh = weighing if alt != "grade" else []
             found.add(alt)
-            evidence.append(ctx.evidence(glioma, assertion=FactStatus.PRESENT))
-            evidence.append(ctx.evidence(other, assertion=FactStatus.PRESENT, attributes={"alternative": alt}))
+            evidence.append(ctx.evidence(glioma, assertion=FactStatus.PRESENT, cues=weigh))
+            evidence.append(ctx.evidence(other, assertion=FactStatus.PRESENT, attributes={"alternative": alt},
+                                         cues=[_GLIOMA_ALTERNATIVES.id, *weigh]))
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence, attributes={"alternative": sorted(found)},
                          note="glioma weighed against an alternative")
