@@ -52,9 +52,10 @@ def _modality(m: Mention) -> str:
     return m.attrs.get("modality", "unspecified")
 
 
-def _body_part(ctx: FactContext, m: Mention) -> str | None:
+def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
+    """The body part the mention's sentence names, and the id of the cue that names it."""
     sentence = ctx.sentence_text(m)
-    return next((part for part, words in _BODY_PARTS if words.matches(sentence)), None)
+    return next(((part, [words.id]) for part, words in _BODY_PARTS if words.matches(sentence)), (None, []))
 
 
 def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool) -> tuple[set[str], list[Evidence]]:
@@ -127,8 +128,9 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         if not imaging:
             continue
         head = min(imaging, key=lambda m: (not any(t.start <= m.start < t.end for t in titles), m.start))
-        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=_body_part(ctx, head))
-        draft.evidence.append(ctx.evidence(head))
+        body_part, part_cues = _body_part(ctx, head)
+        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part)
+        draft.evidence.append(ctx.evidence(head, cues=part_cues))
         dates = within(all_dates, lead_in, end)
         # the report's own title lines first; else the date nearest before the report (an unrecognised title)
         in_title = [d for d in dates if any(t.start <= d.start < t.end for t in head_zone)]
@@ -190,13 +192,14 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION",
                                  *HEDGED_FINDINGS)
         verdicts, evidence = _verdict_cues(ctx, cues, in_report=False)
-        if when is None and not verdicts and not _PAST_CUE.matches(sentence):
+        cited_by = [] if when is not None or verdicts else [_PAST_CUE.id]
+        if cited_by and not _PAST_CUE.matches(sentence):
             continue
         if _modality(m) == "unspecified" and not verdicts:
             continue  # the bare word "imaging" is a study only when the text says what it showed
-        draft = _Draft(modality=_modality(m), date=when, verdicts=verdicts, anchor=m.start,
-                       body_part=_body_part(ctx, m))
-        draft.evidence.append(ctx.evidence(m))
+        body_part, part_cues = _body_part(ctx, m)
+        draft = _Draft(modality=_modality(m), date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
+        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues))
         draft.evidence.extend(evidence)
         drafts.append(draft)
     return drafts
