@@ -137,6 +137,26 @@ CUE_CASES = [
     ("body_part.brain", "MRI of the lumbar spine", False),
     ("body_part.spine", "MRI lumbar spine", True),
     ("body_part.spine", "MRI brain", False),
+    ("body_part.chest", "CT of the chest with contrast", True),
+    ("body_part.chest", "CT head for chest pain", True),  # sentence-level: brain is checked first
+    ("body_part.abdomen", "CT abdomen and pelvis", True),
+    ("body_part.abdomen", "CT head", False),
+    # study.done_verb is matched on the text just before the study's name
+    ("study.done_verb", "He underwent ", True),
+    ("study.done_verb", "She has had an urgent ", True),
+    ("study.done_verb", "She had recurrent seizures and a ", False),
+    ("study.done_verb", "She will undergo a ", False),
+    ("study.recommendation", "A CT of the head would be of benefit", True),
+    ("study.recommendation", "Consider", True),
+    ("study.recommendation", "was considered nondiagnostic", False),
+    ("study.recommendation", "was of benefit", False),
+    ("study.pending", "CT of the chest is pending", True),
+    ("study.pending", "MRI has not been performed", True),
+    ("study.pending", "MRI was performed", False),
+    ("study.continuation", "It was read as indeterminate.", True),
+    ("study.continuation", "The findings were equivocal.", True),
+    ("study.continuation", "Her neurologist suspects glioma.", False),
+    ("study.continuation", "Itching resolved.", False),
 ]
 
 

@@ -11,8 +11,12 @@ from pipeline.contracts import FactStatus
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 
 
-def studies(*rows: tuple[str, tuple[str, ...]] | tuple[str, tuple[str, ...], str | None]) -> Packet:
-    p = Packet("Prior imaging.")
+DISC_REQUEST = "CPT 0610T: MR spectroscopy of the lumbar discs."
+
+
+def studies(*rows: tuple[str, tuple[str, ...]] | tuple[str, tuple[str, ...], str | None],
+            text: str = "Prior imaging.") -> Packet:
+    p = Packet(text)
     for row in rows:
         p.study(row[0], verdicts=row[1], body_part=row[2] if len(row) == 3 else "brain")  # type: ignore[misc]
     return p
@@ -35,6 +39,15 @@ VERDICT_CASES = [
     ("technically-limited", studies(("MRI", ("technically_limited",))), "prior_imaging_technically_limited", P),
     ("technically-adequate", studies(("MRI", ("technically_adequate",))), "prior_imaging_technically_limited", A),
     ("no-studies", studies(), "prior_imaging_indeterminate", N),
+    ("chest-ct-is-not-brain-imaging", studies(("CT", ("inconclusive",), "chest")), "conventional_imaging_inconclusive",
+     N),
+    ("spine-mri-is-not-brain-imaging", studies(("MRI", ("technically_limited",), "spine")),
+     "prior_imaging_technically_limited", N),
+    ("spine-mri-answers-for-a-spine-target", studies(("MRI", ("inconclusive",), "spine"), text=DISC_REQUEST)
+     .add("CPT_CODE", "0610T"), "conventional_imaging_inconclusive", P),
+    ("chest-ct-never-answers", studies(("CT", ("inconclusive",), "chest"), text=DISC_REQUEST)
+     .add("CPT_CODE", "0610T"), "prior_imaging_indeterminate", N),
+    ("unstated-body-part-counts", studies(("MRI", ("inconclusive",), None)), "mri_nondiagnostic", P),
 ]
 
 

@@ -17,13 +17,23 @@ _SINCE = cue("course.since_imaging")
 _PET_CODES = value_set("codes.pet")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
+BRAIN = (None, "brain")  # studies of the brain, or of a body part the packet does not state
 PET_WINDOW_DAYS = 90
 """A PET done this many days before the request belongs to the same work-up."""
 
 
+def _target_body_parts(r: Resolver) -> tuple[str | None, ...]:
+    """The studies that answer for the MRS's target: of the brain or of an unstated part, and of the spine when
+    the spine is the target (a chest or abdominal study never is)."""
+    if r.fact("spine_indication").status is FactStatus.PRESENT:
+        return (*BRAIN, "spine")
+    return BRAIN
+
+
 def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdict: str, *,
                 absent_on: str | None) -> Fact:
-    studies = [s for s in r.studies if modalities is None or s.modality in modalities]
+    parts = _target_body_parts(r)
+    studies = [s for s in r.studies if (modalities is None or s.modality in modalities) and s.body_part in parts]
     hit = [s for s in studies if verdict in s.verdicts]
     if hit:
         ev = [e for s in hit for e in s.evidence
