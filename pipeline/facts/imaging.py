@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
-from .context import FactContext, within
+from .context import FactContext, cite_cues, within
 from .cues import concept_set, cue, value_set
 from .dates import parse_date
 
@@ -355,8 +355,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         sentence = ctx.sentence_text(m)
         if modality == "MRS" and when is None and not _DONE_CUE.matches(sentence):
             continue  # the MRS being requested, not a prior one
-        cues = ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS) + _follow_on(ctx, m, starts)
-        verdicts, evidence = _verdict_cues(ctx, cues, in_report=False)
+        verdicts, evidence = _verdict_cues(ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS),
+                                           in_report=False)
+        later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)
+        verdicts |= later
+        evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
         cited_by: list[str] = []
         if when is None and not verdicts:
             cited_by = [c.id for c in (_DONE_VERB,) if _done_verb(ctx, m)] or \

@@ -200,6 +200,19 @@ def test_an_addendum_overrides_the_earlier_read(studies_of, body, expected):  # 
     _check(studies_of, body, expected)
 
 
+def test_a_later_sentence_verdict_cites_the_continuation_cue(studies_of) -> None:  # type: ignore[no-untyped-def]
+    (study,) = studies_of(LATER_SENTENCE[0][1])
+    later = [e for e in study.evidence if e.attributes.get("verdict") == "inconclusive"]
+    assert later and all("study.continuation" in e.attributes.get("cue", "").split() for e in later)
+
+
+def test_a_study_named_by_its_sequences_is_documented_with_evidence(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = SEQUENCES[0][1] + TAIL
+    fact = map_facts(analyze(text), text=text, layout=_Layout()).facts["prior_imaging_documented"]
+    assert fact.status.value == "present"
+    assert [e.rule_id for e in fact.evidence] == ["img.mri_sequence", "img.mri_sequence"]
+
+
 def test_the_overridden_read_stays_as_evidence_for_the_reviewer(studies_of) -> None:  # type: ignore[no-untyped-def]
     (study,) = studies_of(ADDENDA[0][1])
     superseded = [e for e in study.evidence if "superseded_verdict" in e.attributes]

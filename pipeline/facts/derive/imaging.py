@@ -17,6 +17,7 @@ _SINCE = cue("course.since_imaging")
 _PET_CODES = value_set("codes.pet")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
+STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
 BRAIN = (None, "brain")  # studies of the brain, or of a body part the packet does not state
 PET_WINDOW_DAYS = 90
 """A PET done this many days before the request belongs to the same work-up."""
@@ -78,7 +79,7 @@ def prior_imaging_documented(r: Resolver, name: str) -> Fact:
     brain = [s for s in r.studies if s.body_part in (None, "brain")]
     if not brain:
         return not_documented(name, "no prior brain imaging described")
-    ev = [e for s in brain for e in s.evidence if e.concept == "IMAGING"]
+    ev = [e for s in brain for e in s.evidence if e.concept in STUDY_NAMES]
     return make_fact(name, FactStatus.PRESENT, ev,
                      note=f"{len(brain)} prior brain stud{'y' if len(brain) == 1 else 'ies'}")
 
