@@ -151,7 +151,7 @@ def _runs(ctx: FactContext) -> list[list[SectionSpan]]:
 
 
 def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
-    """Drafts for radiology reports, and the offsets of the IMAGING mentions they consumed.
+    """Drafts for radiology reports, and the offsets of the study-naming mentions they consumed.
 
     A report is a run of report sections that includes findings or an impression. Its modality and date come
     from its exam title, or else from the text just before the run (a title the sectionizer did not know) or its
