@@ -19,6 +19,23 @@ _STRENGTH = {FactStatus.PRESENT: 3, FactStatus.SUSPECTED: 2, FactStatus.ABSENT: 
 _MAX_EVIDENCE = 40
 _MAX_SENTENCE = 400
 _WS = re.compile(r"\s+")
+CUE_ATTRIBUTE = "cue"
+"""The evidence attribute that names the cues (ids in facts/resources/cues.yaml) that produced the evidence."""
+
+
+def _add_cues(attrs: dict[str, str], cue_ids: Iterable[str]) -> None:
+    cited = [*attrs.get(CUE_ATTRIBUTE, "").split(), *cue_ids]
+    if cited:
+        attrs[CUE_ATTRIBUTE] = " ".join(dict.fromkeys(cited))
+
+
+def cite_cues(e: Evidence, *cue_ids: str) -> Evidence:
+    """A copy of the evidence that also names these cues."""
+    if not cue_ids:
+        return e
+    attrs = dict(e.attributes)
+    _add_cues(attrs, cue_ids)
+    return e.model_copy(update={"attributes": attrs})
 
 
 class Layout(Protocol):
@@ -157,11 +174,14 @@ class FactContext:
 
     # ------------------------------------------------------------------ evidence
     def evidence(self, m: Mention, *, assertion: FactStatus | None = None,
-                 attributes: dict[str, str] | None = None) -> Evidence:
+                 attributes: dict[str, str] | None = None, cues: Iterable[str] = ()) -> Evidence:
+        """The mention as evidence; `cues`: ids of the cues (cues.yaml) that made it count, cited in
+        `attributes["cue"]` (space-separated)."""
         sentence = sentence_window(self.text, m.sentence_start, m.sentence_end, m.start, m.end)
         attrs = dict(m.attrs)
         if attributes:
             attrs.update(attributes)
+        _add_cues(attrs, cues)
         return Evidence(
             text=m.text,
             start=m.start,

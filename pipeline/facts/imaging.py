@@ -1,40 +1,63 @@
 """Assemble prior imaging studies (modality, date, verdicts) from reports and from notes that cite them.
 
 A radiology report is a run of report sections (exam title, indication, comparison, technique, findings,
-impression) opened by an exam title naming a modality; its verdict comes from its findings and impression.
-Outside reports, a sentence that mentions a modality with a date, a verdict or a past-tense cue is a study
-citation ("MRI brain 10/02/2026 showed an indeterminate lesion"). Requests ("MRS is requested") are not studies.
+impression, addendum) that includes findings or an impression. Its modality and date come from its exam title,
+else from the text just before it or its technique, else from its findings (an MRI described only by sequences);
+its verdict comes from its findings and impression, and an addendum's verdict replaces the earlier read of the
+same kind (what the study showed; whether it was technically adequate).
+
+Outside reports, a sentence that names a modality with a date, a verdict or a past-tense cue is a study
+citation ("MRI brain 10/02/2026 showed an indeterminate lesion"); its verdict may also come from the sentences
+that follow it in the same paragraph and go on about it ("It was indeterminate."). A sentence that describes
+imaging only by sequence or signal ("T2/FLAIR hyperintensity") cites an MRI. Requests ("MRS is requested") and
+recommendations ("CT would be of benefit") are not studies. The cues are data in resources/cues.yaml.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..contracts import Evidence, ImagingStudy, Mention
-from .context import FactContext, within
+from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
+from .context import FactContext, cite_cues, within
+from .cues import concept_set, cue, value_set
 from .dates import parse_date
 
-REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression"})
-VERDICT_SECTIONS = frozenset({"findings", "impression"})
-CONVENTIONAL = frozenset({"MRI", "CT", "unspecified"})
+REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
+                             "addendum"})
+READ_SECTIONS = frozenset({"findings", "impression"})
+"""A run of report sections with one of these is a report (an addendum alone is not)."""
+VERDICT_SECTIONS = READ_SECTIONS | {"addendum"}
+_SUMMARY_SECTIONS = frozenset({"impression", "addendum"})  # where a plainly stated diagnosis is the verdict
+_JOINING_SECTIONS = frozenset({"signature"})  # a signature between a report and its addendum
+_HEAD_SECTIONS = frozenset({"technique"})  # where an untitled report names its modality
 # Clinical findings whose hedging in an impression means the study did not settle the question.
-HEDGED_FINDINGS = ("GLIOMA", "BRAIN_METASTASIS", "CNS_LYMPHOMA", "BRAIN_TUMOR", "BRAIN_LESION", "RECURRENCE",
-                   "TREATMENT_EFFECT", "BRAIN_INFECTION", "DEMYELINATION", "MULTIPLE_SCLEROSIS", "NONTUMOR_DX",
-                   "LEUKODYSTROPHY", "INBORN_ERROR", "MITOCHONDRIAL", "TUMOR_GRADE", "ENCEPHALOPATHY")
+HEDGED_FINDINGS = concept_set("verdict.hedged_findings").concepts
 # Findings that are diagnoses: stated plainly (or plainly negated) in an impression, they settle the question.
-_DIAGNOSES = frozenset(HEDGED_FINDINGS) - {"BRAIN_LESION", "TUMOR_GRADE", "NONTUMOR_DX"}
-_PAST_CUE = re.compile(
-    r"\b(showed|shows|demonstrat\w*|reveal\w*|was|were|performed|done|obtained|noted|dated|prior|previous|"
-    r"recent|last|on|from|compared|comparison|report\w*|read|interpreted|found|identified|seen)\b", re.I)
+_DIAGNOSES = frozenset(concept_set("verdict.diagnoses").concepts)
+_VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION")
+# The two questions a verdict answers; an addendum's answer to one replaces the earlier read's answer to it.
+VERDICT_KINDS = (frozenset({"inconclusive", "conclusive"}), frozenset({"technically_limited", "technically_adequate"}))
+_PAST_CUE = cue("study.past")
+_DONE_VERB = cue("study.done_verb")
 # Cues strong enough to make a sentence about a study already done even when it also mentions a request.
-_DONE_CUE = re.compile(
-    r"\b(showed|shows|demonstrat\w*|reveal\w*|performed|done|obtained|dated|prior|previous|compared|"
-    r"was (read|interpreted|reported))\b", re.I)
-_REQUEST_CUE = re.compile(
-    r"\b(request\w*|order\w*|schedul\w*|authoriz\w*|recommend\w*|plan\w*|will obtain|to obtain|would like|"
-    r"propose\w*|pending approval|pre-?cert\w*|precertification)\b", re.I)
+_DONE_CUE = cue("study.done")
+_REQUEST_CUE = cue("study.request")
+_RECOMMENDATION = cue("study.recommendation")
+_PENDING = cue("study.pending")
+_CONTINUATION = cue("study.continuation")
+_BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine")),
+               ("chest", cue("body_part.chest")), ("abdomen", cue("body_part.abdomen")))
+_SENTENCE_BODY_PARTS = frozenset({"brain", "spine"})  # the parts a study's whole sentence may name
+BODY_PART_REACH = (12, 24)
+"""How far (characters before, after) from a study's name a body part is its own ("chest CT", "MRI of the L-spine")."""
+_MRS_CODES = value_set("codes.mrs")
+FOLLOW_ON_SENTENCES = 3
+"""How many sentences after a citation may still give its verdict."""
+REPORT_LEAD_IN = 300
+"""How far (characters) before a report's first section its untitled heading (modality, date) may be."""
+_OTHER_SUBJECTS = ("LAB", "EEG")  # a sentence about these is not about the study cited before it
 
 
 @dataclass
@@ -60,13 +83,19 @@ def _modality(m: Mention) -> str:
     return m.attrs.get("modality", "unspecified")
 
 
-def _body_part(ctx: FactContext, m: Mention) -> str | None:
-    sentence = ctx.sentence_text(m).lower()
-    if re.search(r"\b(brain|head|cranial|intracranial|cerebr\w*)\b", sentence):
-        return "brain"
-    if re.search(r"\b(spine|lumbar|cervical spine|thoracic spine|disc)\b", sentence):
-        return "spine"
-    return None
+def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
+    """The body part the study names, and the id of the cue that names it: next to its name first ("CT of the
+    chest", "spine MRI"), else brain or spine anywhere in its sentence."""
+    lo, hi = ctx.clause_of(m)
+    near = ctx.text[max(lo, m.start - BODY_PART_REACH[0]):min(hi, m.end + BODY_PART_REACH[1])]
+    sentence = ctx.sentence_text(m)
+    for part, words in _BODY_PARTS:
+        if words.matches(near):
+            return part, [words.id]
+    for part, words in _BODY_PARTS:
+        if part in _SENTENCE_BODY_PARTS and words.matches(sentence):
+            return part, [words.id]
+    return None, []
 
 
 def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool) -> tuple[set[str], list[Evidence]]:
@@ -87,7 +116,7 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
             verdict = "conclusive"
         elif m.concept == "TECHNICAL_LIMITATION":
             verdict = "technically_limited"
-        elif m.concept in HEDGED_FINDINGS and (not in_report or m.section == "impression"):
+        elif m.concept in HEDGED_FINDINGS and (not in_report or m.section in _SUMMARY_SECTIONS):
             if m.has("uncertain"):
                 verdict = "inconclusive"
             elif m.concept in _DIAGNOSES:
@@ -101,51 +130,75 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     return verdicts, evidence
 
 
-def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
-    """Drafts for radiology reports, and the offsets of the IMAGING mentions they consumed.
-
-    A report is a run of report sections that includes findings or an impression. Its modality and date come
-    from its exam title, or else from the text just before the run (a title the sectionizer did not know).
-    """
-    drafts: list[_Draft] = []
-    used: set[int] = set()
+def _runs(ctx: FactContext) -> list[list[SectionSpan]]:
+    """Runs of consecutive report sections (a signature followed by an addendum stays in the run)."""
     sections = ctx.nlp.sections
-    all_imaging = ctx.mentions("IMAGING")
-    all_body = sorted(ctx.nlp.mentions, key=lambda m: (m.start, m.end))
-    dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
-    all_dates = [d for d in ctx.mentions("DATE", counted=False)
-                 if d.attrs.get("precision") not in {"relative", "month_day", "year"}
-                 and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
+    runs: list[list[SectionSpan]] = []
     i = 0
     while i < len(sections):
         if sections[i].category not in REPORT_SECTIONS:
             i += 1
             continue
         j = i
-        while j + 1 < len(sections) and sections[j + 1].category in REPORT_SECTIONS:
+        while j + 1 < len(sections) and (
+                sections[j + 1].category in REPORT_SECTIONS
+                or (sections[j + 1].category in _JOINING_SECTIONS and j + 2 < len(sections)
+                    and sections[j + 2].category == "addendum")):
             j += 1
-        run = sections[i:j + 1]
+        runs.append(sections[i:j + 1])
         i = j + 1
-        if not any(s.category in VERDICT_SECTIONS for s in run):
+    return runs
+
+
+def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
+    """Drafts for radiology reports, and the offsets of the study-naming mentions they consumed.
+
+    A report is a run of report sections that includes findings or an impression. Its modality and date come
+    from its exam title, or else from the text just before the run (a title the sectionizer did not know) or its
+    technique, or else from a modality or sequence named in its body.
+    """
+    drafts: list[_Draft] = []
+    used: set[int] = set()
+    all_imaging = ctx.mentions("IMAGING")
+    all_sequences = ctx.mentions("IMAGING_SEQUENCE")
+    all_body = sorted(ctx.nlp.mentions, key=lambda m: (m.start, m.end))
+    dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
+    all_dates = [d for d in ctx.mentions("DATE", counted=False)
+                 if d.attrs.get("precision") not in {"relative", "month_day", "year"}
+                 and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
+    for run in _runs(ctx):
+        if not any(s.category in READ_SECTIONS for s in run):
             continue  # a title without findings or an impression (e.g. the service line of a request form)
         start, end = run[0].start, run[-1].end
         titles = [s for s in run if s.category == "exam_title"]
-        head_zone = titles or [run[0]]
-        lead_in = max(0, start - 300)
+        head_zone = titles or [s for s in run if (s is run[0] and s.category != "comparison")
+                               or s.category in _HEAD_SECTIONS]
+        lead_in = max(0, start - REPORT_LEAD_IN)
+
+        def in_zone(m: Mention, zone: list[SectionSpan]) -> bool:
+            return any(t.start <= m.start < t.end for t in zone)
+
         imaging = [m for m in within(all_imaging, lead_in, end) if _modality(m) != "unspecified"
-                   and (any(t.start <= m.start < t.end for t in titles)
-                        or ((m.start in range(lead_in, start) or any(t.start <= m.start < t.end for t in head_zone))
-                            and not _is_request(ctx, m)))]
+                   and (in_zone(m, titles)
+                        or ((m.start in range(lead_in, start) or in_zone(m, head_zone)) and not _is_request(ctx, m)))]
+        if not imaging:  # an untitled report: a modality named in its body, else the MRI sequences it describes
+            read = [s for s in run if s.category in VERDICT_SECTIONS]
+            imaging = [m for m in within(all_imaging, start, end) if _modality(m) != "unspecified"
+                       and in_zone(m, read) and not m.has("hypothetical") and not _is_request(ctx, m)]
+            imaging = imaging or [m for m in within(all_sequences, start, end) if in_zone(m, read)]
         if not imaging:
             continue
-        head = min(imaging, key=lambda m: (not any(t.start <= m.start < t.end for t in titles), m.start))
-        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=_body_part(ctx, head))
-        draft.evidence.append(ctx.evidence(head))
+        head = min(imaging, key=lambda m: (not in_zone(m, titles), m.start))
+        body_part, part_cues = _body_part(ctx, head)
+        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part)
+        draft.evidence.append(ctx.evidence(head, cues=part_cues))
         dates = within(all_dates, lead_in, end)
-        # the report's own title lines first; else the date nearest before the report (an unrecognised title)
-        in_title = [d for d in dates if any(t.start <= d.start < t.end for t in head_zone)]
+        # the report's own title lines first; else, for a title the sectionizer did not know, the dates after it
+        # up to the report (its "DATE:" line); else the date nearest before the report
+        in_title = [d for d in dates if in_zone(d, head_zone)]
+        after_head = [d for d in dates if head.start <= d.start < start] if not titles else []
         lead = sorted((d for d in dates if lead_in <= d.start < start), key=lambda d: -d.start)
-        for d in in_title + lead:
+        for d in after_head + in_title + lead:
             parsed = parse_date(d.text, reference=ctx.reference_date)
             if parsed is not None:
                 draft.date = parsed
@@ -153,59 +206,171 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 break
         body = [m for m in within(all_body, start, end)
                 if m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION"]
-        verdicts, evidence = _verdict_cues(ctx, body, in_report=True)
+        verdicts, evidence = _report_verdicts(ctx, body)
         draft.verdicts |= verdicts
         draft.evidence.extend(evidence)
         drafts.append(draft)
         used.update(m.start for m in imaging if m.start >= lead_in)
         used.update(m.start for m in within(all_imaging, start, end) if m.section != "comparison")
+        used.update(m.start for m in within(all_sequences, start, end))
     return drafts, used
 
 
-def is_requested_study(ctx: FactContext, m: Mention) -> bool:
-    """The mention names a study being requested now, not one already done (no date, no done-cue)."""
+def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], list[Evidence]]:
+    """The report's verdicts: an addendum's verdict of a kind replaces the earlier read's verdicts of that kind,
+    which stay as evidence marked `superseded_verdict`."""
+    verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True)
+    amended, added = _verdict_cues(ctx, [m for m in body if m.section == "addendum"], in_report=True)
+    for kind in VERDICT_KINDS:
+        if amended & kind:
+            verdicts -= kind
+            evidence = [_superseded(e) if e.attributes.get("verdict") in kind else e for e in evidence]
+    return verdicts | amended, evidence + added
+
+
+def _superseded(e: Evidence) -> Evidence:
+    attrs = dict(e.attributes)
+    attrs["superseded_verdict"] = attrs.pop("verdict")
+    attrs["superseded_by"] = "addendum"
+    return e.model_copy(update={"attributes": attrs})
+
+
+def requested_study_cues(ctx: FactContext, m: Mention) -> list[str] | None:
+    """None unless the mention names a study being requested now, not one already done (no date, no done-cue);
+    else the ids of the cues that say so ([] when it is named in the request section)."""
     sentence = ctx.sentence_text(m)
-    if ctx.date_of(m) is not None or _DONE_CUE.search(sentence):
-        return False
-    return m.section == "request" or bool(_REQUEST_CUE.search(sentence))
+    if ctx.date_of(m) is not None or _DONE_CUE.matches(sentence):
+        return None
+    if _REQUEST_CUE.matches(sentence):
+        return [_REQUEST_CUE.id]
+    return [] if m.section == "request" else None
 
 
 def _is_request(ctx: FactContext, m: Mention) -> bool:
+    """The mention names a study asked for or advised, not one done."""
     sentence = ctx.sentence_text(m)
-    if m.section == "request" and ctx.date_of(m) is None and not _DONE_CUE.search(sentence):
+    if _done_verb(ctx, m):
+        return False
+    if m.section == "request" and ctx.date_of(m) is None and not _DONE_CUE.matches(sentence):
         return True
     if _modality(m) == "MRS" and any(_is_mrs_code(c) for c in ctx.same_sentence(m, "CPT_CODE", counted=False)):
         return True
     if any(o.concept == "MRS_REQUEST" for o in ctx.same_sentence(m, "MRS_REQUEST", counted=False)):
         return _modality(m) in {"MRS", "unspecified"}
-    return bool(_REQUEST_CUE.search(sentence)) and not _DONE_CUE.search(sentence)
+    if _is_recommended(ctx, m) or _is_pending(ctx, m):
+        return True
+    return bool(_REQUEST_CUE.matches(sentence)) and not _DONE_CUE.matches(sentence)
+
+
+def _own_stretch(ctx: FactContext, m: Mention) -> str:
+    """The mention's part of its clause: from the imaging named before it to the imaging named after it."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
+    before = max((o.end for o in others if o.end <= m.start), default=lo)
+    after = min((o.start for o in others if o.start >= m.end), default=hi)
+    return ctx.text[before:after]
+
+
+def _is_recommended(ctx: FactContext, m: Mention) -> bool:
+    """"CT would be of benefit", "consider MRI": advised in its own part of the clause, with nothing done there."""
+    stretch = _own_stretch(ctx, m)
+    return _RECOMMENDATION.matches(stretch) and not _DONE_CUE.matches(stretch)
+
+
+def _is_pending(ctx: FactContext, m: Mention) -> bool:
+    """"CT chest is pending": ordered or awaited in its own part of the clause, undated, nothing done there."""
+    stretch = _own_stretch(ctx, m)
+    return _PENDING.matches(stretch) and not _DONE_CUE.matches(stretch) and ctx.date_of(m) is None
+
+
+def _done_verb(ctx: FactContext, m: Mention) -> bool:
+    """"underwent CT", "has had an MRI of": the study is named right after a verb of having had it."""
+    lo, _ = ctx.clause_of(m)
+    return _DONE_VERB.matches(ctx.text[lo:m.start])
 
 
 def _is_mrs_code(m: Mention) -> bool:
-    return m.attrs.get("code") == "76390" or m.text.strip() == "76390"
+    return m.attrs.get("code") in _MRS_CODES or m.text.strip() in _MRS_CODES
+
+
+def _named_elsewhere(ctx: FactContext, m: Mention) -> bool:
+    """A sequence mention in a sentence that names the imaging itself (the named mention is the citation)."""
+    return bool(ctx.same_sentence(m, "IMAGING", counted=False))
+
+
+def _study_modality(ctx: FactContext, m: Mention) -> str:
+    """The modality a citation names; "imaging" described by MRI sequences in its sentence is an MRI."""
+    modality = _modality(m)
+    if modality == "unspecified" and ctx.same_sentence(m, "IMAGING_SEQUENCE"):
+        return "MRI"
+    return modality
+
+
+def _follow_on(ctx: FactContext, m: Mention, starts: list[int]) -> list[Mention]:
+    """Verdict mentions in the sentences right after the mention's sentence that go on about it: the same
+    paragraph and section, each opening with a continuation cue ("It", "The findings") or with the verdict itself,
+    up to a sentence that names another study or another subject (labs, EEG) or says something else."""
+    out: list[Mention] = []
+    start, end = m.sentence_start, m.sentence_end
+    for _ in range(FOLLOW_ON_SENTENCES):
+        k = bisect_left(starts, end)
+        if k == len(starts):
+            break
+        nxt = starts[k]
+        between = ctx.text[end:nxt]
+        tail = ctx.text[start:nxt]
+        gap = tail[len(tail.rstrip()):]
+        if between.strip() or gap.count("\n") > 1 or "\f" in gap:
+            break  # a sentence without findings, or a new paragraph, between them
+        here = ctx.by_sentence[nxt]
+        if any(o.section != m.section for o in here):
+            break
+        if any((o.concept == "IMAGING" and _modality(o) != "unspecified") or o.concept in _OTHER_SUBJECTS
+               for o in here):
+            break
+        sentence = ctx.text[nxt:here[0].sentence_end]
+        verdicts = [o for o in here if o.concept in _VERDICT_CONCEPTS]
+        opens_with_verdict = any(not ctx.text[nxt:o.start].strip(" \t\n-*:") for o in verdicts)
+        if not (_CONTINUATION.matches(sentence) or opens_with_verdict):
+            break
+        out.extend(o for o in here if o.concept in _VERDICT_CONCEPTS or o.concept in HEDGED_FINDINGS)
+        start, end = nxt, here[0].sentence_end
+    return out
 
 
 def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
-    for m in ctx.mentions("IMAGING"):
+    starts = sorted(ctx.by_sentence)
+    for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
         if m.start in used or m.has("hypothetical") or _is_request(ctx, m):
             continue
-        if m.section in VERDICT_SECTIONS and _modality(m) == "unspecified":
+        if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
+            continue
+        modality = _study_modality(ctx, m)
+        if m.section in VERDICT_SECTIONS and modality == "unspecified":
             continue  # "imaging" inside a report body refers to the report itself
         when = ctx.date_of(m)
+        if when is None and m.concept == "IMAGING" and m.has("negated"):
+            continue  # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI)
         sentence = ctx.sentence_text(m)
-        if _modality(m) == "MRS" and when is None and not _DONE_CUE.search(sentence):
+        if modality == "MRS" and when is None and not _DONE_CUE.matches(sentence):
             continue  # the MRS being requested, not a prior one
-        cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION",
-                                 *HEDGED_FINDINGS)
-        verdicts, evidence = _verdict_cues(ctx, cues, in_report=False)
-        if when is None and not verdicts and not _PAST_CUE.search(sentence):
-            continue
-        if _modality(m) == "unspecified" and not verdicts:
+        verdicts, evidence = _verdict_cues(ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS),
+                                           in_report=False)
+        later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)
+        verdicts |= later
+        evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
+        cited_by: list[str] = []
+        if when is None and not verdicts:
+            cited_by = [c.id for c in (_DONE_VERB,) if _done_verb(ctx, m)] or \
+                       [c.id for c in (_PAST_CUE,) if c.matches(sentence)]
+            if not cited_by:
+                continue
+        if modality == "unspecified" and not verdicts:
             continue  # the bare word "imaging" is a study only when the text says what it showed
-        draft = _Draft(modality=_modality(m), date=when, verdicts=verdicts, anchor=m.start,
-                       body_part=_body_part(ctx, m))
-        draft.evidence.append(ctx.evidence(m))
+        body_part, part_cues = _body_part(ctx, m)
+        draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
+        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues))
         draft.evidence.extend(evidence)
         drafts.append(draft)
     return drafts

@@ -3,7 +3,8 @@
 1. Fix the reference date (the request date) that relative dates and "within N days" rules use.
 2. Assemble prior imaging studies.
 3. Resolve every fact in the catalogue: concept facts aggregate mention statuses, `any_of` facts take the best
-   member, derived facts call their registered function. Resolution is lazy, so derivations may use each other.
+   member, derived facts call their registered function (facts/derive/, one module per clinical question).
+   Resolution is lazy, so derivations may use each other.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
     return None, "no request date found"
 
 
-class _Resolver:
+class FactResolver:
+    """Resolves catalogue facts on demand (each once), so derivations may ask for each other."""
+
     def __init__(self, ctx: FactContext, studies: list[ImagingStudy], *, given: dict[str, Fact] | None = None
                  ) -> None:
         """`given`: facts taken as they are instead of resolved here."""
@@ -145,7 +148,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     ctx = FactContext(nlp=nlp, text=text, layout=layout)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     studies = build_studies(ctx)
-    resolver = _Resolver(ctx, studies)
+    resolver = FactResolver(ctx, studies)
     catalogue = load_catalogue()
     facts = {name: resolver.fact(name) for name in sorted(catalogue)}
 
@@ -156,7 +159,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
             and not (m.section in FORM_SECTIONS and is_form_line(text, m.start))]
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
-    clinical_resolver = _Resolver(clinical_ctx, build_studies(clinical_ctx),
+    clinical_resolver = FactResolver(clinical_ctx, build_studies(clinical_ctx),
                                   given={n: f for n, f in facts.items() if catalogue[n].source == "request"})
     documented = {name: clinical_resolver.fact(name) for name in sorted(catalogue)}
     return ClinicalFacts(

@@ -5,14 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..contracts import Mention, NlpResult, SectionSpan
+from ..cues import load_cue_file
 from .components import TARGET_GROUP
 from .normalize import NormalizedText
 
 # In a plan, "abscess -> aspiration; tumor -> resection" lists conditional branches: the term before an arrow is
-# hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI").
+# hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI"). The arrows are a cue.
 PLAN_SECTIONS = frozenset({"assessment_plan"})
-BRANCH_ARROWS = frozenset({"->", "-->", "=>", "→"})
 PLAN_BRANCH_RULE = "hyp.plan_branch"
+BRANCH_ARROW = load_cue_file("pipeline.nlp.resources", "cues.yaml").cue(PLAN_BRANCH_RULE)
 
 
 def _is_plan_branch(span: Span) -> bool:
@@ -24,7 +25,7 @@ def _is_plan_branch(span: Span) -> bool:
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
     tail = "".join(t.text for t in doc[i:i + 3])
-    return any(tail.startswith(a) for a in BRANCH_ARROWS)
+    return BRANCH_ARROW.matches(tail)
 
 
 # medspaCy ConText categories -> the assertion names used throughout the product

@@ -1,0 +1,154 @@
+"""Prior imaging: what the studies concluded, which were done, PET in the same work-up, treatment since."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ...contracts import Evidence, Fact, FactStatus
+from ..context import mention_status
+from ..cues import concept_set, cue, value_set
+from ..imaging import requested_study_cues
+from .base import Resolver, derivation, make_fact, not_documented
+from .request import code_of, requested_code_mentions
+
+TREATMENTS = concept_set("treatment.any").concepts
+ADVANCED = value_set("modality.advanced").values
+_SINCE = cue("course.since_imaging")
+_PET_CODES = value_set("codes.pet")
+CONVENTIONAL = value_set("modality.conventional").values
+MRI_OR_UNNAMED = value_set("modality.mri").values
+STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
+BRAIN = (None, "brain")  # studies of the brain, or of a body part the packet does not state
+PET_WINDOW_DAYS = 90
+"""A PET done this many days before the request belongs to the same work-up."""
+
+
+def _target_body_parts(r: Resolver) -> tuple[str | None, ...]:
+    """The studies that answer for the MRS's target: of the brain or of an unstated part, and of the spine when
+    the spine is the target (a chest or abdominal study never is)."""
+    if r.fact("spine_indication").status is FactStatus.PRESENT:
+        return (*BRAIN, "spine")
+    return BRAIN
+
+
+def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdict: str, *,
+                absent_on: str | None) -> Fact:
+    parts = _target_body_parts(r)
+    studies = [s for s in r.studies if (modalities is None or s.modality in modalities) and s.body_part in parts]
+    hit = [s for s in studies if verdict in s.verdicts]
+    if hit:
+        ev = [e for s in hit for e in s.evidence
+              if e.attributes.get("verdict") == verdict or (e.concept == "IMAGING" and e.section == "exam_title")]
+        ev = ev or [e for s in hit for e in s.evidence if e.attributes.get("verdict") == verdict]
+        return make_fact(name, FactStatus.PRESENT, [e.model_copy(update={"assertion": "present"}) for e in ev],
+                         note=f"{len(hit)} prior stud{'y' if len(hit) == 1 else 'ies'} {verdict.replace('_', ' ')}")
+    if absent_on:
+        settled = [s for s in studies if absent_on in s.verdicts]
+        if settled:
+            ev = [e for s in settled for e in s.evidence if e.attributes.get("verdict") == absent_on]
+            return make_fact(name, FactStatus.ABSENT, [e.model_copy(update={"assertion": "absent"}) for e in ev],
+                             note=f"prior imaging was {absent_on.replace('_', ' ')}")
+    if studies:
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [e for s in studies for e in s.evidence],
+                         note="prior imaging documented without a verdict")
+    return not_documented(name, "no prior imaging of that kind documented")
+
+
+@derivation("conventional_imaging_inconclusive")
+def conventional_imaging_inconclusive(r: Resolver, name: str) -> Fact:
+    return _study_fact(r, name, CONVENTIONAL, "inconclusive", absent_on="conclusive")
+
+
+@derivation("mri_nondiagnostic")
+def mri_nondiagnostic(r: Resolver, name: str) -> Fact:
+    return _study_fact(r, name, MRI_OR_UNNAMED, "inconclusive", absent_on="conclusive")
+
+
+@derivation("prior_imaging_indeterminate")
+def prior_imaging_indeterminate(r: Resolver, name: str) -> Fact:
+    return _study_fact(r, name, None, "inconclusive", absent_on="conclusive")
+
+
+@derivation("prior_imaging_technically_limited")
+def prior_imaging_technically_limited(r: Resolver, name: str) -> Fact:
+    return _study_fact(r, name, None, "technically_limited", absent_on="technically_adequate")
+
+
+@derivation("prior_imaging_documented")
+def prior_imaging_documented(r: Resolver, name: str) -> Fact:
+    brain = [s for s in r.studies if s.body_part in (None, "brain")]
+    if not brain:
+        return not_documented(name, "no prior brain imaging described")
+    ev = [e for s in brain for e in s.evidence if e.concept in STUDY_NAMES]
+    return make_fact(name, FactStatus.PRESENT, ev,
+                     note=f"{len(brain)} prior brain stud{'y' if len(brain) == 1 else 'ies'}")
+
+
+@derivation("prior_mrs")
+def prior_mrs(r: Resolver, name: str) -> Fact:
+    mrs = [s for s in r.studies if s.modality == "MRS"]
+    if not mrs:
+        return not_documented(name, "no prior MRS")
+    return make_fact(name, FactStatus.PRESENT, [e for s in mrs for e in s.evidence],
+                     note="a prior MRS is documented")
+
+
+@derivation("pet_same_workup")
+def pet_same_workup(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PET_CODES.id])
+                for m in requested_code_mentions(ctx) if code_of(m) in _PET_CODES]
+    for m in ctx.mentions("IMAGING"):
+        if m.attrs.get("modality") != "PET" or m.has("negated"):
+            continue
+        cues = requested_study_cues(ctx, m)
+        if cues is not None:
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
+    if ctx.reference_date is not None:
+        for s in r.studies:
+            if s.modality == "PET" and s.date and \
+                    0 <= (ctx.reference_date - date.fromisoformat(s.date)).days <= PET_WINDOW_DAYS:
+                evidence.extend(e.model_copy(update={"assertion": "present"}) for e in s.evidence)
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence,
+                         note=f"PET requested with the MRS or done within {PET_WINDOW_DAYS} days")
+    pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET"]
+    if pets:
+        return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT) for m in pets],
+                         note=f"PET mentioned, but not requested and not done within {PET_WINDOW_DAYS} days")
+    return not_documented(name, "no PET for the same question")
+
+
+def latest_study_date(r: Resolver) -> date | None:
+    dates = [date.fromisoformat(s.date) for s in r.studies if s.date and s.modality in ADVANCED]
+    if r.ctx.reference_date is not None:
+        dates = [d for d in dates if d <= r.ctx.reference_date]
+    return max(dates, default=None)
+
+
+@derivation("treatment_since_imaging")
+def treatment_since_imaging(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    last = latest_study_date(r)
+    evidence: list[Evidence] = []
+    negated: list[Evidence] = []
+    for m in ctx.mentions(*TREATMENTS):
+        if m.has("hypothetical"):
+            continue
+        sentence = ctx.sentence_text(m)
+        imaging_here = ctx.same_sentence(m, "IMAGING")
+        since = [_SINCE.id] if imaging_here and _SINCE.matches(sentence) else []
+        when = ctx.date_of(m)
+        dated_after = last is not None and when is not None and when > last
+        if not (since or dated_after):
+            continue
+        if mention_status(m) is FactStatus.ABSENT:
+            negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=since))
+        else:
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=since))
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence, note="treatment after the latest prior imaging")
+    if negated:
+        return make_fact(name, FactStatus.ABSENT, negated, note="no treatment since the latest prior imaging")
+    return not_documented(name, "no treatment documented after the latest prior imaging")
+

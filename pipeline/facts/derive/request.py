@@ -1,0 +1,117 @@
+"""What is requested: the codes on the request, whether MRS is requested, and its target (brain or spine)."""
+
+from __future__ import annotations
+
+from ...contracts import Evidence, Fact, FactStatus, Mention
+from ..context import FactContext, best_status, mention_status
+from ..cues import cue, value_set
+from ..priority import find_priority
+from .base import Resolver, derivation, make_fact, not_documented
+
+_DISC_CODES = value_set("codes.disc_mrs")
+_MRS_CODES = value_set("codes.mrs")
+_DISCOGENIC = cue("request.discogenic_target")
+# report sections name codes of the studies they describe, not of the one requested
+_NOT_REQUEST_SECTIONS = frozenset({"comparison", "findings", "impression", "technique"})
+# sections where an MRS named without a code is the one requested
+_REQUESTING_SECTIONS = frozenset({"request", "assessment_plan", "indication", "chief_complaint"})
+
+
+def requested_code_mentions(ctx: FactContext) -> list[Mention]:
+    out = []
+    for m in ctx.mentions("CPT_CODE"):
+        if m.section in _NOT_REQUEST_SECTIONS:
+            continue
+        out.append(m)
+    return out
+
+
+@derivation("requested_cpt_codes")
+def requested_cpt_codes(r: Resolver, name: str) -> Fact:
+    mentions = requested_code_mentions(r.ctx)
+    codes = sorted({code_of(m) for m in mentions})
+    if not codes:
+        return not_documented(name, "no CPT code on the request")
+    return make_fact(name, FactStatus.PRESENT, [r.ctx.evidence(m) for m in mentions], value=codes, note="CPT codes")
+
+
+@derivation("request_priority")
+def request_priority(r: Resolver, name: str) -> Fact:
+    """Expedited or standard, from the request form only: the first page and the request sections."""
+    ctx = r.ctx
+    requests = ctx.sections("request")
+
+    def on_form(offset: int) -> bool:
+        page = ctx.layout.page_of(offset)
+        return page in (None, 1) or any(s.start <= offset < s.end for s in requests)
+
+    found = find_priority(ctx.text, in_scope=on_form)
+    if found.priority is None:
+        return not_documented(name, "the request form states no priority (the standard window applies)")
+    evidence = []
+    for m in found.matches:
+        section = ctx.section_at(m.start)
+        evidence.append(Evidence(
+            text=m.text, start=m.start, end=m.end, page=ctx.layout.page_of(m.start),
+            boxes=ctx.layout.boxes_for(m.start, m.end), section=section.category if section else None,
+            concept="REQUEST_PRIORITY", rule_id=m.rule_id, attributes={"priority": m.priority.value},
+            assertion=FactStatus.PRESENT.value))
+    note = f"{found.priority.value} on the request form"
+    if found.conflicting:
+        note = "the request form marks both expedited and standard; expedited (the shorter window) applies"
+    return make_fact(name, FactStatus.PRESENT, evidence, value=found.priority.value, note=note,
+                     attributes={"priority": [found.priority.value]})
+
+
+def code_of(m: Mention) -> str:
+    return m.attrs.get("code") or m.text.strip().upper()
+
+
+@derivation("diagnosis_codes")
+def diagnosis_codes(r: Resolver, name: str) -> Fact:
+    mentions = r.ctx.mentions("ICD10_CODE")
+    codes = sorted({m.text.strip().upper() for m in mentions})
+    if not codes:
+        return not_documented(name, "no ICD-10 code")
+    return make_fact(name, FactStatus.PRESENT, [r.ctx.evidence(m) for m in mentions], value=codes,
+                     note="ICD-10 codes")
+
+
+@derivation("mrs_requested")
+def mrs_requested(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    coded = [m for m in ctx.mentions("CPT_CODE") if code_of(m) in _MRS_CODES]
+    found = [m for m in ctx.mentions("MRS_REQUEST") if not m.has("negated")]
+    # an MRS named on the request or in the plan that is not a prior study ("1. MR spectroscopy with the
+    # navigation MRI") is the one requested, even where OCR garbled the code
+    prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
+    found += [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.start not in prior
+              and m.section in _REQUESTING_SECTIONS
+              and not m.has("negated")]
+    if not coded and not found:
+        return not_documented(name, "no MRS request or CPT 76390 found")
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_MRS_CODES.id]) for m in coded]
+    evidence += [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in found]
+    return make_fact(name, FactStatus.PRESENT, evidence, note="MR spectroscopy requested")
+
+
+@derivation("spine_indication")
+def spine_indication(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_DISC_CODES.id])
+                for m in requested_code_mentions(ctx) if code_of(m) in _DISC_CODES]
+    statuses = [FactStatus.PRESENT] * len(evidence)
+    for m in ctx.mentions("SPINE"):
+        prior_study_here = any(i.attrs.get("modality") not in {"MRS", None}
+                               for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
+        if prior_study_here:
+            continue  # "MRI brain/C-spine 08/26/2026": where earlier imaging was done, not the MRS target
+        discogenic = _DISCOGENIC.matches(m.text)
+        if ctx.in_request_context(m) or discogenic:
+            s = mention_status(m)
+            statuses.append(s)
+            evidence.append(ctx.evidence(m, assertion=s, cues=[_DISCOGENIC.id] if discogenic else []))
+    if not statuses:
+        return not_documented(name, "no spine target on the request")
+    return make_fact(name, best_status(statuses), evidence, note="spine or disc named as the MRS target")
+

@@ -1,0 +1,131 @@
+"""Tumor questions: a known tumor, grading, and the differentials a spectrum is asked to settle."""
+
+from __future__ import annotations
+
+from ...contracts import Evidence, Fact, FactStatus, Mention
+from ..context import FactContext
+from ..cues import concept_set, cue
+from .base import Resolver, derivation, hedged, make_fact, not_documented
+
+NEOPLASM = concept_set("tumor.neoplasm").concepts
+NONTUMOR = concept_set("tumor.nontumor_alternatives").concepts
+_GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
+_DIFFERENTIAL = cue("differential.weighing")
+
+
+def _weighing(ctx: FactContext, m: Mention) -> list[str]:
+    """[the cue's id] when the sentence weighs alternatives ("versus", "differential", "cannot distinguish")."""
+    cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", counted=False)
+    return [_DIFFERENTIAL.id] if any(_DIFFERENTIAL.matches(c.text) for c in cues) else []
+
+
+@derivation("known_brain_tumor")
+def known_brain_tumor(r: Resolver, name: str) -> Fact:
+    tumor, lesion = r.fact("brain_neoplasm"), r.fact("brain_lesion")
+    if tumor.status is FactStatus.PRESENT:
+        return make_fact(name, FactStatus.PRESENT, list(tumor.evidence), note="a brain neoplasm is documented")
+    if lesion.status is FactStatus.PRESENT and tumor.status is FactStatus.SUSPECTED:
+        return make_fact(name, FactStatus.PRESENT, list(lesion.evidence) + list(tumor.evidence),
+                         note="a documented brain mass whose neoplastic nature is suspected")
+    if tumor.status is FactStatus.SUSPECTED:
+        return make_fact(name, FactStatus.SUSPECTED, list(tumor.evidence),
+                         note="neoplasm suspected, no mass documented")
+    if tumor.status is FactStatus.ABSENT:
+        return make_fact(name, FactStatus.ABSENT, list(tumor.evidence), note="a brain neoplasm is negated")
+    return not_documented(name, "no brain tumor documented")
+
+
+@derivation("grading_question")
+def grading_question(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in ctx.mentions("PURPOSE")
+                if m.attrs.get("purpose") == "grading" and ctx.in_request_context(m)]
+    for m in ctx.mentions("TUMOR_GRADE"):
+        grades = {o.attrs.get("grade") for o in ctx.same_sentence(m, "TUMOR_GRADE")}
+        if hedged(m) or (grades - {m.attrs.get("grade")}):
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence, note="tumor grade is the question")
+    return not_documented(name, "no grading question")
+
+
+@derivation("recurrence_vs_treatment_effect")
+def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    evidence: list[Evidence] = []
+    for effect in ctx.mentions("TREATMENT_EFFECT"):
+        if effect.has("negated"):
+            continue
+        rivals = [m for m in ctx.same_sentence(effect, "RECURRENCE", *NEOPLASM) if not m.has("negated")]
+        weighing = _weighing(ctx, effect)
+        if rivals and (hedged(effect) or any(hedged(m) for m in rivals) or weighing):
+            evidence.append(ctx.evidence(effect, assertion=FactStatus.PRESENT, cues=weighing))
+            evidence.extend(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=weighing) for m in rivals)
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence,
+                         note="recurrence weighed against treatment effect in one sentence")
+    rec, eff = r.fact("recurrent_or_residual_tumor"), r.fact("treatment_effect")
+    live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
+    if rec.status in live and eff.status in live and FactStatus.SUSPECTED in {rec.status, eff.status}:
+        return make_fact(name, FactStatus.PRESENT, list(rec.evidence) + list(eff.evidence),
+                         note="recurrence and treatment effect both raised, at least one hedged")
+    if rec.status is FactStatus.PRESENT and eff.status in {FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED}:
+        return make_fact(name, FactStatus.ABSENT, list(rec.evidence),
+                         note="recurrence stated plainly; treatment effect is not in question")
+    if rec.status is FactStatus.ABSENT:
+        return make_fact(name, FactStatus.ABSENT, list(rec.evidence), note="recurrence is negated")
+    return not_documented(name, "recurrence and treatment effect are not weighed against each other")
+
+
+@derivation("tumor_vs_nontumor_differential")
+def tumor_vs_nontumor_differential(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    evidence: list[Evidence] = []
+    alternatives: set[str] = set()
+    for tumor in ctx.mentions(*NEOPLASM):
+        if tumor.has("negated"):
+            continue
+        others = [m for m in ctx.same_sentence(tumor, *NONTUMOR) if not m.has("negated")]
+        weighing = _weighing(ctx, tumor)
+        if others and (hedged(tumor) or any(hedged(m) for m in others) or weighing):
+            evidence.append(ctx.evidence(tumor, assertion=FactStatus.PRESENT, cues=weighing))
+            for m in others:
+                evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=weighing))
+                alternatives.add(m.attrs.get("kind") or m.concept.lower())
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence, attributes={"alternative": sorted(alternatives)},
+                         note="tumor weighed against a non-tumor diagnosis")
+    return not_documented(name, "no tumor versus non-tumor differential")
+
+
+
+@derivation("glioma_differential")
+def glioma_differential(r: Resolver, name: str) -> Fact:
+    ctx = r.ctx
+    evidence: list[Evidence] = []
+    found: set[str] = set()
+    for glioma in ctx.mentions("GLIOMA"):
+        if glioma.has("negated"):
+            continue
+        weighing = _weighing(ctx, glioma)
+        for other in ctx.same_sentence(glioma, *_GLIOMA_ALTERNATIVES.concepts):
+            member = _GLIOMA_ALTERNATIVES.member_for(other.concept, other.attrs)
+            if other.has("negated") or member is None:
+                continue
+            alt = member.label or other.concept.lower()
+            if alt == "grade":
+                grades = {o.attrs.get("grade") for o in ctx.same_sentence(glioma, "TUMOR_GRADE")}
+                if len(grades) < 2 and not hedged(other):
+                    continue
+            elif not (hedged(glioma) or hedged(other) or weighing):
+                continue
+            weigh = weighing if alt != "grade" else []
+            found.add(alt)
+            evidence.append(ctx.evidence(glioma, assertion=FactStatus.PRESENT, cues=weigh))
+            evidence.append(ctx.evidence(other, assertion=FactStatus.PRESENT, attributes={"alternative": alt},
+                                         cues=[_GLIOMA_ALTERNATIVES.id, *weigh]))
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence, attributes={"alternative": sorted(found)},
+                         note="glioma weighed against an alternative")
+    return not_documented(name, "no glioma differential")
+

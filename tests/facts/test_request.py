@@ -1,0 +1,78 @@
+"""Derivations of facts/derive/request.py on hand-made mentions: codes, the MRS request and its target."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import cues_of, packet
+
+from pipeline.contracts import FactStatus
+
+P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
+
+CPT_CASES = [
+    ("code-on-the-request", packet("CPT: 76390\nFINDINGS: normal", ("CPT_CODE", "76390"),
+                                   sections=(("request", "CPT:"), ("findings", "FINDINGS:"))), ["76390"]),
+    ("code-in-a-report-is-not-requested", packet("REQUEST: MRS\nTECHNIQUE: CPT 70553", ("CPT_CODE", "70553"),
+                                                 sections=(("request", "REQUEST:"), ("technique", "TECHNIQUE:"))), []),
+    ("attribute-code-wins-over-text", packet("Code 7639O requested.", ("CPT_CODE", "7639O", {"code": "76390"})),
+     ["76390"]),
+]
+
+
+@pytest.mark.parametrize(("p", "codes"), [c[1:] for c in CPT_CASES], ids=[c[0] for c in CPT_CASES])
+def test_requested_cpt_codes(p, codes):  # type: ignore[no-untyped-def]
+    fact = p.fact("requested_cpt_codes")
+    assert (fact.value or []) == codes
+    assert fact.status is (P if codes else N)
+
+
+MRS_CASES = [
+    # id, packet, status, cue cited
+    ("code-76390", packet("CPT 76390", ("CPT_CODE", "76390")), P, "codes.mrs"),
+    ("another-code", packet("CPT 70553", ("CPT_CODE", "70553")), N, None),
+    ("request-phrase", packet("We request MR spectroscopy.", ("MRS_REQUEST", "request MR spectroscopy")), P, None),
+    ("negated-request", packet("MR spectroscopy is not requested.",
+                               ("MRS_REQUEST", "MR spectroscopy is not requested", {"mods": ("negated",)})), N, None),
+    ("mrs-named-in-the-plan", packet("PLAN: 1. MRS with the next MRI.", ("IMAGING", "MRS", {"modality": "MRS"}),
+                                     sections=(("assessment_plan", "PLAN:"),)), P, None),
+    ("mrs-named-in-the-history", packet("HPI: MRS at an outside center.", ("IMAGING", "MRS", {"modality": "MRS"}),
+                                        sections=(("history_of_present_illness", "HPI:"),)), N, None),
+]
+
+
+@pytest.mark.parametrize(("p", "status", "cue"), [c[1:] for c in MRS_CASES], ids=[c[0] for c in MRS_CASES])
+def test_mrs_requested(p, status, cue):  # type: ignore[no-untyped-def]
+    fact = p.fact("mrs_requested")
+    assert fact.status is status
+    if cue:
+        assert cue in cues_of(fact.evidence)
+
+
+SPINE_CASES = [
+    ("disc-code", packet("CPT 0610T", ("CPT_CODE", "0610T")), P, "codes.disc_mrs"),
+    ("discogenic-anywhere", packet("HPI: discogenic pain for years.", ("SPINE", "discogenic pain"),
+                                   sections=(("history_of_present_illness", "HPI:"),)), P,
+     "request.discogenic_target"),
+    ("spine-on-the-request", packet("REQUEST: MRS of the lumbar spine", ("SPINE", "lumbar spine"),
+                                    sections=(("request", "REQUEST:"),)), P, None),
+    ("spine-in-the-history-only", packet("HPI: lumbar spine fusion 2019.", ("SPINE", "lumbar spine"),
+                                         sections=(("history_of_present_illness", "HPI:"),)), N, None),
+    ("where-prior-imaging-was-done", packet("REQUEST: MRS brain. MRI brain/C-spine 08/02/2026.",
+                                            ("SPINE", "C-spine"), ("IMAGING", "MRI brain", {"modality": "MRI"}),
+                                            sections=(("request", "REQUEST:"),)), N, None),
+    ("negated-spine-target", packet("REQUEST: not for the spine", ("SPINE", "spine", {"mods": ("negated",)}),
+                                    sections=(("request", "REQUEST:"),)), A, None),
+]
+
+
+@pytest.mark.parametrize(("p", "status", "cue"), [c[1:] for c in SPINE_CASES], ids=[c[0] for c in SPINE_CASES])
+def test_spine_indication(p, status, cue):  # type: ignore[no-untyped-def]
+    fact = p.fact("spine_indication")
+    assert fact.status is status
+    if cue:
+        assert cue in cues_of(fact.evidence)
+
+
+def test_diagnosis_codes_are_upper_cased_and_unique() -> None:
+    fact = packet("Dx: c71.1, C71.1", ("ICD10_CODE", "c71.1"), ("ICD10_CODE", "C71.1")).fact("diagnosis_codes")
+    assert fact.value == ["C71.1"]
