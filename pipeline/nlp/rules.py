@@ -18,6 +18,7 @@ from medspacy.context import ConTextRule
 from medspacy.section_detection import SectionRule
 from medspacy.target_matcher import TargetRule
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span
 
 RESOURCE_PACKAGE = "pipeline.nlp.resources"
 TARGETS_FILE = "targets.yaml"
@@ -138,6 +139,14 @@ def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
     return out
 
 
+def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
+    """A cue inside a target never modifies it ("pharynx pink without exudates" as one concept is not negated).
+
+    medspaCy means to skip a modifier that overlaps its target, but its overlap test misses a modifier that lies
+    strictly inside a longer target; every rule carries this check as its `on_modifies` callback."""
+    return not (target.start <= modifier.start and modifier.end <= target.end)
+
+
 def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
     """ConTextRules from context.yaml, each with {'id'} metadata."""
     data = data if data is not None else read_resource(CONTEXT_FILE)
@@ -152,6 +161,7 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
             "metadata": {"id": rule_id},
+            "on_modifies": not_inside_target,
         }
         literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))
         patterns = raw.get("patterns") or []
