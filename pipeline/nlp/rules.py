@@ -178,6 +178,42 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
     return out
 
 
+def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
+    """The `section_assertions` of context.yaml: everything under these section categories carries the category
+    (metadata: id, sections)."""
+    data = data if data is not None else read_resource(CONTEXT_FILE)
+    out: list[ConTextRule] = []
+    for raw in data.get("section_assertions") or []:
+        rule_id = _check_keys(CONTEXT_FILE, raw, {"id", "category", "sections", "allowed_types", "excluded_types"})
+        sections = _strings(CONTEXT_FILE, rule_id, "sections", raw.get("sections"))
+        if not sections:
+            raise RuleFileError(f"{CONTEXT_FILE}: section assertion {rule_id!r} names no sections")
+        try:
+            out.append(ConTextRule(
+                literal=rule_id, category=raw["category"], direction="FORWARD",
+                allowed_types=set(raw["allowed_types"]) if raw.get("allowed_types") else None,
+                excluded_types=set(raw["excluded_types"]) if raw.get("excluded_types") else None,
+                metadata={"id": rule_id, "sections": sections}))
+        except (KeyError, ValueError) as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: section assertion {rule_id!r}: {exc}") from exc
+    return out
+
+
+_SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words"}
+
+
+def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """The `scopes` of context.yaml (scopes wider than a sentence, by name), each with a stable id."""
+    data = data if data is not None else read_resource(CONTEXT_FILE)
+    out: dict[str, dict[str, Any]] = {}
+    for name, raw in (data.get("scopes") or {}).items():
+        if not isinstance(raw, dict):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {name!r} must be a mapping")
+        _check_keys(CONTEXT_FILE, raw, _SCOPE_KEYS)
+        out[str(name)] = raw
+    return out
+
+
 def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> list[SectionRule]:
     """SectionRules from sections.yaml.
 

@@ -1,0 +1,247 @@
+"""Assertions whose scope is larger than a sentence, added after ConText as ordinary ConText modifiers.
+
+- ``section_context``: every target under a section header listed in context.yaml's `section_assertions`
+  carries that assertion (everything under "Past Medical History:" is historical).
+- ``list_context``: a cue that heads a list ("Differential diagnosis:", "Denies:", "History of:") reaches every
+  item of the list under it, one item per line or numbered on the cue's own line. Each item stays its own
+  sentence, so an item's own cues never leak into the next one; the header's cue is added to an item only when
+  the item does not assert the same thing, or the opposite (negation against suspicion), itself.
+
+Both add medspaCy `ConTextModifier`s to `span._.modifiers`, so everything downstream reads them like any other;
+their rules carry the cue's id and, under "via", the id of the scope rule that extended it.
+"""
+
+
+import re
+from typing import Any
+
+from medspacy.context import ConTextModifier, ConTextRule
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .components import TARGET_GROUP
+from .intervals import SpansByStart
+from .rules import CONTEXT_FILE, read_resource, scope_rules, section_assertion_rules
+
+_ENUMERATOR = re.compile(r"^(\d{1,2}|[a-zA-Z])$")
+_BULLETS = frozenset({"-", "*", "+", "•", "o", "--", ">"})
+_ENUM_CLOSERS = frozenset({".", ")"})
+_SENTENCE_END = frozenset({".", ";", "!", "?"})
+_OPPOSED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
+
+
+def _targets(doc: Doc) -> list[Span]:
+    return list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
+
+
+def _add(target: Span, modifier: ConTextModifier) -> None:
+    target._.modifiers = (*target._.modifiers, modifier)
+
+
+class SectionContext:
+    """Targets under a listed section header carry the section's assertion."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._rules: dict[str, ConTextRule] = {}
+        for rule in section_assertion_rules(read_resource(CONTEXT_FILE)):
+            for section in rule.metadata["sections"]:
+                self._rules[section] = rule
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._rules:
+            return doc
+        for target in _targets(doc):
+            section = target[0]._.section
+            rule = self._rules.get(section.category) if section is not None else None
+            if rule is None or not _allows(rule, target):
+                continue
+            if any(m.category == rule.category for m in target._.modifiers):
+                continue
+            h_start, h_end = section.title_span
+            _add(target, ConTextModifier(rule, h_start, h_end, doc, scope_start=h_end,
+                                         scope_end=section.section_span[1]))
+        return doc
+
+
+def _allows(rule: ConTextRule, target: Span) -> bool:
+    label = target.label_.upper()
+    if rule.allowed_types is not None:
+        return label in rule.allowed_types
+    return rule.excluded_types is None or label not in rule.excluded_types
+
+
+# ------------------------------------------------------------------ lists
+def _starting_in(targets: list[Span], index: SpansByStart, start: int, end: int) -> list[Span]:
+    return [targets[k] for k in index.candidates(start, end) if start <= targets[k].start < end]
+
+
+def _is_line_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def _breaks_after(token: Token) -> bool:
+    return "\n" in token.whitespace_
+
+
+def _line_end(doc: Doc, i: int) -> int:
+    """The index of the token that ends the line containing token i (a line-break token or the end of the doc)."""
+    n = len(doc)
+    while i < n and not _is_line_break(doc[i]):
+        if _breaks_after(doc[i]):
+            return i + 1
+        i += 1
+    return i
+
+
+def _starts_line(doc: Doc, i: int) -> bool:
+    """Token i is the first word of its line (after a list marker, if any)."""
+    j = i - 1
+    while j >= 0 and not _is_line_break(doc[j]) and not _breaks_after(doc[j]):
+        if not (doc[j].is_space or doc[j].text in _BULLETS or doc[j].text in _ENUM_CLOSERS
+                or _ENUMERATOR.match(doc[j].text)):
+            return False
+        j -= 1
+    return True
+
+
+def _item_marker(doc: Doc, i: int) -> int:
+    """The length of a list-item marker at token i ("1." "2)" "a)" "-" "*"), 0 when there is none."""
+    if i >= len(doc):
+        return 0
+    tok = doc[i]
+    if tok.text in _BULLETS:
+        return 1
+    if _ENUMERATOR.match(tok.text) and i + 1 < len(doc) and doc[i + 1].text in _ENUM_CLOSERS:
+        return 2
+    if re.match(r"^\d{1,2}[.)]$", tok.text):
+        return 1
+    return 0
+
+
+class ListContext:
+    """A cue heading a list reaches the list's items."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        config = scope_rules(read_resource(CONTEXT_FILE)).get("list_items", {})
+        self._scope_id: str | None = config.get("id")
+        self._max_lines = int(config.get("max_lines", 40))
+        self._max_header_words = int(config.get("max_header_words", 4))
+        self._max_unmarked_words = int(config.get("max_unmarked_words", 6))
+        self._categories = frozenset(config.get("categories", ()))
+        self._rules: dict[int, ConTextRule] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        graph = getattr(doc._, "context_graph", None)
+        targets = _targets(doc)
+        if self._scope_id is None or graph is None or not targets:
+            return doc
+        targets.sort(key=lambda t: t.start)
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        header_starts = {s.title_span[0] for s in doc._.sections if s.category is not None}
+        for modifier in graph.modifiers:
+            if modifier.category not in self._categories or modifier.direction.upper() not in {
+                    "FORWARD", "BIDIRECTIONAL"}:
+                continue
+            block = self._block(doc, *modifier.modifier_span, targets, index, header_starts)
+            if block is None:
+                continue
+            start, end = block
+            rule = self._via(modifier.rule)
+            for target in _starting_in(targets, index, start, end):
+                if not _allows(rule, target):
+                    continue
+                held = {m.category for m in target._.modifiers}
+                if modifier.category in held or (modifier.category in _OPPOSED and held & _OPPOSED):
+                    continue
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=start, scope_end=end))
+        return doc
+
+    def _via(self, rule: ConTextRule) -> ConTextRule:
+        """The cue's rule, marked as reaching through the list scope (one copy per cue rule)."""
+        key = id(rule)
+        if key not in self._rules:
+            metadata = dict(rule.metadata or {})
+            metadata["via"] = self._scope_id
+            self._rules[key] = ConTextRule(
+                literal=rule.literal, category=rule.category, direction=rule.direction,
+                allowed_types=rule.allowed_types, excluded_types=rule.excluded_types, metadata=metadata)
+        return self._rules[key]
+
+    def _block(self, doc: Doc, cue_start: int, cue_end: int, targets: list[Span], index: SpansByStart,
+               header_starts: set[int]) -> tuple[int, int] | None:
+        """The token range of the list a cue ending at `cue_end` heads, or None when the cue heads no list.
+
+        A heading is the cue, at most a few more words and no target, then a colon at the end of its line or
+        before numbered items; or the cue alone on its line with numbered or bulleted lines below it."""
+        line_end = _line_end(doc, cue_end)
+        i, words = cue_end, 0
+        while i < line_end and doc[i].text != ":":
+            if not doc[i].is_space and not doc[i].is_punct:
+                words += 1
+            i += 1
+        if words > self._max_header_words or _starting_in(targets, index, cue_end, i):
+            return None
+        colon = i < line_end
+        if not colon and not (_starts_line(doc, cue_start)
+                              and not any(t.text in _SENTENCE_END for t in doc[cue_end:line_end])):
+            return None  # without a colon, only a cue standing alone as its line's title heads a list
+        rest = i + 1 if colon else line_end
+        while rest < line_end and doc[rest].is_space:
+            rest += 1
+        if rest < line_end:  # something follows the colon on the same line: numbered items only
+            if not _item_marker(doc, rest) or doc[rest].text in _BULLETS:
+                return None
+            start, end = rest, line_end
+        else:
+            start, end = line_end, line_end
+        # the lines below: items while they are marked (or, under a colon, short), and their indented tails
+        n, lines, marked_list, previous_item = len(doc), 0, False, False
+        pos = line_end
+        while pos < n and lines < self._max_lines:
+            brk = doc[pos] if pos < n else None
+            if brk is None:
+                break
+            if _is_line_break(brk):
+                if brk.text.count("\n") > 1:
+                    break  # a blank line ends the list
+                indented = not brk.text.endswith("\n")
+                first = pos + 1
+            else:
+                indented, first = False, pos
+            if first >= n or first in header_starts:
+                break
+            stop = _line_end(doc, first)
+            marker = _item_marker(doc, first)
+            words = sum(1 for t in doc[first:stop] if not t.is_space and not t.is_punct)
+            last = next((t for t in reversed(doc[first:stop]) if not t.is_space), None)
+            if marker:
+                marked_list = True
+            elif previous_item and indented:
+                pass  # the wrapped tail of the item above
+            elif colon and not marked_list and 0 < words <= self._max_unmarked_words and (
+                    last is None or last.text != ":"):
+                pass  # a short unmarked item under "Header:"
+            else:
+                break
+            previous_item = True
+            end = stop
+            pos = stop
+            lines += 1
+        if end <= start:
+            return None
+        return start, end
+
+
+@Language.factory("section_context", assigns=["span._.modifiers"])
+def make_section_context(nlp: Language, name: str) -> SectionContext:
+    return SectionContext(nlp, name)
+
+
+@Language.factory("list_context", assigns=["span._.modifiers"])
+def make_list_context(nlp: Language, name: str) -> ListContext:
+    return ListContext(nlp, name)
+
+
+__all__: list[Any] = ["ListContext", "SectionContext"]
