@@ -28,7 +28,7 @@ SECTIONS_FILE = "sections.yaml"
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
                 "unless_prev"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
-                 "allowed_types", "excluded_types"}
+                 "allowed_types", "excluded_types", "also"}
 
 
 class RuleFileError(ValueError):
@@ -160,7 +160,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "terminated_by": set(raw["terminated_by"]) if raw.get("terminated_by") else None,
             "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
-            "metadata": {"id": rule_id},
+            "metadata": {"id": rule_id, **({"also": _strings(CONTEXT_FILE, rule_id, "also", raw["also"])}
+                                            if raw.get("also") else {})},
             "on_modifies": not_inside_target,
         }
         literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))

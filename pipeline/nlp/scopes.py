@@ -2,6 +2,7 @@
 
 - ``section_context``: every target under a section header listed in context.yaml's `section_assertions`
   carries that assertion (everything under "Past Medical History:" is historical).
+- ``compound_context``: a cue that asserts two things ("no history of": negated and historical) adds the second.
 - ``list_context``: a cue that heads a list ("Differential diagnosis:", "Denies:", "History of:") reaches every
   item of the list under it, one item per line or numbered on the cue's own line. Each item stays its own
   sentence, so an item's own cues never leak into the next one; the header's cue is added to an item only when
@@ -234,6 +235,40 @@ class ListContext:
         return start, end
 
 
+class CompoundContext:
+    """A cue that asserts more than one thing (`also` in context.yaml) adds its other categories to its targets."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._rules: dict[tuple[int, str], ConTextRule] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for target in _targets(doc):
+            held = {m.category for m in target._.modifiers}
+            for modifier in target._.modifiers:
+                for category in (modifier.rule.metadata or {}).get("also", ()):
+                    if category in held:
+                        continue
+                    held.add(category)
+                    rule = self._rule(modifier.rule, category)
+                    _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=modifier.scope_span[0],
+                                                 scope_end=modifier.scope_span[1]))
+        return doc
+
+    def _rule(self, rule: ConTextRule, category: str) -> ConTextRule:
+        key = (id(rule), category)
+        if key not in self._rules:
+            metadata = {k: v for k, v in (rule.metadata or {}).items() if k != "also"}
+            self._rules[key] = ConTextRule(literal=rule.literal, category=category, direction=rule.direction,
+                                           metadata=metadata)
+        return self._rules[key]
+
+
+@Language.factory("compound_context", assigns=["span._.modifiers"])
+def make_compound_context(nlp: Language, name: str) -> CompoundContext:
+    return CompoundContext(nlp, name)
+
+
 @Language.factory("section_context", assigns=["span._.modifiers"])
 def make_section_context(nlp: Language, name: str) -> SectionContext:
     return SectionContext(nlp, name)
@@ -244,4 +279,4 @@ def make_list_context(nlp: Language, name: str) -> ListContext:
     return ListContext(nlp, name)
 
 
-__all__: list[Any] = ["ListContext", "SectionContext"]
+__all__: list[Any] = ["CompoundContext", "ListContext", "SectionContext"]
