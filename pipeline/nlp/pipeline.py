@@ -44,5 +44,5 @@ def build_nlp() -> Language:
     context.add(context_rules())
     nlp.add_pipe("section_context")  # "Past Medical History:" makes what is under it historical
     nlp.add_pipe("list_context")  # "Differential diagnosis:" reaches the items listed under it
-    nlp.add_pipe("compound_context")  # "no history of" is negated and historical
+    nlp.add_pipe("context_extensions")  # "MRS if ...", "no history of", "no enhancement of the mass"
     return nlp

@@ -28,7 +28,7 @@ SECTIONS_FILE = "sections.yaml"
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
                 "unless_prev"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
-                 "allowed_types", "excluded_types", "also"}
+                 "allowed_types", "excluded_types", "also", "back_scope", "back_types"}
 
 
 class RuleFileError(ValueError):
@@ -147,6 +147,22 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
     return not (target.start <= modifier.start and modifier.end <= target.end)
 
 
+def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """A ConText rule's metadata: its id, and the extensions scopes.py reads (also, back_scope, back_types)."""
+    meta: dict[str, Any] = {"id": rule_id}
+    if raw.get("also"):
+        meta["also"] = _strings(CONTEXT_FILE, rule_id, "also", raw["also"])
+    if raw.get("back_scope") is not None:
+        back = raw["back_scope"]
+        if not isinstance(back, int) or isinstance(back, bool) or back < 1:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope must be a positive number of tokens")
+        types = _strings(CONTEXT_FILE, rule_id, "back_types", raw.get("back_types"))
+        if not types:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope needs back_types")
+        meta["back_scope"], meta["back_types"] = back, frozenset(types)
+    return meta
+
+
 def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
     """ConTextRules from context.yaml, each with {'id'} metadata."""
     data = data if data is not None else read_resource(CONTEXT_FILE)
@@ -160,8 +176,7 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "terminated_by": set(raw["terminated_by"]) if raw.get("terminated_by") else None,
             "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
-            "metadata": {"id": rule_id, **({"also": _strings(CONTEXT_FILE, rule_id, "also", raw["also"])}
-                                            if raw.get("also") else {})},
+            "metadata": _context_metadata(rule_id, raw),
             "on_modifies": not_inside_target,
         }
         literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))
@@ -200,7 +215,8 @@ def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextR
     return out
 
 
-_SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words"}
+_SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
+               "max_gap", "stops"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

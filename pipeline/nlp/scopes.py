@@ -2,7 +2,9 @@
 
 - ``section_context``: every target under a section header listed in context.yaml's `section_assertions`
   carries that assertion (everything under "Past Medical History:" is historical).
-- ``compound_context``: a cue that asserts two things ("no history of": negated and historical) adds the second.
+- ``context_extensions``: what some rules assert beyond medspaCy's model (RuleExtensions): a conditional cue
+  reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
+  object.
 - ``list_context``: a cue that heads a list ("Differential diagnosis:", "Denies:", "History of:") reaches every
   item of the list under it, one item per line or numbered on the cue's own line. Each item stays its own
   sentence, so an item's own cues never leak into the next one; the header's cue is added to an item only when
@@ -235,38 +237,114 @@ class ListContext:
         return start, end
 
 
-class CompoundContext:
-    """A cue that asserts more than one thing (`also` in context.yaml) adds its other categories to its targets."""
+class RuleExtensions:
+    """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
+
+    - `back_scope`/`back_types`: a forward cue also reaches a few tokens back, to targets of those concepts only
+      ("MR spectroscopy if the next MRI is equivocal": the order before "if" is conditional). Not across ; : .
+    - `also`: more categories the cue asserts ("no history of" is negated and historical).
+    - the `change_objects` scope: a negated change ("no significant enhancement of", "no growth of") negates
+      the change, not the lesion named as its object ("... of the right temporal mass").
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self._rules: dict[tuple[int, str], ConTextRule] = {}
+        self._rules: dict[tuple[int, str, str], ConTextRule] = {}
+        config = scope_rules(read_resource(CONTEXT_FILE))
+        change = config.get("change_objects", {})
+        self._change_id: str | None = change.get("id")
+        self._heads = frozenset(str(h).lower() for h in change.get("heads", ()))
+        self._links = frozenset(str(k).lower() for k in change.get("links", ()))
+        self._object_types = frozenset(change.get("types", ()))
+        self._max_gap = int(change.get("max_gap", 4))
+        back = config.get("reach_back", {})
+        self._back_id: str | None = back.get("id")
+        self._back_stops = frozenset(str(k).lower() for k in back.get("stops", ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        for target in _targets(doc):
-            held = {m.category for m in target._.modifiers}
-            for modifier in target._.modifiers:
-                for category in (modifier.rule.metadata or {}).get("also", ()):
-                    if category in held:
-                        continue
-                    held.add(category)
-                    rule = self._rule(modifier.rule, category)
-                    _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=modifier.scope_span[0],
-                                                 scope_end=modifier.scope_span[1]))
+        targets = _targets(doc)
+        graph = getattr(doc._, "context_graph", None)
+        if not targets:
+            return doc
+        targets.sort(key=lambda t: t.start)
+        if graph is not None and self._back_id is not None:
+            self._reach_back(doc, graph.modifiers, targets)
+        if self._change_id is not None and self._heads:
+            for target in targets:
+                self._release_change_object(doc, target, targets)
+        for target in targets:
+            self._add_also(doc, target)
         return doc
 
-    def _rule(self, rule: ConTextRule, category: str) -> ConTextRule:
-        key = (id(rule), category)
+    def _reach_back(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            meta = modifier.rule.metadata or {}
+            back = meta.get("back_scope")
+            if not back:
+                continue
+            cue = modifier.modifier_span[0]
+            lo = max(doc[cue].sent.start, cue - int(back))
+            while lo < cue and any(t.lower_ in self._back_stops for t in doc[lo:cue]):
+                lo += 1  # the reach ends at the nearest stop before the cue
+            for target in _starting_in(targets, index, lo, cue):
+                if target.end > cue or target.label_ not in meta["back_types"]:
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                rule = self._derived(modifier.rule, modifier.category, self._back_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
+
+    def _release_change_object(self, doc: Doc, target: Span, targets: list[Span]) -> None:
+        if target.label_ not in self._object_types:
+            return
+        kept = []
+        for modifier in target._.modifiers:
+            if modifier.category == "NEGATED_EXISTENCE" and modifier.modifier_span[1] <= target.start \
+                    and self._object_of_change(doc, modifier.modifier_span[1], target, targets):
+                continue
+            kept.append(modifier)
+        if len(kept) != len(target._.modifiers):
+            target._.modifiers = tuple(kept)
+
+    def _object_of_change(self, doc: Doc, cue_end: int, target: Span, targets: list[Span]) -> bool:
+        """Between the cue and the target: a change word, a link word, and then at most `max_gap` tokens with no
+        other target, up to the target."""
+        for j in range(target.start - 2, cue_end - 1, -1):
+            if doc[j].lower_ in self._heads and doc[j + 1].lower_ in self._links:
+                between = range(j + 2, target.start)
+                return len(between) <= self._max_gap and not any(
+                    t.start in between for t in targets if t is not target)
+        return False
+
+    def _add_also(self, doc: Doc, target: Span) -> None:
+        held = {m.category for m in target._.modifiers}
+        for modifier in target._.modifiers:
+            for category in (modifier.rule.metadata or {}).get("also", ()):
+                if category in held:
+                    continue
+                held.add(category)
+                rule = self._derived(modifier.rule, category, None)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=modifier.scope_span[0],
+                                             scope_end=modifier.scope_span[1]))
+
+    def _derived(self, rule: ConTextRule, category: str, via: str | None) -> ConTextRule:
+        """A copy of a cue's rule with another category or marked as reaching through a scope (cached)."""
+        key = (id(rule), category, via or "")
         if key not in self._rules:
-            metadata = {k: v for k, v in (rule.metadata or {}).items() if k != "also"}
+            metadata = {k: v for k, v in (rule.metadata or {}).items() if k not in {"also", "back_scope",
+                                                                                 "back_types"}}
+            if via:
+                metadata["via"] = via
+                metadata["also"] = (rule.metadata or {}).get("also", [])
             self._rules[key] = ConTextRule(literal=rule.literal, category=category, direction=rule.direction,
                                            metadata=metadata)
         return self._rules[key]
 
 
-@Language.factory("compound_context", assigns=["span._.modifiers"])
-def make_compound_context(nlp: Language, name: str) -> CompoundContext:
-    return CompoundContext(nlp, name)
+@Language.factory("context_extensions", assigns=["span._.modifiers"])
+def make_context_extensions(nlp: Language, name: str) -> RuleExtensions:
+    return RuleExtensions(nlp, name)
 
 
 @Language.factory("section_context", assigns=["span._.modifiers"])
@@ -279,4 +357,4 @@ def make_list_context(nlp: Language, name: str) -> ListContext:
     return ListContext(nlp, name)
 
 
-__all__: list[Any] = ["CompoundContext", "ListContext", "SectionContext"]
+__all__: list[Any] = ["ListContext", "RuleExtensions", "SectionContext"]
