@@ -87,9 +87,10 @@ def _breaks_after(token: Token) -> bool:
     return "\n" in token.whitespace_
 
 
-def _line_end(doc: Doc, i: int) -> int:
-    """The index of the token that ends the line containing token i (a line-break token or the end of the doc)."""
-    n = len(doc)
+def _line_end(doc: Doc, i: int, limit: int) -> int:
+    """The index of the token that ends the line containing token i (a line-break token or the end of the doc),
+    looking at most `limit` tokens ahead (a line longer than that ends there)."""
+    n = min(len(doc), i + limit)
     while i < n and not _is_line_break(doc[i]):
         if _breaks_after(doc[i]):
             return i + 1
@@ -132,6 +133,7 @@ class ListContext:
         self._max_lines = int(config.get("max_lines", 40))
         self._max_header_words = int(config.get("max_header_words", 4))
         self._max_unmarked_words = int(config.get("max_unmarked_words", 6))
+        self._max_tokens = int(config.get("max_tokens", 400))
         self._categories = frozenset(config.get("categories", ()))
         self._rules: dict[int, ConTextRule] = {}
 
@@ -177,45 +179,51 @@ class ListContext:
         """The token range of the list a cue ending at `cue_end` heads, or None when the cue heads no list.
 
         A heading is the cue, at most a few more words and no target, then a colon at the end of its line or
-        before numbered items; or the cue alone on its line with numbered or bulleted lines below it."""
-        line_end = _line_end(doc, cue_end)
+        before numbered items; or the cue alone on its line with numbered or bulleted lines below it. At most
+        `max_tokens` tokens are read for one heading, so the work stays proportional to the text."""
+        n = len(doc)
+        limit = min(n, cue_end + self._max_tokens)
         i, words = cue_end, 0
-        while i < line_end and doc[i].text != ":":
+        while i < limit and doc[i].text != ":" and not _is_line_break(doc[i]):
             if not doc[i].is_space and not doc[i].is_punct:
                 words += 1
+                if words > self._max_header_words:
+                    return None  # prose, not a heading
             i += 1
-        if words > self._max_header_words or _starting_in(targets, index, cue_end, i):
+        if _starting_in(targets, index, cue_end, i):
             return None
-        colon = i < line_end
-        if not colon and not (_starts_line(doc, cue_start)
-                              and not any(t.text in _SENTENCE_END for t in doc[cue_end:line_end])):
-            return None  # without a colon, only a cue standing alone as its line's title heads a list
-        rest = i + 1 if colon else line_end
-        while rest < line_end and doc[rest].is_space:
+        colon = i < limit and doc[i].text == ":"
+        rest = i + 1 if colon else i
+        while rest < limit and doc[rest].is_space and not _is_line_break(doc[rest]):
             rest += 1
-        if rest < line_end:  # something follows the colon on the same line: numbered items only
-            if not _item_marker(doc, rest) or doc[rest].text in _BULLETS:
+        if not colon and (not _starts_line(doc, cue_start)
+                          or any(doc[k].text in _SENTENCE_END for k in range(cue_end, i))):
+            return None  # without a colon, only a cue standing alone as its line's title heads a list
+        start = end = rest
+        if rest < limit and not _is_line_break(doc[rest]):
+            # the colon is followed on its line by numbered items (one sentence each), or this is no list
+            if not colon or not _item_marker(doc, rest) or doc[rest].text in _BULLETS:
                 return None
-            start, end = rest, line_end
-        else:
-            start, end = line_end, line_end
+            while end < limit and _item_marker(doc, end) and doc[end].text not in _BULLETS:
+                item_end = min(doc[end].sent.end, limit)
+                stop = next((k for k in range(end, item_end) if _is_line_break(doc[k]) or doc[k].text == ":"),
+                            item_end)
+                end = stop
+                if stop < item_end:
+                    break
+            if end < limit and not _is_line_break(doc[end]):
+                return start, end  # the line goes on after its items (or a new heading): the list ends there
         # the lines below: items while they are marked (or, under a colon, short), and their indented tails
-        n, lines, marked_list, previous_item = len(doc), 0, False, False
-        pos = line_end
-        while pos < n and lines < self._max_lines:
-            brk = doc[pos] if pos < n else None
-            if brk is None:
+        lines, marked_list, previous_item, pos = 0, False, False, end
+        while pos < limit and lines < self._max_lines:
+            brk = doc[pos]
+            if not _is_line_break(brk) or brk.text.count("\n") > 1:
+                break  # a blank line ends the list
+            indented = not brk.text.endswith("\n")
+            first = pos + 1
+            if first >= limit or first in header_starts:
                 break
-            if _is_line_break(brk):
-                if brk.text.count("\n") > 1:
-                    break  # a blank line ends the list
-                indented = not brk.text.endswith("\n")
-                first = pos + 1
-            else:
-                indented, first = False, pos
-            if first >= n or first in header_starts:
-                break
-            stop = _line_end(doc, first)
+            stop = _line_end(doc, first, limit - first)
             marker = _item_marker(doc, first)
             words = sum(1 for t in doc[first:stop] if not t.is_space and not t.is_punct)
             last = next((t for t in reversed(doc[first:stop]) if not t.is_space), None)
@@ -229,8 +237,7 @@ class ListContext:
             else:
                 break
             previous_item = True
-            end = stop
-            pos = stop
+            end = pos = stop
             lines += 1
         if end <= start:
             return None
@@ -270,8 +277,9 @@ class RuleExtensions:
         if graph is not None and self._back_id is not None:
             self._reach_back(doc, graph.modifiers, targets)
         if self._change_id is not None and self._heads:
+            starts = {t.start for t in targets}
             for target in targets:
-                self._release_change_object(doc, target, targets)
+                self._release_change_object(doc, target, starts)
         for target in targets:
             self._add_also(doc, target)
         return doc
@@ -295,26 +303,24 @@ class RuleExtensions:
                 rule = self._derived(modifier.rule, modifier.category, self._back_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
 
-    def _release_change_object(self, doc: Doc, target: Span, targets: list[Span]) -> None:
+    def _release_change_object(self, doc: Doc, target: Span, starts: set[int]) -> None:
         if target.label_ not in self._object_types:
             return
         kept = []
         for modifier in target._.modifiers:
             if modifier.category == "NEGATED_EXISTENCE" and modifier.modifier_span[1] <= target.start \
-                    and self._object_of_change(doc, modifier.modifier_span[1], target, targets):
+                    and self._object_of_change(doc, modifier.modifier_span[1], target, starts):
                 continue
             kept.append(modifier)
         if len(kept) != len(target._.modifiers):
             target._.modifiers = tuple(kept)
 
-    def _object_of_change(self, doc: Doc, cue_end: int, target: Span, targets: list[Span]) -> bool:
+    def _object_of_change(self, doc: Doc, cue_end: int, target: Span, starts: set[int]) -> bool:
         """Between the cue and the target: a change word, a link word, and then at most `max_gap` tokens with no
         other target, up to the target."""
-        for j in range(target.start - 2, cue_end - 1, -1):
+        for j in range(target.start - 2, max(cue_end, target.start - 2 - self._max_gap) - 1, -1):
             if doc[j].lower_ in self._heads and doc[j + 1].lower_ in self._links:
-                between = range(j + 2, target.start)
-                return len(between) <= self._max_gap and not any(
-                    t.start in between for t in targets if t is not target)
+                return not any(k in starts for k in range(j + 2, target.start))
         return False
 
     def _add_also(self, doc: Doc, target: Span) -> None:

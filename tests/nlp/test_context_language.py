@@ -66,10 +66,12 @@ HEDGED_AND_LISTED: list[Case] = [
      {"uncertain"}),
     ("vs-line-end", "Enhancing focus: progression vs\npseudoprogression.", "RECURRENCE", "progression",
      {"uncertain"}),
-    ("numbered-items-one-scope", "IMPRESSION: 1. No acute infarct 2. Ring-enhancing lesion in the right parietal "
+    ("numbered-items-one-scope", "Impression: 1) no acute infarct 2) ring-enhancing lesion in the right parietal "
      "lobe", "BRAIN_LESION", "lesion in the right parietal", set()),
-    ("numbered-items-own-hedge", "IMPRESSION: 1. Probable abscess 2. Glioblastoma in the left temporal lobe",
-     "GLIOMA", "Glioblastoma", set()),
+    ("numbered-items-own-hedge", "Impression: 1) probable abscess 2) glioblastoma in the left temporal lobe",
+     "GLIOMA", "glioblastoma", set()),
+    ("near miss: numbered items after a period", "IMPRESSION: 1. No acute infarct. 2. Enhancing mass.",
+     "BRAIN_LESION", "Enhancing mass", set()),
     ("item-tail-joins", "IMPRESSION:\n1. Left temporal glioblastoma\n   not excluded.\n", "GLIOMA",
      "glioblastoma", {"uncertain"}),
     ("near miss: versus inside a line", "Recurrence versus radiation necrosis.", "RECURRENCE", "Recurrence",
