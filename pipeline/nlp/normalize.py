@@ -31,6 +31,7 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s")
 # "Ring-enhancing lesion in the right parietal lobe"); after a function word ("history of" / "Glioblastoma") or
 # a comma it is the same sentence.
 _NEW_STATEMENT = re.compile(r"^[A-Z][a-z]")
+_LIST_GOES_ON = re.compile(r"^[A-Z][\w'-]*(?: [a-z][\w'-]*)?,")  # "Lymphoma, and TB": a list wrapped mid-way
 _CONTINUING_WORDS = frozenset(
     "a an the of and or nor with without for to in on at by from into onto than as per via including include "
     "includes is are was were be been being has have had his her their its this that these those which who "
@@ -76,7 +77,7 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
     if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper():
         return False  # a short title line ("Exam", "Assessment and Plan")
-    if not item_tail and _NEW_STATEMENT.match(nxt) and prev[-1].isalnum() and \
+    if not item_tail and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and prev[-1].isalnum() and \
             prev.split()[-1].lower() not in _CONTINUING_WORDS:
         return False  # "No hemorrhage is seen" / "Ring-enhancing lesion ...": one finding per line
     return nxt[0].isalnum() or nxt[0] in "(,"
