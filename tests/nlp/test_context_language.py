@@ -238,3 +238,35 @@ def test_new_or_worsening_symptoms(analyze, case, text, status):  # type: ignore
 
     facts = map_facts(analyze(text), text=text, layout=_Layout())
     assert facts.facts["new_or_worsening_symptoms"].status is status
+
+
+# ------------------------------------------------------------------ what the assertions make of the facts
+FACT_CASES = [
+    ("listed-differential-is-suspected", "Differential diagnosis:\n1. Glioblastoma\n2. Cerebral abscess\n",
+     "brain_infection", FactStatus.SUSPECTED),
+    ("listed-differential-is-suspected-2", "Differential diagnosis:\n1. Glioblastoma\n2. Cerebral abscess\n",
+     "glial_neoplasm", FactStatus.SUSPECTED),
+    ("negative-test", "HIV testing was unremarkable.", "hiv", FactStatus.ABSENT),
+    ("relative-positive-patient-negative", "Her mother has MELAS; the patient tested negative for MELAS.",
+     "mitochondrial_disorder", FactStatus.ABSENT),
+    ("conditional-order-only", "MRS if the next MRI is equivocal; no MRS needed now.", "mrs_requested",
+     FactStatus.NOT_DOCUMENTED),
+    ("near miss: order now", "MR spectroscopy (CPT 76390) is requested to assess the lesion.", "mrs_requested",
+     FactStatus.PRESENT),
+    ("remote-treated-infection", "History of toxoplasmosis in 2019, treated.", "brain_infection",
+     FactStatus.NOT_DOCUMENTED),
+    ("near miss: current infection", "MRI shows a ring-enhancing lesion; toxoplasmosis is suspected.",
+     "brain_infection", FactStatus.SUSPECTED),
+    ("remote-resected-no-recurrence", "Meningioma resected in 2012, with no recurrence on serial imaging.",
+     "recurrent_or_residual_tumor", FactStatus.ABSENT),
+    ("resolved-problem", "Problem list:\n1. Hypertension\n2. Brain abscess - resolved\n", "brain_infection",
+     FactStatus.ABSENT),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "fact", "status"), FACT_CASES, ids=[c[0] for c in FACT_CASES])
+def test_facts_from_assertions(analyze, case, text, fact, status):  # type: ignore[no-untyped-def]
+    from pipeline.facts import map_facts
+
+    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    assert facts.facts[fact].status is status
