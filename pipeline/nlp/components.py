@@ -69,7 +69,7 @@ def _is_item_number(doc: Doc, i: int) -> bool:
     """Token i is a list item's number: one or two digits followed by "." or ")" and then a word."""
     text = doc[i].text
     return (len(text) <= 2 and text.isdigit() and i + 2 < len(doc) and doc[i + 1].text in {".", ")"}
-            and not doc[i + 1].whitespace_ == "" and not doc[i + 2].is_space)
+            and doc[i + 1].whitespace_ != "" and not doc[i + 2].is_space)
 
 
 class PriorAuthTargets:

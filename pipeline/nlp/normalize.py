@@ -32,11 +32,13 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s")
 # a comma it is the same sentence.
 _NEW_STATEMENT = re.compile(r"^[A-Z][a-z]")
 _LIST_GOES_ON = re.compile(r"^[A-Z][\w'-]*(?: [a-z][\w'-]*)?,")  # "Lymphoma, and TB": a list wrapped mid-way
-_CONTINUING_WORDS = frozenset(
-    "a an the of and or nor with without for to in on at by from into onto than as per via including include "
-    "includes is are was were be been being has have had his her their its this that these those which who "
-    "whose showing showed shows revealed reveals demonstrating demonstrated consistent concerning suspicious "
-    "suggestive likely possible probable dr dr. mr mrs ms s/p h/o status post left right both not no".split())
+_CONTINUING_WORDS = frozenset([
+    "a", "an", "the", "of", "and", "or", "nor", "with", "without", "for", "to", "in", "on", "at", "by", "from",
+    "into", "onto", "than", "as", "per", "via", "including", "include", "includes", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "his", "her", "their", "its", "this", "that", "these", "those", "which",
+    "who", "whose", "showing", "showed", "shows", "revealed", "reveals", "demonstrating", "demonstrated",
+    "consistent", "concerning", "suspicious", "suggestive", "likely", "possible", "probable", "dr", "dr.", "mr",
+    "mrs", "ms", "s/p", "h/o", "status", "post", "left", "right", "both", "not", "no"])
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 

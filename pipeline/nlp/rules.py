@@ -28,7 +28,7 @@ SECTIONS_FILE = "sections.yaml"
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
                 "unless_prev"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
-                 "allowed_types", "excluded_types", "also", "back_scope", "back_types"}
+                 "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types"}
 
 
 class RuleFileError(ValueError):
@@ -157,9 +157,12 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(back, int) or isinstance(back, bool) or back < 1:
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope must be a positive number of tokens")
         types = _strings(CONTEXT_FILE, rule_id, "back_types", raw.get("back_types"))
-        if not types:
-            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope needs back_types")
-        meta["back_scope"], meta["back_types"] = back, frozenset(types)
+        excluded = _strings(CONTEXT_FILE, rule_id, "back_excluded_types", raw.get("back_excluded_types"))
+        if bool(types) == bool(excluded):
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope needs back_types or "
+                                "back_excluded_types (one of them)")
+        meta["back_scope"] = back
+        meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
     return meta
 
 

@@ -149,7 +149,8 @@ class ListContext:
             if modifier.category not in self._categories or modifier.direction.upper() not in {
                     "FORWARD", "BIDIRECTIONAL"}:
                 continue
-            block = self._block(doc, *modifier.modifier_span, targets, index, header_starts)
+            cue_start, cue_end = modifier.modifier_span
+            block = self._block(doc, cue_start, cue_end, targets, index, header_starts)
             if block is None:
                 continue
             start, end = block
@@ -244,6 +245,12 @@ class ListContext:
         return start, end
 
 
+def _back_allows(meta: dict[str, Any], label: str) -> bool:
+    if "back_types" in meta:
+        return label in meta["back_types"]
+    return label not in meta.get("back_excluded_types", ())
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -296,7 +303,7 @@ class RuleExtensions:
             while lo < cue and any(t.lower_ in self._back_stops for t in doc[lo:cue]):
                 lo += 1  # the reach ends at the nearest stop before the cue
             for target in _starting_in(targets, index, lo, cue):
-                if target.end > cue or target.label_ not in meta["back_types"]:
+                if target.end > cue or not _back_allows(meta, target.label_):
                     continue
                 if any(m.category == modifier.category for m in target._.modifiers):
                     continue
@@ -338,8 +345,8 @@ class RuleExtensions:
         """A copy of a cue's rule with another category or marked as reaching through a scope (cached)."""
         key = (id(rule), category, via or "")
         if key not in self._rules:
-            metadata = {k: v for k, v in (rule.metadata or {}).items() if k not in {"also", "back_scope",
-                                                                                 "back_types"}}
+            metadata = {k: v for k, v in (rule.metadata or {}).items()
+                        if k not in {"also", "back_scope", "back_types", "back_excluded_types"}}
             if via:
                 metadata["via"] = via
                 metadata["also"] = (rule.metadata or {}).get("also", [])
