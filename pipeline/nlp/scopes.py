@@ -1,17 +1,20 @@
 """Assertions whose scope is larger than a sentence, added after ConText as ordinary ConText modifiers.
 
+In pipeline order:
+
 - ``section_context``: every target under a section header listed in context.yaml's `section_assertions`
   carries that assertion (everything under "Past Medical History:" is historical).
-- ``context_extensions``: what some rules assert beyond medspaCy's model (RuleExtensions): a conditional cue
-  reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
-  object.
 - ``list_context``: a cue that heads a list ("Differential diagnosis:", "Denies:", "History of:") reaches every
   item of the list under it, one item per line or numbered on the cue's own line. Each item stays its own
   sentence, so an item's own cues never leak into the next one; the header's cue is added to an item only when
   the item does not assert the same thing, or the opposite (negation against suspicion), itself.
+- ``context_extensions`` (RuleExtensions): what some rules assert beyond medspaCy's model: a conditional cue
+  reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
+  object.
 
-Both add medspaCy `ConTextModifier`s to `span._.modifiers`, so everything downstream reads them like any other;
-their rules carry the cue's id and, under "via", the id of the scope rule that extended it.
+All three add medspaCy `ConTextModifier`s to `span._.modifiers` (the last may also drop one), so everything
+downstream reads them like any other; their rules carry the cue's id and, under "via", the id of the scope rule
+that extended it. Each looks at a bounded number of tokens per cue or target, so the work stays linear in the text.
 """
 
 
