@@ -25,7 +25,8 @@ _ABBREVIATIONS = frozenset(
 
 @Language.component("clinical_sentences", assigns=["token.is_sent_start"])
 def clinical_sentences(doc: Doc) -> Doc:
-    """Sentence starts at every hard line break and after . ! ? that end a sentence.
+    """Sentence starts at every hard line break, after . ! ? that end a sentence, and at each item of a numbered
+    list ("1) GBM 2) abscess", "Impression: 1. ... 2. ..."): one scope per item, whatever its punctuation.
 
     The starts are computed in one pass and set in bulk (`Doc.from_array`): setting `token.is_sent_start` one
     token at a time costs time proportional to the document for each token (spaCy 3.7), quadratic in all."""
@@ -34,23 +35,41 @@ def clinical_sentences(doc: Doc) -> Doc:
         return doc
     starts = numpy.full(n, -1, dtype="int64")  # -1: not a start, 1: a start
     start_next = True
+    last_item = 0  # the number of the last list item on this line
+    closer = -1  # the "." or ")" of a list item's number: not a sentence end
+    prev_text = ""
     for i, token in enumerate(doc):
         if token.is_space:
             if start_next and i == 0:
                 starts[i] = 1
             if "\n" in token.text:
                 start_next = True
+                last_item = 0
             continue
+        line_start = start_next or i == 0
+        if _is_item_number(doc, i) and (line_start or (last_item and int(token.text) == last_item + 1)
+                                        or (token.text == "1" and prev_text == ":")):
+            start_next, last_item, closer = True, int(token.text), i + 1
         if start_next or i == 0:
             starts[i] = 1
         start_next = "\n" in token.whitespace_
-        if token.text in {".", "!", "?"} and i + 1 < n:
+        if "\n" in token.whitespace_:
+            last_item = 0
+        if token.text in {".", "!", "?"} and i + 1 < n and i != closer:
             prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
             nxt = doc[i + 1]
             if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
                 start_next = True
+        prev_text = token.text
     doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]  # -1 wraps, as spaCy encodes it
     return doc
+
+
+def _is_item_number(doc: Doc, i: int) -> bool:
+    """Token i is a list item's number: one or two digits followed by "." or ")" and then a word."""
+    text = doc[i].text
+    return (len(text) <= 2 and text.isdigit() and i + 2 < len(doc) and doc[i + 1].text in {".", ")"}
+            and doc[i + 1].whitespace_ != "" and not doc[i + 2].is_space)
 
 
 class PriorAuthTargets:

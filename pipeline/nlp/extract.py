@@ -55,9 +55,10 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
                 continue
             if name not in modifiers:
                 modifiers.append(name)
-            rule_id = mod.rule.metadata.get("id") if mod.rule.metadata else None
-            if rule_id and rule_id not in modifier_rules:
-                modifier_rules.append(rule_id)
+            metadata = mod.rule.metadata or {}
+            for rule_id in (metadata.get("id"), metadata.get("via")):
+                if rule_id and rule_id not in modifier_rules:
+                    modifier_rules.append(rule_id)
         if _is_plan_branch(span):
             modifiers.append("hypothetical")
             modifier_rules.append(PLAN_BRANCH_RULE)

@@ -22,6 +22,24 @@ _LIST_START = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s|[A-Z][A-Za-z0-9
 # Header markers of EHR exports and markdown-ish notes (">> Exam", "## PLAN", "** IMPRESSION **", "== HPI ==")
 _MARKER = re.compile(r"^\s*(?:>{1,3}|#{1,4}|\*{2,3}|={2,}|\u25a0|\u25cf)\s*(?=[A-Za-z])")
 _TRAILING_MARKER = re.compile(r"\s*(?:#{1,4}|\*{2,3}|={2,})\s*$")
+# "versus" ending a line or starting the next joins the two sides of a differential across the break.
+_VERSUS_END = re.compile(r"(?i)(?:^|\s)(?:versus|vs\.?|v\.s\.)$")
+_VERSUS_START = re.compile(r"(?i)^(?:versus|vs\.?|v\.s\.)(?:\s|$)")
+# A numbered or bulleted list item; its indented next line is the item's wrapped tail.
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s")
+# A capitalised word (not an acronym) starting a line after a line that ended on a content word starts a new
+# statement, even when the line before it was long ("No hemorrhage or midline shift is seen" /
+# "Ring-enhancing lesion in the right parietal lobe"); after a function word ("history of" / "Glioblastoma") or
+# a comma it is the same sentence.
+_NEW_STATEMENT = re.compile(r"^[A-Z][a-z]")
+_LIST_GOES_ON = re.compile(r"^[A-Z][\w'-]*(?: [a-z][\w'-]*)?,")  # "Lymphoma, and TB": a list wrapped mid-way
+_CONTINUING_WORDS = frozenset([
+    "a", "an", "the", "of", "and", "or", "nor", "with", "without", "for", "to", "in", "on", "at", "by", "from",
+    "into", "onto", "than", "as", "per", "via", "including", "include", "includes", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "his", "her", "their", "its", "this", "that", "these", "those", "which",
+    "who", "whose", "showing", "showed", "shows", "revealed", "reveals", "demonstrating", "demonstrated",
+    "consistent", "concerning", "suspicious", "suggestive", "likely", "possible", "probable", "dr", "dr.", "mr",
+    "mrs", "ms", "s/p", "h/o", "status", "post", "left", "right", "both", "not", "no"])
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 
@@ -48,7 +66,12 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     """
     prev = prev_line.rstrip()
     nxt = next_line.lstrip()
-    if not prev or not nxt or (len(prev) < _MIN_WRAPPED_LINE and not continued):
+    if not prev or not nxt:
+        return False
+    if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
+        return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
+    item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()
+    if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail):
         return False
     if _SENTENCE_END.search(prev) or _LIST_START.match(next_line):
         return False
@@ -57,6 +80,9 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
     if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper():
         return False  # a short title line ("Exam", "Assessment and Plan")
+    if not item_tail and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and prev[-1].isalnum() and \
+            prev.split()[-1].lower() not in _CONTINUING_WORDS:
+        return False  # "No hemorrhage is seen" / "Ring-enhancing lesion ...": one finding per line
     return nxt[0].isalnum() or nxt[0] in "(,"
 
 

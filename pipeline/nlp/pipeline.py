@@ -7,7 +7,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from . import components, context_scoped  # noqa: F401  (register the factories)
+from . import components, context_scoped, scopes  # noqa: F401  (register the factories)
 from .components import TARGET_GROUP
 from .rules import context_rules, section_rules
 
@@ -17,7 +17,8 @@ time grows linearly with the text, and a per-document time budget bounds it (Scr
 
 
 def build_nlp() -> Language:
-    """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText."""
+    """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText -> section and
+    list scopes."""
     import medspacy  # noqa: F401  (registers medspaCy's factories)
 
     nlp = spacy.blank("en")
@@ -41,4 +42,7 @@ def build_nlp() -> Language:
         },
     )
     context.add(context_rules())
+    nlp.add_pipe("section_context")  # "Past Medical History:" makes what is under it historical
+    nlp.add_pipe("list_context")  # "Differential diagnosis:" reaches the items listed under it
+    nlp.add_pipe("context_extensions")  # "MRS if ...", "no history of", "no enhancement of the mass"
     return nlp

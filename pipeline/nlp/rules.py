@@ -18,6 +18,7 @@ from medspacy.context import ConTextRule
 from medspacy.section_detection import SectionRule
 from medspacy.target_matcher import TargetRule
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span
 
 RESOURCE_PACKAGE = "pipeline.nlp.resources"
 TARGETS_FILE = "targets.yaml"
@@ -27,7 +28,7 @@ SECTIONS_FILE = "sections.yaml"
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
                 "unless_prev"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
-                 "allowed_types", "excluded_types"}
+                 "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types"}
 
 
 class RuleFileError(ValueError):
@@ -138,6 +139,33 @@ def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
     return out
 
 
+def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
+    """A cue inside a target never modifies it ("pharynx pink without exudates" as one concept is not negated).
+
+    medspaCy means to skip a modifier that overlaps its target, but its overlap test misses a modifier that lies
+    strictly inside a longer target; every rule carries this check as its `on_modifies` callback."""
+    return not (target.start <= modifier.start and modifier.end <= target.end)
+
+
+def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """A ConText rule's metadata: its id, and the extensions scopes.py reads (also, back_scope, back_types)."""
+    meta: dict[str, Any] = {"id": rule_id}
+    if raw.get("also"):
+        meta["also"] = _strings(CONTEXT_FILE, rule_id, "also", raw["also"])
+    if raw.get("back_scope") is not None:
+        back = raw["back_scope"]
+        if not isinstance(back, int) or isinstance(back, bool) or back < 1:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope must be a positive number of tokens")
+        types = _strings(CONTEXT_FILE, rule_id, "back_types", raw.get("back_types"))
+        excluded = _strings(CONTEXT_FILE, rule_id, "back_excluded_types", raw.get("back_excluded_types"))
+        if bool(types) == bool(excluded):
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: back_scope needs back_types or "
+                                "back_excluded_types (one of them)")
+        meta["back_scope"] = back
+        meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
+    return meta
+
+
 def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
     """ConTextRules from context.yaml, each with {'id'} metadata."""
     data = data if data is not None else read_resource(CONTEXT_FILE)
@@ -151,7 +179,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "terminated_by": set(raw["terminated_by"]) if raw.get("terminated_by") else None,
             "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
-            "metadata": {"id": rule_id},
+            "metadata": _context_metadata(rule_id, raw),
+            "on_modifies": not_inside_target,
         }
         literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))
         patterns = raw.get("patterns") or []
@@ -165,6 +194,43 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
                                        **common))
         except ValueError as exc:  # medspaCy validates direction/category combinations
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {exc}") from exc
+    return out
+
+
+def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
+    """The `section_assertions` of context.yaml: everything under these section categories carries the category
+    (metadata: id, sections)."""
+    data = data if data is not None else read_resource(CONTEXT_FILE)
+    out: list[ConTextRule] = []
+    for raw in data.get("section_assertions") or []:
+        rule_id = _check_keys(CONTEXT_FILE, raw, {"id", "category", "sections", "allowed_types", "excluded_types"})
+        sections = _strings(CONTEXT_FILE, rule_id, "sections", raw.get("sections"))
+        if not sections:
+            raise RuleFileError(f"{CONTEXT_FILE}: section assertion {rule_id!r} names no sections")
+        try:
+            out.append(ConTextRule(
+                literal=rule_id, category=raw["category"], direction="FORWARD",
+                allowed_types=set(raw["allowed_types"]) if raw.get("allowed_types") else None,
+                excluded_types=set(raw["excluded_types"]) if raw.get("excluded_types") else None,
+                metadata={"id": rule_id, "sections": sections}))
+        except (KeyError, ValueError) as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: section assertion {rule_id!r}: {exc}") from exc
+    return out
+
+
+_SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
+               "max_gap", "stops", "max_tokens"}
+
+
+def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """The `scopes` of context.yaml (scopes wider than a sentence, by name), each with a stable id."""
+    data = data if data is not None else read_resource(CONTEXT_FILE)
+    out: dict[str, dict[str, Any]] = {}
+    for name, raw in (data.get("scopes") or {}).items():
+        if not isinstance(raw, dict):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {name!r} must be a mapping")
+        _check_keys(CONTEXT_FILE, raw, _SCOPE_KEYS)
+        out[str(name)] = raw
     return out
 
 

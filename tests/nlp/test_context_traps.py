@@ -148,3 +148,18 @@ def test_direction_of_hedges(mentions, text, span, expected):  # type: ignore[no
 def test_plan_branches_are_conditional(mentions, text, span, hypothetical):  # type: ignore[no-untyped-def]
     found = [m for m in mentions(text) if m.text == span]
     assert found and ("hypothetical" in found[0].modifiers) is hypothetical
+
+
+@pytest.mark.parametrize(("loader", "data", "message"), [
+    ("context_rules", {"rules": [{"id": "x", "category": "HYPOTHETICAL", "direction": "FORWARD", "literals": ["if"],
+                                  "back_scope": 3}]}, "back_types or back_excluded_types"),
+    ("context_rules", {"rules": [{"id": "x", "category": "HYPOTHETICAL", "direction": "FORWARD", "literals": ["if"],
+                                  "back_scope": "far", "back_types": ["IMAGING"]}]}, "positive number"),
+    ("section_assertion_rules", {"section_assertions": [{"id": "x", "category": "HISTORICAL"}]}, "names no sections"),
+    ("scope_rules", {"scopes": {"list_items": {"id": "x", "reach": 3}}}, "unknown keys"),
+])
+def test_rule_file_extensions_are_checked(loader, data, message):  # type: ignore[no-untyped-def]
+    from pipeline.nlp import rules
+
+    with pytest.raises(rules.RuleFileError, match=message):
+        getattr(rules, loader)(data)

@@ -81,25 +81,32 @@ def test_context_comparisons_grow_linearly(monkeypatch: pytest.MonkeyPatch, both
 
 def _reference_sentence_starts(doc: Any) -> list[bool]:
     """The token-by-token definition of clinical_sentences (quadratic in spaCy 3.7), as an oracle."""
-    out, start_next = [], True
+    out, start_next, last_item, closer, prev_text = [], True, 0, -1, ""
     for i, token in enumerate(doc):
         if token.is_space:
             out.append(start_next and i == 0)
             if "\n" in token.text:
-                start_next = True
+                start_next, last_item = True, 0
             continue
+        number = (len(token.text) <= 2 and token.text.isdigit() and i + 2 < len(doc)
+                  and doc[i + 1].text in {".", ")"} and doc[i + 1].whitespace_ != "" and not doc[i + 2].is_space)
+        if number and ((start_next or i == 0) or (last_item and int(token.text) == last_item + 1)
+                       or (token.text == "1" and prev_text == ":")):
+            start_next, last_item, closer = True, int(token.text), i + 1
         out.append(start_next or i == 0)
         start_next = "\n" in token.whitespace_
-        if token.text in {".", "!", "?"} and i + 1 < len(doc):
+        if token.text in {".", "!", "?"} and i + 1 < len(doc) and i != closer:
             prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
             nxt = doc[i + 1]
             if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
                 start_next = True
+        prev_text = token.text
     return out
 
 
-@pytest.mark.parametrize("text", SENTENCES[:-1] + ["Dr. Smith saw pt. on 11/2. Next visit in 3 wks.\n\nPLAN:  MRS"],
-                         ids=[f"text-{i}" for i in range(len(SENTENCES))])
+@pytest.mark.parametrize("text", SENTENCES[:-1] + ["Dr. Smith saw pt. on 11/2. Next visit in 3 wks.\n\nPLAN:  MRS",
+                                                   "DDx: 1. GBM 2. abscess 3) lymphoma. Grade 2. Then 4. x 3) y"],
+                         ids=[f"text-{i}" for i in range(len(SENTENCES) + 1)])
 def test_bulk_sentence_starts_match_the_definition(both: tuple[Any, Any], text: str) -> None:
     ours, _ = both
     doc = ours.make_doc(text)

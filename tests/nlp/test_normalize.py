@@ -37,6 +37,29 @@ def test_structural_newlines_kept(text):  # type: ignore[no-untyped-def]
     assert normalize(text).text.count("\n") == text.count("\n")
 
 
+# Which line breaks are joined (True: a wrapped sentence) and which are kept (False: a new statement or item).
+JOINS = [
+    ("versus-next-line", "Impression: recurrent tumor\nversus radiation necrosis.", True),
+    ("vs-line-end", "Progression vs\npseudoprogression.", True),
+    ("item-tail", "1. Left temporal glioblastoma\n   not excluded.", True),
+    ("item-tail-long", "- Enhancing lesion in the left frontal lobe with surrounding\n  vasogenic edema", True),
+    ("function-word-before-capital", "The patient has a long-standing history of\nGlioblastoma treated in 2020.",
+     True),
+    ("list-wrapped-before-capital", "Workup negative for HIV, Lyme disease, syphilis, sarcoidosis\nLymphoma, and TB.",
+     True),
+    ("new-finding-line", "No hemorrhage, hydrocephalus or midline shift is seen\n"
+     "Ring-enhancing lesion in the right parietal lobe", False),
+    ("new-item", "1. No hydrocephalus\n2. Enhancing mass", False),
+    ("next-item-not-a-tail", "- No hemorrhage\n- Abscess", False),
+    ("short-title", "Impression: recurrent tumor\nPlan", False),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "joined"), JOINS, ids=[c[0] for c in JOINS])
+def test_which_line_breaks_join(case, text, joined):  # type: ignore[no-untyped-def]
+    assert ("\n" not in normalize(text).text) is joined
+
+
 def test_offsets_are_monotonic_and_complete():  # type: ignore[no-untyped-def]
     text = "A long line of prose that keeps going until the margin and then wraps to\nthe next line. Radia-\ntion."
     norm = normalize(text)

@@ -1,0 +1,376 @@
+"""Assertions whose scope is larger than a sentence, added after ConText as ordinary ConText modifiers.
+
+In pipeline order:
+
+- ``section_context``: every target under a section header listed in context.yaml's `section_assertions`
+  carries that assertion (everything under "Past Medical History:" is historical).
+- ``list_context``: a cue that heads a list ("Differential diagnosis:", "Denies:", "History of:") reaches every
+  item of the list under it, one item per line or numbered on the cue's own line. Each item stays its own
+  sentence, so an item's own cues never leak into the next one; the header's cue is added to an item only when
+  the item does not assert the same thing, or the opposite (negation against suspicion), itself.
+- ``context_extensions`` (RuleExtensions): what some rules assert beyond medspaCy's model: a conditional cue
+  reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
+  object.
+
+All three add medspaCy `ConTextModifier`s to `span._.modifiers` (the last may also drop one), so everything
+downstream reads them like any other; their rules carry the cue's id and, under "via", the id of the scope rule
+that extended it. Each looks at a bounded number of tokens per cue or target, so the work stays linear in the text.
+"""
+
+
+import re
+from typing import Any
+
+from medspacy.context import ConTextModifier, ConTextRule
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .components import TARGET_GROUP
+from .intervals import SpansByStart
+from .rules import CONTEXT_FILE, read_resource, scope_rules, section_assertion_rules
+
+_ENUMERATOR = re.compile(r"^(\d{1,2}|[a-zA-Z])$")
+_BULLETS = frozenset({"-", "*", "+", "•", "o", "--", ">"})
+_ENUM_CLOSERS = frozenset({".", ")"})
+_SENTENCE_END = frozenset({".", ";", "!", "?"})
+_OPPOSED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
+
+
+def _targets(doc: Doc) -> list[Span]:
+    return list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
+
+
+def _add(target: Span, modifier: ConTextModifier) -> None:
+    target._.modifiers = (*target._.modifiers, modifier)
+
+
+class SectionContext:
+    """Targets under a listed section header carry the section's assertion."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._rules: dict[str, ConTextRule] = {}
+        for rule in section_assertion_rules(read_resource(CONTEXT_FILE)):
+            for section in rule.metadata["sections"]:
+                self._rules[section] = rule
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._rules:
+            return doc
+        for target in _targets(doc):
+            section = target[0]._.section
+            rule = self._rules.get(section.category) if section is not None else None
+            if rule is None or not _allows(rule, target):
+                continue
+            if any(m.category == rule.category for m in target._.modifiers):
+                continue
+            h_start, h_end = section.title_span
+            _add(target, ConTextModifier(rule, h_start, h_end, doc, scope_start=h_end,
+                                         scope_end=section.section_span[1]))
+        return doc
+
+
+def _allows(rule: ConTextRule, target: Span) -> bool:
+    label = target.label_.upper()
+    if rule.allowed_types is not None:
+        return label in rule.allowed_types
+    return rule.excluded_types is None or label not in rule.excluded_types
+
+
+# ------------------------------------------------------------------ lists
+def _starting_in(targets: list[Span], index: SpansByStart, start: int, end: int) -> list[Span]:
+    return [targets[k] for k in index.candidates(start, end) if start <= targets[k].start < end]
+
+
+def _is_line_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def _breaks_after(token: Token) -> bool:
+    return "\n" in token.whitespace_
+
+
+def _line_end(doc: Doc, i: int, limit: int) -> int:
+    """The index of the token that ends the line containing token i (a line-break token or the end of the doc),
+    looking at most `limit` tokens ahead (a line longer than that ends there)."""
+    n = min(len(doc), i + limit)
+    while i < n and not _is_line_break(doc[i]):
+        if _breaks_after(doc[i]):
+            return i + 1
+        i += 1
+    return i
+
+
+def _starts_line(doc: Doc, i: int) -> bool:
+    """Token i is the first word of its line (after a list marker, if any)."""
+    j = i - 1
+    while j >= 0 and not _is_line_break(doc[j]) and not _breaks_after(doc[j]):
+        if not (doc[j].is_space or doc[j].text in _BULLETS or doc[j].text in _ENUM_CLOSERS
+                or _ENUMERATOR.match(doc[j].text)):
+            return False
+        j -= 1
+    return True
+
+
+def _item_marker(doc: Doc, i: int) -> int:
+    """The length of a list-item marker at token i ("1." "2)" "a)" "-" "*"), 0 when there is none."""
+    if i >= len(doc):
+        return 0
+    tok = doc[i]
+    if tok.text in _BULLETS:
+        return 1
+    if _ENUMERATOR.match(tok.text) and i + 1 < len(doc) and doc[i + 1].text in _ENUM_CLOSERS:
+        return 2
+    if re.match(r"^\d{1,2}[.)]$", tok.text):
+        return 1
+    return 0
+
+
+class ListContext:
+    """A cue heading a list reaches the list's items."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        config = scope_rules(read_resource(CONTEXT_FILE)).get("list_items", {})
+        self._scope_id: str | None = config.get("id")
+        self._max_lines = int(config.get("max_lines", 40))
+        self._max_header_words = int(config.get("max_header_words", 4))
+        self._max_unmarked_words = int(config.get("max_unmarked_words", 6))
+        self._max_tokens = int(config.get("max_tokens", 400))
+        self._categories = frozenset(config.get("categories", ()))
+        self._rules: dict[int, ConTextRule] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        graph = getattr(doc._, "context_graph", None)
+        targets = _targets(doc)
+        if self._scope_id is None or graph is None or not targets:
+            return doc
+        targets.sort(key=lambda t: t.start)
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        header_starts = {s.title_span[0] for s in doc._.sections if s.category is not None}
+        for modifier in graph.modifiers:
+            if modifier.category not in self._categories or modifier.direction.upper() not in {
+                    "FORWARD", "BIDIRECTIONAL"}:
+                continue
+            cue_start, cue_end = modifier.modifier_span
+            block = self._block(doc, cue_start, cue_end, targets, index, header_starts)
+            if block is None:
+                continue
+            start, end = block
+            rule = self._via(modifier.rule)
+            for target in _starting_in(targets, index, start, end):
+                if not _allows(rule, target):
+                    continue
+                held = {m.category for m in target._.modifiers}
+                if modifier.category in held or (modifier.category in _OPPOSED and held & _OPPOSED):
+                    continue
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=start, scope_end=end))
+        return doc
+
+    def _via(self, rule: ConTextRule) -> ConTextRule:
+        """The cue's rule, marked as reaching through the list scope (one copy per cue rule)."""
+        key = id(rule)
+        if key not in self._rules:
+            metadata = dict(rule.metadata or {})
+            metadata["via"] = self._scope_id
+            self._rules[key] = ConTextRule(
+                literal=rule.literal, category=rule.category, direction=rule.direction,
+                allowed_types=rule.allowed_types, excluded_types=rule.excluded_types, metadata=metadata)
+        return self._rules[key]
+
+    def _block(self, doc: Doc, cue_start: int, cue_end: int, targets: list[Span], index: SpansByStart,
+               header_starts: set[int]) -> tuple[int, int] | None:
+        """The token range of the list a cue ending at `cue_end` heads, or None when the cue heads no list.
+
+        A heading is the cue, at most a few more words and no target, then a colon at the end of its line or
+        before numbered items; or the cue alone on its line with numbered or bulleted lines below it. At most
+        `max_tokens` tokens are read for one heading, so the work stays proportional to the text."""
+        n = len(doc)
+        limit = min(n, cue_end + self._max_tokens)
+        i, words = cue_end, 0
+        while i < limit and doc[i].text != ":" and not _is_line_break(doc[i]):
+            if not doc[i].is_space and not doc[i].is_punct:
+                words += 1
+                if words > self._max_header_words:
+                    return None  # prose, not a heading
+            i += 1
+        if _starting_in(targets, index, cue_end, i):
+            return None
+        colon = i < limit and doc[i].text == ":"
+        rest = i + 1 if colon else i
+        while rest < limit and doc[rest].is_space and not _is_line_break(doc[rest]):
+            rest += 1
+        if not colon and (not _starts_line(doc, cue_start)
+                          or any(doc[k].text in _SENTENCE_END for k in range(cue_end, i))):
+            return None  # without a colon, only a cue standing alone as its line's title heads a list
+        start = end = rest
+        if rest < limit and not _is_line_break(doc[rest]):
+            # the colon is followed on its line by numbered items (one sentence each), or this is no list
+            if not colon or not _item_marker(doc, rest) or doc[rest].text in _BULLETS:
+                return None
+            while end < limit and _item_marker(doc, end) and doc[end].text not in _BULLETS:
+                item_end = min(doc[end].sent.end, limit)
+                stop = next((k for k in range(end, item_end) if _is_line_break(doc[k]) or doc[k].text == ":"),
+                            item_end)
+                end = stop
+                if stop < item_end:
+                    break
+            if end < limit and not _is_line_break(doc[end]):
+                return start, end  # the line goes on after its items (or a new heading): the list ends there
+        # the lines below: items while they are marked (or, under a colon, short), and their indented tails
+        lines, marked_list, previous_item, pos = 0, False, False, end
+        while pos < limit and lines < self._max_lines:
+            brk = doc[pos]
+            if not _is_line_break(brk) or brk.text.count("\n") > 1:
+                break  # a blank line ends the list
+            indented = not brk.text.endswith("\n")
+            first = pos + 1
+            if first >= limit or first in header_starts:
+                break
+            stop = _line_end(doc, first, limit - first)
+            marker = _item_marker(doc, first)
+            words = sum(1 for t in doc[first:stop] if not t.is_space and not t.is_punct)
+            last = next((t for t in reversed(doc[first:stop]) if not t.is_space), None)
+            if marker:
+                marked_list = True
+            elif previous_item and indented:
+                pass  # the wrapped tail of the item above
+            elif colon and not marked_list and 0 < words <= self._max_unmarked_words and (
+                    last is None or last.text != ":"):
+                pass  # a short unmarked item under "Header:"
+            else:
+                break
+            previous_item = True
+            end = pos = stop
+            lines += 1
+        if end <= start:
+            return None
+        return start, end
+
+
+def _back_allows(meta: dict[str, Any], label: str) -> bool:
+    if "back_types" in meta:
+        return label in meta["back_types"]
+    return label not in meta.get("back_excluded_types", ())
+
+
+class RuleExtensions:
+    """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
+
+    - `back_scope`/`back_types`: a forward cue also reaches a few tokens back, to targets of those concepts only
+      ("MR spectroscopy if the next MRI is equivocal": the order before "if" is conditional). Not across ; : .
+    - `also`: more categories the cue asserts ("no history of" is negated and historical).
+    - the `change_objects` scope: a negated change ("no significant enhancement of", "no growth of") negates
+      the change, not the lesion named as its object ("... of the right temporal mass").
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._rules: dict[tuple[int, str, str], ConTextRule] = {}
+        config = scope_rules(read_resource(CONTEXT_FILE))
+        change = config.get("change_objects", {})
+        self._change_id: str | None = change.get("id")
+        self._heads = frozenset(str(h).lower() for h in change.get("heads", ()))
+        self._links = frozenset(str(k).lower() for k in change.get("links", ()))
+        self._object_types = frozenset(change.get("types", ()))
+        self._max_gap = int(change.get("max_gap", 4))
+        back = config.get("reach_back", {})
+        self._back_id: str | None = back.get("id")
+        self._back_stops = frozenset(str(k).lower() for k in back.get("stops", ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        targets = _targets(doc)
+        graph = getattr(doc._, "context_graph", None)
+        if not targets:
+            return doc
+        targets.sort(key=lambda t: t.start)
+        if graph is not None and self._back_id is not None:
+            self._reach_back(doc, graph.modifiers, targets)
+        if self._change_id is not None and self._heads:
+            starts = {t.start for t in targets}
+            for target in targets:
+                self._release_change_object(doc, target, starts)
+        for target in targets:
+            self._add_also(doc, target)
+        return doc
+
+    def _reach_back(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            meta = modifier.rule.metadata or {}
+            back = meta.get("back_scope")
+            if not back:
+                continue
+            cue = modifier.modifier_span[0]
+            lo = max(doc[cue].sent.start, cue - int(back))
+            while lo < cue and any(t.lower_ in self._back_stops for t in doc[lo:cue]):
+                lo += 1  # the reach ends at the nearest stop before the cue
+            for target in _starting_in(targets, index, lo, cue):
+                if target.end > cue or not _back_allows(meta, target.label_):
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                rule = self._derived(modifier.rule, modifier.category, self._back_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
+
+    def _release_change_object(self, doc: Doc, target: Span, starts: set[int]) -> None:
+        if target.label_ not in self._object_types:
+            return
+        kept = []
+        for modifier in target._.modifiers:
+            if modifier.category == "NEGATED_EXISTENCE" and modifier.modifier_span[1] <= target.start \
+                    and self._object_of_change(doc, modifier.modifier_span[1], target, starts):
+                continue
+            kept.append(modifier)
+        if len(kept) != len(target._.modifiers):
+            target._.modifiers = tuple(kept)
+
+    def _object_of_change(self, doc: Doc, cue_end: int, target: Span, starts: set[int]) -> bool:
+        """Between the cue and the target: a change word, a link word, and then at most `max_gap` tokens with no
+        other target, up to the target."""
+        for j in range(target.start - 2, max(cue_end, target.start - 2 - self._max_gap) - 1, -1):
+            if doc[j].lower_ in self._heads and doc[j + 1].lower_ in self._links:
+                return not any(k in starts for k in range(j + 2, target.start))
+        return False
+
+    def _add_also(self, doc: Doc, target: Span) -> None:
+        held = {m.category for m in target._.modifiers}
+        for modifier in target._.modifiers:
+            for category in (modifier.rule.metadata or {}).get("also", ()):
+                if category in held:
+                    continue
+                held.add(category)
+                rule = self._derived(modifier.rule, category, None)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=modifier.scope_span[0],
+                                             scope_end=modifier.scope_span[1]))
+
+    def _derived(self, rule: ConTextRule, category: str, via: str | None) -> ConTextRule:
+        """A copy of a cue's rule with another category or marked as reaching through a scope (cached)."""
+        key = (id(rule), category, via or "")
+        if key not in self._rules:
+            metadata = {k: v for k, v in (rule.metadata or {}).items()
+                        if k not in {"also", "back_scope", "back_types", "back_excluded_types"}}
+            if via:
+                metadata["via"] = via
+                metadata["also"] = (rule.metadata or {}).get("also", [])
+            self._rules[key] = ConTextRule(literal=rule.literal, category=category, direction=rule.direction,
+                                           metadata=metadata)
+        return self._rules[key]
+
+
+@Language.factory("context_extensions", assigns=["span._.modifiers"])
+def make_context_extensions(nlp: Language, name: str) -> RuleExtensions:
+    return RuleExtensions(nlp, name)
+
+
+@Language.factory("section_context", assigns=["span._.modifiers"])
+def make_section_context(nlp: Language, name: str) -> SectionContext:
+    return SectionContext(nlp, name)
+
+
+@Language.factory("list_context", assigns=["span._.modifiers"])
+def make_list_context(nlp: Language, name: str) -> ListContext:
+    return ListContext(nlp, name)
+
+
+__all__: list[Any] = ["ListContext", "RuleExtensions", "SectionContext"]
