@@ -294,7 +294,8 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
 # ---------------------------------------------------------------- imaging
 def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdict: str, *,
                 absent_on: str | None) -> Fact:
-    studies = [s for s in r.studies if modalities is None or s.modality in modalities]
+    studies = [s for s in r.studies if (modalities is None or s.modality in modalities)
+               and s.body_part in (None, "brain")]  # a CT chest or an MRI C-spine is not brain imaging
     hit = [s for s in studies if verdict in s.verdicts]
     if hit:
         ev = [e for s in hit for e in s.evidence
@@ -357,11 +358,13 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in _requested_code_mentions(ctx)
                 if _PET_CODES.match(_code(m))]
     for m in ctx.mentions("IMAGING"):
-        if m.attrs.get("modality") == "PET" and not m.has("negated") and is_requested_study(ctx, m):
+        if m.attrs.get("modality") == "PET" and not m.attrs.get("body_part") and not m.has("negated") \
+                and is_requested_study(ctx, m):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
     if ctx.reference_date is not None:
         for s in r.studies:
-            if s.modality == "PET" and s.date and 0 <= (ctx.reference_date - date.fromisoformat(s.date)).days <= 90:
+            if s.modality == "PET" and s.body_part in (None, "brain") and s.date \
+                    and 0 <= (ctx.reference_date - date.fromisoformat(s.date)).days <= 90:
                 evidence.extend(e.model_copy(update={"assertion": "present"}) for e in s.evidence)
     if evidence:
         return _fact(name, FactStatus.PRESENT, evidence, note="PET requested with the MRS or done within 90 days")

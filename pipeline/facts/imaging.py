@@ -61,6 +61,8 @@ def _modality(m: Mention) -> str:
 
 
 def _body_part(ctx: FactContext, m: Mention) -> str | None:
+    if m.attrs.get("body_part"):
+        return m.attrs["body_part"]  # the rule named the study's target ("CT chest", "MRI C-spine")
     sentence = ctx.sentence_text(m).lower()
     if re.search(r"\b(brain|head|cranial|intracranial|cerebr\w*)\b", sentence):
         return "brain"
