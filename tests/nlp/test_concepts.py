@@ -139,6 +139,13 @@ VOCABULARY = [
     case("meningioma-excised", "Meningioma excised 2015, WHO grade 1.", [("PRIOR_RESECTION", "Meningioma excised", {})]),
     case("resection-cavity", "Nodular enhancement along the resection cavity.", [("PRIOR_RESECTION", "resection cavity", {})]),
     case("craniectomy", "Suboccipital craniectomy as a child.", [("PRIOR_RESECTION", "craniectomy", {})]),
+    # recurrence said of the tumor
+    case("tumor-is-recurrent", "The tumor is recurrent along the cavity margin.",
+         [("RECURRENCE", "tumor is recurrent", {"tumor": "named"})]),
+    case("recurrent-or-residual", "Findings of recurrent or residual glioma.",
+         [("RECURRENCE", "recurrent or residual glioma", {"tumor": "named"})]),
+    case("bare-relapse-unstated", "Relapse in March, treated with steroids.",
+         [("RECURRENCE", "Relapse", {"tumor": "unstated"})]),
     # imaging names
     case("hct", "HCT on arrival negative for hemorrhage.", [("IMAGING", "HCT", {"modality": "CT"})]),
     case("nchct", "NCHCT 10/02/2026 showed a hypodense lesion.", [("IMAGING", "NCHCT", {"modality": "CT"})]),
