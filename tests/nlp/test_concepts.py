@@ -50,6 +50,8 @@ VOCABULARY = [
          [("BRAIN_METASTASIS", "metastic disease", {})]),
     case("brain-and-bone-mets", "Brain and bone metastases on staging.",
          [("BRAIN_METASTASIS", "Brain and bone metastases", {})]),
+    case("mets-to-lung-and-brain", "Metastases to the lung and brain at diagnosis.",
+         [("BRAIN_METASTASIS", "Metastases to the lung and brain", {})]),
     case("leptomeningeal-carcinomatosis", "Leptomeningeal carcinomatosis from breast cancer.",
          [("BRAIN_METASTASIS", "Leptomeningeal carcinomatosis", {})], ["BRAIN_INFECTION"]),
     # infections
@@ -169,6 +171,7 @@ BOUNDARIES = [
     case("orbital-abscess", "Orbital abscess drained by ENT.", [], ["BRAIN_INFECTION"]),
     # other organs are not brain
     case("liver-mets", "Liver metastases from colon cancer.", [], ["BRAIN_METASTASIS"]),
+    case("metastatic-melanoma-systemic", "Metastatic melanoma on nivolumab.", [], ["BRAIN_METASTASIS"]),
     case("mets-to-bone", "Metastases to the spine and ribs.", [], ["BRAIN_METASTASIS"]),
     case("metastatic-disease-to-liver", "Metastatic disease to the liver only.", [], ["BRAIN_METASTASIS"]),
     case("spinal-cord-tumor", "Intramedullary spinal cord tumor at T4.", [], TUMOR),
@@ -242,6 +245,10 @@ BOUNDARIES = [
     case("rituximab-nmosd", "NMOSD treated with rituximab.", [], ["PRIOR_CHEMOTHERAPY"]),
     case("allergy-immunotherapy", "Allergy immunotherapy for ragweed.", [], ["PRIOR_CHEMOTHERAPY"]),
     case("mtx-ectopic", "Methotrexate for ectopic pregnancy in 2016.", [], ["PRIOR_CHEMOTHERAPY"]),
+    case("ae-immunotherapy", "Autoimmune encephalitis treated with immunotherapy and IVIG.", [],
+         ["PRIOR_CHEMOTHERAPY", "BRAIN_INFECTION"]),
+    case("chemo-for-cancer-in-lupus", "Lupus; now on chemotherapy for breast cancer.",
+         [("PRIOR_CHEMOTHERAPY", "chemotherapy", {})]),
     case("hd-mtx-pcnsl", "High-dose methotrexate for PCNSL, 6 cycles.",
          [("PRIOR_CHEMOTHERAPY", "High-dose methotrexate", {})]),
     # non-epileptic events
