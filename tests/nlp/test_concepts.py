@@ -218,6 +218,8 @@ BOUNDARIES = [
     case("pvl", "Periventricular leukomalacia in a former 28 weeker.", [], ["LEUKODYSTROPHY"]),
     case("toxic-leukoencephalopathy", "Toxic leukoencephalopathy from inhaled heroin.",
          [("ENCEPHALOPATHY", "Toxic leukoencephalopathy", {"kind": "toxic"})], ["LEUKODYSTROPHY"]),
+    case("radiation-leukoencephalopathy", "Radiation-induced leukoencephalopathy after whole brain radiation.",
+         [("TREATMENT_EFFECT", "Radiation-induced leukoencephalopathy", {})], ["LEUKODYSTROPHY"]),
     case("pres", "Reversible posterior leukoencephalopathy syndrome on tacrolimus.", [], ["LEUKODYSTROPHY"]),
     case("neonatal-ald-is-not-xald", "Neonatal adrenoleukodystrophy (Zellweger spectrum).",
          [("LEUKODYSTROPHY", "Neonatal adrenoleukodystrophy", {"disease": "peroxisomal"})]),
