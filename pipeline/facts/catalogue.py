@@ -10,11 +10,22 @@ from typing import Any
 import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
-         "hedging", "source"}
+         "hedging", "source", "requires"}
 
 
 class CatalogueError(ValueError):
     """facts.yaml is malformed; the message names the fact."""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Mentions whose rule attributes match `where` count only when one of `any_fact` is present or suspected."""
+
+    where: tuple[tuple[str, frozenset[str]], ...]
+    any_fact: tuple[str, ...]
+
+    def applies_to(self, attrs: dict[str, str]) -> bool:
+        return all(attrs.get(k) in v for k, v in self.where)
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,7 @@ class FactSpec:
     source: str = "clinical"
     """clinical: an approval needs it from clinical documentation (notes, reports); request: what is asked (codes,
     purpose, the requested study, demographics), which the request form itself documents."""
+    requires: Requirement | None = None
 
     @property
     def attribute_keys(self) -> frozenset[str]:
@@ -60,7 +72,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         name=name,
         description=str(raw.get("description", "")),
         concepts=frozenset(raw.get("concepts") or ()),
-        where=tuple((str(k), frozenset(str(x) for x in v)) for k, v in (raw.get("where") or {}).items()),
+        where=_where(raw.get("where")),
         count_historical=historical == "count",
         context=context,
         carry=tuple(raw.get("carry") or ()),
@@ -69,7 +81,20 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         attributes=tuple(raw.get("attributes") or ()),
         hedging_counts=raw.get("hedging", "count") != "ignore",
         source=source,
+        requires=_requirement(name, raw.get("requires")),
     )
+
+
+def _where(raw: Any) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((str(k), frozenset(str(x) for x in v)) for k, v in (raw or {}).items())
+
+
+def _requirement(name: str, raw: Any) -> Requirement | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"where", "any_fact"} or not raw["any_fact"]:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: requires needs 'where' and a non-empty 'any_fact'")
+    return Requirement(where=_where(raw["where"]), any_fact=tuple(str(f) for f in raw["any_fact"]))
 
 
 @cache
@@ -81,9 +106,9 @@ def load_catalogue() -> dict[str, FactSpec]:
     raw = yaml.safe_load(text)["facts"]
     specs = {name: _spec(name, body or {}) for name, body in raw.items()}
     for spec in specs.values():
-        for member in spec.any_of:
+        for member in spec.any_of + (spec.requires.any_fact if spec.requires else ()):
             if member not in specs:
-                raise CatalogueError(f"facts.yaml: fact {spec.name!r}: any_of names unknown fact {member!r}")
+                raise CatalogueError(f"facts.yaml: fact {spec.name!r}: names unknown fact {member!r}")
         if spec.derive is not None and spec.derive not in DERIVATIONS:
             raise CatalogueError(
                 f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"

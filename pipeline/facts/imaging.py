@@ -92,6 +92,8 @@ def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
     for part, words in _BODY_PARTS:
         if words.matches(near):
             return part, [words.id]
+    if m.attrs.get("body_part"):
+        return m.attrs["body_part"], [m.rule_id]  # the rule named a target outside the head ("CT chest")
     for part, words in _BODY_PARTS:
         if part in _SENTENCE_BODY_PARTS and words.matches(sentence):
             return part, [words.id]

@@ -12,8 +12,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..contracts import ClinicalFacts, Evidence, Fact, FactStatus, ImagingStudy, NlpResult, TransmissionLine
-from .catalogue import FactSpec, load_catalogue
+from ..contracts import (
+    ClinicalFacts,
+    Evidence,
+    Fact,
+    FactStatus,
+    ImagingStudy,
+    Mention,
+    NlpResult,
+    TransmissionLine,
+)
+from .catalogue import FactSpec, Requirement, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, mention_status
 from .dates import parse_date
 from .derive import DERIVATIONS
@@ -92,8 +101,12 @@ class FactResolver:
         ctx = self.ctx
         wanted = dict(spec.where)
         counted, statuses = [], []
+        unsupported: list[Mention] = []
         for m in ctx.mentions(*spec.concepts):
             if any(m.attrs.get(k) not in v for k, v in wanted.items()):
+                continue
+            if spec.requires is not None and spec.requires.applies_to(m.attrs) and not self._supported(spec.requires):
+                unsupported.append(m)  # "relapse" in a packet without a tumor: not a tumor recurrence
                 continue
             if not spec.count_historical and m.has("historical"):
                 continue
@@ -116,12 +129,20 @@ class FactResolver:
                 attributes[key] = sorted(values)
         ignored = [ctx.evidence(m) for m in ctx.ignored(*spec.concepts)
                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
+        ignored += [ctx.evidence(m) for m in unsupported]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
         if ignored and status is FactStatus.NOT_DOCUMENTED:
             note = "mentioned only as family history or hypothetically"
+            if unsupported and spec.requires is not None:
+                note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
                     attributes=attributes, note=note)
+
+    def _supported(self, requirement: Requirement) -> bool:
+        """One of the facts a `requires` names is present or suspected."""
+        live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
+        return any(self.fact(name).status in live for name in requirement.any_fact)
 
 
 _ICD10 = re.compile(r"\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b")

@@ -1,14 +1,17 @@
 """spaCy components of the clinical NLP stage, registered by name like spaCy's own.
 
 - ``clinical_sentences``: sentence boundaries for fax-packet text (line structure + sentence punctuation).
-- ``prior_auth_targets``: medspaCy's TargetMatcher over our rule file, with the rule file's
+- ``prior_auth_targets``: medspaCy's rule matcher over our rule file, with the rule file's
   ``unless_next``/``unless_prev`` filters and de-duplication; matches go to ``doc.spans["targets"]``
-  so that concepts may overlap ("recurrent GBM" is both a recurrence and a glioma).
+  so that concepts may overlap ("recurrent GBM" is both a recurrence and a glioma). The rule behind each span is
+  kept per (start, end, concept) in the doc (`target_info`): two concepts may match the very same words
+  ("subacute necrotizing encephalopathy" is Leigh syndrome and a worsening symptom), and span extension values
+  are shared by spans with the same offsets.
 """
 
 
 import numpy
-from medspacy.target_matcher import TargetMatcher
+from medspacy.common.medspacy_matcher import MedspacyMatcher
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +20,7 @@ from .intervals import SpansByStart
 from .rules import TARGETS_FILE, TargetRuleInfo, read_resource, target_rules
 
 TARGET_GROUP = "targets"
+_TARGET_INFO = "prior_auth_target_info"
 
 _ABBREVIATIONS = frozenset(
     ["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "approx", "no", "nos", "fig", "pt", "pts", "etc", "jr", "sr", "dept", "inc", "ltd", "hx", "dx", "tx", "sx", "q.d", "b.i.d", "t.i.d", "mg", "ml", "mm", "cm", "wk", "wks", "yr", "yrs", "mo", "mos"]
@@ -78,7 +82,8 @@ class PriorAuthTargets:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         data = read_resource(TARGETS_FILE)
-        self._matcher = TargetMatcher(nlp, name=f"{name}_matcher", result_type=None, prune=False)
+        self._vocab = nlp.vocab
+        self._matcher = MedspacyMatcher(nlp, name=f"{name}_matcher", phrase_matcher_attr="LOWER", prune=False)
         self._matcher.add(target_rules(data))
         self._suppress_inside: dict[str, frozenset[str]] = {
             str(k): frozenset(v) for k, v in (data.get("suppress_inside") or {}).items()
@@ -86,14 +91,18 @@ class PriorAuthTargets:
 
     def __call__(self, doc: Doc) -> Doc:
         kept: dict[tuple[int, int, str], Span] = {}
-        for span in self._matcher(doc):
-            info: TargetRuleInfo = span._.target_rule.metadata["info"]
+        infos: dict[tuple[int, int, str], TargetRuleInfo] = {}
+        for match_id, start, end in self._matcher(doc):
+            info: TargetRuleInfo = self._matcher.rule_map[self._vocab.strings[match_id]].metadata["info"]
+            span = Span(doc, start, end, label=info.concept)
             if _blocked(span, info):
                 continue
-            key = (span.start, span.end, info.concept)
-            kept.setdefault(key, span)
-        spans = _drop_contained(list(kept.values()))
-        doc.spans[TARGET_GROUP] = self._drop_suppressed(spans)
+            key = (start, end, info.concept)
+            if key not in kept:
+                kept[key], infos[key] = span, info
+        spans = self._drop_suppressed(_drop_contained(list(kept.values())))
+        doc.spans[TARGET_GROUP] = spans
+        doc.user_data[_TARGET_INFO] = {(s.start, s.end, s.label_): infos[(s.start, s.end, s.label_)] for s in spans}
         return doc
 
     def _drop_suppressed(self, spans: list[Span]) -> list[Span]:
@@ -113,6 +122,12 @@ class PriorAuthTargets:
                 continue
             out.append(span)
         return out
+
+
+def target_info(span: Span) -> TargetRuleInfo:
+    """The rule that matched a target span (its id, concept and attributes)."""
+    info: TargetRuleInfo = span.doc.user_data[_TARGET_INFO][(span.start, span.end, span.label_)]
+    return info
 
 
 def _blocked(span: Span, info: TargetRuleInfo) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..contracts import Mention, NlpResult, SectionSpan
 from ..cues import load_cue_file
-from .components import TARGET_GROUP
+from .components import TARGET_GROUP, target_info
 from .normalize import NormalizedText
 
 # In a plan, "abscess -> aspiration; tumor -> resection" lists conditional branches: the term before an arrow is
@@ -42,7 +42,7 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
     """Every target span of the doc as a Mention with section, sentence and ConText modifiers."""
     out: list[Mention] = []
     for span in doc.spans[TARGET_GROUP]:
-        info = span._.target_rule.metadata["info"]
+        info = target_info(span)
         start, end = norm.to_source(span.start_char, span.end_char)
         sent = span.sent
         s_start, s_end = norm.to_source(sent.start_char, sent.end_char)

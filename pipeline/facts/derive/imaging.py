@@ -99,14 +99,14 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PET_CODES.id])
                 for m in requested_code_mentions(ctx) if code_of(m) in _PET_CODES]
     for m in ctx.mentions("IMAGING"):
-        if m.attrs.get("modality") != "PET" or m.has("negated"):
-            continue
+        if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.has("negated"):
+            continue  # a body PET (staging) is not a PET for the brain question
         cues = requested_study_cues(ctx, m)
         if cues is not None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
     if ctx.reference_date is not None:
         for s in r.studies:
-            if s.modality == "PET" and s.date and \
+            if s.modality == "PET" and s.body_part in (None, "brain") and s.date and \
                     0 <= (ctx.reference_date - date.fromisoformat(s.date)).days <= PET_WINDOW_DAYS:
                 evidence.extend(e.model_copy(update={"assertion": "present"}) for e in s.evidence)
     if evidence:
