@@ -109,7 +109,7 @@ def test_invalid_policy_dir_reports_file_and_criterion(tmp_path):  # type: ignor
         "fact: brain_infection", "fact: brain_infections")
     (tmp_path / "excellus.yaml").write_text(bad, encoding="utf-8")
     res = run("policies", "validate", "--policies", str(tmp_path))
-    assert res.returncode == 1
+    assert res.returncode == 2  # a configuration error
     assert "excellus.yaml" in res.stderr and "exc.infection" in res.stderr and "brain_infections" in res.stderr
 
 

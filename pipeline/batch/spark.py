@@ -157,6 +157,8 @@ def screen_partition(task: _Task, rows: Iterable[Row]) -> Iterator[Result]:
     t0 = time.perf_counter()
     screener, built = _screener(task.policy_dir, task.limits, task.isolate)
     versions = policy_versions(screener.policies)
+    from ..ingest import IngestLimits
+
     max_bytes = (task.limits or IngestLimits()).max_bytes
     if built:
         yield "load", -1, "", "", None, time.perf_counter() - t0

@@ -23,6 +23,7 @@ from pipeline.batch import spark as spark_engine
 from pipeline.batch.items import dumps, file_sha256, item_key, iter_input, policy_versions, screen_item
 from pipeline.batch.results import index_results
 from pipeline.batch.spark import _slices, screen_partition, uri_to_local
+from pipeline.ingest import IngestLimits
 
 REPO = Path(__file__).resolve().parents[2]
 POLICY_DIR = REPO / "policies"
@@ -52,7 +53,7 @@ def reference(source: Path, screener, payers: tuple[str, ...] | None = None) -> 
     for item in iter_input(source):
         if payers and item.payers is None:
             item = dataclasses.replace(item, payers=payers)
-        key = item_key(item, file_sha256(item.path), versions)
+        key = item_key(item, file_sha256(item.path, max_bytes=IngestLimits().max_bytes), versions)
         if key not in lines:
             lines[key] = dumps(screen_item(screener, item, key=key))
     return sorted(lines.values())

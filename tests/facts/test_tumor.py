@@ -12,8 +12,16 @@ U, NEG = {"mods": ("uncertain",)}, {"mods": ("negated",)}
 
 KNOWN_CASES = [
     ("neoplasm-stated", packet("Known oligodendroglioma.", ("GLIOMA", "oligodendroglioma")), P),
+    # a mass with a differential is a suspected tumor, not a known (established) one
     ("mass-with-suspected-neoplasm", packet("Left frontal mass, possibly metastasis.", ("BRAIN_LESION", "mass"),
-                                            ("BRAIN_METASTASIS", "metastasis", U)), P),
+                                            ("BRAIN_METASTASIS", "metastasis", U)), S),
+    ("mass-with-a-differential", packet("Ring-enhancing lesion: glioblastoma versus abscess.",
+                                        ("BRAIN_LESION", "lesion"), ("GLIOMA", "glioblastoma", U),
+                                        ("BRAIN_INFECTION", "abscess", U)), S),
+    ("pathology-established", packet("Biopsy 2023: diffuse astrocytoma, WHO grade 2.",
+                                     ("GLIOMA", "diffuse astrocytoma")), P),
+    ("treated-tumor-history", packet("History of glioblastoma, s/p resection.",
+                                     ("GLIOMA", "glioblastoma", {"mods": ("historical",)})), P),
     ("suspected-without-a-mass", packet("Possible lymphoma.", ("CNS_LYMPHOMA", "lymphoma", U)), S),
     ("negated", packet("No evidence of tumor.", ("BRAIN_TUMOR", "tumor", NEG)), A),
     ("nothing", packet("Headaches."), N),

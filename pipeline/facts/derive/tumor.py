@@ -24,12 +24,12 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
     tumor, lesion = r.fact("brain_neoplasm"), r.fact("brain_lesion")
     if tumor.status is FactStatus.PRESENT:
         return make_fact(name, FactStatus.PRESENT, list(tumor.evidence), note="a brain neoplasm is documented")
-    if lesion.status is FactStatus.PRESENT and tumor.status is FactStatus.SUSPECTED:
-        return make_fact(name, FactStatus.PRESENT, list(lesion.evidence) + list(tumor.evidence),
-                         note="a documented brain mass whose neoplastic nature is suspected")
+    # "Known" is an established diagnosis (pathology, prior tumor treatment, a diagnosis stated as such): a mass
+    # with a differential, or a neoplasm only suspected, is a suspected tumor, not a known one.
     if tumor.status is FactStatus.SUSPECTED:
-        return make_fact(name, FactStatus.SUSPECTED, list(tumor.evidence),
-                         note="neoplasm suspected, no mass documented")
+        evidence = list(tumor.evidence) + (list(lesion.evidence) if lesion.status is FactStatus.PRESENT else [])
+        return make_fact(name, FactStatus.SUSPECTED, evidence,
+                         note="a neoplasm is suspected (a differential or a hedged mass), not established")
     if tumor.status is FactStatus.ABSENT:
         return make_fact(name, FactStatus.ABSENT, list(tumor.evidence), note="a brain neoplasm is negated")
     return not_documented(name, "no brain tumor documented")
