@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -56,7 +56,7 @@ class Example:
     label: str
     rules: str
     group: str = ""  # the packet (or "negex"): cross-validation never splits a group
-    extra: dict[str, str] = field(default_factory=dict)
+    start: int = -1  # the gold span's start in the packet's canonical text (-1 for a NegEx sentence)
 
 
 def rules_label(span: Span) -> str:
@@ -140,11 +140,11 @@ def gold_examples(nlp: Language, spans: Iterable[GoldLike], packets_dir: str | P
             surface = text[s.start:s.end]
             assertions.append(Example(source=source, concept=s.concept, text=surface,
                                       features=_with_concept(assertion_features(span), s.concept),
-                                      label=s.assertion, rules=rules_label(span), group=packet))
+                                      label=s.assertion, rules=rules_label(span), group=packet, start=s.start))
             if s.verdict is not None:
                 verdicts.append(Example(source=source, concept=s.concept, text=surface,
                                         features=_with_concept(verdict_features(span, targets), s.concept),
-                                        label=s.verdict, rules="", group=packet))
+                                        label=s.verdict, rules="", group=packet, start=s.start))
     return assertions, verdicts
 
 
