@@ -409,6 +409,7 @@ learn_app = typer.Typer(no_args_is_help=True, help="Reviewer corrections as trai
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 app.add_typer(learn_app, name="learn")
+app.add_typer(__import__("pipeline.learn.cli_annotations", fromlist=["x"]).annotations_app, name="annotations")
 app.add_typer(models_app)  # `prescreen train`, `prescreen evaluate-model` (pipeline/learn/cli_models.py)
 
 

@@ -1,0 +1,48 @@
+"""`prescreen annotations ...`: the span-level gold (bootstrap, manifest, agreement, interchange).
+
+Thin wrappers over pipeline/learn/gold.py, pipeline/learn/interchange.py and the corpus tooling in
+pipeline/corpus/gold_*.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import printable
+
+annotations_app = typer.Typer(no_args_is_help=True,
+                              help="Span-level gold annotations: bootstrap, agreement, Label Studio / brat / DocBin.")
+
+Corpus = Annotated[Path, typer.Option("--corpus", help="Directory of annotated packets (.txt + .yaml).")]
+Split = Annotated[list[str] | None, typer.Option("--split", help="dev and/or heldout (default both).")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"prescreen: {printable(message)}", err=True)
+    return typer.Exit(code)
+
+
+@annotations_app.command("bootstrap")
+def bootstrap_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the <packet>.jsonl pre-annotations.")] = Path(
+        "annotations/spans-bootstrap"),
+    corpus: Corpus = Path("annotations/packets"),
+    split: Split = None,
+    packet: Annotated[list[str] | None, typer.Argument(help="Packet ids (default: every packet).")] = None,
+) -> None:
+    """Pre-annotate packets with the pipeline's own mentions, in the gold format (origin `pipeline`)."""
+    from ..corpus.gold_bootstrap import bootstrap
+    from .gold import write_gold
+
+    n_packets = n_spans = 0
+    try:
+        for pid, spans in bootstrap(corpus, splits=split or ["dev", "heldout"], ids=packet):
+            write_gold(spans, out, packets=[pid])
+            n_packets += 1
+            n_spans += len(spans)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"wrote {n_spans} spans for {n_packets} packets to {out}")
