@@ -24,6 +24,7 @@ def train_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="The model folder, models/NAME/VERSION/.")],
     data: Annotated[Path, typer.Option(help="The annotations folder (spans/, packets/, external/negex/).")
                     ] = Path("annotations"),
+    spans: Annotated[Path | None, typer.Option(help="The gold span folder (default: DATA/spans).")] = None,
     threshold: Annotated[float, typer.Option(min=0.5, max=1.0, help="Probability at which the model's label "
                                              "replaces the rules' in rules+model.")] = 0.9,
 ) -> None:
@@ -33,7 +34,7 @@ def train_command(
     from .train import train
 
     try:
-        meta = train(name, data, out, threshold=threshold)
+        meta = train(name, data, out, threshold=threshold, spans=spans)
     except (ValueError, GoldError, OSError) as exc:
         raise _fail(str(exc)) from None
     cv = meta["dev_cv"]["model"]["macro"]
@@ -45,6 +46,7 @@ def train_command(
 def evaluate_model_command(
     folder: Annotated[Path, typer.Argument(help="A model folder, models/NAME/VERSION.")],
     data: Annotated[Path, typer.Option(help="The annotations folder.")] = Path("annotations"),
+    spans: Annotated[Path | None, typer.Option(help="The gold span folder (default: DATA/spans).")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Rules, model and rules+model side by side, "
                                           "with packet-level decision agreement (screens the corpus 3 times).")
                        ] = False,
@@ -58,7 +60,7 @@ def evaluate_model_command(
     from .registry import METADATA_FILE, ModelConfigError
 
     try:
-        result = evaluate_model(folder, data, compare=compare)
+        result = evaluate_model(folder, data, compare=compare, spans=spans)
     except (ValueError, GoldError, ModelConfigError, OSError) as exc:
         raise _fail(str(exc)) from None
     if as_json:

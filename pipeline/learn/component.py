@@ -7,8 +7,6 @@ the model's threshold (`ModelOutput.applied`); pipeline/nlp/extract.py applies a
 pipeline/facts/imaging.py applies verdicts to the studies.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from spacy.language import Language

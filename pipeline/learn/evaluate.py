@@ -94,14 +94,14 @@ def recommend(decisions: dict[str, dict[str, Any]]) -> tuple[str, str]:
 
 
 def evaluate_model(folder: str | Path, data: str | Path = "annotations", *, compare: bool = False,
-                   examples: Examples | None = None) -> dict[str, Any]:
+                   examples: Examples | None = None, spans: str | Path | None = None) -> dict[str, Any]:
     """The evaluation of a model folder on the annotations folder `data` (see the module docstring)."""
     folder = Path(folder)
     data = Path(data)
     shipped = load_model(folder)
     kind = shipped.kind
     labels = labels_of(kind)
-    examples = examples or load_examples(data)
+    examples = examples or load_examples(data, spans=spans)
     result: dict[str, Any] = {"model": shipped.id, "kind": kind, "threshold": shipped.threshold,
                               "dev_cv": shipped.metadata.get("dev_cv", {}), "spans": {}}
     sets = examples.of(kind)

@@ -162,10 +162,7 @@ def train_linear(features: Sequence[dict[str, float]], labels: Sequence[str],
 
 def _train(features: Sequence[dict[str, float]], labels: Sequence[str], groups: Sequence[str] | None, *,
            c_grid: Sequence[float], folds: int) -> LinearModel:
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedKFold
 
     groups = list(groups) if groups is not None else [str(i) for i in range(len(labels))]
     counts = {k: list(labels).count(k) for k in sorted(set(labels))}
@@ -184,6 +181,33 @@ def _train(features: Sequence[dict[str, float]], labels: Sequence[str], groups: 
                 best, best_f1 = c, f1
         c_grid = (best,)
     c = c_grid[0]
+    vectorizer, calibrated = fit_calibrated(features, labels, c=c, folds=folds)
+    fitted = calibrated.calibrated_classifiers_[0]
+    base = fitted.estimator
+    coef = base.coef_.T  # features x columns
+    vocabulary = tuple(vectorizer.get_feature_names_out())
+    model = LinearModel(
+        labels=tuple(str(k) for k in base.classes_), vocabulary=vocabulary,
+        weights=tuple(tuple(_round(float(w)) for w in row) for row in coef),
+        intercept=tuple(_round(float(b)) for b in base.intercept_),
+        calibration=tuple((_round(float(cal.a_)), _round(float(cal.b_))) for cal in fitted.calibrators),
+        hyperparameters={"C": c, "class_weight": "balanced", "calibration": "sigmoid (Platt), out-of-fold",
+                         "calibration_folds": calibrated.cv.n_splits, "seed": SEED, "solver": "lbfgs",
+                         "dropped_classes": dropped},
+    )
+    if not isfinite_model(model):
+        raise ValueError("the fit diverged (a weight is not finite)")
+    return model
+
+
+def fit_calibrated(features: Sequence[dict[str, float]], labels: Sequence[str], *, c: float,
+                   folds: int = FOLDS) -> tuple[Any, Any]:
+    """The fitted DictVectorizer and CalibratedClassifierCV (Platt scaling on out-of-fold scores, the classifier
+    refitted on everything) that `train_linear` turns into a LinearModel."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.model_selection import StratifiedKFold
+
     vectorizer = DictVectorizer(sort=True)
     x = vectorizer.fit_transform(features)
     y = np.asarray(labels)
@@ -191,18 +215,7 @@ def _train(features: Sequence[dict[str, float]], labels: Sequence[str], groups: 
     calibrated = CalibratedClassifierCV(_estimator(c), method="sigmoid", ensemble=False,
                                         cv=StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=SEED))
     calibrated.fit(x, y)
-    fitted = calibrated.calibrated_classifiers_[0]
-    base = fitted.estimator
-    coef = base.coef_.T  # features x columns
-    vocabulary = tuple(vectorizer.get_feature_names_out())
-    return LinearModel(
-        labels=tuple(str(k) for k in base.classes_), vocabulary=vocabulary,
-        weights=tuple(tuple(_round(float(w)) for w in row) for row in coef),
-        intercept=tuple(_round(float(b)) for b in base.intercept_),
-        calibration=tuple((_round(float(cal.a_)), _round(float(cal.b_))) for cal in fitted.calibrators),
-        hyperparameters={"C": c, "class_weight": "balanced", "calibration": "sigmoid (Platt), out-of-fold",
-                         "calibration_folds": n_folds, "seed": SEED, "solver": "lbfgs", "dropped_classes": dropped},
-    )
+    return vectorizer, calibrated
 
 
 def per_class_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, float]]:

@@ -48,9 +48,10 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
-def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True) -> Examples:
-    """Examples of every split from the annotations folder `data` (gold spans when annotations/spans exists;
-    the NegEx halves when the NegEx file exists and `negex`)."""
+def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True, spans: str | Path | None = None
+                  ) -> Examples:
+    """Examples of every split from the annotations folder `data` (gold spans from `spans`, default
+    `data`/spans, when it exists; the NegEx halves when the NegEx file exists and `negex`)."""
     from ..corpus.annotations import load_corpus
     from ..corpus.negex import NEGEX_FILE, load_negex
     from ..nlp import build_nlp
@@ -59,7 +60,7 @@ def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True) -> E
     data = Path(data)
     nlp = nlp or build_nlp()
     out = Examples()
-    spans_dir, packets_dir = data / "spans", data / "packets"
+    spans_dir, packets_dir = Path(spans) if spans is not None else data / "spans", data / "packets"
     if spans_dir.is_dir():
         splits = {p.id: p.split for p in load_corpus(packets_dir)}
         gold = load_gold(spans_dir, packets=packets_dir)
@@ -98,12 +99,12 @@ def cv_report(train: list[Example], kind: str, c: float) -> dict[str, Any]:
 
 
 def train(name: str, data: str | Path, out: str | Path, *, examples: Examples | None = None,
-          threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
+          threshold: float = DEFAULT_THRESHOLD, spans: str | Path | None = None) -> dict[str, Any]:
     """Train the model `name` (a kind: assertion | verdict) on `data` and write its folder `out`; returns the
     metadata written."""
     if name not in KINDS:
         raise ValueError(f"unknown model {name!r}; known: {', '.join(KINDS)}")
-    examples = examples or load_examples(data)
+    examples = examples or load_examples(data, spans=spans)
     train_set = training_set(examples, name)
     if not train_set:
         raise ValueError(f"no training examples for {name} in {data}")
