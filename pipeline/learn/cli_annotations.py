@@ -46,3 +46,23 @@ def bootstrap_cmd(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {n_spans} spans for {n_packets} packets to {out}")
+
+
+@annotations_app.command("manifest")
+def manifest_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="The gold folder.")] = Path("annotations/spans"),
+    bootstrap: Annotated[Path, typer.Option("--bootstrap", help="The raw bootstrap it was corrected from.")] = Path(
+        "annotations/spans-bootstrap"),
+    reviewed: Annotated[list[str] | None, typer.Option("--reviewed", help="Mark these packets reviewed.")] = None,
+    packets: Annotated[Path | None, typer.Option("--packets", help="Packet texts (default: next to the gold).")
+                       ] = None,
+) -> None:
+    """Validate the gold against the packet texts and rewrite MANIFEST.yaml and CORRECTIONS.md."""
+    from ..corpus.gold_manifest import update_manifest
+
+    try:
+        result = update_manifest(gold, bootstrap, packets=packets, reviewed=set(reviewed or []))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    touched = sum(c.touched for c in result.values())
+    typer.echo(f"{len(result)} packets, {sum(c.spans for c in result.values())} spans, {touched} spans corrected")
