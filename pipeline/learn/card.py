@@ -85,6 +85,10 @@ def render_card(meta: dict[str, Any], evaluation: dict[str, Any] | None) -> str:
               ""]
     lines += _table(meta["dev_cv"])
     if evaluation:
+        held = evaluation.get("heldout_packets") or {}
+        lines += ["", f"Held-out gold: {held.get('reviewed', 0)} reviewed packets scored; "
+                  f"{held.get('unreviewed_left_out', 0)} packets whose spans are not reviewed yet are left out (they "
+                  "are the pipeline's own output, on which the rules score perfectly by construction)."]
         titles = {"heldout": "Held-out gold spans", "negex_test": "NegEx test half (the half no rule or model is "
                                                                    "tuned on)"}
         for split, modes in evaluation["spans"].items():

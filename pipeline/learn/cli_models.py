@@ -51,6 +51,9 @@ def evaluate_model_command(
                                           "with packet-level decision agreement (screens the corpus 3 times).")
                        ] = False,
     card: Annotated[bool, typer.Option("--card", help="Rewrite MODEL_CARD.md with these figures.")] = False,
+    include_unreviewed: Annotated[bool, typer.Option(
+        "--include-unreviewed", help="Score spans of packets the manifest does not mark reviewed too (they are "
+        "the pipeline's own output).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Dev cross-validation, held-out gold spans and the NegEx test half (never used to train)."""
@@ -60,7 +63,7 @@ def evaluate_model_command(
     from .registry import METADATA_FILE, ModelConfigError
 
     try:
-        result = evaluate_model(folder, data, compare=compare, spans=spans)
+        result = evaluate_model(folder, data, compare=compare, spans=spans, include_unreviewed=include_unreviewed)
     except (ValueError, GoldError, ModelConfigError, OSError) as exc:
         raise _fail(str(exc)) from None
     if as_json:

@@ -94,16 +94,19 @@ def recommend(decisions: dict[str, dict[str, Any]]) -> tuple[str, str]:
 
 
 def evaluate_model(folder: str | Path, data: str | Path = "annotations", *, compare: bool = False,
-                   examples: Examples | None = None, spans: str | Path | None = None) -> dict[str, Any]:
+                   examples: Examples | None = None, spans: str | Path | None = None,
+                   include_unreviewed: bool = False) -> dict[str, Any]:
     """The evaluation of a model folder on the annotations folder `data` (see the module docstring)."""
     folder = Path(folder)
     data = Path(data)
     shipped = load_model(folder)
     kind = shipped.kind
     labels = labels_of(kind)
-    examples = examples or load_examples(data, spans=spans)
+    examples = examples or load_examples(data, spans=spans, include_unreviewed=include_unreviewed)
     result: dict[str, Any] = {"model": shipped.id, "kind": kind, "threshold": shipped.threshold,
-                              "dev_cv": shipped.metadata.get("dev_cv", {}), "spans": {}}
+                              "dev_cv": shipped.metadata.get("dev_cv", {}), "spans": {},
+                              "heldout_packets": {"reviewed": examples.gold_packets.get("heldout", 0),
+                                                  "unreviewed_left_out": examples.unreviewed_packets.get("heldout", 0)}}
     sets = examples.of(kind)
     if kind == "assertion":
         for split in ("heldout", "negex_test"):
@@ -143,7 +146,10 @@ def evaluate_model(folder: str | Path, data: str | Path = "annotations", *, comp
 
 def format_report(result: dict[str, Any]) -> list[str]:
     """The evaluation as text lines: per-class F1 side by side, then decision agreement per configuration."""
-    lines = [f"model {result['model']} ({result['kind']}), override threshold {result['threshold']}"]
+    held = result.get("heldout_packets") or {}
+    lines = [f"model {result['model']} ({result['kind']}), override threshold {result['threshold']}; held-out "
+             f"gold: {held.get('reviewed', 0)} reviewed packets ({held.get('unreviewed_left_out', 0)} unreviewed "
+             "left out)"]
     cv = result.get("dev_cv") or {}
     blocks = [("dev CV", cv)] + [(split, modes) for split, modes in result["spans"].items()]
     for title, modes in blocks:

@@ -80,6 +80,17 @@ class LinearModel:
         best = proba.argmax(axis=1)
         return [(self.labels[k], float(proba[i, k])) for i, k in enumerate(best)]
 
+    def contributions(self, features: dict[str, float], label: str, top: int = 5) -> list[tuple[str, float]]:
+        """The features that push one example towards `label` most (name, weight x value), for error analysis
+        (for two classes the single column's weights, signed towards the positive label)."""
+        index: dict[str, int] = self._index  # type: ignore[attr-defined]
+        w: np.ndarray = self._w  # type: ignore[attr-defined]
+        column = 0 if w.shape[1] == 1 else self.labels.index(label)
+        sign = (1.0 if label == self.labels[1] else -1.0) if w.shape[1] == 1 else 1.0
+        scored = [(name, round(sign * value * float(w[index[name], column]), 4))
+                  for name, value in features.items() if name in index]
+        return sorted(scored, key=lambda x: -x[1])[:top]
+
     def to_json(self) -> str:
         data = {
             "format": FORMAT,

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..about import __version__
 from .dataset import Example, gold_examples, negex_examples
 from .features import ASSERTIONS, FOLLOW_ON, WINDOW
@@ -35,6 +37,7 @@ class Examples:
     verdict: dict[str, list[Example]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     gold_packets: dict[str, int] = field(default_factory=dict)
+    unreviewed_packets: dict[str, int] = field(default_factory=dict)
 
     def of(self, kind: str) -> dict[str, list[Example]]:
         return self.assertion if kind == "assertion" else self.verdict
@@ -48,10 +51,24 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
-def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True, spans: str | Path | None = None
-                  ) -> Examples:
+def reviewed_packets(spans_dir: Path) -> set[str] | None:
+    """The packets MANIFEST.yaml marks reviewed (None without a manifest: every packet counts as reviewed)."""
+    from .gold import MANIFEST
+
+    path = spans_dir / MANIFEST
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(pid) for pid, entry in (data.get("packets") or {}).items() if (entry or {}).get("reviewed")}
+
+
+def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True, spans: str | Path | None = None,
+                  include_unreviewed: bool = False) -> Examples:
     """Examples of every split from the annotations folder `data` (gold spans from `spans`, default
-    `data`/spans, when it exists; the NegEx halves when the NegEx file exists and `negex`)."""
+    `data`/spans, when it exists; the NegEx halves when the NegEx file exists and `negex`).
+
+    Spans of packets the manifest does not mark reviewed are left out unless `include_unreviewed`: they are the
+    pipeline's own output, so the rules would score perfectly on them by construction."""
     from ..corpus.annotations import load_corpus
     from ..corpus.negex import NEGEX_FILE, load_negex
     from ..nlp import build_nlp
@@ -65,8 +82,12 @@ def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True, span
         splits = {p.id: p.split for p in load_corpus(packets_dir)}
         gold = load_gold(spans_dir, packets=packets_dir)
         out.digests["gold_spans"] = gold_digest(spans_dir)
+        reviewed = None if include_unreviewed else reviewed_packets(spans_dir)
         for split in ("dev", "heldout"):
             chosen = [s for s in gold if splits.get(s.packet) == split]
+            if reviewed is not None:
+                out.unreviewed_packets[split] = len({s.packet for s in chosen if s.packet not in reviewed})
+                chosen = [s for s in chosen if s.packet in reviewed]
             out.gold_packets[split] = len({s.packet for s in chosen})
             out.assertion[split], out.verdict[split] = gold_examples(nlp, chosen, packets_dir)
     negex_file = data / NEGEX_FILE.relative_to("annotations")
@@ -128,6 +149,7 @@ def train(name: str, data: str | Path, out: str | Path, *, examples: Examples | 
             "digests": dict(sorted(examples.digests.items())),
             "sets": ["gold dev spans"] + (["NegEx tune half"] if name == "assertion" else []),
             "dev_packets": examples.gold_packets.get("dev", 0),
+            "unreviewed_dev_packets_left_out": examples.unreviewed_packets.get("dev", 0),
             "examples": len(train_set),
             "label_counts": counts,
         },
