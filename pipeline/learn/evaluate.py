@@ -37,11 +37,19 @@ def span_predictions(shipped: ShippedModel, items: list[Example]) -> dict[str, l
 
 
 def study_verdict(record: ScreeningResult, start: int) -> str:
-    """The verdict a screening gives the imaging mention at `start`: that of the study it is evidence of."""
+    """The verdict a screening gives the imaging mention at `start`: that of the study it is evidence of, else of
+    the study whose evidence surrounds it (a report's technique line between its title and its impression: every
+    mention of a study carries the study's verdict), else not_stated."""
+    def verdict(study: object) -> str:
+        return next((v for v in _VERDICTS if v in study.verdicts), "not_stated")  # type: ignore[attr-defined]
+
     for study in record.imaging:
         if any(e.start == start and e.concept in _IMAGING for e in study.evidence):
-            return next((v for v in _VERDICTS if v in study.verdicts), "not_stated")
-    return "not_stated"
+            return verdict(study)
+    around = [(max(e.end for e in s.evidence) - min(e.start for e in s.evidence), i)
+              for i, s in enumerate(record.imaging)
+              if s.evidence and min(e.start for e in s.evidence) <= start < max(e.end for e in s.evidence)]
+    return verdict(record.imaging[min(around)[1]]) if around else "not_stated"
 
 
 def screen_packets(config: ExtractorConfig, packets_dir: Path, ids: list[str]) -> dict[str, ScreeningResult]:
@@ -102,7 +110,8 @@ def evaluate_model(folder: str | Path, data: str | Path = "annotations", *, comp
     shipped = load_model(folder)
     kind = shipped.kind
     labels = labels_of(kind)
-    examples = examples or load_examples(data, spans=spans, include_unreviewed=include_unreviewed)
+    examples = examples or load_examples(data, spans=spans, include_unreviewed=include_unreviewed,
+                                         verdict_rules=False)
     result: dict[str, Any] = {"model": shipped.id, "kind": kind, "threshold": shipped.threshold,
                               "dev_cv": shipped.metadata.get("dev_cv", {}), "spans": {},
                               "heldout_packets": {"reviewed": examples.gold_packets.get("heldout", 0),

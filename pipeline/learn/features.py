@@ -31,6 +31,9 @@ _MODIFIER_TO_ASSERTION = {"negated": "negated", "uncertain": "possible", "histor
 ASSERTION_TO_MODIFIER = {v: k for k, v in _MODIFIER_TO_ASSERTION.items()}
 """An assertion label as the pipeline's modifier name (present has none)."""
 _DIGITS = re.compile(r"\d")
+_REPORT_HEAD = frozenset({"exam_title", "indication", "technique", "comparison", "findings"})
+IMPRESSION_REACH = 600
+"""How far (tokens) after a report-head mention its impression may start."""
 _LIST_MARKS = frozenset({"-", "*", "•", "·", "o", "+"})
 
 
@@ -120,9 +123,28 @@ def assertion_features(span: Span) -> dict[str, float]:
     return f
 
 
+def _report_impression(span: Span) -> Span | None:
+    """The impression (or addendum) of the report a mention in its title, indication, technique, comparison or
+    findings belongs to: the next such section within IMPRESSION_REACH tokens, with no other exam title between."""
+    section = span[0]._.section
+    if section is None or section.category not in _REPORT_HEAD:
+        return None
+    doc = span.doc
+    for other in doc._.sections:
+        start, end = other.section_span
+        if start <= span.start:
+            continue
+        if start - span.end > IMPRESSION_REACH or other.category == "exam_title":
+            return None
+        if other.category in ("impression", "addendum"):
+            return doc[other.title_span[1] if other.title_span[1] < end else start:end]
+    return None
+
+
 def verdict_features(span: Span, targets: list[Span]) -> dict[str, float]:
     """The verdict classifier's features of an imaging-study span: words of its sentence and of up to FOLLOW_ON
-    following sentences in its section, and the concepts (with assertion) of the targets found there."""
+    following sentences in its section, of its report's impression when it is in a report's head or findings,
+    and the concepts (with assertion) of the targets found there."""
     doc = span.doc
     f: dict[str, float] = {"bias": 1.0, f"concept={span.label_.upper()}": 1.0}
     section = span[0]._.section
@@ -145,12 +167,18 @@ def verdict_features(span: Span, targets: list[Span]) -> dict[str, float]:
         for tok in _words(list(s)):
             f[f"{where}:{_word(tok)}"] = 1.0
     bounds = [(s.start, s.end) for s in sentences]
+    impression = _report_impression(span)
+    if impression is not None:  # a report's title or technique line: its verdict is in its impression
+        f["has_impression"] = 1.0
+        for tok in _words(list(impression)):
+            f[f"impr:{_word(tok)}"] = 1.0
+        bounds.append((impression.start, impression.end))
     for other in targets:
         if other.start == span.start and other.end == span.end:
             continue
         for i, (lo, hi) in enumerate(bounds):
             if lo <= other.start < hi:
-                where = "sent" if i == 0 else "next"
+                where = "sent" if i == 0 else "impr" if impression is not None and i == len(bounds) - 1 else "next"
                 assertion = rule_assertion([MODIFIER_NAMES.get(m.category, "") for m in other._.modifiers])
                 f[f"{where}_concept={other.label_.upper()}"] = 1.0
                 f[f"{where}_concept={other.label_.upper()}:{assertion}"] = 1.0

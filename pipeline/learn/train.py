@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +63,13 @@ def reviewed_packets(spans_dir: Path) -> set[str] | None:
 
 
 def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True, spans: str | Path | None = None,
-                  include_unreviewed: bool = False) -> Examples:
+                  include_unreviewed: bool = False, verdict_rules: bool = True) -> Examples:
     """Examples of every split from the annotations folder `data` (gold spans from `spans`, default
     `data`/spans, when it exists; the NegEx halves when the NegEx file exists and `negex`).
 
     Spans of packets the manifest does not mark reviewed are left out unless `include_unreviewed`: they are the
-    pipeline's own output, so the rules would score perfectly on them by construction."""
+    pipeline's own output, so the rules would score perfectly on them by construction. `verdict_rules` fills in
+    the rules' verdict of the verdict examples (it screens their packets)."""
     from ..corpus.annotations import load_corpus
     from ..corpus.negex import NEGEX_FILE, load_negex
     from ..nlp import build_nlp
@@ -90,12 +91,26 @@ def load_examples(data: str | Path, *, nlp: Any = None, negex: bool = True, span
                 chosen = [s for s in chosen if s.packet in reviewed]
             out.gold_packets[split] = len({s.packet for s in chosen})
             out.assertion[split], out.verdict[split] = gold_examples(nlp, chosen, packets_dir)
+    if verdict_rules and any(out.verdict.values()):
+        rules_verdicts(out.verdict, packets_dir)
     negex_file = data / NEGEX_FILE.relative_to("annotations")
     if negex and negex_file.is_file():
         out.digests["negex"] = _file_digest(negex_file)
         for half in ("tune", "test"):
             out.assertion[f"negex_{half}"] = list(negex_examples(nlp, load_negex(negex_file, half=half)))
     return out
+
+
+def rules_verdicts(verdicts: dict[str, list[Example]], packets_dir: Path) -> None:
+    """Fill in the rules' verdict of each verdict example: the packets are screened with the rules only, and a
+    span's verdict is that of the study it anchors (`pipeline.learn.evaluate.study_verdict`)."""
+    from .evaluate import screen_packets, study_verdict
+    from .registry import ExtractorConfig
+
+    ids = sorted({e.group for items in verdicts.values() for e in items})
+    records = screen_packets(ExtractorConfig(), packets_dir, ids)
+    for split, items in verdicts.items():
+        verdicts[split] = [replace(e, rules=study_verdict(records[e.group], e.start)) for e in items]
 
 
 def training_set(examples: Examples, kind: str) -> list[Example]:
@@ -114,7 +129,7 @@ def cv_report(train: list[Example], kind: str, c: float) -> dict[str, Any]:
     gold = [e.label for e in train]
     predicted = cross_validated([e.features for e in train], gold, [e.group for e in train], c=c)
     report: dict[str, Any] = {"model": per_class_f1(gold, predicted, labels_of(kind))}
-    if kind == "assertion":
+    if all(e.rules for e in train):
         report["rules"] = per_class_f1(gold, [e.rules for e in train], labels_of(kind))
     return report
 
@@ -125,7 +140,7 @@ def train(name: str, data: str | Path, out: str | Path, *, examples: Examples | 
     metadata written."""
     if name not in KINDS:
         raise ValueError(f"unknown model {name!r}; known: {', '.join(KINDS)}")
-    examples = examples or load_examples(data, spans=spans)
+    examples = examples or load_examples(data, spans=spans, verdict_rules=name == "verdict")
     train_set = training_set(examples, name)
     if not train_set:
         raise ValueError(f"no training examples for {name} in {data}")

@@ -75,9 +75,16 @@ def test_cue_features_name_the_rule_that_fired(nlp) -> None:  # type: ignore[no-
 @pytest.mark.parametrize("text, present, absent", [
     ("MRI brain 09/14/2026 was indeterminate. It could not separate tumor from necrosis.\n",
      {"sent:indeterminate", "next:necrosis", "section=none"}, set()),
-    # another section's sentences are not "next"
+    # another section's sentences are not "next", but a report's impression is read for its head and findings
     ("FINDINGS:\nMRI brain 09/14/2026 was reviewed.\nIMPRESSION:\nEquivocal.\n",
-     {"section=findings", "sent:reviewed"}, {"next:equivocal"}),
+     {"section=findings", "sent:reviewed", "has_impression", "impr:equivocal"}, {"next:equivocal"}),
+    ("TECHNIQUE:\nMRI brain with contrast.\nFINDINGS:\nA mass.\nIMPRESSION:\nIndeterminate enhancement.\n",
+     {"section=technique", "impr:indeterminate", "impr_concept=IMAGING_INCONCLUSIVE"}, {"next:mass"}),
+    # near miss: another report's title comes first, so this impression is not the mention's
+    ("TECHNIQUE:\nMRI brain with contrast.\nEXAM: CT HEAD WITHOUT CONTRAST\nIMPRESSION:\nIndeterminate.\n",
+     {"section=technique"}, {"has_impression", "impr:indeterminate"}),
+    # outside a report no impression is looked for
+    ("HISTORY:\nMRI brain in May.\nIMPRESSION:\nIndeterminate.\n", {"sent:may"}, {"has_impression"}),
 ])
 def test_verdict_features(nlp, text: str, present: set[str], absent: set[str]) -> None:  # type: ignore[no-untyped-def]
     doc, span = _span(nlp, text, "MRI brain", "IMAGING")
