@@ -87,17 +87,25 @@ def configs_for(shipped: ShippedModel, folder: Path) -> dict[str, ExtractorConfi
     return {mode: ExtractorConfig(mode=mode, **kinds) if mode != "rules" else ExtractorConfig() for mode in MODES}
 
 
+def added_false_approvals(decisions: dict[str, dict[str, Any]], mode: str) -> list[str]:
+    """False approvals (packet:payer, dev or held-out) of `mode` that the rules do not make."""
+    return sorted({case for split in ("dev", "heldout") for case in decisions[mode][split]["false_approval_cases"]}
+                  - {case for split in ("dev", "heldout") for case in decisions["rules"][split]["false_approval_cases"]})
+
+
 def recommend(decisions: dict[str, dict[str, Any]]) -> tuple[str, str]:
-    """(mode, reason): the best held-out decision agreement adding no false approval to the rules'."""
-    base = decisions["rules"]["heldout"]["false_approvals"]
-    allowed = [m for m in MODES if decisions[m]["heldout"]["false_approvals"] <= base]
+    """(mode, reason): the best held-out decision agreement among the configurations that add no false approval
+    (no packet and payer, dev or held-out, approved where the rules do not and the annotation says pend; removing
+    others does not buy one)."""
+    added = {m: added_false_approvals(decisions, m) for m in MODES}
+    allowed = [m for m in MODES if not added[m]]
     best = max(allowed, key=lambda m: (decisions[m]["heldout"]["decision_agreement"], -MODES.index(m)))
     figures = ", ".join(f"{m} {decisions[m]['heldout']['decision_agreement']:.4f} "
                         f"({decisions[m]['heldout']['false_approvals']} false approvals)" for m in MODES)
-    refused = [m for m in MODES if m not in allowed]
     why = f"held-out decision agreement: {figures}"
-    if refused:
-        why += f"; {', '.join(refused)} would add false approvals"
+    for m in MODES:
+        if added[m]:
+            why += f"; {m} adds false approvals the rules do not make ({', '.join(added[m])})"
     return best, why
 
 
