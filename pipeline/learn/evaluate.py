@@ -25,6 +25,7 @@ from .train import Examples, labels_of, load_examples
 
 _IMAGING = ("IMAGING", "IMAGING_SEQUENCE")
 _VERDICTS = ("inconclusive", "conclusive")
+_SIMPLEST_FIRST = ("rules", "rules+model", "model")  # a tie goes to the first
 
 
 def span_predictions(shipped: ShippedModel, items: list[Example]) -> dict[str, list[str]]:
@@ -99,7 +100,7 @@ def recommend(decisions: dict[str, dict[str, Any]]) -> tuple[str, str]:
     others does not buy one)."""
     added = {m: added_false_approvals(decisions, m) for m in MODES}
     allowed = [m for m in MODES if not added[m]]
-    best = max(allowed, key=lambda m: (decisions[m]["heldout"]["decision_agreement"], -MODES.index(m)))
+    best = max(allowed, key=lambda m: (decisions[m]["heldout"]["decision_agreement"], -_SIMPLEST_FIRST.index(m)))
     figures = ", ".join(f"{m} {decisions[m]['heldout']['decision_agreement']:.4f} "
                         f"({decisions[m]['heldout']['false_approvals']} false approvals)" for m in MODES)
     why = f"held-out decision agreement: {figures}"
