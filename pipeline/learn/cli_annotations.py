@@ -66,3 +66,28 @@ def manifest_cmd(
         raise _fail(str(exc)) from None
     touched = sum(c.touched for c in result.values())
     typer.echo(f"{len(result)} packets, {sum(c.spans for c in result.values())} spans, {touched} spans corrected")
+
+
+@annotations_app.command("agreement")
+def agreement_cmd(
+    a_dir: Annotated[Path, typer.Argument(help="First pass (a folder of <packet>.jsonl).")],
+    b_dir: Annotated[Path, typer.Argument(help="Second pass.")],
+    packets: Annotated[Path, typer.Option("--packets", help="Packet texts the spans point into.")] = Path(
+        "annotations/packets"),
+    confusion: Annotated[bool, typer.Option("--confusion", help="Also print the label pairs.")] = False,
+) -> None:
+    """Cohen's kappa between two annotation passes (assertion; verdict) over the spans both contain."""
+    from ..corpus.gold_agreement import agreement
+    from .gold import load_gold
+
+    try:
+        report = agreement(load_gold(a_dir, packets=packets), load_gold(b_dir, packets=packets))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    if not report.packets:
+        raise _fail("the two passes share no packet")
+    typer.echo("  ".join(f"{k}={v}" for k, v in report.summary().items()))
+    if confusion:
+        for which in ("assertion", "verdict"):
+            for (x, y), n in report.confusion(which).items():
+                typer.echo(f"  {which} {x} / {y}: {n}")
