@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spacy.language import Language
+
 from ..contracts import ImagingStudy, Mention
 from ..facts import map_facts
 from ..ingest import load_document
@@ -49,17 +51,20 @@ def gold_from_mentions(packet: str, sha256: str, text: str, mentions: Iterable[M
     return [out[k] for k in sorted(out)]
 
 
+def bootstrap_file(nlp: Language, packet: str, path: Path) -> list[GoldSpan]:
+    """The pre-annotated spans of one packet text file, with an NLP pipeline from `build_nlp()`."""
+    doc = load_document(path)
+    norm = normalize(doc.nlp_text)
+    analysed = nlp_result(nlp(norm.text), norm, doc.text)
+    facts = map_facts(analysed, text=doc.text, layout=doc.layout, transmission_lines=doc.info.transmission_lines)
+    return gold_from_mentions(packet, doc.info.sha256, doc.text, analysed.mentions, facts.imaging)
+
+
 def bootstrap(corpus: Path = DEFAULT_CORPUS_DIR, *, splits: Iterable[str] = ("dev", "heldout"),
               ids: Iterable[str] | None = None) -> Iterator[tuple[str, list[GoldSpan]]]:
     """(packet id, pre-annotated spans) for each packet of the corpus, in id order."""
     wanted = set(ids) if ids is not None else None
     nlp = build_nlp()
     for packet in load_corpus(corpus, splits=splits):
-        if wanted is not None and packet.id not in wanted:
-            continue
-        doc = load_document(packet.text_path)
-        norm = normalize(doc.nlp_text)
-        analysed = nlp_result(nlp(norm.text), norm, doc.text)
-        facts = map_facts(analysed, text=doc.text, layout=doc.layout,
-                          transmission_lines=doc.info.transmission_lines)
-        yield packet.id, gold_from_mentions(packet.id, doc.info.sha256, doc.text, analysed.mentions, facts.imaging)
+        if wanted is None or packet.id in wanted:
+            yield packet.id, bootstrap_file(nlp, packet.id, packet.text_path)

@@ -99,6 +99,8 @@ class GoldSpan(BaseModel):
             raise ValueError("start/end: need 0 <= start < end")
         if len(self.text) != self.end - self.start:
             raise ValueError("text: its length differs from end - start")
+        if self.text != self.text.strip():
+            raise ValueError("text: a span never starts or ends with white space")
         if self.concept not in label_sets().concepts:
             raise ValueError(f"concept: {self.concept!r} is not an annotated concept (see learn/resources/gold.yaml)")
         if is_imaging(self.concept) != (self.verdict is not None):
@@ -131,7 +133,7 @@ def canonical_text(path: Path) -> str:
     return decoded.text
 
 
-def _describe(exc: ValidationError) -> str:
+def describe_error(exc: ValidationError) -> str:
     """A pydantic error without the offending input (it may be document text)."""
     parts = []
     for err in exc.errors(include_input=False, include_url=False):
@@ -154,7 +156,7 @@ def parse_line(line: str, *, where: str) -> GoldSpan:
     try:
         return GoldSpan.model_validate(data)
     except ValidationError as exc:
-        raise GoldError(f"{where}: {_describe(exc)}") from None
+        raise GoldError(f"{where}: {describe_error(exc)}") from None
 
 
 def read_gold_file(path: Path, *, packets: Path | None) -> list[GoldSpan]:

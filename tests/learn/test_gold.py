@@ -90,6 +90,7 @@ BAD_FIELDS = [
     ({"start": 5, "end": 5, "text": ""}, "start/end"),
     ({"document_sha256": "ABC"}, "document_sha256"),
     ({"extra_field": 1}, "extra_field"),
+    ({"text": "seizure "}, "white space"),
 ]
 
 
