@@ -78,8 +78,9 @@ def render_card(meta: dict[str, Any], evaluation: dict[str, Any] | None) -> str:
                      f"{meta['features']['vocabulary']} feature names.")
     else:
         lines.append(f"Features: concept; section; the words of the mention's sentence and of up to "
-                     f"{meta['features']['follow_on_sentences']} following sentences of the same section; the "
-                     "target concepts found there with their assertion. Vocabulary: "
+                     f"{meta['features']['follow_on_sentences']} following sentences of the same section, and of "
+                     "the report's impression for a mention in a report's title, indication, technique, comparison "
+                     "or findings; the target concepts found there with their assertion. Vocabulary: "
                      f"{meta['features']['vocabulary']} feature names.")
     lines += ["", "## Metrics", "", "Dev cross-validation (grouped by packet, the rules scored on the same spans):",
               ""]
@@ -104,7 +105,11 @@ def render_card(meta: dict[str, Any], evaluation: dict[str, Any] | None) -> str:
                                  f"{d['false_approvals']} |")
             lines += ["", "## Default configuration", "",
                       f"Recommended: **{evaluation['recommended']}** ({evaluation['why']}). The shipped default is "
-                      "set in models/extractors.yaml."]
+                      "set in models/extractors.yaml.", "",
+                      "The default is chosen on packet decisions, not on span F1: a configuration is the default "
+                      "only if it agrees best with the annotated decisions on held-out and approves no packet and "
+                      "payer that the annotation and the rules both pend. Span-level gains that do not reach the decisions, or that "
+                      "come with a new false approval, leave the default at the simpler configuration."]
     else:
         lines += ["", "Held-out and NegEx test figures: run `prescreen evaluate-model "
                   f"models/{meta['name']}/{meta['version']} --compare --card`."]
@@ -114,8 +119,9 @@ def render_card(meta: dict[str, Any], evaluation: dict[str, Any] | None) -> str:
               "- It labels the mentions the rules find; it finds no new mentions and does not change concepts.",
               "- Rare classes (family, hypothetical) have few training examples; their probabilities are the least "
               "reliable.",
-              "- A report's verdict may sit in an impression far from the exam title the study is anchored on; "
-              "the verdict model sees only the mention's sentence and those after it in the same section."
+              "- It reads the mention's sentence, the sentences after it in its section and, for a mention in a "
+              "report's head or findings, that report's impression; a verdict given elsewhere (another note, an "
+              "addendum pages later) is not seen. Whether a mention is a study at all stays the rules' call."
               if kind == "verdict" else
               "- Words outside the mention's sentence are not seen (the section and scopes carry what the "
               "rules know about them).",
