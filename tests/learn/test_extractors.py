@@ -141,3 +141,19 @@ def test_a_model_file_that_does_not_match_its_metadata_is_refused(negating: Path
         load_model(folder)
     with pytest.raises(ModelConfigError, match="not a model folder"):
         load_model(tmp_path / "missing")
+
+
+def test_batch_keys_change_with_the_models_and_not_without(negating: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.batch.items import BatchItem, item_key
+
+    (tmp_path / "extractors.yaml").write_text(f"mode: rules\nassertion: {negating}\n", encoding="utf-8")
+    monkeypatch.setenv("PRESCREEN_MODELS_DIR", str(tmp_path))
+    monkeypatch.delenv("PRESCREEN_EXTRACTORS", raising=False)
+    item = BatchItem(path="a.pdf")
+    rules_key = item_key(item, "0" * 64, {"payer": "1"})
+    monkeypatch.delenv("PRESCREEN_MODELS_DIR")
+    assert item_key(item, "0" * 64, {"payer": "1"}) == rules_key  # rules only: the models do not matter
+    monkeypatch.setenv("PRESCREEN_MODELS_DIR", str(tmp_path))
+    monkeypatch.setenv("PRESCREEN_EXTRACTORS", "rules+model")
+    assert item_key(item, "0" * 64, {"payer": "1"}) != rules_key
