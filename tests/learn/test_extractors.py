@@ -77,6 +77,13 @@ def test_evidence_and_record_name_the_model(negating: Path, tmp_path: Path) -> N
     assert all(e.model_outputs[0].model == "assertion@9.9.9" for e in evidence)
     neoplasm = next(f for f in record.facts if f.name == "brain_neoplasm")  # type: ignore[union-attr]
     assert neoplasm.status.value == "absent"  # the model negated the only glioma: the fact follows it
+    from pipeline.report.fhir import build_bundle
+
+    dated = screener.screen_one(Path(__file__).resolve().parents[2] / "annotations" / "packets" / "dev-001.txt")
+    (device,) = [e["resource"] for e in build_bundle(dated)["entry"]  # type: ignore[arg-type]
+                 if e["resource"]["resourceType"] == "Device"]
+    assert {"type": {"text": "model assertion@9.9.9"}, "value": f"sha256:{model.sha256}"} in device["version"]
+    assert "learned extractors (model)" in device["type"]["text"]
     rules_record = Screener(extractors=ExtractorConfig(), isolate=False).screen_one(packet)
     assert rules_record.extractors == "rules" and rules_record.models == {}  # type: ignore[union-attr]
     assert next(f for f in rules_record.facts if f.name == "brain_neoplasm").status.value == "present"  # type: ignore[union-attr]
