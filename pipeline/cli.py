@@ -18,6 +18,7 @@ import typer
 from .about import __version__
 from .contracts import ErrorRecord, ScreeningResult
 from .errors import ErrorCode, PipelineError, display_name, printable
+from .learn.cli_models import models_app
 
 if TYPE_CHECKING:
     from .ingest import IngestLimits
@@ -408,6 +409,8 @@ learn_app = typer.Typer(no_args_is_help=True, help="Reviewer corrections as trai
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 app.add_typer(learn_app, name="learn")
+app.add_typer(__import__("pipeline.learn.cli_annotations", fromlist=["x"]).annotations_app, name="annotations")
+app.add_typer(models_app)  # `prescreen train`, `prescreen evaluate-model` (pipeline/learn/cli_models.py)
 
 
 def _review_engine(store: str):

@@ -26,6 +26,7 @@ from .errors import ErrorCode, PipelineError, PolicyError, display_name
 from .facts import map_facts
 from .ingest import IngestedDocument, IngestLimits, load_document
 from .ingest.isolation import load_document_isolated
+from .learn.registry import ExtractorConfig, read_config
 from .logs import silence_readers
 from .nlp import build_nlp, nlp_result, normalize
 
@@ -52,9 +53,12 @@ class Screener:
     """Screens packets against a set of payer policies."""
 
     def __init__(self, *, policy_dir: str | Path = "policies", payers: Sequence[str] | None = None,
-                 limits: IngestLimits | None = None, batch_size: int = 16, isolate: bool = True) -> None:
+                 limits: IngestLimits | None = None, batch_size: int = 16, isolate: bool = True,
+                 extractors: ExtractorConfig | None = None) -> None:
         """`isolate`: read each file in a separate process under `limits` (timeout, memory); False reads
-        in this process (faster by a few ms per file, but a crashing or hanging library takes the run)."""
+        in this process (faster by a few ms per file, but a crashing or hanging library takes the run).
+        `extractors`: rules, model or rules+model and the model versions (default: models/extractors.yaml and
+        PRESCREEN_EXTRACTORS, pipeline/learn/registry.py)."""
         silence_readers()
         policies = load_policies(policy_dir)
         if payers:
@@ -67,7 +71,9 @@ class Screener:
         self.limits = limits
         self.batch_size = batch_size
         self.isolate = isolate
-        self.nlp = build_nlp()
+        self.extractors = extractors if extractors is not None else read_config()
+        self.models = self.extractors.provenance()  # loads the models at start-up (a bad model fails here)
+        self.nlp = build_nlp(self.extractors)
         self.times = StageTimes()
 
     def screen(self, paths: Iterable[str | Path]) -> Iterator[ScreeningResult | ErrorRecord]:
@@ -194,6 +200,8 @@ class Screener:
         return ScreeningResult(
             pipeline_version=__version__,
             rules_digest=rules_digest(),
+            extractors=self.extractors.mode,
+            models=self.models,
             document=doc.info,
             reference_date=facts.reference_date,
             facts=list(facts.facts.values()),

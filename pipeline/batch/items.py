@@ -19,6 +19,7 @@ from ..contracts import ErrorRecord, ScreeningResult
 from ..criteria import LoadedPolicy
 from ..errors import ErrorCode, PipelineError, display_name
 from ..ingest.files import sha256_regular
+from ..learn.registry import read_config
 
 MANIFEST_COLUMNS = ("path", "payer", "request_id", "received_at")
 PACKET_SUFFIXES = frozenset({".pdf", ".txt", ".text"})
@@ -169,6 +170,9 @@ def item_key(item: BatchItem, sha256: str | None, policy_versions: dict[str, str
         "request_id": item.request_id,
         "rules": rules_digest(),
     }
+    models = read_config().provenance()
+    if models:  # screening with learned extractors: a new model version makes new keys (rules only: none)
+        parts["models"] = models
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

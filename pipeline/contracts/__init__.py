@@ -13,7 +13,7 @@ from .determination import (
 from .document import Box, DocumentInfo, PageInfo, TextSource, TransmissionLine
 from .evidence import Evidence
 from .facts import ClinicalFacts, Fact, FactStatus, ImagingStudy
-from .mention import Mention, NlpResult, SectionSpan
+from .mention import Mention, ModelOutput, NlpResult, SectionSpan
 
 __all__ = [
     "Box",
@@ -28,6 +28,7 @@ __all__ = [
     "FactStatus",
     "ImagingStudy",
     "Mention",
+    "ModelOutput",
     "NlpResult",
     "Outcome",
     "PageInfo",

@@ -77,6 +77,8 @@ class ScreeningResult(BaseModel):
     kind: str = "screening"
     pipeline_version: str
     rules_digest: str = Field(default="", description="sha256 of the rule, cue and catalogue files used")
+    extractors: str = Field(default="rules", description="rules, model or rules+model (pipeline/learn/registry.py)")
+    models: dict[str, str] = Field(default_factory=dict, description="model id -> sha256 of its model file")
     document: DocumentInfo
     reference_date: str | None = None
     facts: list[Fact]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from .document import Box
+from .mention import ModelOutput
 
 
 class Evidence(BaseModel):
@@ -26,6 +27,8 @@ class Evidence(BaseModel):
         description="ConText assertions on the span: negated, uncertain, historical, hypothetical, family",
     )
     modifier_rules: list[str] = Field(default_factory=list, description="ids of the ConText rules that fired")
+    model_outputs: list[ModelOutput] = Field(
+        default_factory=list, description="labels of learned extractors on the span (model id, probability)")
     attributes: dict[str, str] = Field(default_factory=dict)
     assertion: str | None = Field(
         default=None, description="what this span asserts for the fact: present, suspected or absent"

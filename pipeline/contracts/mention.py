@@ -5,6 +5,19 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class ModelOutput(BaseModel):
+    """What a learned extractor said about a mention: the model (`assertion@1.0.0`), its label and probability,
+    and whether that label replaced the rules' (`applied`; see pipeline/learn/registry.py for how they combine)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    kind: str = Field(description="assertion or verdict")
+    label: str
+    probability: float
+    applied: bool = False
+
+
 class Mention(BaseModel):
     """One target concept matched in the document, with its ConText assertions.
 
@@ -26,6 +39,7 @@ class Mention(BaseModel):
         default_factory=list, description="negated, uncertain, historical, hypothetical, family"
     )
     modifier_rules: list[str] = Field(default_factory=list)
+    model_outputs: list[ModelOutput] = Field(default_factory=list, description="learned extractors' labels")
 
     def has(self, modifier: str) -> bool:
         return modifier in self.modifiers

@@ -194,6 +194,7 @@ class FactContext:
             rule_id=m.rule_id,
             modifiers=list(m.modifiers),
             modifier_rules=list(m.modifier_rules),
+            model_outputs=list(m.model_outputs),
             attributes=attrs,
             assertion=assertion.value if assertion is not None else None,
         )

@@ -208,7 +208,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 break
         body = [m for m in within(all_body, start, end)
                 if m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION"]
-        verdicts, evidence = _report_verdicts(ctx, body)
+        verdicts, evidence = _model_verdict(ctx, head, *_report_verdicts(ctx, body))
         draft.verdicts |= verdicts
         draft.evidence.extend(evidence)
         drafts.append(draft)
@@ -230,11 +230,30 @@ def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], l
     return verdicts | amended, evidence + added
 
 
-def _superseded(e: Evidence) -> Evidence:
+def _superseded(e: Evidence, by: str = "addendum") -> Evidence:
     attrs = dict(e.attributes)
     attrs["superseded_verdict"] = attrs.pop("verdict")
-    attrs["superseded_by"] = "addendum"
+    attrs["superseded_by"] = by
     return e.model_copy(update={"attributes": attrs})
+
+
+def _model_verdict(ctx: FactContext, m: Mention, verdicts: set[str], evidence: list[Evidence]
+                   ) -> tuple[set[str], list[Evidence]]:
+    """A verdict-model label applied to the study's mention (pipeline/learn/registry.py says when) replaces the
+    rules' inconclusive/conclusive verdict (not_stated removes it); the rules' evidence for it stays, marked
+    `superseded_verdict` by the model. Whether the mention is a study at all stays the rules' call."""
+    output = next((o for o in m.model_outputs if o.kind == "verdict" and o.applied), None)
+    if output is None:
+        return verdicts, evidence
+    kind = VERDICT_KINDS[0]
+    new = {output.label} & kind
+    if verdicts & kind == new:
+        return verdicts, evidence
+    evidence = [_superseded(e, by=output.model) if e.attributes.get("verdict") in kind else e for e in evidence]
+    if new:
+        evidence.append(ctx.evidence(m, attributes={"verdict": output.label, "model": output.model,
+                                                    "probability": f"{output.probability:.4f}"}))
+    return (verdicts - kind) | new, evidence
 
 
 def requested_study_cues(ctx: FactContext, m: Mention) -> list[str] | None:
@@ -370,6 +389,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
                 continue
         if modality == "unspecified" and not verdicts:
             continue  # the bare word "imaging" is a study only when the text says what it showed
+        verdicts, evidence = _model_verdict(ctx, m, verdicts, evidence)
         body_part, part_cues = _body_part(ctx, m)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
         draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues))

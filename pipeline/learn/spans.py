@@ -152,7 +152,7 @@ def label_of(span: dict[str, Any]) -> str:
     return "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in str(label))
 
 
-def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def brat_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span cut at line breaks (brat fragments may not contain newlines), blank pieces dropped."""
     out: list[tuple[int, int]] = []
     pos = start
@@ -183,7 +183,7 @@ def write_brat(spans: Iterable[dict[str, Any]], texts: dict[str, str], out_dir: 
         lines: list[str] = []
         t = a = n = 0
         for s in doc_spans:
-            frags = _fragments(text, int(s["start"]), int(s["end"]))
+            frags = brat_fragments(text, int(s["start"]), int(s["end"]))
             if not frags:
                 continue
             t += 1

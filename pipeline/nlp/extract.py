@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..contracts import Mention, NlpResult, SectionSpan
+from ..contracts import Mention, ModelOutput, NlpResult, SectionSpan
 from ..cues import load_cue_file
 from .components import TARGET_GROUP, target_info
 from .normalize import NormalizedText
@@ -38,9 +38,28 @@ MODIFIER_NAMES = {
 }
 
 
+# an assertion label of the learned extractors -> the modifier it stands for (present: none)
+_ASSERTION_MODIFIER = {"negated": "negated", "possible": "uncertain", "historical": "historical",
+                       "hypothetical": "hypothetical", "family": "family"}
+_LEARNED = "learned_extractor_outputs"  # doc.user_data key of pipeline.learn.component
+
+
+def apply_assertion(modifiers: list[str], modifier_rules: list[str], outputs: list[ModelOutput]
+                    ) -> tuple[list[str], list[str]]:
+    """The modifiers after an applied assertion-model output: the model's label replaces the rules' modifiers and
+    the model's id (`model:assertion@1.0.0`) replaces their rule ids; otherwise they are unchanged."""
+    for output in outputs:
+        if output.kind == "assertion" and output.applied:
+            modifier = _ASSERTION_MODIFIER.get(output.label)
+            return ([modifier] if modifier else []), [f"model:{output.model}"]
+    return modifiers, modifier_rules
+
+
 def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[Mention]:
-    """Every target span of the doc as a Mention with section, sentence and ConText modifiers."""
+    """Every target span of the doc as a Mention with section, sentence and ConText modifiers (and the learned
+    extractors' outputs, when the pipeline runs them)."""
     out: list[Mention] = []
+    learned: dict[tuple[int, int], list[ModelOutput]] = doc.user_data.get(_LEARNED, {})
     for span in doc.spans[TARGET_GROUP]:
         info = target_info(span)
         start, end = norm.to_source(span.start_char, span.end_char)
@@ -62,6 +81,11 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         if _is_plan_branch(span):
             modifiers.append("hypothetical")
             modifier_rules.append(PLAN_BRANCH_RULE)
+        outputs = learned.get((span.start, span.end), [])
+        if outputs:
+            outputs = [o for o in outputs if o.kind != "verdict" or info.concept in ("IMAGING", "IMAGING_SEQUENCE")]
+            outputs = [_relative(o, modifiers) for o in outputs]
+            modifiers, modifier_rules = apply_assertion(modifiers, modifier_rules, outputs)
         out.append(
             Mention(
                 concept=info.concept,
@@ -75,10 +99,23 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
                 sentence_end=s_end,
                 modifiers=sorted(modifiers),
                 modifier_rules=sorted(modifier_rules),
+                model_outputs=outputs,
             )
         )
     out.sort(key=lambda m: (m.start, m.end, m.concept, m.rule_id))
     return out
+
+
+def _relative(output: ModelOutput, modifiers: list[str]) -> ModelOutput:
+    """An assertion output that agrees with the rules changes nothing: it is not applied."""
+    if output.kind != "assertion" or not output.applied:
+        return output
+    rules = next((label for label, modifier in _PRECEDENCE if modifier in modifiers), "present")
+    return output.model_copy(update={"applied": False}) if output.label == rules else output
+
+
+_PRECEDENCE = (("family", "family"), ("hypothetical", "hypothetical"), ("negated", "negated"),
+               ("possible", "uncertain"), ("historical", "historical"))
 
 
 def sections_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[SectionSpan]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
@@ -11,14 +11,17 @@ from . import components, context_scoped, scopes  # noqa: F401  (register the fa
 from .components import TARGET_GROUP
 from .rules import context_rules, section_rules
 
+if TYPE_CHECKING:
+    from ..learn.registry import ExtractorConfig
+
 MAX_CHARS = 3_000_000
 """The longest normalised text analysed (about a thousand dense pages); longer documents are E109. Analysis
 time grows linearly with the text, and a per-document time budget bounds it (Screener)."""
 
 
-def build_nlp() -> Language:
+def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
     """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText -> section and
-    list scopes."""
+    list scopes [-> learned extractors, when `extractors` is not rules only (pipeline/learn/registry.py)]."""
     import medspacy  # noqa: F401  (registers medspaCy's factories)
 
     nlp = spacy.blank("en")
@@ -45,4 +48,10 @@ def build_nlp() -> Language:
     nlp.add_pipe("section_context")  # "Past Medical History:" makes what is under it historical
     nlp.add_pipe("list_context")  # "Differential diagnosis:" reaches the items listed under it
     nlp.add_pipe("context_extensions")  # "MRS if ...", "no history of", "no enhancement of the mass"
+    if extractors is not None and extractors.mode != "rules":
+        from ..learn import component  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("learned_extractors", config={
+            "mode": extractors.mode, "assertion": str(extractors.assertion or ""),
+            "verdict": str(extractors.verdict or "")})
     return nlp

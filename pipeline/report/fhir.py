@@ -113,12 +113,19 @@ def _document_reference(record: ScreeningResult, uid: str) -> dict[str, Any]:
             "content": [{"attachment": attachment}]}
 
 
-def _device(uid: str, *, version: str, digest: str) -> dict[str, Any]:
+def _device(uid: str, *, version: str, digest: str, extractors: str = "rules",
+            models: dict[str, str] | None = None) -> dict[str, Any]:
+    """The software that screened: pipeline version, rules digest and, when learned extractors screened, each
+    model (`assertion@1.0.0`) with the sha256 of its model file."""
+    kind = ("rule-based extraction, no trained model" if not models
+            else f"rule-based extraction with learned extractors ({extractors})")
     return {"resourceType": "Device", "id": uid, "status": "active",
             "deviceName": [{"name": "mrs-prescreen", "type": "manufacturer-name"}],
-            "type": {"text": "Software: prior-authorization pre-screen (rule-based extraction, no trained model)"},
+            "type": {"text": f"Software: prior-authorization pre-screen ({kind})"},
             "version": [{"type": {"text": "pipeline"}, "value": version},
-                        {"type": {"text": "rules-digest"}, "value": digest}]}
+                        {"type": {"text": "rules-digest"}, "value": digest}]
+            + [{"type": {"text": f"model {model}"}, "value": f"sha256:{sha}"}
+               for model, sha in sorted((models or {}).items())]}
 
 
 def _requested_codes(record: ScreeningResult) -> list[str]:
@@ -267,8 +274,10 @@ def build_bundle(record: ScreeningResult, *, clock: DecisionClock | None = None,
     digest = digest or record.rules_digest or rules_digest()
     digest = digest if digest.startswith("sha256:") else f"sha256:{digest}"
     doc_uid, sr_uid = _uid(base, "document"), _uid(base, "request")
-    device_uid = _uid(base, "device", record.pipeline_version, digest)
-    entries = [_document_reference(record, doc_uid), _device(device_uid, version=record.pipeline_version, digest=digest),
+    device_uid = _uid(base, "device", record.pipeline_version, digest, *sorted(record.models.values()))
+    entries = [_document_reference(record, doc_uid),
+               _device(device_uid, version=record.pipeline_version, digest=digest, extractors=record.extractors,
+                       models=record.models),
                _service_request(record, sr_uid, clock)]
     for d in record.determinations:
         cr_uid = _uid(base, "claim-response", d.payer)
