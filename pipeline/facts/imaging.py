@@ -182,11 +182,11 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
 
         imaging = [m for m in within(all_imaging, lead_in, end) if _modality(m) != "unspecified"
                    and (in_zone(m, titles)
-                        or ((m.start in range(lead_in, start) or in_zone(m, head_zone)) and not _is_request(ctx, m)))]
+                        or ((m.start in range(lead_in, start) or in_zone(m, head_zone)) and not is_requested_study(ctx, m)))]
         if not imaging:  # an untitled report: a modality named in its body, else the MRI sequences it describes
             read = [s for s in run if s.category in VERDICT_SECTIONS]
             imaging = [m for m in within(all_imaging, start, end) if _modality(m) != "unspecified"
-                       and in_zone(m, read) and not m.has("hypothetical") and not _is_request(ctx, m)]
+                       and in_zone(m, read) and not m.has("hypothetical") and not is_requested_study(ctx, m)]
             imaging = imaging or [m for m in within(all_sequences, start, end) if in_zone(m, read)]
         if not imaging:
             continue
@@ -248,7 +248,7 @@ def requested_study_cues(ctx: FactContext, m: Mention) -> list[str] | None:
     return [] if m.section == "request" else None
 
 
-def _is_request(ctx: FactContext, m: Mention) -> bool:
+def is_requested_study(ctx: FactContext, m: Mention) -> bool:
     """The mention names a study asked for or advised, not one done."""
     sentence = ctx.sentence_text(m)
     if _done_verb(ctx, m):
@@ -264,7 +264,7 @@ def _is_request(ctx: FactContext, m: Mention) -> bool:
     return bool(_REQUEST_CUE.matches(sentence)) and not _DONE_CUE.matches(sentence)
 
 
-def _own_stretch(ctx: FactContext, m: Mention) -> str:
+def own_stretch(ctx: FactContext, m: Mention) -> str:
     """The mention's part of its clause: from the imaging named before it to the imaging named after it."""
     lo, hi = ctx.clause_of(m)
     others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
@@ -275,13 +275,13 @@ def _own_stretch(ctx: FactContext, m: Mention) -> str:
 
 def _is_recommended(ctx: FactContext, m: Mention) -> bool:
     """"CT would be of benefit", "consider MRI": advised in its own part of the clause, with nothing done there."""
-    stretch = _own_stretch(ctx, m)
+    stretch = own_stretch(ctx, m)
     return _RECOMMENDATION.matches(stretch) and not _DONE_CUE.matches(stretch)
 
 
 def _is_pending(ctx: FactContext, m: Mention) -> bool:
     """"CT chest is pending": ordered or awaited in its own part of the clause, undated, nothing done there."""
-    stretch = _own_stretch(ctx, m)
+    stretch = own_stretch(ctx, m)
     return _PENDING.matches(stretch) and not _DONE_CUE.matches(stretch) and ctx.date_of(m) is None
 
 
@@ -344,7 +344,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
     for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
-        if m.start in used or m.has("hypothetical") or _is_request(ctx, m):
+        if m.start in used or m.has("hypothetical") or is_requested_study(ctx, m):
             continue
         if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
             continue

@@ -1,16 +1,22 @@
-"""What is requested: the codes on the request, whether MRS is requested, and its target (brain or spine)."""
+"""What is requested: the codes on the request, whether MRS is requested, its target (brain or spine), and whether
+it repeats a study that failed for technical reasons."""
 
 from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
-from ..context import FactContext, best_status, mention_status
-from ..cues import cue, value_set
+from ..context import FactContext, best_status, cite_cues, mention_status
+from ..cues import concept_set, cue, value_set
+from ..imaging import is_requested_study, own_stretch
 from ..priority import find_priority
 from .base import Resolver, derivation, make_fact, not_documented
 
 _DISC_CODES = value_set("codes.disc_mrs")
 _MRS_CODES = value_set("codes.mrs")
 _DISCOGENIC = cue("request.discogenic_target")
+_REPEAT = cue("request.repeat")
+_TECHNICAL = concept_set("request.technical_reason")
+# the body of a radiology report: "several sequences were repeated", "recommend repeat MRI" are the radiologist's
+_REPORT_BODY = frozenset({"exam_title", "comparison", "technique", "findings", "impression", "addendum"})
 # report sections name codes of the studies they describe, not of the one requested
 _NOT_REQUEST_SECTIONS = frozenset({"comparison", "findings", "impression", "technique"})
 # sections where an MRS named without a code is the one requested
@@ -115,3 +121,59 @@ def spine_indication(r: Resolver, name: str) -> Fact:
         return not_documented(name, "no spine target on the request")
     return make_fact(name, best_status(statuses), evidence, note="spine or disc named as the MRS target")
 
+
+
+def _repeat_requests(r: Resolver) -> list[tuple[Mention, str]]:
+    """Studies asked for now and named as a repeat in their own part of the clause, with the modality repeated."""
+    ctx = r.ctx
+    out = []
+    for m in ctx.mentions("IMAGING", "MRS_REQUEST"):
+        if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
+            continue
+        modality = "MRS" if m.concept == "MRS_REQUEST" else m.attrs.get("modality", "unspecified")
+        if m.concept == "IMAGING" and not (is_requested_study(ctx, m) or
+                                           (m.section in _REQUESTING_SECTIONS and ctx.date_of(m) is None)):
+            continue
+        if _REPEAT.matches(own_stretch(ctx, m)):
+            out.append((m, modality))
+    return out
+
+
+def _technical_reasons(ctx: FactContext, m: Mention) -> list[Mention]:
+    """Technical failures stated in the request's sentence or in the next sentence of the same section; not one
+    denied ("no motion artifact"), of adequate quality or conditional."""
+    here = ctx.same_sentence(m, *_TECHNICAL.concepts)
+    starts = sorted(s for s in ctx.by_sentence if s >= m.sentence_end)
+    if starts and not ctx.text[m.sentence_end:starts[0]].strip():
+        here += [o for o in ctx.by_sentence[starts[0]] if o.concept in _TECHNICAL and o.section == m.section]
+    return [o for o in here
+            if not (o.has("negated") or o.has("hypothetical") or o.attrs.get("assertion") == "absent")]
+
+
+@derivation("technical_repeat")
+def technical_repeat(r: Resolver, name: str) -> Fact:
+    """The request repeats a study that failed for technical reasons: a study asked for as a repeat whose own
+    request gives a technical failure (motion, an incomplete exam, poor contrast, wrong sequences), or whose earlier
+    study of the same modality was technically limited. An artifact named in a prior report, with no repeat asked
+    for, is not one."""
+    ctx = r.ctx
+    requests = _repeat_requests(r)
+    if not requests:
+        return not_documented(name, "no repeat study is requested")
+    evidence: list[Evidence] = []
+    for m, modality in requests:
+        reasons = _technical_reasons(ctx, m)
+        limited = [s for s in r.studies if s.modality == modality and s.body_part in (None, "brain")
+                   and "technically_limited" in s.verdicts]
+        if not reasons and not limited:
+            continue
+        evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_REPEAT.id]))
+        evidence += [ctx.evidence(o, assertion=FactStatus.PRESENT, cues=[_TECHNICAL.id]) for o in reasons]
+        evidence += [cite_cues(e.model_copy(update={"assertion": FactStatus.PRESENT.value}), _REPEAT.id)
+                     for s in limited for e in s.evidence if e.attributes.get("verdict") == "technically_limited"]
+    if evidence:
+        return make_fact(name, FactStatus.PRESENT, evidence,
+                         note="a repeat of a study that failed for technical reasons is requested")
+    return make_fact(name, FactStatus.NOT_DOCUMENTED,
+                     [ctx.evidence(m, cues=[_REPEAT.id]) for m, _ in requests],
+                     note="a repeat is requested, with no technical failure stated for it")
