@@ -37,8 +37,12 @@ HEDGED_FINDINGS = concept_set("verdict.hedged_findings").concepts
 # Findings that are diagnoses: stated plainly (or plainly negated) in an impression, they settle the question.
 _DIAGNOSES = frozenset(concept_set("verdict.diagnoses").concepts)
 _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION")
+# Findings that keep a study read as normal from being non-lesional.
+_LESIONAL = concept_set("verdict.lesional_findings")
+_PARTIAL_READ = cue("verdict.partial_read")
 # The two questions a verdict answers; an addendum's answer to one replaces the earlier read's answer to it.
-VERDICT_KINDS = (frozenset({"inconclusive", "conclusive"}), frozenset({"technically_limited", "technically_adequate"}))
+VERDICT_KINDS = (frozenset({"inconclusive", "conclusive", "nonlesional"}),
+                 frozenset({"technically_limited", "technically_adequate"}))
 _PAST_CUE = cue("study.past")
 _DONE_VERB = cue("study.done_verb")
 # Cues strong enough to make a sentence about a study already done even when it also mentions a request.
@@ -100,9 +104,25 @@ def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
     return None, []
 
 
+def _summary(mentions: list[Mention], *, in_report: bool) -> list[Mention]:
+    """The mentions that state a study's overall read: a report's impression or addendum; a citation's sentences."""
+    return [m for m in mentions if not in_report or m.section in _SUMMARY_SECTIONS]
+
+
+def _lesional(mentions: list[Mention], *, in_report: bool) -> bool:
+    """A lesion is affirmed or suspected in the study's summary."""
+    return any(_LESIONAL.member_for(m.concept, m.attrs) is not None
+               and not (m.has("negated") or m.has("hypothetical") or m.has("family"))
+               for m in _summary(mentions, in_report=in_report))
+
+
 def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool) -> tuple[set[str], list[Evidence]]:
+    """The verdicts the mentions state, with their evidence. A study read as normal as a whole, or as showing no
+    lesion, in its summary and with no lesion there, is also `nonlesional` (evidence attribute `read`)."""
     verdicts: set[str] = set()
     evidence: list[Evidence] = []
+    summary = {id(m) for m in _summary(mentions, in_report=in_report)}
+    lesional = _lesional(mentions, in_report=in_report)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
@@ -127,8 +147,13 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
                 continue  # a lesion described without a diagnosis says nothing about characterisation
         else:
             continue
+        attributes = {"verdict": verdict}
+        if verdict == "conclusive" and m.attrs.get("verdict") == "nonlesional" and id(m) in summary \
+                and not lesional and not _PARTIAL_READ.matches(ctx.sentence_text(m)):
+            verdicts.add("nonlesional")
+            attributes["read"] = "nonlesional"
         verdicts.add(verdict)
-        evidence.append(ctx.evidence(m, attributes={"verdict": verdict}))
+        evidence.append(ctx.evidence(m, attributes=attributes))
     return verdicts, evidence
 
 
@@ -222,7 +247,14 @@ def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], l
     """The report's verdicts: an addendum's verdict of a kind replaces the earlier read's verdicts of that kind,
     which stay as evidence marked `superseded_verdict`."""
     verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True)
-    amended, added = _verdict_cues(ctx, [m for m in body if m.section == "addendum"], in_report=True)
+    addendum = [m for m in body if m.section == "addendum"]
+    amended, added = _verdict_cues(ctx, addendum, in_report=True)
+    if _lesional(addendum, in_report=True):
+        amended.add("lesional")  # a lesion the addendum finds ends an earlier normal read
+    if "lesional" in amended and "nonlesional" in verdicts:
+        verdicts.discard("nonlesional")
+        evidence = [_superseded(e, "read") if e.attributes.get("read") == "nonlesional" else e for e in evidence]
+    amended.discard("lesional")
     for kind in VERDICT_KINDS:
         if amended & kind:
             verdicts -= kind
@@ -230,9 +262,9 @@ def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], l
     return verdicts | amended, evidence + added
 
 
-def _superseded(e: Evidence) -> Evidence:
+def _superseded(e: Evidence, key: str = "verdict") -> Evidence:
     attrs = dict(e.attributes)
-    attrs["superseded_verdict"] = attrs.pop("verdict")
+    attrs[f"superseded_{key}"] = attrs.pop(key)
     attrs["superseded_by"] = "addendum"
     return e.model_copy(update={"attributes": attrs})
 
@@ -357,8 +389,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         sentence = ctx.sentence_text(m)
         if modality == "MRS" and when is None and not _DONE_CUE.matches(sentence):
             continue  # the MRS being requested, not a prior one
-        verdicts, evidence = _verdict_cues(ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS),
-                                           in_report=False)
+        verdicts, evidence = _verdict_cues(
+            ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
         later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]

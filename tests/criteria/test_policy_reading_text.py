@@ -84,3 +84,37 @@ TECHNICAL_REPEAT = [
 @pytest.mark.parametrize(("case", "text", "expected"), TECHNICAL_REPEAT, ids=[c[0] for c in TECHNICAL_REPEAT])
 def test_technical_repeat_exclusions(analyze, node, case, text, expected):  # type: ignore[no-untyped-def]
     assert _run(analyze, text, *node) is expected
+
+
+# ------------------------------------------------------------------ a non-lesional MRI in a pre-surgical epilepsy work-up
+# Excellus: "Conventional imaging by magnetic resonance imaging (MRI) or computed tomography (CT) provides limited
+# information and ONE (1) of the following: ... 6. Seizures, especially temporal lobe epilepsy." A non-lesional MRI
+# in a pre-surgical epilepsy evaluation provides limited information: it does not localize the focus.
+NONLESIONAL = [
+    ("pre-surgical, MRI non-lesional",
+     "Drug-resistant focal epilepsy, referred for pre-surgical evaluation. MRI brain 3T epilepsy protocol on "
+     "08/14/2026 was non-lesional.\nPlan: MR spectroscopy (76390) to help lateralize the seizure focus.\n", MET),
+    ("surgery work-up, normal MRI report",
+     "Focal seizures refractory to three medications; evaluation for epilepsy surgery.\nMRI BRAIN WITH AND WITHOUT "
+     "CONTRAST 09/02/2026\nFINDINGS: The hippocampi are symmetric in size and signal.\nIMPRESSION: Normal MRI of the "
+     "brain. No epileptogenic lesion identified.\nRequest: MRS (76390).\n", MET),
+    ("surgical candidate, no structural abnormality",
+     "Epilepsy surgery candidate. MRI brain 09/02/2026: no structural abnormality. MRS (76390) requested.\n", MET),
+    ("near miss: equivocal sclerosis is limited as before",
+     "Pre-surgical evaluation for epilepsy. MRI brain 09/02/2026 showed equivocal left hippocampal sclerosis. "
+     "MRS (76390) requested.\n", MET),
+    ("near miss: normal MRI without a surgical work-up",
+     "New-onset seizure last month. MRI brain 09/02/2026 was normal. MRS (76390) requested.\n", NOT),
+    ("near miss: sclerosis beside an otherwise normal read",
+     "Pre-surgical evaluation for epilepsy. MRI brain 09/02/2026 showed right hippocampal sclerosis. Otherwise "
+     "normal MRI.\nMRS (76390) requested.\n", NOT),
+    ("near miss: a normal CT is not a non-lesional MRI",
+     "Evaluation for epilepsy surgery. CT head 09/02/2026 was normal. MRS (76390) requested.\n", NOT),
+    ("near miss: the MRI is not reported",
+     "Pre-surgical evaluation for epilepsy. MRS (76390) requested.\n", UNK),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), NONLESIONAL, ids=[c[0] for c in NONLESIONAL])
+def test_excellus_nonlesional_mri_in_a_presurgical_work_up(analyze, case, text, expected):  # type: ignore[no-untyped-def]
+    assert _run(analyze, text, "excellus", "exc.limited_imaging") is expected
