@@ -10,7 +10,8 @@ Outside reports, a sentence that names a modality with a date, a verdict or a pa
 citation ("MRI brain 10/02/2026 showed an indeterminate lesion"); its verdict may also come from the sentences
 that follow it in the same paragraph and go on about it ("It was indeterminate."). A sentence that describes
 imaging only by sequence or signal ("T2/FLAIR hyperintensity") cites an MRI. Requests ("MRS is requested") and
-recommendations ("CT would be of benefit") are not studies. The cues are data in resources/cues.yaml.
+recommendations ("CT would be of benefit") are not studies. Every evidence item of a study names its source:
+a report in the packet, or a note's citation (`study_source`). The cues are data in resources/cues.yaml.
 """
 
 from __future__ import annotations
@@ -431,7 +432,19 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return sorted(merged.values(), key=lambda d: (d.date or date.min, d.modality))
 
 
+STUDY_SOURCE = "study_source"
+"""The evidence attribute that says where a study was read: `report` (a radiology report in the packet) or
+`citation` (a note that cites the study); policies may filter with `where: {study_source: [report]}`."""
+
+
+def _sourced(drafts: list[_Draft], source: str) -> list[_Draft]:
+    for d in drafts:
+        d.evidence = [e.model_copy(update={"attributes": {**e.attributes, STUDY_SOURCE: source}}) for e in d.evidence]
+    return drafts
+
+
 def build_studies(ctx: FactContext) -> list[ImagingStudy]:
+    """The prior studies, one per modality and date; each evidence item names its source (`study_source`)."""
     reports, used = _report_drafts(ctx)
-    drafts = reports + _citation_drafts(ctx, used)
+    drafts = _sourced(reports, "report") + _sourced(_citation_drafts(ctx, used), "citation")
     return [d.study() for d in _merge(drafts)]

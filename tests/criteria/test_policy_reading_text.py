@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.contracts import TriState
+from pipeline.contracts import FactStatus, TriState
 from pipeline.criteria import Evaluation, load_policy
-from pipeline.criteria.schema import Node
+from pipeline.criteria.schema import FactNode, Node
 from pipeline.facts import map_facts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,3 +118,31 @@ NONLESIONAL = [
 @pytest.mark.parametrize(("case", "text", "expected"), NONLESIONAL, ids=[c[0] for c in NONLESIONAL])
 def test_excellus_nonlesional_mri_in_a_presurgical_work_up(analyze, case, text, expected):  # type: ignore[no-untyped-def]
     assert _run(analyze, text, "excellus", "exc.limited_imaging") is expected
+
+
+# ------------------------------------------------------------------ a study cited versus a study reported
+# No policy text requires the imaging report itself for its inconclusive-imaging criterion (Cohere: "Conventional
+# imaging ... is inconclusive"; Excellus: "... provides limited information"; HealthHelp: "MRI is non-diagnostic or
+# indeterminate", "when the documentation demonstrates"), so a note's citation of a verdict counts for them. Each
+# study's evidence names its source, so a criterion whose text requires the report can filter on it.
+CITED = "Referral letter: the MRI brain on 10/02/2026 was reportedly inconclusive; ring-enhancing lesion.\n"
+REPORTED = ("MRI BRAIN 10/02/2026\nFINDINGS: Ring-enhancing lesion in the left parietal lobe.\n"
+            "IMPRESSION: Indeterminate lesion, abscess versus necrotic tumor.\n")
+REPORT_ONLY = FactNode(id="t.report", op="fact", fact="conventional_imaging_inconclusive", status=[FactStatus.PRESENT],
+                       where={"study_source": ["report"]}, if_not_documented="unknown")
+SOURCE_CASES = [
+    ("cited verdict, criterion as written", CITED, ("excellus", "exc.limited_imaging.inconclusive"), MET),
+    ("cited verdict, cohere gate as written", CITED, ("cohere", "coh.inconclusive_imaging.gate"), MET),
+    ("reported verdict, criterion as written", REPORTED, ("excellus", "exc.limited_imaging.inconclusive"), MET),
+    ("cited verdict, a criterion that requires the report", CITED, REPORT_ONLY, UNK),
+    ("reported verdict, a criterion that requires the report", REPORTED, REPORT_ONLY, MET),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "node", "expected"), SOURCE_CASES, ids=[c[0] for c in SOURCE_CASES])
+def test_a_cited_study_versus_a_reported_one(analyze, case, text, node, expected):  # type: ignore[no-untyped-def]
+    if isinstance(node, tuple):
+        assert _run(analyze, text, *node) is expected
+        return
+    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    assert Evaluation(facts).run(node, role="indication") is expected

@@ -246,3 +246,20 @@ NONLESIONAL = [
 @pytest.mark.parametrize(("case", "body", "expected"), NONLESIONAL, ids=[c[0] for c in NONLESIONAL])
 def test_a_study_read_as_normal_is_nonlesional(studies_of, case, body, expected):  # type: ignore[no-untyped-def]
     _check(studies_of, body, expected)
+
+
+# ------------------------------------------------------------------------ where a study was read
+SOURCES = [
+    ("cited-in-a-letter", "Referral: the MRI brain on 10/02/2026 was reportedly inconclusive.", ["citation"]),
+    ("a-report", "MRI BRAIN 10/02/2026\nFINDINGS: Ring-enhancing lesion in the left parietal lobe.\nIMPRESSION: "
+     "Indeterminate lesion, abscess versus necrotic tumor.", ["report"]),
+    ("cited-and-reported", "MRI BRAIN 10/02/2026\nFINDINGS: Ring-enhancing lesion in the left parietal lobe.\n"
+     "IMPRESSION: Indeterminate lesion.\n\nASSESSMENT: The MRI brain of 10/02/2026 was indeterminate.",
+     ["citation", "report"]),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "sources"), SOURCES, ids=[c[0] for c in SOURCES])
+def test_each_evidence_item_names_where_the_study_was_read(studies_of, case, body, sources):  # type: ignore[no-untyped-def]
+    (study,) = studies_of(body)
+    assert sorted({e.attributes["study_source"] for e in study.evidence}) == sources
