@@ -86,6 +86,30 @@ def test_technical_repeat_exclusions(analyze, node, case, text, expected):  # ty
     assert _run(analyze, text, *node) is expected
 
 
+# Florida Blue also names "additional imaging due to ... technically limited exam": a study asked for because of a
+# technical failure, the reason its own clause gives. Cohere names only a repeat.
+ADDITIONAL_IMAGING = [
+    # case, text, cohere, florida-blue
+    ("MRS because the MRI was motion-degraded",
+     "Plan: MR spectroscopy (76390) is requested because the MRI of 10/01/2026 was degraded by motion and "
+     "enhancement could not be assessed.\n", NOT, MET),
+    ("the reason before the request",
+     "Because the post-contrast images were motion-degraded, MRS (76390) is requested.\n", NOT, MET),
+    ("near miss: the reason is the finding, an artifact besides",
+     "Plan: MR spectroscopy (76390) is requested because the lesion is indeterminate on the MRI of 10/01/2026, "
+     "which also showed mild motion artifact.\n", NOT, NOT),
+    ("near miss: the artifact is denied",
+     "Plan: MRS (76390) requested due to concern for recurrence; no motion artifact on the prior MRI.\n", NOT, NOT),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "cohere", "florida_blue"), ADDITIONAL_IMAGING,
+                         ids=[c[0] for c in ADDITIONAL_IMAGING])
+def test_additional_imaging_for_a_technically_limited_exam(analyze, case, text, cohere, florida_blue):  # type: ignore[no-untyped-def]
+    assert _run(analyze, text, "cohere", "coh.ni.technical_repeat") is cohere
+    assert _run(analyze, text, "florida-blue", "fb.technical_reimaging") is florida_blue
+
+
 # ------------------------------------------------------------------ a non-lesional MRI in a pre-surgical epilepsy work-up
 # Excellus: "Conventional imaging by magnetic resonance imaging (MRI) or computed tomography (CT) provides limited
 # information and ONE (1) of the following: ... 6. Seizures, especially temporal lobe epilepsy." A non-lesional MRI

@@ -116,10 +116,26 @@ TECHNICAL_REPEAT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("p", "status", "cue"), [c[1:] for c in TECHNICAL_REPEAT_CASES],
-                         ids=[c[0] for c in TECHNICAL_REPEAT_CASES])
+ADDITIONAL_CASES = [
+    ("because-of-motion", packet(
+        "REQUEST: MRS is requested because the MRI was degraded by motion.", ("IMAGING", "MRS", MRS),
+        ("TECHNICAL_LIMITATION", "degraded by motion"), sections=REQ), P, "request.because"),
+    ("near miss: because of a finding first", packet(
+        "REQUEST: MRS is requested because the lesion is indeterminate, with motion artifact.",
+        ("IMAGING", "MRS", MRS), ("BRAIN_LESION", "lesion"), ("IMAGING_INCONCLUSIVE", "indeterminate"),
+        ("TECHNICAL_LIMITATION", "motion artifact"), sections=REQ), N, None),
+    ("near miss: no causal link", packet(
+        "REQUEST: MRS is requested. The MRI had motion artifact.", ("IMAGING", "MRS", MRS),
+        ("TECHNICAL_LIMITATION", "motion artifact"), sections=REQ), N, None),
+]
+
+
+@pytest.mark.parametrize(("p", "status", "cue"), [c[1:] for c in TECHNICAL_REPEAT_CASES + ADDITIONAL_CASES],
+                         ids=[c[0] for c in TECHNICAL_REPEAT_CASES + ADDITIONAL_CASES])
 def test_technical_repeat(p, status, cue):  # type: ignore[no-untyped-def]
     fact = p.fact("technical_repeat")
     assert fact.status is status
     if cue:
         assert cue in cues_of(fact.evidence)
+    if status is P:  # the kind a policy may filter on: a repeat, or additional imaging
+        assert fact.attributes["kind"] == (["additional"] if cue == "request.because" else ["repeat"])
