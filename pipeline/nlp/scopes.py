@@ -19,6 +19,7 @@ that extended it. Each looks at a bounded number of tokens per cue or target, so
 
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from medspacy.context import ConTextModifier, ConTextRule
@@ -34,6 +35,7 @@ _BULLETS = frozenset({"-", "*", "+", "•", "o", "--", ">"})
 _ENUM_CLOSERS = frozenset({".", ")"})
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
 _OPPOSED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
+_NEIGHBOURS = 8  # how many earlier targets are looked at for the one before a target (overlaps are few)
 
 
 def _targets(doc: Doc) -> list[Span]:
@@ -308,10 +310,16 @@ class RuleExtensions:
         for target in targets:
             self._add_also(doc, target)
         if self._current_id is not None and self._current:
-            clinical = [t for t in targets if t.label_ not in self._pass_types]
-            for target in clinical:
-                before = max((t for t in clinical if t.end <= target.start), key=lambda t: t.end, default=None)
-                after = min((t for t in clinical if t.start >= target.end), key=lambda t: t.start, default=None)
+            clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
+            clinical_starts = [t.start for t in clinical]
+            for k, target in enumerate(clinical):
+                if not any(m.category == "HISTORICAL" for m in target._.modifiers):
+                    continue
+                nxt = bisect_left(clinical_starts, target.end)
+                after = clinical[nxt] if nxt < len(clinical) else None
+                # the nearest earlier target that ends before this one starts (overlapping ones are skipped)
+                earlier = [t for t in clinical[max(0, k - _NEIGHBOURS):k] if t.end <= target.start]
+                before = max(earlier, key=lambda t: t.end, default=None)
                 self._keep_current(doc, target, before, after)
         return doc
 
