@@ -63,6 +63,14 @@ TECHNICAL_REPEAT = [
     ("repeat after an exam terminated early",
      "Request: MR spectroscopy (76390), repeat. The first attempt was terminated early because the patient could "
      "not tolerate the scanner.\n", MET),
+    ("an aborted MRS asked for again",
+     "The MRS on 10/01/2026 was aborted after the first sequence because of motion. We request MR spectroscopy "
+     "(76390) again under sedation.\n", MET),
+    ("a repeat in a clause that names no study",
+     "Plan: MRS (76390) requested. Prior MRS on 10/01/2026 could not be completed; repeat requested with "
+     "anesthesia.\n", MET),
+    ("near miss: a nameless repeat after a study of diagnostic quality",
+     "Prior MRS on 10/01/2026 was of diagnostic quality; repeat requested after radiation. CPT 76390.\n", NOT),
     ("near miss: susceptibility artifact in a prior report",
      "MRI brain 10/01/2026: susceptibility artifact from dental hardware. Impression: ring-enhancing lesion, "
      "abscess versus necrotic metastasis.\nPlan: MR spectroscopy requested to distinguish abscess from tumor.\n",

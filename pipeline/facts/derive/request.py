@@ -16,6 +16,7 @@ _DISCOGENIC = cue("request.discogenic_target")
 _REPEAT = cue("request.repeat")
 _TECHNICAL = concept_set("request.technical_reason")
 _BECAUSE = cue("request.because")
+_REQUEST_WORDS = cue("study.request")
 # what a causal cue may name as the request's reason: a technical failure, or a finding or verdict instead
 _REASONS = (*_TECHNICAL.concepts, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", *HEDGED_FINDINGS)
 # the body of a radiology report: "several sequences were repeated", "recommend repeat MRI" are the radiologist's
@@ -138,6 +139,22 @@ def _requested_studies(r: Resolver) -> list[tuple[Mention, str, bool]]:
                                            (m.section in _REQUESTING_SECTIONS and ctx.date_of(m) is None)):
             continue
         out.append((m, modality, _REPEAT.matches(own_stretch(ctx, m))))
+    return out + _repeats_without_a_name(ctx)
+
+
+def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]:
+    """A repeat asked for in a later clause that names no study ("the MRS could not be completed; repeat
+    requested"): the study named last before it in the sentence is the one repeated."""
+    out: list[tuple[Mention, str, bool]] = []
+    for m in ctx.mentions("IMAGING"):
+        if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
+            continue
+        _, hi = ctx.clause_of(m)
+        later = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.start > m.start]
+        end = min((o.start for o in later), default=m.sentence_end)
+        rest = ctx.text[hi:end]
+        if hi < end and _REPEAT.matches(rest) and _REQUEST_WORDS.matches(rest):
+            out.append((m, m.attrs.get("modality", "unspecified"), True))
     return out
 
 
