@@ -273,12 +273,30 @@ def target_concepts() -> frozenset[str]:
     return frozenset(str(r.get("concept")) for r in read_resource(TARGETS_FILE).get("rules", []))
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader that refuses a key given twice in one mapping (the later one would silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is given twice",
+                                                        key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_cue_yaml(name: str, text: str) -> Any:
+    """The YAML data of a cue file; invalid YAML or a key given twice is a CueFileError naming the file."""
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        raise CueFileError(f"{name}: not valid YAML: {exc}") from exc
+
+
 @cache
 def load_cue_file(package: str, name: str) -> CueBook:
     """The cue file `name` of `package`, read and validated once per process."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CueFileError(f"{name}: not valid YAML: {exc}") from exc
-    return parse_cue_file(name, data, known_concepts=target_concepts())
+    return parse_cue_file(name, read_cue_yaml(name, text), known_concepts=target_concepts())

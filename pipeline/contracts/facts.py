@@ -40,7 +40,8 @@ class ImagingStudy(BaseModel):
     body_part: str | None = Field(default=None, description="brain, spine, ... when stated")
     date: str | None = Field(default=None, description="ISO date of the study, when stated")
     verdicts: list[str] = Field(
-        default_factory=list, description="inconclusive, conclusive, technically_limited (from the report)"
+        default_factory=list, description="inconclusive, conclusive, nonlesional, technically_limited, "
+                                           "technically_adequate (from the report or a citation)"
     )
     evidence: list[Evidence] = Field(default_factory=list)
 

@@ -10,7 +10,8 @@ Outside reports, a sentence that names a modality with a date, a verdict or a pa
 citation ("MRI brain 10/02/2026 showed an indeterminate lesion"); its verdict may also come from the sentences
 that follow it in the same paragraph and go on about it ("It was indeterminate."). A sentence that describes
 imaging only by sequence or signal ("T2/FLAIR hyperintensity") cites an MRI. Requests ("MRS is requested") and
-recommendations ("CT would be of benefit") are not studies. The cues are data in resources/cues.yaml.
+recommendations ("CT would be of benefit") are not studies. Every evidence item of a study names its source:
+a report in the packet, or a note's citation (`study_source`). The cues are data in resources/cues.yaml.
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ HEDGED_FINDINGS = concept_set("verdict.hedged_findings").concepts
 # Findings that are diagnoses: stated plainly (or plainly negated) in an impression, they settle the question.
 _DIAGNOSES = frozenset(concept_set("verdict.diagnoses").concepts)
 _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LIMITATION")
+# Findings that keep a study read as normal from being non-lesional.
+_LESIONAL = concept_set("verdict.lesional_findings")
+_PARTIAL_READ = cue("verdict.partial_read")
 # The two questions a verdict answers; an addendum's answer to one replaces the earlier read's answer to it.
-VERDICT_KINDS = (frozenset({"inconclusive", "conclusive"}), frozenset({"technically_limited", "technically_adequate"}))
+VERDICT_KINDS = (frozenset({"inconclusive", "conclusive", "nonlesional"}),
+                 frozenset({"technically_limited", "technically_adequate"}))
 _PAST_CUE = cue("study.past")
 _DONE_VERB = cue("study.done_verb")
 # Cues strong enough to make a sentence about a study already done even when it also mentions a request.
@@ -100,9 +105,25 @@ def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
     return None, []
 
 
+def _summary(mentions: list[Mention], *, in_report: bool) -> list[Mention]:
+    """The mentions that state a study's overall read: a report's impression or addendum; a citation's sentences."""
+    return [m for m in mentions if not in_report or m.section in _SUMMARY_SECTIONS]
+
+
+def _lesional(mentions: list[Mention], *, in_report: bool) -> bool:
+    """A lesion is affirmed or suspected in the study's summary."""
+    return any(_LESIONAL.member_for(m.concept, m.attrs) is not None
+               and not (m.has("negated") or m.has("hypothetical") or m.has("family"))
+               for m in _summary(mentions, in_report=in_report))
+
+
 def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool) -> tuple[set[str], list[Evidence]]:
+    """The verdicts the mentions state, with their evidence. A study read as normal as a whole, or as showing no
+    lesion, in its summary and with no lesion there, is also `nonlesional` (evidence attribute `read`)."""
     verdicts: set[str] = set()
     evidence: list[Evidence] = []
+    summary = {id(m) for m in _summary(mentions, in_report=in_report)}
+    lesional = _lesional(mentions, in_report=in_report)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
@@ -127,8 +148,13 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
                 continue  # a lesion described without a diagnosis says nothing about characterisation
         else:
             continue
+        attributes = {"verdict": verdict}
+        if verdict == "conclusive" and m.attrs.get("verdict") == "nonlesional" and id(m) in summary \
+                and not lesional and not _PARTIAL_READ.matches(ctx.sentence_text(m)):
+            verdicts.add("nonlesional")
+            attributes["read"] = "nonlesional"
         verdicts.add(verdict)
-        evidence.append(ctx.evidence(m, attributes={"verdict": verdict}))
+        evidence.append(ctx.evidence(m, attributes=attributes))
     return verdicts, evidence
 
 
@@ -182,11 +208,11 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
 
         imaging = [m for m in within(all_imaging, lead_in, end) if _modality(m) != "unspecified"
                    and (in_zone(m, titles)
-                        or ((m.start in range(lead_in, start) or in_zone(m, head_zone)) and not _is_request(ctx, m)))]
+                        or ((m.start in range(lead_in, start) or in_zone(m, head_zone)) and not is_requested_study(ctx, m)))]
         if not imaging:  # an untitled report: a modality named in its body, else the MRI sequences it describes
             read = [s for s in run if s.category in VERDICT_SECTIONS]
             imaging = [m for m in within(all_imaging, start, end) if _modality(m) != "unspecified"
-                       and in_zone(m, read) and not m.has("hypothetical") and not _is_request(ctx, m)]
+                       and in_zone(m, read) and not m.has("hypothetical") and not is_requested_study(ctx, m)]
             imaging = imaging or [m for m in within(all_sequences, start, end) if in_zone(m, read)]
         if not imaging:
             continue
@@ -222,7 +248,14 @@ def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], l
     """The report's verdicts: an addendum's verdict of a kind replaces the earlier read's verdicts of that kind,
     which stay as evidence marked `superseded_verdict`."""
     verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True)
-    amended, added = _verdict_cues(ctx, [m for m in body if m.section == "addendum"], in_report=True)
+    addendum = [m for m in body if m.section == "addendum"]
+    amended, added = _verdict_cues(ctx, addendum, in_report=True)
+    if _lesional(addendum, in_report=True):
+        amended.add("lesional")  # a lesion the addendum finds ends an earlier normal read
+    if "lesional" in amended and "nonlesional" in verdicts:
+        verdicts.discard("nonlesional")
+        evidence = [_superseded(e, "read") if e.attributes.get("read") == "nonlesional" else e for e in evidence]
+    amended.discard("lesional")
     for kind in VERDICT_KINDS:
         if amended & kind:
             verdicts -= kind
@@ -230,9 +263,9 @@ def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], l
     return verdicts | amended, evidence + added
 
 
-def _superseded(e: Evidence, by: str = "addendum") -> Evidence:
+def _superseded(e: Evidence, key: str = "verdict", by: str = "addendum") -> Evidence:
     attrs = dict(e.attributes)
-    attrs["superseded_verdict"] = attrs.pop("verdict")
+    attrs[f"superseded_{key}"] = attrs.pop(key)
     attrs["superseded_by"] = by
     return e.model_copy(update={"attributes": attrs})
 
@@ -267,7 +300,7 @@ def requested_study_cues(ctx: FactContext, m: Mention) -> list[str] | None:
     return [] if m.section == "request" else None
 
 
-def _is_request(ctx: FactContext, m: Mention) -> bool:
+def is_requested_study(ctx: FactContext, m: Mention) -> bool:
     """The mention names a study asked for or advised, not one done."""
     sentence = ctx.sentence_text(m)
     if _done_verb(ctx, m):
@@ -283,7 +316,7 @@ def _is_request(ctx: FactContext, m: Mention) -> bool:
     return bool(_REQUEST_CUE.matches(sentence)) and not _DONE_CUE.matches(sentence)
 
 
-def _own_stretch(ctx: FactContext, m: Mention) -> str:
+def own_stretch(ctx: FactContext, m: Mention) -> str:
     """The mention's part of its clause: from the imaging named before it to the imaging named after it."""
     lo, hi = ctx.clause_of(m)
     others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
@@ -294,13 +327,13 @@ def _own_stretch(ctx: FactContext, m: Mention) -> str:
 
 def _is_recommended(ctx: FactContext, m: Mention) -> bool:
     """"CT would be of benefit", "consider MRI": advised in its own part of the clause, with nothing done there."""
-    stretch = _own_stretch(ctx, m)
+    stretch = own_stretch(ctx, m)
     return _RECOMMENDATION.matches(stretch) and not _DONE_CUE.matches(stretch)
 
 
 def _is_pending(ctx: FactContext, m: Mention) -> bool:
     """"CT chest is pending": ordered or awaited in its own part of the clause, undated, nothing done there."""
-    stretch = _own_stretch(ctx, m)
+    stretch = own_stretch(ctx, m)
     return _PENDING.matches(stretch) and not _DONE_CUE.matches(stretch) and ctx.date_of(m) is None
 
 
@@ -363,7 +396,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
     for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
-        if m.start in used or m.has("hypothetical") or _is_request(ctx, m):
+        if m.start in used or m.has("hypothetical") or is_requested_study(ctx, m):
             continue
         if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
             continue
@@ -376,8 +409,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         sentence = ctx.sentence_text(m)
         if modality == "MRS" and when is None and not _DONE_CUE.matches(sentence):
             continue  # the MRS being requested, not a prior one
-        verdicts, evidence = _verdict_cues(ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS),
-                                           in_report=False)
+        verdicts, evidence = _verdict_cues(
+            ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
         later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
@@ -419,7 +452,19 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return sorted(merged.values(), key=lambda d: (d.date or date.min, d.modality))
 
 
+STUDY_SOURCE = "study_source"
+"""The evidence attribute that says where a study was read: `report` (a radiology report in the packet) or
+`citation` (a note that cites the study); policies may filter with `where: {study_source: [report]}`."""
+
+
+def _sourced(drafts: list[_Draft], source: str) -> list[_Draft]:
+    for d in drafts:
+        d.evidence = [e.model_copy(update={"attributes": {**e.attributes, STUDY_SOURCE: source}}) for e in d.evidence]
+    return drafts
+
+
 def build_studies(ctx: FactContext) -> list[ImagingStudy]:
+    """The prior studies, one per modality and date; each evidence item names its source (`study_source`)."""
     reports, used = _report_drafts(ctx)
-    drafts = reports + _citation_drafts(ctx, used)
+    drafts = _sourced(reports, "report") + _sourced(_citation_drafts(ctx, used), "citation")
     return [d.study() for d in _merge(drafts)]

@@ -10,7 +10,7 @@ In pipeline order:
   the item does not assert the same thing, or the opposite (negation against suspicion), itself.
 - ``context_extensions`` (RuleExtensions): what some rules assert beyond medspaCy's model: a conditional cue
   reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
-  object.
+  object, an ongoing or recurring condition that stays current under "history of".
 
 All three add medspaCy `ConTextModifier`s to `span._.modifiers` (the last may also drop one), so everything
 downstream reads them like any other; their rules carry the cue's id and, under "via", the id of the scope rule
@@ -19,6 +19,7 @@ that extended it. Each looks at a bounded number of tokens per cue or target, so
 
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from medspacy.context import ConTextModifier, ConTextRule
@@ -27,13 +28,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .components import TARGET_GROUP
 from .intervals import SpansByStart
-from .rules import CONTEXT_FILE, read_resource, scope_rules, section_assertion_rules
+from .rules import CONTEXT_FILE, RuleFileError, read_resource, scope_rules, section_assertion_rules
 
 _ENUMERATOR = re.compile(r"^(\d{1,2}|[a-zA-Z])$")
 _BULLETS = frozenset({"-", "*", "+", "•", "o", "--", ">"})
 _ENUM_CLOSERS = frozenset({".", ")"})
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
 _OPPOSED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
+_NEIGHBOURS = 8  # how many earlier targets are looked at for the one before a target (overlaps are few)
 
 
 def _targets(doc: Doc) -> list[Span]:
@@ -262,6 +264,8 @@ class RuleExtensions:
     - `also`: more categories the cue asserts ("no history of" is negated and historical).
     - the `change_objects` scope: a negated change ("no significant enhancement of", "no growth of") negates
       the change, not the lesion named as its object ("... of the right temporal mass").
+    - the `current_course` scope: "history of" an ongoing or recurring condition ("last episode 2 weeks ago",
+      "ongoing seizures") is current: the historical assertion of a "history of" cue, header or list is dropped.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -277,6 +281,19 @@ class RuleExtensions:
         back = config.get("reach_back", {})
         self._back_id: str | None = back.get("id")
         self._back_stops = frozenset(str(k).lower() for k in back.get("stops", ()))
+        current = config.get("current_course", {})
+        self._current_id: str | None = current.get("id")
+        self._releases = frozenset(str(r) for r in current.get("releases", ()))
+        self._pass_types = frozenset(str(t) for t in current.get("pass_types", ()))
+        self._current_stops = frozenset(str(k).lower() for k in current.get("stops", ()))
+        self._denials = frozenset(str(k).lower() for k in current.get("heads", ()))
+        self._current_links = frozenset(str(k).lower() for k in current.get("links", ()))
+        self._current_reach = int(current.get("max_tokens", 14))
+        try:
+            self._current = [re.compile(str(p), re.IGNORECASE) for p in current.get("patterns", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._current_id!r}: a pattern does not compile: {exc}") \
+                from exc
 
     def __call__(self, doc: Doc) -> Doc:
         targets = _targets(doc)
@@ -292,7 +309,43 @@ class RuleExtensions:
                 self._release_change_object(doc, target, starts)
         for target in targets:
             self._add_also(doc, target)
+        if self._current_id is not None and self._current:
+            clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
+            clinical_starts = [t.start for t in clinical]
+            for k, target in enumerate(clinical):
+                if not any(m.category == "HISTORICAL" for m in target._.modifiers):
+                    continue
+                nxt = bisect_left(clinical_starts, target.end)
+                after = clinical[nxt] if nxt < len(clinical) else None
+                # the nearest earlier target that ends before this one starts (overlapping ones are skipped)
+                earlier = [t for t in clinical[max(0, k - _NEIGHBOURS):k] if t.end <= target.start]
+                before = max(earlier, key=lambda t: t.end, default=None)
+                self._keep_current(doc, target, before, after)
         return doc
+
+    def _keep_current(self, doc: Doc, target: Span, before: Span | None, after: Span | None) -> None:
+        """Drop the historical assertion of a target whose condition goes on now or had a recent episode."""
+        historical = [m for m in target._.modifiers if m.category == "HISTORICAL"]
+        if not historical or any(m.category == "NEGATED_EXISTENCE" for m in target._.modifiers):
+            return
+        if any((m.rule.metadata or {}).get("id") not in self._releases for m in historical):
+            return  # a remote, treated or resolved history ("as a child", "resected 2012") stays historical
+        sent = target[0].sent
+        reach = min(sent.end, target.end + self._current_reach)
+        stop = next((i for i in range(target.end, reach) if doc[i].lower_ in self._current_stops), reach)
+        if any(doc[i].lower_ in self._denials for i in range(target.end, stop)):
+            return  # "history of seizures, currently seizure-free", "none since"
+        end = stop
+        if after is not None and after.start < stop and any(
+                not (t.is_punct or t.is_space or t.lower_ in self._current_links) for t in doc[target.end:after.start]):
+            end = after.start  # another condition's stretch begins ("meningioma, seizures ongoing")
+        cue_ends = [m.modifier_span[1] for m in historical if sent.start <= m.modifier_span[1] <= target.start]
+        lo = max([sent.start, *cue_ends, before.end if before is not None else 0])
+        if any(doc[i].lower_ in self._current_stops | self._denials for i in range(lo, target.start)):
+            lo = target.start
+        windows = [doc[target.end:end].text, doc[lo:target.start].text]
+        if any(p.search(w) for p in self._current for w in windows if w):
+            target._.modifiers = tuple(m for m in target._.modifiers if m.category != "HISTORICAL")
 
     def _reach_back(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         index = SpansByStart([(t.start, t.end) for t in targets])

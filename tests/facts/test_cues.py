@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.cues import CueFileError, load_cue_file, parse_cue_file, phrase_regex, target_concepts
+from pipeline.cues import (
+    CueFileError,
+    load_cue_file,
+    parse_cue_file,
+    phrase_regex,
+    read_cue_yaml,
+    target_concepts,
+)
 from pipeline.facts.cues import cue, cue_book
 
 REPO = Path(__file__).resolve().parents[2]
@@ -163,3 +170,16 @@ CUE_CASES = [
 @pytest.mark.parametrize(("cue_id", "text", "hit"), CUE_CASES, ids=[f"{c}:{t.strip()}" for c, t, _ in CUE_CASES])
 def test_fact_cue(cue_id: str, text: str, hit: bool) -> None:
     assert cue(cue_id).matches(text) is hit
+
+
+@pytest.mark.parametrize("text", [
+    "cues: []\nconcept_sets: []\ncues: []\n",
+    "cues:\n  - {id: a.b, words: [x], words: [y]}\n",
+], ids=["a-section-twice", "a-field-twice"])
+def test_a_key_given_twice_fails_at_load(text: str) -> None:
+    with pytest.raises(CueFileError, match="given twice"):
+        read_cue_yaml("test.yaml", text)
+
+
+def test_a_cue_file_without_repeated_keys_reads() -> None:
+    assert read_cue_yaml("test.yaml", "cues:\n  - {id: a.b, words: [x]}\n") == {"cues": [{"id": "a.b", "words": ["x"]}]}

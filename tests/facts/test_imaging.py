@@ -48,6 +48,12 @@ VERDICT_CASES = [
     ("chest-ct-never-answers", studies(("CT", ("inconclusive",), "chest"), text=DISC_REQUEST)
      .add("CPT_CODE", "0610T"), "prior_imaging_indeterminate", N),
     ("unstated-body-part-counts", studies(("MRI", ("inconclusive",), None)), "mri_nondiagnostic", P),
+    ("mri-nonlesional", studies(("MRI", ("conclusive", "nonlesional"))), "prior_imaging_nonlesional", P),
+    ("ct-normal-is-not-a-nonlesional-mri", studies(("CT", ("conclusive", "nonlesional"))),
+     "prior_imaging_nonlesional", N),
+    ("mri-conclusive-is-not-nonlesional", studies(("MRI", ("conclusive",))), "prior_imaging_nonlesional", N),
+    ("spine-mri-nonlesional-is-not-brain", studies(("MRI", ("conclusive", "nonlesional"), "spine")),
+     "prior_imaging_nonlesional", N),
 ]
 
 

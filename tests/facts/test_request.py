@@ -76,3 +76,66 @@ def test_spine_indication(p, status, cue):  # type: ignore[no-untyped-def]
 def test_diagnosis_codes_are_upper_cased_and_unique() -> None:
     fact = packet("Dx: c71.1, C71.1", ("ICD10_CODE", "c71.1"), ("ICD10_CODE", "C71.1")).fact("diagnosis_codes")
     assert fact.value == ["C71.1"]
+
+
+MRS = {"modality": "MRS"}
+MRI_ = {"modality": "MRI"}
+REQ = (("request", "REQUEST:"),)
+TECHNICAL_REPEAT_CASES = [
+    # id, packet, status, cue the evidence cites
+    ("repeat-with-its-reason", packet(
+        "REQUEST: Repeat MRS is requested because the first one was degraded by motion.",
+        ("IMAGING", "MRS", MRS), ("TECHNICAL_LIMITATION", "degraded by motion"), sections=REQ),
+     P, "request.technical_reason"),
+    ("reason-in-the-next-sentence", packet(
+        "REQUEST: MR spectroscopy, to be redone. The exam was stopped early for claustrophobia.",
+        ("IMAGING", "MR spectroscopy", MRS), ("TECHNICAL_LIMITATION", "stopped early"), sections=REQ),
+     P, "request.repeat"),
+    ("repeat-of-a-limited-study", packet(
+        "REQUEST: rescan MRI brain with contrast.", ("IMAGING", "MRI brain", MRI_), sections=REQ)
+     .study("MRI", when="2026-10-01", verdicts=("technically_limited",)), P, "request.repeat"),
+    ("near miss: artifact in a prior report, no repeat", packet(
+        "REQUEST: MRS to characterise the lesion.", ("IMAGING", "MRS", MRS), sections=REQ)
+     .study("MRI", when="2026-10-01", verdicts=("technically_limited", "inconclusive")), N, None),
+    ("near miss: repeat of an adequate study", packet(
+        "REQUEST: repeat MRS to follow the lesion after radiation.", ("IMAGING", "MRS", MRS), sections=REQ)
+     .study("MRS", when="2026-08-01", verdicts=("technically_adequate",)), N, "request.repeat"),
+    ("near miss: the limited study is another modality", packet(
+        "REQUEST: repeat MRS after treatment.", ("IMAGING", "MRS", MRS), sections=REQ)
+     .study("CT", when="2026-10-01", verdicts=("technically_limited",)), N, "request.repeat"),
+    ("near miss: limitation denied", packet(
+        "REQUEST: repeat MRS. There was no motion artifact.", ("IMAGING", "MRS", MRS),
+        ("TECHNICAL_LIMITATION", "motion artifact", {"mods": ("negated",)}), sections=REQ), N, "request.repeat"),
+    ("near miss: a future repeat", packet(
+        "PLAN: repeat MRI in 3 months; limited by motion today.", ("IMAGING", "MRI", {"modality": "MRI",
+                                                                                    "mods": ("hypothetical",)}),
+        ("TECHNICAL_LIMITATION", "limited by motion"), sections=(("assessment_plan", "PLAN:"),)), N, None),
+    ("near miss: the radiologist repeated sequences", packet(
+        "TECHNIQUE: MRI sequences repeated because of motion.", ("IMAGING", "MRI", MRI_),
+        ("TECHNICAL_LIMITATION", "motion"), sections=(("technique", "TECHNIQUE:"),)), N, None),
+]
+
+
+ADDITIONAL_CASES = [
+    ("because-of-motion", packet(
+        "REQUEST: MRS is requested because the MRI was degraded by motion.", ("IMAGING", "MRS", MRS),
+        ("TECHNICAL_LIMITATION", "degraded by motion"), sections=REQ), P, "request.because"),
+    ("near miss: because of a finding first", packet(
+        "REQUEST: MRS is requested because the lesion is indeterminate, with motion artifact.",
+        ("IMAGING", "MRS", MRS), ("BRAIN_LESION", "lesion"), ("IMAGING_INCONCLUSIVE", "indeterminate"),
+        ("TECHNICAL_LIMITATION", "motion artifact"), sections=REQ), N, None),
+    ("near miss: no causal link", packet(
+        "REQUEST: MRS is requested. The MRI had motion artifact.", ("IMAGING", "MRS", MRS),
+        ("TECHNICAL_LIMITATION", "motion artifact"), sections=REQ), N, None),
+]
+
+
+@pytest.mark.parametrize(("p", "status", "cue"), [c[1:] for c in TECHNICAL_REPEAT_CASES + ADDITIONAL_CASES],
+                         ids=[c[0] for c in TECHNICAL_REPEAT_CASES + ADDITIONAL_CASES])
+def test_technical_repeat(p, status, cue):  # type: ignore[no-untyped-def]
+    fact = p.fact("technical_repeat")
+    assert fact.status is status
+    if cue:
+        assert cue in cues_of(fact.evidence)
+    if status is P:  # the kind a policy may filter on: a repeat, or additional imaging
+        assert fact.attributes["kind"] == (["additional"] if cue == "request.because" else ["repeat"])

@@ -218,3 +218,48 @@ def test_the_overridden_read_stays_as_evidence_for_the_reviewer(studies_of) -> N
     superseded = [e for e in study.evidence if "superseded_verdict" in e.attributes]
     assert superseded and all(e.attributes["superseded_verdict"] == "inconclusive" for e in superseded)
     assert all("verdict" not in e.attributes for e in superseded)
+
+
+# ------------------------------------------------------------------------ a study read as non-lesional
+NONLESIONAL = [
+    ("cited-non-lesional", "Epilepsy-protocol MRI of the brain on 08/14/2026 was non-lesional.",
+     ["MRI 2026-08-14 conclusive/nonlesional"]),
+    ("cited-normal", "Her brain MRI from 08/14/2026 was read as normal.", ["MRI 2026-08-14 conclusive/nonlesional"]),
+    ("report-impression", "MRI BRAIN 08/14/2026\nFINDINGS: Symmetric hippocampi. No abnormal signal.\n"
+     "IMPRESSION: No structural abnormality to account for the seizures.",
+     ["MRI 2026-08-14 conclusive/nonlesional"]),
+    # near misses: a lesion beside the normal read, a qualified read, a partly normal read, an addendum's lesion
+    ("near miss: sclerosis in the same sentence", "MRI brain 08/14/2026 was otherwise unremarkable apart from "
+     "left hippocampal sclerosis.", ["MRI 2026-08-14 conclusive"]),
+    ("near miss: otherwise normal", "MRI brain 08/14/2026 showed a small right frontal cavernoma. Otherwise normal "
+     "MRI.", ["MRI 2026-08-14 conclusive"]),
+    ("near miss: normal only in part", "MRI BRAIN 08/14/2026\nFINDINGS: Left temporal mass.\nIMPRESSION: No acute "
+     "findings.", ["MRI 2026-08-14 conclusive"]),
+    ("near miss: normal in the findings only", "MRI BRAIN 08/14/2026\nFINDINGS: The ventricles were normal.\n"
+     "IMPRESSION: Right frontal lesion, glioma versus demyelination.", ["MRI 2026-08-14 conclusive/inconclusive"]),
+    ("near miss: the addendum finds a lesion", "MRI BRAIN 08/14/2026\nFINDINGS: No abnormality.\nIMPRESSION: Normal "
+     "MRI of the brain.\nADDENDUM: On second review there is a subtle right frontal cortical dysplasia.",
+     ["MRI 2026-08-14 conclusive"]),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "expected"), NONLESIONAL, ids=[c[0] for c in NONLESIONAL])
+def test_a_study_read_as_normal_is_nonlesional(studies_of, case, body, expected):  # type: ignore[no-untyped-def]
+    _check(studies_of, body, expected)
+
+
+# ------------------------------------------------------------------------ where a study was read
+SOURCES = [
+    ("cited-in-a-letter", "Referral: the MRI brain on 10/02/2026 was reportedly inconclusive.", ["citation"]),
+    ("a-report", "MRI BRAIN 10/02/2026\nFINDINGS: Ring-enhancing lesion in the left parietal lobe.\nIMPRESSION: "
+     "Indeterminate lesion, abscess versus necrotic tumor.", ["report"]),
+    ("cited-and-reported", "MRI BRAIN 10/02/2026\nFINDINGS: Ring-enhancing lesion in the left parietal lobe.\n"
+     "IMPRESSION: Indeterminate lesion.\n\nASSESSMENT: The MRI brain of 10/02/2026 was indeterminate.",
+     ["citation", "report"]),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "sources"), SOURCES, ids=[c[0] for c in SOURCES])
+def test_each_evidence_item_names_where_the_study_was_read(studies_of, case, body, sources):  # type: ignore[no-untyped-def]
+    (study,) = studies_of(body)
+    assert sorted({e.attributes["study_source"] for e in study.evidence}) == sources

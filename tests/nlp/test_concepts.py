@@ -155,6 +155,15 @@ VOCABULARY = [
     case("temozolamide-misspelled", "Completed six cycles of temozolamide.", [("PRIOR_CHEMOTHERAPY", "temozolamide", {})]),
     case("carboplatin", "Carboplatin and vincristine for the optic pathway glioma.",
          [("PRIOR_CHEMOTHERAPY", "Carboplatin", {}), ("PRIOR_CHEMOTHERAPY", "vincristine", {})]),
+    # an exam that failed for technical reasons
+    case("exam-aborted", "The MRS on 10/01/2026 was aborted after the first sequence.",
+         [("TECHNICAL_LIMITATION", "was aborted", {})]),
+    case("not-completed", "Spectroscopy could not be completed because of claustrophobia.",
+         [("TECHNICAL_LIMITATION", "could not be completed", {})]),
+    case("wrong-protocol", "The outside MRI used the wrong protocol for spectroscopy.",
+         [("TECHNICAL_LIMITATION", "wrong protocol", {})]),
+    case("near miss: a completed course", "She completed six cycles of temozolomide.", [],
+         ["TECHNICAL_LIMITATION"]),
 ]
 
 BOUNDARIES = [

@@ -174,6 +174,37 @@ CURRENT_AND_WHOSE: list[Case] = [
      "IMAGING", "MRS", set()),
 ]
 
+# ------------------------------------------------------------------ what is current under "history of"
+# An ongoing or recurring condition stays current; a remote, treated or resolved one stays historical.
+HISTORY_OF_CURRENT: list[Case] = [
+    ("latest-episode-days-ago", "Hx of recurrent hepatic encephalopathy, latest episode 10 days ago.",
+     "ENCEPHALOPATHY", "hepatic encephalopathy", set()),
+    ("most-recent-last-week", "History of focal seizures, the most recent one last week.", "SEIZURE",
+     "focal seizures", set()),
+    ("ongoing-after", "History of epilepsy with ongoing breakthrough seizures.", "EPILEPSY", "epilepsy", set()),
+    ("ongoing-before", "History of epilepsy with ongoing breakthrough seizures.", "SEIZURE",
+     "breakthrough seizures", set()),
+    ("currently-treated", "History of glioblastoma, currently on temozolomide.", "GLIOMA", "glioblastoma", set()),
+    ("pmh-line-with-last-event", "PAST MEDICAL HISTORY:\nEpilepsy, last seizure 3 days ago\nHypertension\n",
+     "EPILEPSY", "Epilepsy", set()),
+    ("near miss: remote and treated", "History of toxoplasmosis in 2019, treated.", "BRAIN_INFECTION",
+     "toxoplasmosis", {"historical"}),
+    ("near miss: as a child, none since", "Past history of seizures as a child, none since.", "SEIZURE", "seizures",
+     {"historical"}),
+    ("near miss: currently seizure free", "History of seizures, currently seizure free on lamotrigine.", "SEIZURE",
+     "seizures", {"historical"}),
+    ("near miss: another condition is ongoing", "History of meningioma and ongoing headaches.", "BRAIN_TUMOR",
+     "meningioma", {"historical"}),
+    ("near miss: none in the past year", "History of hepatic encephalopathy, none in the past year.",
+     "ENCEPHALOPATHY", "hepatic encephalopathy", {"historical"}),
+    ("near miss: a latest episode years back", "Hx of hepatic encephalopathy, most recently in 2015.",
+     "ENCEPHALOPATHY", "hepatic encephalopathy", {"historical"}),
+    ("near miss: the next pmh line", "PAST MEDICAL HISTORY:\nEpilepsy, last seizure 3 days ago\nBrain abscess 2015, "
+     "drained\n", "BRAIN_INFECTION", "Brain abscess", {"historical"}),
+    ("near miss: resected long ago", "History of meningioma, resected 2012.", "BRAIN_TUMOR", "meningioma",
+     {"historical"}),
+]
+
 
 def _check(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
            expected: set[str] | None) -> None:
@@ -201,6 +232,12 @@ def test_negative_results_and_scope(mentions, case, text, concept, span, expecte
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), CURRENT_AND_WHOSE,
                          ids=[c[0] for c in CURRENT_AND_WHOSE])
 def test_what_is_current_and_whose(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
+    _check(mentions, text, concept, span, expected)
+
+
+@pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), HISTORY_OF_CURRENT,
+                         ids=[c[0] for c in HISTORY_OF_CURRENT])
+def test_what_is_current_under_history_of(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
     _check(mentions, text, concept, span, expected)
 
 
@@ -277,6 +314,10 @@ FACT_CASES = [
      "recurrent_or_residual_tumor", FactStatus.ABSENT),
     ("resolved-problem", "Problem list:\n1. Hypertension\n2. Brain abscess - resolved\n", "brain_infection",
      FactStatus.ABSENT),
+    ("history-of-infection-under-treatment", "History of cerebral toxoplasmosis, currently on pyrimethamine and "
+     "sulfadiazine.", "brain_infection", FactStatus.PRESENT),
+    ("near miss: history-of-infection-drained", "History of cerebral toxoplasmosis, abscess drained in 2021, none "
+     "since.", "brain_infection", FactStatus.NOT_DOCUMENTED),
 ]
 
 

@@ -31,6 +31,11 @@ def _target_body_parts(r: Resolver) -> tuple[str | None, ...]:
     return BRAIN
 
 
+def _states(e: Evidence, verdict: str) -> bool:
+    """The evidence states this verdict (or this read: `nonlesional`)."""
+    return verdict in (e.attributes.get("verdict"), e.attributes.get("read"))
+
+
 def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdict: str, *,
                 absent_on: str | None) -> Fact:
     parts = _target_body_parts(r)
@@ -38,8 +43,8 @@ def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdi
     hit = [s for s in studies if verdict in s.verdicts]
     if hit:
         ev = [e for s in hit for e in s.evidence
-              if e.attributes.get("verdict") == verdict or (e.concept == "IMAGING" and e.section == "exam_title")]
-        ev = ev or [e for s in hit for e in s.evidence if e.attributes.get("verdict") == verdict]
+              if _states(e, verdict) or (e.concept == "IMAGING" and e.section == "exam_title")]
+        ev = ev or [e for s in hit for e in s.evidence if _states(e, verdict)]
         return make_fact(name, FactStatus.PRESENT, [e.model_copy(update={"assertion": "present"}) for e in ev],
                          note=f"{len(hit)} prior stud{'y' if len(hit) == 1 else 'ies'} {verdict.replace('_', ' ')}")
     if absent_on:
@@ -72,6 +77,12 @@ def prior_imaging_indeterminate(r: Resolver, name: str) -> Fact:
 @derivation("prior_imaging_technically_limited")
 def prior_imaging_technically_limited(r: Resolver, name: str) -> Fact:
     return _study_fact(r, name, None, "technically_limited", absent_on="technically_adequate")
+
+
+@derivation("prior_imaging_nonlesional")
+def prior_imaging_nonlesional(r: Resolver, name: str) -> Fact:
+    """A prior MRI read as normal or as showing no lesion, with no lesion in its summary."""
+    return _study_fact(r, name, MRI_OR_UNNAMED, "nonlesional", absent_on=None)
 
 
 @derivation("prior_imaging_documented")

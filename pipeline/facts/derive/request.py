@@ -1,16 +1,26 @@
-"""What is requested: the codes on the request, whether MRS is requested, and its target (brain or spine)."""
+"""What is requested: the codes on the request, whether MRS is requested, its target (brain or spine), and whether
+it repeats a study that failed for technical reasons."""
 
 from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
-from ..context import FactContext, best_status, mention_status
-from ..cues import cue, value_set
+from ..context import FactContext, best_status, cite_cues, mention_status
+from ..cues import concept_set, cue, value_set
+from ..imaging import HEDGED_FINDINGS, is_requested_study, own_stretch
 from ..priority import find_priority
 from .base import Resolver, derivation, make_fact, not_documented
 
 _DISC_CODES = value_set("codes.disc_mrs")
 _MRS_CODES = value_set("codes.mrs")
 _DISCOGENIC = cue("request.discogenic_target")
+_REPEAT = cue("request.repeat")
+_TECHNICAL = concept_set("request.technical_reason")
+_BECAUSE = cue("request.because")
+_REQUEST_WORDS = cue("study.request")
+# what a causal cue may name as the request's reason: a technical failure, or a finding or verdict instead
+_REASONS = (*_TECHNICAL.concepts, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", *HEDGED_FINDINGS)
+# the body of a radiology report: "several sequences were repeated", "recommend repeat MRI" are the radiologist's
+_REPORT_BODY = frozenset({"exam_title", "comparison", "technique", "findings", "impression", "addendum"})
 # report sections name codes of the studies they describe, not of the one requested
 _NOT_REQUEST_SECTIONS = frozenset({"comparison", "findings", "impression", "technique"})
 # sections where an MRS named without a code is the one requested
@@ -115,3 +125,100 @@ def spine_indication(r: Resolver, name: str) -> Fact:
         return not_documented(name, "no spine target on the request")
     return make_fact(name, best_status(statuses), evidence, note="spine or disc named as the MRS target")
 
+
+
+def _requested_studies(r: Resolver) -> list[tuple[Mention, str, bool]]:
+    """Studies asked for now: (mention, modality, named as a repeat in its own part of the clause)."""
+    ctx = r.ctx
+    out = []
+    for m in ctx.mentions("IMAGING", "MRS_REQUEST"):
+        if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
+            continue
+        modality = "MRS" if m.concept == "MRS_REQUEST" else m.attrs.get("modality", "unspecified")
+        if m.concept == "IMAGING" and not (is_requested_study(ctx, m) or
+                                           (m.section in _REQUESTING_SECTIONS and ctx.date_of(m) is None)):
+            continue
+        out.append((m, modality, _REPEAT.matches(own_stretch(ctx, m))))
+    return out + _repeats_without_a_name(ctx)
+
+
+def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]:
+    """A repeat asked for in a later clause that names no study ("the MRS could not be completed; repeat
+    requested"): the study named last before it in the sentence is the one repeated."""
+    out: list[tuple[Mention, str, bool]] = []
+    for m in ctx.mentions("IMAGING"):
+        if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
+            continue
+        _, hi = ctx.clause_of(m)
+        later = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.start > m.start]
+        end = min((o.start for o in later), default=m.sentence_end)
+        rest = ctx.text[hi:end]
+        if hi < end and _REPEAT.matches(rest) and _REQUEST_WORDS.matches(rest):
+            out.append((m, m.attrs.get("modality", "unspecified"), True))
+    return out
+
+
+def _counts(o: Mention) -> bool:
+    """A technical failure that is stated: not denied ("no motion artifact"), of adequate quality or conditional."""
+    return not (o.has("negated") or o.has("hypothetical") or o.attrs.get("assertion") == "absent")
+
+
+def _technical_reasons(ctx: FactContext, m: Mention) -> list[Mention]:
+    """Technical failures stated in the request's sentence or in the next sentence of the same section."""
+    here = ctx.same_sentence(m, *_TECHNICAL.concepts)
+    starts = sorted(s for s in ctx.by_sentence if s >= m.sentence_end)
+    if starts and not ctx.text[m.sentence_end:starts[0]].strip():
+        here += [o for o in ctx.by_sentence[starts[0]] if o.concept in _TECHNICAL and o.section == m.section]
+    return [o for o in here if _counts(o)]
+
+
+def _technical_cause(ctx: FactContext, m: Mention) -> list[Mention]:
+    """The technical failure a causal cue in the request's clause gives as its reason ("MRS is requested because
+    the MRI was degraded by motion"): the first finding or verdict after the cue, when it is a technical failure."""
+    lo, hi = ctx.clause_of(m)
+    hit = _BECAUSE.search(ctx.text[lo:hi])
+    if hit is None:
+        return []
+    after = sorted((o for o in ctx.same_sentence(m, *_REASONS, counted=False) if lo + hit.end <= o.start < hi),
+                   key=lambda o: o.start)
+    first = after[0] if after else None
+    return [first] if first is not None and first.concept in _TECHNICAL and _counts(first) else []
+
+
+@derivation("technical_repeat")
+def technical_repeat(r: Resolver, name: str) -> Fact:
+    """The request repeats, or adds imaging because of, a study that failed for technical reasons (motion, an
+    incomplete exam, poor contrast, wrong sequences). A repeat (`kind: repeat`): a study asked for as a repeat whose
+    request gives a technical failure, or whose earlier study of the same modality was technically limited.
+    Additional imaging (`kind: additional`): a study asked for because of a technical failure, the reason its own
+    clause gives. An artifact named in a prior report, with no such request, is neither."""
+    ctx = r.ctx
+    requests = _requested_studies(r)
+    evidence: list[Evidence] = []
+    for m, modality, repeat in requests:
+        if repeat:
+            reasons = _technical_reasons(ctx, m)
+            limited = [s for s in r.studies if s.modality == modality and s.body_part in (None, "brain")
+                       and "technically_limited" in s.verdicts]
+            kind, cues = "repeat", [_REPEAT.id]
+        else:
+            reasons, limited = _technical_cause(ctx, m), []
+            kind, cues = "additional", [_BECAUSE.id]
+        if not reasons and not limited:
+            continue
+        tag = {"kind": kind}
+        evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, attributes=tag, cues=cues))
+        evidence += [ctx.evidence(o, assertion=FactStatus.PRESENT, attributes=tag, cues=[_TECHNICAL.id])
+                     for o in reasons]
+        evidence += [cite_cues(e.model_copy(update={"assertion": FactStatus.PRESENT.value,
+                                                    "attributes": {**e.attributes, **tag}}), _REPEAT.id)
+                     for s in limited for e in s.evidence if e.attributes.get("verdict") == "technically_limited"]
+    if evidence:
+        kinds = sorted({e.attributes["kind"] for e in evidence})
+        return make_fact(name, FactStatus.PRESENT, evidence, attributes={"kind": kinds},
+                         note=f"imaging requested because a study failed for technical reasons ({', '.join(kinds)})")
+    repeats = [m for m, _, repeat in requests if repeat]
+    if repeats:
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [ctx.evidence(m, cues=[_REPEAT.id]) for m in repeats],
+                         note="a repeat is requested, with no technical failure stated for it")
+    return not_documented(name, "no imaging is requested because of a technical failure")
