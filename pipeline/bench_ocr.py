@@ -207,6 +207,7 @@ def run_parallel(packets: list[Packet], *, pages: int, repeat: int, folder: Path
     times: dict[int, list[float]] = {1: [], 2: []}
     texts: dict[int, str] = {}
     ours(fax, 2)  # warm-up: the engines of both threads
+    load_before = os.getloadavg()[0]
     for round_ in range(repeat):
         for threads in ((1, 2) if round_ % 2 == 0 else (2, 1)):
             texts[threads], seconds = ours(fax, threads)
@@ -214,7 +215,8 @@ def run_parallel(packets: list[Packet], *, pages: int, repeat: int, folder: Path
     one, two = statistics.median(times[1]), statistics.median(times[2])
     return {"pages": _pages(fax), "seconds_1_core": round(one, 2), "seconds_2_cores": round(two, 2),
             "speedup": round(one / two, 2), "identical_text": texts[1] == texts[2],
-            "usable_cores": ocr_module.usable_cores()}
+            "usable_cores": ocr_module.usable_cores(),
+            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
 def fact_recall(text_record: ScreeningResult, fax_record: ScreeningResult) -> tuple[int, int]:
@@ -243,11 +245,14 @@ def run_corpus(packets: list[Packet], policy_dir: Path, *, folder: Path) -> dict
         records = [screener.screen_document(d) for d in docs]
         wall = time.perf_counter() - t0
         same, found, documented, cers, confidences, blank = 0, 0, 0, [], [], 0
+        differing: list[str] = []
         for packet, text_record, record, doc in zip(packets, text_records, records, docs, strict=True):
             if not isinstance(text_record, ScreeningResult):
                 continue
             decisions = [(d.payer, d.decision, d.outcome) for d in record.determinations]
-            same += decisions == [(d.payer, d.decision, d.outcome) for d in text_record.determinations]
+            agrees = decisions == [(d.payer, d.decision, d.outcome) for d in text_record.determinations]
+            same += agrees
+            differing += [] if agrees else [packet.id]
             f, d = fact_recall(text_record, record)
             found, documented = found + f, documented + d
             cers.append(_cer(packet, doc.text))
@@ -258,7 +263,7 @@ def run_corpus(packets: list[Packet], policy_dir: Path, *, folder: Path) -> dict
             "fact_recall": round(found / max(documented, 1), 4), "facts_documented": documented,
             "cer_mean": round(statistics.mean(cers), 4), "cer_worst": round(max(cers), 4),
             "confidence_mean": round(statistics.mean(confidences), 1), "confidence_min": round(min(confidences), 1),
-            "blank_pages": blank, "wall_seconds": round(wall, 1),
+            "blank_pages": blank, "wall_seconds": round(wall, 1), "differing": differing,
         }
     return figures
 
@@ -278,7 +283,8 @@ def run(corpus: Path, policy_dir: Path, *, packets: int = 3, repeat: int = 3, lo
         p = figures["parallel"]
         print(f"  one {p['pages']}-page fax (fine): 1 core {p['seconds_1_core']:.2f} s, 2 cores "
               f"{p['seconds_2_cores']:.2f} s -> {p['speedup']:.2f}x (identical text: {p['identical_text']}; "
-              f"{p['usable_cores']} usable cores)")
+              f"{p['usable_cores']} usable cores; load average {p['load_average'][0]} before, "
+              f"{p['load_average'][1]} after: other work on the cores lowers the speed-up)")
         if corpus_check:
             figures["corpus"] = run_corpus(dev, policy_dir, folder=folder)
             _print_corpus(figures["corpus"])
@@ -303,6 +309,8 @@ def _print_corpus(figures: dict[str, Any]) -> None:
               f"{100 * f['fact_recall']:.1f}% of {f['facts_documented']}; CER mean {100 * f['cer_mean']:.2f}%, "
               f"worst {100 * f['cer_worst']:.2f}%; confidence mean {f['confidence_mean']}, min "
               f"{f['confidence_min']}; blank pages {f['blank_pages']}; {f['wall_seconds']} s")
+        if f["differing"]:
+            print(f"            differing: {', '.join(f['differing'])}")
 
 
 # ------------------------------------------------------------------------------------------------ sweep

@@ -31,6 +31,12 @@ BLANK_INK_FRACTION = 0.0005
 """A page whose despeckled image has less ink than this fraction of its area is blank (not read)."""
 MAX_IMAGE_DPI = 300
 """An embedded image finer than this is scaled down to it (Tesseract gains nothing above 300 dpi)."""
+READ_DPI = 250
+UPSAMPLE_AT_MOST = 1.3
+"""An image with square pixels coarser than READ_DPI is enlarged towards it, by UPSAMPLE_AT_MOST at most: a fine-mode
+fax (204 x 196) is read at 250 dpi, which lowered the character error rate on dev faxes (2.0% -> 1.9% mean, 0.46% ->
+0.29% median) for 1.2x the time; a standard-mode fax (204 x 98) is read at 204 dpi: enlarging its doubled rows
+further raised the error rate (300 dpi: 2.6% -> 3.3%)."""
 THREADS_ENV = "PRESCREEN_OCR_THREADS"
 """Environment setting that caps the pages read in parallel (default: every core this process may use)."""
 TESSDATA_GLOBS = ("/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata")
@@ -187,15 +193,25 @@ def _single_image(page: Any) -> tuple[Any, float, float, float, float] | None:
     return obj, m.e - box_left, box_top - (m.f + m.d), m.a, m.d
 
 
+def read_resolution(dpi_x: float, dpi_y: float, *, max_dpi: int = MAX_IMAGE_DPI) -> float:
+    """The resolution an image is read at: its finer axis, enlarged towards READ_DPI when its pixels are square
+    (by UPSAMPLE_AT_MOST at most), never above `max_dpi`."""
+    finer, coarser = max(dpi_x, dpi_y), min(dpi_x, dpi_y)
+    target = finer
+    if coarser >= 0.9 * finer and finer < READ_DPI:
+        target = min(READ_DPI, finer * UPSAMPLE_AT_MOST)
+    return min(target, max_dpi)
+
+
 def square_pixels(page: PageImage, *, max_dpi: int = MAX_IMAGE_DPI) -> tuple[Any, float]:
-    """The image with square pixels at its higher resolution (at most `max_dpi`), and that resolution.
+    """The image with square pixels at its reading resolution (read_resolution), and that resolution.
 
     A standard-mode fax (204 x 98 dpi) is stretched to 204 x 204 with bilinear interpolation, which gives
-    Tesseract grey edges to binarise rather than doubled rows.
+    Tesseract grey edges to binarise rather than doubled rows; a fine-mode fax is enlarged to 250 dpi.
     """
     from PIL import Image
 
-    target = min(max(page.dpi_x, page.dpi_y), max_dpi)
+    target = read_resolution(page.dpi_x, page.dpi_y, max_dpi=max_dpi)
     width = max(1, round(page.image.width * target / page.dpi_x))
     height = max(1, round(page.image.height * target / page.dpi_y))
     if (width, height) == page.image.size:

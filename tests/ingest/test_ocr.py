@@ -41,13 +41,14 @@ def _fax(tmp_path: Path, text: str, settings: FaxSettings, name: str = "fax.pdf"
 
 
 @pytest.mark.parametrize(("size", "dpi_x", "dpi_y", "max_dpi", "want_size", "want_dpi"), [
-    ((1734, 1078), 204, 98, 300, (1734, 2244), 204),   # standard mode: rows stretched to square pixels
-    ((1734, 2156), 204, 196, 300, (1734, 2244), 204),  # fine mode: a little
-    ((1700, 2200), 200, 200, 300, (1700, 2200), 200),  # square already: the same image
+    ((1734, 1078), 204, 98, 300, (1734, 2244), 204),   # standard mode: rows stretched to square pixels, no more
+    ((1734, 2156), 204, 196, 300, (2125, 2750), 250),  # fine mode: enlarged to 250 dpi
+    ((2500, 3300), 250, 250, 300, (2500, 3300), 250),  # square at 250 already: the same image
     ((3400, 4400), 400, 400, 300, (2550, 3300), 300),  # finer than 300 dpi: scaled down
-    ((850, 1100), 100, 100, 300, (850, 1100), 100),    # coarse: never upsampled
-    ((1020, 1100), 120, 100, 300, (1020, 1320), 120),  # the finer axis sets the resolution
-], ids=["standard", "fine", "square", "fine-scan", "coarse", "wide"])
+    ((850, 1100), 100, 100, 300, (1105, 1430), 130),   # coarse: enlarged by 1.3 at most
+    ((1020, 1100), 120, 100, 300, (1020, 1320), 120),  # non-square: the finer axis sets the resolution
+    ((1700, 2200), 200, 200, 200, (1700, 2200), 200),  # never above max_dpi
+], ids=["standard", "fine", "square", "fine-scan", "coarse", "wide", "capped"])
 def test_square_pixels(size, dpi_x, dpi_y, max_dpi, want_size, want_dpi) -> None:  # type: ignore[no-untyped-def]
     page = ocr.PageImage(image=Image.new("L", size, 255), dpi_x=dpi_x, dpi_y=dpi_y)
     image, dpi = ocr.square_pixels(page, max_dpi=max_dpi)
