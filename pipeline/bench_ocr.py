@@ -322,10 +322,14 @@ def sweep(packets: list[Packet], folder: Path) -> list[dict[str, Any]]:
     import tesserocr
     from PIL import Image, ImageFilter
 
-    def variant(resample: Any, median: bool, dpi: float | None = None) -> Callable[[Any], tuple[Any, float]]:
-        """Square pixels at `dpi` (None: the image's higher resolution) with `resample`, then clean-up."""
+    def variant(resample: Any, median: bool, dpi: float | str = "chosen") -> Callable[[Any], tuple[Any, float]]:
+        """Square pixels with `resample` at `dpi` ("chosen": ocr.read_resolution; "own": the image's finer axis),
+        then the clean-up."""
         def prepare(page: Any) -> tuple[Any, float]:
-            target = dpi or max(page.dpi_x, page.dpi_y)
+            if dpi == "chosen":
+                target = ocr_module.read_resolution(page.dpi_x, page.dpi_y)
+            else:
+                target = max(page.dpi_x, page.dpi_y) if dpi == "own" else float(dpi)
             size = (round(page.image.width * target / page.dpi_x), round(page.image.height * target / page.dpi_y))
             image = page.image.resize(size, resample) if size != page.image.size else page.image
             if median:
@@ -336,11 +340,13 @@ def sweep(packets: list[Packet], folder: Path) -> list[dict[str, Any]]:
 
     bilinear = Image.Resampling.BILINEAR
     variants: dict[str, tuple[Callable[[Any], tuple[Any, float]], int]] = {
-        "chosen: bilinear to square, median, psm 6": (variant(bilinear, True), 6),
+        "chosen: bilinear, read_resolution, median, psm 6": (variant(bilinear, True), 6),
         "psm 4": (variant(bilinear, True), 4),
         "nearest (rows repeated)": (variant(Image.Resampling.NEAREST, True), 6),
         "no median filter": (variant(bilinear, False), 6),
-        "upsampled to 300 dpi": (variant(bilinear, True, 300), 6),
+        "at the fax's own resolution (204 dpi)": (variant(bilinear, True, "own"), 6),
+        "enlarged to 250 dpi": (variant(bilinear, True, 250), 6),
+        "enlarged to 300 dpi": (variant(bilinear, True, 300), 6),
     }
     folder_ = ocr_module.tessdata_dir() or ""
     results = []
@@ -368,7 +374,7 @@ def sweep(packets: list[Packet], folder: Path) -> list[dict[str, Any]]:
             row: dict[str, Any] = {"mode": mode, "variant": name, "pages": pages, "recognition_s_per_page": round(seconds / pages, 3),
                    "cer_mean": round(statistics.mean(cers), 4), "cer_worst": round(max(cers), 4)}
             results.append(row)
-            print(f"  {mode:9} {name:42} {row['recognition_s_per_page']:.2f} s/page  CER mean "
+            print(f"  {mode:9} {name:48} {row['recognition_s_per_page']:.2f} s/page  CER mean "
                   f"{100 * row['cer_mean']:.2f}%  worst {100 * row['cer_worst']:.2f}%", flush=True)
     return results
 
