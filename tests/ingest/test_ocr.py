@@ -89,7 +89,8 @@ def test_batch_workers_share_the_cores(monkeypatch, cores, workers, given, want)
     (2, True, 125),  # two OCR threads spend processor time twice as fast as the clock
     (2, False, 65),  # no OCR, no threads
 ], ids=["one-thread", "two-threads", "no-ocr"])
-def test_cpu_limit_grows_with_the_ocr_threads(threads, ocr_on, want) -> None:  # type: ignore[no-untyped-def]
+def test_cpu_limit_grows_with_the_ocr_threads(monkeypatch, threads, ocr_on, want) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(ocr.THREADS_ENV, raising=False)
     limits = IngestLimits(timeout_seconds=60, ocr_threads=threads, ocr=ocr_on)
     assert isolation.cpu_seconds(limits) == want
 
