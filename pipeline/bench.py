@@ -2,8 +2,10 @@
 
 Prints packets/s and seconds per stage (ingest, nlp, facts, evaluate), then the same input through
 (a) a blank spaCy tokenizer (the floor cost of any spaCy pipeline) and (b) pypdfium2 plain-text extraction
-(the fastest PDF text path, already a pdfplumber dependency), as ratios to ours. Figures also go to
-out/bench.json. Benchmarks print; tests never assert on time.
+(the fastest PDF text path, already a pdfplumber dependency), as ratios to ours; then ConText, analysis time
+against text length, OCR of simulated faxes (bench_ocr: ours against the earlier reader and bare Tesseract, fine
+and standard mode, 1 and 2 cores) and bulk runs. Figures also go to out/bench.json. Benchmarks print; tests
+never assert on time.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from pathlib import Path
 
 import spacy
 
-from .contracts import ScreeningResult
 from .corpus.annotations import load_corpus
 from .corpus.evaluation import render_pdf
 from .ingest import load_document
@@ -105,43 +106,6 @@ def run(corpus: Path, policy_dir: Path, *, repeat: int = 3, out: Path | None = N
     return figures
 
 
-def run_scanned(corpus: Path, policy_dir: Path, *, packets: int = 12) -> dict[str, object]:
-    """Faxed packets (image-only, 200 dpi): seconds per OCR page, OCR's share of the time, character error rate."""
-    from .corpus.cer import character_error_rate, ocr_text_without_transmission
-    from .corpus.evaluation import render_fax
-    from .ingest import IngestLimits
-    from .ingest.ocr import STATS, ocr_available
-
-    if not ocr_available():
-        print("scanned packets: skipped (tesseract is not installed)")
-        return {}
-    chosen = load_corpus(corpus, splits=["dev"])[:packets]
-    limits = IngestLimits()
-    with tempfile.TemporaryDirectory(prefix="prescreen-bench-fax-") as tmp:
-        faxes = [render_fax(p.text_path, Path(tmp), seed=i) for i, p in enumerate(chosen)]
-        screener = Screener(policy_dir=policy_dir, isolate=False)  # in-process, so OCR time is counted here
-        STATS.pages, STATS.seconds = 0, 0.0
-        t0 = time.perf_counter()
-        records = list(screener.screen(faxes))
-        wall = time.perf_counter() - t0
-        ocr_pages, ocr_seconds = STATS.pages, STATS.seconds  # before the CER pass below reads pages again
-        docs = [load_document(f, limits=IngestLimits(ocr=True)) for f in faxes[:4]]
-    cer = [character_error_rate(ocr_text_without_transmission(load_document(p.text_path)),
-                                ocr_text_without_transmission(d)) for p, d in zip(chosen, docs, strict=False)]
-    figures: dict[str, object] = {
-        "packets": len(chosen), "ocr_pages": ocr_pages, "ocr_dpi": limits.ocr_dpi,
-        "wall_seconds": round(wall, 2), "seconds_per_ocr_page": round(ocr_seconds / max(ocr_pages, 1), 2),
-        "ocr_share": round(ocr_seconds / wall, 3), "packets_per_second": round(len(chosen) / wall, 3),
-        "cer_mean_first4": round(sum(cer) / len(cer), 4),
-        "errors": sum(1 for r in records if not isinstance(r, ScreeningResult)),
-    }
-    print(f"scanned packets (simulated 200 dpi faxes, OCR at {limits.ocr_dpi} dpi, 1 process): "
-          f"{len(chosen)} packets, {ocr_pages} pages in {wall:.1f} s")
-    print(f"  {ocr_seconds / max(ocr_pages, 1):.2f} s per OCR page; OCR is {100 * ocr_seconds / wall:.0f}% of the "
-          f"time; CER {100 * figures['cer_mean_first4']:.2f}% (first 4 packets)")  # type: ignore[operator]
-    return figures
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("annotations/packets"))
@@ -150,7 +114,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("out/bench.json"))
     parser.add_argument("--negex", type=Path, default=None, help="NegEx/ConText annotation file (default: the "
                                                                    "vendored copy in annotations/external/negex).")
-    parser.add_argument("--scanned", type=int, default=12, help="Dev packets to screen as simulated faxes.")
+    parser.add_argument("--ocr-packets", type=int, default=3,
+                        help="Dev packets read as simulated faxes for the OCR s/page comparison.")
+    parser.add_argument("--no-ocr-corpus", action="store_true",
+                        help="Skip screening every dev packet as fine and standard faxes.")
     parser.add_argument("--batch", type=int, default=2000, help="Generated packets for the batch benchmark (0: skip).")
     parser.add_argument("--no-spark", action="store_true", help="Skip the Spark engine in the batch benchmark.")
     args = parser.parse_args()
@@ -164,7 +131,10 @@ def main() -> None:
 
     figures["scaling"] = bench_scaling.run(args.corpus, args.policies)
     print()
-    figures["scanned"] = run_scanned(args.corpus, args.policies, packets=args.scanned)
+    from . import bench_ocr
+
+    figures["ocr"] = bench_ocr.run(args.corpus, args.policies, packets=args.ocr_packets, repeat=args.repeat,
+                                   corpus_check=not args.no_ocr_corpus)
     if args.batch:
         from . import bench_batch
 

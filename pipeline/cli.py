@@ -41,18 +41,21 @@ MaxPages = Annotated[int, typer.Option(min=1, help="Pages allowed in one documen
 MaxMb = Annotated[int, typer.Option(min=1, help="Size allowed for one file, in MB.")]
 MemoryMb = Annotated[int, typer.Option(min=64, help="Memory allowed to read one document, in MB.")]
 Ocr = Annotated[bool, typer.Option("--ocr/--no-ocr", help="Read pages without a text layer by OCR.")]
-OcrDpi = Annotated[int, typer.Option(min=100, max=600, help="Rendering resolution for OCR.")]
+OcrDpi = Annotated[int, typer.Option(min=100, max=600, help="Rendering resolution for OCR of pages that are not "
+                                                             "one embedded image (a fax is read at its own).")]
+OcrThreads = Annotated[int | None, typer.Option(min=1, help="Pages read by OCR in parallel (default: every usable "
+                                                            "core; a batch worker: its share of the cores).")]
 LowConfidence = Annotated[float, typer.Option(min=0, max=100,
                                               help="OCR confidence below which a page never approves alone.")]
 
 
 def _limits(timeout: float, max_pages: int, max_mb: int, memory_mb: int, ocr: bool, ocr_dpi: int,
-            low_confidence: float, analysis_timeout: float) -> IngestLimits:
+            low_confidence: float, analysis_timeout: float, ocr_threads: int | None = None) -> IngestLimits:
     from .ingest import IngestLimits
 
     return IngestLimits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, timeout_seconds=timeout,
                         max_memory_mb=memory_mb, ocr=ocr, ocr_dpi=ocr_dpi, low_confidence=low_confidence,
-                        analysis_seconds=analysis_timeout)
+                        analysis_seconds=analysis_timeout, ocr_threads=ocr_threads)
 
 
 class Format(StrEnum):
@@ -94,6 +97,7 @@ def screen(
     memory_mb: MemoryMb = 2048,
     ocr: Ocr = True,
     ocr_dpi: OcrDpi = 300,
+    ocr_threads: OcrThreads = None,
     low_confidence: LowConfidence = 80.0,
     isolate: Annotated[bool, typer.Option("--isolate/--no-isolate",
                                           help="Read each file in its own process (crash and hang safe).")] = True,
@@ -101,7 +105,8 @@ def screen(
     """Screen packets and print a determination per payer, with the evidence for every criterion."""
     from .screen import Screener
 
-    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout)
+    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout,
+                     ocr_threads)
     try:
         screener = Screener(policy_dir=policies, payers=payer or None, batch_size=batch_size, limits=limits,
                             isolate=isolate)
@@ -245,6 +250,7 @@ def batch(
     memory_mb: MemoryMb = 2048,
     ocr: Ocr = True,
     ocr_dpi: OcrDpi = 300,
+    ocr_threads: OcrThreads = None,
     low_confidence: LowConfidence = 80.0,
 ) -> None:
     """Screen a folder or manifest of packets: one record per packet, resumable, with a run summary."""
@@ -252,7 +258,8 @@ def batch(
     from .batch.local import BatchOptions, BatchSummary, main_exit_code, run_local
     from .batch.results import RESULTS, run_report
 
-    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout)
+    limits = _limits(timeout, max_pages, max_mb, memory_mb, ocr, ocr_dpi, low_confidence, analysis_timeout,
+                     ocr_threads)
     store_url = None if store == "none" else store or f"sqlite:///{(out / 'results.db').resolve()}"
     if engine not in {"local", "spark"}:
         raise _fail(f"unknown engine {engine!r}; use local or spark")

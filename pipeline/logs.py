@@ -21,7 +21,7 @@ import sys
 
 LOG_LEVEL_ENV = "PRESCREEN_LOG_LEVEL"
 OWN = "pipeline"
-READERS = ("pdfminer", "pdfplumber", "pypdfium2", "PIL", "pytesseract", "fontTools", "reportlab")
+READERS = ("pdfminer", "pdfplumber", "pypdfium2", "PIL", "tesserocr", "pytesseract", "fontTools", "reportlab")
 """Loggers of the libraries that parse document content: never emit (their records can quote the text)."""
 WITHHELD = "message withheld: a library's log may quote document content"
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")

@@ -1,7 +1,8 @@
 """The dev corpus as received faxes: image-only pages at 200 dpi, skewed, speckled, a header on every page.
 
 Every packet must reach the same decisions through OCR as from its text; evidence on a scanned page must sit
-where the words are on the page image. Character error rates are printed for the record.
+where the words are on the page image. As standard-mode faxes (204 x 98 dpi), at least STANDARD_MODE_FLOOR of the
+packets must (the goal is 95%; docs/measurements.md has the figure). Character error rates are printed.
 """
 
 from __future__ import annotations
@@ -16,27 +17,34 @@ from pipeline.contracts import ScreeningResult, TextSource, TriState
 from pipeline.corpus.annotations import load_corpus
 from pipeline.corpus.cer import character_error_rate, ocr_text_without_transmission
 from pipeline.corpus.evaluation import render_fax
-from pipeline.ingest import IngestedDocument, load_document
+from pipeline.corpus.fax import STANDARD, FaxSettings
+from pipeline.ingest import IngestedDocument, IngestLimits, load_document
 from pipeline.ingest.ocr import ocr_available
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = load_corpus(REPO / "annotations" / "packets", splits=["dev"])
+
+STANDARD_MODE_FLOOR = 0.85
+"""Share of dev packets whose standard-mode fax must reach the text version's decisions (measured 38 / 44)."""
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not ocr_available(), reason="tesseract is not installed (make test installs it)")]
 
 
 def _ingest(path: str) -> IngestedDocument:
-    return load_document(path)
+    return load_document(path, limits=IngestLimits(ocr_threads=1))  # one page at a time: a process per core
+
+
+def _read_faxes(out: Path, settings: FaxSettings | None = None) -> dict[str, IngestedDocument]:
+    paths = [str(render_fax(p.text_path, out, seed=i, settings=settings)) for i, p in enumerate(DEV)]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # OCR is per page CPU work
+        docs = list(pool.map(_ingest, paths))
+    return {p.id: d for p, d in zip(DEV, docs, strict=True)}
 
 
 @pytest.fixture(scope="module")
 def faxed(tmp_path_factory) -> dict[str, IngestedDocument]:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("fax")
-    paths = [str(render_fax(p.text_path, out, seed=i)) for i, p in enumerate(DEV)]
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # OCR is per page CPU work
-        docs = list(pool.map(_ingest, paths))
-    return {p.id: d for p, d in zip(DEV, docs, strict=True)}
+    return _read_faxes(tmp_path_factory.mktemp("fax"))
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +76,24 @@ def test_character_error_rate(faxed):  # type: ignore[no-untyped-def]
     print(f"\nfax CER: mean {mean:.4f}, worst {max(rates.values()):.4f}; "
           f"OCR confidence mean {sum(confidences) / len(confidences):.1f}, min {min(confidences):.1f}")
     assert mean < 0.05  # a fine-mode fax reads at a few percent CER; far worse means OCR is broken
+
+
+def test_standard_mode_faxes_reach_the_same_decisions(screener, text_records, tmp_path):  # type: ignore[no-untyped-def]
+    """Standard mode (204 x 98 dpi), read at its own resolution with square pixels: no fewer packets agree than
+    the floor."""
+    faxed = _read_faxes(tmp_path, STANDARD)
+    differing = []
+    for packet in DEV:
+        record = screener.screen_document(faxed[packet.id])
+        got = [(d.payer, d.decision.value, d.outcome.value) for d in record.determinations]
+        want = [(d.payer, d.decision.value, d.outcome.value) for d in text_records[packet.id].determinations]
+        if got != want:
+            differing.append(packet.id)
+    rates = [character_error_rate(ocr_text_without_transmission(load_document(p.text_path)),
+                                  ocr_text_without_transmission(faxed[p.id])) for p in DEV]
+    print(f"\nstandard-mode fax: {len(DEV) - len(differing)}/{len(DEV)} packets with the same decisions "
+          f"(differing: {differing}); CER mean {sum(rates) / len(rates):.4f}, worst {max(rates):.4f}")
+    assert len(DEV) - len(differing) >= STANDARD_MODE_FLOOR * len(DEV), differing
 
 
 def test_evidence_on_a_scanned_page_sits_on_the_words(faxed, fax_records, tmp_path):  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from ..criteria import load_policies
 from ..errors import ErrorCode, display_name
 from ..ingest import IngestLimits
 from ..ingest.isolation import die_with_parent
+from ..ingest.ocr import usable_cores
 from .items import (
     BatchItem,
     batch_record,
@@ -100,6 +101,14 @@ class BatchSummary:
     """Lines of results.jsonl that were not records (moved to damaged.jsonl)."""
     tally: Tally | None = None
     """What the batch's records say (this run's and earlier runs'), set when the run was not interrupted."""
+
+
+def worker_limits(limits: IngestLimits, workers: int) -> IngestLimits:
+    """The limits each of `workers` workers reads with: unless set, OCR reads cores // workers pages in
+    parallel (at least 1), so that the workers' OCR threads together do not oversubscribe the cores."""
+    if limits.ocr_threads is not None:
+        return limits
+    return dataclasses.replace(limits, ocr_threads=max(1, usable_cores() // max(1, workers)))
 
 
 # ---------------------------------------------------------------------------------------------- workers
@@ -314,7 +323,8 @@ def _run_local(source: Path, options: BatchOptions) -> BatchSummary:
     progress = Progress(total=summary.total, mode=options.progress)
     html_dir = str(out / "reports") if options.html else None
     limit = options.limits.timeout_seconds + options.limits.analysis_seconds + options.worker_grace_seconds
-    pool = _Pool(options.workers, (str(options.policy_dir), options.limits, options.isolate, html_dir), limit)
+    limits = worker_limits(options.limits, options.workers)
+    pool = _Pool(options.workers, (str(options.policy_dir), limits, options.isolate, html_dir), limit)
     started = time.monotonic()
     listing_errors: set[str] = set()
     pending = _keyed_items(source, options.payers, versions, max_bytes=options.limits.max_bytes,

@@ -75,6 +75,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+def _one_ocr_thread(limits: IngestLimits | None) -> IngestLimits:
+    from ..ingest import IngestLimits
+
+    limits = limits or IngestLimits()
+    return limits if limits.ocr_threads is not None else dataclasses.replace(limits, ocr_threads=1)
+
 INSTALL_HINT = "pyspark is not installed; install the spark extra: pip install 'mrs-prescreen[spark]'"
 PARQUET = "results.parquet"
 PARQUET_SCHEMA = "key string, path string, kind string, sha256 string, record string"
@@ -409,6 +416,8 @@ def run_spark(input: Path | str, out: Path, *, master: str | None = "local[2]", 
             sc = spark.sparkContext
             t_job = time.perf_counter()
             slices = _slices(partitions, sc.defaultParallelism, None if items is None else len(items))
+            # each executor core runs one task at a time: its OCR reads one page at a time (no oversubscription)
+            limits = _one_ocr_thread(limits)
             task = _Task(policy_dir=str(policy_dir), payers=tuple(payers) if payers else None, limits=limits,
                          isolate=isolate, driver_cwd=os.getcwd(), done=sc.broadcast(done))
 

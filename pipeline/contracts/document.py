@@ -13,6 +13,7 @@ class TextSource(StrEnum):
     TEXT_LAYER = "text_layer"
     OCR = "ocr"
     PLAIN_TEXT = "plain_text"
+    BLANK = "blank"  # an image-only page found blank by its image statistics: not read, no text
 
 
 class Box(BaseModel):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..contracts import ScreeningResult
 from ..screen import Screener
 from .annotations import CorpusReport, compare, load_corpus
+
+if TYPE_CHECKING:
+    from .fax import FaxSettings
 
 
 def evaluate_corpus(directory: str | Path, *, splits: Iterable[str], pdf: bool = False, fax: bool = False,
@@ -50,10 +55,12 @@ def render_pdf(text_path: Path, out_dir: Path) -> Path:
     return target
 
 
-def render_fax(text_path: Path, out_dir: Path, *, seed: int = 0) -> Path:
-    """The packet as a simulated received fax: image-only pages at 200 dpi (see corpus/fax.py)."""
+def render_fax(text_path: Path, out_dir: Path, *, seed: int = 0, settings: FaxSettings | None = None) -> Path:
+    """The packet as a simulated received fax: image-only pages, 200 dpi unless `settings` say otherwise (e.g.
+    corpus.fax.STANDARD); `seed` varies the skew and noise (see corpus/fax.py)."""
     from .fax import FaxSettings, render_fax_pdf
 
     target = out_dir / (text_path.stem + ".fax.pdf")
-    render_fax_pdf(text_path.read_text(encoding="utf-8"), target, settings=FaxSettings(seed=seed))
+    settings = dataclasses.replace(settings or FaxSettings(), seed=seed)
+    render_fax_pdf(text_path.read_text(encoding="utf-8"), target, settings=settings)
     return target

@@ -13,7 +13,10 @@ DEFAULT_HEADER = "11/20/2026 09:{minute:02d} FROM: CLINIC FAX 555-0100 TO: UM IN
 
 @dataclass(frozen=True, kw_only=True)
 class FaxSettings:
-    dpi: int = 200                 # fine-mode fax is 204 x 196 dpi
+    """How a simulated fax is sampled and degraded; FINE and STANDARD below are the two ITU-T T.4 modes."""
+
+    dpi: int = 200                 # horizontal resolution; fine and standard mode faxes are 204 dpi across
+    vertical_dpi: int | None = None  # None: as `dpi`; fine mode is 196, standard mode 98 (non-square pixels)
     max_skew_degrees: float = 1.5  # each page is rotated by a random angle in [-max, max]
     speckle: float = 0.0015        # fraction of pixels flipped to black (salt) ...
     dropout: float = 0.02          # ... and of black pixels flipped to white (toner/line dropout)
@@ -32,6 +35,7 @@ def render_fax_pdf(text: str, out_path: str | Path, *, settings: FaxSettings | N
     from .render import render_text_pdf
 
     s = settings or FaxSettings()
+    vertical = s.vertical_dpi or s.dpi
     rng = random.Random(s.seed)
     np_rng = np.random.default_rng(s.seed)
     with tempfile.TemporaryDirectory(prefix="prescreen-fax-") as tmp:
@@ -47,10 +51,19 @@ def render_fax_pdf(text: str, out_path: str | Path, *, settings: FaxSettings | N
                 page.close()
                 angle = rng.uniform(-s.max_skew_degrees, s.max_skew_degrees)
                 grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+                if vertical != s.dpi:  # the scanner samples fewer lines per inch: each row averages a band
+                    rows = max(1, round(grey.height * vertical / s.dpi))
+                    grey = grey.resize((grey.width, rows), Image.Resampling.BOX)
                 ink = np.asarray(grey) < s.threshold
                 ink ^= (np_rng.random(ink.shape) < s.speckle) & ~ink
                 ink &= ~((np_rng.random(ink.shape) < s.dropout) & ink)
                 pages.append(Image.fromarray(np.where(ink, 0, 255).astype("uint8")).convert("1"))
         finally:
             pdf.close()
-    pages[0].save(out_path, "PDF", save_all=True, append_images=pages[1:], resolution=float(s.dpi))
+    pages[0].save(out_path, "PDF", save_all=True, append_images=pages[1:], dpi=(float(s.dpi), float(vertical)))
+
+
+FINE = FaxSettings(dpi=204, vertical_dpi=196)
+"""Fine mode: 204 x 196 dpi."""
+STANDARD = FaxSettings(dpi=204, vertical_dpi=98)
+"""Standard mode: 204 x 98 dpi, half the lines of fine mode; the mode many fax machines send by default."""

@@ -36,7 +36,10 @@ class IngestLimits:
     max_page_pixels: a page rendered for OCR larger than this is refused (E113): image bombs.
     timeout_seconds, max_memory_mb: per document, enforced by the isolated worker (E111, E114).
     analysis_seconds: per document, for analysis and decisions once it is read (E111 at the nlp stage).
-    ocr: read pages without a usable text layer with Tesseract; ocr_dpi: their rendering resolution.
+    ocr: read pages without a usable text layer with Tesseract; ocr_dpi: the rendering resolution of such pages
+    that are not one embedded image (an embedded image is read at its own resolution, at most 300 dpi).
+    ocr_threads: pages read in parallel, None for every usable core (capped by PRESCREEN_OCR_THREADS); a batch
+    engine with N workers sets cores // N so that workers and their OCR threads do not oversubscribe the cores.
     min_text_chars: a page with fewer non-space characters in its text layer counts as having none.
     low_confidence: mean OCR word confidence (0-100) below which a page's text never approves on its own.
     """
@@ -49,12 +52,15 @@ class IngestLimits:
     max_memory_mb: int = 2048
     ocr: bool = True
     ocr_dpi: int = 300
+    ocr_threads: int | None = None
     min_text_chars: int = 25
     low_confidence: float = 80.0
 
     def __post_init__(self) -> None:
-        numbers = (self.max_bytes, self.max_pages, self.max_page_pixels, self.timeout_seconds, self.max_memory_mb,
+        numbers: tuple[float, ...] = (self.max_bytes, self.max_pages, self.max_page_pixels, self.timeout_seconds, self.max_memory_mb,
                    self.ocr_dpi, self.analysis_seconds)
+        if self.ocr_threads is not None:
+            numbers += (self.ocr_threads,)
         if any(n <= 0 for n in numbers) or not 0 <= self.low_confidence <= 100:
             raise ValueError("ingest limits must be positive (low_confidence between 0 and 100)")
 
@@ -93,7 +99,7 @@ def load_document(path: str | os.PathLike[str], *, limits: IngestLimits | None =
     if data.startswith(PDF_MAGIC) or (not is_text_name and PDF_MAGIC in data[:MAGIC_WINDOW]):
         extracted = extract_pdf(data, name=name, max_pages=limits.max_pages, ocr=OcrSettings(
             enabled=limits.ocr, dpi=limits.ocr_dpi, min_text_chars=limits.min_text_chars,
-            max_page_pixels=limits.max_page_pixels))
+            max_page_pixels=limits.max_page_pixels, threads=limits.ocr_threads))
         text, pages, layout, media_type = extracted.text, extracted.pages, extracted.layout, PDF_MEDIA_TYPE
         encoding, replaced = None, 0
     elif source.suffix.lower() == ".pdf":

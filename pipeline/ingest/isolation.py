@@ -10,7 +10,8 @@ loaded) runs `load_document` under these limits:
 
 - wall clock: the parent waits `limits.timeout_seconds`, then kills the child's whole process group
   (the child and anything it started, e.g. `tesseract`) with SIGKILL: E111;
-- CPU time: RLIMIT_CPU a little above the timeout, a backstop should the parent's clock be late;
+- CPU time: RLIMIT_CPU a little above the timeout times the pages OCR may read in parallel (the threads
+  share the process's CPU time), a backstop should the parent's clock be late;
 - memory: RLIMIT_AS of `limits.max_memory_mb` MB on top of the address space the child inherits from its
   parent at fork (the budget is what reading the document may add); running out is E109, a child killed
   by the kernel (or dead of any other signal or exit without an answer) is E114;
@@ -44,6 +45,7 @@ from typing import Any
 from pipeline.errors import ErrorCode, PipelineError, display_name
 
 from .document import IngestedDocument, IngestLimits, load_document
+from .ocr import ocr_threads
 
 try:  # imported here, once, rather than in every reader process (it costs ~20 ms)
     from PIL import Image
@@ -297,8 +299,14 @@ def _send_quietly(conn: Connection, reply: tuple[Any, ...]) -> None:
         conn.send(reply)
 
 
+def cpu_seconds(limits: IngestLimits) -> int:
+    """RLIMIT_CPU of a reader: the timeout times the pages OCR reads in parallel, plus CPU_GRACE_SECONDS."""
+    threads = ocr_threads(limits.ocr_threads) if limits.ocr else 1
+    return math.ceil(limits.timeout_seconds * threads) + CPU_GRACE_SECONDS
+
+
 def _limit_resources(limits: IngestLimits) -> None:
-    cpu = math.ceil(limits.timeout_seconds) + CPU_GRACE_SECONDS
+    cpu = cpu_seconds(limits)
     _set_limit(resource.RLIMIT_CPU, cpu, cpu + CPU_GRACE_SECONDS)
     _set_limit(resource.RLIMIT_CORE, 0, 0)
     budget = _address_space_in_use() + limits.max_memory_mb * _MB

@@ -79,6 +79,23 @@ class TextLayout:
         self._breaks.append(self._n)
         self.append(page)
 
+    def extend(self, other: TextLayout) -> None:
+        """Add every character of `other` after this layout's: the same as appending them one by one."""
+        base = self._n
+        if other._n == 0:
+            return
+        if not other._run_starts or other._run_starts[0] > 0:
+            self._set_page(base, _NO_PAGE)
+        for start, page in zip(other._run_starts, other._run_pages, strict=True):
+            self._set_page(base + start, page)
+        for name in _BOX_COLUMNS if len(self._x0) or len(other._x0) else ():
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if len(mine) < base:
+                mine.extend(array("f", [_NAN]) * (base - len(mine)))
+            mine.extend(theirs if len(theirs) == other._n else array("f", [_NAN]) * other._n)
+        self._breaks.extend(array("i", (base + b for b in other._breaks)))
+        self._n += other._n
+
     def truncate(self, n_chars: int) -> None:
         """Drop every character from offset `n_chars` on."""
         if n_chars >= self._n:

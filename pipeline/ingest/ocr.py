@@ -1,16 +1,20 @@
-"""OCR for pages without a usable text layer: pypdfium2 renders, Tesseract reads, boxes come back in points.
+"""OCR for pages without a usable text layer: the page image in, words with boxes in PDF points out.
 
-Tesseract (Debian `tesseract-ocr` + `tesseract-ocr-eng`) is driven through pytesseract, which runs the
-`tesseract` program on one image and parses its TSV output: word text, box and confidence. Fax clean-up is a
-3x3 median filter (speckle) and a deskew found by projection profiles; word boxes are rotated back to the page
-as it was received, so evidence boxes land on the page image a reviewer sees.
+A page that is one embedded image (a received fax) is read from that image as sent, not re-rendered; other
+pages are rendered by pypdfium2. Non-square pixels (a standard-mode fax is 204 x 98 dpi) are made square at the
+image's higher resolution before anything else. A blank page is recognised from image statistics and never
+reaches Tesseract. Clean-up is a 3x3 median filter (speckle) and a deskew found by projection profiles;
+Tesseract reads through its C++ API (tesserocr), one engine per thread; word boxes are rotated back to the page
+as received, so evidence boxes land on the page image a reviewer sees. The choices are measured in
+docs/measurements.md (`python -m pipeline.bench_ocr`).
 """
 
 from __future__ import annotations
 
+import glob
 import math
 import os
-import shutil
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,25 +24,47 @@ from typing import Any
 from pipeline.errors import ErrorCode, PipelineError
 
 SKEW_RANGE_DEGREES = 5.0
-TESSERACT_CONFIG = "--oem 1 --psm 4"  # LSTM engine; a single column of text of variable sizes
+PAGE_SEGMENTATION = 6
+"""Tesseract's page segmentation mode: one uniform block of text (measured: lower CER on faxed forms and
+letters than mode 4, a single column of text of variable sizes, and faster)."""
+BLANK_INK_FRACTION = 0.0005
+"""A page whose despeckled image has less ink than this fraction of its area is blank (not read)."""
+MAX_IMAGE_DPI = 300
+"""An embedded image finer than this is scaled down to it (Tesseract gains nothing above 300 dpi)."""
+READ_DPI = 250
+UPSAMPLE_AT_MOST = 1.3
+"""An image with square pixels coarser than READ_DPI is enlarged towards it, by UPSAMPLE_AT_MOST at most: a fine-mode
+fax (204 x 196) is read at 250 dpi, which lowered the character error rate on dev faxes (2.0% -> 1.9% mean, 0.46% ->
+0.29% median) for 1.2x the time; a standard-mode fax (204 x 98) is read at 204 dpi: enlarging its doubled rows
+further raised the error rate (300 dpi: 2.6% -> 3.3%)."""
+THREADS_ENV = "PRESCREEN_OCR_THREADS"
+"""Environment setting that caps the pages read in parallel (default: every core this process may use)."""
+TESSDATA_GLOBS = ("/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata")
+"""Where Debian's tesseract-ocr-eng (and other installs) put eng.traineddata; TESSDATA_PREFIX comes first."""
 
 
 @dataclass
 class OcrStats:
-    """Pages read and seconds spent in OCR by this process (for benchmarks)."""
+    """Pages read and seconds spent in OCR by this process (for benchmarks).
+
+    `seconds` is the time of every page's clean-up and recognition added up (CPU-seconds of work when pages
+    run in parallel); `blank` counts pages found blank and skipped.
+    """
 
     pages: int = 0
     seconds: float = 0.0
+    blank: int = 0
 
 
 STATS = OcrStats()
+_STATS_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
 class OcrWord:
     text: str
     confidence: float
-    box: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (page as rendered)
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (page as received)
     line: tuple[int, int, int]  # (block, paragraph, line) as Tesseract numbered them
 
 
@@ -47,6 +73,7 @@ class OcrPage:
     words: list[OcrWord]
     confidence: float | None  # mean word confidence, 0-100; None when nothing was read
     skew_degrees: float
+    blank: bool = False  # the image had no ink beyond specks: not read
 
     def lines(self) -> Iterator[list[OcrWord]]:
         current: list[OcrWord] = []
@@ -59,33 +86,150 @@ class OcrPage:
             yield current
 
 
+@dataclass(frozen=True)
+class PageImage:
+    """A page as pixels: greyscale image, its horizontal and vertical resolution, and where it sits on the page.
+
+    `left`, `top`: the image's top-left corner in PDF points from the page's top-left corner; `embedded`: the
+    pixels are the page's own image (not a rendering).
+    """
+
+    image: Any
+    dpi_x: float
+    dpi_y: float
+    left: float = 0.0
+    top: float = 0.0
+    embedded: bool = False
+
+
+@cache
+def tessdata_dir() -> str | None:
+    """The folder holding eng.traineddata (TESSDATA_PREFIX, else the Debian package's), None when none is."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", "")]
+    for pattern in TESSDATA_GLOBS:
+        candidates.extend(sorted(glob.glob(pattern), reverse=True))
+    for folder in candidates:
+        if folder and os.path.isfile(os.path.join(folder, "eng.traineddata")):
+            return folder
+    return None
+
+
 @cache
 def ocr_available() -> bool:
-    """True when the tesseract program and the pytesseract binding are installed."""
-    if shutil.which("tesseract") is None:
-        return False
+    """True when the tesserocr binding and the English model (Debian tesseract-ocr-eng) are installed."""
     try:
-        import pytesseract  # noqa: F401
+        import tesserocr  # noqa: F401
     except ImportError:
         return False
-    return True
+    return tessdata_dir() is not None
 
 
-def render_page(pdf: Any, index: int, *, dpi: int, max_pixels: int, name: str) -> Any:
-    """Page `index` of a pypdfium2 document as a greyscale PIL image; E113 if it would exceed max_pixels."""
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def ocr_threads(requested: int | None = None) -> int:
+    """Pages to read in parallel: `requested`, else every usable core; capped by PRESCREEN_OCR_THREADS."""
+    threads = requested if requested is not None else usable_cores()
+    cap = os.environ.get(THREADS_ENV, "").strip()
+    if cap.isdigit() and int(cap) > 0:
+        threads = min(threads, int(cap))
+    return max(1, threads)
+
+
+def page_image(pdf: Any, index: int, *, dpi: int, max_pixels: int, name: str) -> PageImage:
+    """Page `index` of a pypdfium2 document as pixels: its one image as sent, else rendered at `dpi`.
+
+    E113 when the page would need more than `max_pixels` pixels (checked before any pixel is decoded).
+    """
     page = pdf[index]
     try:
+        single = _single_image(page)
+        if single is not None:
+            obj, left, top, width_pt, height_pt = single
+            px_w, px_h = obj.get_px_size()
+            _check_pixels(px_w * px_h, index, max_pixels, name)
+            image = obj.get_bitmap(render=False).to_pil().convert("L")
+            return PageImage(image=image, dpi_x=image.width * 72 / width_pt, dpi_y=image.height * 72 / height_pt,
+                             left=left, top=top, embedded=True)
         width, height = page.get_size()
-        pixels = (width * dpi / 72) * (height * dpi / 72)
-        if pixels > max_pixels:
-            raise PipelineError(
-                ErrorCode.E113_IMAGE_TOO_LARGE,
-                f"{name}: page {index + 1} would need {pixels / 1e6:.0f} million pixels to read, more than the "
-                f"limit of {max_pixels / 1e6:.0f} million",
-            )
-        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        _check_pixels((width * dpi / 72) * (height * dpi / 72), index, max_pixels, name)
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        return PageImage(image=image, dpi_x=dpi, dpi_y=dpi)
     finally:
         page.close()
+
+
+def _check_pixels(pixels: float, index: int, max_pixels: int, name: str) -> None:
+    if pixels > max_pixels:
+        raise PipelineError(
+            ErrorCode.E113_IMAGE_TOO_LARGE,
+            f"{name}: page {index + 1} would need {pixels / 1e6:.0f} million pixels to read, more than the "
+            f"limit of {max_pixels / 1e6:.0f} million",
+        )
+
+
+def _single_image(page: Any) -> tuple[Any, float, float, float, float] | None:
+    """(image object, left, top, width, height in points) when the page is one upright image covering it."""
+    import pypdfium2.raw as pdfium_c
+
+    if page.get_rotation() % 360:
+        return None
+    objects = list(page.get_objects(max_depth=2))
+    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    obj = objects[0]
+    m = obj.get_matrix()
+    if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
+        return None  # rotated or mirrored placement: render the page instead
+    box_left, box_bottom, box_right, box_top = page.get_mediabox()
+    page_w, page_h = box_right - box_left, box_top - box_bottom
+    if page_w <= 0 or page_h <= 0 or m.a * m.d < 0.9 * page_w * page_h:
+        return None  # an image on part of the page: render the page, margins and all
+    return obj, m.e - box_left, box_top - (m.f + m.d), m.a, m.d
+
+
+def read_resolution(dpi_x: float, dpi_y: float, *, max_dpi: int = MAX_IMAGE_DPI) -> float:
+    """The resolution an image is read at: its finer axis, enlarged towards READ_DPI when its pixels are square
+    (by UPSAMPLE_AT_MOST at most), never above `max_dpi`."""
+    finer, coarser = max(dpi_x, dpi_y), min(dpi_x, dpi_y)
+    target = finer
+    if coarser >= 0.9 * finer and finer < READ_DPI:
+        target = min(READ_DPI, finer * UPSAMPLE_AT_MOST)
+    return min(target, max_dpi)
+
+
+def square_pixels(page: PageImage, *, max_dpi: int = MAX_IMAGE_DPI) -> tuple[Any, float]:
+    """The image with square pixels at its reading resolution (read_resolution), and that resolution.
+
+    A standard-mode fax (204 x 98 dpi) is stretched to 204 x 204 with bilinear interpolation, which gives
+    Tesseract grey edges to binarise rather than doubled rows; a fine-mode fax is enlarged to 250 dpi.
+    """
+    from PIL import Image
+
+    target = read_resolution(page.dpi_x, page.dpi_y, max_dpi=max_dpi)
+    width = max(1, round(page.image.width * target / page.dpi_x))
+    height = max(1, round(page.image.height * target / page.dpi_y))
+    if (width, height) == page.image.size:
+        return page.image, target
+    return page.image.resize((width, height), Image.Resampling.BILINEAR), target
+
+
+def ink_fraction(image: Any) -> float:
+    """Share of the page that is ink, ignoring isolated specks: 2x2 blocks at least half dark."""
+    import numpy as np
+
+    small = np.asarray(image.reduce(2))
+    return float((small < 128).mean()) if small.size else 0.0
+
+
+def is_blank(image: Any) -> bool:
+    """True when the page shows nothing but specks (BLANK_INK_FRACTION)."""
+    return ink_fraction(image) < BLANK_INK_FRACTION
 
 
 def clean(image: Any) -> tuple[Any, float]:
@@ -100,54 +244,98 @@ def clean(image: Any) -> tuple[Any, float]:
 
 
 def estimate_skew(image: Any) -> float:
-    """The rotation (degrees) that makes text lines horizontal: maximise the variance of row ink sums."""
+    """The rotation (degrees) that makes text lines horizontal: maximise the variance of row ink sums.
+
+    The ink pixels of a reduced copy are projected onto rows for each candidate angle (0.5 degree steps within
+    +/-SKEW_RANGE_DEGREES, then 0.1 degree steps around the best), a histogram per angle rather than a rotated
+    image per angle.
+    """
     import numpy as np
-    from PIL import Image
 
     small = image.copy()
     small.thumbnail((900, 900))
-    ink = Image.fromarray(np.where(np.asarray(small) < 160, 255, 0).astype("uint8"))
+    ys, xs = np.nonzero(np.asarray(small) < 160)
+    if len(xs) == 0:
+        return 0.0
+    cx, cy = small.width / 2, small.height / 2
+    dx, dy = xs - cx, ys - cy
+    size = int(math.hypot(small.width, small.height)) + 2
 
     def score(angle: float) -> float:
-        rows = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False, fillcolor=0)).sum(axis=1)
-        return float(np.var(rows))
+        # PIL's rotate(angle) turns the image counter-clockwise: a point's new row is cy + dy*cos - dx*sin
+        theta = math.radians(angle)
+        rows = np.floor(dy * math.cos(theta) - dx * math.sin(theta) + size / 2).astype(np.int64)
+        return float(np.var(np.bincount(rows, minlength=size)))
 
     best = max((a / 2 for a in range(int(-2 * SKEW_RANGE_DEGREES), int(2 * SKEW_RANGE_DEGREES) + 1)), key=score)
-    fine = [best + d / 10 for d in range(-5, 6)]
+    fine = [round(best + d / 10, 1) for d in range(-5, 6)]
     return max(fine, key=score)
 
 
-def read_page(image: Any, *, dpi: int) -> OcrPage:
-    """OCR one page image (as rendered at `dpi`); boxes are returned in PDF points of the unrotated page."""
-    import pytesseract
+class _Engines(threading.local):
+    """One Tesseract engine per thread (the API is not thread-safe), made again in a forked child."""
 
-    # Tesseract's OpenMP threads oversubscribe a busy machine (6 s/page instead of 1.4 s here); parallelism
-    # comes from one worker process per core instead.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    api: Any = None
+    pid: int = 0
+
+
+_ENGINES = _Engines()
+
+
+def _engine() -> Any:
+    import tesserocr
+
+    if _ENGINES.api is None or _ENGINES.pid != os.getpid():
+        folder = tessdata_dir()
+        if folder is None:
+            raise RuntimeError("Tesseract's English model is not installed (Debian package tesseract-ocr-eng)")
+        _ENGINES.api = tesserocr.PyTessBaseAPI(path=folder + os.sep, lang="eng", psm=PAGE_SEGMENTATION,
+                                               oem=tesserocr.OEM.LSTM_ONLY)
+        _ENGINES.pid = os.getpid()
+    return _ENGINES.api
+
+
+def read_page(page: PageImage) -> OcrPage:
+    """OCR one page image; boxes are returned in PDF points of the page as received."""
     started = time.perf_counter()
+    image, dpi = square_pixels(page)
+    if is_blank(image):
+        with _STATS_LOCK:
+            STATS.blank += 1
+            STATS.seconds += time.perf_counter() - started
+        return OcrPage(words=[], confidence=None, skew_degrees=0.0, blank=True)
     cleaned, angle = clean(image)
-    data = pytesseract.image_to_data(cleaned, lang="eng", config=TESSERACT_CONFIG,
-                                     output_type=pytesseract.Output.DICT)
+    api = _engine()
+    api.SetImage(cleaned)
+    api.SetSourceResolution(round(dpi))
+    api.Recognize()
+    tsv = api.GetTSVText(0)
+    api.Clear()
     width, height = cleaned.size
     cx, cy = width / 2, height / 2
     scale = 72 / dpi
     words: list[OcrWord] = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
-        conf = float(data["conf"][i])
+    for row in tsv.splitlines():
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] != "5":  # level 5: a word
+            continue
+        text, conf = fields[11].strip(), float(fields[10])
         if not text or conf < 0:
             continue
-        left, top = data["left"][i], data["top"][i]
-        box = _unrotate((left, top, left + data["width"][i], top + data["height"][i]), angle, cx, cy)
+        block, par, line = int(fields[2]), int(fields[3]), int(fields[4])
+        left, top, w, h = (int(v) for v in fields[6:10])
+        box = _unrotate((left, top, left + w, top + h), angle, cx, cy)
         words.append(OcrWord(
             text=text,
             confidence=conf,
-            box=(box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale),
-            line=(data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+            box=(page.left + box[0] * scale, page.top + box[1] * scale,
+                 page.left + box[2] * scale, page.top + box[3] * scale),
+            line=(block, par, line),
         ))
     confidence = sum(w.confidence for w in words) / len(words) if words else None
-    STATS.pages += 1
-    STATS.seconds += time.perf_counter() - started
+    with _STATS_LOCK:
+        STATS.pages += 1
+        STATS.seconds += time.perf_counter() - started
     return OcrPage(words=words, confidence=confidence, skew_degrees=angle)
 
 

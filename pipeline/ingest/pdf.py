@@ -6,6 +6,8 @@ import io
 import itertools
 import logging
 import unicodedata
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +22,7 @@ from pipeline.contracts import PageInfo, TextSource
 from pipeline.errors import ErrorCode, PipelineError
 
 from .layout import TextLayout
-from .ocr import OcrPage, ocr_available, read_page, render_page
+from .ocr import OcrPage, PageImage, ocr_available, ocr_threads, page_image, read_page
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +48,10 @@ class OcrSettings:
     """When and how pages without a usable text layer are read by OCR (see ocr.py)."""
 
     enabled: bool = True
-    dpi: int = 300
+    dpi: int = 300  # rendering resolution of pages that are not one embedded image
     min_text_chars: int = 25
     max_page_pixels: int = 40_000_000
+    threads: int | None = None  # pages read in parallel; None: every usable core (see ocr.ocr_threads)
 
 
 def extract_pdf(data: bytes, *, name: str, max_pages: int, ocr: OcrSettings | None = None) -> PdfText:
@@ -181,13 +184,14 @@ def _extract_pdfium_pages(pdf: Any, *, name: str, ocr: OcrSettings) -> PdfText:
         source, confidence = TextSource.TEXT_LAYER, None
         usable = sum(1 for ch in chars[start:] if not ch.isspace())
         if usable < ocr.min_text_chars and ocr.enabled and ocr_available():
-            image = render_page(pdf, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
-            result = read_page(image, dpi=ocr.dpi)
+            result = read_page(page_image(pdf, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name))
             if sum(len(w.text) for w in result.words) > usable:
                 del chars[start:]
                 layout.truncate(start)
                 _append_ocr_text(result, number, chars, layout)
                 source, confidence = TextSource.OCR, result.confidence
+            elif result.blank and not usable:
+                source = TextSource.BLANK
         pages.append(PageInfo(number=number, width=float(width), height=float(height), start=start,
                               end=len(chars), source=source,
                               ocr_confidence=round(confidence, 1) if confidence is not None else None))
@@ -214,51 +218,93 @@ def _parse_error(exc: Exception, name: str) -> PipelineError:
                          f"{name} is a damaged or malformed PDF that could not be read; please resend it")
 
 
+@dataclass
+class _Page:
+    """One page's text while the document is read: its text layer, and its OCR when it needs one."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[str]
+    layout: TextLayout
+    ocr: Future[OcrPage] | None = None
+
+
 def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSettings) -> PdfText:
-    chars: list[str] = []
-    layout = TextLayout()
-    pages: list[PageInfo] = []
+    """Every page's text layer; pages without a usable one are read by OCR, several at a time.
+
+    pdfium is not thread-safe: page images are taken here, one after another, and only their clean-up and
+    recognition run in the OCR threads. At most two pages per thread wait for OCR (memory stays bounded on
+    long faxes), and the text is assembled in page order, so the result does not depend on the threads.
+    """
+    threads = ocr_threads(ocr.threads) if ocr.enabled else 1
+    pages: list[_Page] = []
+    in_flight: deque[Future[OcrPage]] = deque()
     rendered: Any = None  # the pypdfium2 document, opened on the first page that needs OCR
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr") if threads > 1 else None
     try:
         for index, page in enumerate(pdf.pages):
-            if pages:
-                for ch in PAGE_BREAK:
-                    chars.append(ch)
-                    layout.append_break(None)
-            start = len(chars)
+            chars: list[str] = []
+            layout = TextLayout()
             _append_page_text(page, chars, layout)
             _append_form_fields(page, chars, layout)
-            source, confidence = TextSource.TEXT_LAYER, None
-            usable = sum(1 for ch in chars[start:] if not ch.isspace())
+            entry = _Page(page.page_number, float(page.width), float(page.height), chars, layout)
+            usable = sum(1 for ch in chars if not ch.isspace())
             if usable < ocr.min_text_chars and ocr.enabled and ocr_available():
                 if rendered is None:
                     import pypdfium2 as pdfium
 
                     rendered = pdfium.PdfDocument(data)
-                image = render_page(rendered, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
-                result = read_page(image, dpi=ocr.dpi)
-                read = sum(len(w.text) for w in result.words)
-                if read > usable:  # keep the short text layer when OCR reads even less
-                    del chars[start:]
-                    layout.truncate(start)
-                    _append_ocr_text(result, page.page_number, chars, layout)
-                    source, confidence = TextSource.OCR, result.confidence
-            pages.append(
-                PageInfo(
-                    number=page.page_number,
-                    width=float(page.width),
-                    height=float(page.height),
-                    start=start,
-                    end=len(chars),
-                    source=source,
-                    ocr_confidence=round(confidence, 1) if confidence is not None else None,
-                )
-            )
+                image = page_image(rendered, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
+                entry.ocr = _submit(pool, image)
+                in_flight.append(entry.ocr)
+                while len(in_flight) > 2 * threads or (in_flight and in_flight[0].done()):
+                    in_flight.popleft().result()  # wait for the oldest; raises its error here
+            pages.append(entry)
             page.close()
+        return _assemble(pages)
     finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
         if rendered is not None:
             rendered.close()
-    return PdfText(text="".join(chars), pages=pages, layout=layout)
+
+
+def _submit(pool: ThreadPoolExecutor | None, image: PageImage) -> Future[OcrPage]:
+    if pool is not None:
+        return pool.submit(read_page, image)
+    future: Future[OcrPage] = Future()
+    future.set_result(read_page(image))
+    return future
+
+
+def _assemble(pages: list[_Page]) -> PdfText:
+    """The document text and layout from its pages, in order; OCR text replaces a short text layer unless
+    OCR read even less (a rotated page with a short text layer keeps it)."""
+    chars: list[str] = []
+    layout = TextLayout()
+    infos: list[PageInfo] = []
+    for entry in pages:
+        if infos:
+            for ch in PAGE_BREAK:
+                chars.append(ch)
+                layout.append_break(None)
+        start = len(chars)
+        source, confidence = TextSource.TEXT_LAYER, None
+        result = entry.ocr.result() if entry.ocr is not None else None
+        usable = sum(1 for ch in entry.chars if not ch.isspace())
+        if result is not None and sum(len(w.text) for w in result.words) > usable:
+            _append_ocr_text(result, entry.number, chars, layout)
+            source, confidence = TextSource.OCR, result.confidence
+        else:
+            chars.extend(entry.chars)
+            layout.extend(entry.layout)
+            if result is not None and result.blank and not usable:
+                source = TextSource.BLANK
+        infos.append(PageInfo(number=entry.number, width=entry.width, height=entry.height, start=start,
+                              end=len(chars), source=source,
+                              ocr_confidence=round(confidence, 1) if confidence is not None else None))
+    return PdfText(text="".join(chars), pages=infos, layout=layout)
 
 
 def _append_form_fields(page: Page, chars: list[str], layout: TextLayout) -> None:

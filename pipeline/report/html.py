@@ -36,7 +36,8 @@ ROLE_TITLES = {"scope": "Scope", "contraindication": "Contraindications", "exclu
                "documentation": "Documentation requirements", "indication": "Indications"}
 STATUS = {TriState.MET: ("\u2714", "met"), TriState.NOT_MET: ("\u2718", "not met"),
           TriState.UNKNOWN: ("?", "unknown")}
-SOURCES = {TextSource.TEXT_LAYER: "text layer", TextSource.OCR: "OCR", TextSource.PLAIN_TEXT: "plain text"}
+SOURCES = {TextSource.TEXT_LAYER: "text layer", TextSource.OCR: "OCR", TextSource.PLAIN_TEXT: "plain text",
+           TextSource.BLANK: "blank page"}
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1d1d1d;margin:0 auto;max-width:70rem;padding:1rem 1.5rem}

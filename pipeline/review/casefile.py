@@ -15,7 +15,7 @@ from ..ingest.layout import TextLayout
 from .prepare import PacketFiles, PrepareError
 
 STATUS_TEXT = {"met": "met", "not_met": "not met", "unknown": "unknown"}
-SOURCE_TEXT = {"text_layer": "text layer", "ocr": "OCR", "plain_text": "plain text"}
+SOURCE_TEXT = {"text_layer": "text layer", "ocr": "OCR", "plain_text": "plain text", "blank": "blank page"}
 
 
 @dataclass

@@ -269,7 +269,7 @@ def temp_file_reader(path: str, *, limits: IngestLimits) -> IngestedDocument:
 
 
 def reader_with_grandchild(path: str, *, limits: IngestLimits) -> IngestedDocument:
-    """Starts a long-running program (as pytesseract starts tesseract) and hangs waiting for it."""
+    """Starts a long-running program (as a reader may start a helper program) and hangs waiting for it."""
     child = subprocess.Popen(["sleep", "3600"])
     Path(os.environ[PID_FILE_ENV]).write_text(str(child.pid))
     child.wait()
