@@ -186,11 +186,13 @@ def _write_report(record: ScreeningResult, document: Any, *, html_dir: Path | No
 
         assert html_dir is not None
         return record, write_html(record, document.text if document else "", html_dir)
-    except OSError as exc:
+    except Exception as exc:  # a report that cannot be built or written costs this record, never the run
+        # the exception's own text may quote the record (a validation error echoes its input): name its type only
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
         return ErrorRecord(pipeline_version=__version__, path=record.document.path, sha256=record.document.sha256,
                            code=ErrorCode.E304_REPORT_NOT_WRITTEN.value, stage="report",
                            message=f"{display_name(record.document.path)}: its report could not be written "
-                                   f"({exc.strerror or type(exc).__name__})"), None
+                                   f"({reason})"), None
 
 
 
@@ -300,7 +302,11 @@ def batch(
         if fhir:
             from .report.fhir import write_batch_bundles
 
-            typer.echo(f"{write_batch_bundles(out / RESULTS, out / 'fhir')} FHIR Bundles in {out / 'fhir'}")
+            written, failed = write_batch_bundles(out / RESULTS, out / "fhir")
+            typer.echo(f"{written} FHIR Bundles in {out / 'fhir'}"
+                       + (f"; {failed} records could not be written as Bundles (E304)" if failed else ""))
+            if failed:
+                raise typer.Exit(max(1, main_exit_code(summary)))
         if summary.peak_rss_mb:
             typer.echo("peak memory per worker (MB): " + ", ".join(f"{v:.0f}" for v in summary.peak_rss_mb.values()))
     raise typer.Exit(main_exit_code(summary))

@@ -154,7 +154,8 @@ def _coverage_information(record: ScreeningResult, d: Determination) -> dict[str
     if record.reference_date:
         ext.append({"url": "date", "valueDate": record.reference_date})
     else:
-        ext.append({"url": "date", "_valueDate": _absent()})
+        # R4 has no primitive extension on a sub-extension's value[x]: the reason sits on the "date" extension itself
+        ext.append({"url": "date", **_absent()})
     ext.append({"url": "coverage-assertion-id", "valueString": f"{record.document.sha256[:16]}-{d.payer}"})
     return {"url": EXT_COVERAGE_INFORMATION, "extension": ext}
 
@@ -314,13 +315,14 @@ def write_bundle(record: ScreeningResult, out_dir: Path, *, clock: DecisionClock
     return target
 
 
-def write_batch_bundles(results: Path, out_dir: Path) -> int:
+def write_batch_bundles(results: Path, out_dir: Path) -> tuple[int, int]:
     """One Bundle per current screening record of a batch's results.jsonl (streamed), named
-    `<stem>-<sha8>-<intake[:8]>.json` and carrying the record's decision clock; returns how many."""
+    `<stem>-<sha8>-<intake[:8]>.json` and carrying the record's decision clock; returns how many were written and
+    how many records could not be (one that fails does not stop the others)."""
     from ..batch.results import iter_latest
     from ..facts.priority import Priority
 
-    written = 0
+    written = failed = 0
     for data in iter_latest(results):
         if data.get("kind") != "screening":
             continue
@@ -330,9 +332,13 @@ def write_batch_bundles(results: Path, out_dir: Path) -> int:
                               priority=Priority(batch["priority"]) if batch.get("priority") else None,
                               due_at=batch.get("due_at"))
         intake = str(batch.get("intake") or batch.get("key") or "")
-        write_bundle(record, out_dir, clock=clock, seed=intake, suffix=intake[:8] or None)
+        try:
+            write_bundle(record, out_dir, clock=clock, seed=intake, suffix=intake[:8] or None)
+        except Exception:  # counted, never quoted: a validation error echoes the record's content
+            failed += 1
+            continue
         written += 1
-    return written
+    return written, failed
 
 
 # ---------------------------------------------------------------- reading back

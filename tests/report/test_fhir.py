@@ -265,7 +265,7 @@ def test_batch_bundles_carry_the_manifest_clock(screened, tmp_path) -> None:  # 
             record = screened[pid]
             item = BatchItem(path=record.document.path, request_id=f"R{i}", received_at="2026-11-02T09:30:00-05:00")
             f.write(dumps(batch_record(record, item=item, key=f"k{i}")) + "\n")
-    assert write_batch_bundles(results, tmp_path / "fhir") == 2
+    assert write_batch_bundles(results, tmp_path / "fhir") == (2, 0)
     files = sorted((tmp_path / "fhir").glob("*.json"))
     assert len(files) == 2
     for file in files:
@@ -320,3 +320,65 @@ def test_cli_batch_fhir_and_clock_report(tmp_path: Path) -> None:
     record = json.loads((out / "results.jsonl").read_text(encoding="utf-8"))
     assert record["batch"]["received_source"] == "manifest" and record["batch"]["priority"] in {"expedited",
                                                                                                "standard"}
+
+
+UNDATED = [
+    ("no-date-at-all", "Request: MR spectroscopy of the brain.\nHistory: new seizures. MRI brain inconclusive.\n"),
+    ("only-a-year", "Office note (2019 template)\nRecurrent glioma after radiation; MRS requested.\n"),
+    ("impossible-date", "Date of request: 13/45/2026\nKnown GBM, recurrence versus necrosis on MRI.\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), UNDATED, ids=[u[0] for u in UNDATED])
+def test_a_packet_without_a_request_date_gives_a_valid_bundle(screener, tmp_path, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    record = next(iter(screener.screen([path])))
+    assert isinstance(record, ScreeningResult) and record.reference_date is None
+    bundle = json.loads(bundle_json(record, clock=decision_clock(record)))
+    assert check_bundle(bundle) == []
+    for cr in _resources(bundle, "ClaimResponse"):
+        assert "created" not in cr and cr["_created"]["extension"][0]["valueCode"] == "unknown"
+    sr = _resources(bundle, "ServiceRequest")[0]
+    infos = [x for x in sr["extension"] if x["url"] == EXT_COVERAGE_INFORMATION]
+    assert len(infos) == len(record.determinations)
+    for info in infos:
+        date = _sub(info, "date")
+        assert "valueDate" not in date and date["extension"][0]["valueCode"] == "unknown"
+
+
+CANARY = "Zebulon Quixmarrow 1961-04-05"
+
+
+def _fail_for(name: str):  # type: ignore[no-untyped-def]
+    """write_bundle that raises, quoting a canary, for the record whose file name contains `name`."""
+    import pipeline.report.fhir as fhir
+
+    real = fhir.write_bundle
+
+    def write(record, out_dir, **kwargs):  # type: ignore[no-untyped-def]
+        if name in record.document.path:
+            raise ValueError(f"validation failed on input {CANARY}")
+        return real(record, out_dir, **kwargs)
+    return write
+
+
+def test_a_bundle_that_cannot_be_built_costs_its_record_only(screened, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pipeline.report.fhir as fhir
+
+    packets = {p.id: p for p in DEV}
+    files = [packets[pid].text_path for pid in sorted(screened)[:2]]
+    monkeypatch.setattr(fhir, "write_bundle", _fail_for(files[0].name))
+    done = CliRunner().invoke(app, ["screen", *map(str, files), "--format", "fhir", "--out", str(tmp_path / "f")])
+    assert done.exit_code == 1, done.output
+    assert f"{files[0].name}: E304" in done.output and CANARY not in done.output
+    assert "ValueError" in done.output
+    assert len(list((tmp_path / "f").glob("*.json"))) == 1
+
+    results = tmp_path / "results.jsonl"
+    with results.open("w", encoding="utf-8") as f:
+        for i, pid in enumerate(sorted(screened)[:2]):
+            item = BatchItem(path=screened[pid].document.path, request_id=f"R{i}")
+            f.write(dumps(batch_record(screened[pid], item=item, key=f"k{i}")) + "\n")
+    monkeypatch.setattr(fhir, "write_bundle", _fail_for(Path(screened[sorted(screened)[0]].document.path).name))
+    assert write_batch_bundles(results, tmp_path / "batch-fhir") == (1, 1)
