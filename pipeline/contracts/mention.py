@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class ModelOutput(BaseModel):
-    """What a learned extractor said about a mention: the model (`assertion@1.0.0`), its label and probability,
+    """What a learned extractor said about a mention: the model (`assertion@1.1.0`), its label and probability,
     and whether that label replaced the rules' (`applied`; see pipeline/learn/registry.py for how they combine)."""
 
     model_config = ConfigDict(frozen=True)

@@ -6,8 +6,8 @@ labels, override threshold, training-data digests, code version) and `MODEL_CARD
 `models/extractors.yaml`:
 
     mode: rules                 # rules | model | rules+model
-    assertion: assertion/1.0.0  # models/<name>/<version> of each kind (absent: that kind stays rule-based)
-    verdict: verdict/1.0.0
+    assertion: assertion/1.1.0  # models/<name>/<version> of each kind (absent: that kind stays rule-based)
+    verdict: verdict/1.1.0
 
 `PRESCREEN_EXTRACTORS` overrides the mode and `PRESCREEN_MODELS_DIR` the models folder. Models are read from the
 repository at start-up, never downloaded.
@@ -15,7 +15,7 @@ repository at start-up, never downloaded.
 How they combine, per mention: `rules` uses the rules only (the models are not loaded); `model` uses the model's
 most probable label for every mention; `rules+model` keeps the rules' label unless the model gives another label
 with a probability at or above the model's `threshold` (metadata.json). A label the model gave names the model
-(`model: assertion@1.0.0`) and its probability in the mention and its evidence.
+(`model: assertion@1.1.0`) and its probability in the mention and its evidence.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ _LEARNED = "learned_extractor_outputs"  # doc.user_data key of pipeline.learn.co
 def apply_assertion(modifiers: list[str], modifier_rules: list[str], outputs: list[ModelOutput]
                     ) -> tuple[list[str], list[str]]:
     """The modifiers after an applied assertion-model output: the model's label replaces the rules' modifiers and
-    the model's id (`model:assertion@1.0.0`) replaces their rule ids; otherwise they are unchanged."""
+    the model's id (`model:assertion@1.1.0`) replaces their rule ids; otherwise they are unchanged."""
     for output in outputs:
         if output.kind == "assertion" and output.applied:
             modifier = _ASSERTION_MODIFIER.get(output.label)

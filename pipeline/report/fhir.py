@@ -116,7 +116,7 @@ def _document_reference(record: ScreeningResult, uid: str) -> dict[str, Any]:
 def _device(uid: str, *, version: str, digest: str, extractors: str = "rules",
             models: dict[str, str] | None = None) -> dict[str, Any]:
     """The software that screened: pipeline version, rules digest and, when learned extractors screened, each
-    model (`assertion@1.0.0`) with the sha256 of its model file."""
+    model (`assertion@1.1.0`) with the sha256 of its model file."""
     kind = ("rule-based extraction, no trained model" if not models
             else f"rule-based extraction with learned extractors ({extractors})")
     return {"resourceType": "Device", "id": uid, "status": "active",
