@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,26 +23,10 @@ from ..nlp.extract import MODIFIER_NAMES, _is_plan_branch
 from ..nlp.normalize import NormalizedText, normalize
 from .features import assertion_features, rule_assertion, verdict_features
 
+if TYPE_CHECKING:
+    from .gold import GoldSpan
+
 VERDICTS = ("inconclusive", "conclusive", "not_stated")
-
-
-class GoldLike(Protocol):
-    """The fields of a gold span this module reads (pipeline.learn.gold.GoldSpan has them)."""
-
-    @property
-    def packet(self) -> str: ...
-    @property
-    def document_sha256(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def concept(self) -> str: ...
-    @property
-    def assertion(self) -> str: ...
-    @property
-    def verdict(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -113,11 +97,11 @@ def packet_text(packets_dir: Path, packet: str) -> tuple[str, str, str]:
     return doc.text, doc.nlp_text, doc.info.sha256
 
 
-def gold_examples(nlp: Language, spans: Iterable[GoldLike], packets_dir: str | Path
+def gold_examples(nlp: Language, spans: Iterable[GoldSpan], packets_dir: str | Path
                   ) -> tuple[list[Example], list[Example]]:
     """(assertion examples, verdict examples) of the gold spans, packet by packet. A span whose packet text has
     changed since it was annotated (its document hash differs) is an error, not a silent misalignment."""
-    by_packet: dict[str, list[GoldLike]] = {}
+    by_packet: dict[str, list[GoldSpan]] = {}
     for s in spans:
         by_packet.setdefault(s.packet, []).append(s)
     assertions: list[Example] = []
