@@ -74,3 +74,36 @@ def evaluate_model_command(
     if card:
         meta = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
         typer.echo(f"wrote {write_card(folder, meta, result)}")
+
+
+@models_app.command("check-models")
+def check_models_command(
+    models_dir: Annotated[Path | None, typer.Option("--models", help="The models folder (default: the "
+                                                    "installation's, or PRESCREEN_MODELS_DIR).")] = None,
+) -> None:
+    """Whether each configured model was trained on the output of the rules installed now. Exit 1 when the
+    configured mode loads a model whose rules changed since training (or whose metadata does not say): retrain
+    it (docs/retraining.md) before screening with it."""
+    from ..about import rules_digest
+    from .registry import ModelConfigError, load_model, read_config
+
+    try:
+        config = read_config(models_dir)
+        folders = {kind: folder for kind in ("assertion", "verdict") if (folder := getattr(config, kind))}
+        models = {kind: load_model(folder) for kind, folder in folders.items()}
+    except (ModelConfigError, OSError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    current = rules_digest()
+    typer.echo(f"mode {config.mode}; rules digest now {current[:12]}")
+    blocking = []
+    for kind, model in models.items():
+        state = model.freshness(current)
+        trained = (model.rules_digest or "not recorded")[:12]
+        typer.echo(f"  {kind:<10} {model.id:<20} trained on rules {trained:<12}  {state}")
+        if state != "current" and config.mode != "rules":
+            blocking.append(model.id)
+    if config.mode == "rules":
+        typer.echo("the rules-only mode loads no model: nothing to retrain before screening")
+    if blocking:
+        typer.echo(f"retrain before screening in mode {config.mode}: {', '.join(blocking)}", err=True)
+        raise typer.Exit(1)

@@ -69,6 +69,20 @@ class ShippedModel:
     def id(self) -> str:
         return f"{self.name}@{self.version}"
 
+    @property
+    def rules_digest(self) -> str | None:
+        """The rules digest (pipeline.about.rules_digest) of the rules whose output the model's features hold;
+        None when the metadata does not record it."""
+        value = self.metadata.get("rules_digest")
+        return str(value) if value else None
+
+    def freshness(self, current_rules: str) -> str:
+        """`current` when the model was trained on the output of these rules, `stale` when the rules changed
+        since, `unrecorded` when its metadata does not say."""
+        if self.rules_digest is None:
+            return "unrecorded"
+        return "current" if self.rules_digest == current_rules else "stale"
+
 
 def load_model(folder: str | Path) -> ShippedModel:
     """A model folder (model.json + metadata.json); the metadata's digest must match the model file."""

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..about import __version__
+from ..about import __version__, rules_digest
 from .dataset import Example, gold_examples, negex_examples
 from .features import ASSERTIONS, FOLLOW_ON, WINDOW
 from .linear import per_class_f1, train_linear
@@ -160,6 +160,7 @@ def train(name: str, data: str | Path, out: str | Path, *, examples: Examples | 
         "threshold": threshold,
         "model_sha256": hashlib.sha256(model_json.encode("utf-8")).hexdigest(),
         "code_version": __version__,
+        "rules_digest": rules_digest(),  # the rules whose labels are features: a rule change means retraining
         "training_data": {
             "digests": dict(sorted(examples.digests.items())),
             "sets": ["gold dev spans"] + (["NegEx tune half"] if name == "assertion" else []),

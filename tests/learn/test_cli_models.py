@@ -62,3 +62,44 @@ def test_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str], message
     result = runner.invoke(app, [a.format(tmp=tmp_path) for a in args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def _models_dir(root: Path, trained: Path, mode: str, recorded: str | None) -> Path:
+    """A models folder whose configuration names a copy of `trained` carrying `recorded` as its rules digest."""
+    import shutil
+
+    folder = root / "assertion" / "9.9.9"
+    shutil.copytree(trained, folder)
+    meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    if recorded is None:
+        meta.pop("rules_digest", None)
+    else:
+        meta["rules_digest"] = recorded
+    (folder / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    (root / "extractors.yaml").write_text(f"mode: {mode}\nassertion: assertion/9.9.9\n", encoding="utf-8")
+    return root
+
+
+def test_train_records_the_rules_the_features_came_from(trained: Path) -> None:
+    from pipeline.about import rules_digest
+
+    meta = json.loads((trained / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["rules_digest"] == rules_digest()
+
+
+@pytest.mark.parametrize("mode, recorded, exit_code, state", [
+    ("rules+model", "current", 0, "current"),
+    ("rules+model", "0" * 64, 1, "stale"),
+    ("model", None, 1, "unrecorded"),
+    ("rules", "0" * 64, 0, "stale"),          # the rules-only mode loads no model: nothing blocks
+])
+def test_check_models_flags_a_model_trained_on_other_rules(tmp_path: Path, trained: Path, mode: str,
+                                                           recorded: str | None, exit_code: int, state: str) -> None:
+    from pipeline.about import rules_digest
+
+    digest = rules_digest() if recorded == "current" else recorded
+    root = _models_dir(tmp_path / "models", trained, mode, digest)
+    result = runner.invoke(app, ["check-models", "--models", str(root)])
+    assert result.exit_code == exit_code, result.output
+    assert "assertion@0.1.0" in result.output and result.output.rstrip().splitlines()[1].endswith(state)
+    assert ("retrain before screening in mode" in result.output) == (exit_code == 1)
