@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..learn.linear import precision_recall_f1
+
 NEGEX_FILE = Path("annotations") / "external" / "negex" / "rsAnnotations-1-120-random.txt"
 HALVES = ("tune", "test")
 _SALT = b"negex-split-v1"
@@ -89,11 +91,8 @@ def scores(pairs: list[tuple[bool, bool]]) -> dict[str, float]:
     fp = sum(p and not g for p, g in pairs)
     fn = sum(g and not p for p, g in pairs)
     acc = sum(p == g for p, g in pairs) / len(pairs) if pairs else 0.0
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"accuracy": round(acc, 4), "precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-            "n": len(pairs)}
+    prec, rec, f1 = precision_recall_f1(tp, fp, fn)
+    return {"accuracy": round(acc, 4), "precision": prec, "recall": rec, "f1": f1, "n": len(pairs)}
 
 
 def context_scores(nlp: object, sentences: list[Sentence]) -> dict[str, dict[str, float]]:

@@ -229,6 +229,14 @@ def fit_calibrated(features: Sequence[dict[str, float]], labels: Sequence[str], 
     return vectorizer, calibrated
 
 
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0.0 where a ratio has no denominator), rounded to 4 places."""
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return round(prec, 4), round(rec, 4), round(f1, 4)
+
+
 def per_class_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, float]]:
     """Precision, recall, F1 and support per label, and the macro F1 over labels with support."""
     out: dict[str, dict[str, float]] = {}
@@ -236,10 +244,8 @@ def per_class_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence
         tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
         fp = sum(g != label and p == label for g, p in zip(gold, predicted, strict=True))
         fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[label] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": tp + fn}
+        prec, rec, f1 = precision_recall_f1(tp, fp, fn)
+        out[label] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
     supported = [v["f1"] for v in out.values() if v["support"]]
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else 0.0
     out["macro"] = {"f1": round(sum(supported) / len(supported), 4) if supported else 0.0,

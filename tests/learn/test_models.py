@@ -129,3 +129,16 @@ def test_a_changed_packet_text_is_refused(annotations: Path, nlp, tmp_path: Path
         (moved / path.name).write_text(path.read_text(encoding="utf-8") + "\nAddendum.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="another version of the text"):
         gold_examples(nlp, spans, moved)
+
+
+@pytest.mark.parametrize("tp, fp, fn, expected", [
+    (8, 2, 2, (0.8, 0.8, 0.8)),
+    (1, 0, 3, (1.0, 0.25, 0.4)),
+    (0, 0, 0, (0.0, 0.0, 0.0)),       # nothing predicted, nothing gold: no division by zero
+    (0, 5, 0, (0.0, 0.0, 0.0)),
+    (2, 1, 0, (0.6667, 1.0, 0.8)),
+])
+def test_precision_recall_f1_from_counts(tp: int, fp: int, fn: int, expected: tuple[float, float, float]) -> None:
+    from pipeline.learn.linear import precision_recall_f1
+
+    assert precision_recall_f1(tp, fp, fn) == expected
