@@ -72,6 +72,13 @@ EXCLUDED: list[Case] = [
      "BRAIN_INFECTION", "JC virus", set()),
     ("near miss: finding after an excluding test", "CSF cytology ruled out leptomeningeal spread, and MRI shows "
      "glioblastoma.", "GLIOMA", "glioblastoma", set()),
+    ("no-suspicious-features", "No suspicious features for neoplasm.", "BRAIN_TUMOR", "neoplasm", {"negated"}),
+    ("thereby-excluding", "Urine organic acids were unremarkable, thereby excluding an organic acidemia.",
+     "INBORN_ERROR", "organic acidemia", {"negated"}),
+    ("work-up-excluded", "Work-up excluded an inborn error of metabolism; MRI concerning for HIE.", "INBORN_ERROR",
+     "inborn error of metabolism", {"negated"}),
+    ("scope: the next clause keeps its hedge", "Work-up excluded an inborn error of metabolism; MRI concerning for "
+     "hypoxic-ischemic encephalopathy.", "ENCEPHALOPATHY", "hypoxic-ischemic encephalopathy", {"uncertain"}),
     ("near miss: excluded and affirmed", "Metastasis excluded; glioblastoma confirmed on histology.", "GLIOMA",
      "glioblastoma", set()),
 ]
@@ -116,6 +123,15 @@ HEDGED: list[Case] = [
     ("form-r/o", "Dx: R90.0 intracranial mass (r/o glioma)", "GLIOMA", "glioma", {"uncertain"}),
     ("form-rule-out", "Dx: R90.0 intracranial space-occupying lesion (rule out neoplasm)", "BRAIN_TUMOR",
      "neoplasm", {"uncertain"}),
+    ("form-code-description-before-r/o", "Dx codes: D49.6 neoplasm of unspecified behavior of brain (rule out GBM)",
+     "BRAIN_TUMOR", "neoplasm", {"uncertain"}),
+    ("not-yet-confirmed", "Differential includes a low-grade glioma; tumour not yet confirmed.", "BRAIN_TUMOR",
+     "tumour", {"uncertain"}),
+    ("near miss: a mass before r/o stays a mass", "R90.0 intracranial mass (r/o glioma)", "BRAIN_LESION",
+     "intracranial mass", set()),
+    ("near miss: a named tumor before r/o", "Glioblastoma (r/o recurrence vs radiation necrosis)", "GLIOMA",
+     "Glioblastoma", set()),
+    ("near miss: confirmed", "Stereotactic biopsy confirmed glioblastoma.", "GLIOMA", "glioblastoma", set()),
 ]
 
 # ------------------------------------------------------------------ the course of a non-tumor finding
