@@ -79,6 +79,12 @@ EXCLUDED: list[Case] = [
      "inborn error of metabolism", {"negated"}),
     ("scope: the next clause keeps its hedge", "Work-up excluded an inborn error of metabolism; MRI concerning for "
      "hypoxic-ischemic encephalopathy.", "ENCEPHALOPATHY", "hypoxic-ischemic encephalopathy", {"uncertain"}),
+    ("considered-and-excluded", "MELAS was considered and excluded by mtDNA sequencing.", "MITOCHONDRIAL",
+     "MELAS", {"negated"}),
+    ("considered-but", "A glioma was considered, but the biopsy showed demyelination.", "GLIOMA", "glioma",
+     {"negated"}),
+    ("near miss: considered is a hedge", "Alexander disease was considered by neurology.", "LEUKODYSTROPHY",
+     "Alexander disease", {"uncertain"}),
     ("near miss: excluded and affirmed", "Metastasis excluded; glioblastoma confirmed on histology.", "GLIOMA",
      "glioblastoma", set()),
 ]
