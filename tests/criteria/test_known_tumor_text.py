@@ -64,3 +64,21 @@ def test_a_known_tumor_and_a_suspected_one(analyze, case, text, healthhelp, exce
     evaluation = Evaluation(facts)
     assert evaluation.run(_node("healthhelp", "hh.known_tumor.known"), role="indication") is healthhelp
     assert evaluation.run(_node("excellus", "exc.neoplasm"), role="indication") is excellus
+
+
+SUSPICION = [
+    # case, text, HealthHelp "known", Florida Blue "differentiate brain tumor from other non-tumor diagnoses"
+    ("tumor versus abscess", "MRI: ring-enhancing right parietal lesion, glioblastoma versus abscess.\n", NOT, MET),
+    ("tumor versus demyelination, form r/o", "Dx: R90.0 intracranial mass (r/o glioma vs tumefactive "
+     "demyelination)\nMRI: enhancing left frontal mass; glioma versus tumefactive demyelination.\n", NOT, MET),
+    ("near miss: the tumor is excluded", "MRI: ring-enhancing lesion. Glioblastoma excluded on biopsy; abscess "
+     "confirmed.\n", NOT, NOT),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "healthhelp", "florida_blue"), SUSPICION, ids=[c[0] for c in SUSPICION])
+def test_a_suspected_tumor_opens_the_criteria_that_accept_suspicion(analyze, case, text, healthhelp, florida_blue):  # type: ignore[no-untyped-def]
+    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    evaluation = Evaluation(facts)
+    assert evaluation.run(_node("healthhelp", "hh.known_tumor.known"), role="indication") is healthhelp
+    assert evaluation.run(_node("florida-blue", "fb.lesion_tumor_vs_nontumor"), role="indication") is florida_blue
