@@ -267,6 +267,8 @@ class RuleExtensions:
       the change, not the lesion named as its object ("... of the right temporal mass").
     - the `current_course` scope: "history of" an ongoing or recurring condition ("last episode 2 weeks ago",
       "ongoing seizures") is current: the historical assertion of a "history of" cue, header or list is dropped.
+    - the `final_verdict` scope: a hedge before a target gives way to a verdict after it in its clause
+      ("previously suspected lymphoma, now excluded").
     - the `resolved_course` scope: a historical tumor whose stretch says it is over ("resected in childhood, no
       recurrence", "remote history of", "personal history of") is also negated, unless it is followed or
       treated now or the document raises a recurrence or treatment effect.
@@ -309,6 +311,11 @@ class RuleExtensions:
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: a pattern does not compile: {exc}") \
                 from exc
+        verdict = config.get("final_verdict", {})
+        self._verdict_id: str | None = verdict.get("id")
+        self._verdict_hedges = frozenset(str(r) for r in verdict.get("hedges", ()))
+        self._verdict_stops = frozenset(str(k).lower() for k in verdict.get("stops", ()))
+        self._verdicts = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("verdicts", ()))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -328,6 +335,10 @@ class RuleExtensions:
                 self._release_change_object(doc, target, starts)
         for target in targets:
             self._add_also(doc, target)
+        if self._verdict_id is not None and self._verdicts:
+            starts = {t.start for t in targets}
+            for target in targets:
+                self._settle(doc, target, starts)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -346,6 +357,25 @@ class RuleExtensions:
                 self._mark_resolved(doc, target, tumors[k - 1] if k else None,
                                     tumors[k + 1] if k + 1 < len(tumors) else None)
         return doc
+
+    def _settle(self, doc: Doc, target: Span, starts: set[int]) -> None:
+        """A hedge before a target gives way to a verdict after it in its clause, with no other target between
+        ("suspected lymphoma, now excluded"; not "r/o lymphoma, CSF cytology negative"): the target keeps the
+        negation only."""
+        hedges = [m for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"]
+        if not hedges or any((m.rule.metadata or {}).get("id") not in self._verdict_hedges
+                             or m.modifier_span[1] > target.start for m in hedges):
+            return
+        for m in target._.modifiers:
+            start, end = m.modifier_span
+            if m.category != "NEGATED_EXISTENCE" or start < target.end:
+                continue
+            words = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
+            between = range(target.end, start)
+            if words in self._verdicts and not any(doc[i].lower_ in self._verdict_stops or i in starts
+                                                   for i in between):
+                target._.modifiers = tuple(k for k in target._.modifiers if k.category != "POSSIBLE_EXISTENCE")
+                return
 
     def _reopened(self, targets: list[Span]) -> bool:
         """The document raises a recurrence or treatment effect (neither negated, hypothetical nor a relative's)."""
