@@ -116,6 +116,8 @@ REMOTE: list[Case] = [
      "BRAIN_TUMOR", "Medulloblastoma", {"historical", "negated"}),
     ("ned", "History of breast cancer with a brain metastasis treated with SRS in 2015, NED since.",
      "BRAIN_METASTASIS", "brain metastasis", {"historical", "negated"}),
+    ("resected-last-century", "Craniopharyngioma resected in 1998, on hormone replacement since.", "BRAIN_TUMOR",
+     "Craniopharyngioma", {"historical", "negated"}),
     ("pmh-line", "PAST MEDICAL HISTORY:\nMeningioma, resected 2009, no recurrence\nHypertension\n", "BRAIN_TUMOR",
      "Meningioma", {"historical", "negated"}),
     ("near miss: treated, under surveillance", "GBM resected 2022, no recurrence on surveillance MRI.", "GLIOMA",
