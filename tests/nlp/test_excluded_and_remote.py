@@ -58,6 +58,8 @@ EXCLUDED: list[Case] = [
      "PKU", {"negated"}),
     ("screen-was-normal-including", "State newborn screening was normal, including biotinidase deficiency.",
      "INBORN_ERROR", "biotinidase deficiency", {"negated"}),
+    ("nbs-abbreviated", "NBS normal including CAH, PKU and galactosemia.", "INBORN_ERROR", "galactosemia",
+     {"negated"}),
     ("near miss: screen then a new problem", "Newborn screen normal for PKU; now suspected Canavan disease.",
      "INBORN_ERROR", "Canavan disease", {"uncertain"}),
     ("near miss: screen in one sentence, finding in the next", "Newborn screen normal for PKU. MRI suggests "
@@ -118,6 +120,8 @@ REMOTE: list[Case] = [
      "BRAIN_METASTASIS", "brain metastasis", {"historical", "negated"}),
     ("resected-last-century", "Craniopharyngioma resected in 1998, on hormone replacement since.", "BRAIN_TUMOR",
      "Craniopharyngioma", {"historical", "negated"}),
+    ("no-intracranial-disease", "Hx of lung cancer with brain mets s/p SRS 2019, no evidence of intracranial "
+     "disease since.", "BRAIN_METASTASIS", "brain mets", {"historical", "negated"}),
     ("pmh-line", "PAST MEDICAL HISTORY:\nMeningioma, resected 2009, no recurrence\nHypertension\n", "BRAIN_TUMOR",
      "Meningioma", {"historical", "negated"}),
     ("near miss: treated, under surveillance", "GBM resected 2022, no recurrence on surveillance MRI.", "GLIOMA",
