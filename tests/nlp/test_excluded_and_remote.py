@@ -100,6 +100,10 @@ EXCLUDED: list[Case] = [
      {"uncertain"}),
     ("near miss: the next sentence", "Suspected lymphoma. Abscess excluded.", "CNS_LYMPHOMA", "lymphoma",
      {"uncertain"}),
+    ("near miss: a condition's new claim stays conditional", "Biopsy if the follow-up MRI shows progression.",
+     "RECURRENCE", "progression", {"hypothetical"}),
+    ("near miss: a conditional positive result", "If positive for toxoplasma, treat empirically.",
+     "BRAIN_INFECTION", "toxoplasma", {"hypothetical"}),
     ("near miss: excluded and affirmed", "Metastasis excluded; glioblastoma confirmed on histology.", "GLIOMA",
      "glioblastoma", set()),
 ]
