@@ -105,8 +105,11 @@ class FactResolver:
         for m in ctx.mentions(*spec.concepts):
             if any(m.attrs.get(k) not in v for k, v in wanted.items()):
                 continue
-            if spec.requires is not None and spec.requires.applies_to(m.attrs) and not self._supported(spec.requires):
-                unsupported.append(m)  # "relapse" in a packet without a tumor: not a tumor recurrence
+            if spec.requires is not None and spec.requires.applies_to(m.attrs) and not m.has("negated") \
+                    and not self._supported(spec.requires):
+                # "relapse" in a packet without a tumor: not a tumor recurrence ("no recurrence" is an absence
+                # whatever it would have been of: a resected tumor with no recurrence has no current tumor either)
+                unsupported.append(m)
                 continue
             if not spec.count_historical and m.has("historical"):
                 continue

@@ -10,7 +10,8 @@ In pipeline order:
   the item does not assert the same thing, or the opposite (negation against suspicion), itself.
 - ``context_extensions`` (RuleExtensions): what some rules assert beyond medspaCy's model: a conditional cue
   reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
-  object, an ongoing or recurring condition that stays current under "history of".
+  object, an ongoing or recurring condition that stays current under "history of", a remote or resolved tumor
+  history that is over.
 
 All three add medspaCy `ConTextModifier`s to `span._.modifiers` (the last may also drop one), so everything
 downstream reads them like any other; their rules carry the cue's id and, under "via", the id of the scope rule
@@ -266,6 +267,11 @@ class RuleExtensions:
       the change, not the lesion named as its object ("... of the right temporal mass").
     - the `current_course` scope: "history of" an ongoing or recurring condition ("last episode 2 weeks ago",
       "ongoing seizures") is current: the historical assertion of a "history of" cue, header or list is dropped.
+    - the `final_verdict` scope: a hedge before a target gives way to a verdict after it in its clause
+      ("previously suspected lymphoma, now excluded").
+    - the `resolved_course` scope: a historical tumor whose stretch says it is over ("resected in childhood, no
+      recurrence", "remote history of", "personal history of") is also negated, unless it is followed or
+      treated now or the document raises a recurrence or treatment effect.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -294,6 +300,26 @@ class RuleExtensions:
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._current_id!r}: a pattern does not compile: {exc}") \
                 from exc
+        resolved = config.get("resolved_course", {})
+        self._resolved_id: str | None = resolved.get("id")
+        self._resolved_types = frozenset(str(t) for t in resolved.get("types", ()))
+        self._reopened_by = frozenset(str(t) for t in resolved.get("reopened_by", ()))
+        self._resolved_stops = frozenset(str(k).lower() for k in resolved.get("stops", ()))
+        try:
+            self._resolution = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("patterns", ())]
+            self._active = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("active", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        verdict = config.get("final_verdict", {})
+        self._verdict_id: str | None = verdict.get("id")
+        self._verdict_hedges = frozenset(str(r) for r in verdict.get("hedges", ()))
+        self._verdict_stops = frozenset(str(k).lower() for k in verdict.get("stops", ()))
+        self._verdicts = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("verdicts", ()))
+        self._resolved_rule: ConTextRule | None = None
+        if self._resolved_id is not None:
+            self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
+                                              direction="BACKWARD", metadata={"id": self._resolved_id})
 
     def __call__(self, doc: Doc) -> Doc:
         targets = _targets(doc)
@@ -309,6 +335,10 @@ class RuleExtensions:
                 self._release_change_object(doc, target, starts)
         for target in targets:
             self._add_also(doc, target)
+        if self._verdict_id is not None and self._verdicts:
+            starts = {t.start for t in targets}
+            for target in targets:
+                self._settle(doc, target, starts)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -321,7 +351,63 @@ class RuleExtensions:
                 earlier = [t for t in clinical[max(0, k - _NEIGHBOURS):k] if t.end <= target.start]
                 before = max(earlier, key=lambda t: t.end, default=None)
                 self._keep_current(doc, target, before, after)
+        if self._resolved_rule is not None and self._resolution and not self._reopened(targets):
+            tumors = [t for t in targets if t.label_ in self._resolved_types]
+            for k, target in enumerate(tumors):
+                self._mark_resolved(doc, target, tumors[k - 1] if k else None,
+                                    tumors[k + 1] if k + 1 < len(tumors) else None)
         return doc
+
+    def _settle(self, doc: Doc, target: Span, starts: set[int]) -> None:
+        """A hedge before a target gives way to a verdict after it in its clause, with no other target between
+        ("suspected lymphoma, now excluded"; not "r/o lymphoma, CSF cytology negative"): the target keeps the
+        negation only."""
+        hedges = [m for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"]
+        if not hedges or any((m.rule.metadata or {}).get("id") not in self._verdict_hedges
+                             or m.modifier_span[1] > target.start for m in hedges):
+            return
+        for m in target._.modifiers:
+            start, end = m.modifier_span
+            if m.category != "NEGATED_EXISTENCE" or start < target.end:
+                continue
+            words = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
+            between = range(target.end, start)
+            if words in self._verdicts and not any(doc[i].lower_ in self._verdict_stops or i in starts
+                                                   for i in between):
+                target._.modifiers = tuple(k for k in target._.modifiers if k.category != "POSSIBLE_EXISTENCE")
+                return
+
+    def _reopened(self, targets: list[Span]) -> bool:
+        """The document raises a recurrence or treatment effect (neither negated, hypothetical nor a relative's)."""
+        dead = {"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
+        return any(t.label_ in self._reopened_by and not any(m.category in dead for m in t._.modifiers)
+                   for t in targets)
+
+    def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None) -> None:
+        """Negate a historical tumor whose stretch says it is over (and does not say it is followed or treated now)."""
+        held = {m.category for m in target._.modifiers}
+        if "HISTORICAL" not in held or held & {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}:
+            return
+        sent = target[0].sent
+        lo = max(sent.start, before.end if before is not None and before.end <= target.start else sent.start)
+        for i in range(target.start - 1, lo - 1, -1):
+            if doc[i].lower_ in self._resolved_stops:
+                lo = i + 1
+                break
+        hi = min(sent.end, after.start if after is not None and after.start >= target.end else sent.end)
+        hi = next((i for i in range(target.end, hi) if doc[i].lower_ in self._resolved_stops), hi)
+        stretch = " ".join(w for w in (doc[lo:target.start].text, doc[target.end:hi].text) if w)
+        if not any(p.search(stretch) for p in self._resolution):
+            return
+        rest = stretch
+        for p in self._resolution:
+            rest = p.sub(" ", rest)
+        if any(p.search(rest) for p in self._active):
+            return  # "no recurrence on surveillance MRI", "resected 2019, currently on temozolomide"
+        assert self._resolved_rule is not None
+        historical = next(m for m in target._.modifiers if m.category == "HISTORICAL")
+        _add(target, ConTextModifier(self._resolved_rule, *historical.modifier_span, doc, scope_start=lo,
+                                     scope_end=hi))
 
     def _keep_current(self, doc: Doc, target: Span, before: Span | None, after: Span | None) -> None:
         """Drop the historical assertion of a target whose condition goes on now or had a recent episode."""

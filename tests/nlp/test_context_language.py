@@ -133,10 +133,11 @@ CURRENT_AND_WHOSE: list[Case] = [
      "Lyme disease, HIV, and lymphoma.", "CNS_LYMPHOMA", "lymphoma", {"negated"}),
     ("deep-no-evidence-list", "No evidence of acute infarct, hemorrhage, hydrocephalus, extra-axial collection, "
      "abnormal meningeal enhancement or abscess.", "BRAIN_INFECTION", "abscess", {"negated"}),
+    # a remote or resolved tumor is over: historical and negated (pipeline/nlp/scopes.py, resolved_course)
     ("remote-resected", "Meningioma resected in 2012, with no recurrence on serial imaging.", "BRAIN_TUMOR",
-     "Meningioma", {"historical"}),
+     "Meningioma", {"historical", "negated"}),
     ("remote-in-parentheses", "Astrocytoma (remote) treated with radiation.", "GLIOMA", "Astrocytoma",
-     {"historical"}),
+     {"historical", "negated"}),
     ("status-post-reaches-back", "Glioblastoma, status post resection in 2024.", "GLIOMA", "Glioblastoma",
      {"historical"}),
     ("near miss: symptom before status post", "Worsening headaches s/p resection.", "NEW_SYMPTOM",

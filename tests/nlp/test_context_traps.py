@@ -129,7 +129,7 @@ def test_no_literal_in_two_context_rules():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("text", "span", "expected"), [
     ("Nodular enhancement, indeterminate; residual tumor not excluded.", "residual tumor", {"uncertain"}),
-    ("Glioblastoma in remission since 2023.", "Glioblastoma", {"historical"}),
+    ("Glioblastoma in remission since 2023.", "Glioblastoma", {"historical", "negated"}),  # over: resolved_course
     ("Abscess not seen.", "Abscess", {"negated"}),
     ("Intracranial abscess (suspected).", "Intracranial abscess", {"uncertain"}),
     ("Diffuse leukoencephalopathy with probable rarefaction.", "leukoencephalopathy", set()),
