@@ -1,0 +1,242 @@
+"""Later reads that supersede earlier ones: an addendum, a pathology result, a second opinion, a withdrawal.
+
+A superseding statement is a counted mention that stands in a superseding source (an addendum or corrected
+report section; a sentence or paragraph that reports pathology or gives a second opinion) or whose negation is
+itself a withdrawal ("the previous diagnosis of MS is not supported"), and that settles a concept:
+
+- it negates the concept: every other counted mention of it (a generic neoplasm: of every tumor concept) is
+  superseded, hedged or affirmed;
+- it affirms a diagnosis on one side of the tumor / non-tumor divide with a definite read ("diagnostic of",
+  "consistent with") or as a pathology result, with nothing of the other side live in its sentence: the hedged
+  mentions of the other side are superseded (an affirmed, established diagnosis stays).
+
+Never superseded: another superseding statement, a mention dated after the statement, a mention in another
+imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
+kept as ignored evidence that names the statement that superseded them. The words and concept groups are data:
+resources/supersession.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..contracts import FactStatus, Mention, SectionSpan
+from ..cues import ConceptSet, CueBook, load_cue_file
+from .dates import parse_date
+
+RESOURCE_PACKAGE = "pipeline.facts.resources"
+SUPERSESSION_FILE = "supersession.yaml"
+PARAGRAPH_REACH = 600
+"""How far back (characters, within the paragraph) a pathology or second-opinion heading still marks a sentence."""
+HEADING_LENGTH = 70
+"""The longest line read as a paragraph's heading."""
+_REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
+                              "addendum"})
+_READ_SECTIONS = frozenset({"findings", "impression"})
+_JOINING = frozenset({"signature"})
+
+
+@dataclass(frozen=True)
+class Supersession:
+    """Why a mention no longer counts: the statement that superseded it, its source and the rule."""
+
+    by: Mention
+    source: str  # addendum | pathology | second_opinion | withdrawal
+    rule: str  # the id in resources/supersession.yaml (or the ConText rule of a withdrawal)
+
+    def attributes(self) -> dict[str, str]:
+        """Evidence attributes of the superseded mention (what a reviewer sees)."""
+        return {"superseded_by": self.source, "superseded_by_text": self.by.text,
+                "superseded_by_span": f"{self.by.start}-{self.by.end}", "supersession_rule": self.rule}
+
+
+def _book() -> CueBook:
+    return load_cue_file(RESOURCE_PACKAGE, SUPERSESSION_FILE)
+
+
+def _key(m: Mention) -> tuple[int, int, str]:
+    return m.start, m.end, m.concept
+
+
+def _status(m: Mention) -> FactStatus:
+    if m.attrs.get("assertion") == "absent":
+        return FactStatus.ABSENT
+    if m.has("uncertain"):
+        return FactStatus.SUSPECTED
+    if m.has("negated"):
+        return FactStatus.ABSENT
+    return FactStatus.PRESENT
+
+
+def _counted(m: Mention) -> bool:
+    return not (m.has("family") or m.has("hypothetical") or m.section == "family_history")
+
+
+class _Reader:
+    """The packet's text, sections and dated mentions, as the supersession rules read them."""
+
+    def __init__(self, text: str, mentions: list[Mention], sections: list[SectionSpan],
+                 reference: date | None) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.sections = sections
+        self.reference = reference
+        self.dates = [d for d in mentions if d.concept == "DATE"
+                      and d.attrs.get("precision") not in {"relative", "month_day", "year"}]
+        self.reports = _report_extents(sections)
+
+    def section_of(self, m: Mention) -> SectionSpan | None:
+        for s in self.sections:
+            if s.start <= m.start < s.end:
+                return s
+        return None
+
+    def heading(self, m: Mention) -> str:
+        """The first line of the mention's paragraph when it is a short heading line ("SURGICAL PATHOLOGY
+        10/20/2026"), within PARAGRAPH_REACH characters before the sentence; else ""."""
+        lo = max(0, m.sentence_start - PARAGRAPH_REACH)
+        head = self.text[lo:m.sentence_start]
+        cut = max(head.rfind("\n\n"), head.rfind("\f"))
+        if cut < 0 and lo > 0:
+            return ""
+        first = head[cut + 1:].lstrip("\n\f").split("\n", 1)[0]
+        return first if len(first.strip()) <= HEADING_LENGTH and "\n" in head[cut + 1:].lstrip("\n\f") else ""
+
+    def date_near(self, m: Mention) -> date | None:
+        """A full date in the mention's sentence, else on its section's heading line."""
+        lo, hi = m.sentence_start, m.sentence_end
+        section = self.section_of(m)
+        heading = (section.start, self.text.find("\n", section.start) % (len(self.text) + 1)) if section else None
+        for d in self.dates:
+            if lo <= d.start < hi or (heading and heading[0] <= d.start < heading[1]):
+                parsed = parse_date(d.text, reference=self.reference)
+                if parsed is not None and (self.reference is None or parsed <= self.reference):
+                    return parsed
+        return None
+
+    def report_of(self, m: Mention) -> int | None:
+        """The index of the imaging report (with its addenda) the mention stands in."""
+        for i, (lo, hi) in enumerate(self.reports):
+            if lo <= m.start < hi:
+                return i
+        return None
+
+
+def _report_extents(sections: list[SectionSpan]) -> list[tuple[int, int]]:
+    """[start, end) of each imaging report: a run of report sections with findings or an impression; a run of
+    addenda only (a later page) belongs to the report before it."""
+    extents: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sections):
+        if sections[i].category not in _REPORT_SECTIONS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(sections) and (sections[j + 1].category in _REPORT_SECTIONS
+                                         or (sections[j + 1].category in _JOINING and j + 2 < len(sections)
+                                             and sections[j + 2].category == "addendum")):
+            j += 1
+        run = sections[i:j + 1]
+        if any(s.category in _READ_SECTIONS for s in run):
+            extents.append((run[0].start, run[-1].end))
+        elif extents and all(s.category == "addendum" for s in run):
+            extents.append((extents[-1][0], run[-1].end))  # the addendum's report reaches it
+        i = j + 1
+    return extents
+
+
+def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
+    """(source, rule id) when the mention stands where a later read is written."""
+    withdrawal = book.value_set("supersede.withdrawal_rules").values
+    for rule in m.modifier_rules:
+        if rule in withdrawal and m.has("negated"):
+            return "withdrawal", "supersede.withdrawal_rules"
+    if m.section in book.value_set("supersede.source_sections").values:
+        return str(m.section), "supersede.source_sections"
+    sentence = r.text[m.sentence_start:m.sentence_end]
+    if book.cue("supersede.not_a_result").matches(sentence):
+        return None  # "a glioma requires tissue diagnosis", "biopsy is planned if ..."
+    section = r.section_of(m)
+    headings = (section.header if section else "", r.heading(m))
+    for source, cue_id in (("pathology", "supersede.pathology"), ("second_opinion", "supersede.second_opinion")):
+        c = book.cue(cue_id)
+        if c.matches(sentence) or any(c.matches(h) for h in headings):
+            return source, cue_id
+    return None
+
+
+def _side(sets: tuple[ConceptSet, ConceptSet], m: Mention) -> int | None:
+    """0: the tumor side, 1: the non-tumor side, None: neither."""
+    for i, s in enumerate(sets):
+        if s.member_for(m.concept, m.attrs) is not None:
+            return i
+    return None
+
+
+def find_supersessions(text: str, mentions: list[Mention], sections: list[SectionSpan],
+                       reference: date | None) -> dict[tuple[int, int, str], Supersession]:
+    """(start, end, concept) of every superseded mention -> what superseded it."""
+    book = _book()
+    r = _Reader(text, mentions, sections, reference)
+    neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
+    sides = (neoplasm, book.concept_set("supersede.nontumor"))
+    negatable = book.concept_set("supersede.negatable")
+    definite = book.cue("supersede.definite")
+    live = [m for m in mentions if _counted(m)]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in live:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+
+    statements: list[tuple[Mention, str, str, frozenset[str] | None, int | None]] = []
+    for m in live:
+        status = _status(m)
+        if status is FactStatus.SUSPECTED:
+            continue
+        if status is FactStatus.ABSENT and m.concept in negatable:
+            found = _source(r, m, book)
+            if found is None:
+                continue
+            negated = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
+            statements.append((m, *found, negated, None))
+            continue
+        side = _side(sides, m)
+        if status is not FactStatus.PRESENT or side is None or m.has("historical"):
+            continue
+        found = _source(r, m, book)
+        if found is None:
+            continue
+        sentence = text[m.sentence_start:m.sentence_end]
+        if found[0] != "pathology" and not definite.matches(sentence):
+            continue
+        rivals = [o for o in by_sentence.get(m.sentence_start, []) if _side(sides, o) == 1 - side
+                  and _status(o) is not FactStatus.ABSENT]
+        if rivals:
+            continue  # "consistent with abscess or necrotic tumor": still a differential
+        statements.append((m, found[0], f"{found[1]} {definite.id}", None, 1 - side))
+
+    out: dict[tuple[int, int, str], Supersession] = {}
+    stated = {_key(s[0]) for s in statements}
+    for m, source, rule, covers, other_side in statements:
+        when = r.date_near(m)
+        own_report = r.report_of(m) if source == "addendum" else None
+        for o in live:
+            if _key(o) in stated or o.sentence_start == m.sentence_start or _key(o) in out:
+                continue
+            if covers is not None:
+                if o.concept not in covers or _status(o) is FactStatus.ABSENT:
+                    continue
+                if o.concept != m.concept and o.has("historical"):
+                    continue  # "negative for neoplasm" on a new lesion leaves a treated tumor's history
+            elif _side(sides, o) != other_side or _status(o) is not FactStatus.SUSPECTED:
+                continue
+            if source == "addendum":
+                report = r.report_of(o)
+                if report is not None and report != own_report:
+                    continue  # another study's report
+            if when is not None:
+                then = r.date_near(o)
+                if then is not None and then > when:
+                    continue  # stated after the statement
+            out[_key(o)] = Supersession(by=m, source=source, rule=rule)
+    return out
