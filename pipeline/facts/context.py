@@ -197,7 +197,7 @@ class FactContext:
         superseded = self.supersession_of(m)
         if superseded is not None:  # the reviewer sees why this mention did not count
             attrs.update(superseded.attributes())
-            cues = [*cues, *superseded.rule.split()]
+            cues = [*cues, *superseded.rule_ids()]
         _add_cues(attrs, cues)
         return Evidence(
             text=m.text,

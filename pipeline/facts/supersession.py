@@ -45,6 +45,9 @@ class Supersession:
     source: str  # addendum | pathology | second_opinion | withdrawal
     rule: str  # the id in resources/supersession.yaml (or the ConText rule of a withdrawal)
 
+    def rule_ids(self) -> list[str]:
+        return self.rule.split()
+
     def attributes(self) -> dict[str, str]:
         """Evidence attributes of the superseded mention (what a reviewer sees)."""
         return {"superseded_by": self.source, "superseded_by_text": self.by.text,
