@@ -4,8 +4,8 @@ A superseding statement is a counted mention that stands in a superseding source
 report section; a sentence or paragraph that reports pathology or gives a second opinion) or whose negation is
 itself a withdrawal ("the previous diagnosis of MS is not supported"), and that settles a concept:
 
-- it negates the concept: every other counted mention of it (a generic neoplasm: of every tumor concept) is
-  superseded, hedged or affirmed;
+- it negates the concept: every other counted mention of it is superseded, hedged or affirmed (a generic
+  neoplasm also supersedes the hedged mentions of every tumor concept);
 - it affirms a diagnosis on one side of the tumor / non-tumor divide with a definite read ("diagnostic of",
   "consistent with") or as a pathology result, with nothing of the other side live in its sentence: the hedged
   mentions of the other side are superseded (an affirmed, established diagnosis stays).
@@ -229,8 +229,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
             if covers is not None:
                 if o.concept not in covers or _status(o) is FactStatus.ABSENT:
                     continue
-                if o.concept != m.concept and o.has("historical"):
-                    continue  # "negative for neoplasm" on a new lesion leaves a treated tumor's history
+                if o.concept != m.concept and (o.has("historical") or _status(o) is not FactStatus.SUSPECTED):
+                    continue  # "no recurrent tumor" ends a suspected recurrence, not the known tumor's diagnosis
             elif _side(sides, o) != other_side or _status(o) is not FactStatus.SUSPECTED:
                 continue
             if source == "addendum":

@@ -66,7 +66,27 @@ CASES = [
     ("the previous diagnosis is not supported (second opinion)",
      "Assessment: Relapsing-remitting multiple sclerosis (per referral).\nSecond opinion, neuroimmunology: the "
      "previous diagnosis of multiple sclerosis is not supported.\n", "multiple_sclerosis", A, "withdrawal"),
+    ("pathology settles it as a tumor: the non-tumor alternative ends",
+     "MRI 10/01/2026: left temporal mass, high-grade glioma versus cerebritis.\nNeuropathology 10/14/2026: "
+     "glioblastoma, IDH-wildtype, WHO grade 4.\n", "tumor_vs_nontumor_differential", N, None),
+    ("a corrected report: no recurrent tumor ends the suspected recurrence, the known tumor stays",
+     "Known left frontal glioblastoma, on adjuvant temozolomide.\nMRI BRAIN 10/20/2026\nIMPRESSION: New "
+     "enhancement at the margin, possible recurrent tumor versus treatment effect.\nSigned by: C. Diaz, MD\n"
+     "\nCORRECTED REPORT 10/21/2026\nPerfusion reviewed: findings are consistent with treatment effect. No "
+     "recurrent tumor.\n", "recurrent_or_residual_tumor", A, "addendum"),
+    ("the same: the known tumor is still known",
+     "Known left frontal glioblastoma, on adjuvant temozolomide.\nMRI BRAIN 10/20/2026\nIMPRESSION: New "
+     "enhancement at the margin, possible recurrent tumor versus treatment effect.\nSigned by: C. Diaz, MD\n"
+     "\nCORRECTED REPORT 10/21/2026\nPerfusion reviewed: findings are consistent with treatment effect. No "
+     "recurrent tumor.\n", "glial_neoplasm", P, None),
+    ("a form code and a copied problem list after the MS-centre opinion",
+     "DIAGNOSIS: G35 Multiple sclerosis\nMS centre opinion 10/02/2026: the previous diagnosis of multiple "
+     "sclerosis is not supported; migraine-related white matter foci.\nProgress note\nProblem list: "
+     "1. Probable RRMS.\n", "multiple_sclerosis", A, "withdrawal"),
     # near misses: the reading must not change
+    ("near miss: a review of systems is not a second opinion",
+     "Assessment: possible multiple sclerosis.\nOn review of systems, no fever; no history of infection.\n",
+     "multiple_sclerosis", S, None),
     ("near miss: a later note repeats the hedge",
      "MRI brain 10/02/2026: right frontal mass, glioma versus abscess.\nClinic note 10/20/2026: the lesion remains "
      "glioma versus abscess; MRS requested.\n", "brain_neoplasm", S, None),
@@ -145,3 +165,29 @@ VERDICTS = [
 def test_an_imaging_verdict_is_the_final_read(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
     studies = facts_of(text).imaging
     assert [f"{s.modality} {s.date or '-'} {'/'.join(s.verdicts) or '-'}" for s in studies] == expected
+
+
+# ------------------------------------------------------------------ no approval rests on a superseded mention
+_NOTE = ("NEUROLOGY CONSULTATION 11/12/2026\nHistory of present illness: 47-year-old with three weeks of worsening "
+         "headaches and new right hand weakness.\nPhysical examination: mild right pronator drift.\nLabs: CBC and "
+         "CRP normal.\nPrevious treatments: none.\nAssessment: left frontal lesion.\nPlan: MR spectroscopy (CPT 76390) "
+         "requested.\n")
+_REPORT = ("\fMRI BRAIN W/WO CONTRAST 11/05/2026\nFINDINGS: 2.5 cm ring-enhancing left frontal lesion with edema.\n"
+           "IMPRESSION: Ring-enhancing lesion, indeterminate. Differential includes glioblastoma, metastasis and "
+           "abscess.\nSigned by: D. Park, MD\n")
+_ADDENDUM = ("\fRADIOLOGY ADDENDUM 11/07/2026\nRe: MRI brain 11/05/2026\nAddendum: diffusion-weighted images show "
+             "central restricted diffusion; the findings are diagnostic of a cerebral abscess. Neoplasm is no longer "
+             "favored.\n")
+DECISIONS = [
+    ("the addendum settles it: no payer approves", _NOTE + _REPORT + _ADDENDUM, False),
+    ("near miss: the same packet without the addendum approves somewhere", _NOTE + _REPORT, True),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "approves"), DECISIONS, ids=[d[0] for d in DECISIONS])
+def test_no_approval_rests_on_a_superseded_mention(screener, tmp_path, case, text, approves):  # type: ignore[no-untyped-def]
+    path = tmp_path / "packet.txt"
+    path.write_text(text + TAIL, encoding="utf-8")
+    record = screener.screen_one(path)
+    decisions = {d.payer: d.decision.value for d in record.determinations}
+    assert ("approve" in decisions.values()) is approves, decisions
