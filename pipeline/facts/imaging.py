@@ -3,8 +3,9 @@
 A radiology report is a run of report sections (exam title, indication, comparison, technique, findings,
 impression, addendum) that includes findings or an impression. Its modality and date come from its exam title,
 else from the text just before it or its technique, else from its findings (an MRI described only by sequences);
-its verdict comes from its findings and impression, and an addendum's verdict replaces the earlier read of the
-same kind (what the study showed; whether it was technically adequate).
+its verdict comes from its findings and impression (the impression's read of what the study showed replaces a
+findings sentence's), and an addendum's verdict replaces the earlier read of the same kind (what the study showed;
+whether it was technically adequate), also from a later page: it amends the report of the study it names.
 
 Outside reports, a sentence that names a modality with a date, a verdict or a past-tense cue is a study
 citation ("MRI brain 10/02/2026 showed an indeterminate lesion"); its verdict may also come from the sentences
@@ -314,9 +315,17 @@ def _attach_addendum(ctx: FactContext, run: list[SectionSpan], reads: list[tuple
 
 
 def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], list[Evidence]]:
-    """The report's verdicts: an addendum's verdict of a kind replaces the earlier read's verdicts of that kind,
-    which stay as evidence marked `superseded_verdict`."""
+    """The report's verdicts: the impression's verdict of what the study showed replaces a findings sentence's
+    ("a few foci are nonspecific" under "consistent with demyelinating disease"), and an addendum's verdict of a
+    kind replaces the earlier read's verdicts of that kind; the replaced ones stay as evidence marked
+    `superseded_verdict`."""
     verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True)
+    stated, _ = _verdict_cues(ctx, [m for m in body if m.section == "impression"], in_report=True)
+    shown = VERDICT_KINDS[0]
+    if stated & shown:
+        verdicts = (verdicts - shown) | (stated & shown)
+        evidence = [_superseded(e, by="impression") if e.attributes.get("verdict") in shown
+                    and e.section != "impression" else e for e in evidence]
     addendum = [m for m in body if m.section == "addendum"]
     amended, added = _verdict_cues(ctx, addendum, in_report=True)
     if _lesional(addendum, in_report=True):

@@ -6,9 +6,10 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
 
 - it negates the concept: every other counted mention of it is superseded, hedged or affirmed (a generic
   neoplasm also supersedes the hedged mentions of every tumor concept);
-- it affirms a diagnosis on one side of the tumor / non-tumor divide with a definite read ("diagnostic of",
-  "consistent with") or as a pathology result, with nothing of the other side live in its sentence: the hedged
-  mentions of the other side are superseded (an affirmed, established diagnosis stays).
+- it affirms a non-tumor diagnosis (abscess, demyelination, treatment effect, infarct) with a definite read
+  ("diagnostic of", "consistent with") or as a pathology result, with no tumor live in its sentence: the hedged
+  tumor mentions are superseded (an affirmed, established tumor stays). A tumor proven on pathology settles
+  nothing here: the biopsy of a known tumor does not answer a later question about it (recurrence or necrosis).
 
 Never superseded: another superseding statement, a mention dated after the statement, a mention in another
 imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
@@ -169,12 +170,8 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     return None
 
 
-def _side(sets: tuple[ConceptSet, ConceptSet], m: Mention) -> int | None:
-    """0: the tumor side, 1: the non-tumor side, None: neither."""
-    for i, s in enumerate(sets):
-        if s.member_for(m.concept, m.attrs) is not None:
-            return i
-    return None
+def _in(concepts: ConceptSet, m: Mention) -> bool:
+    return concepts.member_for(m.concept, m.attrs) is not None
 
 
 def find_supersessions(text: str, mentions: list[Mention], sections: list[SectionSpan],
@@ -183,7 +180,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     book = _book()
     r = _Reader(text, mentions, sections, reference)
     neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
-    sides = (neoplasm, book.concept_set("supersede.nontumor"))
+    nontumor = book.concept_set("supersede.nontumor")
     negatable = book.concept_set("supersede.negatable")
     definite = book.cue("supersede.definite")
     live = [m for m in mentions if _counted(m)]
@@ -191,7 +188,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     for m in live:
         by_sentence.setdefault(m.sentence_start, []).append(m)
 
-    statements: list[tuple[Mention, str, str, frozenset[str] | None, int | None]] = []
+    # (statement, source, rule ids, the concepts it negates: None for a settled differential)
+    statements: list[tuple[Mention, str, str, frozenset[str] | None]] = []
     for m in live:
         status = _status(m)
         if status is FactStatus.SUSPECTED:
@@ -201,10 +199,9 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
             if found is None:
                 continue
             negated = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
-            statements.append((m, *found, negated, None))
+            statements.append((m, *found, negated))
             continue
-        side = _side(sides, m)
-        if status is not FactStatus.PRESENT or side is None or m.has("historical"):
+        if status is not FactStatus.PRESENT or not _in(nontumor, m) or m.has("historical"):
             continue
         found = _source(r, m, book)
         if found is None:
@@ -212,15 +209,15 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
         sentence = text[m.sentence_start:m.sentence_end]
         if found[0] != "pathology" and not definite.matches(sentence):
             continue
-        rivals = [o for o in by_sentence.get(m.sentence_start, []) if _side(sides, o) == 1 - side
+        rivals = [o for o in by_sentence.get(m.sentence_start, []) if _in(neoplasm, o)
                   and _status(o) is not FactStatus.ABSENT]
         if rivals:
             continue  # "consistent with abscess or necrotic tumor": still a differential
-        statements.append((m, found[0], f"{found[1]} {definite.id}", None, 1 - side))
+        statements.append((m, found[0], f"{found[1]} {definite.id}", None))
 
     out: dict[tuple[int, int, str], Supersession] = {}
     stated = {_key(s[0]) for s in statements}
-    for m, source, rule, covers, other_side in statements:
+    for m, source, rule, covers in statements:
         when = r.date_near(m)
         own_report = r.report_of(m) if source == "addendum" else None
         for o in live:
@@ -231,7 +228,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                     continue
                 if o.concept != m.concept and (o.has("historical") or _status(o) is not FactStatus.SUSPECTED):
                     continue  # "no recurrent tumor" ends a suspected recurrence, not the known tumor's diagnosis
-            elif _side(sides, o) != other_side or _status(o) is not FactStatus.SUSPECTED:
+            elif not _in(neoplasm, o) or _status(o) is not FactStatus.SUSPECTED:
                 continue
             if source == "addendum":
                 report = r.report_of(o)

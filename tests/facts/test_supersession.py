@@ -66,9 +66,6 @@ CASES = [
     ("the previous diagnosis is not supported (second opinion)",
      "Assessment: Relapsing-remitting multiple sclerosis (per referral).\nSecond opinion, neuroimmunology: the "
      "previous diagnosis of multiple sclerosis is not supported.\n", "multiple_sclerosis", A, "withdrawal"),
-    ("pathology settles it as a tumor: the non-tumor alternative ends",
-     "MRI 10/01/2026: left temporal mass, high-grade glioma versus cerebritis.\nNeuropathology 10/14/2026: "
-     "glioblastoma, IDH-wildtype, WHO grade 4.\n", "tumor_vs_nontumor_differential", N, None),
     ("a corrected report: no recurrent tumor ends the suspected recurrence, the known tumor stays",
      "Known left frontal glioblastoma, on adjuvant temozolomide.\nMRI BRAIN 10/20/2026\nIMPRESSION: New "
      "enhancement at the margin, possible recurrent tumor versus treatment effect.\nSigned by: C. Diaz, MD\n"
@@ -84,6 +81,9 @@ CASES = [
      "sclerosis is not supported; migraine-related white matter foci.\nProgress note\nProblem list: "
      "1. Probable RRMS.\n", "multiple_sclerosis", A, "withdrawal"),
     # near misses: the reading must not change
+    ("near miss: a biopsy-proven tumor does not settle a later recurrence-versus-necrosis question",
+     "Biopsy-proven glioblastoma, resected, chemoradiation completed 2025.\nMRI 10/01/2026: new enhancement, "
+     "recurrence versus radiation necrosis.\n", "recurrence_vs_treatment_effect", P, None),
     ("near miss: a review of systems is not a second opinion",
      "Assessment: possible multiple sclerosis.\nOn review of systems, no fever; no history of infection.\n",
      "multiple_sclerosis", S, None),
@@ -137,7 +137,8 @@ def test_the_superseded_evidence_names_its_statement_and_rule(facts_of) -> None:
 
 # ------------------------------------------------------------------ the imaging verdict reads the final read
 # An addendum on a later page amends the report of the study it names, else the report just before it; an addendum
-# naming another study amends nothing. A definite read ("diagnostic of", "consistent with") is conclusive.
+# naming another study amends nothing. A definite read ("diagnostic of", "consistent with") is conclusive, and the
+# impression's read of what the study showed replaces a findings sentence's.
 VERDICTS = [
     ("separate page addendum of the named study",
      "MRI BRAIN 11/02/2026\nFINDINGS: Ring-enhancing lesion.\nIMPRESSION: Indeterminate ring-enhancing lesion.\n"
@@ -155,6 +156,18 @@ VERDICTS = [
     ("definite read in the impression",
      "MRI BRAIN 11/02/2026\nFINDINGS: Multiple periventricular lesions.\nIMPRESSION: Findings consistent with "
      "demyelinating disease.\n", ["MRI 2026-11-02 conclusive"]),
+    ("the impression's definite read over a nonspecific finding",
+     "MRI BRAIN W/WO 11/02/2026\nFINDINGS: Several ovoid periventricular lesions; two punctate foci are "
+     "nonspecific.\nIMPRESSION: Findings consistent with demyelinating disease.\n", ["MRI 2026-11-02 conclusive"]),
+    ("no residual or recurrent tumor is a definite read",
+     "MRI BRAIN 11/02/2026\nFINDINGS: Postoperative changes of the right frontal resection cavity.\nIMPRESSION: "
+     "No residual or recurrent tumor.\n", ["MRI 2026-11-02 conclusive"]),
+    ("near miss: an impression without a verdict leaves the findings' verdict",
+     "MRI BRAIN 11/02/2026\nFINDINGS: A 1 cm enhancing focus in the left thalamus is indeterminate.\nIMPRESSION: "
+     "Left thalamic enhancing focus.\n", ["MRI 2026-11-02 inconclusive"]),
+    ("near miss: an impression that hedges stays inconclusive beside a definite finding",
+     "MRI BRAIN 11/02/2026\nFINDINGS: Signal is consistent with blood products in part.\nIMPRESSION: Enhancing "
+     "right temporal mass, glioma versus metastasis.\n", ["MRI 2026-11-02 inconclusive"]),
     ("an addendum that repeats the hedge keeps the read inconclusive",
      "MRI BRAIN 11/02/2026\nIMPRESSION: Indeterminate enhancing lesion.\nSigned: A. Lee\n\nADDENDUM (11/03/2026): "
      "perfusion remains equivocal.\n", ["MRI 2026-11-02 inconclusive"]),
