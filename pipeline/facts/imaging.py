@@ -524,10 +524,27 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if target is None:
             merged[key] = d
             continue
-        target.verdicts |= d.verdicts
-        target.evidence.extend(d.evidence)
-        target.body_part = target.body_part or d.body_part
+        _combine(target, d)
     return sorted(merged.values(), key=lambda d: (d.date or date.min, d.modality))
+
+
+def _amended_kinds(d: _Draft) -> set[int]:
+    """The verdict kinds (indexes into VERDICT_KINDS) an addendum of the draft's report decided."""
+    return {i for i, kind in enumerate(VERDICT_KINDS)
+            if any(e.section == "addendum" and e.attributes.get("verdict") in kind for e in d.evidence)}
+
+
+def _combine(target: _Draft, d: _Draft) -> None:
+    """Merge `d` into `target`. A verdict kind that an addendum decided on one side is that side's alone: a note
+    citing the study's first read ("the MRI was indeterminate") is superseded by the report's addendum."""
+    for winner, loser in ((target, d), (d, target)):
+        for i in _amended_kinds(winner) - _amended_kinds(loser):
+            kind = VERDICT_KINDS[i]
+            loser.verdicts -= kind
+            loser.evidence = [_superseded(e) if e.attributes.get("verdict") in kind else e for e in loser.evidence]
+    target.verdicts |= d.verdicts
+    target.evidence.extend(d.evidence)
+    target.body_part = target.body_part or d.body_part
 
 
 STUDY_SOURCE = "study_source"

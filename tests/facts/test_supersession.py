@@ -153,6 +153,14 @@ VERDICTS = [
      "MRI BRAIN 11/02/2026\nIMPRESSION: Indeterminate left frontal lesion.\nSigned: A. Lee\n\f"
      "ADDENDUM 11/06/2026\nRe: PET brain 11/05/2026\nAddendum: uptake is consistent with tumor.\n",
      ["MRI 2026-11-02 inconclusive"]),
+    ("a note citing the study's first read is superseded by the report's addendum",
+     "Clinic note 11/14/2026: the MRI of 11/02/2026 was indeterminate, glioma versus abscess.\n\nMRI BRAIN "
+     "11/02/2026\nIMPRESSION: Indeterminate rim-enhancing lesion.\nSigned by: A. Lee, MD\nADDENDUM (11/04/2026): "
+     "diffusion is diagnostic of a pyogenic abscess.\n", ["MRI 2026-11-02 conclusive"]),
+    ("near miss: a note citing an earlier study keeps that study's read",
+     "MRI BRAIN 11/02/2026\nIMPRESSION: Indeterminate rim-enhancing lesion.\nSigned by: A. Lee, MD\nADDENDUM "
+     "(11/04/2026): diffusion is diagnostic of a pyogenic abscess.\n\nHistory of present illness: an MRI of "
+     "09/01/2026 was indeterminate.\n", ["MRI 2026-09-01 inconclusive", "MRI 2026-11-02 conclusive"]),
     ("definite read in the impression",
      "MRI BRAIN 11/02/2026\nFINDINGS: Multiple periventricular lesions.\nIMPRESSION: Findings consistent with "
      "demyelinating disease.\n", ["MRI 2026-11-02 conclusive"]),
