@@ -6,9 +6,9 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
 
 - it negates the concept: every other counted mention of it is superseded, hedged or affirmed (a generic
   neoplasm also supersedes the hedged mentions of every tumor concept);
-- it affirms a non-tumor diagnosis (abscess, demyelination, treatment effect, infarct) with a definite read
-  ("diagnostic of", "consistent with") or as a pathology result, with no tumor live in its sentence: the hedged
-  tumor mentions are superseded (an affirmed, established tumor stays). A tumor proven on pathology settles
+- it affirms a non-tumor diagnosis (abscess, demyelination, treatment effect, infarct) that an earlier
+  differential weighed, with a definite read ("diagnostic of", "consistent with") or as a pathology result, and
+  with no tumor live in its sentence: the hedged tumor mentions are superseded (an affirmed, established tumor stays). A tumor proven on pathology settles
   nothing here: the biopsy of a known tumor does not answer a later question about it (recurrence or necrosis).
 
 Never superseded: another superseding statement, a mention dated after the statement, a mention in another
@@ -145,19 +145,19 @@ def _report_extents(sections: list[SectionSpan]) -> list[tuple[int, int]]:
         if any(s.category in _READ_SECTIONS for s in run):
             extents.append((run[0].start, run[-1].end))
         elif extents and all(s.category == "addendum" for s in run):
-            extents.append((extents[-1][0], run[-1].end))  # the addendum's report reaches it
+            extents[-1] = (extents[-1][0], run[-1].end)  # the addendum's report reaches it
         i = j + 1
     return extents
 
 
 def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     """(source, rule id) when the mention stands where a later read is written."""
+    if m.section in book.value_set("supersede.source_sections").values:
+        return str(m.section), "supersede.source_sections"
     withdrawal = book.value_set("supersede.withdrawal_rules").values
     for rule in m.modifier_rules:
         if rule in withdrawal and m.has("negated"):
             return "withdrawal", "supersede.withdrawal_rules"
-    if m.section in book.value_set("supersede.source_sections").values:
-        return str(m.section), "supersede.source_sections"
     sentence = r.text[m.sentence_start:m.sentence_end]
     if book.cue("supersede.not_a_result").matches(sentence):
         return None  # "a glioma requires tissue diagnosis", "biopsy is planned if ..."
@@ -181,12 +181,17 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     r = _Reader(text, mentions, sections, reference)
     neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
     nontumor = book.concept_set("supersede.nontumor")
+    same_finding = book.concept_set("supersede.same_finding")
+
+    def finding(m: Mention) -> str:
+        return "same_finding" if m.concept in same_finding else m.concept
     negatable = book.concept_set("supersede.negatable")
     definite = book.cue("supersede.definite")
     live = [m for m in mentions if _counted(m)]
     by_sentence: dict[int, list[Mention]] = {}
     for m in live:
         by_sentence.setdefault(m.sentence_start, []).append(m)
+    weighed = {finding(m) for m in live if _status(m) is FactStatus.SUSPECTED}  # what a differential raised
 
     # (statement, source, rule ids, the concepts it negates: None for a settled differential)
     statements: list[tuple[Mention, str, str, frozenset[str] | None]] = []
@@ -201,8 +206,9 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
             negated = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
             statements.append((m, *found, negated))
             continue
-        if status is not FactStatus.PRESENT or not _in(nontumor, m) or m.has("historical"):
-            continue
+        if status is not FactStatus.PRESENT or not _in(nontumor, m) or m.has("historical") \
+                or finding(m) not in weighed:
+            continue  # an incidental finding ("an old infarct") settles no differential
         found = _source(r, m, book)
         if found is None:
             continue

@@ -59,6 +59,11 @@ CASES = [
     ("pathology settles it as demyelination (terse fax form)",
      "Dx: L frontal lesion ?glioma vs tumefactive MS.\nPATHOLOGY 10/12/2026\nFinal diagnosis: tumefactive "
      "demyelination. No glioma identified.\n", "glial_neoplasm", A, "pathology"),
+    ("an addendum on a later page settles its report's differential",
+     "MRI BRAIN 11/02/2026\nIMPRESSION: Left periventricular lesion, indeterminate; tumefactive demyelination "
+     "versus low-grade glioma.\nSigned by: P. Ortiz, MD\n\fNEUROLOGY NOTE 11/10/2026\nAssessment: lesion, glioma "
+     "versus demyelination.\n\fRADIOLOGY ADDENDUM 11/12/2026\nRe: MRI brain 11/02/2026\nAddendum: on review the "
+     "lesions are diagnostic of tumefactive demyelination.\n", "glial_neoplasm", N, "addendum"),
     ("MS-centre opinion: does not meet criteria for MS (British spelling)",
      "Problem list: 1. Probable RRMS. 2. Migraine.\nMS centre review 10/20/2026: she does not fulfil McDonald "
      "criteria for multiple sclerosis; the white matter lesions are of small vessel type.\n",
@@ -81,6 +86,10 @@ CASES = [
      "sclerosis is not supported; migraine-related white matter foci.\nProgress note\nProblem list: "
      "1. Probable RRMS.\n", "multiple_sclerosis", A, "withdrawal"),
     # near misses: the reading must not change
+    ("near miss: an addendum names an incidental finding the differential did not weigh",
+     "MRI BRAIN 11/02/2026\nIMPRESSION: Enhancing right frontal mass, glioma versus metastasis.\nSigned by: A. Lee\n"
+     "ADDENDUM (11/03/2026): comparison with the 2019 CT confirms an old left cerebellar infarct.\n",
+     "glial_neoplasm", S, None),
     ("near miss: a biopsy-proven tumor does not settle a later recurrence-versus-necrosis question",
      "Biopsy-proven glioblastoma, resected, chemoradiation completed 2025.\nMRI 10/01/2026: new enhancement, "
      "recurrence versus radiation necrosis.\n", "recurrence_vs_treatment_effect", P, None),
