@@ -8,11 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSpan
 from .dates import parse_date
-from .supersession import Supersession, find_supersessions
+
+if TYPE_CHECKING:
+    from .supersession import Supersession
 
 # Sections whose content is the request itself or the reason for it.
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
@@ -105,6 +107,8 @@ class FactContext:
 
     def apply_supersession(self) -> None:
         """Find the mentions that later reads supersede (once the reference date is set)."""
+        from .supersession import find_supersessions  # it reads mentions the way this module does
+
         self.superseded = find_supersessions(self.text, self.nlp.mentions, self.nlp.sections, self.reference_date)
 
     def supersession_of(self, m: Mention) -> Supersession | None:

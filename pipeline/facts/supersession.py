@@ -24,6 +24,8 @@ from datetime import date
 
 from ..contracts import FactStatus, Mention, SectionSpan
 from ..cues import ConceptSet, CueBook, load_cue_file
+from .context import is_ignored
+from .context import mention_status as _status
 from .dates import parse_date
 
 RESOURCE_PACKAGE = "pipeline.facts.resources"
@@ -63,27 +65,12 @@ def _key(m: Mention) -> tuple[int, int, str]:
     return m.start, m.end, m.concept
 
 
-def _status(m: Mention) -> FactStatus:
-    if m.attrs.get("assertion") == "absent":
-        return FactStatus.ABSENT
-    if m.has("uncertain"):
-        return FactStatus.SUSPECTED
-    if m.has("negated"):
-        return FactStatus.ABSENT
-    return FactStatus.PRESENT
-
-
-def _counted(m: Mention) -> bool:
-    return not (m.has("family") or m.has("hypothetical") or m.section == "family_history")
-
-
 class _Reader:
     """The packet's text, sections and dated mentions, as the supersession rules read them."""
 
     def __init__(self, text: str, mentions: list[Mention], sections: list[SectionSpan],
                  reference: date | None) -> None:
         self.text = text
-        self.mentions = mentions
         self.sections = sections
         self.reference = reference
         self.dates = [d for d in mentions if d.concept == "DATE"
@@ -97,23 +84,28 @@ class _Reader:
         return None
 
     def heading(self, m: Mention) -> str:
-        """The first line of the mention's paragraph when it is a short heading line ("SURGICAL PATHOLOGY
-        10/20/2026"), within PARAGRAPH_REACH characters before the sentence; else ""."""
+        """The first line of the mention's paragraph when the sentence is below it and it is short ("SURGICAL
+        PATHOLOGY 10/20/2026"); "" when the paragraph starts more than PARAGRAPH_REACH characters back."""
         lo = max(0, m.sentence_start - PARAGRAPH_REACH)
-        head = self.text[lo:m.sentence_start]
-        cut = max(head.rfind("\n\n"), head.rfind("\f"))
+        before = self.text[lo:m.sentence_start]
+        cut = max(before.rfind("\n\n"), before.rfind("\f"))
         if cut < 0 and lo > 0:
             return ""
-        first = head[cut + 1:].lstrip("\n\f").split("\n", 1)[0]
-        return first if len(first.strip()) <= HEADING_LENGTH and "\n" in head[cut + 1:].lstrip("\n\f") else ""
+        lines = before[cut + 1:].lstrip("\n\f").split("\n")
+        if len(lines) < 2 or len(lines[0].strip()) > HEADING_LENGTH:
+            return ""  # the sentence is on the paragraph's first line, or that line is prose
+        return lines[0]
 
     def date_near(self, m: Mention) -> date | None:
         """A full date in the mention's sentence, else on its section's heading line."""
         lo, hi = m.sentence_start, m.sentence_end
         section = self.section_of(m)
-        heading = (section.start, self.text.find("\n", section.start) % (len(self.text) + 1)) if section else None
+        head_lo = head_hi = -1
+        if section is not None:
+            line_end = self.text.find("\n", section.start)
+            head_lo, head_hi = section.start, line_end if line_end >= 0 else len(self.text)
         for d in self.dates:
-            if lo <= d.start < hi or (heading and heading[0] <= d.start < heading[1]):
+            if lo <= d.start < hi or head_lo <= d.start < head_hi:
                 parsed = parse_date(d.text, reference=self.reference)
                 if parsed is not None and (self.reference is None or parsed <= self.reference):
                     return parsed
@@ -187,7 +179,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
         return "same_finding" if m.concept in same_finding else m.concept
     negatable = book.concept_set("supersede.negatable")
     definite = book.cue("supersede.definite")
-    live = [m for m in mentions if _counted(m)]
+    live = [m for m in mentions if not is_ignored(m)]
     by_sentence: dict[int, list[Mention]] = {}
     for m in live:
         by_sentence.setdefault(m.sentence_start, []).append(m)
