@@ -157,6 +157,12 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
             attributes["read"] = "nonlesional"
         verdicts.add(verdict)
         evidence.append(ctx.evidence(m, attributes=attributes))
+    settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary) if s is not None]
+    if settled and "inconclusive" in verdicts:
+        # the read was open on a differential that a later read settled (pathology, a second opinion)
+        verdicts.discard("inconclusive")
+        evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
+                    for e in evidence]
     return verdicts, evidence
 
 

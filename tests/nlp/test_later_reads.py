@@ -28,6 +28,24 @@ def test_addendum_headers_with_a_date(analyze, text, expected):  # type: ignore[
     assert (section if section == "addendum" else None) == expected
 
 
+PATHOLOGY_HEADERS = [
+    ("SURGICAL PATHOLOGY REPORT\nSpecimen: right frontal lesion. Consistent with abscess.\n", "pathology"),
+    ("FINAL DIAGNOSIS:\nConsistent with abscess.\n", "pathology"),
+    ("Neuropathology (10/09/2026):\nConsistent with abscess.\n", "pathology"),
+    # near misses: the word in prose; an inline result stays one sentence (its words mark it as pathology)
+    ("The pathology team reviewed it. Consistent with abscess.\n", None),
+    ("Pathology: Consistent with abscess.\n", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PATHOLOGY_HEADERS, ids=[h[0][:30] for h in PATHOLOGY_HEADERS])
+def test_pathology_headers(analyze, text, expected):  # type: ignore[no-untyped-def]
+    result = analyze(text)
+    at = text.index("Consistent")
+    section = next((s.category for s in result.sections if s.start <= at < s.end), None)
+    assert (section if section == "pathology" else None) == expected
+
+
 # text, concept, expected assertion (negated / uncertain / present), ConText rule expected among the modifiers
 WITHDRAWN = [
     ("The previous diagnosis of multiple sclerosis is not supported.", "MULTIPLE_SCLEROSIS", "negated",
