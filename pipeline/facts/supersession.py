@@ -8,8 +8,9 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
   neoplasm also supersedes the hedged mentions of every tumor concept);
 - it affirms a non-tumor diagnosis (abscess, demyelination, treatment effect, infarct) that an earlier
   differential weighed, with a definite read ("diagnostic of", "consistent with") or as a pathology result, and
-  with no tumor live in its sentence: the hedged tumor mentions are superseded (an affirmed, established tumor stays). A tumor proven on pathology settles
-  nothing here: the biopsy of a known tumor does not answer a later question about it (recurrence or necrosis).
+  with no tumor live in its sentence: the hedged tumor mentions are superseded (an affirmed, established tumor
+  stays). A tumor proven on pathology settles nothing here: the biopsy of a known tumor does not answer a later
+  question about it (recurrence or necrosis).
 
 Never superseded: another superseding statement, a mention dated after the statement, a mention in another
 imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
@@ -46,7 +47,7 @@ class Supersession:
 
     by: Mention
     source: str  # addendum | pathology | second_opinion | withdrawal
-    rule: str  # the id in resources/supersession.yaml (or the ConText rule of a withdrawal)
+    rule: str  # the ids in resources/supersession.yaml that made the statement, space-separated
 
     def rule_ids(self) -> list[str]:
         return self.rule.split()
@@ -174,15 +175,15 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
     nontumor = book.concept_set("supersede.nontumor")
     same_finding = book.concept_set("supersede.same_finding")
-
-    def finding(m: Mention) -> str:
-        return "same_finding" if m.concept in same_finding else m.concept
     negatable = book.concept_set("supersede.negatable")
     definite = book.cue("supersede.definite")
     live = [m for m in mentions if not is_ignored(m)]
     by_sentence: dict[int, list[Mention]] = {}
     for m in live:
         by_sentence.setdefault(m.sentence_start, []).append(m)
+    def finding(m: Mention) -> str:
+        return same_finding.id if m.concept in same_finding else m.concept
+
     weighed = {finding(m) for m in live if _status(m) is FactStatus.SUSPECTED}  # what a differential raised
 
     # (statement, source, rule ids, the concepts it negates: None for a settled differential)
@@ -204,14 +205,14 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
         found = _source(r, m, book)
         if found is None:
             continue
-        sentence = text[m.sentence_start:m.sentence_end]
-        if found[0] != "pathology" and not definite.matches(sentence):
+        read = [definite.id] if definite.matches(text[m.sentence_start:m.sentence_end]) else []
+        if found[0] != "pathology" and not read:
             continue
         rivals = [o for o in by_sentence.get(m.sentence_start, []) if _in(neoplasm, o)
                   and _status(o) is not FactStatus.ABSENT]
         if rivals:
             continue  # "consistent with abscess or necrotic tumor": still a differential
-        statements.append((m, found[0], f"{found[1]} {definite.id}", None))
+        statements.append((m, found[0], " ".join([found[1], *read]), None))
 
     out: dict[tuple[int, int, str], Supersession] = {}
     stated = {_key(s[0]) for s in statements}
