@@ -402,7 +402,10 @@ def explain(
         for e in f.evidence[:8]:
             typer.echo(f"    [{e.assertion}] p{e.page} {e.text!r} {' '.join(e.modifiers)} | {(e.sentence or '')[:100]}")
         for e in f.ignored[:4]:
-            typer.echo(f"    [ignored: {' '.join(e.modifiers) or e.section}] {e.text!r} | {(e.sentence or '')[:90]}")
+            why = ' '.join(e.modifiers) or e.section
+            if e.attributes.get("superseded_by"):
+                why = f"superseded by {e.attributes['superseded_by']} {e.attributes.get('superseded_by_text')!r}"
+            typer.echo(f"    [ignored: {why}] {e.text!r} | {(e.sentence or '')[:90]}")
 
 
 @app.command()

@@ -8,10 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSpan
 from .dates import parse_date
+
+if TYPE_CHECKING:
+    from .supersession import Supersession
 
 # Sections whose content is the request itself or the reason for it.
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
@@ -94,28 +97,42 @@ class FactContext:
     reference_note: str | None = None
     by_concept: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     by_sentence: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    superseded: dict[tuple[int, int, str], Supersession] = field(default_factory=dict)
+    """Mentions a later read superseded (facts/supersession.py): they count for no fact."""
 
     def __post_init__(self) -> None:
         for m in self.nlp.mentions:
             self.by_concept[m.concept].append(m)
             self.by_sentence[m.sentence_start].append(m)
 
+    def apply_supersession(self) -> None:
+        """Find the mentions that later reads supersede (once the reference date is set)."""
+        from .supersession import find_supersessions  # it reads mentions the way this module does
+
+        self.superseded = find_supersessions(self.text, self.nlp.mentions, self.nlp.sections, self.reference_date)
+
+    def supersession_of(self, m: Mention) -> Supersession | None:
+        return self.superseded.get((m.start, m.end, m.concept)) if self.superseded else None
+
+    def _ignored(self, m: Mention) -> bool:
+        return is_ignored(m) or self.supersession_of(m) is not None
+
     # ------------------------------------------------------------------ lookups
     # (mention lists are sorted by start: `within` cuts the window of a part of the text in log time)
     def mentions(self, *concepts: str, counted: bool = True) -> list[Mention]:
         out = [m for c in concepts for m in self.by_concept.get(c, [])]
         if counted:
-            out = [m for m in out if not is_ignored(m)]
+            out = [m for m in out if not self._ignored(m)]
         return sorted(out, key=lambda m: (m.start, m.end))
 
     def ignored(self, *concepts: str) -> list[Mention]:
-        return sorted((m for c in concepts for m in self.by_concept.get(c, []) if is_ignored(m)),
+        return sorted((m for c in concepts for m in self.by_concept.get(c, []) if self._ignored(m)),
                       key=lambda m: m.start)
 
     def same_sentence(self, m: Mention, *concepts: str, counted: bool = True) -> list[Mention]:
         out = [o for o in self.by_sentence.get(m.sentence_start, []) if o.concept in concepts and o is not m]
         if counted:
-            out = [o for o in out if not is_ignored(o)]
+            out = [o for o in out if not self._ignored(o)]
         return out
 
     def sentence_text(self, m: Mention) -> str:
@@ -181,6 +198,10 @@ class FactContext:
         attrs = dict(m.attrs)
         if attributes:
             attrs.update(attributes)
+        superseded = self.supersession_of(m)
+        if superseded is not None:  # the reviewer sees why this mention did not count
+            attrs.update(superseded.attributes())
+            cues = [*cues, *superseded.rule_ids()]
         _add_cues(attrs, cues)
         return Evidence(
             text=m.text,

@@ -3,8 +3,9 @@
 A radiology report is a run of report sections (exam title, indication, comparison, technique, findings,
 impression, addendum) that includes findings or an impression. Its modality and date come from its exam title,
 else from the text just before it or its technique, else from its findings (an MRI described only by sequences);
-its verdict comes from its findings and impression, and an addendum's verdict replaces the earlier read of the
-same kind (what the study showed; whether it was technically adequate).
+its verdict comes from its findings and impression (the impression's read of what the study showed replaces a
+findings sentence's), and an addendum's verdict replaces the earlier read of the same kind (what the study showed;
+whether it was technically adequate), also from a later page: it amends the report of the study it names.
 
 Outside reports, a sentence that names a modality with a date, a verdict or a past-tense cue is a study
 citation ("MRI brain 10/02/2026 showed an indeterminate lesion"); its verdict may also come from the sentences
@@ -32,6 +33,7 @@ READ_SECTIONS = frozenset({"findings", "impression"})
 VERDICT_SECTIONS = READ_SECTIONS | {"addendum"}
 _SUMMARY_SECTIONS = frozenset({"impression", "addendum"})  # where a plainly stated diagnosis is the verdict
 _JOINING_SECTIONS = frozenset({"signature"})  # a signature between a report and its addendum
+_SEPARATE_ADDENDUM = frozenset({"addendum", "signature", "exam_title"})  # a run that is an addendum on its own
 _HEAD_SECTIONS = frozenset({"technique"})  # where an untitled report names its modality
 # Clinical findings whose hedging in an impression means the study did not settle the question.
 HEDGED_FINDINGS = concept_set("verdict.hedged_findings").concepts
@@ -155,6 +157,12 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
             attributes["read"] = "nonlesional"
         verdicts.add(verdict)
         evidence.append(ctx.evidence(m, attributes=attributes))
+    settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary) if s is not None]
+    if settled and "inconclusive" in verdicts:
+        # the read was open on a differential that a later read settled (pathology, a second opinion)
+        verdicts.discard("inconclusive")
+        evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
+                    for e in evidence]
     return verdicts, evidence
 
 
@@ -194,8 +202,11 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     all_dates = [d for d in ctx.mentions("DATE", counted=False)
                  if d.attrs.get("precision") not in {"relative", "month_day", "year"}
                  and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
+    reads: list[tuple[_Draft, Mention, list[Mention], int]] = []  # draft, head, body, evidence before the read
     for run in _runs(ctx):
         if not any(s.category in READ_SECTIONS for s in run):
+            if any(s.category == "addendum" for s in run) and all(s.category in _SEPARATE_ADDENDUM for s in run):
+                _attach_addendum(ctx, run, reads, all_body, all_imaging, all_dates, used)
             continue  # a title without findings or an impression (e.g. the service line of a request form)
         start, end = run[0].start, run[-1].end
         titles = [s for s in run if s.category == "exam_title"]
@@ -232,8 +243,11 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 draft.date = parsed
                 draft.evidence.append(ctx.evidence(d))
                 break
+        other = _foreign_addenda(ctx, run, draft.modality, all_imaging)
         body = [m for m in within(all_body, start, end)
-                if m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION"]
+                if (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")
+                and not any(lo <= m.start < hi for lo, hi in other)]  # another study's addendum
+        reads.append((draft, head, body, len(draft.evidence)))
         verdicts, evidence = _model_verdict(ctx, head, *_report_verdicts(ctx, body))
         draft.verdicts |= verdicts
         draft.evidence.extend(evidence)
@@ -244,10 +258,80 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     return drafts, used
 
 
+ADDENDUM_HEAD_LINES = 2
+"""The lines of an addendum (its heading and the line after it, "Re: MRI brain 11/02/2026") that name its study."""
+
+
+def _addendum_names(ctx: FactContext, section: SectionSpan, all_imaging: list[Mention]) -> set[str]:
+    """The modalities an addendum names as its study, in its first lines (not a study it requests)."""
+    end = section.start
+    for _ in range(ADDENDUM_HEAD_LINES):
+        nl = ctx.text.find("\n", end + 1)
+        end = section.end if nl < 0 else min(nl, section.end)
+    return {_modality(m) for m in within(all_imaging, section.start, end)
+            if _modality(m) != "unspecified" and not m.has("hypothetical") and not is_requested_study(ctx, m)}
+
+
+def _foreign_addenda(ctx: FactContext, run: list[SectionSpan], modality: str, all_imaging: list[Mention]
+                     ) -> list[tuple[int, int]]:
+    """The spans of a run's addenda that name another study than the report's (an addendum's heading followed by
+    its "Addendum:" body is one addendum)."""
+    out: list[tuple[int, int]] = []
+    foreign = False
+    previous = None
+    for section in run:
+        if section.category == "addendum":
+            names = _addendum_names(ctx, section, all_imaging)
+            foreign = bool(names - {modality}) if names else (foreign and previous == "addendum")
+            if foreign:
+                out.append((section.start, section.end))
+        previous = section.category
+    return out
+
+
+def _attach_addendum(ctx: FactContext, run: list[SectionSpan], reads: list[tuple[_Draft, Mention, list[Mention], int]],
+                     all_body: list[Mention], all_imaging: list[Mention], all_dates: list[Mention],
+                     used: set[int]) -> None:
+    """An addendum standing apart from its report (a later page): it amends the report of the study it names
+    (modality, and date when it gives one), else the report just before it; an addendum that names another
+    study than any report before it amends nothing."""
+    start, end = run[0].start, run[-1].end
+    if not reads:
+        return
+    named = [m for m in within(all_imaging, start, end) if _modality(m) != "unspecified"
+             and any(_modality(m) in _addendum_names(ctx, a, all_imaging) for a in run if a.category == "addendum")]
+    dates = [d for d in (parse_date(m.text, reference=ctx.reference_date) for m in within(all_dates, start, end))
+             if d is not None]
+    target = reads[-1]
+    if named:
+        modalities = {_modality(m) for m in named}
+        same = [r for r in reads if r[0].modality in modalities
+                and (not dates or r[0].date is None or r[0].date in dates)]
+        if not same:
+            return  # the addendum of a study whose report is not in the packet
+        target = same[-1]
+    draft, head, body, kept = target
+    addendum = [m for m in within(all_body, start, end) if m.section == "addendum"]
+    body = body + addendum
+    reads[reads.index(target)] = (draft, head, body, kept)
+    verdicts, evidence = _model_verdict(ctx, head, *_report_verdicts(ctx, body))
+    draft.verdicts = verdicts
+    draft.evidence = draft.evidence[:kept] + evidence
+    used.update(m.start for m in named)
+
+
 def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], list[Evidence]]:
-    """The report's verdicts: an addendum's verdict of a kind replaces the earlier read's verdicts of that kind,
-    which stay as evidence marked `superseded_verdict`."""
+    """The report's verdicts: the impression's verdict of what the study showed replaces a findings sentence's
+    ("a few foci are nonspecific" under "consistent with demyelinating disease"), and an addendum's verdict of a
+    kind replaces the earlier read's verdicts of that kind; the replaced ones stay as evidence marked
+    `superseded_verdict`."""
     verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True)
+    stated, _ = _verdict_cues(ctx, [m for m in body if m.section == "impression"], in_report=True)
+    shown = VERDICT_KINDS[0]
+    if stated & shown:
+        verdicts = (verdicts - shown) | (stated & shown)
+        evidence = [_superseded(e, by="impression") if e.attributes.get("verdict") in shown
+                    and e.section != "impression" else e for e in evidence]
     addendum = [m for m in body if m.section == "addendum"]
     amended, added = _verdict_cues(ctx, addendum, in_report=True)
     if _lesional(addendum, in_report=True):
@@ -446,10 +530,27 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if target is None:
             merged[key] = d
             continue
-        target.verdicts |= d.verdicts
-        target.evidence.extend(d.evidence)
-        target.body_part = target.body_part or d.body_part
+        _combine(target, d)
     return sorted(merged.values(), key=lambda d: (d.date or date.min, d.modality))
+
+
+def _amended_kinds(d: _Draft) -> set[int]:
+    """The verdict kinds (indexes into VERDICT_KINDS) an addendum of the draft's report decided."""
+    return {i for i, kind in enumerate(VERDICT_KINDS)
+            if any(e.section == "addendum" and e.attributes.get("verdict") in kind for e in d.evidence)}
+
+
+def _combine(target: _Draft, d: _Draft) -> None:
+    """Merge `d` into `target`. A verdict kind that an addendum decided on one side is that side's alone: a note
+    citing the study's first read ("the MRI was indeterminate") is superseded by the report's addendum."""
+    for winner, loser in ((target, d), (d, target)):
+        for i in _amended_kinds(winner) - _amended_kinds(loser):
+            kind = VERDICT_KINDS[i]
+            loser.verdicts -= kind
+            loser.evidence = [_superseded(e) if e.attributes.get("verdict") in kind else e for e in loser.evidence]
+    target.verdicts |= d.verdicts
+    target.evidence.extend(d.evidence)
+    target.body_part = target.body_part or d.body_part
 
 
 STUDY_SOURCE = "study_source"

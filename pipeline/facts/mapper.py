@@ -137,6 +137,8 @@ class FactResolver:
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
         if ignored and status is FactStatus.NOT_DOCUMENTED:
             note = "mentioned only as family history or hypothetically"
+            if any(e.attributes.get("superseded_by") for e in ignored):
+                note = "mentioned only in readings a later read superseded"
             if unsupported and spec.requires is not None:
                 note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
@@ -171,6 +173,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     """
     ctx = FactContext(nlp=nlp, text=text, layout=layout)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
+    ctx.apply_supersession()
     studies = build_studies(ctx)
     resolver = FactResolver(ctx, studies)
     catalogue = load_catalogue()
@@ -183,6 +186,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
             and not (m.section in FORM_SECTIONS and is_form_line(text, m.start))]
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
+    clinical_ctx.apply_supersession()
     clinical_resolver = FactResolver(clinical_ctx, build_studies(clinical_ctx),
                                   given={n: f for n, f in facts.items() if catalogue[n].source == "request"})
     documented = {name: clinical_resolver.fact(name) for name in sorted(catalogue)}

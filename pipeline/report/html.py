@@ -101,6 +101,9 @@ def _describe(ev: Evidence) -> str:
     parts = [ev.concept or "?", f"rule {ev.rule_id or '?'}", f"assertion {ev.assertion or '-'}"]
     if ev.modifiers:
         parts.append("modifiers " + ", ".join(ev.modifiers))
+    if ev.attributes.get("superseded_by"):
+        parts.append(f"superseded by {ev.attributes['superseded_by']} "
+                     f"({ev.attributes.get('superseded_by_text', '')!r} at {ev.attributes.get('superseded_by_span')})")
     return " \u00b7 ".join(parts)
 
 
@@ -205,7 +208,7 @@ def _document(record: ScreeningResult, text: str, spans: list[_Span]) -> str:
     anchored: set[str] = set()
     out = ['<section id="document"><h2>Document text</h2><p class="note">Highlights: '
            '<mark class="crit">cited by a criterion</mark> <mark class="fact">fact evidence</mark> '
-           '<mark class="ignored">ignored mention (family / hypothetical)</mark> '
+           '<mark class="ignored">ignored mention (family / hypothetical / superseded by a later read)</mark> '
            '<span class="fax">fax transmission line</span>. Hover a highlight for its concepts and rules; '
            'the small links after it go to the criteria that cite it.</p>'
            '<input type="checkbox" id="show-cites" checked> <label for="show-cites">show criterion links in the '

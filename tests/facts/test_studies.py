@@ -236,7 +236,7 @@ NONLESIONAL = [
     ("near miss: normal only in part", "MRI BRAIN 08/14/2026\nFINDINGS: Left temporal mass.\nIMPRESSION: No acute "
      "findings.", ["MRI 2026-08-14 conclusive"]),
     ("near miss: normal in the findings only", "MRI BRAIN 08/14/2026\nFINDINGS: The ventricles were normal.\n"
-     "IMPRESSION: Right frontal lesion, glioma versus demyelination.", ["MRI 2026-08-14 conclusive/inconclusive"]),
+     "IMPRESSION: Right frontal lesion, glioma versus demyelination.", ["MRI 2026-08-14 inconclusive"]),  # the impression's read
     ("near miss: the addendum finds a lesion", "MRI BRAIN 08/14/2026\nFINDINGS: No abnormality.\nIMPRESSION: Normal "
      "MRI of the brain.\nADDENDUM: On second review there is a subtle right frontal cortical dysplasia.",
      ["MRI 2026-08-14 conclusive"]),

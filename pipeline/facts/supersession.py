@@ -1,0 +1,241 @@
+"""Later reads that supersede earlier ones: an addendum, a pathology result, a second opinion, a withdrawal.
+
+A superseding statement is a counted mention that stands in a superseding source (an addendum or corrected
+report section; a sentence or paragraph that reports pathology or gives a second opinion) or whose negation is
+itself a withdrawal ("the previous diagnosis of MS is not supported"), and that settles a concept:
+
+- it negates the concept: every other counted mention of it is superseded, hedged or affirmed (a generic
+  neoplasm also supersedes the hedged mentions of every tumor concept);
+- it affirms a non-tumor diagnosis (abscess, demyelination, treatment effect, infarct) that an earlier
+  differential weighed, with a definite read ("diagnostic of", "consistent with") or as a pathology result, and
+  with no tumor live in its sentence: the hedged tumor mentions are superseded (an affirmed, established tumor
+  stays). A tumor proven on pathology settles nothing here: the biopsy of a known tumor does not answer a later
+  question about it (recurrence or necrosis).
+
+Never superseded: another superseding statement, a mention dated after the statement, a mention in another
+imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
+kept as ignored evidence that names the statement that superseded them. The words and concept groups are data:
+resources/supersession.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..contracts import FactStatus, Mention, SectionSpan
+from ..cues import ConceptSet, CueBook, load_cue_file
+from .context import is_ignored
+from .context import mention_status as _status
+from .dates import parse_date
+
+RESOURCE_PACKAGE = "pipeline.facts.resources"
+SUPERSESSION_FILE = "supersession.yaml"
+PARAGRAPH_REACH = 600
+"""How far back (characters, within the paragraph) a pathology or second-opinion heading still marks a sentence."""
+HEADING_LENGTH = 70
+"""The longest line read as a paragraph's heading."""
+_REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
+                              "addendum"})
+_READ_SECTIONS = frozenset({"findings", "impression"})
+_JOINING = frozenset({"signature"})
+
+
+@dataclass(frozen=True)
+class Supersession:
+    """Why a mention no longer counts: the statement that superseded it, its source and the rule."""
+
+    by: Mention
+    source: str  # addendum | pathology | second_opinion | withdrawal
+    rule: str  # the ids in resources/supersession.yaml that made the statement, space-separated
+
+    def rule_ids(self) -> list[str]:
+        return self.rule.split()
+
+    def attributes(self) -> dict[str, str]:
+        """Evidence attributes of the superseded mention (what a reviewer sees)."""
+        return {"superseded_by": self.source, "superseded_by_text": self.by.text,
+                "superseded_by_span": f"{self.by.start}-{self.by.end}", "supersession_rule": self.rule}
+
+
+def _book() -> CueBook:
+    return load_cue_file(RESOURCE_PACKAGE, SUPERSESSION_FILE)
+
+
+def _key(m: Mention) -> tuple[int, int, str]:
+    return m.start, m.end, m.concept
+
+
+class _Reader:
+    """The packet's text, sections and dated mentions, as the supersession rules read them."""
+
+    def __init__(self, text: str, mentions: list[Mention], sections: list[SectionSpan],
+                 reference: date | None) -> None:
+        self.text = text
+        self.sections = sections
+        self.reference = reference
+        self.dates = [d for d in mentions if d.concept == "DATE"
+                      and d.attrs.get("precision") not in {"relative", "month_day", "year"}]
+        self.reports = _report_extents(sections)
+
+    def section_of(self, m: Mention) -> SectionSpan | None:
+        for s in self.sections:
+            if s.start <= m.start < s.end:
+                return s
+        return None
+
+    def heading(self, m: Mention) -> str:
+        """The first line of the mention's paragraph when the sentence is below it and it is short ("SURGICAL
+        PATHOLOGY 10/20/2026"); "" when the paragraph starts more than PARAGRAPH_REACH characters back."""
+        lo = max(0, m.sentence_start - PARAGRAPH_REACH)
+        before = self.text[lo:m.sentence_start]
+        cut = max(before.rfind("\n\n"), before.rfind("\f"))
+        if cut < 0 and lo > 0:
+            return ""
+        lines = before[cut + 1:].lstrip("\n\f").split("\n")
+        if len(lines) < 2 or len(lines[0].strip()) > HEADING_LENGTH:
+            return ""  # the sentence is on the paragraph's first line, or that line is prose
+        return lines[0]
+
+    def date_near(self, m: Mention) -> date | None:
+        """A full date in the mention's sentence, else on its section's heading line."""
+        lo, hi = m.sentence_start, m.sentence_end
+        section = self.section_of(m)
+        head_lo = head_hi = -1
+        if section is not None:
+            line_end = self.text.find("\n", section.start)
+            head_lo, head_hi = section.start, line_end if line_end >= 0 else len(self.text)
+        for d in self.dates:
+            if lo <= d.start < hi or head_lo <= d.start < head_hi:
+                parsed = parse_date(d.text, reference=self.reference)
+                if parsed is not None and (self.reference is None or parsed <= self.reference):
+                    return parsed
+        return None
+
+    def report_of(self, m: Mention) -> int | None:
+        """The index of the imaging report (with its addenda) the mention stands in."""
+        for i, (lo, hi) in enumerate(self.reports):
+            if lo <= m.start < hi:
+                return i
+        return None
+
+
+def _report_extents(sections: list[SectionSpan]) -> list[tuple[int, int]]:
+    """[start, end) of each imaging report: a run of report sections with findings or an impression; a run of
+    addenda only (a later page) belongs to the report before it."""
+    extents: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sections):
+        if sections[i].category not in _REPORT_SECTIONS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(sections) and (sections[j + 1].category in _REPORT_SECTIONS
+                                         or (sections[j + 1].category in _JOINING and j + 2 < len(sections)
+                                             and sections[j + 2].category == "addendum")):
+            j += 1
+        run = sections[i:j + 1]
+        if any(s.category in _READ_SECTIONS for s in run):
+            extents.append((run[0].start, run[-1].end))
+        elif extents and all(s.category == "addendum" for s in run):
+            extents[-1] = (extents[-1][0], run[-1].end)  # the addendum's report reaches it
+        i = j + 1
+    return extents
+
+
+def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
+    """(source, rule id) when the mention stands where a later read is written."""
+    if m.section in book.value_set("supersede.source_sections").values:
+        return str(m.section), "supersede.source_sections"
+    withdrawal = book.value_set("supersede.withdrawal_rules").values
+    for rule in m.modifier_rules:
+        if rule in withdrawal and m.has("negated"):
+            return "withdrawal", "supersede.withdrawal_rules"
+    sentence = r.text[m.sentence_start:m.sentence_end]
+    if book.cue("supersede.not_a_result").matches(sentence):
+        return None  # "a glioma requires tissue diagnosis", "biopsy is planned if ..."
+    section = r.section_of(m)
+    headings = (section.header if section else "", r.heading(m))
+    for source, cue_id in (("pathology", "supersede.pathology"), ("second_opinion", "supersede.second_opinion")):
+        c = book.cue(cue_id)
+        if c.matches(sentence) or any(c.matches(h) for h in headings):
+            return source, cue_id
+    return None
+
+
+def _in(concepts: ConceptSet, m: Mention) -> bool:
+    return concepts.member_for(m.concept, m.attrs) is not None
+
+
+def find_supersessions(text: str, mentions: list[Mention], sections: list[SectionSpan],
+                       reference: date | None) -> dict[tuple[int, int, str], Supersession]:
+    """(start, end, concept) of every superseded mention -> what superseded it."""
+    book = _book()
+    r = _Reader(text, mentions, sections, reference)
+    neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
+    nontumor = book.concept_set("supersede.nontumor")
+    same_finding = book.concept_set("supersede.same_finding")
+    negatable = book.concept_set("supersede.negatable")
+    definite = book.cue("supersede.definite")
+    live = [m for m in mentions if not is_ignored(m)]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in live:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    def finding(m: Mention) -> str:
+        return same_finding.id if m.concept in same_finding else m.concept
+
+    weighed = {finding(m) for m in live if _status(m) is FactStatus.SUSPECTED}  # what a differential raised
+
+    # (statement, source, rule ids, the concepts it negates: None for a settled differential)
+    statements: list[tuple[Mention, str, str, frozenset[str] | None]] = []
+    for m in live:
+        status = _status(m)
+        if status is FactStatus.SUSPECTED:
+            continue
+        if status is FactStatus.ABSENT and m.concept in negatable:
+            found = _source(r, m, book)
+            if found is None:
+                continue
+            negated = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
+            statements.append((m, *found, negated))
+            continue
+        if status is not FactStatus.PRESENT or not _in(nontumor, m) or m.has("historical") \
+                or finding(m) not in weighed:
+            continue  # an incidental finding ("an old infarct") settles no differential
+        found = _source(r, m, book)
+        if found is None:
+            continue
+        read = [definite.id] if definite.matches(text[m.sentence_start:m.sentence_end]) else []
+        if found[0] != "pathology" and not read:
+            continue
+        rivals = [o for o in by_sentence.get(m.sentence_start, []) if _in(neoplasm, o)
+                  and _status(o) is not FactStatus.ABSENT]
+        if rivals:
+            continue  # "consistent with abscess or necrotic tumor": still a differential
+        statements.append((m, found[0], " ".join([found[1], *read]), None))
+
+    out: dict[tuple[int, int, str], Supersession] = {}
+    stated = {_key(s[0]) for s in statements}
+    for m, source, rule, covers in statements:
+        when = r.date_near(m)
+        own_report = r.report_of(m) if source == "addendum" else None
+        for o in live:
+            if _key(o) in stated or o.sentence_start == m.sentence_start or _key(o) in out:
+                continue
+            if covers is not None:
+                if o.concept not in covers or _status(o) is FactStatus.ABSENT:
+                    continue
+                if o.concept != m.concept and (o.has("historical") or _status(o) is not FactStatus.SUSPECTED):
+                    continue  # "no recurrent tumor" ends a suspected recurrence, not the known tumor's diagnosis
+            elif not _in(neoplasm, o) or _status(o) is not FactStatus.SUSPECTED:
+                continue
+            if source == "addendum":
+                report = r.report_of(o)
+                if report is not None and report != own_report:
+                    continue  # another study's report
+            if when is not None:
+                then = r.date_near(o)
+                if then is not None and then > when:
+                    continue  # stated after the statement
+            out[_key(o)] = Supersession(by=m, source=source, rule=rule)
+    return out
