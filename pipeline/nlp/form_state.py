@@ -229,14 +229,16 @@ class FormState:
         return doc
 
     def _written(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any) -> None:
-        """Questions answered in words on lines without marks ("Aneurysm clip: No")."""
+        """Questions answered in words ("Aneurysm clip: No"), after the last mark of their line if it has any."""
         previous_end = -1
         for hit in self._rules.written.finditer(text):
             line_start = text.rfind("\n", 0, hit.start()) + 1
-            if line_start in marked:
-                continue
+            marks_before = [m.end for m in marked.get(line_start, ()) if m.end <= hit.start()]
             lo = max(line_start, previous_end if previous_end >= line_start else line_start,
-                     hit.start() - self._rules.max_question)
+                     hit.start() - self._rules.max_question, *marks_before)
+            if marks_before and lo == max(marks_before):
+                label = self._rules.answer_start.match(text, lo, hit.start())
+                lo = label.end() if label is not None else lo  # "[X] No  Symptoms?: N": past the box's answer
             stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
             lo = stop + 1 if stop >= 0 else lo
             previous_end = hit.end()

@@ -57,6 +57,10 @@ CASES = [
     ("question-on-the-line-above", "Has the patient had MR spectroscopy before?\n[ ] Yes   [X] No", "IMAGING",
      "MR spectroscopy", N, NO),
     # written answers
+    ("written-after-a-box-line", "Prior MRS?  [X] Yes  [ ] No\n  New or worsening symptoms?   Y / N:  Y",
+     "NEW_SYMPTOM", "New or worsening symptoms", set(), None),
+    ("written-after-a-box-line-no", "Prior MRS?  [ ] Yes  [X] No\n  New or worsening symptoms?   Y / N:  N",
+     "NEW_SYMPTOM", "New or worsening symptoms", N, NO),
     ("written-yn-hint", "New or worsening symptoms?   Y / N:   N", "NEW_SYMPTOM", "New or worsening symptoms",
      N, NO),
     ("written-no", "Aneurysm clip: No", "MRI_CONTRAINDICATION", "Aneurysm clip", N, NO),
