@@ -16,7 +16,7 @@ Each statement names its rule (`form.*` id) and, under "via", the mark or answer
 
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,17 +123,19 @@ class FormState:
         self.name = name
         self._rules = form_rules()
         self._context_rules: dict[tuple[str, str], ConTextRule] = {}
+        self._text = ""
+        self._token_starts: list[int] = []
 
     # ------------------------------------------------------------------ reading the lines
     def _marks(self, text: str) -> dict[int, list[_Mark]]:
         """The marks of the text by line start; overlapping matches keep the earlier rule's."""
         found: list[tuple[_Mark, bool]] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # characters already in a mark (linear in the text, however many marks)
         for rule_id, ticked, needs_company, regex in self._rules.marks:
             for m in regex.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                if any(taken[m.start():m.end()]):
                     continue
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 found.append((_Mark(m.start(), m.end(), ticked, rule_id), needs_company))
         lines: dict[int, list[tuple[_Mark, bool]]] = {}
         for mark, needs in found:
@@ -198,7 +200,8 @@ class FormState:
         if not targets:
             return doc
         starts = [t.start_char for t in targets]
-        text = doc.text
+        text = self._text = doc.text  # (Doc.text joins the tokens on every call: read it once)
+        self._token_starts = [t.idx for t in doc]
 
         def inside(lo: int, hi: int) -> list[Span]:
             return [t for t in targets[bisect_left(starts, lo):bisect_left(starts, hi)] if t.end_char <= hi]
@@ -273,9 +276,10 @@ class FormState:
             return
         answer = ticked[0]
         after = max(a.end for a in answers)
-        line_start = doc.text.rfind("\n", 0, stem.start) + 1
-        line_end = doc.text.find("\n", after)
-        line_end = len(doc.text) if line_end < 0 else line_end
+        text = self._text
+        line_start = text.rfind("\n", 0, stem.start) + 1
+        line_end = text.find("\n", after)
+        line_end = len(text) if line_end < 0 else line_end
 
         def elsewhere(m: ConTextModifier) -> bool:
             """The cue belongs to another question of the line ("Pacemaker: No  Aneurysm clip: Yes")."""
@@ -298,12 +302,15 @@ class FormState:
         if key not in self._context_rules:
             self._context_rules[key] = ConTextRule(literal=rule_id, category=category, direction="BIDIRECTIONAL",
                                                    metadata={"id": rule_id, "via": via})
-        span = doc.char_span(cue.mark.start if cue.mark else cue.start, cue.mark.end if cue.mark else cue.end,
-                             alignment_mode="expand")
-        where = doc.char_span(min(scope.start, cue.start), max(scope.end, cue.end), alignment_mode="expand")
-        assert span is not None and where is not None
-        return ConTextModifier(self._context_rules[key], span.start, span.end, doc, scope_start=where.start,
-                               scope_end=where.end)
+        start, end = self._tokens(cue.mark.start if cue.mark else cue.start, cue.mark.end if cue.mark else cue.end)
+        scope_start, scope_end = self._tokens(min(scope.start, cue.start), max(scope.end, cue.end))
+        return ConTextModifier(self._context_rules[key], start, end, doc, scope_start=scope_start,
+                               scope_end=scope_end)
+
+    def _tokens(self, lo: int, hi: int) -> tuple[int, int]:
+        """The tokens that cover the characters [lo, hi) (binary search over the token offsets)."""
+        first = max(0, bisect_right(self._token_starts, lo) - 1)
+        return first, max(first + 1, bisect_left(self._token_starts, hi))
 
 
 @Language.factory("form_state", assigns=["span._.modifiers"])
