@@ -33,6 +33,8 @@ _MEANINGS = ("yes", "no", "unknown")
 _STATEMENTS = ("unticked", "answered_no", "unanswered")
 _HEDGES = frozenset({"POSSIBLE_EXISTENCE"})
 _SAYS_NOTHING = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "NEGATED_EXISTENCE"})
+_BOUNDARY = re.compile(r"[.;:?!](?=\s|$)|\s[-=]+\s")  # where a header or an earlier clause ends
+_WORD = re.compile(r"[^\W\d_][\w/'-]*")
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,19 @@ class FormState:
             if len(kept) != len(target._.modifiers):
                 target._.modifiers = kept
 
+    def _question_start(self, lo: int, hi: int) -> int:
+        """Where the question in [lo, hi) starts: after the last header or clause boundary before it ("MRI safety:
+        Pacemaker/ICD", "MRI 10/01/2026 - enhancement"), unless only answer words follow it ("symptoms?  Y / N")."""
+        text = self._text
+        for cut in reversed([m.end() for m in _BOUNDARY.finditer(text, lo, hi)]):
+            if any(w.lower() not in self._rules.answers for w in _WORD.findall(text, cut, hi)):
+                return cut
+        return lo
+
     def _question(self, doc: Doc, stem: _Item, answers: list[_Item], targets: list[Span]) -> None:
+        start = self._question_start(stem.start, stem.end)
+        stem = _Item("stem", start, stem.end)
+        targets = [t for t in targets if t.start_char >= start]
         ticked = [a for a in answers if a.mark is None or a.mark.ticked]
         meanings = {a.meaning for a in ticked}
         if len(meanings) > 1:

@@ -56,6 +56,8 @@ CASES = [
      "Pacemaker", N, NO),
     ("question-on-the-line-above", "Has the patient had MR spectroscopy before?\n[ ] Yes   [X] No", "IMAGING",
      "MR spectroscopy", N, NO),
+    ("header-before-the-question", "MRI safety: Pacemaker/ICD  [ ] Y  [X] N", "IMAGING", "MRI", set(), None),
+    ("question-after-its-header", "MRI safety: Pacemaker/ICD  [ ] Y  [X] N", "MRI_CONTRAINDICATION", "ICD", N, NO),
     # written answers
     ("written-after-a-box-line", "Prior MRS?  [X] Yes  [ ] No\n  New or worsening symptoms?   Y / N:  Y",
      "NEW_SYMPTOM", "New or worsening symptoms", set(), None),
