@@ -18,6 +18,7 @@ Each statement names its rule (`form.*` id) and, under "via", the mark or answer
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from medspacy.context import ConTextModifier, ConTextRule
@@ -116,6 +117,16 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                            rf"{{0,40}}[:?])", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
     )
+
+
+@cache
+def _option_marks() -> tuple[re.Pattern[str], ...]:
+    return tuple(regex for _, _, needs_company, regex in form_rules().marks if not needs_company)
+
+
+def holds_option_mark(line: str) -> bool:
+    """The line holds an option's box, ticked or not (a bare fill-in blank does not count): a form line."""
+    return any(regex.search(line) for regex in _option_marks())
 
 
 class FormState:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from pipeline.nlp.form_state import form_rules
+from pipeline.nlp.normalize import normalize_layout
 from pipeline.nlp.rules import RuleFileError
 
 H, N = {"hypothetical"}, {"negated"}
@@ -126,3 +127,15 @@ def test_malformed_form_rules_fail_at_load(change: dict[str, Any]) -> None:
 def test_shipped_form_rules_load() -> None:
     rules = form_rules()
     assert {meaning for meaning, _ in rules.answers.values()} == {"yes", "no", "unknown"}
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # a line of options never continues onto the next line, nor does a prose line onto a line of options
+    ("New or worsening symptoms since the last scan?  [ ] Yes  [X] No\nTreatment since the last scan?  [ ] Yes  "
+     "[X] No", 2),
+    ("The patient was counselled regarding the risks and benefits of the\n\u2610 Yes   \u2612 No", 2),
+    # near miss: prose that wrapped at the margin is still joined
+    ("The patient was counselled regarding the risks and benefits of the\nprocedure and agreed to proceed.", 1),
+], ids=["options-then-question", "prose-then-options", "wrapped-prose"])
+def test_form_lines_are_never_joined(text: str, lines: int) -> None:
+    assert len(normalize_layout(text).text.split("\n")) == lines
