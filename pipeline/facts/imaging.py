@@ -53,6 +53,8 @@ _DONE_CUE = cue("study.done")
 _REQUEST_CUE = cue("study.request")
 _RECOMMENDATION = cue("study.recommendation")
 _PENDING = cue("study.pending")
+_PLANNED_BEFORE = cue("study.planned_before")
+_PLANNED_AFTER = cue("study.planned_after")
 _CONTINUATION = cue("study.continuation")
 _BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine")),
                ("chest", cue("body_part.chest")), ("abdomen", cue("body_part.abdomen")))
@@ -409,6 +411,13 @@ def own_stretch(ctx: FactContext, m: Mention) -> str:
     return ctx.text[before:after]
 
 
+def is_planned(ctx: FactContext, m: Mention) -> bool:
+    """"family meeting after the MRS", "MRS to be scheduled", "once the MRS is done": the words next to the study's
+    name in its clause place it in the future."""
+    lo, hi = ctx.clause_of(m)
+    return _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) or _PLANNED_AFTER.matches(ctx.text[m.end:hi])
+
+
 def _is_recommended(ctx: FactContext, m: Mention) -> bool:
     """"CT would be of benefit", "consider MRI": advised in its own part of the clause, with nothing done there."""
     stretch = own_stretch(ctx, m)
@@ -491,8 +500,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if when is None and m.concept == "IMAGING" and m.has("negated"):
             continue  # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI)
         sentence = ctx.sentence_text(m)
-        if modality == "MRS" and when is None and not _DONE_CUE.matches(sentence):
-            continue  # the MRS being requested, not a prior one
+        if modality == "MRS" and when is None and (not _DONE_CUE.matches(sentence) or is_planned(ctx, m)):
+            continue  # the MRS being requested or planned ("after the MRS", "MRS to be scheduled"), not a prior one
         verdicts, evidence = _verdict_cues(
             ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
         later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)

@@ -100,6 +100,8 @@ def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> Normal
 def normalize_layout(text: str) -> NormalizedText:
     """Unify look-alike characters, collapse runs of spaces, drop header markers, join wrapped lines and
     hyphenated line breaks. Every output character comes from the source character it maps to."""
+    from .form_state import holds_option_mark
+
     out: list[str] = []
     offsets = array("i")
 
@@ -146,7 +148,9 @@ def normalize_layout(text: str) -> NormalizedText:
         if hyphen:
             skip = indent  # "radia-" + "tion": nothing between the halves
             continued = True
-        elif _is_soft_break(body, nxt, continued=continued):
+        elif _is_soft_break(body, nxt, continued=continued) and not (holds_option_mark(body) or
+                                                                      holds_option_mark(nxt)):
+            # (a line of form options is never prose that wrapped: "[X] No" / "Treatment since...? [ ] Y")
             emit(" ", newline)
             skip = indent
             continued = True

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import spacy
 from spacy.language import Language
 
-from . import components, context_scoped, scopes  # noqa: F401  (register the factories)
+from . import components, context_scoped, form_state, scopes  # noqa: F401  (register the factories)
 from .components import TARGET_GROUP
 from .rules import context_rules, section_rules
 
@@ -21,7 +21,7 @@ time grows linearly with the text, and a per-document time budget bounds it (Scr
 
 def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
     """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText -> section and
-    list scopes [-> learned extractors, when `extractors` is not rules only (pipeline/learn/registry.py)]."""
+    list scopes -> form option state [-> learned extractors, when `extractors` is not rules only (pipeline/learn/registry.py)]."""
     import medspacy  # noqa: F401  (registers medspaCy's factories)
 
     nlp = spacy.blank("en")
@@ -48,6 +48,7 @@ def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
     nlp.add_pipe("section_context")  # "Past Medical History:" makes what is under it historical
     nlp.add_pipe("list_context")  # "Differential diagnosis:" reaches the items listed under it
     nlp.add_pipe("context_extensions")  # "MRS if ...", "no history of", "no enhancement of the mass"
+    nlp.add_pipe("form_state")  # "[ ] Spine" says nothing, "Pacemaker [ ] Y [X] N" is negated
     if extractors is not None and extractors.mode != "rules":
         from ..learn import component  # noqa: F401  (registers the factory)
 

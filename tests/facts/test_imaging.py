@@ -97,6 +97,26 @@ PET_CASES = [
     ("pet-requested-but-already-done", packet("PET was performed; results requested.",
                                               ("IMAGING", "PET", {"modality": "PET"})), A, None),
     ("no-pet", packet("MRI only."), N, None),
+    # a PET named as an alternative that is not done is not PET in the same work-up
+    ("pet-discussed-not-ordered", packet("FDG-PET was discussed with the family but not ordered; MRS requested.",
+                                         ("IMAGING", "FDG-PET", {"modality": "PET"})), A, "study.alternative_not_done"),
+    ("pet-not-covered", packet("PET is not covered by her plan, so we are requesting MR spectroscopy.",
+                               ("IMAGING", "PET", {"modality": "PET"})), A, "study.alternative_not_done"),
+    ("mrs-in-place-of-pet", packet("MR spectroscopy requested in place of PET.",
+                                   ("IMAGING", "MR spectroscopy", {"modality": "MRS"}),
+                                   ("IMAGING", "PET", {"modality": "PET"})), A, "study.alternative_not_done"),
+    ("pet-deferred", packet("PET-CT deferred; MRS ordered as the alternative.",
+                            ("IMAGING", "PET-CT", {"modality": "PET"})), A, "study.alternative_not_done"),
+    ("pet-unavailable-fax", packet("REQUEST: PET unavailable locally - MRS only",
+                                   ("IMAGING", "PET", {"modality": "PET"}), sections=(("request", "REQUEST:"),)),
+     A, "study.alternative_not_done"),
+    # near misses: both are asked for
+    ("pet-and-mrs-both-requested", packet("We request both FDG-PET and MR spectroscopy for this question.",
+                                          ("IMAGING", "FDG-PET", {"modality": "PET"}),
+                                          ("IMAGING", "MR spectroscopy", {"modality": "MRS"})), P, "study.request"),
+    ("pet-ordered-with-mrs", packet("PET brain ordered together with the MRS.",
+                                    ("IMAGING", "PET", {"modality": "PET"}),
+                                    ("IMAGING", "MRS", {"modality": "MRS"})), P, "study.request"),
 ]
 
 

@@ -263,3 +263,25 @@ SOURCES = [
 def test_each_evidence_item_names_where_the_study_was_read(studies_of, case, body, sources):  # type: ignore[no-untyped-def]
     (study,) = studies_of(body)
     assert sorted({e.attributes["study_source"] for e in study.evidence}) == sources
+
+
+# ------------------------------------------------------------------------ a planned MRS is not a prior MRS
+PLANNED_MRS = [
+    ("meeting-after", "Plan: family meeting after the MR spectroscopy is done to go through the options.", []),
+    ("to-be-performed", "MRS to be performed at the regional centre once approved.", []),
+    ("will-be-done", "MR spectroscopy will be done next week at the university hospital.", []),
+    ("prior-to-is-not-past", "Bloods obtained prior to the MRS; creatinine normal.", []),
+    ("once-completed", "We will review her in clinic once the spectroscopy MRS has been completed.", []),
+    ("dictation", "Discussed with the patient that the results will be reviewed after the upcoming MRS is "
+     "performed.", []),
+    # near misses: an MRS that was done stays a prior study
+    ("done-outside", "Her MRS was performed at an outside hospital and showed an elevated choline peak.",
+     ["MRS - -"]),
+    ("after-the-previous", "Headaches worsened after the previous MRS was performed.", ["MRS - -"]),
+    ("dated", "MR spectroscopy performed on 10/01/2026 was equivocal.", ["MRS 2026-10-01 inconclusive"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in PLANNED_MRS], ids=[c[0] for c in PLANNED_MRS])
+def test_a_planned_mrs_is_not_a_prior_study(studies_of, body, expected):  # type: ignore[no-untyped-def]
+    _check(studies_of, body, expected)

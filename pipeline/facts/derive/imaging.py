@@ -7,7 +7,7 @@ from datetime import date
 from ...contracts import Evidence, Fact, FactStatus
 from ..context import mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import requested_study_cues
+from ..imaging import own_stretch, requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
 from .request import code_of, requested_code_mentions
 
@@ -15,6 +15,7 @@ TREATMENTS = concept_set("treatment.any").concepts
 ADVANCED = value_set("modality.advanced").values
 _SINCE = cue("course.since_imaging")
 _PET_CODES = value_set("codes.pet")
+_NOT_DONE = cue("study.alternative_not_done")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -109,9 +110,13 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PET_CODES.id])
                 for m in requested_code_mentions(ctx) if code_of(m) in _PET_CODES]
+    alternatives: set[int] = set()  # PET named as an alternative not done ("PET not covered; MRS instead")
     for m in ctx.mentions("IMAGING"):
         if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.has("negated"):
             continue  # a body PET (staging) is not a PET for the brain question
+        if _NOT_DONE.matches(own_stretch(ctx, m)):
+            alternatives.add(m.start)
+            continue
         cues = requested_study_cues(ctx, m)
         if cues is not None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
@@ -125,7 +130,9 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
                          note=f"PET requested with the MRS or done within {PET_WINDOW_DAYS} days")
     pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET"]
     if pets:
-        return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT) for m in pets],
+        return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT,
+                                                             cues=[_NOT_DONE.id] if m.start in alternatives else [])
+                                                for m in pets],
                          note=f"PET mentioned, but not requested and not done within {PET_WINDOW_DAYS} days")
     return not_documented(name, "no PET for the same question")
 

@@ -1,0 +1,346 @@
+"""The state of request-form options, as ConText modifiers (rules: resources/forms.yaml).
+
+A form lists every option, ticked or not ("[X] Brain  [ ] Spine", "Pacemaker/ICD  [ ] Y  [X] N"). After ConText
+and the scopes, each line with marks is read as options: the text after each mark is its label (or, when the line
+ends with a mark, the text before it: "Yes ☐ No ☒"); a label that is an answer word (Y, No, Unknown) answers the
+question before it on the line (or on the line above, when the line holds only answers). Then:
+
+- an unticked option says nothing: its targets carry only the `unticked` statement (HYPOTHETICAL);
+- a ticked option keeps its meaning; cues in the line's other options no longer reach it;
+- a question answered No is negated (`answered_no`), answered Yes is affirmed (the question's "?" hedges
+  nothing), unanswered or answered Unknown says nothing (`unanswered`);
+- a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No").
+
+Each statement names its rule (`form.*` id) and, under "via", the mark or answer rule that made it.
+"""
+
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from medspacy.context import ConTextModifier, ConTextRule
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import TARGET_GROUP
+from .rules import RuleFileError, read_resource
+
+FORMS_FILE = "forms.yaml"
+_STATES = ("ticked", "unticked")
+_MEANINGS = ("yes", "no", "unknown")
+_STATEMENTS = ("unticked", "answered_no", "unanswered")
+_HEDGES = frozenset({"POSSIBLE_EXISTENCE"})
+_SAYS_NOTHING = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "NEGATED_EXISTENCE"})
+_BOUNDARY = re.compile(r"[.;:?!](?=\s|$)|\s[-=]+\s")  # where a header or an earlier clause ends
+_WORD = re.compile(r"[^\W\d_][\w/'-]*")
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    ticked: bool
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A piece of a form line: a question stem, an answer option, or a choice option (char offsets)."""
+
+    kind: str  # stem | answer | choice
+    start: int
+    end: int
+    mark: _Mark | None = None
+    meaning: str | None = None
+    answer_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FormRules:
+    marks: tuple[tuple[str, bool, bool, re.Pattern[str]], ...]  # id, ticked, needs_company, regex
+    answers: dict[str, tuple[str, str]]  # lower-case word -> (meaning, answer rule id)
+    statements: dict[str, tuple[str, str]]  # statement -> (rule id, ConText category)
+    answer_start: re.Pattern[str]
+    answer_end: re.Pattern[str]
+    written: re.Pattern[str]
+    max_question: int
+
+
+def _strings(key: str, values: Any) -> list[str]:
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        raise RuleFileError(f"{FORMS_FILE}: {key} must be a non-empty list of strings")
+    return values
+
+
+def form_rules(data: dict[str, Any] | None = None) -> FormRules:
+    """Validate and compile forms.yaml; a malformed entry fails with the file and the entry id."""
+    data = data if data is not None else read_resource(FORMS_FILE)
+    marks = []
+    for raw in data.get("marks", []):
+        rule_id = str(raw.get("id", ""))
+        if raw.get("state") not in _STATES:
+            raise RuleFileError(f"{FORMS_FILE}: mark {rule_id!r}: state must be one of {_STATES}")
+        try:
+            body = "|".join(f"(?:{p})" for p in _strings(f"mark {rule_id!r} patterns", raw.get("patterns")))
+            # a mark stands alone: no word, bracket or parenthesis touches it before, no closing one after
+            regex = re.compile(rf"(?<![\w\[(])(?:{body})(?![\])])", re.IGNORECASE)
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: mark {rule_id!r}: a pattern does not compile: {exc}") from exc
+        marks.append((rule_id, raw["state"] == "ticked", bool(raw.get("needs_company", False)), regex))
+    answers: dict[str, tuple[str, str]] = {}
+    for raw in data.get("answers", []):
+        rule_id = str(raw.get("id", ""))
+        if raw.get("meaning") not in _MEANINGS:
+            raise RuleFileError(f"{FORMS_FILE}: answer {rule_id!r}: meaning must be one of {_MEANINGS}")
+        for word in _strings(f"answer {rule_id!r} words", raw.get("words")):
+            answers[word.lower()] = (raw["meaning"], rule_id)
+    statements: dict[str, tuple[str, str]] = {}
+    for name in _STATEMENTS:
+        raw = (data.get("statements") or {}).get(name)
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("category"):
+            raise RuleFileError(f"{FORMS_FILE}: statement {name!r} needs an id and a category")
+        statements[name] = (str(raw["id"]), str(raw["category"]))
+    written = data.get("written_answers") or {}
+    words = "|".join(re.escape(w) for w in sorted(answers, key=len, reverse=True))
+    seps = "|".join(re.escape(s) if s in {":", "?"} else rf"\s{re.escape(s)}" for s in
+                    _strings("written_answers separators", written.get("separators")))
+    closers = "".join(re.escape(c) for c in _strings("written_answers closers", written.get("closers")))
+    return FormRules(
+        marks=tuple(marks), answers=answers, statements=statements,
+        answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
+        answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
+        # the question's separator, the answer, then the line's end, a closer, or the next question's label
+        written=re.compile(rf"(?:{seps})[ \t]*(?i:({words}))(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+[A-Z][\w /&'()-]"
+                           rf"{{0,40}}[:?])", re.MULTILINE),
+        max_question=int(written.get("max_question_chars", 80)),
+    )
+
+
+@cache
+def _option_marks() -> tuple[re.Pattern[str], ...]:
+    return tuple(regex for _, _, needs_company, regex in form_rules().marks if not needs_company)
+
+
+def holds_option_mark(line: str) -> bool:
+    """The line holds an option's box, ticked or not (a bare fill-in blank does not count): a form line."""
+    return any(regex.search(line) for regex in _option_marks())
+
+
+class FormState:
+    """Reads the option state of form lines and adds (or replaces) the targets' ConText modifiers."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._rules = form_rules()
+        self._context_rules: dict[tuple[str, str], ConTextRule] = {}
+        self._text = ""
+        self._token_starts: list[int] = []
+
+    # ------------------------------------------------------------------ reading the lines
+    def _marks(self, text: str) -> dict[int, list[_Mark]]:
+        """The marks of the text by line start; overlapping matches keep the earlier rule's."""
+        found: list[tuple[_Mark, bool]] = []
+        taken = bytearray(len(text))  # characters already in a mark (linear in the text, however many marks)
+        for rule_id, ticked, needs_company, regex in self._rules.marks:
+            for m in regex.finditer(text):
+                if any(taken[m.start():m.end()]):
+                    continue
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                found.append((_Mark(m.start(), m.end(), ticked, rule_id), needs_company))
+        lines: dict[int, list[tuple[_Mark, bool]]] = {}
+        for mark, needs in found:
+            lines.setdefault(text.rfind("\n", 0, mark.start) + 1, []).append((mark, needs))
+        out: dict[int, list[_Mark]] = {}
+        for start, marks in lines.items():
+            if all(needs for _, needs in marks):
+                continue  # fill-in blanks alone ("Signature: ______") are no options
+            out[start] = sorted((m for m, _ in marks), key=lambda m: m.start)
+        return out
+
+    def _answer(self, word: str) -> tuple[str, str]:
+        return self._rules.answers[" ".join(word.lower().split())]
+
+    def _items(self, text: str, line_start: int, line_end: int, marks: list[_Mark]) -> list[_Item]:
+        """The stems, answers and choices of one line of marks, in order."""
+        items: list[_Item] = []
+        has = re.compile(r"[^\W\d_]")
+        if has.search(text[marks[-1].end:line_end]):  # "[X] Brain  [ ] Spine": the label follows its mark
+            if has.search(text[line_start:marks[0].start]):
+                items.append(_Item("stem", line_start, marks[0].start))
+            for k, mark in enumerate(marks):
+                lo, hi = mark.end, marks[k + 1].start if k + 1 < len(marks) else line_end
+                hit = self._rules.answer_start.match(text, lo, hi)
+                if hit is None:
+                    items.append(_Item("choice", lo, hi, mark))
+                    continue
+                meaning, answer_id = self._answer(hit.group(1))
+                items.append(_Item("answer", hit.start(1), hit.end(1), mark, meaning, answer_id))
+                if has.search(text[hit.end():hi]):
+                    items.append(_Item("stem", hit.end(), hi))  # "N  Aneurysm clip [X] Y": the next question
+            return items
+        for k, mark in enumerate(marks):  # "Yes ☐ No ☒": the label precedes its mark
+            lo, hi = marks[k - 1].end if k else line_start, mark.start
+            hit = self._rules.answer_end.search(text, lo, hi)
+            if hit is None:
+                colon = text.rfind(":", lo, hi) if not k else -1
+                if colon >= 0:
+                    items.append(_Item("stem", lo, colon + 1))
+                    lo = colon + 1
+                items.append(_Item("choice", lo, hi, mark))
+                continue
+            if has.search(text[lo:hit.start(1)]):
+                items.append(_Item("stem", lo, hit.start(1)))
+            meaning, answer_id = self._answer(hit.group(1))
+            items.append(_Item("answer", hit.start(1), hit.end(1), mark, meaning, answer_id))
+        return items
+
+    def _question_above(self, text: str, line_start: int, marked: dict[int, list[_Mark]]) -> _Item | None:
+        """The line above a line of answers only, when it is a question ("Prior MRS?" / "[ ] Yes [X] No")."""
+        if line_start == 0:
+            return None
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above:line_start - 1]
+        if above in marked or not line.strip() or line.rstrip()[-1:] not in {"?", ":"}:
+            return None
+        return _Item("stem", above, line_start - 1)
+
+    # ------------------------------------------------------------------ stating
+    def __call__(self, doc: Doc) -> Doc:
+        targets = sorted(doc.spans[TARGET_GROUP], key=lambda t: t.start_char) if TARGET_GROUP in doc.spans else []
+        if not targets:
+            return doc
+        starts = [t.start_char for t in targets]
+        text = self._text = doc.text  # (Doc.text joins the tokens on every call: read it once)
+        self._token_starts = [t.idx for t in doc]
+
+        def inside(lo: int, hi: int) -> list[Span]:
+            return [t for t in targets[bisect_left(starts, lo):bisect_left(starts, hi)] if t.end_char <= hi]
+
+        marked = self._marks(text)
+        for line_start, marks in marked.items():
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            items = self._items(text, line_start, line_end, marks)
+            if items and items[0].kind == "answer":
+                above = self._question_above(text, line_start, marked)
+                if above is not None:
+                    items.insert(0, above)
+            options = [i for i in items if i.kind != "stem"]
+            for option in options:
+                if option.kind == "choice":
+                    self._choice(doc, option, options, inside(option.start, option.end))
+            stem: _Item | None = None
+            answers: list[_Item] = []
+            for item in [*items, None]:
+                if item is None or item.kind == "stem":
+                    if stem is not None and answers:
+                        self._question(doc, stem, answers, inside(stem.start, stem.end))
+                    stem, answers = item, []
+                elif item.kind == "answer":
+                    answers.append(item)
+        self._written(doc, text, marked, inside)
+        return doc
+
+    def _written(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any) -> None:
+        """Questions answered in words ("Aneurysm clip: No"), after the last mark of their line if it has any."""
+        previous_end = -1
+        for hit in self._rules.written.finditer(text):
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            marks_before = [m.end for m in marked.get(line_start, ()) if m.end <= hit.start()]
+            lo = max(line_start, previous_end if previous_end >= line_start else line_start,
+                     hit.start() - self._rules.max_question, *marks_before)
+            if marks_before and lo == max(marks_before):
+                label = self._rules.answer_start.match(text, lo, hit.start())
+                lo = label.end() if label is not None else lo  # "[X] No  Symptoms?: N": past the box's answer
+            stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
+            lo = stop + 1 if stop >= 0 else lo
+            previous_end = hit.end()
+            meaning, answer_id = self._answer(hit.group(1))
+            stem = _Item("stem", lo, hit.start())
+            answer = _Item("answer", hit.start(1), hit.end(1), None, meaning, answer_id)
+            self._question(doc, stem, [answer], inside(stem.start, hit.end()))
+
+    def _choice(self, doc: Doc, item: _Item, options: list[_Item], targets: list[Span]) -> None:
+        assert item.mark is not None
+        if not item.mark.ticked:
+            for target in targets:
+                target._.modifiers = (self._modifier(doc, "unticked", item.mark.rule_id, item, item),)
+            return
+        others = [(o.start, o.end) for o in options if o is not item]
+        for target in targets:  # a ticked option keeps its meaning: cues in the other options do not reach it
+            kept = tuple(m for m in target._.modifiers if not any(
+                lo <= doc[m.modifier_span[0]].idx < hi for lo, hi in others))
+            if len(kept) != len(target._.modifiers):
+                target._.modifiers = kept
+
+    def _question_start(self, lo: int, hi: int) -> int:
+        """Where the question in [lo, hi) starts: after the last header or clause boundary before it ("MRI safety:
+        Pacemaker/ICD", "MRI 10/01/2026 - enhancement"), unless only answer words follow it ("symptoms?  Y / N")."""
+        text = self._text
+        for cut in reversed([m.end() for m in _BOUNDARY.finditer(text, lo, hi)]):
+            if any(w.lower() not in self._rules.answers for w in _WORD.findall(text, cut, hi)):
+                return cut
+        return lo
+
+    def _question(self, doc: Doc, stem: _Item, answers: list[_Item], targets: list[Span]) -> None:
+        start = self._question_start(stem.start, stem.end)
+        stem = _Item("stem", start, stem.end)
+        targets = [t for t in targets if t.start_char >= start]
+        ticked = [a for a in answers if a.mark is None or a.mark.ticked]
+        meanings = {a.meaning for a in ticked}
+        if len(meanings) > 1:
+            return  # conflicting answers: the line is left as ConText read it
+        if not meanings or meanings == {"unknown"}:
+            cause = ticked[0] if ticked else answers[0]
+            via = cause.answer_id if ticked else (cause.mark.rule_id if cause.mark else cause.answer_id)
+            for target in targets:
+                target._.modifiers = (self._modifier(doc, "unanswered", via or "", cause, stem),)
+            return
+        answer = ticked[0]
+        after = max(a.end for a in answers)
+        text = self._text
+        line_start = text.rfind("\n", 0, stem.start) + 1
+        line_end = text.find("\n", after)
+        line_end = len(text) if line_end < 0 else line_end
+
+        def elsewhere(m: ConTextModifier) -> bool:
+            """The cue belongs to another question of the line ("Pacemaker: No  Aneurysm clip: Yes")."""
+            at = doc[m.modifier_span[0]].idx
+            return line_start <= at < line_end and not stem.start <= at < after
+
+        for target in targets:
+            if meanings == {"yes"}:  # answered: the question's own "?" or "Y / N" hedges nothing
+                kept = tuple(m for m in target._.modifiers if not elsewhere(m) and not (
+                    m.category in _HEDGES and target.end_char <= doc[m.modifier_span[0]].idx < after))
+            else:
+                kept = tuple(m for m in target._.modifiers if m.category not in _SAYS_NOTHING and not elsewhere(m))
+                kept += (self._modifier(doc, "answered_no", answer.answer_id or "", answer, stem),)
+            if kept != target._.modifiers:
+                target._.modifiers = kept
+
+    def _modifier(self, doc: Doc, statement: str, via: str, cue: _Item, scope: _Item) -> ConTextModifier:
+        rule_id, category = self._rules.statements[statement]
+        key = (statement, via)
+        if key not in self._context_rules:
+            self._context_rules[key] = ConTextRule(literal=rule_id, category=category, direction="BIDIRECTIONAL",
+                                                   metadata={"id": rule_id, "via": via})
+        start, end = self._tokens(cue.mark.start if cue.mark else cue.start, cue.mark.end if cue.mark else cue.end)
+        scope_start, scope_end = self._tokens(min(scope.start, cue.start), max(scope.end, cue.end))
+        return ConTextModifier(self._context_rules[key], start, end, doc, scope_start=scope_start,
+                               scope_end=scope_end)
+
+    def _tokens(self, lo: int, hi: int) -> tuple[int, int]:
+        """The tokens that cover the characters [lo, hi) (binary search over the token offsets)."""
+        first = max(0, bisect_right(self._token_starts, lo) - 1)
+        return first, max(first + 1, bisect_left(self._token_starts, hi))
+
+
+@Language.factory("form_state", assigns=["span._.modifiers"])
+def make_form_state(nlp: Language, name: str) -> FormState:
+    return FormState(nlp, name)
+
+
+__all__ = ["FORMS_FILE", "FormRules", "FormState", "form_rules"]
