@@ -92,6 +92,11 @@ EXAM_CASES = [
     ("near-miss-long-first-sentence", packet(
         "EXAM: Gait is broad-based and she sways on standing, which we will reassess at the next visit.",
         sections=(("physical_exam", "EXAM:"),)), P),
+    ("letter-on-examination", packet("I reviewed her today. On examination she was alert, pupils equal and reactive, "
+                                     "power 5/5 throughout."), P),
+    ("run-on-dictation", packet("pt seen for f/u neuro exam nonfocal gait normal plan mrs"), P),
+    ("british-on-examination", packet("On examination he was orientated, with a mild left pronator drift."), P),
+    ("bare-alert-and-oriented", packet("Alert and oriented x3, cranial nerves intact."), P),
     ("near-miss-exam-deferred-in-prose", packet("Exam deferred to neurosurgery; reflexes to be checked then."), N),
     ("near-miss-no-exam", packet("Headaches for three weeks. MRI showed a lesion."), N),
     ("near-miss-radiology-findings", packet("FINDINGS: the cranial nerves are unremarkable.",

@@ -140,7 +140,7 @@ def history_documented(r: Resolver, name: str) -> Fact:
 def physical_exam_documented(r: Resolver, name: str) -> Fact:
     """An examination section with content, or sentences that give an examination with no header ("On examination
     she was alert, pupils equal"); a section that is empty or says the exam was not done is not one."""
-    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS, prose=False)
+    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS)
 
 
 @derivation("labs_documented")
