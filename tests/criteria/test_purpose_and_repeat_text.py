@@ -73,6 +73,10 @@ PURPOSE = [
     ("expected metabolites",
      "MRS requested: we anticipate a raised choline peak if this is tumour and a lactate doublet if it is an "
      "abscess.\n", "diagnosis"),
+    ("decision regarding re-irradiation",
+     "MRS (76390) to inform the decision regarding re-irradiation of the cavity margin.\n", "treatment_planning"),
+    ("whether to proceed to gene therapy",
+     "MR spectroscopy requested to assess whether she should proceed to gene therapy.\n", "treatment_planning"),
     ("near miss: a past transplant is not a purpose",
      "She underwent HSCT in 2019 for leukaemia. MRS (76390) requested.\n", None),
     ("near miss: a treatment declined outside the MRS sentence",
@@ -128,6 +132,12 @@ TECHNICAL_REPEAT = [
      "motion.\nCPT 76390\n", MET),
     ("genuine: a form question answered Yes with its reason",
      "Is this a repeat of a prior study? Yes - the MRS on 09/12/2026 was aborted, patient could not tolerate.\n"
+     "CPT 76390\n", MET),
+    ("genuine: a checkbox question, British spelling",
+     "Repeat study due to technical problems?  [X] Yes  [ ] No\nPrevious MRS abandoned owing to movement "
+     "artefact.\nCPT 76390\n", MET),
+    ("genuine: an attempt abandoned because of movement",
+     "Repeat MRS requested under anaesthesia as the previous attempt was abandoned because of movement.\n"
      "CPT 76390\n", MET),
     ("near miss: the form question answered No",
      "Repeat study due to technical issues (Y/N): N\nCPT 76390 MR spectroscopy to grade the lesion.\n", NOT),
