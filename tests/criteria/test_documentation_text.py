@@ -63,6 +63,11 @@ EXAM = [
     ("run-on dictation: neuro exam nonfocal",
      "patient seen in clinic today for follow up of headaches neuro exam nonfocal mri shows a ring enhancing "
      "lesion plan mrs 76390\n", MET),
+    ("labelled lines with no exam header",
+     "Seen today for two months of headaches.\nGeneral: alert and oriented x3, in no distress.\nMotor: power 5/5 "
+     "throughout, reflexes symmetric.\nMRS (76390) requested.\n", MET),
+    ("near miss: chemotherapy abandoned, nothing examined",
+     "Chemotherapy was abandoned because of toxicity in 2025. MRS (76390) requested to grade the tumour.\n", UNK),
     ("near miss: exam section with findings",
      "HPI: seizures for three months.\nEXAM: Alert. Cranial nerves intact. Strength 5/5 throughout.\n"
      "PLAN: MRS (76390).\n", MET),

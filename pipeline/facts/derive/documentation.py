@@ -7,7 +7,6 @@ import re
 from ...contracts import Evidence, Fact, FactStatus, SectionSpan
 from ..context import FactContext, mention_status
 from ..cues import Cue, concept_set, cue
-from ..documents import is_form_line
 from .base import Resolver, derivation, make_fact, not_documented, present_if
 
 _TREATMENTS = concept_set("treatment.any")
@@ -75,7 +74,7 @@ def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | N
 
 
 def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan]) -> list[Evidence]:
-    """Sentences outside report bodies and form lines (and outside the `skip` sections) where `content` matches
+    """Sentences outside report bodies and request sections (and the `skip` sections) where `content` matches
     and the sentence does not say the element was not done: the element written in prose, with no header."""
     out: list[Evidence] = []
     for found in _SENTENCE.finditer(ctx.text):
@@ -86,7 +85,7 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan]) -> list[Evid
         start, end = lo + hit.start, lo + hit.end
         section = ctx.section_at(start)
         if (section is not None and section.category in _REPORT_SECTIONS) or any(
-                s.start <= start < s.end for s in skip) or is_form_line(ctx.text, start):
+                s.start <= start < s.end for s in skip):
             continue
         out.append(Evidence(text=ctx.text[start:end], start=start, end=end, page=ctx.layout.page_of(start),
                             boxes=ctx.layout.boxes_for(start, end), section=section.category if section else None,
