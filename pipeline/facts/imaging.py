@@ -43,6 +43,10 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 # Findings that keep a study read as normal from being non-lesional.
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
+_HARMLESS = cue("technical.harmless")
+_MINOR_DEGREE = cue("technical.minor_degree")
+MINOR_DEGREE_REACH = 20
+"""How far (characters) before an artifact its degree ("mild", "minimal") may be written."""
 # The two questions a verdict answers; an addendum's answer to one replaces the earlier read's answer to it.
 VERDICT_KINDS = (frozenset({"inconclusive", "conclusive", "nonlesional"}),
                  frozenset({"technically_limited", "technically_adequate"}))
@@ -131,9 +135,12 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
-        if m.concept == "TECHNICAL_LIMITATION" and (m.has("negated") or m.attrs.get("assertion") == "absent"):
-            verdicts.add("technically_adequate")  # "no motion artifact", "not limited by motion"
-            evidence.append(ctx.evidence(m, attributes={"verdict": "technically_adequate"}))
+        if m.concept == "TECHNICAL_LIMITATION" and (m.has("negated") or m.attrs.get("assertion") == "absent"
+                                                    or harmless_artifact(ctx, m)):
+            # "no motion artifact", "not limited by motion", "artifact that does not affect the images"
+            verdicts.add("technically_adequate")
+            cues = [c.id for c in (_HARMLESS, _MINOR_DEGREE) if c.id in harmless_cues(ctx, m)]
+            evidence.append(ctx.evidence(m, attributes={"verdict": "technically_adequate"}, cues=cues))
             continue
         if m.has("negated") and m.concept not in _DIAGNOSES:
             continue  # "no equivocal findings" is not a verdict either way
@@ -166,6 +173,28 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
                     for e in evidence]
     return verdicts, evidence
+
+
+def harmless_cues(ctx: FactContext, m: Mention) -> list[str]:
+    """The ids of the cues that say a stated artifact did not spoil its study: its degree just before it ("mild
+    motion"), or its sentence, from the study named before it to the study named after it ("artifact from dental
+    hardware does not affect the images", "motion on one sequence; remainder diagnostic")."""
+    if m.concept != "TECHNICAL_LIMITATION":
+        return []
+    found = []
+    if _MINOR_DEGREE.matches(ctx.text[max(m.sentence_start, m.start - MINOR_DEGREE_REACH):m.start]):
+        found.append(_MINOR_DEGREE.id)
+    studies = ctx.same_sentence(m, "IMAGING", counted=False)
+    lo = max((o.end for o in studies if o.end <= m.start), default=m.sentence_start)
+    hi = min((o.start for o in studies if o.start >= m.end), default=m.sentence_end)
+    if _HARMLESS.matches(ctx.text[lo:hi]):
+        found.append(_HARMLESS.id)
+    return found
+
+
+def harmless_artifact(ctx: FactContext, m: Mention) -> bool:
+    """A technical limitation its own sentence says did not spoil the study (see harmless_cues)."""
+    return bool(harmless_cues(ctx, m))
 
 
 def _runs(ctx: FactContext) -> list[list[SectionSpan]]:

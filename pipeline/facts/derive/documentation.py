@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ...contracts import Evidence, Fact, FactStatus
-from ..context import mention_status
-from ..cues import concept_set, cue
+import re
+
+from ...contracts import Evidence, Fact, FactStatus, SectionSpan
+from ..context import FactContext, mention_status
+from ..cues import Cue, concept_set, cue
 from .base import Resolver, derivation, make_fact, not_documented, present_if
 
 _TREATMENTS = concept_set("treatment.any")
@@ -17,22 +19,110 @@ _HISTORY_SECTIONS = ("history_of_present_illness", "chief_complaint", "assessmen
 # a radiology report or the diagnosis list does not tell the clinical course
 _NOT_NARRATIVE_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings",
                                      "impression", "diagnosis"})
+_DEFERRED = cue("documentation.deferred")
+_EXAM_FINDINGS = cue("exam.findings")
+_PRESENTATION = cue("history.presentation")
+# a radiology report's body does not examine the patient or tell the presenting illness
+_REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
+                              "addendum", "diagnosis", "request"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|\n|$)")
 NARRATIVE_MIN_SENTENCES = 3
 """A letter without a history header documents the history when this many sentences tell the course."""
 
 
+def _body(ctx: FactContext, s: SectionSpan) -> tuple[int, str]:
+    """A section's content after its header: (offset, text)."""
+    start = s.start
+    if ctx.text[start:start + len(s.header)].lower() == s.header.lower():
+        start += len(s.header)
+    else:  # a header known only by its category: up to its colon or the end of its line
+        head = re.match(r"[^:\n]{0,40}[:\n]", ctx.text[start:s.end])
+        start += head.end() if head else 0
+    start += len(ctx.text[start:s.end]) - len(ctx.text[start:s.end].lstrip(" \t:-"))
+    return start, ctx.text[start:s.end]
+
+
+def _first_sentence(body: str) -> str:
+    found = _SENTENCE.search(body.strip())
+    return found.group(0) if found else ""
+
+
+DEFERRAL_MAX_WORDS = 12
+"""A deferral is a short statement ("Deferred.", "Not performed - telephone visit."); a longer first sentence is
+content that happens to name a later step."""
+
+
+def _deferred(sentence: str) -> bool:
+    return len(sentence.split()) <= DEFERRAL_MAX_WORDS and _DEFERRED.matches(sentence)
+
+
+def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | None
+                      ) -> tuple[list[SectionSpan], list[SectionSpan]]:
+    """The sections that hold the element (content after the header), and those that are empty or say it was not
+    done ("Exam: deferred", "virtual visit, no exam"). A section whose `content` cue matches counts even so."""
+    ctx = r.ctx
+    kept, empty = [], []
+    for s in ctx.sections(*categories):
+        _, body = _body(ctx, s)
+        if content is not None and content.matches(body):
+            kept.append(s)
+        elif not re.search(r"\w", body) or _deferred(_first_sentence(body)):
+            empty.append(s)
+        else:
+            kept.append(s)
+    return kept, empty
+
+
+def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan]) -> list[Evidence]:
+    """Sentences outside report bodies and request sections (and the `skip` sections) where `content` matches
+    and the sentence does not say the element was not done: the element written in prose, with no header."""
+    out: list[Evidence] = []
+    for found in _SENTENCE.finditer(ctx.text):
+        lo, sentence = found.start(), found.group(0)
+        hit = content.search(sentence)
+        if hit is None or _DEFERRED.matches(sentence):
+            continue
+        start, end = lo + hit.start, lo + hit.end
+        section = ctx.section_at(start)
+        if (section is not None and section.category in _REPORT_SECTIONS) or any(
+                s.start <= start < s.end for s in skip):
+            continue
+        out.append(Evidence(text=ctx.text[start:end], start=start, end=end, page=ctx.layout.page_of(start),
+                            boxes=ctx.layout.boxes_for(start, end), section=section.category if section else None,
+                            concept="SECTION", rule_id=content.id, assertion=FactStatus.PRESENT.value,
+                            attributes={"cue": content.id}))
+    return out
+
+
+def _element_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str,
+                  content: Cue | None = None, *, prose: bool = True) -> Fact:
+    """Present with the sections that hold the element, or (`content`) with the sentences that give it in prose;
+    an empty or deferred section is not the element (kept as ignored evidence)."""
+    ctx = r.ctx
+    kept, empty = _content_sections(r, categories, content)
+    ignored = [ctx.section_evidence(s, assertion=FactStatus.ABSENT) for s in empty]
+    if kept:
+        return make_fact(name, FactStatus.PRESENT, [ctx.section_evidence(s) for s in kept],
+                         note=f"{what} section present", ignored=ignored)
+    sentences = _prose(ctx, content, empty) if content is not None and prose else []
+    if sentences:
+        return make_fact(name, FactStatus.PRESENT, sentences, note=f"{what} given in prose (no {what} section)",
+                         ignored=ignored)
+    if empty:
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [], ignored=ignored,
+                         note=f"the {what} section is empty or says it was not done")
+    return not_documented(name, f"no {what} section")
+
+
 def _section_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str) -> Fact:
-    found = r.ctx.sections(*categories)
-    if not found:
-        return not_documented(name, f"no {what} section")
-    return make_fact(name, FactStatus.PRESENT, [r.ctx.section_evidence(s) for s in found],
-                     note=f"{what} section present")
+    return _element_fact(r, name, categories, what)
 
 
 @derivation("history_documented")
 def history_documented(r: Resolver, name: str) -> Fact:
-    """A history section, or a narrative (a letter) telling the clinical course in several sentences."""
-    fact = _section_fact(r, name, _HISTORY_SECTIONS, "history")
+    """A history section with content, a sentence telling the presenting illness in prose ("a two-month history of
+    headaches"), or a narrative (a letter) telling the clinical course in several sentences."""
+    fact = _element_fact(r, name, _HISTORY_SECTIONS, "history", _PRESENTATION)
     if fact.status is FactStatus.PRESENT:
         return fact
     ctx = r.ctx
@@ -47,7 +137,9 @@ def history_documented(r: Resolver, name: str) -> Fact:
 
 @derivation("physical_exam_documented")
 def physical_exam_documented(r: Resolver, name: str) -> Fact:
-    return _section_fact(r, name, ("physical_exam",), "physical examination")
+    """An examination section with content, or sentences that give an examination with no header ("On examination
+    she was alert, pupils equal"); a section that is empty or says the exam was not done is not one."""
+    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS)
 
 
 @derivation("labs_documented")

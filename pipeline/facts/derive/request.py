@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import FactContext, best_status, cite_cues, mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import HEDGED_FINDINGS, is_requested_study, own_stretch
+from ..imaging import HEDGED_FINDINGS, harmless_artifact, is_requested_study, own_stretch
 from ..priority import find_priority
 from .base import Resolver, derivation, make_fact, not_documented
 
@@ -14,6 +14,11 @@ _DISC_CODES = value_set("codes.disc_mrs")
 _MRS_CODES = value_set("codes.mrs")
 _DISCOGENIC = cue("request.discogenic_target")
 _REPEAT = cue("request.repeat")
+_REPEAT_LEAD = cue("request.repeat_lead")
+_FOLLOW_UP = cue("request.followup_plan")
+_YES = cue("request.answer_yes")
+_DONE = cue("study.done")
+_ANSWERED = cue("request.answered_question")
 _TECHNICAL = concept_set("request.technical_reason")
 _BECAUSE = cue("request.because")
 _REQUEST_WORDS = cue("study.request")
@@ -135,11 +140,70 @@ def _requested_studies(r: Resolver) -> list[tuple[Mention, str, bool]]:
         if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
             continue
         modality = "MRS" if m.concept == "MRS_REQUEST" else m.attrs.get("modality", "unspecified")
-        if m.concept == "IMAGING" and not (is_requested_study(ctx, m) or
+        if m.concept == "IMAGING" and not (is_requested_study(ctx, m) or _asked_as_repeat(ctx, m) or
                                            (m.section in _REQUESTING_SECTIONS and ctx.date_of(m) is None)):
             continue
-        out.append((m, modality, _REPEAT.matches(own_stretch(ctx, m))))
+        out.append((m, modality, _REPEAT.matches(_line_stretch(ctx, m))))
     return out + _repeats_without_a_name(ctx)
+
+
+def _request_clause(ctx: FactContext, m: Mention) -> tuple[int, int]:
+    """The mention's clause, cut at a line break after (or before) a line that ends in a form question's answer:
+    "Repeat study due to technical issues (Y/N): N" above a request is not part of the request's clause."""
+    lo, hi = ctx.clause_of(m)
+    text = ctx.text
+    line_start = text.rfind("\n", lo, m.start)
+    while line_start >= lo:
+        if _ANSWERED.search(text[text.rfind("\n", lo, line_start) + 1:line_start]):
+            lo = line_start + 1
+            break
+        line_start = text.rfind("\n", lo, line_start)
+    line_end = text.find("\n", m.end, hi)
+    if line_end >= 0 and _ANSWERED.search(text[text.rfind("\n", 0, m.start) + 1:line_end]):
+        hi = line_end
+    return lo, hi
+
+
+def _line_stretch(ctx: FactContext, m: Mention) -> str:
+    """The mention's own part of its clause (imaging.own_stretch), in its clause as _request_clause cuts it."""
+    lo, hi = _request_clause(ctx, m)
+    others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
+    before = max((o.end for o in others if o.end <= m.start), default=lo)
+    after = min((o.start for o in others if o.start >= m.end), default=hi)
+    return ctx.text[before:after]
+
+
+def _asked_as_repeat(ctx: FactContext, m: Mention) -> bool:
+    """"Repeat MRS: the prior MRS was non-diagnostic": a study named right after a repeat word, undated and not
+    cited as done in its own part of the clause (up to a colon), is asked for even with no request verb."""
+    lo, _ = ctx.clause_of(m)
+    if not _REPEAT_LEAD.matches(ctx.text[lo:m.start]) or ctx.date_of(m) is not None:
+        return False
+    stretch = own_stretch(ctx, m)
+    tail = stretch[stretch.find(m.text) + len(m.text):] if m.text in stretch else ""
+    return not _DONE.matches(tail.split(":", 1)[0])
+
+
+def _repeat_questions(ctx: FactContext) -> list[list[Mention]]:
+    """A form question about a repeat answered yes ("Repeat study due to technical issues (Y/N): Y", "Repeat of a
+    prior study? [X] Yes"): the repeat word in its label, the yes right after the label's ":" or "?". The technical
+    failures named in its line or the next one are its reasons; with none, it is not a technical repeat."""
+    out: list[list[Mention]] = []
+    text = ctx.text
+    failures = [o for o in ctx.mentions(*_TECHNICAL.concepts) if _counts(ctx, o)]
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        marks = [i for i in (line.find(":"), line.find("?")) if i >= 0]
+        if marks and _REPEAT.matches(line[:min(marks)]) and _YES.matches(line[min(marks) + 1:]):
+            after = text.find("\n", end + 1)
+            reasons = [o for o in failures if start <= o.start < (len(text) if after < 0 else after)]
+            if reasons:
+                out.append(reasons)
+        start = end + 1
+    return out
 
 
 def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]:
@@ -158,48 +222,59 @@ def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]
     return out
 
 
-def _counts(o: Mention) -> bool:
-    """A technical failure that is stated: not denied ("no motion artifact"), of adequate quality or conditional."""
-    return not (o.has("negated") or o.has("hypothetical") or o.attrs.get("assertion") == "absent")
+def _counts(ctx: FactContext, o: Mention) -> bool:
+    """A technical failure that is stated: not denied ("no motion artifact"), of adequate quality, conditional, or
+    said not to have spoiled the study ("artifact that does not affect the images", "mild motion")."""
+    return not (o.has("negated") or o.has("hypothetical") or o.attrs.get("assertion") == "absent"
+                or harmless_artifact(ctx, o))
 
 
-def _technical_reasons(ctx: FactContext, m: Mention) -> list[Mention]:
-    """Technical failures stated in the request's sentence or in the next sentence of the same section."""
+def _technical_reasons(ctx: FactContext, m: Mention, *, next_sentence: bool = True) -> list[Mention]:
+    """Technical failures stated in the request's sentence or (`next_sentence`) in the next sentence of the same
+    section."""
     here = ctx.same_sentence(m, *_TECHNICAL.concepts)
     starts = sorted(s for s in ctx.by_sentence if s >= m.sentence_end)
-    if starts and not ctx.text[m.sentence_end:starts[0]].strip():
+    if next_sentence and starts and not ctx.text[m.sentence_end:starts[0]].strip():
         here += [o for o in ctx.by_sentence[starts[0]] if o.concept in _TECHNICAL and o.section == m.section]
-    return [o for o in here if _counts(o)]
+    return [o for o in here if _counts(ctx, o)]
 
 
 def _technical_cause(ctx: FactContext, m: Mention) -> list[Mention]:
     """The technical failure a causal cue in the request's clause gives as its reason ("MRS is requested because
-    the MRI was degraded by motion"): the first finding or verdict after the cue, when it is a technical failure."""
-    lo, hi = ctx.clause_of(m)
+    the MRI was degraded by motion"): the first finding or verdict after the cue, when it is a technical failure.
+    A form question's line above is not the request's reason (_request_clause)."""
+    lo, hi = _request_clause(ctx, m)
     hit = _BECAUSE.search(ctx.text[lo:hi])
     if hit is None:
         return []
     after = sorted((o for o in ctx.same_sentence(m, *_REASONS, counted=False) if lo + hit.end <= o.start < hi),
                    key=lambda o: o.start)
     first = after[0] if after else None
-    return [first] if first is not None and first.concept in _TECHNICAL and _counts(first) else []
+    return [first] if first is not None and first.concept in _TECHNICAL and _counts(ctx, first) else []
 
 
 @derivation("technical_repeat")
 def technical_repeat(r: Resolver, name: str) -> Fact:
     """The request repeats, or adds imaging because of, a study that failed for technical reasons (motion, an
     incomplete exam, poor contrast, wrong sequences). A repeat (`kind: repeat`): a study asked for as a repeat whose
-    request gives a technical failure, or whose earlier study of the same modality was technically limited.
-    Additional imaging (`kind: additional`): a study asked for because of a technical failure, the reason its own
-    clause gives. An artifact named in a prior report, with no such request, is neither."""
+    request gives a technical failure, or whose earlier study of the same modality was technically limited, or a
+    form question about a technical repeat answered yes. A repeat scheduled as follow-up ("repeat MRI in 6 weeks",
+    "after treatment") counts only with a failure stated in its own sentence. Additional imaging (`kind:
+    additional`): a study asked for because of a technical failure, the reason its own clause gives. An artifact
+    named in a prior report, with no such request, is neither; nor is one its sentence calls harmless."""
     ctx = r.ctx
     requests = _requested_studies(r)
     evidence: list[Evidence] = []
+    for reasons in _repeat_questions(ctx):
+        evidence += [ctx.evidence(o, assertion=FactStatus.PRESENT, attributes={"kind": "repeat"},
+                                  cues=[_REPEAT.id, _YES.id, _TECHNICAL.id]) for o in reasons]
     for m, modality, repeat in requests:
         if repeat:
-            reasons = _technical_reasons(ctx, m)
-            limited = [s for s in r.studies if s.modality == modality and s.body_part in (None, "brain")
-                       and "technically_limited" in s.verdicts]
+            follow_up = _FOLLOW_UP.matches(_line_stretch(ctx, m))
+            reasons = _technical_reasons(ctx, m, next_sentence=not follow_up)
+            limited = [] if follow_up else [
+                s for s in r.studies if s.modality == modality and s.body_part in (None, "brain")
+                and "technically_limited" in s.verdicts]
             kind, cues = "repeat", [_REPEAT.id]
         else:
             reasons, limited = _technical_cause(ctx, m), []
