@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from itertools import product
 
 from .dictionary import dictionaries_available, is_word
+from .icd10cm import is_icd10cm
 from .rules import CONTEXT_FILE, SECTIONS_FILE, TARGETS_FILE, read_resource
 
 # OCR reads the left for the right (and the right for the left, where listed both ways)
@@ -33,6 +34,10 @@ _DATE_LIKE = re.compile(r"(?<![A-Za-z0-9])[0-9OolI|]{1,2}/[0-9OolI|]{1,2}/[0-9Oo
 _DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 # ICD-10 codes whose leading C was read as a currency sign ("€79.31")
 _ICD_LIKE = re.compile(r"(?<![A-Za-z0-9])[€£¢]([0-9][0-9AB]\.[0-9A-Z]{1,4})(?![0-9A-Za-z])")
+# ICD-10-CM codes read with a letter for a digit or a comma for the dot ("R9O.0", "G20.Al", "P94,2"); ICD-10-CM
+# writes no lower-case letter and no O or I after the first character
+_ICD_MISREAD = re.compile(r"(?<![A-Za-z0-9.])[A-TV-Z][0-9OoIl|][0-9OoIl|AB][.,][0-9A-Zl|]{1,4}(?![0-9A-Za-z])")
+_CODE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", ",": "."})
 _TOKEN = re.compile(r"[A-Za-z0-9|]+")
 _CODE_LIKE = re.compile(r"^[0-9OoIl|]{4,5}[Tt]?$")
 _MIN_SPLIT = 3
@@ -102,6 +107,21 @@ def _match_case(original: str, fixed: str) -> str:
     return fixed
 
 
+def misread_icd10_codes(text: str) -> list[str]:
+    """The ICD-10-CM codes in `text` that OCR read with letters for digits ("R9O.0" -> "R90.0")."""
+    read = [m.group() for m in _ICD_MISREAD.finditer(text)]
+    return [fixed for token, fixed in zip(read, map(repair_icd10, read), strict=True) if fixed != token]
+
+
+def repair_icd10(token: str) -> str:
+    """An ICD-10 code as read by OCR, with letters read for digits (and a comma for the dot) undone when that
+    gives an ICD-10-CM code and the token as read is not one; else the token unchanged (same length either way)."""
+    fixed = token[:1] + token[1:].translate(_CODE_DIGITS)
+    if fixed == token or is_icd10cm(token) or not is_icd10cm(fixed):
+        return token
+    return fixed
+
+
 @lru_cache(maxsize=65536)  # bounded: OCR noise makes the set of distinct tokens of a long run unbounded
 def repair_token(token: str) -> str | None:
     """The repaired spelling of one OCR token, or None to keep it."""
@@ -146,6 +166,7 @@ def repair(text: str, offsets: array, ocr_spans: Sequence[tuple[int, int]] = ())
     # dates read with letters for digits ("l0/12/2O26"): same length, so offsets are unchanged
     text = fix(_DATE_LIKE, lambda m: m.group().translate(_DIGITS), text)
     text = fix(_ICD_LIKE, lambda m: "C" + m.group(1), text)
+    text = fix(_ICD_MISREAD, lambda m: repair_icd10(m.group()), text)
     out: list[str] = []
     new_offsets = array("i")
     pos = 0
