@@ -38,6 +38,11 @@ _ICD_LIKE = re.compile(r"(?<![A-Za-z0-9])[€£¢]([0-9][0-9AB]\.[0-9A-Z]{1,4})(
 # writes no lower-case letter and no O or I after the first character
 _ICD_MISREAD = re.compile(r"(?<![A-Za-z0-9.])[A-TV-Z][0-9OoIl|][0-9OoIl|AB][.,][0-9A-Zl|]{1,4}(?![0-9A-Za-z])")
 _CODE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", ",": "."})
+# a line-initial label before a colon or semicolon and a space: "Exam; BP 112/70", "MS; oriented", "ICO-10: R90.0"
+_LABEL = re.compile(r"(?m)^([ \t]*)([A-Za-z][A-Za-z0-9 &/-]{0,40}?)([:;])(?=[ \t])")
+# single characters OCR reads for others in headings (besides _CONFUSIONS): a D read as O or 0 ("ICO-10")
+_HEADING_CONFUSIONS = {"O": ("D",), "0": ("D",)}
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 _TOKEN = re.compile(r"[A-Za-z0-9|]+")
 _CODE_LIKE = re.compile(r"^[0-9OoIl|]{4,5}[Tt]?$")
 _MIN_SPLIT = 3
@@ -107,6 +112,35 @@ def _match_case(original: str, fixed: str) -> str:
     return fixed
 
 
+@cache
+def _headings() -> frozenset[str]:
+    """The section headings of the rules, lower case ("exam", "physical examination")."""
+    sections = read_resource(SECTIONS_FILE).get("sections", [])
+    return frozenset(str(h).lower() for s in sections for h in s.get("headers") or [])
+
+
+def _heading_label(m: re.Match[str]) -> str:
+    """A line-initial label as OCR read it, repaired when it is a section heading of the rules misread: a semicolon
+    for its colon ("Exam;", and "MS;" for a capitals abbreviation), or one character of a heading that is not a
+    word read for another ("ICO-10:"). Same length; other labels stay as read."""
+    lead, label, mark = m.groups()
+    key = label.strip()
+    headings = _headings()
+    if key.lower() in headings or (mark == ";" and _ABBREVIATION.fullmatch(key)):
+        return lead + label + ":"
+    if len(key) >= 4 and not (dictionaries_available() and is_word(key)) and not any(
+            w.lower() in trigger_words() for w in re.findall(r"[A-Za-z]+", key)):
+        hits = set()
+        for i, ch in enumerate(label):
+            for other in _HEADING_CONFUSIONS.get(ch, ()) + tuple(c for c in _CONFUSIONS.get(ch, ()) if len(c) == 1):
+                variant = label[:i] + other + label[i + 1:]
+                if variant.strip().lower() in headings:
+                    hits.add(variant)
+        if len(hits) == 1:
+            return lead + hits.pop() + ":"
+    return m.group()
+
+
 def misread_icd10_codes(text: str) -> list[str]:
     """The ICD-10-CM codes in `text` that OCR read with letters for digits ("R9O.0" -> "R90.0")."""
     read = [m.group() for m in _ICD_MISREAD.finditer(text)]
@@ -167,6 +201,7 @@ def repair(text: str, offsets: array, ocr_spans: Sequence[tuple[int, int]] = ())
     text = fix(_DATE_LIKE, lambda m: m.group().translate(_DIGITS), text)
     text = fix(_ICD_LIKE, lambda m: "C" + m.group(1), text)
     text = fix(_ICD_MISREAD, lambda m: repair_icd10(m.group()), text)
+    text = fix(_LABEL, _heading_label, text)
     out: list[str] = []
     new_offsets = array("i")
     pos = 0

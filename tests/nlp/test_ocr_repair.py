@@ -74,6 +74,28 @@ def test_icd10_codes_read_with_letters_for_digits(read: str, fixed: str) -> None
     assert misread_icd10_codes(noisy) == misread
 
 
+HEADING_READS = [
+    # (line as OCR read it, after repair): a heading's colon read as a semicolon, a heading's D read as O or 0
+    ("Exam; BP 118/72, afebrile.", "Exam: BP 118/72, afebrile."),
+    ("IMPRESSION; stable enhancing focus", "IMPRESSION: stable enhancing focus"),
+    ("MS; alert, oriented x3", "MS: alert, oriented x3"),             # a capitals abbreviation as a label
+    ("ICO-10: G40.209 Localization-related epilepsy", "ICD-10: G40.209 Localization-related epilepsy"),
+    ("IC0-10: C71.9", "ICD-10: C71.9"),
+    # near misses: left as read
+    ("stable; no new enhancement", "stable; no new enhancement"),   # a word before a semicolon is no heading
+    ("Lesion; 2 cm", "Lesion; 2 cm"),                              # a word, not a heading
+    ("Exam;BP 118/72", "Exam;BP 118/72"),                          # no space after the mark: not a label
+    ("MRI of 10/02 stable; see", "MRI of 10/02 stable; see"),     # a phrase, not a heading
+    ("Mass: 3 cm", "Mass: 3 cm"),                                  # a word one letter from no heading
+]
+
+
+@pytest.mark.parametrize(("read", "fixed"), HEADING_READS, ids=[r for r, _ in HEADING_READS])
+def test_misread_headings(read: str, fixed: str) -> None:
+    assert normalize(read, ocr_spans=[(0, len(read))]).text == fixed
+    assert normalize(read).text == read  # not read by OCR: as written
+
+
 def test_repaired_date_keeps_offsets():  # type: ignore[no-untyped-def]
     noisy = "MRI l0/12/2O26 indeterminate."
     norm = normalize(noisy, ocr_spans=[(0, len(noisy))])
