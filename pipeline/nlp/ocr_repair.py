@@ -5,8 +5,9 @@ file is never changed. There, a token is changed only when it is not a word of t
 real English or medical dictionary (pipeline/nlp/dictionary.py: "notable", "gentle", "intrasellar" are words
 someone wrote), and a known OCR confusion turns it into exactly one vocabulary word: "g1ioma" -> "glioma",
 "rnetastasis" -> "metastasis", "ep1lepsy" -> "epilepsy"; codes read with letters for digits are repaired
-("7639O" -> "76390", "O609T" -> "0609T"); two vocabulary words run together are split ("gliomaversus" ->
-"glioma versus"). A repair never creates a ConText trigger word ("not", "had", "dad", "no"...): a negation,
+("7639O" -> "76390", "O609T" -> "0609T"; an ICD-10 code only toward an ICD-10-CM code: "R9O.0" -> "R90.0"); a
+section heading misread at a line start is restored ("Exam;" -> "Exam:", "ICO-10:" -> "ICD-10:"); two vocabulary
+words run together are split ("gliomaversus" -> "glioma versus"). A repair never creates a ConText trigger word ("not", "had", "dad", "no"...): a negation,
 history or family cue must be in what was sent, not made by the repair. Offsets into the source are kept
 character by character.
 """
