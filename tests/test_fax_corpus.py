@@ -2,7 +2,7 @@
 
 Every packet must reach the same decisions through OCR as from its text; evidence on a scanned page must sit
 where the words are on the page image. As standard-mode faxes (204 x 98 dpi), at least STANDARD_MODE_FLOOR of the
-packets must (the goal is 95%; docs/measurements.md has the figure). Character error rates are printed.
+packets must (the issue's target, 95%; docs/measurements.md has the figure). Character error rates are printed.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from pipeline.ingest.ocr import ocr_available
 REPO = Path(__file__).resolve().parents[1]
 DEV = load_corpus(REPO / "annotations" / "packets", splits=["dev"])
 
-STANDARD_MODE_FLOOR = 0.85
-"""Share of dev packets whose standard-mode fax must reach the text version's decisions (measured 38 / 44)."""
+STANDARD_MODE_FLOOR = 0.95
+"""Share of dev packets whose standard-mode fax must reach the text version's decisions (measured 43 / 45; the
+two that differ pend where the text version approves or pends for another reason, docs/measurements.md)."""
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not ocr_available(), reason="tesseract is not installed (make test installs it)")]

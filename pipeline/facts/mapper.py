@@ -22,6 +22,7 @@ from ..contracts import (
     NlpResult,
     TransmissionLine,
 )
+from ..nlp.ocr_repair import misread_icd10_codes
 from .catalogue import FactSpec, Requirement, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, mention_status
 from .dates import parse_date
@@ -156,7 +157,8 @@ _ICD10 = re.compile(r"\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b")
 def _coded_only(evidence: list[Evidence]) -> bool:
     """Every affirmed mention is a diagnosis code's description while the notes mention the concept hedged."""
     def coded(e: Evidence) -> bool:
-        return e.section == "diagnosis" or bool(_ICD10.search(e.sentence or ""))
+        sentence = e.sentence or ""
+        return e.section == "diagnosis" or bool(_ICD10.search(sentence) or misread_icd10_codes(sentence))
 
     present = [e for e in evidence if e.assertion == "present"]
     hedged_notes = [e for e in evidence if e.assertion == "suspected" and not coded(e)]

@@ -93,7 +93,7 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
                 start=start,
                 end=end,
                 rule_id=info.rule_id,
-                attrs=info.attrs,
+                attrs=_code_attrs(info.concept, info.attrs, span.text, source_text[start:end]),
                 section=section.category if section is not None else None,
                 sentence_start=s_start,
                 sentence_end=s_end,
@@ -104,6 +104,14 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         )
     out.sort(key=lambda m: (m.start, m.end, m.concept, m.rule_id))
     return out
+
+
+def _code_attrs(concept: str, attrs: dict[str, str], matched: str, source: str) -> dict[str, str]:
+    """A code's attributes, with `code` set to the code as matched where OCR repair changed what was read
+    ("R9O.0" read, "R90.0" matched)."""
+    if concept.endswith("_CODE") and "code" not in attrs and matched.strip() != source.strip():
+        return {**attrs, "code": matched.strip().upper()}
+    return attrs
 
 
 def _relative(output: ModelOutput, modifiers: list[str]) -> ModelOutput:

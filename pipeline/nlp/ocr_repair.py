@@ -5,8 +5,9 @@ file is never changed. There, a token is changed only when it is not a word of t
 real English or medical dictionary (pipeline/nlp/dictionary.py: "notable", "gentle", "intrasellar" are words
 someone wrote), and a known OCR confusion turns it into exactly one vocabulary word: "g1ioma" -> "glioma",
 "rnetastasis" -> "metastasis", "ep1lepsy" -> "epilepsy"; codes read with letters for digits are repaired
-("7639O" -> "76390", "O609T" -> "0609T"); two vocabulary words run together are split ("gliomaversus" ->
-"glioma versus"). A repair never creates a ConText trigger word ("not", "had", "dad", "no"...): a negation,
+("7639O" -> "76390", "O609T" -> "0609T"; an ICD-10 code only toward an ICD-10-CM code: "R9O.0" -> "R90.0"); a
+section heading misread at a line start is restored ("Exam;" -> "Exam:", "ICO-10:" -> "ICD-10:"); two vocabulary
+words run together are split ("gliomaversus" -> "glioma versus"). A repair never creates a ConText trigger word ("not", "had", "dad", "no"...): a negation,
 history or family cue must be in what was sent, not made by the repair. Offsets into the source are kept
 character by character.
 """
@@ -21,6 +22,7 @@ from functools import cache, lru_cache
 from itertools import product
 
 from .dictionary import dictionaries_available, is_word
+from .icd10cm import is_icd10cm
 from .rules import CONTEXT_FILE, SECTIONS_FILE, TARGETS_FILE, read_resource
 
 # OCR reads the left for the right (and the right for the left, where listed both ways)
@@ -33,6 +35,15 @@ _DATE_LIKE = re.compile(r"(?<![A-Za-z0-9])[0-9OolI|]{1,2}/[0-9OolI|]{1,2}/[0-9Oo
 _DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 # ICD-10 codes whose leading C was read as a currency sign ("€79.31")
 _ICD_LIKE = re.compile(r"(?<![A-Za-z0-9])[€£¢]([0-9][0-9AB]\.[0-9A-Z]{1,4})(?![0-9A-Za-z])")
+# ICD-10-CM codes read with a letter for a digit or a comma for the dot ("R9O.0", "G20.Al", "P94,2"); ICD-10-CM
+# writes no lower-case letter and no O or I after the first character
+_ICD_MISREAD = re.compile(r"(?<![A-Za-z0-9.])[A-TV-Z][0-9OoIl|][0-9OoIl|AB][.,][0-9A-Zl|]{1,4}(?![0-9A-Za-z])")
+_CODE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", ",": "."})
+# a line-initial label before a colon or semicolon and a space: "Exam; BP 112/70", "MS; oriented", "ICO-10: R90.0"
+_LABEL = re.compile(r"(?m)^([ \t]*)([A-Za-z][A-Za-z0-9 &/-]{0,40}?)([:;])(?=[ \t])")
+# single characters OCR reads for others in headings (besides _CONFUSIONS): a D read as O or 0 ("ICO-10")
+_HEADING_CONFUSIONS = {"O": ("D",), "0": ("D",)}
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 _TOKEN = re.compile(r"[A-Za-z0-9|]+")
 _CODE_LIKE = re.compile(r"^[0-9OoIl|]{4,5}[Tt]?$")
 _MIN_SPLIT = 3
@@ -102,6 +113,50 @@ def _match_case(original: str, fixed: str) -> str:
     return fixed
 
 
+@cache
+def _headings() -> frozenset[str]:
+    """The section headings of the rules, lower case ("exam", "physical examination")."""
+    sections = read_resource(SECTIONS_FILE).get("sections", [])
+    return frozenset(str(h).lower() for s in sections for h in s.get("headers") or [])
+
+
+def _heading_label(m: re.Match[str]) -> str:
+    """A line-initial label as OCR read it, repaired when it is a section heading of the rules misread: a semicolon
+    for its colon ("Exam;", and "MS;" for a capitals abbreviation), or one character of a heading that is not a
+    word read for another ("ICO-10:"). Same length; other labels stay as read."""
+    lead, label, mark = m.groups()
+    key = label.strip()
+    headings = _headings()
+    if key.lower() in headings or (mark == ";" and _ABBREVIATION.fullmatch(key)):
+        return lead + label + ":"
+    if len(key) >= 4 and not (dictionaries_available() and is_word(key)) and not any(
+            w.lower() in trigger_words() for w in re.findall(r"[A-Za-z]+", key)):
+        hits = set()
+        for i, ch in enumerate(label):
+            for other in _HEADING_CONFUSIONS.get(ch, ()) + tuple(c for c in _CONFUSIONS.get(ch, ()) if len(c) == 1):
+                variant = label[:i] + other + label[i + 1:]
+                if variant.strip().lower() in headings:
+                    hits.add(variant)
+        if len(hits) == 1:
+            return lead + hits.pop() + ":"
+    return m.group()
+
+
+def misread_icd10_codes(text: str) -> list[str]:
+    """The ICD-10-CM codes in `text` that OCR read with letters for digits ("R9O.0" -> "R90.0")."""
+    read = [m.group() for m in _ICD_MISREAD.finditer(text)]
+    return [fixed for token, fixed in zip(read, map(repair_icd10, read), strict=True) if fixed != token]
+
+
+def repair_icd10(token: str) -> str:
+    """An ICD-10 code as read by OCR, with letters read for digits (and a comma for the dot) undone when that
+    gives an ICD-10-CM code and the token as read is not one; else the token unchanged (same length either way)."""
+    fixed = token[:1] + token[1:].translate(_CODE_DIGITS)
+    if fixed == token or is_icd10cm(token) or not is_icd10cm(fixed):
+        return token
+    return fixed
+
+
 @lru_cache(maxsize=65536)  # bounded: OCR noise makes the set of distinct tokens of a long run unbounded
 def repair_token(token: str) -> str | None:
     """The repaired spelling of one OCR token, or None to keep it."""
@@ -146,6 +201,8 @@ def repair(text: str, offsets: array, ocr_spans: Sequence[tuple[int, int]] = ())
     # dates read with letters for digits ("l0/12/2O26"): same length, so offsets are unchanged
     text = fix(_DATE_LIKE, lambda m: m.group().translate(_DIGITS), text)
     text = fix(_ICD_LIKE, lambda m: "C" + m.group(1), text)
+    text = fix(_ICD_MISREAD, lambda m: repair_icd10(m.group()), text)
+    text = fix(_LABEL, _heading_label, text)
     out: list[str] = []
     new_offsets = array("i")
     pos = 0

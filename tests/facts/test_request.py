@@ -78,6 +78,28 @@ def test_diagnosis_codes_are_upper_cased_and_unique() -> None:
     assert fact.value == ["C71.1"]
 
 
+DIAGNOSIS_CODE_CASES = [
+    # id, packet, codes counted, strings ignored
+    ("real-codes", packet("ICD-10: G40.209, Z95.810", ("ICD10_CODE", "G40.209"), ("ICD10_CODE", "Z95.810")),
+     ["G40.209", "Z95.810"], 0),
+    ("repaired-code-from-its-attribute", packet("ICD-10: R9O.0", ("ICD10_CODE", "R9O.0", {"code": "R90.0"})),
+     ["R90.0"], 0),
+    ("misread-code-is-not-counted", packet("ICD-10: R96.6, C71.9", ("ICD10_CODE", "R96.6"), ("ICD10_CODE", "C71.9")),
+     ["C71.9"], 1),
+    ("near-miss-no-such-subcode", packet("ICD-10: C71.31", ("ICD10_CODE", "C71.31")), [], 1),
+    ("a-category-is-a-code", packet("Dx C79.3", ("ICD10_CODE", "C79.3")), ["C79.3"], 0),
+]
+
+
+@pytest.mark.parametrize(("p", "codes", "ignored"), [c[1:] for c in DIAGNOSIS_CODE_CASES],
+                         ids=[c[0] for c in DIAGNOSIS_CODE_CASES])
+def test_only_icd10cm_codes_count(p, codes, ignored):  # type: ignore[no-untyped-def]
+    fact = p.fact("diagnosis_codes")
+    assert (fact.value or []) == codes
+    assert fact.status is (P if codes else N)
+    assert len(fact.ignored) == ignored
+
+
 MRS = {"modality": "MRS"}
 MRI_ = {"modality": "MRI"}
 REQ = (("request", "REQUEST:"),)

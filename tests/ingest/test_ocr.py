@@ -114,6 +114,21 @@ def test_skew_of_an_empty_image_is_zero() -> None:
     assert ocr.estimate_skew(Image.new("L", (300, 300), 255)) == 0.0
 
 
+@pytest.mark.parametrize(("marks", "margin", "want"), [
+    ([(100, 200, 300, 240)], 10, (90, 190, 310, 250)),                 # one line of text, widened by the margin
+    ([(100, 200, 300, 240), (52, 900, 120, 960)], 0, (52, 200, 300, 960)),  # the span of all ink
+    ([(4, 4, 40, 32)], 20, (0, 0, 60, 52)),                             # never beyond the image
+    ([], 10, (0, 0, 400, 1000)),                                        # no ink: the whole image
+    ([(200, 500, 201, 501)], 10, (0, 0, 400, 1000)),                   # a speck is not ink
+], ids=["line", "two-blocks", "clipped", "empty", "speck"])
+def test_ink_box(marks, margin, want) -> None:  # type: ignore[no-untyped-def]
+    image = Image.new("L", (400, 1000), 255)
+    draw = ImageDraw.Draw(image)
+    for box in marks:
+        draw.rectangle((box[0], box[1], box[2] - 1, box[3] - 1), fill=0)
+    assert ocr.ink_box(image, margin=margin) == want
+
+
 @pytest.mark.parametrize(("draw", "blank"), [
     ("nothing", True),
     ("specks", True),             # fax line noise alone

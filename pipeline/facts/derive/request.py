@@ -4,6 +4,7 @@ it repeats a study that failed for technical reasons."""
 from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
+from ...nlp.icd10cm import is_icd10cm
 from ..context import FactContext, best_status, cite_cues, mention_status
 from ..cues import concept_set, cue, value_set
 from ..imaging import HEDGED_FINDINGS, harmless_artifact, is_requested_study, own_stretch
@@ -84,12 +85,20 @@ def code_of(m: Mention) -> str:
 
 @derivation("diagnosis_codes")
 def diagnosis_codes(r: Resolver, name: str) -> Fact:
-    mentions = r.ctx.mentions("ICD10_CODE")
-    codes = sorted({m.text.strip().upper() for m in mentions})
+    # a code-shaped string that is no ICD-10-CM code (a misreading "R96.6" of "R90.0", a typo) is not counted
+    mentions: list[Mention] = []
+    invalid: list[Mention] = []
+    for m in r.ctx.mentions("ICD10_CODE"):
+        (mentions if is_icd10cm(code_of(m)) else invalid).append(m)
+    codes = sorted({code_of(m) for m in mentions})
+    ignored = [r.ctx.evidence(m) for m in invalid]
     if not codes:
+        if ignored:
+            return make_fact(name, FactStatus.NOT_DOCUMENTED, [], note="no ICD-10-CM code (only strings shaped "
+                             "like one that are not ICD-10-CM codes)", ignored=ignored)
         return not_documented(name, "no ICD-10 code")
     return make_fact(name, FactStatus.PRESENT, [r.ctx.evidence(m) for m in mentions], value=codes,
-                     note="ICD-10 codes")
+                     note="ICD-10 codes", ignored=ignored)
 
 
 @derivation("mrs_requested")
