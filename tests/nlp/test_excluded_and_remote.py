@@ -21,6 +21,10 @@ Case = tuple[str, str, str, str, set[str] | None]
 
 # ------------------------------------------------------------------ excluded, unsupported, tested negative
 EXCLUDED: list[Case] = [
+    ("not-confirmed-at-biopsy", "The suspected oligodendroglioma was not confirmed at stereotactic biopsy.",
+     "GLIOMA", "oligodendroglioma", {"negated"}),
+    ("negative-for-then-new-claim", "Cytology negative for lymphoma, consistent with toxoplasmosis.",
+     "CNS_LYMPHOMA", "lymphoma", {"negated"}),
     ("not-supported-after", "Primary CNS lymphoma is not supported by the CSF flow cytometry.", "CNS_LYMPHOMA",
      "Primary CNS lymphoma", {"negated"}),
     ("not-supported-terse", "Mitochondrial cytopathy: not supported (normal lactate, pyruvate).", "MITOCHONDRIAL",
@@ -145,6 +149,8 @@ REMOTE: list[Case] = [
 
 # ------------------------------------------------------------------ hedged tumors
 HEDGED: list[Case] = [
+    ("not-yet-been-confirmed", "Ependymoma has not yet been confirmed; tissue is pending.", "GLIOMA", "Ependymoma",
+     {"uncertain"}),
     ("concerned-for", "Concerned for primary CNS lymphoma.", "CNS_LYMPHOMA", "primary CNS lymphoma",
      {"uncertain"}),
     ("cannot-be-excluded", "A low-grade glioma cannot be excluded.", "GLIOMA", "low-grade glioma", {"uncertain"}),
