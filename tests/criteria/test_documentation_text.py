@@ -8,42 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from text_to_criteria import evaluate_node
 
 from pipeline.contracts import TriState
-from pipeline.criteria import Evaluation, load_policy
-from pipeline.criteria.schema import Node
-from pipeline.facts import map_facts
 
 REPO = Path(__file__).resolve().parents[2]
 MET, UNK = TriState.MET, TriState.UNKNOWN
-
-
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return []
-
-
-def _find(node: Node, node_id: str) -> Node | None:
-    if node.id == node_id:
-        return node
-    of = getattr(node, "of", None)
-    for child in of if isinstance(of, list) else [of] if of is not None else []:
-        found = _find(child, node_id)
-        if found is not None:
-            return found
-    return None
-
-
-def _run(analyze, text: str, node_id: str) -> TriState:  # type: ignore[no-untyped-def]
-    policy = load_policy(REPO / "policies" / "cohere.yaml").policy
-    roots = [policy.indications, *(e.criterion for e in policy.exclusions)]
-    roots += [n for n in (getattr(policy, "documentation", None),) if n is not None]
-    node = next(n for n in (_find(r, node_id) for r in roots) if n is not None)
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
-    return Evaluation(facts).run(node, role="indication")
 
 
 EXAM = [
@@ -82,7 +52,7 @@ EXAM = [
 
 @pytest.mark.parametrize(("case", "text", "expected"), EXAM, ids=[c[0] for c in EXAM])
 def test_cohere_physical_examination(analyze, case, text, expected):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, "coh.doc.exam") is expected
+    assert evaluate_node(analyze, text, "cohere", "coh.doc.exam") is expected
 
 
 HISTORY = [
@@ -102,4 +72,4 @@ HISTORY = [
 
 @pytest.mark.parametrize(("case", "text", "expected"), HISTORY, ids=[c[0] for c in HISTORY])
 def test_cohere_history(analyze, case, text, expected):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, "coh.doc.history") is expected
+    assert evaluate_node(analyze, text, "cohere", "coh.doc.history") is expected

@@ -11,33 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from text_to_criteria import facts_of, policy_node
 
 from pipeline.contracts import TriState
-from pipeline.criteria import Evaluation, load_policy
-from pipeline.criteria.schema import Node
-from pipeline.facts import map_facts
+from pipeline.criteria import Evaluation
 
 REPO = Path(__file__).resolve().parents[2]
 MET, NOT = TriState.MET, TriState.NOT_MET
-
-
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return []
-
-
-def _node(payer: str, node_id: str) -> Node:
-    stack: list[Node] = [load_policy(REPO / "policies" / f"{payer}.yaml").policy.indications]
-    while stack:
-        node = stack.pop()
-        if node.id == node_id:
-            return node
-        of = getattr(node, "of", None)
-        stack.extend(of if isinstance(of, list) else [of] if of is not None else [])
-    raise KeyError(node_id)
 
 
 CASES = [
@@ -60,10 +40,10 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "text", "healthhelp", "excellus"), CASES, ids=[c[0] for c in CASES])
 def test_a_known_tumor_and_a_suspected_one(analyze, case, text, healthhelp, excellus):  # type: ignore[no-untyped-def]
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    facts = facts_of(analyze, text)
     evaluation = Evaluation(facts)
-    assert evaluation.run(_node("healthhelp", "hh.known_tumor.known"), role="indication") is healthhelp
-    assert evaluation.run(_node("excellus", "exc.neoplasm"), role="indication") is excellus
+    assert evaluation.run(policy_node("healthhelp", "hh.known_tumor.known")[0], role="indication") is healthhelp
+    assert evaluation.run(policy_node("excellus", "exc.neoplasm")[0], role="indication") is excellus
 
 
 SUSPICION = [
@@ -78,7 +58,7 @@ SUSPICION = [
 
 @pytest.mark.parametrize(("case", "text", "healthhelp", "florida_blue"), SUSPICION, ids=[c[0] for c in SUSPICION])
 def test_a_suspected_tumor_opens_the_criteria_that_accept_suspicion(analyze, case, text, healthhelp, florida_blue):  # type: ignore[no-untyped-def]
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    facts = facts_of(analyze, text)
     evaluation = Evaluation(facts)
-    assert evaluation.run(_node("healthhelp", "hh.known_tumor.known"), role="indication") is healthhelp
-    assert evaluation.run(_node("florida-blue", "fb.lesion_tumor_vs_nontumor"), role="indication") is florida_blue
+    assert evaluation.run(policy_node("healthhelp", "hh.known_tumor.known")[0], role="indication") is healthhelp
+    assert evaluation.run(policy_node("florida-blue", "fb.lesion_tumor_vs_nontumor")[0], role="indication") is florida_blue

@@ -8,51 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from text_to_criteria import evaluate_node, facts_of
 
 from pipeline.contracts import FactStatus, TriState
-from pipeline.criteria import Evaluation, load_policy
-from pipeline.criteria.schema import FactNode, Node
-from pipeline.facts import map_facts
+from pipeline.criteria import Evaluation
+from pipeline.criteria.schema import FactNode
 
 REPO = Path(__file__).resolve().parents[2]
 MET, NOT, UNK = TriState.MET, TriState.NOT_MET, TriState.UNKNOWN
 
 
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return []
-
-
-def _node(payer: str, node_id: str) -> tuple[Node, str]:
-    policy = load_policy(REPO / "policies" / f"{payer}.yaml").policy
-    for excl in policy.exclusions:
-        if excl.criterion.id == node_id:
-            return excl.criterion, "exclusion"
-    stack: list[Node] = [policy.indications]
-    while stack:
-        node = stack.pop()
-        if node.id == node_id:
-            return node, "indication"
-        of = getattr(node, "of", None)
-        stack.extend(of if isinstance(of, list) else [of] if of is not None else [])
-    raise KeyError(node_id)
-
-
-def _run(analyze, text: str, payer: str, node_id: str) -> TriState:  # type: ignore[no-untyped-def]
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
-    node, role = _node(payer, node_id)
-    return Evaluation(facts).run(node, role=role)
-
-
-# ------------------------------------------------------------------ technical repeats
-# Cohere: "Repeat diagnostic testing due to technical issues—such as patient motion, incomplete exams, or incorrect
-# imaging sequences—may not be considered medically necessary ..."; Florida Blue: "Re-imaging or additional imaging
-# due to poor contrast enhanced exam or technically limited exam is the responsibility of the imaging provider."
-# They apply when the request repeats a study that failed for technical reasons, not when a prior report names
-# an artifact.
 TECHNICAL_REPEAT = [
     ("repeat MRS, prior MRS failed for motion",
      "Request: repeat MR spectroscopy (76390). The prior MRS on 10/02/2026 was non-diagnostic because of patient "
@@ -91,7 +56,7 @@ TECHNICAL_REPEAT = [
                          ids=["cohere", "florida-blue"])
 @pytest.mark.parametrize(("case", "text", "expected"), TECHNICAL_REPEAT, ids=[c[0] for c in TECHNICAL_REPEAT])
 def test_technical_repeat_exclusions(analyze, node, case, text, expected):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, *node) is expected
+    assert evaluate_node(analyze, text, *node) is expected
 
 
 # Florida Blue also names "additional imaging due to ... technically limited exam": a study asked for because of a
@@ -114,8 +79,8 @@ ADDITIONAL_IMAGING = [
 @pytest.mark.parametrize(("case", "text", "cohere", "florida_blue"), ADDITIONAL_IMAGING,
                          ids=[c[0] for c in ADDITIONAL_IMAGING])
 def test_additional_imaging_for_a_technically_limited_exam(analyze, case, text, cohere, florida_blue):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, "cohere", "coh.ni.technical_repeat") is cohere
-    assert _run(analyze, text, "florida-blue", "fb.technical_reimaging") is florida_blue
+    assert evaluate_node(analyze, text, "cohere", "coh.ni.technical_repeat") is cohere
+    assert evaluate_node(analyze, text, "florida-blue", "fb.technical_reimaging") is florida_blue
 
 
 # ------------------------------------------------------------------ a non-lesional MRI in a pre-surgical epilepsy work-up
@@ -149,7 +114,7 @@ NONLESIONAL = [
 
 @pytest.mark.parametrize(("case", "text", "expected"), NONLESIONAL, ids=[c[0] for c in NONLESIONAL])
 def test_excellus_nonlesional_mri_in_a_presurgical_work_up(analyze, case, text, expected):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, "excellus", "exc.limited_imaging") is expected
+    assert evaluate_node(analyze, text, "excellus", "exc.limited_imaging") is expected
 
 
 # ------------------------------------------------------------------ a study cited versus a study reported
@@ -174,7 +139,7 @@ SOURCE_CASES = [
 @pytest.mark.parametrize(("case", "text", "node", "expected"), SOURCE_CASES, ids=[c[0] for c in SOURCE_CASES])
 def test_a_cited_study_versus_a_reported_one(analyze, case, text, node, expected):  # type: ignore[no-untyped-def]
     if isinstance(node, tuple):
-        assert _run(analyze, text, *node) is expected
+        assert evaluate_node(analyze, text, *node) is expected
         return
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    facts = facts_of(analyze, text)
     assert Evaluation(facts).run(node, role="indication") is expected

@@ -7,50 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from text_to_criteria import evaluate_node, facts_of
 
 from pipeline.contracts import FactStatus, TriState
-from pipeline.criteria import Evaluation, load_policy
-from pipeline.criteria.schema import Node
-from pipeline.facts import map_facts
 
 REPO = Path(__file__).resolve().parents[2]
 MET, NOT, UNK = TriState.MET, TriState.NOT_MET, TriState.UNKNOWN
 P, N = FactStatus.PRESENT, FactStatus.NOT_DOCUMENTED
 
 
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return []
-
-
-def _node(payer: str, node_id: str) -> tuple[Node, str]:
-    policy = load_policy(REPO / "policies" / f"{payer}.yaml").policy
-    for excl in policy.exclusions:
-        if excl.criterion.id == node_id:
-            return excl.criterion, "exclusion"
-    stack: list[Node] = [policy.indications]
-    while stack:
-        node = stack.pop()
-        if node.id == node_id:
-            return node, "indication"
-        of = getattr(node, "of", None)
-        stack.extend(of if isinstance(of, list) else [of] if of is not None else [])
-    raise KeyError(node_id)
-
-
-def _run(analyze, text: str, payer: str, node_id: str) -> TriState:  # type: ignore[no-untyped-def]
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
-    node, role = _node(payer, node_id)
-    return Evaluation(facts).run(node, role=role)
-
-
-# ------------------------------------------------------------------ the purpose of the MRS in prose
-# HealthHelp: "Treatment planning and response" (known tumor) and "therapy evaluation/planning is needed"
-# (leukodystrophy); therapy planning includes the decision between biopsy and empiric treatment, and transplant
-# (HSCT), gene therapy and trial-eligibility decisions. A characterisation or an expected spectrum is diagnosis.
 PURPOSE = [
     # case, text, purpose expected among the fact's `purpose` values (None: no purpose)
     ("decide between biopsy and empiric treatment, letter",
@@ -90,7 +55,7 @@ PURPOSE = [
 
 @pytest.mark.parametrize(("case", "text", "purpose"), PURPOSE, ids=[c[0] for c in PURPOSE])
 def test_mrs_purpose_in_prose(analyze, case, text, purpose):  # type: ignore[no-untyped-def]
-    fact = map_facts(analyze(text), text=text, layout=_Layout()).facts["mrs_purpose"]
+    fact = facts_of(analyze, text).facts["mrs_purpose"]
     if purpose is None:
         assert fact.status is N
     else:
@@ -117,7 +82,7 @@ THERAPY_PLANNING = [
 
 @pytest.mark.parametrize(("case", "text", "node", "expected"), THERAPY_PLANNING, ids=[c[0] for c in THERAPY_PLANNING])
 def test_healthhelp_therapy_planning(analyze, case, text, node, expected):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, *node) is expected
+    assert evaluate_node(analyze, text, *node) is expected
 
 
 # ------------------------------------------------------------------ technical repeats
@@ -166,7 +131,7 @@ TECHNICAL_REPEAT = [
                          ids=["cohere", "florida-blue"])
 @pytest.mark.parametrize(("case", "text", "expected"), TECHNICAL_REPEAT, ids=[c[0] for c in TECHNICAL_REPEAT])
 def test_technical_repeat_versus_follow_up_and_harmless_artifact(analyze, node, case, text, expected):  # type: ignore[no-untyped-def]
-    assert _run(analyze, text, *node) is expected
+    assert evaluate_node(analyze, text, *node) is expected
 
 
 HARMLESS = [
@@ -181,5 +146,5 @@ HARMLESS = [
 
 @pytest.mark.parametrize(("case", "text", "status"), HARMLESS, ids=[c[0] for c in HARMLESS])
 def test_a_harmless_artifact_is_not_a_technically_limited_study(analyze, case, text, status):  # type: ignore[no-untyped-def]
-    assert map_facts(analyze(text), text=text, layout=_Layout()).facts["prior_imaging_technically_limited"].status \
+    assert facts_of(analyze, text).facts["prior_imaging_technically_limited"].status \
         is status

@@ -17,20 +17,14 @@ import re
 from datetime import date
 from typing import Any
 
-from pipeline.contracts import Box, Evidence, Fact, ImagingStudy, Mention, NlpResult, SectionSpan
+from text_to_criteria import OnePageLayout
+
+from pipeline.contracts import Evidence, Fact, ImagingStudy, Mention, NlpResult, SectionSpan
 from pipeline.facts.context import CUE_ATTRIBUTE, FactContext
 from pipeline.facts.imaging import build_studies
 from pipeline.facts.mapper import FactResolver
 
 _SENTENCE = re.compile(r"[^\n]*?(?:\.(?= )|\n|$)")
-
-
-class _NoLayout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list[Box]:
-        return []
 
 
 class Packet:
@@ -76,7 +70,7 @@ class Packet:
                              header=c) for i, (c, s) in enumerate(sections)]
         mentions = [m.model_copy(update={"section": self._section_at(m.start)}) for m in self.mentions]
         nlp = NlpResult(mentions=sorted(mentions, key=lambda m: (m.start, m.end, m.concept)), sections=spans)
-        ctx = FactContext(nlp=nlp, text=self.text, layout=_NoLayout())
+        ctx = FactContext(nlp=nlp, text=self.text, layout=OnePageLayout())
         ctx.reference_date = self.reference
         return ctx
 

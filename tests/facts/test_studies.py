@@ -8,19 +8,11 @@ verdict, where a careless rule would find one.
 from __future__ import annotations
 
 import pytest
+from text_to_criteria import facts_of
 
-from pipeline.contracts import Box, ImagingStudy
-from pipeline.facts import map_facts
+from pipeline.contracts import ImagingStudy
 
 TAIL = "\n\nDate of request: 11/20/2026"
-
-
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list[Box]:
-        return []
 
 
 def _summary(studies: list[ImagingStudy]) -> list[str]:
@@ -31,7 +23,7 @@ def _summary(studies: list[ImagingStudy]) -> list[str]:
 def studies_of(analyze):  # type: ignore[no-untyped-def]
     def run(body: str) -> list[ImagingStudy]:
         text = body + TAIL
-        return list(map_facts(analyze(text), text=text, layout=_Layout()).imaging)
+        return list(facts_of(analyze, text).imaging)
 
     return run
 
@@ -208,7 +200,7 @@ def test_a_later_sentence_verdict_cites_the_continuation_cue(studies_of) -> None
 
 def test_a_study_named_by_its_sequences_is_documented_with_evidence(analyze) -> None:  # type: ignore[no-untyped-def]
     text = SEQUENCES[0][1] + TAIL
-    fact = map_facts(analyze(text), text=text, layout=_Layout()).facts["prior_imaging_documented"]
+    fact = facts_of(analyze, text).facts["prior_imaging_documented"]
     assert fact.status.value == "present"
     assert [e.rule_id for e in fact.evidence] == ["img.mri_sequence", "img.mri_sequence"]
 

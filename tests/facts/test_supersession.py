@@ -10,27 +10,19 @@ biopsy, an old biopsy before a new lesion.
 from __future__ import annotations
 
 import pytest
+from text_to_criteria import facts_of as facts_from_text
 
-from pipeline.contracts import Box, ClinicalFacts, FactStatus
-from pipeline.facts import map_facts
+from pipeline.contracts import ClinicalFacts, FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 TAIL = "\n\nDate of request: 11/20/2026\n"
-
-
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list[Box]:
-        return []
 
 
 @pytest.fixture(scope="module")
 def facts_of(analyze):  # type: ignore[no-untyped-def]
     def run(body: str) -> ClinicalFacts:
         text = body + TAIL
-        return map_facts(analyze(text), text=text, layout=_Layout())
+        return facts_from_text(analyze, text)
 
     return run
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from text_to_criteria import facts_of
 
 from pipeline.contracts import FactStatus, Mention
 
@@ -254,14 +255,6 @@ def test_the_patients_own_negative_test_is_not_the_relatives(mentions, text, spa
 
 
 # ------------------------------------------------------------------ change in symptoms (the fact)
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return []
-
-
 SYMPTOM_CHANGE = [
     ("progressively-worsened", "Her headaches have progressively worsened over six weeks.", FactStatus.PRESENT),
     ("more-frequent", "Seizures are more frequent since August.", FactStatus.PRESENT),
@@ -288,9 +281,7 @@ SYMPTOM_CHANGE = [
 
 @pytest.mark.parametrize(("case", "text", "status"), SYMPTOM_CHANGE, ids=[c[0] for c in SYMPTOM_CHANGE])
 def test_new_or_worsening_symptoms(analyze, case, text, status):  # type: ignore[no-untyped-def]
-    from pipeline.facts import map_facts
-
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    facts = facts_of(analyze, text)
     assert facts.facts["new_or_worsening_symptoms"].status is status
 
 
@@ -324,7 +315,5 @@ FACT_CASES = [
 
 @pytest.mark.parametrize(("case", "text", "fact", "status"), FACT_CASES, ids=[c[0] for c in FACT_CASES])
 def test_facts_from_assertions(analyze, case, text, fact, status):  # type: ignore[no-untyped-def]
-    from pipeline.facts import map_facts
-
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    facts = facts_of(analyze, text)
     assert facts.facts[fact].status is status

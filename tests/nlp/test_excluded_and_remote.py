@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from text_to_criteria import facts_of
 
 from pipeline.contracts import FactStatus, Mention
 
@@ -220,14 +221,6 @@ def test_the_resolved_reading_names_its_rule(mentions):  # type: ignore[no-untyp
 
 
 # ------------------------------------------------------------------ what the facts make of it
-class _Layout:
-    def page_of(self, offset: int) -> int | None:
-        return 1
-
-    def boxes_for(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return []
-
-
 S, P, A, N = FactStatus.SUSPECTED, FactStatus.PRESENT, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 
 FACT_CASES = [
@@ -258,7 +251,6 @@ FACT_CASES = [
 
 @pytest.mark.parametrize(("case", "text", "expected"), FACT_CASES, ids=[c[0] for c in FACT_CASES])
 def test_facts_from_excluded_remote_and_hedged(analyze, case, text, expected):  # type: ignore[no-untyped-def]
-    from pipeline.facts import map_facts
 
-    facts = map_facts(analyze(text), text=text, layout=_Layout())
+    facts = facts_of(analyze, text)
     assert {name: facts.facts[name].status for name in expected} == expected

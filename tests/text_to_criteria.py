@@ -1,0 +1,53 @@
+"""Short fresh texts end to end for table tests: text -> NLP -> facts -> one policy node.
+
+`analyze` is the conftest fixture that runs the NLP stage on a text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.contracts import Box, ClinicalFacts, TriState
+from pipeline.criteria import Evaluation, load_policy
+from pipeline.criteria.schema import Node
+from pipeline.facts import map_facts
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class OnePageLayout:
+    """A text with no geometry: every offset on page 1, no boxes."""
+
+    def page_of(self, offset: int) -> int | None:
+        return 1
+
+    def boxes_for(self, start: int, end: int) -> list[Box]:
+        return []
+
+
+def facts_of(analyze: Any, text: str) -> ClinicalFacts:
+    return map_facts(analyze(text), text=text, layout=OnePageLayout())
+
+
+def policy_node(payer: str, node_id: str) -> tuple[Node, str]:
+    """The node `node_id` of the payer's policy file and its role (indication, exclusion or documentation)."""
+    policy = load_policy(REPO / "policies" / f"{payer}.yaml").policy
+    roots: list[tuple[Node, str]] = [(e.criterion, "exclusion") for e in policy.exclusions]
+    roots.append((policy.indications, "indication"))
+    documentation = getattr(policy, "documentation", None)
+    if documentation is not None:
+        roots.append((documentation, "indication"))
+    for root, role in roots:
+        stack: list[Node] = [root]
+        while stack:
+            node = stack.pop()
+            if node.id == node_id:
+                return node, role
+            of = getattr(node, "of", None)
+            stack.extend(of if isinstance(of, list) else [of] if of is not None else [])
+    raise KeyError(node_id)
+
+
+def evaluate_node(analyze: Any, text: str, payer: str, node_id: str) -> TriState:
+    node, role = policy_node(payer, node_id)
+    return Evaluation(facts_of(analyze, text)).run(node, role=role)
