@@ -97,3 +97,27 @@ def test_a_grading_question_says_how_the_result_changes_management() -> None:
     unstated = _facts({"prior_imaging_indeterminate": P, "mrs_purpose": N, "grading_question": N}, recent)
     assert Evaluation(graded).run(node, role="documentation") is MET
     assert Evaluation(unstated).run(node, role="documentation") is not MET
+
+
+# HealthHelp item 5, "Metabolic disorders (eg, Canavan disease, creatine deficiency, ...) for diagnosing and
+# monitoring": a mitochondrial disorder is a metabolic disorder (ICD-10-CM E88.4), so one under work-up is being
+# diagnosed. Item 6, "Mitochondrial disorder", stays an established diagnosis.
+HEALTHHELP = load_policy(REPO / "policies" / "healthhelp.yaml").policy
+METABOLIC = {
+    "suspected mitochondrial disorder: item 5 met, item 6 not": ({"mitochondrial_disorder": S}, MET, NOT),
+    "established mitochondrial disorder: both met": ({"mitochondrial_disorder": P}, MET, MET),
+    "mitochondrial disorder excluded: neither": ({"mitochondrial_disorder": A}, NOT, NOT),
+    "suspected inborn error: item 5 met": ({"inborn_error_of_metabolism": S}, MET, NOT),
+    "nothing metabolic documented": ({"mitochondrial_disorder": N, "inborn_error_of_metabolism": N}, NOT, NOT),
+}
+
+
+def _healthhelp_item(node_id: str, facts: ClinicalFacts) -> TriState:
+    (node,) = [n for n in HEALTHHELP.indications.of if n.id == node_id]
+    return Evaluation(facts).run(node, role="indication")
+
+
+@pytest.mark.parametrize(("statuses", "item5", "item6"), METABOLIC.values(), ids=METABOLIC.keys())
+def test_healthhelp_mitochondrial_disorders_are_metabolic(statuses, item5, item6) -> None:  # type: ignore[no-untyped-def]
+    facts = _facts(statuses)
+    assert (_healthhelp_item("hh.metabolic", facts), _healthhelp_item("hh.mitochondrial", facts)) == (item5, item6)
