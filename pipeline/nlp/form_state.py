@@ -9,7 +9,10 @@ question before it on the line (or on the line above, when the line holds only a
 - a ticked option keeps its meaning; cues in the line's other options no longer reach it;
 - a question answered No is negated (`answered_no`), answered Yes is affirmed (the question's "?" hedges
   nothing), unanswered or answered Unknown says nothing (`unanswered`);
-- a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No").
+- a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No", "PET ordered?
+  Y / N  -> N");
+- a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
+  an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one.
 
 Each statement names its rule (`form.*` id) and, under "via", the mark or answer rule that made it.
 """
@@ -35,7 +38,7 @@ _STATEMENTS = ("unticked", "answered_no", "unanswered")
 _HEDGES = frozenset({"POSSIBLE_EXISTENCE"})
 _SAYS_NOTHING = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "NEGATED_EXISTENCE"})
 _BOUNDARY = re.compile(r"[.;:?!](?=\s|$)|\s[-=]+\s")  # where a header or an earlier clause ends
-_WORD = re.compile(r"[^\W\d_][\w/'-]*")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")  # "Y/N" is two answer words
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,12 @@ class FormRules:
     answer_end: re.Pattern[str]
     written: re.Pattern[str]
     max_question: int
+    table_id: str
+    table_tick: re.Pattern[str]  # a table cell that holds only a tick (fullmatch, stripped)
+    circled_id: str
+    circled_run: re.Pattern[str]  # answers side by side, some in parentheses: "Y  (N)", "(Yes) / No"
+    circled_answer: re.Pattern[str]  # one answer of such a run: group 1 circled, group 2 bare
+    circle_instruction: re.Pattern[str]  # "(circle one)" at the end of the question
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -108,7 +117,25 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     seps = "|".join(re.escape(s) if s in {":", "?"} else rf"\s{re.escape(s)}" for s in
                     _strings("written_answers separators", written.get("separators")))
     closers = "".join(re.escape(c) for c in _strings("written_answers closers", written.get("closers")))
+    tables = data.get("tables") or {}
+    circled = data.get("circled") or {}
+    for key, raw in (("tables", tables), ("circled", circled)):
+        if not isinstance(raw, dict) or not raw.get("id"):
+            raise RuleFileError(f"{FORMS_FILE}: {key} needs an id")
+    try:
+        ticks = "|".join(f"(?:{t})" for t in _strings("tables ticks", tables.get("ticks")))
+        table_tick = re.compile(rf"(?:{ticks})", re.IGNORECASE)
+        instructions = "|".join(f"(?:{t})" for t in _strings("circled instructions", circled.get("instructions")))
+        circle_instruction = re.compile(rf"(?:{instructions})[ \t]*$", re.IGNORECASE)
+    except re.error as exc:
+        raise RuleFileError(f"{FORMS_FILE}: a tables tick or circled instruction does not compile: {exc}") from exc
+    one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
+    any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
+        table_id=str(tables["id"]), table_tick=table_tick, circled_id=str(circled["id"]),
+        circled_run=re.compile(rf"{any_one}(?:(?:[ \t]*/[ \t]*|[ \t]+){any_one})+(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[.;,|])",
+                               re.MULTILINE),
+        circled_answer=re.compile(one), circle_instruction=circle_instruction,
         marks=tuple(marks), answers=answers, statements=statements,
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
@@ -197,6 +224,99 @@ class FormState:
             items.append(_Item("answer", hit.start(1), hit.end(1), mark, meaning, answer_id))
         return items
 
+    def _tables(self, text: str) -> dict[int, list[tuple[_Item, list[_Item]]]]:
+        """Rows of pipe tables whose header row names answers ("| Study | Y | N |" / "| PET requested |   | X |"):
+        line start -> [(question, its answers)]; the header and separator rows map to no question."""
+        out: dict[int, list[tuple[_Item, list[_Item]]]] = {}
+        if "|" not in text:
+            return out
+        columns: dict[int, tuple[str, str]] | None = None  # answer columns of the current table
+        pos = 0
+        while pos <= len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            cells = self._cells(text, pos, end)
+            if len(cells) < 2:
+                columns = None
+            elif all(re.fullmatch(r"\s*:?-{2,}:?\s*", text[lo:hi]) or not text[lo:hi].strip() for lo, hi in cells):
+                if columns is not None:
+                    out[pos] = []
+            else:
+                header = {k: self._rules.answers[w] for k, (lo, hi) in enumerate(cells)
+                          if (w := " ".join(text[lo:hi].lower().split())) in self._rules.answers}
+                if len({meaning for meaning, _ in header.values()}) > 1:
+                    columns, out[pos] = header, []
+                elif columns is not None:
+                    row = self._table_row(text, cells, columns)
+                    out[pos] = [row] if row is not None else []
+            pos = end + 1
+        return out
+
+    @staticmethod
+    def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The cells of a pipe-table line ("| a | b |" or "a | b"), as character ranges; none for other lines."""
+        bars = [lo + m.start() for m in re.finditer(r"\|", text[lo:hi])]
+        if len(bars) < 2 and not (bars and text[lo:hi].strip().startswith("|")):
+            return []
+        edges = [lo - 1, *bars, hi]
+        cells = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+        if not text[cells[0][0]:cells[0][1]].strip():
+            cells = cells[1:]
+        if cells and not text[cells[-1][0]:cells[-1][1]].strip() and cells[-1][1] == hi:
+            cells = cells[:-1]
+        return cells
+
+    def _table_row(self, text: str, cells: list[tuple[int, int]],
+                   columns: dict[int, tuple[str, str]]) -> tuple[_Item, list[_Item]] | None:
+        stem = next(((lo, hi) for k, (lo, hi) in enumerate(cells) if k not in columns
+                     and re.search(r"[^\W\d_]", text[lo:hi])), None)
+        if stem is None:
+            return None
+        answers = []
+        for k, (meaning, answer_id) in columns.items():
+            if k >= len(cells):
+                continue
+            lo, hi = cells[k]
+            content = text[lo:hi].strip()
+            marks = [(ticked, regex) for _, ticked, _, regex in self._rules.marks]
+            if not content or any(not ticked and regex.fullmatch(content) for ticked, regex in marks):
+                ticked = False
+            elif self._rules.table_tick.fullmatch(content) or any(
+                    ticked and regex.fullmatch(content) for ticked, regex in marks):
+                ticked = True
+            else:
+                continue  # words in an answer column answer nothing
+            answers.append(_Item("answer", lo, hi, _Mark(lo, hi, ticked, self._rules.table_id), meaning, answer_id))
+        return (_Item("stem", *stem), answers) if answers else None
+
+    def _circled(self, text: str, marked: dict[int, list[_Mark]]) -> dict[int, list[tuple[_Item, list[_Item]]]]:
+        """Answers circled in parentheses beside their bare alternatives ("PET done? (circle one) Y  (N)"): line
+        start -> [(question, its answers)]; a run with no circled answer, or only circled ones, is no such line."""
+        out: dict[int, list[tuple[_Item, list[_Item]]]] = {}
+        for run in self._rules.circled_run.finditer(text):
+            line_start = text.rfind("\n", 0, run.start()) + 1
+            answers = []
+            for hit in self._rules.circled_answer.finditer(text, run.start(), run.end()):
+                circled = hit.group(1) is not None
+                group = 1 if circled else 2
+                meaning, answer_id = self._answer(hit.group(group))
+                answers.append(_Item("answer", hit.start(group), hit.end(group),
+                                     _Mark(hit.start(), hit.end(), circled, self._rules.circled_id),
+                                     meaning, answer_id))
+            circled_count = sum(1 for a in answers if a.mark is not None and a.mark.ticked)
+            if circled_count != 1 or circled_count == len(answers) or line_start in marked:
+                continue
+            questions = out.setdefault(line_start, [])
+            lo = questions[-1][1][-1].end if questions else line_start
+            instruction = self._rules.circle_instruction.search(text, lo, run.start())
+            hi = instruction.start() if instruction is not None else run.start()
+            stem: _Item | None = _Item("stem", lo, hi)
+            if not re.search(r"[^\W\d_]", text[lo:hi]):
+                stem = self._question_above(text, line_start, marked)
+            if stem is not None:
+                questions.append((stem, answers))
+        return out
+
     def _question_above(self, text: str, line_start: int, marked: dict[int, list[_Mark]]) -> _Item | None:
         """The line above a line of answers only, when it is a question ("Prior MRS?" / "[ ] Yes [X] No")."""
         if line_start == 0:
@@ -220,7 +340,13 @@ class FormState:
             return [t for t in targets[bisect_left(starts, lo):bisect_left(starts, hi)] if t.end_char <= hi]
 
         marked = self._marks(text)
+        laid_out = self._tables(text) | self._circled(text, marked)  # line start -> its questions
+        for questions in laid_out.values():
+            for question, replies in questions:
+                self._question(doc, question, replies, inside(question.start, question.end))
         for line_start, marks in marked.items():
+            if line_start in laid_out:
+                continue
             line_end = text.find("\n", line_start)
             line_end = len(text) if line_end < 0 else line_end
             items = self._items(text, line_start, line_end, marks)
@@ -241,14 +367,17 @@ class FormState:
                     stem, answers = item, []
                 elif item.kind == "answer":
                     answers.append(item)
-        self._written(doc, text, marked, inside)
+        self._written(doc, text, marked, inside, laid_out)
         return doc
 
-    def _written(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any) -> None:
+    def _written(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any,
+                 laid_out: dict[int, Any]) -> None:
         """Questions answered in words ("Aneurysm clip: No"), after the last mark of their line if it has any."""
         previous_end = -1
         for hit in self._rules.written.finditer(text):
             line_start = text.rfind("\n", 0, hit.start()) + 1
+            if line_start in laid_out:
+                continue
             marks_before = [m.end for m in marked.get(line_start, ()) if m.end <= hit.start()]
             lo = max(line_start, previous_end if previous_end >= line_start else line_start,
                      hit.start() - self._rules.max_question, *marks_before)

@@ -57,7 +57,7 @@ CASES = {
     "fax-symptoms-answered-yes": (FAX.format(**YES), "new_or_worsening_symptoms", P),
     "british-pet-unticked": (BRITISH, "pet_same_workup", N),
     "british-spine-unticked": (BRITISH, "spine_indication", N),
-    "british-devices-unticked": (BRITISH, "mri_contraindication", N),
+    "british-devices-none-ticked": (BRITISH, "mri_contraindication", A),  # "Implanted devices: ... None ☒"
     "british-prior-mrs-answered-no": (BRITISH, "prior_mrs", N),
     "ehr-spine-blank": (EHR, "spine_indication", N),
     "ehr-devices-answered-no": (EHR, "mri_contraindication", A),

@@ -8,43 +8,54 @@ from ..cues import cue
 from .base import Resolver, derivation, make_fact, not_documented
 
 _RECENT_STENT = cue("safety.recent_stent")
+_PLANNED_BEFORE = cue("safety.device_planned_before")
+_PLANNED_AFTER = cue("safety.device_planned_after")
+_IN_PLACE = cue("safety.device_in_place")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
 STENT_DATE_WINDOW = 60
 """How far (characters) from a stent mention its placement date may be written."""
 DEVICE_CUE_REACH = 160
-"""How far (characters) after a device an MR-conditional or MR-unsafe statement still speaks of it."""
+"""How far (characters) after a device an MR-conditional or MR-unsafe statement in a later sentence still speaks of
+it."""
 
 
 @derivation("mri_contraindication")
 def mri_contraindication(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     evidence: list[Evidence] = []
+    ignored: list[Evidence] = [ctx.evidence(m) for m in ctx.ignored("MRI_CONTRAINDICATION")]
     statuses: list[FactStatus] = []
     devices: set[str] = set()
-    cleared = [m for m in ctx.mentions("DEVICE_CLEARED") if not m.has("negated")]
-    unsafe = [m for m in ctx.mentions("DEVICE_UNSAFE") if not m.has("negated")]
-    devices_all = ctx.mentions("MRI_CONTRAINDICATION")
-
-    def near(m: Mention, cues: list[Mention]) -> bool:
-        return any(c.sentence_start == m.sentence_start or 0 <= c.start - m.end <= DEVICE_CUE_REACH for c in cues)
-
-    def cleared_here(m: Mention) -> bool:
-        return near(m, cleared) and not near(m, unsafe)
-
-    # a device documented MR-conditional (or removed) anywhere is the same device wherever else it is named,
-    # unless the packet also calls that device MR-unsafe
-    unsafe_types = {m.attrs.get("device") for m in devices_all if near(m, unsafe)}
-    cleared_types = {m.attrs.get("device") for m in devices_all if cleared_here(m)} - unsafe_types - {
+    named: list[Mention] = []  # devices in the patient (not planned ones, not the screen's "Devices:" header)
+    for m in ctx.mentions("MRI_CONTRAINDICATION"):
+        if m.attrs.get("role") == "screen":
+            if mention_status(m) is FactStatus.ABSENT:  # "Devices: none", "no implants"
+                statuses.append(FactStatus.ABSENT)
+                evidence.append(ctx.evidence(m, assertion=FactStatus.ABSENT, attributes={"note": "no device"}))
+            continue
+        planned = _planned(ctx, m)
+        if planned is not None:
+            ignored.append(ctx.evidence(m, attributes={"note": "planned or considered, not implanted"},
+                                        cues=[planned]))
+            continue
+        named.append(m)
+    # a clearance (or an MR-unsafe statement) speaks of one device: the one it names
+    cleared = _subjects(ctx, named, [m for m in ctx.mentions("DEVICE_CLEARED") if _affirmed(m)])
+    unsafe = _subjects(ctx, named, [m for m in ctx.mentions("DEVICE_UNSAFE") if _affirmed(m)])
+    # a device documented MR-conditional (or removed) is the same device wherever else it is named, unless the
+    # packet also calls that device MR-unsafe
+    unsafe_types = {m.attrs.get("device") for m in named if id(m) in unsafe}
+    cleared_types = {m.attrs.get("device") for m in named if id(m) in cleared} - unsafe_types - {
         "intravascular_stent", None}
-    for m in devices_all:
+    for m in named:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
         note, cues = "", list[str]()
         if status is not FactStatus.ABSENT:
-            if near(m, unsafe) or device in unsafe_types:
+            if id(m) in unsafe or device in unsafe_types:
                 status, note = FactStatus.PRESENT, "documented as not MR-conditional"
-            elif cleared_here(m):
+            elif id(m) in cleared:
                 status, note = FactStatus.ABSENT, "documented MR-conditional or removed"
             elif device in cleared_types:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
@@ -59,8 +70,46 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     if not statuses:
         return not_documented(name, "no implanted device or MRI safety issue documented")
     return make_fact(name, best_status(statuses), evidence, attributes={"device": sorted(devices)},
-                     ignored=[ctx.evidence(m) for m in ctx.ignored("MRI_CONTRAINDICATION")],
-                     note="MRI safety screen")
+                     ignored=ignored, note="MRI safety screen")
+
+
+def _affirmed(m: Mention) -> bool:
+    """A clearance that is stated, not asked for, awaited or denied ("need cardiology to confirm MR-conditional
+    status", "MR-conditional documented? No")."""
+    return not (m.has("negated") or m.has("uncertain"))
+
+
+def _planned(ctx: FactContext, m: Mention) -> str | None:
+    """The cue that places the device in a plan, not in the patient ("consider DBS", "VNS only if ..."), unless the
+    words after it say the patient has it ("referred for pacemaker interrogation")."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False) if lo <= o.start < hi]
+    before = max((o.end for o in others if o.end <= m.start), default=lo)
+    after = min((o.start for o in others if o.start >= m.end), default=hi)
+    if _IN_PLACE.matches(ctx.text[m.end:after]):
+        return None
+    if _PLANNED_BEFORE.matches(ctx.text[before:m.start]):
+        return _PLANNED_BEFORE.id
+    if _PLANNED_AFTER.matches(ctx.text[m.end:after]):
+        return _PLANNED_AFTER.id
+    return None
+
+
+def _subjects(ctx: FactContext, devices: list[Mention], statements: list[Mention]) -> set[int]:
+    """The device each statement speaks of (ids): the nearest device before it in its sentence, else the nearest
+    after it there ("MR-conditional pacemaker"), else the nearest device up to DEVICE_CUE_REACH characters before
+    it ("Pacemaker placed 2019. It is MR-conditional.")."""
+    out: set[int] = set()
+    for c in statements:
+        here = [m for m in devices if m.sentence_start == c.sentence_start]
+        before = [m for m in here if m.end <= c.start] or [
+            m for m in devices if 0 <= c.start - m.end <= DEVICE_CUE_REACH]
+        after = [m for m in here if m.start >= c.end]
+        if before:
+            out.add(id(max(before, key=lambda m: m.end)))
+        elif after:
+            out.add(id(min(after, key=lambda m: m.start)))
+    return out
 
 
 def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str, list[str]]:
