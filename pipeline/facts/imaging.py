@@ -536,6 +536,14 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
+        settled = [s for s in (ctx.supersession_of(o) for o in ctx.same_sentence(m, *HEDGED_FINDINGS, counted=False))
+                   if s is not None]
+        if settled and "inconclusive" in verdicts:
+            # the sentence weighed a differential that a later read settled ("glioma versus demyelination", then
+            # "tumor was ruled out"): the citation is no longer an open read
+            verdicts.discard("inconclusive")
+            evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
+                        for e in evidence]
         cited_by: list[str] = []
         if when is None and not verdicts:
             cited_by = [c.id for c in (_DONE_VERB,) if _done_verb(ctx, m)] or \

@@ -12,6 +12,10 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
   stays). A tumor proven on pathology settles nothing here: the biopsy of a known tumor does not answer a later
   question about it (recurrence or necrosis).
 
+A settled differential (source `settled`) is weaker: a negation by an exclusion ("tumor was ruled out", "biopsy
+excluded lymphoma") or a hedge a verdict settled ("lymphoma was considered and is not supported") ends only the
+hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
+
 Never superseded: another superseding statement, a mention dated after the statement, a mention in another
 imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
 kept as ignored evidence that names the statement that superseded them. The words and concept groups are data:
@@ -46,7 +50,7 @@ class Supersession:
     """Why a mention no longer counts: the statement that superseded it, its source and the rule."""
 
     by: Mention
-    source: str  # addendum | pathology | second_opinion | withdrawal
+    source: str  # addendum | pathology | second_opinion | withdrawal | settled
     rule: str  # the ids in resources/supersession.yaml that made the statement, space-separated
 
     def rule_ids(self) -> list[str]:
@@ -153,14 +157,33 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
             return "withdrawal", "supersede.withdrawal_rules"
     sentence = r.text[m.sentence_start:m.sentence_end]
     if book.cue("supersede.not_a_result").matches(sentence):
-        return None  # "a glioma requires tissue diagnosis", "biopsy is planned if ..."
+        # "a glioma requires tissue diagnosis", "biopsy is planned if ..."; a settling clause after a weighing one
+        # ("glioma was considered; tumor was ruled out") still settles
+        return _settling(r, m, book)
     section = r.section_of(m)
     headings = (section.header if section else "", r.heading(m))
     for source, cue_id in (("pathology", "supersede.pathology"), ("second_opinion", "supersede.second_opinion")):
         c = book.cue(cue_id)
         if c.matches(sentence) or any(c.matches(h) for h in headings):
             return source, cue_id
-    return None
+    return _settling(r, m, book)
+
+
+def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
+    """("settled", rule id) when an exclusion or a settled hedge negates the mention in a clause that reports,
+    not plans ("tumor was ruled out"; not "biopsy to exclude tumor")."""
+    settling = book.value_set("supersede.settling_rules").values
+    if not (m.has("negated") and any(rule in settling for rule in m.modifier_rules)):
+        return None
+    end = r.text.find(";", m.end, m.sentence_end)
+    if book.cue("supersede.not_a_result").matches(r.text[_clause_start(r, m):end if end >= 0 else m.sentence_end]):
+        return None
+    return "settled", "supersede.settling_rules"
+
+
+def _clause_start(r: _Reader, m: Mention) -> int:
+    """Where the mention's clause starts: after the last ";" of its sentence before it."""
+    return r.text.rfind(";", m.sentence_start, m.start) + 1 or m.sentence_start
 
 
 def _in(concepts: ConceptSet, m: Mention) -> bool:
@@ -219,8 +242,15 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     for m, source, rule, covers in statements:
         when = r.date_near(m)
         own_report = r.report_of(m) if source == "addendum" else None
+        settled = source == "settled"  # ends only the hedges written before it, also earlier in its sentence
+        clause = _clause_start(r, m)
         for o in live:
-            if _key(o) in stated or o.sentence_start == m.sentence_start or _key(o) in out:
+            if _key(o) in stated or _key(o) in out:
+                continue
+            if settled:
+                if o.end > clause or _status(o) is not FactStatus.SUSPECTED:
+                    continue
+            elif o.sentence_start == m.sentence_start:
                 continue
             if covers is not None:
                 if o.concept not in covers or _status(o) is FactStatus.ABSENT:

@@ -220,7 +220,8 @@ def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextR
 
 _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
                "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns",
-               "active", "reopened_by", "hedges", "verdicts"}
+               "active", "reopened_by", "hedges", "verdicts", "back_hedges", "withdrawals", "references",
+               "reference_reach", "reference_after", "rules"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

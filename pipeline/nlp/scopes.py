@@ -11,7 +11,7 @@ In pipeline order:
 - ``context_extensions`` (RuleExtensions): what some rules assert beyond medspaCy's model: a conditional cue
   reaching back to the order before it, a cue asserting two things, a negated change that does not negate its
   object, an ongoing or recurring condition that stays current under "history of", a remote or resolved tumor
-  history that is over.
+  history that is over, a hedge a later verdict settles, a condition that reaches the end of its clause.
 
 All three add medspaCy `ConTextModifier`s to `span._.modifiers` (the last may also drop one), so everything
 downstream reads them like any other; their rules carry the cue's id and, under "via", the id of the scope rule
@@ -267,8 +267,12 @@ class RuleExtensions:
       the change, not the lesion named as its object ("... of the right temporal mass").
     - the `current_course` scope: "history of" an ongoing or recurring condition ("last episode 2 weeks ago",
       "ongoing seizures") is current: the historical assertion of a "history of" cue, header or list is dropped.
-    - the `final_verdict` scope: a hedge before a target gives way to a verdict after it in its clause
-      ("previously suspected lymphoma, now excluded").
+    - the `final_verdict` scope: a hedge gives way to a verdict after it in its clause ("previously suspected
+      lymphoma, now excluded", "lymphoma was considered and is not supported", "glioma was entertained but excluded
+      by biopsy") or to a verdict that refers back ("the differential included lymphoma; this has since been
+      excluded"); a withdrawal after a hedge wins over it.
+    - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
+      typical of glioma, ...").
     - the `resolved_course` scope: a historical tumor whose stretch says it is over ("resected in childhood, no
       recurrence", "remote history of", "personal history of") is also negated, unless it is followed or
       treated now or the document raises a recurrence or treatment effect.
@@ -314,8 +318,19 @@ class RuleExtensions:
         verdict = config.get("final_verdict", {})
         self._verdict_id: str | None = verdict.get("id")
         self._verdict_hedges = frozenset(str(r) for r in verdict.get("hedges", ()))
+        self._back_hedges = frozenset(str(r) for r in verdict.get("back_hedges", ()))
+        self._withdrawals = frozenset(str(r) for r in verdict.get("withdrawals", ()))
         self._verdict_stops = frozenset(str(k).lower() for k in verdict.get("stops", ()))
         self._verdicts = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("verdicts", ()))
+        self._references = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("references", ()))
+        self._reference_len = max((len(r.split()) for r in self._references), default=0)
+        self._reference_reach = int(verdict.get("reference_reach", 5))
+        self._reference_after = frozenset(str(k).lower() for k in verdict.get("reference_after", ()))
+        conditional = config.get("conditional_clause", {})
+        self._conditional_id: str | None = conditional.get("id")
+        self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
+        self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
+        self._conditional_reach = int(conditional.get("max_tokens", 24))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -335,10 +350,17 @@ class RuleExtensions:
                 self._release_change_object(doc, target, starts)
         for target in targets:
             self._add_also(doc, target)
+        if graph is not None and self._conditional_id is not None and self._conditional_rules:
+            self._reach_clause_end(doc, graph.modifiers, targets)
         if self._verdict_id is not None and self._verdicts:
-            starts = {t.start for t in targets}
+            starts = {t.start for t in targets if t.label_ not in self._pass_types}
+            verdicts = sorted((m for m in (graph.modifiers if graph is not None else ()) if self._is_verdict(doc, m)),
+                              key=lambda m: m.modifier_span[0])
             for target in targets:
-                self._settle(doc, target, starts)
+                self._settle(doc, target, starts, verdicts)
+            if self._references:
+                for modifier in verdicts:
+                    self._settle_reference(doc, modifier, targets, starts)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -358,24 +380,119 @@ class RuleExtensions:
                                     tumors[k + 1] if k + 1 < len(tumors) else None)
         return doc
 
-    def _settle(self, doc: Doc, target: Span, starts: set[int]) -> None:
-        """A hedge before a target gives way to a verdict after it in its clause, with no other target between
-        ("suspected lymphoma, now excluded"; not "r/o lymphoma, CSF cytology negative"): the target keeps the
-        negation only."""
+    def _is_verdict(self, doc: Doc, m: ConTextModifier) -> bool:
+        """A negation cue whose words settle a question ("now excluded", "is not supported"), or a withdrawal."""
+        if m.category != "NEGATED_EXISTENCE":
+            return False
+        start, end = m.modifier_span
+        words = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
+        return words in self._verdicts or (m.rule.metadata or {}).get("id") in self._withdrawals
+
+    def _settle(self, doc: Doc, target: Span, starts: set[int], verdicts: list[ConTextModifier]) -> None:
+        """A hedge gives way to a verdict after it in its clause, with no other target between ("suspected lymphoma,
+        now excluded", "lymphoma was considered and is not supported"; not "r/o lymphoma, CSF cytology negative"),
+        and to a withdrawal after it: the target keeps the negation only."""
         hedges = [m for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"]
-        if not hedges or any((m.rule.metadata or {}).get("id") not in self._verdict_hedges
-                             or m.modifier_span[1] > target.start for m in hedges):
+        if not hedges:
             return
+        hedge_end = max(m.modifier_span[1] for m in hedges)
         for m in target._.modifiers:
-            start, end = m.modifier_span
-            if m.category != "NEGATED_EXISTENCE" or start < target.end:
-                continue
-            words = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
-            between = range(target.end, start)
-            if words in self._verdicts and not any(doc[i].lower_ in self._verdict_stops or i in starts
-                                                   for i in between):
-                target._.modifiers = tuple(k for k in target._.modifiers if k.category != "POSSIBLE_EXISTENCE")
+            if m.category == "NEGATED_EXISTENCE" and (m.rule.metadata or {}).get("id") in self._withdrawals \
+                    and m.modifier_span[0] >= hedge_end:
+                self._settled(doc, target, m)
                 return
+
+        def rule_of(m: ConTextModifier) -> Any:
+            return (m.rule.metadata or {}).get("id")
+
+        before = all(rule_of(m) in self._verdict_hedges and m.modifier_span[1] <= target.start for m in hedges)
+        after = all(rule_of(m) in self._back_hedges and m.modifier_span[0] >= target.end for m in hedges)
+        if not (before or after):
+            return
+        sent_end = target[0].sent.end
+        own = [m for m in target._.modifiers if m.category == "NEGATED_EXISTENCE" and self._is_verdict(doc, m)]
+        for m in sorted({id(m): m for m in [*own, *verdicts]}.values(), key=lambda m: m.modifier_span[0]):
+            start = m.modifier_span[0]
+            if start < max(target.end, hedge_end if after else target.end):
+                continue
+            if start >= sent_end:
+                return
+            if any(doc[i].lower_ in self._verdict_stops or i in starts for i in range(target.end, start)
+                   if not (after and any(h.modifier_span[0] <= i < h.modifier_span[1] for h in hedges))):
+                return
+            self._settled(doc, target, m)
+            return
+
+    def _settle_reference(self, doc: Doc, verdict: ConTextModifier, targets: list[Span], starts: set[int]) -> None:
+        """A verdict whose subject refers back ("this has since been excluded", "which was ruled out") settles the
+        hedged targets of the clause before the reference."""
+        cue = verdict.modifier_span[0]
+        sent = doc[cue].sent
+        ref = None
+        for j in range(cue - 1, max(sent.start, cue - self._reference_reach - self._reference_len) - 1, -1):
+            if doc[j].lower_ in self._verdict_stops or j in starts:
+                return
+            for n in range(min(self._reference_len, cue - j), 0, -1):
+                if " ".join(t.lower_ for t in doc[j:j + n]) in self._references:
+                    ref = j
+                    break
+            if ref is not None:
+                break
+        if ref is None or cue - ref > self._reference_reach + self._reference_len:
+            return
+        prev = ref - 1
+        while prev >= sent.start and doc[prev].is_space:
+            prev -= 1
+        if prev < sent.start:  # the reference opens its sentence: the last clause of the sentence before
+            if sent.start == 0:
+                return
+            before = doc[sent.start - 1].sent
+            lo, hi = before.start, before.end
+        elif doc[prev].lower_ in self._reference_after:
+            lo, hi = sent.start, prev
+        else:
+            return
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].lower_ in self._verdict_stops):
+            hi -= 1  # the sentence's own end
+        for k in range(hi - 1, lo - 1, -1):
+            if doc[k].lower_ in self._verdict_stops:
+                lo = k + 1  # the clause before the reference only
+                break
+        for target in targets:
+            if lo <= target.start and target.end <= hi and not any(
+                    m.category == "NEGATED_EXISTENCE" for m in target._.modifiers) and any(
+                    m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers):
+                self._settled(doc, target, verdict)
+
+    def _settled(self, doc: Doc, target: Span, verdict: ConTextModifier) -> None:
+        """The target keeps the verdict's negation only, marked as settled through this scope."""
+        assert self._verdict_id is not None
+        rule = self._derived(verdict.rule, "NEGATED_EXISTENCE", self._verdict_id)
+        kept = tuple(m for m in target._.modifiers if m.category not in {"POSSIBLE_EXISTENCE", "NEGATED_EXISTENCE"}
+                     or (m.category == "NEGATED_EXISTENCE" and m is not verdict))
+        target._.modifiers = (*kept, ConTextModifier(rule, *verdict.modifier_span, doc,
+                                                     scope_start=verdict.scope_span[0],
+                                                     scope_end=verdict.scope_span[1]))
+
+    def _reach_clause_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A condition's cue reaches the end of its clause (the first stop or terminator), past its max_scope."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        terminators = {m.modifier_span[0] for m in modifiers if m.category == "TERMINATE"}
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._conditional_rules:
+                continue
+            cue_end = modifier.modifier_span[1]
+            limit = min(doc[modifier.modifier_span[0]].sent.end, cue_end + self._conditional_reach)
+            end = next((i for i in range(cue_end, limit)
+                        if doc[i].lower_ in self._conditional_stops or i in terminators), limit)
+            for target in _starting_in(targets, index, cue_end, end):
+                if target.end > end or not _allows(modifier.rule, target):
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                assert self._conditional_id is not None
+                rule = self._derived(modifier.rule, modifier.category, self._conditional_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
 
     def _reopened(self, targets: list[Span]) -> bool:
         """The document raises a recurrence or treatment effect (neither negated, hypothetical nor a relative's)."""

@@ -7,13 +7,14 @@ from datetime import date
 from ...contracts import Evidence, Fact, FactStatus
 from ..context import mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import own_stretch, requested_study_cues
+from ..imaging import is_requested_study, own_stretch, requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
 from .request import code_of, requested_code_mentions
 
 TREATMENTS = concept_set("treatment.any").concepts
 ADVANCED = value_set("modality.advanced").values
 _SINCE = cue("course.since_imaging")
+_STOPPED = cue("course.stopped")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
 CONVENTIONAL = value_set("modality.conventional").values
@@ -146,22 +147,35 @@ def latest_study_date(r: Resolver) -> date | None:
 
 @derivation("treatment_since_imaging")
 def treatment_since_imaging(r: Resolver, name: str) -> Fact:
+    """A treatment given after the latest prior study: dated after it, or in a sentence that names a prior study
+    (not the requested one) with a since-cue. Planned treatments (hypothetical), held, deferred or declined ones
+    (negated) and ones stopped in their own stretch are not given since; one dated before the study is history."""
     ctx = r.ctx
     last = latest_study_date(r)
     evidence: list[Evidence] = []
     negated: list[Evidence] = []
-    for m in ctx.mentions(*TREATMENTS):
+    treatments = ctx.mentions(*TREATMENTS)
+    for k, m in enumerate(treatments):
         if m.has("hypothetical"):
             continue
         sentence = ctx.sentence_text(m)
-        imaging_here = ctx.same_sentence(m, "IMAGING")
+        imaging_here = [o for o in ctx.same_sentence(m, "IMAGING") if not is_requested_study(ctx, o)]
         since = [_SINCE.id] if imaging_here and _SINCE.matches(sentence) else []
         when = ctx.date_of(m)
+        if last is not None and when is not None and when < last:
+            continue  # "s/p chemoradiation 2024" beside a 2026 study: history before it
         dated_after = last is not None and when is not None and when > last
         if not (since or dated_after):
             continue
+        lo, hi = ctx.clause_of(m)
+        if k and treatments[k - 1].end <= m.start:
+            lo = max(lo, treatments[k - 1].end)
+        if k + 1 < len(treatments) and treatments[k + 1].start >= m.end:
+            hi = min(hi, treatments[k + 1].start)
         if mention_status(m) is FactStatus.ABSENT:
             negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=since))
+        elif _STOPPED.matches(ctx.text[lo:hi]):
+            negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[*since, _STOPPED.id]))
         else:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=since))
     if evidence:
@@ -169,4 +183,3 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
     if negated:
         return make_fact(name, FactStatus.ABSENT, negated, note="no treatment since the latest prior imaging")
     return not_documented(name, "no treatment documented after the latest prior imaging")
-
