@@ -1,7 +1,9 @@
 """Assemble prior imaging studies (modality, date, verdicts) from reports and from notes that cite them.
 
 A radiology report is a run of report sections (exam title, indication, comparison, technique, findings,
-impression, addendum) that includes findings or an impression. Its modality and date come from its exam title,
+impression, addendum) that includes findings or an impression; a new report's title after a read ("PET/CT BRAIN"
+after the MRI's impression) starts the next report, a later page's running header does not. Its modality and date
+come from its exam title,
 else from the text just before it or its technique, else from its findings (an MRI described only by sequences);
 its verdict comes from its findings and impression (the impression's read of what the study showed replaces a
 findings sentence's), and an addendum's verdict replaces the earlier read of the same kind (what the study showed;
@@ -70,7 +72,10 @@ FOLLOW_ON_SENTENCES = 3
 """How many sentences after a citation may still give its verdict."""
 REPORT_LEAD_IN = 300
 """How far (characters) before a report's first section its untitled heading (modality, date) may be."""
-_OTHER_SUBJECTS = ("LAB", "EEG")  # a sentence about these is not about the study cited before it
+_OTHER_SUBJECTS = ("LAB", "EEG")
+_REPORT_CONTINUED = cue("report.continued")
+TITLE_HEAD_LINES = 2
+"""The lines of a report title (its heading and the date line after it) that name its study and date."""  # a sentence about these is not about the study cited before it
 
 
 @dataclass
@@ -198,8 +203,11 @@ def harmless_artifact(ctx: FactContext, m: Mention) -> bool:
 
 
 def _runs(ctx: FactContext) -> list[list[SectionSpan]]:
-    """Runs of consecutive report sections (a signature followed by an addendum stays in the run)."""
+    """Runs of consecutive report sections (a signature followed by an addendum stays in the run); a new report's
+    title after a read starts a new run (see _starts_new_report)."""
     sections = ctx.nlp.sections
+    all_imaging = ctx.mentions("IMAGING")
+    all_dates = [d for d in ctx.mentions("DATE", counted=False) if d.attrs.get("precision") != "relative"]
     runs: list[list[SectionSpan]] = []
     i = 0
     while i < len(sections):
@@ -211,10 +219,49 @@ def _runs(ctx: FactContext) -> list[list[SectionSpan]]:
                 sections[j + 1].category in REPORT_SECTIONS
                 or (sections[j + 1].category in _JOINING_SECTIONS and j + 2 < len(sections)
                     and sections[j + 2].category == "addendum")):
+            if _starts_new_report(ctx, sections[i:j + 1], sections[j + 1], all_imaging, all_dates):
+                break
             j += 1
         runs.append(sections[i:j + 1])
         i = j + 1
     return runs
+
+
+def _title_head(ctx: FactContext, section: SectionSpan, all_imaging: list[Mention], all_dates: list[Mention]
+                ) -> tuple[str | None, set[date], bool]:
+    """What a report title says in its first lines: the modality it names first, the dates it gives, and whether
+    it says the report goes on from an earlier page ("MRI BRAIN (continued)")."""
+    end = section.start
+    for _ in range(TITLE_HEAD_LINES):
+        nl = ctx.text.find("\n", end + 1)
+        end = section.end if nl < 0 else min(nl, section.end)
+    named = [m for m in within(all_imaging, section.start, end) if _modality(m) != "unspecified"
+             and not m.has("hypothetical") and not is_requested_study(ctx, m)]
+    dates = {d for d in (parse_date(m.text, reference=ctx.reference_date)
+                         for m in within(all_dates, section.start, end)) if d is not None}
+    head = ctx.text[section.start:end]
+    return (_modality(named[0]) if named else None), dates, _REPORT_CONTINUED.matches(head)
+
+
+def _starts_new_report(ctx: FactContext, run: list[SectionSpan], section: SectionSpan,
+                       all_imaging: list[Mention], all_dates: list[Mention]) -> bool:
+    """A report title that names a study, after a run that has already given its read (findings or an
+    impression), starts the next report ("PET/CT BRAIN" after the MRI's impression and signature): unless it says
+    the report goes on ("(continued)"), or repeats the run's own title (the same modality, and no date of its
+    own that the run's title does not give: a second page's running header)."""
+    if section.category != "exam_title" or not any(s.category in READ_SECTIONS for s in run):
+        return False
+    modality, dates, continued = _title_head(ctx, section, all_imaging, all_dates)
+    if modality is None or continued:
+        return False
+    own: tuple[str | None, set[date]] = (None, set())
+    for s in run:
+        if s.category == "exam_title":
+            m, d, _ = _title_head(ctx, s, all_imaging, all_dates)
+            own = (own[0] or m, own[1] | d)
+    if own[0] is None:
+        return True  # an untitled report's findings and impression, then a titled one
+    return modality != own[0] or bool(dates - own[1])
 
 
 def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:

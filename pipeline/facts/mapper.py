@@ -29,6 +29,7 @@ from .dates import parse_date
 from .derive import DERIVATIONS
 from .documents import FORM_SECTIONS, is_form_line, request_form_pages
 from .imaging import build_studies
+from .purpose import mrs_purpose_cues
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
 
@@ -114,12 +115,16 @@ class FactResolver:
                 continue
             if not spec.count_historical and m.has("historical"):
                 continue
-            if spec.context == "request_or_mrs" and not ctx.in_request_context(m):
-                continue
+            cues: list[str] = []
+            if spec.context == "request_or_mrs":
+                found = mrs_purpose_cues(ctx, m)
+                if found is None:
+                    continue
+                cues = found
             s = mention_status(m)
             if s is FactStatus.SUSPECTED and not spec.hedging_counts:
                 s = FactStatus.PRESENT  # a purpose is stated, however tentatively the sentence is phrased
-            counted.append(ctx.evidence(m, assertion=s))
+            counted.append(ctx.evidence(m, assertion=s, cues=cues))
             statuses.append(s)
         status = best_status(statuses)
         if status is FactStatus.PRESENT and _coded_only(counted):

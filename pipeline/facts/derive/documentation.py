@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...contracts import Evidence, Fact, FactStatus, SectionSpan
+from ...contracts import Evidence, Fact, FactStatus, Mention, SectionSpan
 from ..context import FactContext, mention_status
 from ..cues import Cue, concept_set, cue
 from .base import Resolver, derivation, make_fact, not_documented, present_if
@@ -15,6 +15,11 @@ _PENDING = cue("labs.pending")
 _RESULTED = cue("labs.resulted")
 _RESULT = cue("labs.result_value")
 _GENERIC_LAB = cue("labs.generic_name")
+_STATED_AFTER = cue("labs.stated_after")
+_STATED_BEFORE = cue("labs.stated_before")
+_SELF_RESULTED = cue("labs.self_resulted")
+_NONE = cue("labs.none")
+_ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
 _HISTORY_SECTIONS = ("history_of_present_illness", "chief_complaint", "assessment_plan")
 # a radiology report or the diagnosis list does not tell the clinical course
 _NOT_NARRATIVE_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings",
@@ -144,27 +149,74 @@ def physical_exam_documented(r: Resolver, name: str) -> Fact:
 
 @derivation("labs_documented")
 def labs_documented(r: Resolver, name: str) -> Fact:
-    """Reported results: a test with a result, not a test that is pending or a bare "Labs:" header."""
+    """Reported results: a test with a result, not a test that is pending or ordered, a bare "Labs:" header, or a
+    test named in a plan or an order without its result. A result written right after the name counts also where
+    ConText read it as a negation ("hCG neg", "LFTs unremarkable"); a "Labs:" header takes the result its line
+    gives ("LABS: within normal limits")."""
     ctx = r.ctx
     labs: list[Evidence] = []
     for m in ctx.mentions("LAB"):
-        if mention_status(m) is FactStatus.ABSENT or ctx.is_mrs_sentence(m):
+        if ctx.is_mrs_sentence(m):
             continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
         lo, hi = ctx.clause_of(m)
         clause = ctx.text[lo:hi]
-        if _PENDING.matches(clause) and not _RESULTED.matches(clause):
-            continue
+        stated = _stated_result(ctx, m, lo, hi)
         cues: list[str] = []
-        if _GENERIC_LAB.matches(m.text):
-            if not _RESULT.matches(clause.replace(m.text, "", 1)):
+        if mention_status(m) is FactStatus.ABSENT:
+            if stated is None:
                 continue
-            cues = [_GENERIC_LAB.id, _RESULT.id]
+            cues.append(stated)  # "LFTs unremarkable", "tox screen negative": the result, not an absence
+        if _PENDING.matches(clause) and not _RESULTED.matches(clause):
+            if stated is None:
+                continue
+            cues.append(stated)
         elif _PENDING.matches(clause):
-            cues = [_RESULTED.id]
-        labs.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
+            cues.append(_RESULTED.id)
+        if _GENERIC_LAB.matches(m.text):
+            body = _header_line(ctx, m)
+            if body is not None:
+                if _NONE.matches(body) or not (_RESULT.matches(body) or _STATED_AFTER.matches(" " + body)):
+                    continue
+                cues = [_GENERIC_LAB.id, _RESULT.id]
+            elif stated is None and not _RESULT.matches(clause.replace(m.text, "", 1)):
+                continue
+            else:
+                cues = [_GENERIC_LAB.id, stated or _RESULT.id]
+        elif m.section in _ORDER_SECTIONS and not _RESULTED.matches(clause):
+            if stated is None:
+                continue  # "Plan: CBC, CMP, ammonia prior to sedation" names tests to do, not their results
+            cues.append(stated)
+        labs.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=sorted(set(cues))))
     if not labs:
-        return not_documented(name, "no laboratory results reported (pending tests do not count)")
+        return not_documented(name, "no laboratory results reported (pending or planned tests do not count)")
     return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported")
+
+
+def _stated_result(ctx: FactContext, m: Mention, lo: int, hi: int) -> str | None:
+    """The id of the cue that finds the test's result next to its name ("ammonia 45", "hCG neg", "elevated
+    ammonia", "IDH-wildtype"), else None."""
+    if _SELF_RESULTED.matches(m.text):
+        return _SELF_RESULTED.id
+    if _STATED_AFTER.matches(ctx.text[m.end:hi]):
+        return _STATED_AFTER.id
+    if _STATED_BEFORE.matches(ctx.text[lo:m.start]):
+        return _STATED_BEFORE.id
+    return None
+
+
+def _header_line(ctx: FactContext, m: Mention) -> str | None:
+    """For a generic lab name that heads its labs section ("LABS:"), the rest of the section's first line after
+    it; else None."""
+    section = ctx.section_at(m.start)
+    if section is None or section.category != "labs" or m.start - section.start > 2:
+        return None
+    end = ctx.text.find("\n", m.end)
+    end = section.end if end < 0 else min(end, section.end)
+    line = ctx.text[m.end:end].strip(" \t:-")
+    if not line:  # the header alone on its line: its first line of content
+        nxt = ctx.text.find("\n", end + 1)
+        line = ctx.text[end:section.end if nxt < 0 else min(nxt, section.end)].strip(" \t\n:-")
+    return line
 
 
 @derivation("treatment_history_documented")

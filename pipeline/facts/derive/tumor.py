@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import FactContext
 from ..cues import concept_set, cue
+from ..purpose import is_mrs_purpose
 from .base import Resolver, derivation, hedged, make_fact, not_documented
 
 NEOPLASM = concept_set("tumor.neoplasm").concepts
@@ -39,7 +40,7 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
 def grading_question(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in ctx.mentions("PURPOSE")
-                if m.attrs.get("purpose") == "grading" and ctx.in_request_context(m)]
+                if m.attrs.get("purpose") == "grading" and is_mrs_purpose(ctx, m)]
     for m in ctx.mentions("TUMOR_GRADE"):
         grades = {o.attrs.get("grade") for o in ctx.same_sentence(m, "TUMOR_GRADE")}
         if hedged(m) or (grades - {m.attrs.get("grade")}):

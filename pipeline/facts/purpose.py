@@ -1,0 +1,90 @@
+"""Whether a purpose mention is the purpose of the requested MRS.
+
+A purpose counts where the request is made or explained (request, indication, assessment/plan sections), in a
+sentence about the MRS, or in the sentence right after one, when it refers back to it ("MRS requested. The result
+will steer us toward biopsy or watchful waiting."). It does not count when its clause gives it to another test or
+procedure ("the PET will decide between ...", "biopsy to guide chemotherapy") or tells a decision already taken
+("the decision for resection was made in 2022"), unless that clause names the MRS as its subject too. The cues are
+data in resources/cues.yaml.
+"""
+
+from __future__ import annotations
+
+from ..contracts import Mention
+from .context import FactContext
+from .cues import concept_set, cue
+
+_OTHER_TESTS = concept_set("purpose.other_tests")
+_AGENT_LINK = cue("purpose.agent_link")
+_COORDINATED = cue("purpose.coordinated_tests")
+_PAST_DECISION = cue("purpose.past_decision")
+_REFERS_BACK = cue("purpose.refers_back")
+
+
+def _is_mrs(m: Mention) -> bool:
+    return (m.concept == "MRS_REQUEST" or (m.concept == "IMAGING" and m.attrs.get("modality") == "MRS")
+            or (m.concept == "CPT_CODE" and "76390" in m.text))
+
+
+def _subject_test(ctx: FactContext, m: Mention) -> Mention | None:
+    """The test or procedure its clause makes the purpose's subject: the nearest named before it and joined to it
+    by linking words only ("PET will", "biopsy to", "genetic testing would help"); None when there is none or the
+    MRS is among the tests so joined ("MRS and PET will decide")."""
+    lo, _ = ctx.clause_of(m)
+    spectroscopy = ctx.is_mrs_sentence(m)  # where lactate or NAA is what the MRS measures, not a lab test
+
+    def test(o: Mention) -> bool:
+        return _is_mrs(o) or (_OTHER_TESTS.member_for(o.concept, o.attrs) is not None
+                              and not (spectroscopy and o.concept == "LAB"))
+
+    before = sorted((o for o in ctx.by_sentence.get(m.sentence_start, [])
+                     if lo <= o.start and o.end <= m.start and test(o)), key=lambda o: o.end)
+    if not before or _is_mrs(before[-1]) or not _AGENT_LINK.matches(ctx.text[before[-1].end:m.start]):
+        return None
+    agent = before[-1]
+    for o in reversed(before[:-1]):  # tests coordinated with the subject: "MRS and PET", "PET/CT or MRS"
+        if not _COORDINATED.matches(ctx.text[o.end:agent.start]):
+            break
+        if _is_mrs(o):
+            return None
+        agent = o
+    return before[-1]
+
+
+def _names_mrs(ctx: FactContext, m: Mention) -> bool:
+    lo, hi = ctx.clause_of(m)
+    return any(_is_mrs(o) and lo <= o.start < hi for o in ctx.by_sentence.get(m.sentence_start, []))
+
+
+def _refers_back(ctx: FactContext, m: Mention) -> bool:
+    """The sentence refers back to the MRS named in the sentence just before it ("The result will ...",
+    "This informs ...", "... hinges on it")."""
+    if not _REFERS_BACK.matches(ctx.sentence_text(m)):
+        return False
+    earlier = [s for s in ctx.by_sentence if s < m.sentence_start]
+    if not earlier:
+        return False
+    previous = ctx.by_sentence[max(earlier)]
+    gap = ctx.text[previous[0].sentence_end:m.sentence_start]
+    if gap.strip() or gap.count("\n") > 1 or "\f" in gap:
+        return False  # another sentence, or a new paragraph, between them
+    return any(_is_mrs(o) for o in previous)
+
+
+def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
+    """None unless the purpose mention is the MRS's purpose (see the module docstring); else the ids of the cues
+    that made it so ([] for a request section or a sentence about the MRS)."""
+    cues: list[str] = []
+    if not ctx.in_request_context(m):
+        if not _refers_back(ctx, m):
+            return None
+        cues.append(_REFERS_BACK.id)
+    if _subject_test(ctx, m) is not None:
+        return None
+    if not _names_mrs(ctx, m) and _PAST_DECISION.matches(ctx.text[slice(*ctx.clause_of(m))]):
+        return None
+    return cues
+
+
+def is_mrs_purpose(ctx: FactContext, m: Mention) -> bool:
+    return mrs_purpose_cues(ctx, m) is not None
