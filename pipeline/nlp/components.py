@@ -2,7 +2,7 @@
 
 - ``clinical_sentences``: sentence boundaries for fax-packet text (line structure + sentence punctuation).
 - ``prior_auth_targets``: medspaCy's rule matcher over our rule file, with the rule file's
-  ``unless_next``/``unless_prev`` filters and de-duplication; matches go to ``doc.spans["targets"]``
+  ``unless_next``/``unless_prev``/``only_after`` filters and de-duplication; matches go to ``doc.spans["targets"]``
   so that concepts may overlap ("recurrent GBM" is both a recurrence and a glioma). The rule behind each span is
   kept per (start, end, concept) in the doc (`target_info`): two concepts may match the very same words
   ("subacute necrotizing encephalopathy" is Leigh syndrome and a worsening symptom), and span extension values
@@ -139,6 +139,10 @@ def _blocked(span: Span, info: TargetRuleInfo) -> bool:
     if info.unless_prev:
         prev = _neighbour(doc, span.start - 1, step=-1)
         if prev is not None and prev.lower_ in info.unless_prev:
+            return True
+    if info.only_after:
+        lo = max(span.sent.start, span.start - info.only_after_tokens)
+        if not any(tok.lower_ in info.only_after for tok in doc[lo:span.start]):
             return True
     return False
 

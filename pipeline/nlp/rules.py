@@ -26,7 +26,7 @@ CONTEXT_FILE = "context.yaml"
 SECTIONS_FILE = "sections.yaml"
 
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
-                "unless_prev"}
+                "unless_prev", "only_after", "only_after_tokens"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types"}
 
@@ -44,6 +44,8 @@ class TargetRuleInfo:
     attrs: dict[str, str]
     unless_next: frozenset[str]
     unless_prev: frozenset[str]
+    only_after: frozenset[str] = frozenset()  # the match counts only after one of these words in its sentence
+    only_after_tokens: int = 0  # ... at most this many tokens before it
 
 
 def read_resource(name: str) -> dict[str, Any]:
@@ -103,6 +105,12 @@ def _lower_set(values: Iterable[Any] | None) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+def _positive(rule_id: str, value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r}: only_after_tokens must be a number of tokens")
+    return value
+
+
 def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
     """TargetRules from targets.yaml, each with {'id', 'info'} metadata."""
     data = data if data is not None else read_resource(TARGETS_FILE)
@@ -122,6 +130,8 @@ def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
             attrs={str(k): str(v) for k, v in (raw.get("attrs") or {}).items()},
             unless_next=_lower_set(_strings(TARGETS_FILE, rule_id, "unless_next", raw.get("unless_next"))),
             unless_prev=_lower_set(_strings(TARGETS_FILE, rule_id, "unless_prev", raw.get("unless_prev"))),
+            only_after=_lower_set(_strings(TARGETS_FILE, rule_id, "only_after", raw.get("only_after"))),
+            only_after_tokens=_positive(rule_id, raw.get("only_after_tokens", 12 if raw.get("only_after") else 0)),
         )
         meta = {"id": rule_id, "info": info}
         n_before = len(out)
@@ -221,7 +231,8 @@ def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextR
 _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
                "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns",
                "active", "reopened_by", "hedges", "verdicts", "back_hedges", "withdrawals", "references",
-               "reference_reach", "reference_after", "rules"}
+               "reference_reach", "reference_after", "rules", "remote", "same_history", "reopened_in_sentence",
+               "reopened_near"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

@@ -27,7 +27,8 @@ from medspacy.context import ConTextModifier, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .components import TARGET_GROUP
+from .components import TARGET_GROUP, target_info
+from .form_state import holds_option_mark
 from .intervals import SpansByStart
 from .rules import CONTEXT_FILE, RuleFileError, read_resource, scope_rules, section_assertion_rules
 
@@ -37,6 +38,39 @@ _ENUM_CLOSERS = frozenset({".", ")"})
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
 _OPPOSED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
 _NEIGHBOURS = 8  # how many earlier targets are looked at for the one before a target (overlaps are few)
+_DEAD = frozenset({"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY"})  # says nothing current about the patient
+_YEAR_IN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])\s*$")
+_NUMBER = re.compile(r"[0-9]{1,3}")
+
+
+class _PacketTime:
+    """The packet's date (the request date's year, else its latest year) and the patient's age now (the oldest age
+    stated, or from the date of birth), for telling how long ago a dated history was."""
+
+    def __init__(self, doc: Doc, targets: list[Span], year: "re.Pattern[str] | None") -> None:
+        def years(label: str) -> list[int]:
+            out = []
+            for t in targets:
+                if t.label_ == label:
+                    found = [int(m.group(0)) for m in year.finditer(t.text)] if year is not None else []
+                    if not found and (m := _YEAR_IN.search(t.text)) is not None:
+                        found = [2000 + int(m.group(1)) if len(m.group(1)) == 2 else int(m.group(1))]
+                    out.extend(found)
+            return out
+
+        requested = years("REQUEST_DATE")
+        dated = requested or years("DATE")
+        self.year: int | None = max(dated) if dated else None
+        ages = [int(n.group(0)) for t in targets if t.label_ == "AGE" and not _in_months(t.text)
+                for n in [_NUMBER.search(t.text)] if n is not None]
+        born = years("DOB")
+        if born and self.year is not None:
+            ages.append(self.year - min(born))
+        self.age: int | None = max(ages) if ages else None
+
+
+def _in_months(text: str) -> bool:
+    return re.search(r"\b(?:months?|mos?|weeks?|wks?|days?)\b|[0-9](?:mo|wk|d)\b", text, re.IGNORECASE) is not None
 
 
 def _targets(doc: Doc) -> list[Span]:
@@ -274,8 +308,11 @@ class RuleExtensions:
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
       typical of glioma, ...").
     - the `resolved_course` scope: a historical tumor whose stretch says it is over ("resected in childhood, no
-      recurrence", "remote history of", "personal history of") is also negated, unless it is followed or
-      treated now or the document raises a recurrence or treatment effect.
+      recurrence", "remote history of", "personal history of", "discharged from follow-up") or dates it far
+      before the packet ("excised in 2009", "removed at age 8") is also negated, unless it is followed or treated
+      now, a new lesion follows it in its sentence, or the document raises a recurrence, a treatment effect or a
+      lesion at the old tumor's site; then the same history told again ("Problem list: hx brain tumor", a form
+      option "[X] Tumor evaluation") is negated too when no other tumor is current.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -312,9 +349,21 @@ class RuleExtensions:
         try:
             self._resolution = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("patterns", ())]
             self._active = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("active", ())]
+            remote = resolved.get("remote") or {}
+            self._remote_years = int(remote.get("min_years", 0))
+            self._childhood_below = int(remote.get("childhood_below", 0))
+            self._year = re.compile(str(remote["year"])) if remote.get("year") else None
+            self._age_at = [re.compile(str(p), re.IGNORECASE) for p in remote.get("age_at", ())]
+            same = resolved.get("same_history") or {}
+            self._generic_rules = frozenset(str(r) for r in same.get("generic_rules", ()))
+            self._topic_labels = [re.compile(str(p), re.IGNORECASE) for p in same.get("topic_labels", ())]
+            self._reopened_near = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("reopened_near", ())]
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: a pattern does not compile: {exc}") \
                 from exc
+        if any("age" not in p.groupindex for p in self._age_at):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: an age_at pattern has no group 'age'")
+        self._reopened_in_sentence = frozenset(str(t) for t in resolved.get("reopened_in_sentence", ()))
         verdict = config.get("final_verdict", {})
         self._verdict_id: str | None = verdict.get("id")
         self._verdict_hedges = frozenset(str(r) for r in verdict.get("hedges", ()))
@@ -373,11 +422,16 @@ class RuleExtensions:
                 earlier = [t for t in clinical[max(0, k - _NEIGHBOURS):k] if t.end <= target.start]
                 before = max(earlier, key=lambda t: t.end, default=None)
                 self._keep_current(doc, target, before, after)
-        if self._resolved_rule is not None and self._resolution and not self._reopened(targets):
+        if self._resolved_rule is not None and self._resolution and not self._reopened(doc, targets):
             tumors = [t for t in targets if t.label_ in self._resolved_types]
+            when = _PacketTime(doc, targets, self._year) if tumors else None
+            over: list[Span] = []
             for k, target in enumerate(tumors):
-                self._mark_resolved(doc, target, tumors[k - 1] if k else None,
-                                    tumors[k + 1] if k + 1 < len(tumors) else None)
+                before, after = tumors[k - 1] if k else None, tumors[k + 1] if k + 1 < len(tumors) else None
+                if self._mark_resolved(doc, target, before, after, when, targets):
+                    over.append(target)
+            if over:
+                self._same_history(doc, tumors, over)
         return doc
 
     def _is_verdict(self, doc: Doc, m: ConTextModifier) -> bool:
@@ -494,17 +548,25 @@ class RuleExtensions:
                 rule = self._derived(modifier.rule, modifier.category, self._conditional_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
 
-    def _reopened(self, targets: list[Span]) -> bool:
-        """The document raises a recurrence or treatment effect (neither negated, hypothetical nor a relative's)."""
-        dead = {"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
-        return any(t.label_ in self._reopened_by and not any(m.category in dead for m in t._.modifiers)
-                   for t in targets)
+    def _reopened(self, doc: Doc, targets: list[Span]) -> bool:
+        """The document raises a recurrence or treatment effect, or a new lesion at the old tumor's site (neither
+        negated, hypothetical nor a relative's)."""
+        for t in targets:
+            if any(m.category in _DEAD for m in t._.modifiers):
+                continue
+            if t.label_ in self._reopened_by:
+                return True
+            if t.label_ in self._reopened_in_sentence and any(p.search(t.sent.text) for p in self._reopened_near):
+                return True
+        return False
 
-    def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None) -> None:
-        """Negate a historical tumor whose stretch says it is over (and does not say it is followed or treated now)."""
+    def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None,
+                       when: "_PacketTime | None", targets: list[Span]) -> bool:
+        """Negate a historical tumor whose stretch says it is over (and does not say it is followed or treated now,
+        nor goes on with a new lesion in its sentence); True when it did."""
         held = {m.category for m in target._.modifiers}
         if "HISTORICAL" not in held or held & {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}:
-            return
+            return False
         sent = target[0].sent
         lo = max(sent.start, before.end if before is not None and before.end <= target.start else sent.start)
         for i in range(target.start - 1, lo - 1, -1):
@@ -514,17 +576,77 @@ class RuleExtensions:
         hi = min(sent.end, after.start if after is not None and after.start >= target.end else sent.end)
         hi = next((i for i in range(target.end, hi) if doc[i].lower_ in self._resolved_stops), hi)
         stretch = " ".join(w for w in (doc[lo:target.start].text, doc[target.end:hi].text) if w)
-        if not any(p.search(stretch) for p in self._resolution):
-            return
+        if not (any(p.search(stretch) for p in self._resolution) or (when is not None and self._remote(stretch, when))):
+            return False
         rest = stretch
         for p in self._resolution:
             rest = p.sub(" ", rest)
         if any(p.search(rest) for p in self._active):
-            return  # "no recurrence on surveillance MRI", "resected 2019, currently on temozolomide"
+            return False  # "no recurrence on surveillance MRI", "resected 2019, currently on temozolomide"
+        sent = target.sent
+        if any(t.label_ in self._reopened_in_sentence and t.start >= target.end and t.end <= sent.end
+               and not any(m.category in _DEAD for m in t._.modifiers) for t in targets):
+            return False  # "oligodendroglioma resected 2008, now new enhancement"
         assert self._resolved_rule is not None
         historical = next(m for m in target._.modifiers if m.category == "HISTORICAL")
         _add(target, ConTextModifier(self._resolved_rule, *historical.modifier_span, doc, scope_start=lo,
                                      scope_end=hi))
+        return True
+
+    def _remote(self, stretch: str, when: "_PacketTime") -> bool:
+        """The stretch dates the tumor far before the packet: its latest year, or an age at the time (a childhood
+        age when the packet gives no later age)."""
+        if self._year is not None and when.year is not None:
+            years = [int(y.group(0)) for y in self._year.finditer(stretch)]
+            if years and when.year - max(years) >= self._remote_years:
+                return True
+        ages = [int(m.group("age")) for p in self._age_at for m in p.finditer(stretch)]
+        if not ages:
+            return False
+        then = max(ages)
+        if when.age is not None and when.age > then:
+            return when.age - then >= self._remote_years
+        return then < self._childhood_below
+
+    def _same_history(self, doc: Doc, tumors: list[Span], over: list[Span]) -> None:
+        """The history that is over, told again: negate its other historical mentions (a generic word or the same
+        words, nothing current in their stretch) and a form option that only names it as a topic, when no other
+        tumor of the document is current."""
+        names = {t.text.lower() for t in over}
+        again: list[Span] = []
+        for t in tumors:
+            held = {m.category for m in t._.modifiers}
+            if t in over or held & _DEAD or "POSSIBLE_EXISTENCE" in held:
+                continue
+            generic = target_info(t).rule_id in self._generic_rules
+            if "HISTORICAL" in held:
+                told_again = (generic or t.text.lower() in names) and not self._current_near(doc, t)
+            else:
+                told_again = generic and self._topic_of_option(doc, t)
+            if not told_again:
+                return  # another tumor is current: the history told again may be about it
+            again.append(t)
+        assert self._resolved_rule is not None
+        cue = next(m for m in over[0]._.modifiers if m.category == "HISTORICAL")
+        for t in again:
+            _add(t, ConTextModifier(self._resolved_rule, *cue.modifier_span, doc, scope_start=over[0].start,
+                                    scope_end=over[0].end))
+
+    def _current_near(self, doc: Doc, target: Span) -> bool:
+        """Its own stretch (its sentence, up to a stop) says the tumor is followed or treated now."""
+        sent = target.sent
+        hi = next((i for i in range(target.end, sent.end) if doc[i].lower_ in self._resolved_stops), sent.end)
+        text = f"{doc[sent.start:target.start].text} {doc[target.end:hi].text}"
+        return any(p.search(text) for p in self._active)
+
+    def _topic_of_option(self, doc: Doc, target: Span) -> bool:
+        """A form option that names the tumor as a topic ("[X] Tumor evaluation/surveillance")."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, target.start_char) + 1
+        line_end = text.find("\n", target.end_char)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        after = text[target.end_char:line_end if line_end >= 0 else len(text)]
+        return holds_option_mark(line) and any(p.search(after) for p in self._topic_labels)
 
     def _keep_current(self, doc: Doc, target: Span, before: Span | None, after: Span | None) -> None:
         """Drop the historical assertion of a target whose condition goes on now or had a recent episode."""
