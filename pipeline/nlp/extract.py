@@ -8,6 +8,7 @@ from ..contracts import Mention, ModelOutput, NlpResult, SectionSpan
 from ..cues import load_cue_file
 from .components import TARGET_GROUP, target_info
 from .normalize import NormalizedText
+from .scopes import PATIENT_NEGATED
 
 # In a plan, "abscess -> aspiration; tumor -> resection" lists conditional branches: the term before an arrow is
 # hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI"). The arrows are a cue.
@@ -86,22 +87,26 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
             outputs = [o for o in outputs if o.kind != "verdict" or info.concept in ("IMAGING", "IMAGING_SEQUENCE")]
             outputs = [_relative(o, modifiers) for o in outputs]
             modifiers, modifier_rules = apply_assertion(modifiers, modifier_rules, outputs)
-        out.append(
-            Mention(
-                concept=info.concept,
-                text=source_text[start:end],
-                start=start,
-                end=end,
-                rule_id=info.rule_id,
-                attrs=_code_attrs(info.concept, info.attrs, span.text, source_text[start:end]),
-                section=section.category if section is not None else None,
-                sentence_start=s_start,
-                sentence_end=s_end,
-                modifiers=sorted(modifiers),
-                modifier_rules=sorted(modifier_rules),
-                model_outputs=outputs,
-            )
+        mention = Mention(
+            concept=info.concept,
+            text=source_text[start:end],
+            start=start,
+            end=end,
+            rule_id=info.rule_id,
+            attrs=_code_attrs(info.concept, info.attrs, span.text, source_text[start:end]),
+            section=section.category if section is not None else None,
+            sentence_start=s_start,
+            sentence_end=s_end,
+            modifiers=sorted(modifiers),
+            modifier_rules=sorted(modifier_rules),
+            model_outputs=outputs,
         )
+        out.append(mention)
+        patient = next((mod for mod in span._.modifiers if mod.category == PATIENT_NEGATED), None)
+        if patient is not None:  # a relative's disorder the patient's own test rules out: the patient's, negated
+            out.append(mention.model_copy(update={
+                "modifiers": ["negated"], "modifier_rules": [(patient.rule.metadata or {}).get("id", "")],
+                "model_outputs": []}))
     out.sort(key=lambda m: (m.start, m.end, m.concept, m.rule_id))
     return out
 

@@ -7,9 +7,10 @@ and rule id.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -28,7 +29,8 @@ SECTIONS_FILE = "sections.yaml"
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
                 "unless_prev", "only_after", "only_after_tokens"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
-                 "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types"}
+                 "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
+                 "needs_after"}
 
 
 class RuleFileError(ValueError):
@@ -157,6 +159,20 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
     return not (target.start <= modifier.start and modifier.end <= target.end)
 
 
+def _followed_by(needs_after: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
+    """A cue with `needs_after` modifies only when its pattern matches the text after it in its sentence ("Were"
+    opens a condition only in "Were seizures to recur, ..."); never a target it contains."""
+    if not not_inside_target(target, modifier, span_between):
+        return False
+    return needs_after.match(modifier.doc.text[modifier.end_char:modifier.sent.end_char]) is not None
+
+
+def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent_end_char: int) -> bool:
+    """The cue's `needs_after` pattern (if any) matches the text after it in its sentence."""
+    pattern = meta.get("needs_after")
+    return pattern is None or pattern.match(doc_text[cue_end_char:sent_end_char]) is not None
+
+
 def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
     """A ConText rule's metadata: its id, and the extensions scopes.py reads (also, back_scope, back_types)."""
     meta: dict[str, Any] = {"id": rule_id}
@@ -173,6 +189,11 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
                                 "back_excluded_types (one of them)")
         meta["back_scope"] = back
         meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
+    if raw.get("needs_after") is not None:
+        try:
+            meta["needs_after"] = re.compile(str(raw["needs_after"]), re.IGNORECASE)
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_after does not compile: {exc}") from exc
     return meta
 
 
@@ -182,6 +203,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
     out: list[ConTextRule] = []
     for raw in data.get("rules", []):
         rule_id = _check_keys(CONTEXT_FILE, raw, _CONTEXT_KEYS)
+        metadata = _context_metadata(rule_id, raw)
+        needs_after = metadata.get("needs_after")
         common: dict[str, Any] = {
             "category": raw["category"],
             "direction": raw.get("direction", "BIDIRECTIONAL"),
@@ -189,8 +212,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "terminated_by": set(raw["terminated_by"]) if raw.get("terminated_by") else None,
             "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
-            "metadata": _context_metadata(rule_id, raw),
-            "on_modifies": not_inside_target,
+            "metadata": metadata,
+            "on_modifies": not_inside_target if needs_after is None else partial(_followed_by, needs_after),
         }
         literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))
         patterns = raw.get("patterns") or []
@@ -232,7 +255,7 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns",
                "active", "reopened_by", "hedges", "verdicts", "back_hedges", "withdrawals", "references",
                "reference_reach", "reference_after", "rules", "remote", "same_history", "reopened_in_sentence",
-               "reopened_near"}
+               "reopened_near", "unless"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

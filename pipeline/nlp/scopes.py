@@ -30,7 +30,14 @@ from spacy.tokens import Doc, Span, Token
 from .components import TARGET_GROUP, target_info
 from .form_state import holds_option_mark
 from .intervals import SpansByStart
-from .rules import CONTEXT_FILE, RuleFileError, read_resource, scope_rules, section_assertion_rules
+from .rules import (
+    CONTEXT_FILE,
+    RuleFileError,
+    cue_needs_after,
+    read_resource,
+    scope_rules,
+    section_assertion_rules,
+)
 
 _ENUMERATOR = re.compile(r"^(\d{1,2}|[a-zA-Z])$")
 _BULLETS = frozenset({"-", "*", "+", "•", "o", "--", ">"})
@@ -41,6 +48,9 @@ _NEIGHBOURS = 8  # how many earlier targets are looked at for the one before a t
 _DEAD = frozenset({"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY"})  # says nothing current about the patient
 _YEAR_IN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])\s*$")
 _NUMBER = re.compile(r"[0-9]{1,3}")
+# A relative's disorder the patient's own test rules out for the patient (scope patient_tested): extract.py gives
+# such a target a second mention, the patient's, negated.
+PATIENT_NEGATED = "PATIENT_NEGATED"
 
 
 class _PacketTime:
@@ -285,6 +295,13 @@ class ListContext:
         return start, end
 
 
+def _cue_holds(doc: Doc, modifier: ConTextModifier) -> bool:
+    """The cue's `needs_after` pattern, if it has one, matches the text after it in its sentence."""
+    start, end = modifier.modifier_span
+    return cue_needs_after(modifier.rule.metadata or {}, doc.text, doc[end - 1].idx + len(doc[end - 1].text),
+                           doc[start].sent.end_char)
+
+
 def _back_allows(meta: dict[str, Any], label: str) -> bool:
     if "back_types" in meta:
         return label in meta["back_types"]
@@ -296,6 +313,7 @@ class RuleExtensions:
 
     - `back_scope`/`back_types`: a forward cue also reaches a few tokens back, to targets of those concepts only
       ("MR spectroscopy if the next MRI is equivocal": the order before "if" is conditional). Not across ; : .
+      A cue with `needs_after` reaches back (or to its clause end) only where its pattern holds.
     - `also`: more categories the cue asserts ("no history of" is negated and historical).
     - the `change_objects` scope: a negated change ("no significant enhancement of", "no growth of") negates
       the change, not the lesion named as its object ("... of the right temporal mass").
@@ -307,6 +325,9 @@ class RuleExtensions:
       excluded"); a withdrawal after a hedge wins over it.
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
       typical of glioma, ...").
+    - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
+      ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
+      (a PATIENT_NEGATED modifier; the relative's reading stays).
     - the `resolved_course` scope: a historical tumor whose stretch says it is over ("resected in childhood, no
       recurrence", "remote history of", "personal history of", "discharged from follow-up") or dates it far
       before the packet ("excised in 2009", "removed at age 8") is also negated, unless it is followed or treated
@@ -375,6 +396,20 @@ class RuleExtensions:
         self._reference_len = max((len(r.split()) for r in self._references), default=0)
         self._reference_reach = int(verdict.get("reference_reach", 5))
         self._reference_after = frozenset(str(k).lower() for k in verdict.get("reference_after", ()))
+        tested = config.get("patient_tested", {})
+        self._tested_id: str | None = tested.get("id")
+        self._tested_types = frozenset(str(t) for t in tested.get("types", ()))
+        self._relative_rules = frozenset(str(r) for r in tested.get("rules", ()))
+        try:
+            self._tested = [re.compile(str(p), re.IGNORECASE) for p in tested.get("patterns", ())]
+            self._untested = [re.compile(str(p), re.IGNORECASE) for p in tested.get("unless", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._tested_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._tested_rule: ConTextRule | None = None
+        if self._tested_id is not None:
+            self._tested_rule = ConTextRule(literal="<patient tested>", category=PATIENT_NEGATED,
+                                            direction="BACKWARD", metadata={"id": self._tested_id})
         conditional = config.get("conditional_clause", {})
         self._conditional_id: str | None = conditional.get("id")
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
@@ -401,6 +436,8 @@ class RuleExtensions:
             self._add_also(doc, target)
         if graph is not None and self._conditional_id is not None and self._conditional_rules:
             self._reach_clause_end(doc, graph.modifiers, targets)
+        if graph is not None and self._tested_rule is not None and self._tested:
+            self._patient_tested(doc, graph.modifiers, targets)
         if self._verdict_id is not None and self._verdicts:
             starts = {t.start for t in targets if t.label_ not in self._pass_types}
             verdicts = sorted((m for m in (graph.modifiers if graph is not None else ()) if self._is_verdict(doc, m)),
@@ -533,9 +570,12 @@ class RuleExtensions:
         index = SpansByStart([(t.start, t.end) for t in targets])
         terminators = {m.modifier_span[0] for m in modifiers if m.category == "TERMINATE"}
         for modifier in modifiers:
-            if (modifier.rule.metadata or {}).get("id") not in self._conditional_rules:
+            meta = modifier.rule.metadata or {}
+            if meta.get("id") not in self._conditional_rules:
                 continue
             cue_end = modifier.modifier_span[1]
+            if not _cue_holds(doc, modifier):
+                continue
             limit = min(doc[modifier.modifier_span[0]].sent.end, cue_end + self._conditional_reach)
             end = next((i for i in range(cue_end, limit)
                         if doc[i].lower_ in self._conditional_stops or i in terminators), limit)
@@ -547,6 +587,32 @@ class RuleExtensions:
                 assert self._conditional_id is not None
                 rule = self._derived(modifier.rule, modifier.category, self._conditional_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+
+    def _patient_tested(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A relative's disorder (FAMILY by a relative cue of `rules` in its sentence) followed, in that sentence, by
+        the patient named again and a negative test of the patient's (a `patterns` match on the text after the
+        patient, no `unless` match) is the patient's too, negated, unless the patient's own mention is written."""
+        assert self._tested_rule is not None
+        patients = [m for m in modifiers if m.category == "PATIENT_EXPERIENCER"]
+        if not patients:
+            return
+        for target in targets:
+            if target.label_ not in self._tested_types or not any(
+                    m.category == "FAMILY" and (m.rule.metadata or {}).get("id") in self._relative_rules
+                    for m in target._.modifiers):
+                continue
+            sent = target.sent
+            patient = next((m for m in patients if target.end <= m.modifier_span[0] < sent.end), None)
+            if patient is None:
+                continue
+            cue_end = patient.modifier_span[1]
+            if any(t.label_ == target.label_ and cue_end <= t.start < sent.end for t in targets):
+                continue  # the patient's own mention is written out ("patient negative for X-ALD")
+            after = doc.text[doc[cue_end - 1].idx + len(doc[cue_end - 1].text):sent.end_char]
+            if any(p.search(after) for p in self._untested) or not any(p.match(after) for p in self._tested):
+                continue
+            _add(target, ConTextModifier(self._tested_rule, *patient.modifier_span, doc, scope_start=target.start,
+                                         scope_end=sent.end))
 
     def _reopened(self, doc: Doc, targets: list[Span]) -> bool:
         """The document raises a recurrence or treatment effect, or a new lesion at the old tumor's site (neither
@@ -677,7 +743,7 @@ class RuleExtensions:
         for modifier in modifiers:
             meta = modifier.rule.metadata or {}
             back = meta.get("back_scope")
-            if not back:
+            if not back or not _cue_holds(doc, modifier):
                 continue
             cue = modifier.modifier_span[0]
             lo = max(doc[cue].sent.start, cue - int(back))
