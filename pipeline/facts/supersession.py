@@ -5,9 +5,11 @@ report section; a sentence or paragraph that reports pathology or gives a second
 itself a withdrawal ("the previous diagnosis of MS is not supported"), and that settles a concept:
 
 - it negates the concept: every other counted mention of it is superseded, hedged or affirmed (a generic
-  neoplasm also supersedes the hedged mentions of every tumor concept);
+  neoplasm also supersedes the hedged mentions of every tumor concept); of a family of diseases, a named one ends
+  only that disease ("Krabbe disease not supported" leaves a suspected MLD), a generic one all of them;
 - it affirms a non-tumor diagnosis (abscess, demyelination, treatment effect, infarct) that an earlier
-  differential weighed, with a definite read ("diagnostic of", "consistent with") or as a pathology result, and
+  differential weighed, with a definite read ("diagnostic of", "consistent with") or as a pathology result (under
+  a pathology heading, or a sentence naming the test with its result: not tests sent, ordered or pending), and
   with no tumor live in its sentence: the hedged tumor mentions are superseded (an affirmed, established tumor
   stays). A tumor proven on pathology settles nothing here: the biopsy of a known tumor does not answer a later
   question about it (recurrence or necrosis).
@@ -162,10 +164,15 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
         return _settling(r, m, book)
     section = r.section_of(m)
     headings = (section.header if section else "", r.heading(m))
-    for source, cue_id in (("pathology", "supersede.pathology"), ("second_opinion", "supersede.second_opinion")):
-        c = book.cue(cue_id)
-        if c.matches(sentence) or any(c.matches(h) for h in headings):
-            return source, cue_id
+    pathology, result = book.cue("supersede.pathology"), book.cue("supersede.tissue_result")
+    if any(pathology.matches(h) for h in headings):
+        return "pathology", pathology.id
+    if pathology.matches(sentence) and result.matches(sentence):
+        # a test named with its result; not one listed as sent, ordered or pending, nor a branch of a plan
+        return "pathology", f"{pathology.id} {result.id}"
+    opinion = book.cue("supersede.second_opinion")
+    if opinion.matches(sentence) or any(opinion.matches(h) for h in headings):
+        return "second_opinion", opinion.id
     return _settling(r, m, book)
 
 
@@ -184,6 +191,18 @@ def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
 def _clause_start(r: _Reader, m: Mention) -> int:
     """Where the mention's clause starts: after the last ";" of its sentence before it."""
     return r.text.rfind(";", m.sentence_start, m.start) + 1 or m.sentence_start
+
+
+def _other_disease(book: CueBook, m: Mention, o: Mention) -> bool:
+    """The two mentions name different diseases of one family: a subtype attribute with two specific values."""
+    if m.concept not in book.concept_set("supersede.subtyped"):
+        return False
+    generic = book.value_set("supersede.generic_subtypes").values
+    for attribute in book.value_set("supersede.subtype_attributes").values:
+        a, b = m.attrs.get(attribute), o.attrs.get(attribute)
+        if a and b and a not in generic and b not in generic and a != b:
+            return True
+    return False
 
 
 def _in(concepts: ConceptSet, m: Mention) -> bool:
@@ -257,6 +276,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                     continue
                 if o.concept != m.concept and (o.has("historical") or _status(o) is not FactStatus.SUSPECTED):
                     continue  # "no recurrent tumor" ends a suspected recurrence, not the known tumor's diagnosis
+                if o.concept == m.concept and _other_disease(book, m, o):
+                    continue  # "Krabbe disease not supported" does not end a suspected MLD
             elif not _in(neoplasm, o) or _status(o) is not FactStatus.SUSPECTED:
                 continue
             if source == "addendum":

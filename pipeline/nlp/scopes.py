@@ -379,6 +379,11 @@ class RuleExtensions:
             self._generic_rules = frozenset(str(r) for r in same.get("generic_rules", ()))
             self._topic_labels = [re.compile(str(p), re.IGNORECASE) for p in same.get("topic_labels", ())]
             self._reopened_near = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("reopened_near", ())]
+            about = resolved.get("reopened_about_tumor") or {}
+            self._unstated_rules = frozenset(str(r) for r in about.get("rules", ()))
+            self._expected_rules = frozenset(str(r) for r in about.get("expected_rules", ()))
+            self._tumor_types = frozenset(str(t) for t in about.get("tumor_types", ()))
+            self._nontumor_subject = [re.compile(str(p), re.IGNORECASE) for p in about.get("nontumor_subject", ())]
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: a pattern does not compile: {exc}") \
                 from exc
@@ -620,11 +625,30 @@ class RuleExtensions:
         for t in targets:
             if any(m.category in _DEAD for m in t._.modifiers):
                 continue
-            if t.label_ in self._reopened_by:
+            if t.label_ in self._reopened_by and self._about_tumor(doc, t, targets):
                 return True
             if t.label_ in self._reopened_in_sentence and any(p.search(t.sent.text) for p in self._reopened_near):
                 return True
         return False
+
+    def _about_tumor(self, doc: Doc, t: Span, targets: list[Span]) -> bool:
+        """A reopening target speaks of a tumor: not the expected change after an old resection (`expected_rules`:
+        "remote postoperative changes"), nor a bare progression or recurrence (`rules`) whose clause names a non-tumor
+        subject ("disc desiccation with interval progression", "progression of white matter disease") and no
+        tumor or lesion (`tumor_types`)."""
+        rule = target_info(t).rule_id
+        if rule in self._expected_rules:
+            return False
+        if rule not in self._unstated_rules:
+            return True
+        sent = t.sent
+        lo = next((i + 1 for i in range(t.start - 1, sent.start - 1, -1) if doc[i].text == ";"), sent.start)
+        hi = next((i for i in range(t.end, sent.end) if doc[i].text == ";"), sent.end)
+        if any(o is not t and o.label_ in self._tumor_types and lo <= o.start < hi
+               and not any(m.category in _DEAD for m in o._.modifiers) for o in targets):
+            return True
+        clause = f"{doc[lo:t.start].text} {doc[t.end:hi].text}"
+        return not any(p.search(clause) for p in self._nontumor_subject)
 
     def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None,
                        when: "_PacketTime | None", targets: list[Span]) -> bool:

@@ -11,6 +11,8 @@ _RECENT_STENT = cue("safety.recent_stent")
 _PLANNED_BEFORE = cue("safety.device_planned_before")
 _PLANNED_AFTER = cue("safety.device_planned_after")
 _IN_PLACE = cue("safety.device_in_place")
+_OPTION = cue("safety.device_option")
+_OPTION_LIST = cue("safety.device_option_list")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
 STENT_DATE_WINDOW = 60
@@ -80,8 +82,9 @@ def _affirmed(m: Mention) -> bool:
 
 
 def _planned(ctx: FactContext, m: Mention) -> str | None:
-    """The cue that places the device in a plan, not in the patient ("consider DBS", "VNS only if ..."), unless the
-    words after it say the patient has it ("referred for pacemaker interrogation")."""
+    """The cue that places the device in a plan, not in the patient ("consider DBS", "VNS only if ...", "stent
+    constriction vs transplant"), unless the words after it say the patient has it ("referred for pacemaker
+    interrogation")."""
     lo, hi = ctx.clause_of(m)
     others = [o for o in ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False) if lo <= o.start < hi]
     before = max((o.end for o in others if o.end <= m.start), default=lo)
@@ -92,6 +95,8 @@ def _planned(ctx: FactContext, m: Mention) -> str | None:
         return _PLANNED_BEFORE.id
     if _PLANNED_AFTER.matches(ctx.text[m.end:after]):
         return _PLANNED_AFTER.id
+    if _OPTION.matches(ctx.text[m.end:after]) and _OPTION_LIST.matches(ctx.text[lo:hi]):
+        return _OPTION.id  # "stent constriction vs transplant": a procedure on a device, one option of a plan
     return None
 
 
