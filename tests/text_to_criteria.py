@@ -25,8 +25,26 @@ class OnePageLayout:
         return []
 
 
+class FormFeedLayout:
+    """A text with no geometry whose pages are separated by form feeds ("\\f")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def page_of(self, offset: int) -> int | None:
+        return self.text.count("\f", 0, offset) + 1
+
+    def boxes_for(self, start: int, end: int) -> list[Box]:
+        return []
+
+
 def facts_of(analyze: Any, text: str) -> ClinicalFacts:
     return map_facts(analyze(text), text=text, layout=OnePageLayout())
+
+
+def paged_facts_of(analyze: Any, text: str) -> ClinicalFacts:
+    """The facts of a text whose pages are separated by form feeds."""
+    return map_facts(analyze(text), text=text, layout=FormFeedLayout(text))
 
 
 def policy_node(payer: str, node_id: str) -> tuple[Node, str]:

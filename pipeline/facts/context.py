@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSpan
-from .dates import parse_date
+from .dates import mention_date
 
 if TYPE_CHECKING:
     from .supersession import Supersession
@@ -174,7 +174,7 @@ class FactContext:
         before = [d for d in dates if d.end <= m.start and m.start - d.end <= window]
         ordered = sorted(after, key=lambda d: d.start) + sorted(before, key=lambda d: -d.start)
         for d in ordered:
-            parsed = parse_date(d.text, reference=self.reference_date)
+            parsed = mention_date(d, reference=self.reference_date)
             if parsed is not None and self.reference_date is not None and parsed > self.reference_date:
                 continue  # after the request: a plan ("f/u 12/2026") or a misread year ("2926"), not this event
             if parsed is not None:

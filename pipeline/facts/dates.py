@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..contracts import Mention
+
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -26,10 +28,12 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def parse_date(text: str, *, reference: date | None = None) -> date | None:
+def parse_date(text: str, *, reference: date | None = None, day_first: bool = False) -> date | None:
     """The date a date-like string denotes; None when it cannot be read.
 
-    Month/year dates take the 15th; month/day dates and relative dates need `reference`.
+    Numeric dates are month first (US) unless `day_first` (a page that writes dates day first, see
+    date_order.py); a date that only the other reading makes a date is read that way ("23/09/2026"). Month/year dates take the
+    15th; month/day dates and relative dates need `reference`.
     """
     t = text.strip()
     if m := _ISO.search(t):
@@ -38,7 +42,10 @@ def parse_date(text: str, *, reference: date | None = None) -> date | None:
         year = int(m[3])
         if year < 100:
             year += 2000 if year < 70 else 1900
-        return _safe(year, int(m[1]), int(m[2]))
+        first, second = int(m[1]), int(m[2])
+        if day_first or first > 12:
+            first, second = second, first
+        return _safe(year, first, second) or _safe(year, second, first)  # the other reading when only it is a date
     if m := _MONTH_NAME.search(t):
         month = _MONTHS.get(m[1][:3].lower())
         return _safe(int(m[3]), month, int(m[2])) if month else None
@@ -52,9 +59,10 @@ def parse_date(text: str, *, reference: date | None = None) -> date | None:
     if reference is None:
         return None
     if m := _MONTH_DAY.search(t):
-        guess = _safe(reference.year, int(m[1]), int(m[2]))
+        month, day = (int(m[2]), int(m[1])) if day_first else (int(m[1]), int(m[2]))
+        guess = _safe(reference.year, month, day)
         if guess is not None and guess > reference:
-            guess = _safe(reference.year - 1, int(m[1]), int(m[2]))
+            guess = _safe(reference.year - 1, month, day)
         return guess
     if m := _RELATIVE.search(t):
         raw = m[1].lower()
@@ -74,6 +82,20 @@ def parse_date(text: str, *, reference: date | None = None) -> date | None:
     if low in {"last month", "past month"}:
         return reference - timedelta(days=30)
     return None
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or its abbreviation ("Sept", "september")."""
+    return _MONTHS.get(name[:3].lower())
+
+
+DAY_FIRST = "day_first"
+"""The mention attribute that says its page writes dates day first; its value is the id of the cue that says so."""
+
+
+def mention_date(m: Mention, *, reference: date | None = None) -> date | None:
+    """The date a date mention denotes, read in its page's date order."""
+    return parse_date(m.text, reference=reference, day_first=bool(m.attrs.get(DAY_FIRST)))
 
 
 _AGE = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|y/o|y\.o\.|yo|y|months?|mos?|mo|weeks?|wks?|wk|days?|d)?", re.I)

@@ -26,7 +26,7 @@ from datetime import date
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
 from .context import FactContext, cite_cues, within
 from .cues import concept_set, cue, value_set
-from .dates import parse_date
+from .dates import mention_date
 
 REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
                              "addendum"})
@@ -74,6 +74,7 @@ REPORT_LEAD_IN = 300
 """How far (characters) before a report's first section its untitled heading (modality, date) may be."""
 _OTHER_SUBJECTS = ("LAB", "EEG")
 _REPORT_CONTINUED = cue("report.continued")
+_COMBINED_EXAM = cue("study.combined_exam")
 TITLE_HEAD_LINES = 2
 """The lines of a report title (its heading and the date line after it) that name its study and date."""  # a sentence about these is not about the study cited before it
 
@@ -237,7 +238,7 @@ def _title_head(ctx: FactContext, section: SectionSpan, all_imaging: list[Mentio
         end = section.end if nl < 0 else min(nl, section.end)
     named = [m for m in within(all_imaging, section.start, end) if _modality(m) != "unspecified"
              and not m.has("hypothetical") and not is_requested_study(ctx, m)]
-    dates = {d for d in (parse_date(m.text, reference=ctx.reference_date)
+    dates = {d for d in (mention_date(m, reference=ctx.reference_date)
                          for m in within(all_dates, section.start, end)) if d is not None}
     head = ctx.text[section.start:end]
     return (_modality(named[0]) if named else None), dates, _REPORT_CONTINUED.matches(head)
@@ -316,7 +317,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         after_head = [d for d in dates if head.start <= d.start < start] if not titles else []
         lead = sorted((d for d in dates if lead_in <= d.start < start), key=lambda d: -d.start)
         for d in after_head + in_title + lead:
-            parsed = parse_date(d.text, reference=ctx.reference_date)
+            parsed = mention_date(d, reference=ctx.reference_date)
             if parsed is not None:
                 draft.date = parsed
                 draft.evidence.append(ctx.evidence(d))
@@ -325,6 +326,17 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         body = [m for m in within(all_body, start, end)
                 if (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")
                 and not any(lo <= m.start < hi for lo, hi in other)]  # another study's addendum
+        part = _spectroscopy_part(ctx, head, imaging)
+        if part is not None:  # "MRI brain with MR spectroscopy": the MRS's own limitations are the MRS's
+            mrs_body = [m for m in body if m.concept != "TECHNICAL_LIMITATION" or ctx.is_mrs_sentence(m)]
+            body = [m for m in body if m.concept != "TECHNICAL_LIMITATION" or not ctx.is_mrs_sentence(m)]
+            mrs = _Draft(modality="MRS", anchor=part.start, body_part=body_part, date=draft.date)
+            mrs.evidence.append(ctx.evidence(part, cues=[_COMBINED_EXAM.id]))
+            mrs.evidence.extend(draft.evidence[1:])
+            verdicts, evidence = _report_verdicts(ctx, mrs_body)
+            mrs.verdicts |= verdicts
+            mrs.evidence.extend(evidence)
+            drafts.append(mrs)
         reads.append((draft, head, body, len(draft.evidence)))
         verdicts, evidence = _model_verdict(ctx, head, *_report_verdicts(ctx, body))
         draft.verdicts |= verdicts
@@ -334,6 +346,24 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         used.update(m.start for m in within(all_imaging, start, end) if m.section != "comparison")
         used.update(m.start for m in within(all_sequences, start, end))
     return drafts, used
+
+
+def _spectroscopy_part(ctx: FactContext, head: Mention, imaging: list[Mention]) -> Mention | None:
+    """The MR spectroscopy an MRI report's title names as part of its exam ("MRI brain with and without contrast
+    with MR spectroscopy", "MRI brain + single-voxel MRS"): an MRS mention on the title's line after the MRI, joined
+    to it by a combining word (`study.combined_exam`); not one it recommends or compares with."""
+    if _modality(head) != "MRI":
+        return None
+    line_end = ctx.text.find("\n", head.end)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    for m in imaging:
+        if _modality(m) != "MRS" or not head.end <= m.start < line_end or m.section == "comparison":
+            continue
+        if m.has("hypothetical") or is_requested_study(ctx, m) or _is_recommended(ctx, m):
+            continue
+        if _COMBINED_EXAM.matches(ctx.text[head.end:m.start]):
+            return m
+    return None
 
 
 ADDENDUM_HEAD_LINES = 2
@@ -378,7 +408,7 @@ def _attach_addendum(ctx: FactContext, run: list[SectionSpan], reads: list[tuple
         return
     named = [m for m in within(all_imaging, start, end) if _modality(m) != "unspecified"
              and any(_modality(m) in _addendum_names(ctx, a, all_imaging) for a in run if a.category == "addendum")]
-    dates = [d for d in (parse_date(m.text, reference=ctx.reference_date) for m in within(all_dates, start, end))
+    dates = [d for d in (mention_date(m, reference=ctx.reference_date) for m in within(all_dates, start, end))
              if d is not None]
     target = reads[-1]
     if named:

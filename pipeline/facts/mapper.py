@@ -25,7 +25,8 @@ from ..contracts import (
 from ..nlp.ocr_repair import misread_icd10_codes
 from .catalogue import FactSpec, Requirement, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, mention_status
-from .dates import parse_date
+from .date_order import read_date_order
+from .dates import mention_date, parse_date
 from .derive import DERIVATIONS
 from .documents import FORM_SECTIONS, is_form_line, request_form_pages
 from .imaging import build_studies
@@ -40,10 +41,10 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
     A form date far after every other date in the packet (an OCR slip such as "2626") is not trusted.
     """
     for m in ctx.mentions("REQUEST_DATE", counted=False):
-        d = parse_date(m.text)
+        d = mention_date(m)
         if d is None:
             continue
-        others = [o for o in (parse_date(x.text) for x in ctx.mentions("DATE", counted=False)
+        others = [o for o in (mention_date(x) for x in ctx.mentions("DATE", counted=False)
                               if x.attrs.get("precision") not in {"relative", "month_day", "year"}
                               and not (m.start <= x.start < m.end)) if o is not None]
         latest_other = max(others, default=None)
@@ -53,9 +54,9 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
     fax_dates = sorted(d for d in (parse_date(t.date) for t in transmission if t.date) if d is not None)
     if fax_dates:
         return fax_dates[-1], "fax transmission date"
-    dates = [parse_date(m.text) for m in ctx.mentions("DATE", counted=False)
+    dates = [mention_date(m) for m in ctx.mentions("DATE", counted=False)
              if m.attrs.get("precision") not in {"relative", "month_day", "year"}]
-    dobs = {parse_date(m.text) for m in ctx.mentions("DOB", counted=False)}
+    dobs = {mention_date(m) for m in ctx.mentions("DOB", counted=False)}
     usable = sorted(d for d in dates if d is not None and d not in dobs)
     if usable:
         return usable[-1], "latest date in the packet (no request date found)"
@@ -178,6 +179,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     `low_confidence_pages`: pages whose text came from OCR of low confidence; evidence found only there
     never approves a request on its own.
     """
+    nlp = NlpResult(mentions=read_date_order(nlp.mentions, text, layout), sections=nlp.sections)
     ctx = FactContext(nlp=nlp, text=text, layout=layout)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     ctx.apply_supersession()

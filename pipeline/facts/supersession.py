@@ -33,7 +33,7 @@ from ..contracts import FactStatus, Mention, SectionSpan
 from ..cues import ConceptSet, CueBook, load_cue_file
 from .context import is_ignored
 from .context import mention_status as _status
-from .dates import parse_date
+from .dates import mention_date
 
 RESOURCE_PACKAGE = "pipeline.facts.resources"
 SUPERSESSION_FILE = "supersession.yaml"
@@ -113,7 +113,7 @@ class _Reader:
             head_lo, head_hi = section.start, line_end if line_end >= 0 else len(self.text)
         for d in self.dates:
             if lo <= d.start < hi or head_lo <= d.start < head_hi:
-                parsed = parse_date(d.text, reference=self.reference)
+                parsed = mention_date(d, reference=self.reference)
                 if parsed is not None and (self.reference is None or parsed <= self.reference):
                     return parsed
         return None

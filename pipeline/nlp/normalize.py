@@ -87,13 +87,15 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
 
 
 def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> NormalizedText:
-    """The NLP text: the layout normalisation, then, in the [start, end) ranges of `text` that OCR read
-    (`ocr_spans`), OCR repairs toward the rule vocabulary (ocr_repair.py). Text not read by OCR is never
-    repaired."""
+    """The NLP text: the layout normalisation, the punctuation an uncorrected dictation spoke (dictation.py),
+    then, in the [start, end) ranges of `text` that OCR read (`ocr_spans`), OCR repairs toward the rule vocabulary
+    (ocr_repair.py). Text not read by OCR is never repaired."""
+    from .dictation import spoken_punctuation
     from .ocr_repair import repair
 
     layout = normalize_layout(text)
-    repaired, offsets = repair(layout.text, layout.source_offsets, ocr_spans)
+    spoken, spoken_offsets = spoken_punctuation(layout.text, layout.source_offsets, text)
+    repaired, offsets = repair(spoken, spoken_offsets, ocr_spans)
     return NormalizedText(repaired, offsets)
 
 

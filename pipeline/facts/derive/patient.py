@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...contracts import Fact, FactStatus
 from ..context import best_status, mention_status
 from ..cues import cue
-from ..dates import parse_age_days, parse_date
+from ..dates import mention_date, parse_age_days
 from .base import Resolver, derivation, make_fact, not_documented
 
 _RELATIVE_WORDS = cue("patient.relative_after_age")
@@ -17,7 +17,7 @@ NEONATE_MAX_DAYS = 28
 def patient_age(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     for dob in ctx.mentions("DOB"):
-        born = parse_date(dob.text)
+        born = mention_date(dob)
         if born is not None and ctx.reference_date is not None and born <= ctx.reference_date:
             days = (ctx.reference_date - born).days
             return make_fact(name, FactStatus.PRESENT, [ctx.evidence(dob)], value=round(days / 365.25, 3),
