@@ -8,7 +8,9 @@
 4. a signer's credentials ("MS, CGC", "MS RD") are not multiple sclerosis;
 5. a relative's disorder stays the relative's (plural relatives too), and the patient's own negative test makes
    the patient's reading absent (tests/facts/test_negation_forms_facts.py);
-6. (purpose: tests/facts/test_negation_forms_facts.py).
+6. (purpose: tests/facts/test_negation_forms_facts.py);
+7. what a "would" clause says would happen is not a finding ("waiting would delay a tumor diagnosis"): at most
+   suspected; a diagnosis before the "would" keeps its reading.
 
 Each row: a case name, a sentence, a concept, the exact text of the mention, and the modifiers it must carry (an
 empty set: affirmed; None: not that concept at all). Rows named "near miss" must keep their reading.
@@ -173,3 +175,30 @@ def test_the_patients_negative_test_is_a_second_mention(mentions):  # type: igno
              if m.concept == "LEUKODYSTROPHY"]
     assert sorted(tuple(m.modifiers) for m in found) == [("family",), ("negated",)]
     assert any("scope.patient_tested" in m.modifier_rules for m in found)
+
+
+WOULD_CLAUSE: list[Case] = [
+    ("consequent of a condition", "If the lesion proves inflammatory, another month of steroids would delay a tumor "
+     "diagnosis.", "BRAIN_TUMOR", "tumor", {"uncertain"}),
+    ("would hide", "Starting dexamethasone now would hide a lymphoma on biopsy.", "CNS_LYMPHOMA", "lymphoma",
+     {"uncertain"}),
+    ("would be typical of", "That appearance would be typical of a glioma.", "GLIOMA", "glioma",
+     {"uncertain"}),
+    ("would make an abscess", "Restricted diffusion would make an abscess more likely.", "BRAIN_INFECTION", "abscess",
+     {"uncertain"}),
+    ("would favour, letter", "In our view a normal NAA would favour demyelination over a neoplasm.",
+     "DEMYELINATION", "demyelination", {"uncertain"}),
+    ("near miss: the diagnosis before would", "Her glioblastoma would need re-resection if it grows.", "GLIOMA",
+     "glioblastoma", set()),
+    ("near miss: a new sentence after the would clause", "Surgery would be difficult. Metastasis from lung "
+     "adenocarcinoma is biopsy-proven.", "BRAIN_METASTASIS", "Metastasis", set()),
+    ("near miss: past tense of a finding", "The biopsy showed glioblastoma; she would later start temozolomide.",
+     "GLIOMA", "glioblastoma", set()),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), WOULD_CLAUSE,
+                         ids=[c[0] for c in WOULD_CLAUSE])
+def test_a_would_clause_is_no_finding(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
+    _check(mentions, text, concept, span, expected)
+
