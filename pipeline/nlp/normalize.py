@@ -40,6 +40,8 @@ _CONTINUING_WORDS = frozenset([
     "who", "whose", "showing", "showed", "shows", "revealed", "reveals", "demonstrating", "demonstrated",
     "consistent", "concerning", "suspicious", "suggestive", "likely", "possible", "probable", "dr", "dr.", "mr",
     "mrs", "ms", "s/p", "h/o", "status", "post", "left", "right", "both", "not", "no"])
+# A cell separator of a pipe table's row.
+_TABLE_CELL = re.compile(r"\S\s*\|\s*\S")
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 
@@ -68,6 +70,8 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     nxt = next_line.lstrip()
     if not prev or not nxt:
         return False
+    if _TABLE_CELL.search(prev) and _TABLE_CELL.search(nxt):
+        return False  # two rows of a pipe table ("Meningioma | Resolved | 2014" / "GERD | Active | 2020")
     if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()

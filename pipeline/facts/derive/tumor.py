@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
-from ..context import FactContext
+from ..context import FactContext, cite_cues, mention_status
 from ..cues import concept_set, cue
 from ..purpose import is_mrs_purpose
 from .base import Resolver, derivation, hedged, make_fact, not_documented
@@ -12,6 +12,8 @@ NEOPLASM = concept_set("tumor.neoplasm").concepts
 NONTUMOR = concept_set("tumor.nontumor_alternatives").concepts
 _GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
 _DIFFERENTIAL = cue("differential.weighing")
+_IMAGING_READ, _IMAGING_CONTEXT = cue("tumor.imaging_read"), cue("tumor.imaging_context")
+_ESTABLISHED = cue("tumor.established")
 
 
 def _weighing(ctx: FactContext, m: Mention) -> list[str]:
@@ -20,9 +22,30 @@ def _weighing(ctx: FactContext, m: Mention) -> list[str]:
     return [_DIFFERENTIAL.id] if any(_DIFFERENTIAL.matches(c.text) for c in cues) else []
 
 
+def _imaging_only(r: Resolver) -> bool:
+    """Every affirmed neoplasm mention is an imaging read's ("most consistent with a glioma", "imaging favours
+    low-grade glioma") in a sentence that states no tissue, treatment or diagnosis, and no tumor treatment is
+    documented."""
+    ctx = r.ctx
+    affirmed = [m for m in ctx.mentions(*NEOPLASM) if mention_status(m) is FactStatus.PRESENT]
+    if not affirmed or r.fact("prior_tumor_treatment").status is FactStatus.PRESENT:
+        return False
+    for m in affirmed:
+        lo, _ = ctx.clause_of(m)
+        before, sentence = ctx.text[lo:m.start], ctx.sentence_text(m)
+        if not (_IMAGING_READ.matches(before) and _IMAGING_CONTEXT.matches(sentence)) \
+                or _ESTABLISHED.matches(sentence):
+            return False
+    return True
+
+
 @derivation("known_brain_tumor")
 def known_brain_tumor(r: Resolver, name: str) -> Fact:
     tumor, lesion = r.fact("brain_neoplasm"), r.fact("brain_lesion")
+    if tumor.status is FactStatus.PRESENT and _imaging_only(r):
+        evidence = [cite_cues(e, _IMAGING_READ.id) for e in tumor.evidence]
+        return make_fact(name, FactStatus.SUSPECTED, evidence,
+                         note="the tumor is named only by an imaging read, without tissue, treatment or diagnosis")
     if tumor.status is FactStatus.PRESENT:
         return make_fact(name, FactStatus.PRESENT, list(tumor.evidence), note="a brain neoplasm is documented")
     # "Known" is an established diagnosis (pathology, prior tumor treatment, a diagnosis stated as such): a mass
