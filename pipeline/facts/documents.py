@@ -59,7 +59,28 @@ def request_form_pages(text: str, sections: Iterable[SectionSpan], layout: Layou
 
 
 FORM_SECTIONS = frozenset({"request", "diagnosis"})
-"""Sections whose field and checkbox lines are the request form's, wherever they stand."""
+"""Sections whose field and checkbox lines are the request form's (a diagnosis line only where it is the form's: see
+`form_field_spans`)."""
+
+
+def form_field_spans(sections: Iterable[SectionSpan], layout: Layout) -> list[tuple[int, int]]:
+    """The sections whose field lines are the request form's: request sections, and diagnosis sections unless the
+    section before them on their page is a clinical one or a letter's or note's opening (documents.yaml
+    `clinical_sections`): "Progress note ... HPI: ... Dx: glioblastoma" is the note's own diagnosis line."""
+    clinical = document_rules().clinical_sections
+    out: list[tuple[int, int]] = []
+    before: SectionSpan | None = None  # the last section that is not a diagnosis list
+    for s in sorted(sections, key=lambda s: s.start):
+        if s.category == "diagnosis":
+            in_note = (before is not None and before.category in clinical
+                       and layout.page_of(before.start) == layout.page_of(s.start))
+            if not in_note:
+                out.append((s.start, s.end))
+            continue
+        before = s
+        if s.category in FORM_SECTIONS:
+            out.append((s.start, s.end))
+    return out
 
 
 def is_form_line(text: str, offset: int) -> bool:

@@ -28,7 +28,7 @@ from .context import FactContext, Layout, best_status, cap_evidence, mention_sta
 from .date_order import read_date_order
 from .dates import mention_date, parse_date
 from .derive import DERIVATIONS
-from .documents import FORM_SECTIONS, is_form_line, request_form_pages
+from .documents import form_field_spans, is_form_line, request_form_pages
 from .imaging import build_studies
 from .purpose import mrs_purpose_cues
 
@@ -191,8 +191,9 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     # The same facts from clinical documentation alone (what an approval must rest on): without the request
     # form's pages and fields, and without pages OCR read with low confidence; request facts stay as read.
     excluded = request_form_pages(text, nlp.sections, layout) | set(low_confidence_pages or [])
+    fields = form_field_spans(nlp.sections, layout)
     kept = [m for m in nlp.mentions if layout.page_of(m.start) not in excluded
-            and not (m.section in FORM_SECTIONS and is_form_line(text, m.start))]
+            and not (any(lo <= m.start < hi for lo, hi in fields) and is_form_line(text, m.start))]
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
     clinical_ctx.apply_supersession()

@@ -10,7 +10,7 @@ question before it on the line (or on the line above, when the line holds only a
 - a question answered No is negated (`answered_no`), answered Yes is affirmed (the question's "?" hedges
   nothing), unanswered or answered Unknown says nothing (`unanswered`);
 - a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No", "PET ordered?
-  Y / N  -> N");
+  Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N");
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
   an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one.
 
@@ -117,6 +117,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     seps = "|".join(re.escape(s) if s in {":", "?"} else rf"\s{re.escape(s)}" for s in
                     _strings("written_answers separators", written.get("separators")))
     closers = "".join(re.escape(c) for c in _strings("written_answers closers", written.get("closers")))
+    spaced = "|".join(re.escape(w) for w in _strings("written_answers spaced_words", written.get("spaced_words")))
     tables = data.get("tables") or {}
     circled = data.get("circled") or {}
     for key, raw in (("tables", tables), ("circled", circled)):
@@ -140,7 +141,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
         # the question's separator, the answer, then the line's end, a closer, or the next question's label
-        written=re.compile(rf"(?:{seps})[ \t]*(?i:({words}))(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+[A-Z][\w /&'()-]"
+        written=re.compile(rf"(?:(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+[A-Z][\w /&'()-]"
                            rf"{{0,40}}[:?])", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
     )

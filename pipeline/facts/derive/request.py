@@ -14,6 +14,8 @@ from .base import Resolver, derivation, make_fact, not_documented
 _DISC_CODES = value_set("codes.disc_mrs")
 _MRS_CODES = value_set("codes.mrs")
 _DISCOGENIC = cue("request.discogenic_target")
+_SPINE_ASIDE_BEFORE = cue("request.spine_aside_before")
+_SPINE_ASIDE_AFTER = cue("request.spine_aside_after")
 _REPEAT = cue("request.repeat")
 _REPEAT_LEAD = cue("request.repeat_lead")
 _FOLLOW_UP = cue("request.followup_plan")
@@ -125,19 +127,40 @@ def spine_indication(r: Resolver, name: str) -> Fact:
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_DISC_CODES.id])
                 for m in requested_code_mentions(ctx) if code_of(m) in _DISC_CODES]
     statuses = [FactStatus.PRESENT] * len(evidence)
+    ignored: list[Evidence] = []
     for m in ctx.mentions("SPINE"):
         prior_study_here = any(i.attrs.get("modality") not in {"MRS", None}
                                for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
         if prior_study_here:
             continue  # "MRI brain/C-spine 08/26/2026": where earlier imaging was done, not the MRS target
         discogenic = _DISCOGENIC.matches(m.text)
+        if not discogenic and m.attrs.get("target") != "mrs" and (aside := _spine_aside(ctx, m)) is not None:
+            ignored.append(ctx.evidence(m, attributes={"note": "a symptom or history, not the MRS target"},
+                                        cues=[aside]))
+            continue
         if ctx.in_request_context(m) or discogenic:
             s = mention_status(m)
             statuses.append(s)
             evidence.append(ctx.evidence(m, assertion=s, cues=[_DISCOGENIC.id] if discogenic else []))
     if not statuses:
-        return not_documented(name, "no spine target on the request")
-    return make_fact(name, best_status(statuses), evidence, note="spine or disc named as the MRS target")
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [], note="no spine target on the request", ignored=ignored)
+    return make_fact(name, best_status(statuses), evidence, ignored=ignored,
+                     note="spine or disc named as the MRS target")
+
+
+def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
+    """The cue that makes a back or spine mention a symptom's effect or cause, or history, not the MRS target: words
+    in its own part of the clause (between the mentions next to it) before it ("motion from back pain", "prior
+    lumbar fusion") or after it ("back pain degraded the prior MRS")."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.by_sentence.get(m.sentence_start, []) if o is not m and lo <= o.start < hi]
+    before = max((o.end for o in others if o.end <= m.start), default=lo)
+    after = min((o.start for o in others if o.start >= m.end), default=hi)
+    if _SPINE_ASIDE_BEFORE.matches(ctx.text[before:m.start]):
+        return _SPINE_ASIDE_BEFORE.id
+    if _SPINE_ASIDE_AFTER.matches(ctx.text[m.end:after]):
+        return _SPINE_ASIDE_AFTER.id
+    return None
 
 
 
