@@ -41,8 +41,6 @@ PARAGRAPH_REACH = 600
 """How far back (characters, within the paragraph) a pathology or second-opinion heading still marks a sentence."""
 HEADING_LENGTH = 70
 """The longest line read as a paragraph's heading."""
-DATE_LINES_ABOVE = 3
-"""An undated statement takes the latest date this many lines above it, on its page (its report's own date)."""
 _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
                               "addendum"})
 _READ_SECTIONS = frozenset({"findings", "impression"})
@@ -106,8 +104,7 @@ class _Reader:
         return lines[0]
 
     def date_near(self, m: Mention) -> date | None:
-        """A full date in the mention's sentence, else on its section's heading line, else the latest one in the
-        lines just above it, on its page (a report's "Collected:" or "DATE:" line above its result)."""
+        """A full date in the mention's sentence, else on its section's heading line."""
         lo, hi = m.sentence_start, m.sentence_end
         section = self.section_of(m)
         head_lo = head_hi = -1
@@ -116,22 +113,10 @@ class _Reader:
             head_lo, head_hi = section.start, line_end if line_end >= 0 else len(self.text)
         for d in self.dates:
             if lo <= d.start < hi or head_lo <= d.start < head_hi:
-                parsed = self._usable(d)
-                if parsed is not None:
+                parsed = mention_date(d, reference=self.reference)
+                if parsed is not None and (self.reference is None or parsed <= self.reference):
                     return parsed
-        page_start = self.text.rfind("\f", 0, lo) + 1
-        above = self.text.rfind("\n", 0, lo) + 1  # the start of the sentence's line
-        for _ in range(DATE_LINES_ABOVE):
-            if above <= page_start:
-                break
-            above = self.text.rfind("\n", 0, above - 1) + 1
-        above = max(above, page_start)
-        found = [parsed for d in self.dates if above <= d.start < lo and (parsed := self._usable(d)) is not None]
-        return max(found, default=None)  # a report's own date, not the date of the study it refers to
-
-    def _usable(self, d: Mention) -> date | None:
-        parsed = mention_date(d, reference=self.reference)
-        return parsed if parsed is not None and (self.reference is None or parsed <= self.reference) else None
+        return None
 
     def report_of(self, m: Mention) -> int | None:
         """The index of the imaging report (with its addenda) the mention stands in."""
