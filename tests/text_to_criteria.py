@@ -69,3 +69,15 @@ def policy_node(payer: str, node_id: str) -> tuple[Node, str]:
 def evaluate_node(analyze: Any, text: str, payer: str, node_id: str) -> TriState:
     node, role = policy_node(payer, node_id)
     return Evaluation(facts_of(analyze, text)).run(node, role=role)
+
+
+REQUEST_TAIL = "\n\nDate of request: 11/20/2026\n"
+"""Appended to a fragment so that dated rules have a request date to count from."""
+
+
+def check_facts(facts: ClinicalFacts, expected: dict[str, Any]) -> None:
+    """Each named fact has the expected status (FactStatus); the message shows the evidence and what was ignored."""
+    for name, status in expected.items():
+        f = facts.facts[name]
+        assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence],
+                                    [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])

@@ -16,26 +16,11 @@ must keep today's reading.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of as facts_from_text
+from text_to_criteria import check_facts
 
-from pipeline.contracts import ClinicalFacts, FactStatus
+from pipeline.contracts import FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
-TAIL = "\n\nDate of request: 11/20/2026\n"
-
-
-@pytest.fixture(scope="module")
-def facts_of(analyze):  # type: ignore[no-untyped-def]
-    def run(body: str) -> ClinicalFacts:
-        return facts_from_text(analyze, body + TAIL)
-
-    return run
-
-
-def _check(facts: ClinicalFacts, expected: dict[str, FactStatus]) -> None:
-    for name, status in expected.items():
-        f = facts.facts[name]
-        assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence])
 
 
 # ------------------------------------------------------------------ 1. the brain is the target
@@ -82,8 +67,8 @@ BODY_SITE = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), BODY_SITE, ids=[c[0] for c in BODY_SITE])
-def test_a_finding_outside_the_brain_makes_no_brain_fact(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_a_finding_outside_the_brain_makes_no_brain_fact(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 2. seen only on imaging; problem-list status
@@ -125,8 +110,8 @@ IMAGING_ONLY = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), IMAGING_ONLY, ids=[c[0] for c in IMAGING_ONLY])
-def test_an_imaging_read_or_a_resolved_row_is_no_known_tumor(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_an_imaging_read_or_a_resolved_row_is_no_known_tumor(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 3. held or only an option
@@ -170,8 +155,8 @@ NOT_GIVEN = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), NOT_GIVEN, ids=[c[0] for c in NOT_GIVEN])
-def test_a_held_or_optional_treatment_is_not_given(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_a_held_or_optional_treatment_is_not_given(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 4. an alternative left out
@@ -212,5 +197,5 @@ LEFT_OUT = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), LEFT_OUT, ids=[c[0] for c in LEFT_OUT])
-def test_an_alternative_left_out_is_not_raised(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_an_alternative_left_out_is_not_raised(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)

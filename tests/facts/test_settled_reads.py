@@ -9,26 +9,11 @@ another diagnosis, a current diagnosis beside a plan, a treatment really given s
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of as facts_from_text
+from text_to_criteria import check_facts
 
-from pipeline.contracts import ClinicalFacts, FactStatus
+from pipeline.contracts import FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
-TAIL = "\n\nDate of request: 11/20/2026\n"
-
-
-@pytest.fixture(scope="module")
-def facts_of(analyze):  # type: ignore[no-untyped-def]
-    def run(body: str) -> ClinicalFacts:
-        return facts_from_text(analyze, body + TAIL)
-
-    return run
-
-
-def _check(facts: ClinicalFacts, expected: dict[str, FactStatus]) -> None:
-    for name, status in expected.items():
-        f = facts.facts[name]
-        assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence])
 
 
 # ------------------------------------------------------------------ 1. a hedge or differential the packet settles
@@ -86,12 +71,12 @@ SETTLED = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), SETTLED, ids=[c[0] for c in SETTLED])
-def test_a_settled_hedge_is_no_suspicion(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_a_settled_hedge_is_no_suspicion(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
-def test_a_settled_differential_names_its_statement(facts_of) -> None:  # type: ignore[no-untyped-def]
-    facts = facts_of("MRI brain 04/11/2025: right parietal lesion, low-grade glioma versus subacute infarct.\n"
+def test_a_settled_differential_names_its_statement(fragment_facts) -> None:  # type: ignore[no-untyped-def]
+    facts = fragment_facts("MRI brain 04/11/2025: right parietal lesion, low-grade glioma versus subacute infarct.\n"
                      "Follow-up MRI 07/02/2025 showed evolution typical of infarct. Neoplasm was ruled out.\n")
     [e] = [e for e in facts.facts["glial_neoplasm"].ignored if e.text == "low-grade glioma"]
     assert e.attributes["superseded_by"] == "settled"
@@ -134,8 +119,8 @@ ANTICIPATED = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), ANTICIPATED, ids=[c[0] for c in ANTICIPATED])
-def test_an_anticipated_result_is_no_diagnosis(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_an_anticipated_result_is_no_diagnosis(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 3. treatment since the latest imaging
@@ -165,6 +150,6 @@ SINCE = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), SINCE, ids=[c[0] for c in SINCE])
-def test_treatment_since_imaging_is_given_treatment(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    f = facts_of(text).facts["treatment_since_imaging"]
+def test_treatment_since_imaging_is_given_treatment(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    f = fragment_facts(text).facts["treatment_since_imaging"]
     assert f.status is expected, (f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence])

@@ -15,27 +15,11 @@ Rows are freshly written fragments in several styles (EHR export, dictation, ter
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of as facts_from_text
+from text_to_criteria import check_facts
 
-from pipeline.contracts import ClinicalFacts, FactStatus
+from pipeline.contracts import FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
-TAIL = "\n\nDate of request: 11/20/2026\n"
-
-
-@pytest.fixture(scope="module")
-def facts_of(analyze):  # type: ignore[no-untyped-def]
-    def run(body: str) -> ClinicalFacts:
-        return facts_from_text(analyze, body + TAIL)
-
-    return run
-
-
-def _check(facts: ClinicalFacts, expected: dict[str, FactStatus]) -> None:
-    for name, status in expected.items():
-        f = facts.facts[name]
-        assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence],
-                                    [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])
 
 
 # ------------------------------------------------------------------ 1. only a reported result supersedes
@@ -88,8 +72,8 @@ RESULTS = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), RESULTS, ids=[c[0] for c in RESULTS])
-def test_only_a_reported_result_supersedes(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_only_a_reported_result_supersedes(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 2. a withdrawal names what it withdraws
@@ -131,8 +115,8 @@ WITHDRAWALS = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), WITHDRAWALS, ids=[c[0] for c in WITHDRAWALS])
-def test_a_withdrawal_ends_what_it_names(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_a_withdrawal_ends_what_it_names(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 3. only a tumor question reopens a remote tumor
@@ -166,8 +150,8 @@ REOPENED = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), REOPENED, ids=[c[0] for c in REOPENED])
-def test_only_a_tumor_question_reopens_a_remote_tumor(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), expected)
+def test_only_a_tumor_question_reopens_a_remote_tumor(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), expected)
 
 
 # ------------------------------------------------------------------ 4. a device in a list of options is no implant
@@ -194,5 +178,5 @@ OPTIONS = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), OPTIONS, ids=[c[0] for c in OPTIONS])
-def test_a_device_among_options_is_no_implant(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    _check(facts_of(text), {"mri_contraindication": expected})
+def test_a_device_among_options_is_no_implant(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts(text), {"mri_contraindication": expected})

@@ -10,21 +10,11 @@ biopsy, an old biopsy before a new lesion.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of as facts_from_text
+from text_to_criteria import REQUEST_TAIL
 
-from pipeline.contracts import ClinicalFacts, FactStatus
+from pipeline.contracts import FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
-TAIL = "\n\nDate of request: 11/20/2026\n"
-
-
-@pytest.fixture(scope="module")
-def facts_of(analyze):  # type: ignore[no-untyped-def]
-    def run(body: str) -> ClinicalFacts:
-        text = body + TAIL
-        return facts_from_text(analyze, text)
-
-    return run
 
 
 # ------------------------------------------------------------------ concept facts
@@ -112,8 +102,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("case", "text", "fact", "expected", "source"), CASES, ids=[c[0] for c in CASES])
-def test_a_later_read_supersedes(facts_of, case, text, fact, expected, source):  # type: ignore[no-untyped-def]
-    f = facts_of(text).facts[fact]
+def test_a_later_read_supersedes(fragment_facts, case, text, fact, expected, source):  # type: ignore[no-untyped-def]
+    f = fragment_facts(text).facts[fact]
     assert f.status is expected, (f.note, [(e.text, e.assertion) for e in f.evidence])
     superseded = [e for e in f.ignored if e.attributes.get("superseded_by")]
     if source is None:
@@ -123,14 +113,14 @@ def test_a_later_read_supersedes(facts_of, case, text, fact, expected, source): 
         assert {e.attributes["superseded_by"] for e in superseded} == {source}
 
 
-def test_the_superseded_evidence_names_its_statement_and_rule(facts_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_superseded_evidence_names_its_statement_and_rule(fragment_facts) -> None:  # type: ignore[no-untyped-def]
     text = ("MRI BRAIN 11/02/2026\nIMPRESSION: Right frontal lesion, glioblastoma versus abscess.\nSigned: A. Lee\n\n"
             "ADDENDUM 11/03/2026 - the lesion is diagnostic of an abscess.\n")
-    f = facts_of(text).facts["glial_neoplasm"]
+    f = fragment_facts(text).facts["glial_neoplasm"]
     [e] = [e for e in f.ignored if e.text == "glioblastoma"]
     by = e.attributes["superseded_by_text"]
     start, end = (int(x) for x in e.attributes["superseded_by_span"].split("-"))
-    assert (text + TAIL)[start:end] == by == "abscess"
+    assert (text + REQUEST_TAIL)[start:end] == by == "abscess"
     assert set(e.attributes["supersession_rule"].split()) == {"supersede.source_sections", "supersede.definite"}
     assert set(e.attributes["supersession_rule"].split()) <= set(e.attributes["cue"].split())
     assert f.note == "mentioned only in readings a later read superseded"
@@ -196,8 +186,8 @@ VERDICTS = [
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), VERDICTS, ids=[c[0] for c in VERDICTS])
-def test_an_imaging_verdict_is_the_final_read(facts_of, case, text, expected):  # type: ignore[no-untyped-def]
-    studies = facts_of(text).imaging
+def test_an_imaging_verdict_is_the_final_read(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    studies = fragment_facts(text).imaging
     assert [f"{s.modality} {s.date or '-'} {'/'.join(s.verdicts) or '-'}" for s in studies] == expected
 
 
@@ -221,7 +211,7 @@ DECISIONS = [
 @pytest.mark.parametrize(("case", "text", "approves"), DECISIONS, ids=[d[0] for d in DECISIONS])
 def test_no_approval_rests_on_a_superseded_mention(screener, tmp_path, case, text, approves):  # type: ignore[no-untyped-def]
     path = tmp_path / "packet.txt"
-    path.write_text(text + TAIL, encoding="utf-8")
+    path.write_text(text + REQUEST_TAIL, encoding="utf-8")
     record = screener.screen_one(path)
     decisions = {d.payer: d.decision.value for d in record.determinations}
     assert ("approve" in decisions.values()) is approves, decisions
