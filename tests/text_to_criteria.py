@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.contracts import Box, ClinicalFacts, TriState
+from pipeline.contracts import Box, ClinicalFacts, Mention, TriState
 from pipeline.criteria import Evaluation, load_policy
 from pipeline.criteria.schema import Node
 from pipeline.facts import map_facts
@@ -81,3 +82,17 @@ def check_facts(facts: ClinicalFacts, expected: dict[str, Any]) -> None:
         f = facts.facts[name]
         assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence],
                                     [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])
+
+
+def check_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
+                  expected: set[str] | None, *, among: set[str] | None = None) -> None:
+    """The first mention of `concept` with exactly the text `span` carries the `expected` modifiers (compared
+    within `among` when given, else all of them); None: no such mention at all."""
+    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
+    if expected is None:
+        assert not found, f"{span!r} must not be a {concept}: {found}"
+        return
+    assert found, f"no {concept} {span!r} in {[(m.concept, m.text) for m in mentions(text)]}"
+    carried = set(found[0].modifiers)
+    assert (carried & among if among is not None else carried) == expected, (found[0].modifiers,
+                                                                            found[0].modifier_rules)

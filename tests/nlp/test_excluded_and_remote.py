@@ -9,12 +9,10 @@ diagnosis of the same sentence or list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_mention, facts_of
 
-from pipeline.contracts import FactStatus, Mention
+from pipeline.contracts import FactStatus
 
 ASSERTIONS = {"negated", "uncertain", "historical", "hypothetical", "family"}
 
@@ -184,35 +182,27 @@ NONTUMOR_COURSE: list[Case] = [
 ]
 
 
-def _check(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
-           expected: set[str] | None) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
-    if expected is None:
-        assert not found, f"{span!r} must not be a {concept}: {found}"
-        return
-    assert found, f"no {concept} {span!r} in {[(m.concept, m.text) for m in mentions(text)]}"
-    assert set(found[0].modifiers) & ASSERTIONS == expected, found[0].modifier_rules
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), EXCLUDED, ids=[c[0] for c in EXCLUDED])
 def test_excluded_diagnoses_are_negated(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected, among=ASSERTIONS)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), REMOTE, ids=[c[0] for c in REMOTE])
 def test_remote_resolved_tumors_are_over(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected, among=ASSERTIONS)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), HEDGED, ids=[c[0] for c in HEDGED])
 def test_hedged_tumors_are_suspected(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected, among=ASSERTIONS)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), NONTUMOR_COURSE,
                          ids=[c[0] for c in NONTUMOR_COURSE])
 def test_nontumor_progression_is_not_tumor_progression(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected, among=ASSERTIONS)
 
 
 def test_the_resolved_reading_names_its_rule(mentions):  # type: ignore[no-untyped-def]

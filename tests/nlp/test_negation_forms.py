@@ -18,23 +18,12 @@ empty set: affirmed; None: not that concept at all). Rows named "near miss" must
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from pipeline.contracts import Mention
+from text_to_criteria import check_mention
 
 Case = tuple[str, str, str, str, "set[str] | None"]
 
 
-def _check(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
-           expected: set[str] | None) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
-    if expected is None:
-        assert not found, f"{span!r} must not be a {concept}: {found}"
-        return
-    assert found, f"{span!r} not found as {concept} in {text!r}"
-    assert set(found[0].modifiers) == expected, (found[0].modifiers, found[0].modifier_rules)
 
 
 AFTER_THE_TERM: list[Case] = [
@@ -147,27 +136,27 @@ RELATIVES: list[Case] = [
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), AFTER_THE_TERM,
                          ids=[c[0] for c in AFTER_THE_TERM])
 def test_negations_after_the_term(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), CONDITIONAL, ids=[c[0] for c in CONDITIONAL])
 def test_conditional_future_is_hypothetical(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), PREFERENCE, ids=[c[0] for c in PREFERENCE])
 def test_a_preference_is_not_a_proof(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), CREDENTIALS, ids=[c[0] for c in CREDENTIALS])
 def test_credentials_are_not_diagnoses(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected)
 
 
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), RELATIVES, ids=[c[0] for c in RELATIVES])
 def test_a_relatives_disease_stays_the_relatives(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected)
 
 
 def test_the_patients_negative_test_is_a_second_mention(mentions):  # type: ignore[no-untyped-def]
@@ -200,5 +189,5 @@ WOULD_CLAUSE: list[Case] = [
 @pytest.mark.parametrize(("case", "text", "concept", "span", "expected"), WOULD_CLAUSE,
                          ids=[c[0] for c in WOULD_CLAUSE])
 def test_a_would_clause_is_no_finding(mentions, case, text, concept, span, expected):  # type: ignore[no-untyped-def]
-    _check(mentions, text, concept, span, expected)
+    check_mention(mentions, text, concept, span, expected)
 
