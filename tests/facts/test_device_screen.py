@@ -206,3 +206,26 @@ def test_f_a_coded_item_does_not_negate_the_next(analyze, text: str, status: Fac
                                                  devices: list[str] | None) -> None:
     _check(analyze, text, status, devices)
 
+
+# g. A Y/N row whose line goes on after its answer keeps its answer (forms.yaml written_answers.next_fields; the
+#    label-before-mark layout when the first mark follows an answer word): blank stays unknown
+ROWS_THAT_GO_ON = {
+    "written-no-then-weight": ("Insulin pump: N   Weight 68 kg", A, []),
+    "written-no-then-bmi": ("Aneurysm clip: No   BMI 31.4", A, []),
+    "boxes-no-then-next-question": ("Cochlear implant  Yes \u2610 No \u2612   Shunt: No", A, []),
+    "label-before-yes-then-free-text": ("Spinal cord stimulator  Y [X]  N [ ]  lower back, placed 2021", P,
+                                        ["spinal_cord_stimulator"]),
+    "two-rows-label-before-then-note": ("Pacemaker Y [X] N [ ]  Insulin pump Y [ ] N [X]  see attached note", P,
+                                        ["pacemaker"]),
+    "label-after-two-questions": ("Cochlear implant [ ]Y [X]N  Pacemaker [ ]Y [X]N", A, []),
+    # near misses: a device really ticked yes; an answer left blank; words an answer does not end
+    "written-yes-then-height": ("Pacemaker: Yes   Ht 165 cm", P, ["pacemaker"]),
+    "blank-then-free-text": ("Neurostimulator  Y [ ]  N [ ]  left chest", N, None),
+    "no-then-lowercase-words": ("ICD: no shocks since 2022", P, ["icd"]),
+}
+
+
+@pytest.mark.parametrize(("text", "status", "devices"), ROWS_THAT_GO_ON.values(), ids=ROWS_THAT_GO_ON.keys())
+def test_g_a_row_that_goes_on_keeps_its_answer(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
+                                               devices: list[str] | None) -> None:
+    _check(analyze, text, status, devices)
