@@ -10,7 +10,10 @@ question before it on the line (or on the line above, when the line holds only a
 - a question answered No is negated (`answered_no`), answered Yes is affirmed (the question's "?" hedges
   nothing), unanswered or answered Unknown says nothing (`unanswered`);
 - a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No", "PET ordered?
-  Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N");
+  Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N"); the answer
+  ends at the line's next field ("Insulin pump: No  Wt 70 kg");
+- when the first box follows an answer word ("Y [X] N [ ]  left chest"), labels precede their boxes and the words
+  after the last box are no box's label (nor negated by the row's "No");
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
   an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one.
 
@@ -118,6 +121,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                     _strings("written_answers separators", written.get("separators")))
     closers = "".join(re.escape(c) for c in _strings("written_answers closers", written.get("closers")))
     spaced = "|".join(re.escape(w) for w in _strings("written_answers spaced_words", written.get("spaced_words")))
+    next_field = "|".join(f"(?:{p})" for p in _strings("written_answers next_fields", written.get("next_fields")))
     tables = data.get("tables") or {}
     circled = data.get("circled") or {}
     for key, raw in (("tables", tables), ("circled", circled)):
@@ -140,9 +144,9 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         marks=tuple(marks), answers=answers, statements=statements,
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
-        # the question's separator, the answer, then the line's end, a closer, or the next question's label
-        written=re.compile(rf"(?:(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+[A-Z][\w /&'()-]"
-                           rf"{{0,40}}[:?])", re.MULTILINE),
+        # the question's separator, the answer, then the line's end, a closer, or the line's next field
+        written=re.compile(rf"(?:(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))"
+                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field}))", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
     )
 
@@ -195,7 +199,10 @@ class FormState:
         """The stems, answers and choices of one line of marks, in order."""
         items: list[_Item] = []
         has = re.compile(r"[^\W\d_]")
-        if has.search(text[marks[-1].end:line_end]):  # "[X] Brain  [ ] Spine": the label follows its mark
+        # "[X] Brain  [ ] Spine": the label follows its mark, unless the first mark follows an answer word ("Y [X]
+        # N [ ]  left chest": there the text after the last mark is no mark's label)
+        label_first = self._rules.answer_end.search(text, line_start, marks[0].start) is not None
+        if has.search(text[marks[-1].end:line_end]) and not label_first:
             if has.search(text[line_start:marks[0].start]):
                 items.append(_Item("stem", line_start, marks[0].start))
             for k, mark in enumerate(marks):
@@ -209,7 +216,7 @@ class FormState:
                 if has.search(text[hit.end():hi]):
                     items.append(_Item("stem", hit.end(), hi))  # "N  Aneurysm clip [X] Y": the next question
             return items
-        for k, mark in enumerate(marks):  # "Yes ☐ No ☒": the label precedes its mark
+        for k, mark in enumerate(marks):  # "Yes ☐ No ☒", "Y [X] N [ ]": the label precedes its mark
             lo, hi = marks[k - 1].end if k else line_start, mark.start
             hit = self._rules.answer_end.search(text, lo, hi)
             if hit is None:
@@ -368,8 +375,20 @@ class FormState:
                     stem, answers = item, []
                 elif item.kind == "answer":
                     answers.append(item)
+            if items and max(i.end for i in items) <= marks[-1].start:  # labels before their boxes
+                self._after_answers(doc, items, inside(marks[-1].end, line_end))
         self._written(doc, text, marked, inside, laid_out)
         return doc
+
+    def _after_answers(self, doc: Doc, items: list[_Item], targets: list[Span]) -> None:
+        """Words after the last box of a line whose labels precede their boxes ("Y [X] N [ ]  implanted 2019 for
+        back pain"): an answer word of the line ("N", "No") is no negation of them."""
+        answers = [(a.start, a.end) for a in items if a.kind == "answer"]
+        for target in targets:
+            kept = tuple(m for m in target._.modifiers if not any(
+                lo <= doc[m.modifier_span[0]].idx < hi for lo, hi in answers))
+            if len(kept) != len(target._.modifiers):
+                target._.modifiers = kept
 
     def _written(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any,
                  laid_out: dict[int, Any]) -> None:

@@ -40,6 +40,9 @@ _CONTINUING_WORDS = frozenset([
     "who", "whose", "showing", "showed", "shows", "revealed", "reveals", "demonstrating", "demonstrated",
     "consistent", "concerning", "suspicious", "suggestive", "likely", "possible", "probable", "dr", "dr.", "mr",
     "mrs", "ms", "s/p", "h/o", "status", "post", "left", "right", "both", "not", "no"])
+# A line that opens with a dotted diagnosis code is an item of a coded list ("G40.909 epilepsy without status
+# epilepticus" / "Z95.0 presence of cardiac pacemaker"), never the wrapped tail of the line before.
+_CODED_ITEM = re.compile(r"^\s*[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.])")
 # A cell separator of a pipe table's row.
 _TABLE_CELL = re.compile(r"\S\s*\|\s*\S")
 # A line shorter than this is not prose that wrapped at the margin.
@@ -72,6 +75,8 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return False
     if _TABLE_CELL.search(prev) and _TABLE_CELL.search(nxt):
         return False  # two rows of a pipe table ("Meningioma | Resolved | 2014" / "GERD | Active | 2020")
+    if _CODED_ITEM.match(nxt):
+        return False  # the next item of a coded list
     if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()

@@ -121,3 +121,111 @@ CLEARANCE = {
 def test_d_only_a_stated_clearance_clears_its_device(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
                                                      devices: list[str] | None) -> None:
     _check(analyze, text, status, devices)
+
+
+# e. An MR-conditional status that is not established is no clearance (cues safety.clearance_unestablished_after,
+#    safety.clearance_unestablished_before): unconfirmed, unverifiable, requested, awaited, still to be obtained. A
+#    "not confirmed" about another device leaves a cleared one cleared; a stated clearance still clears.
+UNESTABLISHED = {
+    "status-of-generator-not-confirmed": (
+        "Dual-chamber pacemaker (2018). MR conditional status of the generator has not been confirmed.", P,
+        ["pacemaker"]),
+    "labelling-could-not-be-verified": (
+        "Cochlear implant (left). Conditional labelling could not be verified with the audiology team.", P,
+        ["cochlear_implant"]),
+    "letter-requested": (
+        "Vagus nerve stimulator in situ; MR-conditional letter requested from the manufacturer 11/03.", P,
+        ["spinal_cord_stimulator"]),
+    "awaiting-confirmation-that": (
+        "ICD present, awaiting confirmation from the device clinic that the system is MR conditional.", P, ["icd"]),
+    "safe-status-unknown": ("Insulin pump worn continuously - MRI-safe status unknown.", P, ["insulin_pump"]),
+    "status-to-be-obtained": ("Deep brain stimulator: MR conditional status to be obtained before scheduling.", P,
+                              ["spinal_cord_stimulator"]),
+    "status-pending": ("Programmable VP shunt; MR conditional status pending manufacturer review.", P,
+                       ["programmable_shunt"]),
+    "unable-to-confirm-whether": (
+        "Aneurysm clip (2012, outside hospital): unable to confirm whether the clip is MR conditional.", P,
+        ["aneurysm_clip"]),
+    "card-requested": ("Pacemaker in place. MR conditional pacemaker card requested.", P, ["pacemaker"]),
+    "labeling-has-been-requested": ("DBS placed 2019. MR conditional labeling has been requested from the vendor.", P,
+                                    ["spinal_cord_stimulator"]),
+    # a "not confirmed" about another device: the cleared one stays cleared, the other one stays
+    "other-device-not-confirmed": (
+        "Pacemaker is MR conditional per the EP letter. The cochlear implant's MR-conditional status has not been "
+        "confirmed.", P, ["cochlear_implant"]),
+    "other-device-cannot-be-verified": (
+        "Spinal cord stimulator cleared for MRI by the manufacturer. Pacemaker MR conditional status cannot be "
+        "verified.", P, ["pacemaker"]),
+    "device-not-confirmed-as": (
+        "Pacemaker and cochlear implant in place. The pacemaker is MR conditional; the cochlear implant has not been "
+        "confirmed as MR conditional.", P, ["cochlear_implant"]),
+    # near misses: a clearance that is stated
+    "status-confirmed": ("Pacemaker: MR-conditional status confirmed with Medtronic on 10/28.", A, []),
+    "card-on-file": ("Cochlear implant is MR conditional (manufacturer card on file).", A, []),
+    "letter-received": ("DBS system: manufacturer letter received - MR conditional at 1.5 T only.", A, []),
+    "status-verified": ("VNS: MR-conditional status verified by neurology 11/02.", A, []),
+    "card-then-mri-mode": (
+        "Pacemaker: MR conditional (model card on file), will be placed in MRI mode for the scan.", A, []),
+    "requested-then-received": (
+        "Pacemaker MR-conditional status requested 10/30. Update 11/05: letter received, pacemaker is MR "
+        "conditional.", A, []),
+    "cleared-then-other-request": ("Pacemaker placed 2016; MR conditional per cardiology. Awaiting interrogation "
+                                   "report.", A, []),
+    "clearance-then-mrs-requested": ("MR-conditional pacemaker, MRS requested to assess recurrence.", A, []),
+    "compatibility-unknown-no-clearance": ("Insulin pump. MR compatibility unknown.", P, ["insulin_pump"]),
+}
+
+
+@pytest.mark.parametrize(("text", "status", "devices"), UNESTABLISHED.values(), ids=UNESTABLISHED.keys())
+def test_e_an_unestablished_clearance_clears_nothing(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
+                                                     devices: list[str] | None) -> None:
+    _check(analyze, text, status, devices)
+
+
+# f. A negation in one item of a coded diagnosis list does not reach the next item (context rule
+#    term.diagnosis_code; a line that opens with a dotted code is never joined to the line before)
+CODED_LISTS = {
+    "next-line-pacemaker": (
+        "Dx:\nG40.909 Epilepsy, unspecified, without status epilepticus\nZ95.0 Presence of cardiac pacemaker", P,
+        ["pacemaker"]),
+    "next-line-cochlear": (
+        "Problem list:\nG43.909 Migraine, unspecified, not intractable, without status migrainosus\n"
+        "Z96.21 Cochlear implant status", P, ["cochlear_implant"]),
+    "same-line-comma": ("ICD-10: G43.909 migraine without aura, Z96.21 cochlear implant status", P,
+                        ["cochlear_implant"]),
+    "same-line-semicolon-vns": ("Diagnoses: G40.209 focal epilepsy, not intractable, without status epilepticus; "
+                                "Z96.89 presence of vagus nerve stimulator", P, ["spinal_cord_stimulator"]),
+    # near misses: the negation inside its own item still negates
+    "same-item-negation": ("G40.909 epilepsy, no VNS implanted", A, []),
+    "denied-in-prose": ("Epilepsy without status epilepticus and without a vagus nerve stimulator.", A, []),
+}
+
+
+@pytest.mark.parametrize(("text", "status", "devices"), CODED_LISTS.values(), ids=CODED_LISTS.keys())
+def test_f_a_coded_item_does_not_negate_the_next(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
+                                                 devices: list[str] | None) -> None:
+    _check(analyze, text, status, devices)
+
+
+# g. A Y/N row whose line goes on after its answer keeps its answer (forms.yaml written_answers.next_fields; the
+#    label-before-mark layout when the first mark follows an answer word): blank stays unknown
+ROWS_THAT_GO_ON = {
+    "written-no-then-weight": ("Insulin pump: N   Weight 68 kg", A, []),
+    "written-no-then-bmi": ("Aneurysm clip: No   BMI 31.4", A, []),
+    "boxes-no-then-next-question": ("Cochlear implant  Yes \u2610 No \u2612   Shunt: No", A, []),
+    "label-before-yes-then-free-text": ("Spinal cord stimulator  Y [X]  N [ ]  lower back, placed 2021", P,
+                                        ["spinal_cord_stimulator"]),
+    "two-rows-label-before-then-note": ("Pacemaker Y [X] N [ ]  Insulin pump Y [ ] N [X]  see attached note", P,
+                                        ["pacemaker"]),
+    "label-after-two-questions": ("Cochlear implant [ ]Y [X]N  Pacemaker [ ]Y [X]N", A, []),
+    # near misses: a device really ticked yes; an answer left blank; words an answer does not end
+    "written-yes-then-height": ("Pacemaker: Yes   Ht 165 cm", P, ["pacemaker"]),
+    "blank-then-free-text": ("Neurostimulator  Y [ ]  N [ ]  left chest", N, None),
+    "no-then-lowercase-words": ("ICD: no shocks since 2022", P, ["icd"]),
+}
+
+
+@pytest.mark.parametrize(("text", "status", "devices"), ROWS_THAT_GO_ON.values(), ids=ROWS_THAT_GO_ON.keys())
+def test_g_a_row_that_goes_on_keeps_its_answer(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
+                                               devices: list[str] | None) -> None:
+    _check(analyze, text, status, devices)

@@ -47,6 +47,36 @@ CASES = [
     # near misses: a free-text answer; parentheses that circle nothing
     ("free-text-yes", "PET done? yes, 10/30", "IMAGING", "PET", set(), None),
     ("parenthesis-no-partner", "Seizures (N) reported by the school nurse", "SEIZURE", "Seizures", set(), None),
+    # a row that goes on after its answer: the next field ends a written answer ("Wt 70 kg", "Clips: No"); in
+    # "Y [X] N [ ]" the mark follows its label, so the text after the last mark is no mark's label
+    ("written-no-then-weight", "Insulin pump: N   Weight 68 kg", "MRI_CONTRAINDICATION", "Insulin pump", NEG, NO),
+    ("hint-no-then-weight", "Insulin pump: Y/N: N   Wt 70 kg", "MRI_CONTRAINDICATION", "Insulin pump", NEG, NO),
+    ("spaced-no-then-weight", "pacemaker N   Wt 82 kg", "MRI_CONTRAINDICATION", "pacemaker", NEG, NO),
+    ("boxes-no-then-next-question", "Cochlear implant  Yes [ ] No [X]   Clips: No", "MRI_CONTRAINDICATION",
+     "Cochlear implant", NEG, NO),
+    ("label-before-yes-then-free-text", "Neurostimulator Y [X] N [ ]   left chest, placed 2020",
+     "MRI_CONTRAINDICATION", "Neurostimulator", set(), None),
+    ("label-before-no-then-free-text", "Deep brain stimulator Y [ ] N [X] per patient and mother",
+     "MRI_CONTRAINDICATION", "Deep brain stimulator", NEG, NO),
+    ("label-before-two-rows-first-yes", "Pacemaker Y [X] N [ ]  Insulin pump Y [ ] N [X]  see attached note",
+     "MRI_CONTRAINDICATION", "Pacemaker", set(), None),
+    ("label-before-two-rows-second-no", "Pacemaker Y [X] N [ ]  Insulin pump Y [ ] N [X]  see attached note",
+     "MRI_CONTRAINDICATION", "Insulin pump", NEG, NO),
+    ("label-before-free-text-not-negated-by-no", "Neurostimulator: Yes [X] No [ ] implanted 2019 for back pain",
+     "SPINE", "back pain", set(), None),
+    ("label-before-unknown-then-words", "Insulin pump  Yes [ ]  No [ ]  Unknown [X]  pt unsure",
+     "MRI_CONTRAINDICATION", "Insulin pump", H, BLANK),
+    ("label-before-blank-then-words", "Neurostimulator  Y [ ]  N [ ]  left chest", "MRI_CONTRAINDICATION",
+     "Neurostimulator", H, BLANK),
+    # near misses: label after the mark, two questions; a Yes; lower-case words after "no" say what it denies
+    ("label-after-two-questions", "Aneurysm clip  [ ]Y [X]N  Shrapnel [ ]Y [X]N", "MRI_CONTRAINDICATION",
+     "Aneurysm clip", NEG, NO),
+    ("label-after-then-next-question-yes", "Pacemaker [ ] Y [X] N  Aneurysm clip [X] Y [ ] N  Allergies: none",
+     "MRI_CONTRAINDICATION", "Aneurysm clip", set(), None),
+    ("written-yes-then-height", "Pacemaker: Yes   Ht 165 cm", "MRI_CONTRAINDICATION", "Pacemaker", set(), None),
+    ("no-then-lowercase-words", "ICD: no shocks since 2022", "MRI_CONTRAINDICATION", "ICD", set(), None),
+    ("no-then-capitalised-words", "Pacemaker: No MR-conditional card on file", "MRI_CONTRAINDICATION", "Pacemaker",
+     set(), None),
 ]
 
 

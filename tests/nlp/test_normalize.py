@@ -52,6 +52,13 @@ JOINS = [
     ("new-item", "1. No hydrocephalus\n2. Enhancing mass", False),
     ("next-item-not-a-tail", "- No hemorrhage\n- Abscess", False),
     ("short-title", "Impression: recurrent tumor\nPlan", False),
+    # a line that opens with a dotted diagnosis code is the next item of a coded list
+    ("coded-list-next-code", "G40.909 Epilepsy, unspecified, not intractable, without status epilepticus\n"
+     "Z95.0 Presence of cardiac pacemaker", False),
+    ("coded-list-code-with-letter", "G43.909 Migraine, unspecified, not intractable, without status migrainosus\n"
+     "C7A.1 Malignant poorly differentiated neuroendocrine tumor", False),
+    ("vertebral-level-is-no-code", "Chronic compression deformity with mild retropulsion at the level of\n"
+     "T12 without canal compromise.", True),
 ]
 
 

@@ -13,6 +13,8 @@ _PLANNED_AFTER = cue("safety.device_planned_after")
 _IN_PLACE = cue("safety.device_in_place")
 _OPTION = cue("safety.device_option")
 _OPTION_LIST = cue("safety.device_option_list")
+_UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
+_UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
 STENT_DATE_WINDOW = 60
@@ -42,8 +44,17 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
                                         cues=[planned]))
             continue
         named.append(m)
-    # a clearance (or an MR-unsafe statement) speaks of one device: the one it names
-    cleared = _subjects(ctx, named, [m for m in ctx.mentions("DEVICE_CLEARED") if _affirmed(m)])
+    # a clearance (or an MR-unsafe statement) speaks of one device: the one it names; one that is not established
+    # (asked for, awaited, unverifiable) clears nothing and stays for the reviewer
+    clearances = []
+    for c in ctx.mentions("DEVICE_CLEARED"):
+        unestablished = _unestablished(ctx, c)
+        if unestablished is None:
+            clearances.append(c)
+        else:
+            ignored.append(ctx.evidence(c, attributes={"note": "MR-conditional status not established"},
+                                        cues=[unestablished]))
+    cleared = _subjects(ctx, named, [c for c in clearances if _affirmed(c)])
     unsafe = _subjects(ctx, named, [m for m in ctx.mentions("DEVICE_UNSAFE") if _affirmed(m)])
     # a device documented MR-conditional (or removed) is the same device wherever else it is named, unless the
     # packet also calls that device MR-unsafe
@@ -79,6 +90,18 @@ def _affirmed(m: Mention) -> bool:
     """A clearance that is stated, not asked for, awaited or denied ("need cardiology to confirm MR-conditional
     status", "MR-conditional documented? No")."""
     return not (m.has("negated") or m.has("uncertain"))
+
+
+def _unestablished(ctx: FactContext, c: Mention) -> str | None:
+    """The cue that leaves a clearance not established, read in its clause: the words right after it ("MR-conditional
+    status requested", "labeling cannot be verified") or right before it ("awaiting vendor confirmation that the
+    implant is MR conditional", "has not been confirmed as MR conditional"); None when nothing says so."""
+    lo, hi = ctx.clause_of(c)
+    if _UNESTABLISHED_AFTER.matches(ctx.text[c.end:hi]):
+        return _UNESTABLISHED_AFTER.id
+    if _UNESTABLISHED_BEFORE.matches(ctx.text[lo:c.start]):
+        return _UNESTABLISHED_BEFORE.id
+    return None
 
 
 def _planned(ctx: FactContext, m: Mention) -> str | None:
