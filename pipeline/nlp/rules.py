@@ -30,7 +30,7 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
                 "unless_prev", "only_after", "only_after_tokens"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
-                 "needs_after"}
+                 "needs_after", "needs_in_sentence"}
 
 
 class RuleFileError(ValueError):
@@ -167,10 +167,29 @@ def _followed_by(needs_after: re.Pattern[str], target: Span, modifier: Span, spa
     return needs_after.match(modifier.doc.text[modifier.end_char:modifier.sent.end_char]) is not None
 
 
-def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent_end_char: int) -> bool:
-    """The cue's `needs_after` pattern (if any) matches the text after it in its sentence."""
+def _in_sentence_with(needs_in_sentence: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
+    """A cue with `needs_in_sentence` modifies only when its pattern is found in its sentence ("treat it as" is a
+    hypothetical frame only in a sentence that states a condition: "if the choline is high, we will treat it as
+    lymphoma")."""
+    return needs_in_sentence.search(modifier.sent.text) is not None
+
+
+def _all_of(*checks: Any) -> Any:
+    def check(target: Span, modifier: Span, span_between: Span) -> bool:
+        return all(c(target, modifier, span_between) for c in checks)
+    return check
+
+
+def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent_end_char: int,
+                    sent_start_char: int | None = None) -> bool:
+    """The cue's `needs_after` pattern (if any) matches the text after it in its sentence, and its
+    `needs_in_sentence` pattern (if any, and the sentence start is given) is found in its sentence."""
     pattern = meta.get("needs_after")
-    return pattern is None or pattern.match(doc_text[cue_end_char:sent_end_char]) is not None
+    if pattern is not None and pattern.match(doc_text[cue_end_char:sent_end_char]) is None:
+        return False
+    within = meta.get("needs_in_sentence")
+    return within is None or sent_start_char is None \
+        or within.search(doc_text[sent_start_char:sent_end_char]) is not None
 
 
 def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
@@ -194,6 +213,12 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
             meta["needs_after"] = re.compile(str(raw["needs_after"]), re.IGNORECASE)
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_after does not compile: {exc}") from exc
+    if raw.get("needs_in_sentence") is not None:
+        try:
+            meta["needs_in_sentence"] = re.compile(str(raw["needs_in_sentence"]), re.IGNORECASE)
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_in_sentence does not compile: {exc}") \
+                from exc
     return meta
 
 
@@ -204,7 +229,11 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
     for raw in data.get("rules", []):
         rule_id = _check_keys(CONTEXT_FILE, raw, _CONTEXT_KEYS)
         metadata = _context_metadata(rule_id, raw)
-        needs_after = metadata.get("needs_after")
+        checks: list[Any] = [not_inside_target]
+        if metadata.get("needs_after") is not None:
+            checks.append(partial(_followed_by, metadata["needs_after"]))
+        if metadata.get("needs_in_sentence") is not None:
+            checks.append(partial(_in_sentence_with, metadata["needs_in_sentence"]))
         common: dict[str, Any] = {
             "category": raw["category"],
             "direction": raw.get("direction", "BIDIRECTIONAL"),
@@ -213,7 +242,7 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             "allowed_types": set(raw["allowed_types"]) if raw.get("allowed_types") else None,
             "excluded_types": set(raw["excluded_types"]) if raw.get("excluded_types") else None,
             "metadata": metadata,
-            "on_modifies": not_inside_target if needs_after is None else partial(_followed_by, needs_after),
+            "on_modifies": checks[0] if len(checks) == 1 else _all_of(*checks),
         }
         literals = _strings(CONTEXT_FILE, rule_id, "literals", raw.get("literals"))
         patterns = raw.get("patterns") or []
@@ -255,7 +284,7 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns",
                "active", "reopened_by", "hedges", "verdicts", "back_hedges", "withdrawals", "references",
                "reference_reach", "reference_after", "rules", "remote", "same_history", "reopened_in_sentence",
-               "reopened_near", "unless", "reopened_about_tumor"}
+               "reopened_near", "unless", "reopened_about_tumor", "qualifiers"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

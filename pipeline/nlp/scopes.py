@@ -296,10 +296,12 @@ class ListContext:
 
 
 def _cue_holds(doc: Doc, modifier: ConTextModifier) -> bool:
-    """The cue's `needs_after` pattern, if it has one, matches the text after it in its sentence."""
+    """The cue's `needs_after` pattern, if it has one, matches the text after it in its sentence (and its
+    `needs_in_sentence` pattern is found in its sentence)."""
     start, end = modifier.modifier_span
+    sent = doc[start].sent
     return cue_needs_after(modifier.rule.metadata or {}, doc.text, doc[end - 1].idx + len(doc[end - 1].text),
-                           doc[start].sent.end_char)
+                           sent.end_char, sent.start_char)
 
 
 def _back_allows(meta: dict[str, Any], label: str) -> bool:
@@ -325,6 +327,8 @@ class RuleExtensions:
       excluded"); a withdrawal after a hedge wins over it.
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
       typical of glioma, ...").
+    - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
+      hedged or made hypothetical by the cues around it.
     - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
       ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
       (a PATIENT_NEGATED modifier; the relative's reading stays).
@@ -420,6 +424,13 @@ class RuleExtensions:
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
         self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
         self._conditional_reach = int(conditional.get("max_tokens", 24))
+        own = config.get("own_tumor", {})
+        self._own_id: str | None = own.get("id")
+        self._own_heads = frozenset(str(h).lower() for h in own.get("heads", ()))
+        self._own_types = frozenset(str(t) for t in own.get("types", ()))
+        self._own_categories = frozenset(str(c) for c in own.get("categories", ()))
+        self._own_gap = int(own.get("max_gap", 3))
+        self._own_qualifiers = frozenset(str(q).lower() for q in own.get("qualifiers", ()))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -443,6 +454,9 @@ class RuleExtensions:
             self._reach_clause_end(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
             self._patient_tested(doc, graph.modifiers, targets)
+        if self._own_id is not None and self._own_heads:
+            for target in targets:
+                self._own_tumor(doc, target)
         if self._verdict_id is not None and self._verdicts:
             starts = {t.start for t in targets if t.label_ not in self._pass_types}
             verdicts = sorted((m for m in (graph.modifiers if graph is not None else ()) if self._is_verdict(doc, m)),
@@ -780,6 +794,21 @@ class RuleExtensions:
                     continue
                 rule = self._derived(modifier.rule, modifier.category, self._back_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
+
+    def _own_tumor(self, doc: Doc, target: Span) -> None:
+        """The patient's own tumor ("of her treated GBM"): drop the assertions of the `own_tumor` categories made by
+        cues outside the possessive phrase."""
+        if target.label_ not in self._own_types or not target._.modifiers:
+            return
+        lo = max(target.sent.start, target.start - 1 - self._own_gap)
+        head = next((i for i in range(target.start - 1, lo - 1, -1) if doc[i].lower_ in self._own_heads), None)
+        if head is None or any(t.lower_ not in self._own_qualifiers for t in doc[head + 1:target.start]):
+            return
+        kept = [m for m in target._.modifiers
+                if m.category not in self._own_categories
+                or (head <= m.modifier_span[0] and m.modifier_span[1] <= target.end)]
+        if len(kept) != len(target._.modifiers):
+            target._.modifiers = tuple(kept)
 
     def _release_change_object(self, doc: Doc, target: Span, starts: set[int]) -> None:
         if target.label_ not in self._object_types:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...contracts import Evidence, Fact, FactStatus
-from ..context import mention_status
+from ..context import CUE_ATTRIBUTE, mention_status
 from ..cues import concept_set, cue, value_set
 from ..imaging import is_requested_study, own_stretch, requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
@@ -17,6 +17,8 @@ _SINCE = cue("course.since_imaging")
 _STOPPED = cue("course.stopped")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
+_DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogenic_target").id})
+"""The cues by which spine_indication names a disc as the MRS target (spine studies then answer)."""
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -27,8 +29,11 @@ PET_WINDOW_DAYS = 90
 
 def _target_body_parts(r: Resolver) -> tuple[str | None, ...]:
     """The studies that answer for the MRS's target: of the brain or of an unstated part, and of the spine when
-    the spine is the target (a chest or abdominal study never is)."""
-    if r.fact("spine_indication").status is FactStatus.PRESENT:
+    a disc is the target (disc codes, discogenic pain). A chest or abdominal study never is, nor a spine study for
+    an MRS of a spinal cord lesion: the brain is the target of every brain indication."""
+    spine = r.fact("spine_indication")
+    if spine.status is FactStatus.PRESENT and any(
+            set(e.attributes.get(CUE_ATTRIBUTE, "").split()) & _DISC_TARGET for e in spine.evidence):
         return (*BRAIN, "spine")
     return BRAIN
 
