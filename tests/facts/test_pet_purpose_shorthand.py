@@ -1,9 +1,11 @@
-"""Classes on short fresh texts, text -> NLP -> facts. Rows marked "near miss" must keep their result.
+"""Three classes on short fresh texts, text -> NLP -> facts. Rows marked "near miss" must keep their result.
 
 1. A PET that is not asked for now is no PET of the work-up (pet_same_workup): one negated by the words after it
    (cue `study.not_requested_after`: "repeat PET is not planned", "PET won't be ordered") or made conditional or
    left for later by them (cue `study.conditional_or_later`: "PET only if the biopsy shows metastasis", "PET to
    follow should the lesion prove malignant", "PET could be ordered later").
+2. The MRS purpose in shorthand (rule `purpose.decision_shorthand`, option words in targets.yaml
+   `management_option`): "Result decides: continue TMZ vs re-resection", "MRS -> if high Cho: re-op".
 """
 
 from __future__ import annotations
@@ -68,3 +70,43 @@ def test_pet_not_asked_for_now_is_no_pet_of_the_workup(analyze, case, text, stat
     assert fact.status is status, (fact.note, [(e.text, e.attributes.get("cue")) for e in fact.evidence])
     if cue is not None:
         assert any(cue in (e.attributes.get("cue") or "").split() for e in fact.evidence), fact.evidence
+
+
+# 2. case, text, treatment_planning among the MRS purposes?
+SHORTHAND_PURPOSE = [
+    ("result decides: continue TMZ vs re-resection",
+     "Plan: MRS 76390. Result decides: continue TMZ vs re-resection\n", True),
+    ("arrow, spectral branches",
+     "A/P:\n- MRS -> if high Cho: treat as progression (re-op); if low Cho: pseudoprogression, continue adjuvant\n",
+     True),
+    ("outcome determines: SRS vs surveillance, next sentence",
+     "MR spectroscopy requested (76390).\nOutcome determines: SRS vs surveillance\n", True),
+    ("dispo depends on spectrum",
+     "Plan: MRS 76390; dispo depends on spectrum: 2nd line / trial screen vs observe\n", True),
+    ("results drive arrow, next sentence",
+     "Brain MRS (76390) requested. Results drive -> XRT vs bev.\n", True),
+    ("ratio threshold arrow",
+     "Plan: MR spectroscopy; if Cho/NAA > 2 -> re-resect, else observe\n", True),
+    ("spectrum dictates, dash",
+     "Indication: GBM s/p chemoRT. MRS 76390 - spectrum dictates - lomustine vs re-irradiation\n", True),
+    ("if lactate peak, then",
+     "Plan: spectroscopy 76390 requested; if lactate peak, then start salvage chemo\n", True),
+    # near misses: a decision already taken, the purpose of another test, a course in the history
+    ("near miss: decided in 2023",
+     "Plan: decided on re-resection in 2023. MRS 76390 requested.\n", False),
+    ("near miss: the PET will decide, shorthand",
+     "Plan: the PET will decide: re-op vs TMZ. MRS 76390 requested.\n", False),
+    ("near miss: the PET will decide between",
+     "Plan: the amino acid PET will decide between re-resection and TMZ. MR spectroscopy (76390) requested.\n", False),
+    ("near miss: history of a decision",
+     "History: decision was made 2023: SRS vs observation; chose SRS. Plan: MRS 76390.\n", False),
+    ("near miss: result decides in the history of another note",
+     "HPI: glioblastoma s/p resection. Result decides: continue TMZ vs re-resection.\n", False),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "planning"), SHORTHAND_PURPOSE, ids=[c[0] for c in SHORTHAND_PURPOSE])
+def test_shorthand_purpose_is_an_mrs_purpose(analyze, case, text, planning):  # type: ignore[no-untyped-def]
+    fact = facts_of(analyze, text + REQUEST_TAIL).facts["mrs_purpose"]
+    got = "treatment_planning" in fact.attributes.get("purpose", [])
+    assert got is planning, (fact.note, [(e.text, e.attributes.get("cue")) for e in fact.evidence])
