@@ -6,6 +6,8 @@
    follow should the lesion prove malignant", "PET could be ordered later").
 2. The MRS purpose in shorthand (rule `purpose.decision_shorthand`, option words in targets.yaml
    `management_option`): "Result decides: continue TMZ vs re-resection", "MRS -> if high Cho: re-op".
+3. A grade question in shorthand ("gr 2 vs gr 3/4", "WHO II vs III?", "LGG vs HGG") about the packet's glioma is the
+   glioma's grade differential (glioma_differential, alternative `grade`), from a clinical note.
 """
 
 from __future__ import annotations
@@ -110,3 +112,53 @@ def test_shorthand_purpose_is_an_mrs_purpose(analyze, case, text, planning):  # 
     fact = facts_of(analyze, text + REQUEST_TAIL).facts["mrs_purpose"]
     got = "treatment_planning" in fact.attributes.get("purpose", [])
     assert got is planning, (fact.note, [(e.text, e.attributes.get("cue")) for e in fact.evidence])
+
+
+# 3. case, text, glioma_differential has alternative `grade`?, grading_question status (None: not checked)
+GRADE_SHORTHAND = [
+    ("grading q gr 2 vs gr 3/4, glioma in the assessment",
+     "Assessment: left insular astrocytoma, IDH-mutant.\nPlan: MRS 76390. grading q: gr 2 vs evolving gr 3/4\n",
+     True, P),
+    ("WHO II vs III?",
+     "Assessment: oligodendroglioma, left frontal, resected 2022. Plan: MRS 76390; WHO II vs III?\n", True, P),
+    ("WHO 2 vs 3, arabic",
+     "Dx: diffuse glioma of the right temporal lobe.\nPlan: MR spectroscopy - WHO 2 vs 3?\n", True, P),
+    ("gr.2 vs gr.3 without spaces",
+     "Dx: astrocytoma. Question is gr.2 vs gr.3 - MRS 76390 requested.\n", True, P),
+    ("LGG vs transformation to HGG",
+     "Plan: MRS 76390. LGG vs transformation to HGG\n", True, P),
+    ("low grade glioma, ?high grade in a later sentence",
+     "HPI: low grade glioma followed since 2021. Now new enhancement.\nImpression: ? high grade transformation, "
+     "gr 2 vs gr 4. MRS requested.\n", True, P),
+    ("grade II or III, letter",
+     "Dear colleague, Mr Ames has a right parietal astrocytoma. Imaging raises grade II or III; we ask for MR "
+     "spectroscopy.\n", True, P),
+    ("WHO gr 2 versus gr 3",
+     "Oncology note: known oligodendroglioma. Uncertain WHO gr 2 versus gr 3 on imaging. MRS 76390.\n", True, P),
+    # near misses
+    ("near miss: grade 2 papilledema",
+     "Dx: astrocytoma. Exam: grade 2 papilledema. Plan: MRS 76390.\n", False, N),
+    ("near miss: grade 3 hypertension, grade 1 ankle sprain",
+     "PMH: grade 3 hypertension, Grade 1 ankle sprain. Dx: glioma. Plan: MRS 76390.\n", False, N),
+    ("near miss: a meningioma's grade",
+     "Dx: glioma, treated 2019. Assessment: new meningioma, WHO 1 vs 2? Plan: MRS 76390.\n", False, None),
+    ("near miss: no glioma in the packet",
+     "Assessment: enhancing mass. WHO 2 vs 3? Plan: MRS 76390.\n", False, None),
+    ("near miss: a course, not a question",
+     "HPI: LGG resected 2015, now HGG on pathology 2025. Plan: MRS 76390.\n", False, None),
+    ("near miss: a possible glioblastoma asks the diagnosis",
+     "HPI: low grade glioma resected 2019.\nImpression: possible glioblastoma. Plan: MRS 76390.\n", False, None),
+    ("near miss: WHO grade 2 glioma, 3 months ago",
+     "Dx: WHO grade 2 glioma, 3 months post resection. Plan: MRS 76390.\n", False, N),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "grade", "grading"), GRADE_SHORTHAND, ids=[c[0] for c in GRADE_SHORTHAND])
+def test_shorthand_grade_question_is_the_glioma_grade_differential(  # type: ignore[no-untyped-def]
+        analyze, case, text, grade, grading):
+    facts = facts_of(analyze, text + REQUEST_TAIL).facts
+    fact = facts["glioma_differential"]
+    got = fact.status is P and "grade" in fact.attributes.get("alternative", [])
+    assert got is grade, (fact.note, [(e.text, e.attributes.get("alternative")) for e in fact.evidence])
+    if grading is not None:
+        assert facts["grading_question"].status is grading, facts["grading_question"].evidence
