@@ -517,6 +517,14 @@ def own_stretch(ctx: FactContext, m: Mention) -> str:
     return ctx.text[before:after]
 
 
+def own_stretch_after(ctx: FactContext, m: Mention) -> str:
+    """The words after the mention in its own part of the clause, up to the imaging named after it."""
+    _, hi = ctx.clause_of(m)
+    after = min((o.start for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False)
+                 if m.end <= o.start < hi), default=hi)
+    return ctx.text[m.end:after]
+
+
 def is_planned(ctx: FactContext, m: Mention) -> bool:
     """"family meeting after the MRS", "MRS to be scheduled", "once the MRS is done": the words next to the study's
     name in its clause place it in the future."""

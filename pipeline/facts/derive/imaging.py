@@ -7,7 +7,7 @@ from datetime import date
 from ...contracts import Evidence, Fact, FactStatus
 from ..context import CUE_ATTRIBUTE, mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import is_requested_study, own_stretch, requested_study_cues
+from ..imaging import is_requested_study, own_stretch, own_stretch_after, requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
 from .request import code_of, requested_code_mentions
 
@@ -19,6 +19,8 @@ _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
 _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogenic_target").id})
 """The cues by which spine_indication names a disc as the MRS target (spine studies then answer)."""
+_NOT_REQUESTED = cue("study.not_requested_after")
+_CONDITIONAL = cue("study.conditional_or_later")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -116,12 +118,18 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PET_CODES.id])
                 for m in requested_code_mentions(ctx) if code_of(m) in _PET_CODES]
-    alternatives: set[int] = set()  # PET named as an alternative not done ("PET not covered; MRS instead")
+    # PET named as an alternative not done ("PET not covered; MRS instead"), or not asked for now: negated, made
+    # conditional or left for later by the words after it ("repeat PET is not planned", "PET only if the biopsy
+    # shows metastasis", "PET may be ordered later")
+    alternatives: dict[int, str] = {}
     for m in ctx.mentions("IMAGING"):
         if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.has("negated"):
             continue  # a body PET (staging) is not a PET for the brain question
-        if _NOT_DONE.matches(own_stretch(ctx, m)):
-            alternatives.add(m.start)
+        after = own_stretch_after(ctx, m)
+        reason = next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
+                                            (_CONDITIONAL, after)) if c.matches(text)), None)
+        if reason is not None:
+            alternatives[m.start] = reason
             continue
         cues = requested_study_cues(ctx, m)
         if cues is not None:
@@ -137,7 +145,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET"]
     if pets:
         return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT,
-                                                             cues=[_NOT_DONE.id] if m.start in alternatives else [])
+                                                             cues=[alternatives[m.start]] if m.start in alternatives else [])
                                                 for m in pets],
                          note=f"PET mentioned, but not requested and not done within {PET_WINDOW_DAYS} days")
     return not_documented(name, "no PET for the same question")

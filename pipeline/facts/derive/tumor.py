@@ -68,6 +68,11 @@ def grading_question(r: Resolver, name: str) -> Fact:
         grades = {o.attrs.get("grade") for o in ctx.same_sentence(m, "TUMOR_GRADE")}
         if hedged(m) or (grades - {m.attrs.get("grade")}):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
+    for m in ctx.mentions("GLIOMA"):  # gliomas of two grades weighed: "LGG vs transformation to HGG"
+        rivals = [o for o in ctx.same_sentence(m, "GLIOMA")
+                  if o.attrs.get("grade") and o.attrs.get("grade") != m.attrs.get("grade")]
+        if m.attrs.get("grade") and rivals and (hedged(m) or any(hedged(o) for o in rivals)):
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence, note="tumor grade is the question")
     return not_documented(name, "no grading question")
@@ -148,8 +153,41 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
             evidence.append(ctx.evidence(glioma, assertion=FactStatus.PRESENT, cues=weigh))
             evidence.append(ctx.evidence(other, assertion=FactStatus.PRESENT, attributes={"alternative": alt},
                                          cues=[_GLIOMA_ALTERNATIVES.id, *weigh]))
+    if "grade" not in found:
+        grade_evidence = _grade_question_of_known_glioma(ctx)
+        if grade_evidence:
+            found.add("grade")
+            evidence.extend(grade_evidence)
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence, attributes={"alternative": sorted(found)},
                          note="glioma weighed against an alternative")
     return not_documented(name, "no glioma differential")
+
+
+def _grade_question_of_known_glioma(ctx: FactContext) -> list[Evidence]:
+    """A grade question in a sentence of its own about the packet's glioma ("Plan: MRS; grading q: gr 2 vs gr 3/4",
+    "WHO II vs III?", "LGG vs transformation to HGG"): two grades weighed, or one hedged, in a sentence that names
+    no other kind of neoplasm, in a packet that names a glioma it does not negate."""
+    gliomas = [g for g in ctx.mentions("GLIOMA") if not g.has("negated")]
+    if not gliomas:
+        return []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in ctx.mentions("TUMOR_GRADE", "GLIOMA"):
+        if m.attrs.get("grade") and not m.has("negated"):
+            by_sentence.setdefault(m.sentence_start, []).append(m)
+    others = tuple(c for c in NEOPLASM if c != "GLIOMA")
+    evidence: list[Evidence] = []
+    for grades in by_sentence.values():
+        if ctx.same_sentence(grades[0], *others):
+            continue  # the grade of a meningioma or a metastasis
+        if len({m.attrs.get("grade") for m in grades}) < 2:
+            if not any(hedged(m) and m.concept == "TUMOR_GRADE" for m in grades):
+                continue  # one grade, stated; a hedged "possible glioblastoma" asks the diagnosis, not the grade
+        elif any(m.concept == "GLIOMA" for m in grades) and not any(hedged(m) for m in grades):
+            continue  # "LGG, now HGG" tells a course; the question is weighed ("LGG vs HGG")
+        evidence.extend(ctx.evidence(m, assertion=FactStatus.PRESENT, attributes={"alternative": "grade"},
+                                     cues=[_GLIOMA_ALTERNATIVES.id]) for m in grades)
+    if evidence:
+        evidence.insert(0, ctx.evidence(gliomas[0], assertion=FactStatus.PRESENT))
+    return evidence
 
