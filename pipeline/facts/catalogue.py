@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
-         "hedging", "source", "requires"}
+         "hedging", "source", "requires", "restated"}
 
 
 class CatalogueError(ValueError):
@@ -26,6 +26,17 @@ class Requirement:
 
     def applies_to(self, attrs: dict[str, str]) -> bool:
         return all(attrs.get(k) in v for k, v in self.where)
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """When a counted mention's `attr` is `value`, the counted mentions whose `attr` is one of `over` and whose text
+    the cue `cue` (facts/resources/cues.yaml) matches are the same condition told again: they take `value` too."""
+
+    attr: str
+    value: str
+    over: frozenset[str]
+    cue: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class FactSpec:
     """clinical: an approval needs it from clinical documentation (notes, reports); request: what is asked (codes,
     purpose, the requested study, demographics), which the request form itself documents."""
     requires: Requirement | None = None
+    restated: Restatement | None = None
 
     @property
     def attribute_keys(self) -> frozenset[str]:
@@ -82,6 +94,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         hedging_counts=raw.get("hedging", "count") != "ignore",
         source=source,
         requires=_requirement(name, raw.get("requires")),
+        restated=_restatement(name, raw.get("restated")),
     )
 
 
@@ -97,9 +110,19 @@ def _requirement(name: str, raw: Any) -> Requirement | None:
     return Requirement(where=_where(raw["where"]), any_fact=tuple(str(f) for f in raw["any_fact"]))
 
 
+def _restatement(name: str, raw: Any) -> Restatement | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"attr", "value", "over", "cue"} or not raw["over"]:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: restated needs 'attr', 'value', a non-empty 'over' and 'cue'")
+    return Restatement(attr=str(raw["attr"]), value=str(raw["value"]), over=frozenset(str(v) for v in raw["over"]),
+                       cue=str(raw["cue"]))
+
+
 @cache
 def load_catalogue() -> dict[str, FactSpec]:
     """All fact specs by name, validated (any_of members and derivations must exist)."""
+    from .cues import cue_book
     from .derive import DERIVATIONS
 
     text = resources.files("pipeline.facts.resources").joinpath("facts.yaml").read_text(encoding="utf-8")
@@ -109,6 +132,12 @@ def load_catalogue() -> dict[str, FactSpec]:
         for member in spec.any_of + (spec.requires.any_fact if spec.requires else ()):
             if member not in specs:
                 raise CatalogueError(f"facts.yaml: fact {spec.name!r}: names unknown fact {member!r}")
+        if spec.restated is not None:
+            if spec.restated.attr not in spec.carry:
+                raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names {spec.restated.attr!r}, "
+                                     "which it does not carry")
+            if spec.restated.cue not in cue_book().ids:
+                raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names unknown cue {spec.restated.cue!r}")
         if spec.derive is not None and spec.derive not in DERIVATIONS:
             raise CatalogueError(
                 f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"

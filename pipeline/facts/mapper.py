@@ -23,8 +23,9 @@ from ..contracts import (
     TransmissionLine,
 )
 from ..nlp.ocr_repair import misread_icd10_codes
-from .catalogue import FactSpec, Requirement, load_catalogue
-from .context import FactContext, Layout, best_status, cap_evidence, mention_status
+from .catalogue import FactSpec, Requirement, Restatement, load_catalogue
+from .context import FactContext, Layout, best_status, cap_evidence, cite_cues, mention_status
+from .cues import cue
 from .date_order import read_date_order
 from .dates import mention_date, parse_date
 from .derive import DERIVATIONS
@@ -127,6 +128,8 @@ class FactResolver:
                 s = FactStatus.PRESENT  # a purpose is stated, however tentatively the sentence is phrased
             counted.append(ctx.evidence(m, assertion=s, cues=cues))
             statuses.append(s)
+        if spec.restated is not None:
+            counted = _restate(spec.restated, counted)
         status = best_status(statuses)
         if status is FactStatus.PRESENT and _coded_only(counted):
             # a diagnosis code's description on the form does not override hedging in the clinical notes
@@ -158,6 +161,22 @@ class FactResolver:
 
 
 _ICD10 = re.compile(r"\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b")
+
+
+def _restate(rule: Restatement, counted: list[Evidence]) -> list[Evidence]:
+    """The same condition told again: once a counted mention states `rule.value` ("methotrexate
+    leukoencephalopathy": acquired), a counted mention whose value is one of `rule.over` and whose text the cue
+    matches (a bare "leukoencephalopathy" elsewhere) takes it, citing the cue."""
+    live = {"present", "suspected"}
+    if not any(e.attributes.get(rule.attr) == rule.value and e.assertion in live for e in counted):
+        return counted
+    told = cue(rule.cue)
+    out = []
+    for e in counted:
+        if e.attributes.get(rule.attr) in rule.over and told.matches(e.text):
+            e = cite_cues(e.model_copy(update={"attributes": {**e.attributes, rule.attr: rule.value}}), told.id)
+        out.append(e)
+    return out
 
 
 def _coded_only(evidence: list[Evidence]) -> bool:

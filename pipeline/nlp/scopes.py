@@ -77,6 +77,7 @@ class _PacketTime:
         if born and self.year is not None:
             ages.append(self.year - min(born))
         self.age: int | None = max(ages) if ages else None
+        self.confirmed = False  # the packet states there is no residual or recurrent tumor now
 
 
 def _in_months(text: str) -> bool:
@@ -377,6 +378,8 @@ class RuleExtensions:
             remote = resolved.get("remote") or {}
             self._remote_years = int(remote.get("min_years", 0))
             self._childhood_below = int(remote.get("childhood_below", 0))
+            self._confirmed_by = frozenset(str(t) for t in remote.get("confirmed_by", ()))
+            self._confirmed_years = int(remote.get("confirmed_min_years", self._remote_years))
             self._year = re.compile(str(remote["year"])) if remote.get("year") else None
             self._age_at = [re.compile(str(p), re.IGNORECASE) for p in remote.get("age_at", ())]
             same = resolved.get("same_history") or {}
@@ -481,6 +484,8 @@ class RuleExtensions:
         if self._resolved_rule is not None and self._resolution and not self._reopened(doc, targets):
             tumors = [t for t in targets if t.label_ in self._resolved_types]
             when = _PacketTime(doc, targets, self._year) if tumors else None
+            if when is not None:
+                when.confirmed = self._confirmed_clean(targets)
             over: list[Span] = []
             for k, target in enumerate(tumors):
                 before, after = tumors[k - 1] if k else None, tumors[k + 1] if k + 1 < len(tumors) else None
@@ -697,19 +702,28 @@ class RuleExtensions:
                                      scope_end=hi))
         return True
 
+    def _confirmed_clean(self, targets: list[Span]) -> bool:
+        """The packet states there is no residual or recurrent tumor: a negated target of `confirmed_by` (not a
+        hypothetical or a relative's)."""
+        return any(t.label_ in self._confirmed_by
+                   and any(m.category == "NEGATED_EXISTENCE" for m in t._.modifiers)
+                   and not any(m.category in {"HYPOTHETICAL", "FAMILY"} for m in t._.modifiers) for t in targets)
+
     def _remote(self, stretch: str, when: "_PacketTime") -> bool:
         """The stretch dates the tumor far before the packet: its latest year, or an age at the time (a childhood
-        age when the packet gives no later age)."""
+        age when the packet gives no later age); fewer years suffice when the packet states no residual or recurrent
+        tumor now (`confirmed_min_years`)."""
+        least = self._confirmed_years if when.confirmed else self._remote_years
         if self._year is not None and when.year is not None:
             years = [int(y.group(0)) for y in self._year.finditer(stretch)]
-            if years and when.year - max(years) >= self._remote_years:
+            if years and when.year - max(years) >= least:
                 return True
         ages = [int(m.group("age")) for p in self._age_at for m in p.finditer(stretch)]
         if not ages:
             return False
         then = max(ages)
         if when.age is not None and when.age > then:
-            return when.age - then >= self._remote_years
+            return when.age - then >= least
         return then < self._childhood_below
 
     def _same_history(self, doc: Doc, tumors: list[Span], over: list[Span]) -> None:

@@ -2,7 +2,9 @@
 
 HealthHelp "1. Brain tumors are known" and Excellus "3. Evidence or suspicion of primary or secondary neoplasm" open
 on neither a tumor long over (dated far before the request, at a childhood age, care ended, a personal-history code,
-the same history told again on a problem list or a form option) nor a worry voiced by the patient or the family. A
+the same history told again on a problem list or a form option; five years or more before, or a childhood age beside
+a later one, when current imaging states no residual or recurrent tumor) nor a worry voiced by the patient or the
+family. A
 tumor treated or followed now, or whose recurrence is in question, meets both; a clinician's worry is suspicion.
 """
 
@@ -27,10 +29,28 @@ CASES = [
     ("form option beside a remote history", "Request date: 11/20/2026\nIndication: [X] Tumor evaluation/surveillance"
      "\nPMH: craniopharyngioma resected at age 9, cured.\n", NOT, NOT),
     ("a family's worry", "Parents are worried about a brain tumor; exam is nonfocal.\n", NOT, NOT),
+    # a tumor treated long ago whose current imaging states no residual or recurrent tumor: fewer years suffice
+    # (resolved_course.remote.confirmed_min_years), also for a childhood age beside a later one
+    ("childhood tumor, clean imaging now", "HPI: 16-year-old with new daily headaches.\nPMH: pilocytic "
+     "astrocytoma resected age 9, GTR.\nMRI brain 10/2026 impression: no residual or recurrent tumor.\n", NOT, NOT),
+    ("history line without a header, clean imaging", "Pilocytic astrocytoma resected at age 8, gross total "
+     "resection.\nNow 15 years old with migraines.\nMRI 10/2026: No residual or recurrent tumor.\n", NOT, NOT),
+    ("dated seven years back, clean imaging", "Request date: 11/20/2026\nHPI: 58-year-old with a first seizure.\n"
+     "PMH: meningioma resected 2019.\nMRI brain 10/2026 impression: no evidence of residual or recurrent "
+     "tumor.\n", NOT, NOT),
+    ("removed age 6, no recurrence", "History: medulloblastoma removed age 6, then craniospinal radiation.\nHPI: "
+     "17-year-old with memory decline.\nMRI 10/2026: no recurrence.\n", NOT, NOT),
     ("near miss: treated now", "Request date: 11/20/2026\nGlioblastoma resected 2024, on adjuvant temozolomide.\n",
      MET, MET),
     ("near miss: recurrence in question", "Request date: 11/20/2026\nMeningioma resected 2012; MRI now shows a "
      "dural-based mass concerning for recurrence.\n", MET, MET),
+    ("near miss: resected two years ago, clean imaging", "HPI: 17-year-old with headaches.\nPMH: pilocytic "
+     "astrocytoma resected age 15, GTR.\nMRI brain 10/2026 impression: no residual or recurrent tumor.\n", MET, MET),
+    ("near miss: childhood tumor, no current read", "HPI: 16-year-old with new daily headaches.\nPMH: pilocytic "
+     "astrocytoma resected age 9, GTR.\nMRI brain 10/2026 impression: stable postoperative changes.\n", MET, MET),
+    ("near miss: clean imaging on surveillance", "HPI: 16-year-old with headaches.\nPMH: pilocytic astrocytoma "
+     "resected age 9, on annual surveillance.\nMRI brain 10/2026 impression: no residual or recurrent tumor.\n",
+     MET, MET),
     ("near miss: a clinician's worry", "The radiologist is worried about a tumor in the left thalamus.\n", NOT, MET),
 ]
 

@@ -221,15 +221,19 @@ BOUNDARIES = [
     case("albinism", "Oculocutaneous albinism with nystagmus.", [], ["INBORN_ERROR"]),
     case("inherited-metabolic-disorder", "Suspected inherited metabolic disorder in a floppy infant.",
          [("INBORN_ERROR", "inherited metabolic disorder", {})]),
-    # white matter disease that is not a leukodystrophy
+    # white matter disease that is not a leukodystrophy; a leukoencephalopathy of an acquired cause is one with
+    # `cause: acquired` (the inborn-error criteria take none)
     case("small-vessel-leukoencephalopathy", "Chronic microvascular ischemic leukoencephalopathy, age appropriate.",
          [], ["LEUKODYSTROPHY"]),
     case("pvl", "Periventricular leukomalacia in a former 28 weeker.", [], ["LEUKODYSTROPHY"]),
     case("toxic-leukoencephalopathy", "Toxic leukoencephalopathy from inhaled heroin.",
-         [("ENCEPHALOPATHY", "Toxic leukoencephalopathy", {"kind": "toxic"})], ["LEUKODYSTROPHY"]),
+         [("ENCEPHALOPATHY", "Toxic leukoencephalopathy", {"kind": "toxic"}),
+          ("LEUKODYSTROPHY", "Toxic leukoencephalopathy", {"cause": "acquired"})]),
     case("radiation-leukoencephalopathy", "Radiation-induced leukoencephalopathy after whole brain radiation.",
-         [("TREATMENT_EFFECT", "Radiation-induced leukoencephalopathy", {})], ["LEUKODYSTROPHY"]),
-    case("pres", "Reversible posterior leukoencephalopathy syndrome on tacrolimus.", [], ["LEUKODYSTROPHY"]),
+         [("TREATMENT_EFFECT", "Radiation-induced leukoencephalopathy", {}),
+          ("LEUKODYSTROPHY", "Radiation-induced leukoencephalopathy", {"cause": "acquired"})]),
+    case("pres", "Reversible posterior leukoencephalopathy syndrome on tacrolimus.",
+         [("LEUKODYSTROPHY", "Reversible posterior leukoencephalopathy syndrome", {"cause": "acquired"})]),
     case("neonatal-ald-is-not-xald", "Neonatal adrenoleukodystrophy (Zellweger spectrum).",
          [("LEUKODYSTROPHY", "Neonatal adrenoleukodystrophy", {"disease": "peroxisomal"})]),
     case("ald-alcoholic-liver", "ALD cirrhosis, MELD 19, admitted with confusion.", [], ["LEUKODYSTROPHY"]),
