@@ -43,6 +43,10 @@ _CONTINUING_WORDS = frozenset([
 # A line that opens with a dotted diagnosis code is an item of a coded list ("G40.909 epilepsy without status
 # epilepticus" / "Z95.0 presence of cardiac pacemaker"), never the wrapped tail of the line before.
 _CODED_ITEM = re.compile(r"^\s*[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.])")
+# A problem-list row that ends on its status after a dash ("Ependymoma (D33.1) -- RESOLVED", "GERD - active (2019)")
+# is a row of its own, never wrapped into the next.
+_STATUS_END = re.compile(r"(?i)\s-{1,2}\s*(?:resolved|active|inactive|historical|chronic|stable|current)"
+                         r"(?:\s*\(?(?:\d{1,2}/)?\d{4}\)?)?\s*$")
 # A cell separator of a pipe table's row.
 _TABLE_CELL = re.compile(r"\S\s*\|\s*\S")
 # A line shorter than this is not prose that wrapped at the margin.
@@ -77,6 +81,8 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return False  # two rows of a pipe table ("Meningioma | Resolved | 2014" / "GERD | Active | 2020")
     if _CODED_ITEM.match(nxt):
         return False  # the next item of a coded list
+    if _STATUS_END.search(prev):
+        return False  # a problem-list row closed by its status
     if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()

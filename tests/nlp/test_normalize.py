@@ -57,6 +57,13 @@ JOINS = [
      "Z95.0 Presence of cardiac pacemaker", False),
     ("coded-list-code-with-letter", "G43.909 Migraine, unspecified, not intractable, without status migrainosus\n"
      "C7A.1 Malignant poorly differentiated neuroendocrine tumor", False),
+    # a problem-list row closed by its status after a dash is a row of its own
+    ("status-row-then-capitals", "Ependymoma of the fourth ventricle, s/p resection (D33.1) -- RESOLVED\n"
+     "GERD (K21.9) -- active", False),
+    ("status-row-with-year", "Seizure disorder, childhood onset, no seizures since - inactive (2011)\n"
+     "OSA on CPAP nightly", False),
+    ("dash-word-mid-sentence-joins", "The cyst was drained and the headache has - resolved, per the patient, over\n"
+     "the following week.", True),
     ("vertebral-level-is-no-code", "Chronic compression deformity with mild retropulsion at the level of\n"
      "T12 without canal compromise.", True),
 ]
