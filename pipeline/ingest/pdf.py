@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import threading
 import unicodedata
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,7 +23,20 @@ from pipeline.contracts import PageInfo, TextSource
 from pipeline.errors import ErrorCode, PipelineError
 
 from .layout import TextLayout
-from .ocr import OcrPage, PageImage, ocr_available, ocr_threads, page_image, read_page
+from .ocr import (
+    TAIL_BANDS,
+    OcrPage,
+    OcrWord,
+    PageImage,
+    assemble,
+    bands,
+    ocr_available,
+    ocr_threads,
+    page_image,
+    prepare_page,
+    read_page,
+    recognize,
+)
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +249,9 @@ def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSetti
 
     pdfium is not thread-safe: page images are taken here, one after another, and only their clean-up and
     recognition run in the OCR threads. At most two pages per thread wait for OCR (memory stays bounded on
-    long faxes), and the text is assembled in page order, so the result does not depend on the threads.
+    long faxes), and the text is assembled in page order. The document's last page, when it needs OCR, is read
+    in bands (ocr.TAIL_BANDS) that the threads share; it is cut the same way with one thread, so the result
+    does not depend on the threads.
     """
     threads = ocr_threads(ocr.threads) if ocr.enabled else 1
     pages: list[_Page] = []
@@ -243,6 +259,7 @@ def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSetti
     rendered: Any = None  # the pypdfium2 document, opened on the first page that needs OCR
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr") if threads > 1 else None
     try:
+        last = len(pdf.pages) - 1
         for index, page in enumerate(pdf.pages):
             chars: list[str] = []
             layout = TextLayout()
@@ -256,7 +273,7 @@ def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSetti
 
                     rendered = pdfium.PdfDocument(data)
                 image = page_image(rendered, index, dpi=ocr.dpi, max_pixels=ocr.max_page_pixels, name=name)
-                entry.ocr = _submit(pool, image)
+                entry.ocr = _submit(pool, image, parts=TAIL_BANDS if index == last else 1)
                 in_flight.append(entry.ocr)
                 while len(in_flight) > 2 * threads or (in_flight and in_flight[0].done()):
                     in_flight.popleft().result()  # wait for the oldest; raises its error here
@@ -270,11 +287,34 @@ def _extract_pages(pdf: pdfplumber.PDF, *, data: bytes, name: str, ocr: OcrSetti
             rendered.close()
 
 
-def _submit(pool: ThreadPoolExecutor | None, image: PageImage) -> Future[OcrPage]:
-    if pool is not None:
+def _submit(pool: ThreadPoolExecutor | None, image: PageImage, *, parts: int = 1) -> Future[OcrPage]:
+    """The page's OCR as a future: one task, or (parts > 1, with threads) one task per band, cleaned here."""
+    if pool is not None and parts == 1:
         return pool.submit(read_page, image)
     future: Future[OcrPage] = Future()
-    future.set_result(read_page(image))
+    if pool is None:
+        future.set_result(read_page(image, parts))
+        return future
+    prepared = prepare_page(image)
+    if isinstance(prepared, OcrPage):
+        future.set_result(prepared)
+        return future
+    tasks = [pool.submit(recognize, prepared, band, i) for i, band in enumerate(bands(prepared, parts))]
+    remaining = [len(tasks)]
+    lock = threading.Lock()
+
+    def band_done(_: Future[list[OcrWord]]) -> None:
+        with lock:
+            remaining[0] -= 1
+            if remaining[0]:
+                return
+        try:
+            future.set_result(assemble(prepared, [task.result() for task in tasks]))
+        except BaseException as exc:  # a band's error (or its cancellation) is the page's
+            future.set_exception(exc)
+
+    for task in tasks:
+        task.add_done_callback(band_done)
     return future
 
 

@@ -129,6 +129,33 @@ def test_ink_box(marks, margin, want) -> None:  # type: ignore[no-untyped-def]
     assert ocr.ink_box(image, margin=margin) == want
 
 
+def _prepared(rows: list[tuple[int, int]], height: int = 1000, dpi: float = 200.0) -> ocr.PreparedPage:
+    """A prepared page whose ink is the listed row ranges (full-width bars), as bands() sees it."""
+    image = Image.new("L", (400, height), 255)
+    draw = ImageDraw.Draw(image)
+    for top, bottom in rows:
+        draw.rectangle((20, top, 380, bottom - 1), fill=0)
+    return ocr.PreparedPage(source=ocr.PageImage(image=image, dpi_x=dpi, dpi_y=dpi), image=image, dpi=dpi,
+                            angle=0.0, offset=(0, 0), size=image.size)
+
+
+_TEXT_LINES = [(y, y + 20) for y in range(40, 920, 40)]  # 22 lines 20 px high, 20 px apart (0.1 inch at 200 dpi)
+
+
+@pytest.mark.parametrize(("rows", "parts", "want"), [
+    (_TEXT_LINES, 2, [(0, 470), (470, 1000)]),            # in the middle of the gap after the 11th line: half the ink
+    (_TEXT_LINES, 3, [(0, 310), (310, 630), (630, 1000)]),  # after the 7th and the 15th: nearest a third each
+    (_TEXT_LINES, 1, [(0, 1000)]),                         # one band asked: the whole page
+    ([(40, 960)], 2, [(0, 1000)]),                        # one solid block (a picture): no gap, no cut
+    ([(40, 60), (70, 960)], 2, [(0, 1000)]),              # the only gap is far from the middle of the ink
+    ([(y, y + 20) for y in range(40, 960, 23)], 2, [(0, 1000)]),  # gaps of 3 px: narrower than a line gap
+    ([], 2, [(0, 1000)]),                                 # no ink
+    ([(100, 400), (420, 440), (600, 950)], 2, [(0, 520), (520, 1000)]),  # the gap nearer half the ink
+], ids=["two", "three", "one", "solid", "gap-at-the-top", "narrow-gaps", "empty", "wide-gap"])
+def test_bands_are_cut_between_text_lines(rows, parts, want) -> None:  # type: ignore[no-untyped-def]
+    assert ocr.bands(_prepared(rows), parts) == want
+
+
 @pytest.mark.parametrize(("draw", "blank"), [
     ("nothing", True),
     ("specks", True),             # fax line noise alone
@@ -271,6 +298,33 @@ def test_parallel_pages_give_identical_results(tmp_path: Path) -> None:
         assert other.layout == docs[0].layout
         assert other.info == docs[0].info
     assert docs[0].info.pages[3].source is TextSource.BLANK
+
+
+@needs_ocr
+@pytest.mark.parametrize("settings", [FINE, STANDARD], ids=["fine", "standard"])
+def test_a_page_read_in_bands_reads_like_the_whole_page(tmp_path: Path, settings: FaxSettings) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(_fax(tmp_path, LETTER + "\n" + SECOND, settings)))
+    try:
+        image = ocr.page_image(pdf, 0, dpi=300, max_pixels=40_000_000, name="fax.pdf")
+    finally:
+        pdf.close()
+    whole, halves = ocr.read_page(image), ocr.read_page(image, parts=2)
+    top = [w for w in halves.words if w.line[0] < ocr.BAND_BLOCKS]
+    bottom = [w for w in halves.words if w.line[0] >= ocr.BAND_BLOCKS]
+    assert top and bottom  # the page was cut
+    def middle(words: list[ocr.OcrWord]) -> float:
+        return sum(w.box[1] + w.box[3] for w in words) / (2 * len(words))
+
+    last_top = [w for w in top if w.line == top[-1].line]
+    first_bottom = [w for w in bottom if w.line == bottom[0].line]
+    assert middle(last_top) + 5 < middle(first_bottom)  # boxes of the bottom band are moved below the cut
+    whole_text, halves_text = ("\n".join(" ".join(w.text for w in line) for line in page.lines())
+                               for page in (whole, halves))
+    assert halves_text.count("\n") == whole_text.count("\n")  # the same lines, in order; Tesseract binarises
+    assert character_error_rate(whole_text, halves_text) < 0.01  # each band on its own, so a letter may differ
+    assert character_error_rate(LETTER + "\n" + SECOND, halves_text) < 0.03
 
 
 @needs_ocr
