@@ -11,7 +11,8 @@ question before it on the line (or on the line above, when the line holds only a
   nothing), unanswered or answered Unknown says nothing (`unanswered`);
 - a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No", "PET ordered?
   Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N"); the answer
-  ends at the line's next field ("Insulin pump: No  Wt 70 kg");
+  ends at the line's next field ("Insulin pump: No  Wt 70 kg", "pacemaker N   cochlear implant Y"); options
+  side by side with nothing chosen ("Cochlear implant   Y   N") leave the item unanswered;
 - when the first box follows an answer word ("Y [X] N [ ]  left chest"), labels precede their boxes and the words
   after the last box are no box's label (nor negated by the row's "No");
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
@@ -226,8 +227,8 @@ def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], lis
 
 def answer_column_blocks(lines: list[str]) -> dict[int, list[int]]:
     """Header line index -> its row line indexes, for answer columns laid out with spaces ("MRI SCREEN   Y    N" /
-    "  Pacemaker            X"): the rows run to the first line that is no row, and at least one holds a tick
-    under a column. The column an X sits under decides the answer, so these lines keep their spacing."""
+    "  Pacemaker            X"): the rows run to the first line that is no row; a header needs at least one row.
+    The column an X sits under decides the answer, so these lines keep their spacing."""
     out: dict[int, list[int]] = {}
     i = 0
     while i < len(lines):
@@ -240,7 +241,7 @@ def answer_column_blocks(lines: list[str]) -> dict[int, list[int]]:
         while j < len(lines) and (row := _column_row(lines[j], columns)) is not None:
             rows.append((j, row))
             j += 1
-        if any(ticks for _, (_, ticks) in rows):
+        if rows:
             out[i] = [j for j, _ in rows]
         i = max(j, i + 1)
     return out
@@ -428,7 +429,7 @@ class FormState:
         for header, rows in answer_column_blocks(lines).items():
             columns = _column_header(lines[header])
             assert columns is not None
-            out[starts[header]] = []
+            questions: list[tuple[_Item, list[_Item]]] = []
             for j in rows:
                 row = _column_row(lines[j], columns)
                 assert row is not None
@@ -442,6 +443,17 @@ class FormState:
                     answers.append(_Item("answer", a, b, _Mark(a, b, tick is not None, self._rules.column_id),
                                          column.meaning, column.answer_id))
                 out[starts[j]] = [(_Item("stem", base + lo, base + hi), answers)]
+                questions.append(out[starts[j]][0])
+            out[starts[header]] = []
+            title = lines[header][:columns[0].start]
+            if title.strip() and not any(a.mark is not None and a.mark.ticked for _, answers in questions
+                                         for a in answers):
+                # nothing ticked anywhere: the header may itself be an item ("Pacemaker   Y   N"), unanswered too
+                base = starts[header]
+                out[base] = [(_Item("stem", base, base + len(title.rstrip())), [
+                    _Item("answer", base + c.start, base + c.end, _Mark(base + c.start, base + c.end, False,
+                                                                        self._rules.column_id), c.meaning, c.answer_id)
+                    for c in columns])]
         return out
 
     def _question_above(self, text: str, line_start: int, marked: dict[int, list[_Mark]]) -> _Item | None:
@@ -529,6 +541,13 @@ class FormState:
             meaning, answer_id = self._answer(hit.group(1))
             stem = _Item("stem", lo, hit.start())
             answer = _Item("answer", hit.start(1), hit.end(1), None, meaning, answer_id)
+            last = next(reversed(list(_WORD.finditer(text, lo, hit.start()))), None)
+            if (last is not None and not text[hit.start():hit.start(1)].strip()
+                    and last.group().lower() in self._rules.answers and self._answer(last.group())[0] != meaning):
+                # "Pacemaker   Y   N": the options listed side by side with only spaces, none chosen
+                stem = _Item("stem", lo, last.start())
+                answer = _Item("answer", hit.start(1), hit.end(1), _Mark(hit.start(1), hit.end(1), False,
+                                                                         answer_id), meaning, answer_id)
             self._question(doc, stem, [answer], inside(stem.start, hit.end()))
         for hit in self._rules.blank_leader.finditer(text):  # "Pacemaker .........": asked, not answered
             line_start = text.rfind("\n", 0, hit.start()) + 1

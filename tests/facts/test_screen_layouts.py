@@ -44,6 +44,10 @@ SCREEN = {
     "column-no-title": ("mri_contraindication", "                    Y   N\nICD                     x\n", A),
     "column-pet-no": ("pet_same_workup", "PRIOR STUDIES            Y    N\nPET requested                 X\n", A),
     "column-pet-yes": ("pet_same_workup", "PRIOR STUDIES            Y    N\nPET requested            X\n", P),
+    "column-blank-row": ("mri_contraindication",
+                         "MRI SAFETY            Y    N\n  Pacemaker                 X\n  Neurostimulator\n", A),
+    "column-nothing-ticked": ("mri_contraindication", "MRI SAFETY            Y    N\n  Pacemaker\n  ICD\n", N),
+    "options-listed-none-chosen": ("mri_contraindication", "Cochlear implant   Y   N\nReferred by Dr. Lee.", N),
     # (d) an arrow answer
     "arrow-pet-no": ("pet_same_workup", "FDG PET ordered?  Y / N  ->  N", A),
     "arrow-pet-yes": ("pet_same_workup", "FDG PET ordered?  Y / N  ->  Y", P),
