@@ -11,11 +11,16 @@ question before it on the line (or on the line above, when the line holds only a
   nothing), unanswered or answered Unknown says nothing (`unanswered`);
 - a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No", "PET ordered?
   Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N"); the answer
-  ends at the line's next field ("Insulin pump: No  Wt 70 kg");
+  ends at the line's next field ("Insulin pump: No  Wt 70 kg", "pacemaker N   cochlear implant Y"); options
+  side by side with nothing chosen ("Cochlear implant   Y   N") leave the item unanswered;
 - when the first box follows an answer word ("Y [X] N [ ]  left chest"), labels precede their boxes and the words
   after the last box are no box's label (nor negated by the row's "No");
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
-  an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one.
+  an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one;
+- a dot leader separates an item from its answer ("Cardiac pacemaker ...... N"); with nothing after it the item
+  is unanswered;
+- a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
+  its X sits under ("  Pacemaker           X"); normalize keeps the spacing of these lines.
 
 Each statement names its rule (`form.*` id) and, under "via", the mark or answer rule that made it.
 """
@@ -79,6 +84,9 @@ class FormRules:
     circled_run: re.Pattern[str]  # answers side by side, some in parentheses: "Y  (N)", "(Yes) / No"
     circled_answer: re.Pattern[str]  # one answer of such a run: group 1 circled, group 2 bare
     circle_instruction: re.Pattern[str]  # "(circle one)" at the end of the question
+    column_id: str  # an X under a "Y  N" header line (answer columns laid out with spaces)
+    blank_leader_id: str  # a dot leader with no answer after it ("Pacemaker .........")
+    blank_leader: re.Pattern[str]
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -121,10 +129,16 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                     _strings("written_answers separators", written.get("separators")))
     closers = "".join(re.escape(c) for c in _strings("written_answers closers", written.get("closers")))
     spaced = "|".join(re.escape(w) for w in _strings("written_answers spaced_words", written.get("spaced_words")))
+    try:
+        leaders = "|".join(f"(?:{p})" for p in _strings("written_answers leaders", written.get("leaders")))
+        re.compile(leaders)
+    except re.error as exc:
+        raise RuleFileError(f"{FORMS_FILE}: a written_answers leader does not compile: {exc}") from exc
     next_field = "|".join(f"(?:{p})" for p in _strings("written_answers next_fields", written.get("next_fields")))
     tables = data.get("tables") or {}
     circled = data.get("circled") or {}
-    for key, raw in (("tables", tables), ("circled", circled)):
+    columns = data.get("columns") or {}
+    for key, raw in (("tables", tables), ("circled", circled), ("columns", columns)):
         if not isinstance(raw, dict) or not raw.get("id"):
             raise RuleFileError(f"{FORMS_FILE}: {key} needs an id")
     try:
@@ -137,7 +151,9 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
-        table_id=str(tables["id"]), table_tick=table_tick, circled_id=str(circled["id"]),
+        table_id=str(tables["id"]), table_tick=table_tick, circled_id=str(circled["id"]), column_id=str(columns["id"]),
+        blank_leader_id=str(written.get("blank_leader_id") or ""),
+        blank_leader=re.compile(rf"[ \t]*[:?]?[ \t]*(?:{leaders})[ \t]*$", re.MULTILINE),
         circled_run=re.compile(rf"{any_one}(?:(?:[ \t]*/[ \t]*|[ \t]+){any_one})+(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[.;,|])",
                                re.MULTILINE),
         circled_answer=re.compile(one), circle_instruction=circle_instruction,
@@ -145,7 +161,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
         # the question's separator, the answer, then the line's end, a closer, or the line's next field
-        written=re.compile(rf"(?:(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))"
+        written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))"
                            rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field}))", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
     )
@@ -159,6 +175,81 @@ def _option_marks() -> tuple[re.Pattern[str], ...]:
 def holds_option_mark(line: str) -> bool:
     """The line holds an option's box, ticked or not (a bare fill-in blank does not count): a form line."""
     return any(regex.search(line) for regex in _option_marks())
+
+
+@dataclass(frozen=True)
+class _Column:
+    start: int  # offsets in the line
+    end: int
+    meaning: str
+    answer_id: str
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _column_header(line: str) -> list[_Column] | None:
+    """The answer columns of a header line ("MRI SCREEN            Y    N", "      Yes   No"): the line ends with
+    answer words of at least two meanings, apart from any title before them by two spaces or more."""
+    rules = form_rules_cached()
+    tokens = list(_TOKEN.finditer(line))
+    k = len(tokens)
+    while k and tokens[k - 1].group().lower() in rules.answers:
+        k -= 1
+    columns = [_Column(t.start(), t.end(), *rules.answers[t.group().lower()]) for t in tokens[k:]]
+    if len({c.meaning for c in columns}) < 2 or (k and columns[0].start - tokens[k - 1].end() < 2):
+        return None
+    return columns
+
+
+def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], list[tuple[int, int, int]]] | None:
+    """A row under answer columns: its label (letters, all before the columns) and its ticks as (start, end,
+    column index); None for a line that is no such row (blank, or words reaching into the columns)."""
+    rules = form_rules_cached()
+    region = columns[0].start - 2
+    tokens = list(_TOKEN.finditer(line))
+    label = [t for t in tokens if t.end() <= region]
+    if not label or not re.search(r"[^\W\d_]", line[label[0].start():label[-1].end()]):
+        return None
+    ticks = []
+    centres = [(c.start + c.end - 1) / 2 for c in columns]
+    reach = max(2.0, min((b - a for a, b in zip(centres, centres[1:], strict=False)), default=4.0) / 2)
+    for t in tokens[len(label):]:
+        if t.start() < region or not rules.table_tick.fullmatch(t.group()):
+            return None
+        centre = (t.start() + t.end() - 1) / 2
+        k = min(range(len(columns)), key=lambda i: abs(centres[i] - centre))
+        if abs(centres[k] - centre) > reach:
+            return None  # a tick under no column
+        ticks.append((t.start(), t.end(), k))
+    return (label[0].start(), label[-1].end()), ticks
+
+
+def answer_column_blocks(lines: list[str]) -> dict[int, list[int]]:
+    """Header line index -> its row line indexes, for answer columns laid out with spaces ("MRI SCREEN   Y    N" /
+    "  Pacemaker            X"): the rows run to the first line that is no row; a header needs at least one row.
+    The column an X sits under decides the answer, so these lines keep their spacing."""
+    out: dict[int, list[int]] = {}
+    i = 0
+    while i < len(lines):
+        columns = _column_header(lines[i]) if lines[i].strip() else None
+        if columns is None:
+            i += 1
+            continue
+        rows = []
+        j = i + 1
+        while j < len(lines) and (row := _column_row(lines[j], columns)) is not None:
+            rows.append((j, row))
+            j += 1
+        if rows:
+            out[i] = [j for j, _ in rows]
+        i = max(j, i + 1)
+    return out
+
+
+@cache
+def form_rules_cached() -> FormRules:
+    return form_rules()
 
 
 class FormState:
@@ -325,6 +416,46 @@ class FormState:
                 questions.append((stem, answers))
         return out
 
+    def _columns(self, text: str) -> dict[int, list[tuple[_Item, list[_Item]]]]:
+        """Rows under a header line of answer columns ("MRI SCREEN    Y    N" / "  Pacemaker         X"): line start
+        -> [(question, its answers)], the answer by the column the tick sits under; the header maps to none."""
+        out: dict[int, list[tuple[_Item, list[_Item]]]] = {}
+        if not re.search(r"[ \t]{2}", text):
+            return out
+        lines = text.split("\n")
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        for header, rows in answer_column_blocks(lines).items():
+            columns = _column_header(lines[header])
+            assert columns is not None
+            questions: list[tuple[_Item, list[_Item]]] = []
+            for j in rows:
+                row = _column_row(lines[j], columns)
+                assert row is not None
+                (lo, hi), ticks = row
+                base, end = starts[j], starts[j] + len(lines[j])
+                answers = []
+                for k, column in enumerate(columns):
+                    tick = next((t for t in ticks if t[2] == k), None)
+                    a, b = (base + tick[0], base + tick[1]) if tick else (min(base + column.start, end),
+                                                                        min(base + column.end, end))
+                    answers.append(_Item("answer", a, b, _Mark(a, b, tick is not None, self._rules.column_id),
+                                         column.meaning, column.answer_id))
+                out[starts[j]] = [(_Item("stem", base + lo, base + hi), answers)]
+                questions.append(out[starts[j]][0])
+            out[starts[header]] = []
+            title = lines[header][:columns[0].start]
+            if title.strip() and not any(a.mark is not None and a.mark.ticked for _, answers in questions
+                                         for a in answers):
+                # nothing ticked anywhere: the header may itself be an item ("Pacemaker   Y   N"), unanswered too
+                base = starts[header]
+                out[base] = [(_Item("stem", base, base + len(title.rstrip())), [
+                    _Item("answer", base + c.start, base + c.end, _Mark(base + c.start, base + c.end, False,
+                                                                        self._rules.column_id), c.meaning, c.answer_id)
+                    for c in columns])]
+        return out
+
     def _question_above(self, text: str, line_start: int, marked: dict[int, list[_Mark]]) -> _Item | None:
         """The line above a line of answers only, when it is a question ("Prior MRS?" / "[ ] Yes [X] No")."""
         if line_start == 0:
@@ -348,7 +479,7 @@ class FormState:
             return [t for t in targets[bisect_left(starts, lo):bisect_left(starts, hi)] if t.end_char <= hi]
 
         marked = self._marks(text)
-        laid_out = self._tables(text) | self._circled(text, marked)  # line start -> its questions
+        laid_out = self._tables(text) | self._circled(text, marked) | self._columns(text)
         for questions in laid_out.values():
             for question, replies in questions:
                 self._question(doc, question, replies, inside(question.start, question.end))
@@ -410,7 +541,25 @@ class FormState:
             meaning, answer_id = self._answer(hit.group(1))
             stem = _Item("stem", lo, hit.start())
             answer = _Item("answer", hit.start(1), hit.end(1), None, meaning, answer_id)
+            last = next(reversed(list(_WORD.finditer(text, lo, hit.start()))), None)
+            if (last is not None and not text[hit.start():hit.start(1)].strip()
+                    and last.group().lower() in self._rules.answers and self._answer(last.group())[0] != meaning):
+                # "Pacemaker   Y   N": the options listed side by side with only spaces, none chosen
+                stem = _Item("stem", lo, last.start())
+                answer = _Item("answer", hit.start(1), hit.end(1), _Mark(hit.start(1), hit.end(1), False,
+                                                                         answer_id), meaning, answer_id)
             self._question(doc, stem, [answer], inside(stem.start, hit.end()))
+        for hit in self._rules.blank_leader.finditer(text):  # "Pacemaker .........": asked, not answered
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            if line_start in laid_out or line_start in marked:
+                continue
+            lo = max(line_start, hit.start() - self._rules.max_question)
+            if not re.search(r"[^\W\d_]", text[lo:hit.start()]):
+                continue
+            blank = _Mark(hit.start(), hit.end(), False, self._rules.blank_leader_id)
+            stem = _Item("stem", lo, hit.start())
+            cause = _Item("answer", hit.start(), hit.end(), blank, "unknown", self._rules.blank_leader_id)
+            self._question(doc, stem, [cause], inside(stem.start, hit.start()))
 
     def _choice(self, doc: Doc, item: _Item, options: list[_Item], targets: list[Span]) -> None:
         assert item.mark is not None

@@ -117,25 +117,33 @@ def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> Normal
 def normalize_layout(text: str) -> NormalizedText:
     """Unify look-alike characters, collapse runs of spaces, drop header markers, join wrapped lines and
     hyphenated line breaks. Every output character comes from the source character it maps to."""
-    from .form_state import holds_option_mark
+    from .form_state import answer_column_blocks, holds_option_mark
 
     out: list[str] = []
     offsets = array("i")
+    lines = text.split("\n")
+    # answer columns laid out with spaces ("MRI SCREEN     Y    N" / "  Pacemaker          X"): the column an X sits
+    # under is the answer, so these lines keep their spacing and their breaks
+    columns: set[int] = set()
+    if "  " in text:
+        for header, rows in answer_column_blocks(lines).items():
+            columns.update([header, *rows])
+    keep_spaces = False
 
     def emit(ch: str, src: int) -> None:
-        if ch == " " and out and out[-1] == " ":
+        if ch == " " and out and out[-1] == " " and not keep_spaces:
             return  # runs of spaces become one, so multi-word phrases match across alignment padding
         out.append(ch)
         offsets.append(src)
 
-    lines = text.split("\n")
     line_start = 0
     skip = 0  # characters to skip at the start of this line (a continuation's indentation)
     continued = False  # this line is the tail of a wrapped sentence
     for i, line in enumerate(lines):
         a, b = skip, len(line)
         skip = 0
-        marker = _MARKER.match(line) if a == 0 else None
+        keep_spaces = i in columns
+        marker = _MARKER.match(line) if a == 0 and not keep_spaces else None
         if marker:
             a = marker.end()
             trailing = _TRAILING_MARKER.search(line, a)
@@ -144,8 +152,8 @@ def normalize_layout(text: str) -> NormalizedText:
         body = line[a:b]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         stripped = body.rstrip()
-        hyphen = (nxt is not None and stripped.endswith("-") and len(stripped) > 1 and stripped[-2].isalpha()
-                  and nxt.lstrip()[:1].islower())
+        hyphen = (nxt is not None and not keep_spaces and i + 1 not in columns and stripped.endswith("-")
+                  and len(stripped) > 1 and stripped[-2].isalpha() and nxt.lstrip()[:1].islower())
         if hyphen:
             b = a + len(stripped) - 1
         for j in range(a, b):
@@ -165,8 +173,8 @@ def normalize_layout(text: str) -> NormalizedText:
         if hyphen:
             skip = indent  # "radia-" + "tion": nothing between the halves
             continued = True
-        elif _is_soft_break(body, nxt, continued=continued) and not (holds_option_mark(body) or
-                                                                      holds_option_mark(nxt)):
+        elif (i not in columns and i + 1 not in columns and _is_soft_break(body, nxt, continued=continued)
+              and not (holds_option_mark(body) or holds_option_mark(nxt))):
             # (a line of form options is never prose that wrapped: "[X] No" / "Treatment since...? [ ] Y")
             emit(" ", newline)
             skip = indent

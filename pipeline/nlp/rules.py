@@ -302,8 +302,9 @@ def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]
 def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> list[SectionRule]:
     """SectionRules from sections.yaml.
 
-    Each header phrase becomes two token patterns: any case followed by a colon ("Findings:"), and any case
-    alone on its line ("IMPRESSION", "Exam"). Both must start a line (the sectionizer's require_start_line).
+    Each header phrase becomes three token patterns: any case followed by a colon ("Findings:") or by a dash that
+    stands apart ("Exam - normal"; not a hyphen joined to a word, "Neuro-oncology"), and any case alone on its
+    line ("IMPRESSION", "Exam"). Both must start a line (the sectionizer's require_start_line).
     """
     data = data if data is not None else read_resource(SECTIONS_FILE)
     out: list[SectionRule] = []
@@ -315,10 +316,13 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
                                    pattern=_check_pattern(SECTIONS_FILE, rule_id, pattern), metadata=meta))
         for header in _strings(SECTIONS_FILE, rule_id, "headers", raw.get("headers")):
             tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
-            colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": {"IN": [":", "-"]}}]
+            # a colon, or a dash that stands apart ("Neuro - alert"): a hyphen joined to the next word
+            # ("Neuro-oncology", "Neuro-" / "Radiology") makes a longer word, no header
+            colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": ":"}]
+            dash_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": "-", "SPACY": True}]
             alone_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": "*", "OP": "?"},
                                                                   {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]
-            for pattern in (colon_form, alone_form):
+            for pattern in (colon_form, dash_form, alone_form):
                 out.append(SectionRule(literal=str(header), category=raw["category"], pattern=pattern, metadata=meta))
     return out
 

@@ -51,3 +51,23 @@ def test_markers_and_headers_alone_on_a_line(analyze, text, target, category):  
         assert sections and sections[0].category == category
     else:
         assert found[0].section == category
+
+
+# A hyphen joined to a word makes a longer word, no header; a colon or a dash that stands apart closes one.
+JOINED = [
+    ("Neuro-oncology e-consult\nGlioma, left frontal.", None),
+    ("NEURO-ONCOLOGY ELECTRONIC CONSULTATION\nGlioma, left frontal.", None),
+    ("Plan-of-care discussed: glioma surveillance.", None),
+    ("Exam-room 4 note\nGlioma, left frontal.", None),
+    ("Neuro-\nRadiology reviewed the glioma.", None),
+    ("Neuro: glioma symptoms, strength 5/5", "physical_exam"),
+    ("Neuro - glioma related weakness, 4/5 right arm", "physical_exam"),
+    ("NEURO\nGlioma related weakness, 4/5 right arm", "physical_exam"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), JOINED, ids=[c[0][:30] for c in JOINED])
+def test_a_joined_hyphen_opens_no_section(analyze, text: str, category: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = [m for m in analyze(text).mentions if m.text.lower().startswith("glioma")]
+    assert found
+    assert found[0].section == category
