@@ -46,6 +46,7 @@ _STATEMENTS = ("unticked", "answered_no", "unanswered")
 _HEDGES = frozenset({"POSSIBLE_EXISTENCE"})
 _SAYS_NOTHING = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "NEGATED_EXISTENCE"})
 _BOUNDARY = re.compile(r"[.;:?!](?=\s|$)|\s[-=]+\s")  # where a header or an earlier clause ends
+_CIRCLED_OPTION = re.compile(r"(?<![^\s/|:])\([^()\n]*[^\W\d_][^()\n]*\)(?![^\s/|,;.])")  # "(biopsy planning)"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")  # "Y/N" is two answer words
 
 
@@ -87,6 +88,9 @@ class FormRules:
     column_id: str  # an X under a "Y  N" header line (answer columns laid out with spaces)
     blank_leader_id: str  # a dot leader with no answer after it ("Pacemaker .........")
     blank_leader: re.Pattern[str]
+    choice_id: str
+    choice_instruction: re.Pattern[str]  # "(circle one)", "check one:", "(select all that apply)"
+    choice_separator: re.Pattern[str]  # between the options of one line
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -138,7 +142,8 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     tables = data.get("tables") or {}
     circled = data.get("circled") or {}
     columns = data.get("columns") or {}
-    for key, raw in (("tables", tables), ("circled", circled), ("columns", columns)):
+    choices = data.get("choice_lists") or {}
+    for key, raw in (("tables", tables), ("circled", circled), ("columns", columns), ("choice_lists", choices)):
         if not isinstance(raw, dict) or not raw.get("id"):
             raise RuleFileError(f"{FORMS_FILE}: {key} needs an id")
     try:
@@ -146,8 +151,13 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         table_tick = re.compile(rf"(?:{ticks})", re.IGNORECASE)
         instructions = "|".join(f"(?:{t})" for t in _strings("circled instructions", circled.get("instructions")))
         circle_instruction = re.compile(rf"(?:{instructions})[ \t]*$", re.IGNORECASE)
+        choice_instruction = re.compile("|".join(
+            f"(?:{t})" for t in _strings("choice_lists instructions", choices.get("instructions"))), re.IGNORECASE)
+        choice_separator = re.compile("|".join(
+            f"(?:{t})" for t in _strings("choice_lists separators", choices.get("separators"))))
     except re.error as exc:
-        raise RuleFileError(f"{FORMS_FILE}: a tables tick or circled instruction does not compile: {exc}") from exc
+        raise RuleFileError(f"{FORMS_FILE}: a tables tick, circled or choice instruction does not compile: {exc}"
+                            ) from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
@@ -157,6 +167,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         circled_run=re.compile(rf"{any_one}(?:(?:[ \t]*/[ \t]*|[ \t]+){any_one})+(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[.;,|])",
                                re.MULTILINE),
         circled_answer=re.compile(one), circle_instruction=circle_instruction,
+        choice_id=str(choices["id"]), choice_instruction=choice_instruction, choice_separator=choice_separator,
         marks=tuple(marks), answers=answers, statements=statements,
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
@@ -278,13 +289,91 @@ class FormState:
             lines.setdefault(text.rfind("\n", 0, mark.start) + 1, []).append((mark, needs))
         out: dict[int, list[_Mark]] = {}
         for start, marks in lines.items():
-            if all(needs for _, needs in marks):
+            if all(needs for _, needs in marks) and not self._listed(text, start, lines):
                 continue  # fill-in blanks alone ("Signature: ______") are no options
             out[start] = sorted((m for m, _ in marks), key=lambda m: m.start)
         return out
 
     def _answer(self, word: str) -> tuple[str, str]:
         return self._rules.answers[" ".join(word.lower().split())]
+
+    def _listed(self, text: str, line_start: int, lines: dict[int, list[tuple[_Mark, bool]]]) -> bool:
+        """A line led by a fill-in blank is a list's unticked option when the lines led by marks around it hold a
+        mark of another kind ("___ Tumor evaluation" / "_X_ Metabolic") or follow a choice instruction."""
+
+        def led(start: int) -> bool:
+            marks = lines.get(start) or []
+            return bool(marks) and not text[start:min(m.start for m, _ in marks)].strip()
+
+        if not led(line_start):
+            return False
+        block = [line_start]
+        for step in (-1, 1):  # the run of mark-led lines above and below
+            at = line_start
+            while True:
+                if step < 0:
+                    if at == 0:
+                        break
+                    nxt = text.rfind("\n", 0, at - 1) + 1
+                else:
+                    end = text.find("\n", at)
+                    if end < 0:
+                        break
+                    nxt = end + 1
+                if not led(nxt):
+                    break
+                block.append(nxt)
+                at = nxt
+        if any(not needs for start in block for _, needs in lines[start]):
+            return True
+        first = min(block)
+        if first == 0:
+            return False
+        head = text[text.rfind("\n", 0, first - 1) + 1:first - 1]
+        return self._rules.choice_instruction.search(head) is not None
+
+    def _choice_lines(self, text: str, taken: Any) -> dict[int, list[_Item]]:
+        """Lines of options after a choice instruction, with no box ("Purpose (circle one): diagnosis  (biopsy
+        planning)  tumor follow-up"): line start -> its options, the circled one ticked, the bare ones not."""
+        out: dict[int, list[_Item]] = {}
+        for hit in self._rules.choice_instruction.finditer(text):
+            lo = hit.end()
+            hi = text.find("\n", lo)
+            hi = len(text) if hi < 0 else hi
+            if not text[lo:hi].strip() and hi < len(text):  # the options on the next line
+                lo = hi + 1
+                hi = text.find("\n", lo)
+                hi = len(text) if hi < 0 else hi
+            line_start = text.rfind("\n", 0, lo) + 1
+            if line_start in taken or line_start in out:
+                continue
+            options = self._options(text, lo, hi)
+            circled = [o for o in options if o.mark is not None and o.mark.ticked]
+            if len(options) >= 2 and len(circled) < len(options):
+                out[line_start] = options
+        return out
+
+    def _options(self, text: str, lo: int, hi: int) -> list[_Item]:
+        """The options of [lo, hi): one wholly in parentheses, standing apart, is circled (ticked); the text
+        between circled ones is split at the separators into bare options (a space alone parts nothing: the
+        text's spacing may be collapsed)."""
+        spans: list[tuple[int, int, bool]] = []
+        pos = lo
+        for hit in _CIRCLED_OPTION.finditer(text, lo, hi):
+            spans += self._bare(text, pos, hit.start())
+            spans.append((hit.start(), hit.end(), True))
+            pos = hit.end()
+        spans += self._bare(text, pos, hi)
+        return [_Item("choice", a, b, _Mark(a, b, ticked, self._rules.choice_id)) for a, b, ticked in spans]
+
+    def _bare(self, text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+        out = []
+        cuts = [lo, *(x for m in self._rules.choice_separator.finditer(text, lo, hi) for x in m.span()), hi]
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+            piece = text[a:b]
+            if re.search(r"[^\W\d_]", piece):
+                out.append((a + len(piece) - len(piece.lstrip()), b - len(piece) + len(piece.rstrip()), False))
+        return out
 
     def _items(self, text: str, line_start: int, line_end: int, marks: list[_Mark]) -> list[_Item]:
         """The stems, answers and choices of one line of marks, in order."""
@@ -479,7 +568,10 @@ class FormState:
             return [t for t in targets[bisect_left(starts, lo):bisect_left(starts, hi)] if t.end_char <= hi]
 
         marked = self._marks(text)
-        laid_out = self._tables(text) | self._circled(text, marked) | self._columns(text)
+        laid_out = self._tables(text) | self._circled(text, marked) | self._columns(text)  # line start -> its questions
+        for options in self._choice_lines(text, marked.keys() | laid_out.keys()).values():
+            for option in options:
+                self._choice(doc, option, options, inside(option.start, option.end))
         for questions in laid_out.values():
             for question, replies in questions:
                 self._question(doc, question, replies, inside(question.start, question.end))

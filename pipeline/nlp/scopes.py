@@ -328,6 +328,8 @@ class RuleExtensions:
       excluded"); a withdrawal after a hedge wins over it.
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
       typical of glioma, ...").
+    - the `answer_line` scope: a questionnaire's question reaches its answer, the rest of its line past its "?"
+      or the next line ("What worries you most? 'That the tumor came back'").
     - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
       hedged or made hypothetical by the cues around it.
     - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
@@ -427,6 +429,10 @@ class RuleExtensions:
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
         self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
         self._conditional_reach = int(conditional.get("max_tokens", 24))
+        answer = config.get("answer_line", {})
+        self._answer_id: str | None = answer.get("id")
+        self._answer_rules = frozenset(str(r) for r in answer.get("rules", ()))
+        self._answer_reach = int(answer.get("max_tokens", 30))
         own = config.get("own_tumor", {})
         self._own_id: str | None = own.get("id")
         self._own_heads = frozenset(str(h).lower() for h in own.get("heads", ()))
@@ -455,6 +461,8 @@ class RuleExtensions:
             self._add_also(doc, target)
         if graph is not None and self._conditional_id is not None and self._conditional_rules:
             self._reach_clause_end(doc, graph.modifiers, targets)
+        if graph is not None and self._answer_id is not None and self._answer_rules:
+            self._reach_answer(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
             self._patient_tested(doc, graph.modifiers, targets)
         if self._own_id is not None and self._own_heads:
@@ -610,6 +618,33 @@ class RuleExtensions:
                     continue
                 assert self._conditional_id is not None
                 rule = self._derived(modifier.rule, modifier.category, self._conditional_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+
+    def _reach_answer(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A questionnaire's question reaches its answer: the rest of its line, past the question's "?", or the next
+        line when nothing with letters follows it on its own (at most max_tokens)."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        text = doc.text
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._answer_rules:
+                continue
+            cue_end = modifier.modifier_span[1]
+            at = doc[cue_end - 1].idx + len(doc[cue_end - 1].text)
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            if not re.search(r"[^\W\d_]", text[at:line_end]) and line_end < len(text):
+                line_end = text.find("\n", line_end + 1)  # the answer on the next line
+                line_end = len(text) if line_end < 0 else line_end
+            end = cue_end
+            while end < min(len(doc), cue_end + self._answer_reach) and doc[end].idx < line_end:
+                end += 1
+            for target in _starting_in(targets, index, cue_end, end):
+                if target.end > end or not _allows(modifier.rule, target):
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                assert self._answer_id is not None
+                rule = self._derived(modifier.rule, modifier.category, self._answer_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
 
     def _patient_tested(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
