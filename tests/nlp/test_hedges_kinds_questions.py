@@ -68,6 +68,8 @@ GENERAL = [
      "lymphoma", set()),
     ("near miss: a possessive with a habit word", "Her abscess typically needs drainage every few weeks.",
      "BRAIN_INFECTION", "abscess", set()),
+    ("near miss: a pronoun with a habit word", "He typically needs dexamethasone for edema.", "STEROIDS",
+     "dexamethasone", set()),
     ("near miss: an article, a past event", "A right frontal glioblastoma was found in 2023.", "GLIOMA",
      "glioblastoma", set()),
 ]
