@@ -30,7 +30,7 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
                 "unless_prev", "only_after", "only_after_tokens"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
-                 "needs_after", "needs_in_sentence"}
+                 "needs_after", "needs_before", "needs_in_sentence"}
 
 
 class RuleFileError(ValueError):
@@ -167,6 +167,12 @@ def _followed_by(needs_after: re.Pattern[str], target: Span, modifier: Span, spa
     return needs_after.match(modifier.doc.text[modifier.end_char:modifier.sent.end_char]) is not None
 
 
+def _preceded_by(needs_before: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
+    """A cue with `needs_before` modifies only when its pattern is found in the text before it in its sentence
+    ("requires" states a rule of kinds only after "A glioma", not after "Her glioma")."""
+    return needs_before.search(modifier.doc.text[modifier.sent.start_char:modifier.start_char]) is not None
+
+
 def _in_sentence_with(needs_in_sentence: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
     """A cue with `needs_in_sentence` modifies only when its pattern is found in its sentence ("treat it as" is a
     hypothetical frame only in a sentence that states a condition: "if the choline is high, we will treat it as
@@ -181,11 +187,16 @@ def _all_of(*checks: Any) -> Any:
 
 
 def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent_end_char: int,
-                    sent_start_char: int | None = None) -> bool:
+                    sent_start_char: int | None = None, cue_start_char: int | None = None) -> bool:
     """The cue's `needs_after` pattern (if any) matches the text after it in its sentence, and its
-    `needs_in_sentence` pattern (if any, and the sentence start is given) is found in its sentence."""
+    `needs_in_sentence` pattern (if any, and the sentence start is given) is found in its sentence, and its
+    `needs_before` pattern (if any, and the cue start is given) is found in the text before it."""
     pattern = meta.get("needs_after")
     if pattern is not None and pattern.match(doc_text[cue_end_char:sent_end_char]) is None:
+        return False
+    before = meta.get("needs_before")
+    if before is not None and sent_start_char is not None and cue_start_char is not None \
+            and before.search(doc_text[sent_start_char:cue_start_char]) is None:
         return False
     within = meta.get("needs_in_sentence")
     return within is None or sent_start_char is None \
@@ -213,6 +224,11 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
             meta["needs_after"] = re.compile(str(raw["needs_after"]), re.IGNORECASE)
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_after does not compile: {exc}") from exc
+    if raw.get("needs_before") is not None:
+        try:
+            meta["needs_before"] = re.compile(str(raw["needs_before"]), re.IGNORECASE)
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_before does not compile: {exc}") from exc
     if raw.get("needs_in_sentence") is not None:
         try:
             meta["needs_in_sentence"] = re.compile(str(raw["needs_in_sentence"]), re.IGNORECASE)
@@ -232,6 +248,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
         checks: list[Any] = [not_inside_target]
         if metadata.get("needs_after") is not None:
             checks.append(partial(_followed_by, metadata["needs_after"]))
+        if metadata.get("needs_before") is not None:
+            checks.append(partial(_preceded_by, metadata["needs_before"]))
         if metadata.get("needs_in_sentence") is not None:
             checks.append(partial(_in_sentence_with, metadata["needs_in_sentence"]))
         common: dict[str, Any] = {

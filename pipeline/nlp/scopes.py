@@ -298,11 +298,11 @@ class ListContext:
 
 def _cue_holds(doc: Doc, modifier: ConTextModifier) -> bool:
     """The cue's `needs_after` pattern, if it has one, matches the text after it in its sentence (and its
-    `needs_in_sentence` pattern is found in its sentence)."""
+    `needs_in_sentence` pattern is found in its sentence, and its `needs_before` pattern before it)."""
     start, end = modifier.modifier_span
     sent = doc[start].sent
     return cue_needs_after(modifier.rule.metadata or {}, doc.text, doc[end - 1].idx + len(doc[end - 1].text),
-                           sent.end_char, sent.start_char)
+                           sent.end_char, sent.start_char, doc[start].idx)
 
 
 def _back_allows(meta: dict[str, Any], label: str) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...contracts import Evidence, Fact, FactStatus
-from ..context import CUE_ATTRIBUTE, mention_status
+from ...contracts import Evidence, Fact, FactStatus, Mention
+from ..context import CUE_ATTRIBUTE, FactContext, mention_status
 from ..cues import concept_set, cue, value_set
 from ..imaging import is_requested_study, own_stretch, own_stretch_after, requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
@@ -15,6 +15,7 @@ TREATMENTS = concept_set("treatment.any").concepts
 ADVANCED = value_set("modality.advanced").values
 _SINCE = cue("course.since_imaging")
 _STOPPED = cue("course.stopped")
+_SINCE_THEN = cue("course.since_then")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
 _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogenic_target").id})
@@ -158,6 +159,13 @@ def latest_study_date(r: Resolver) -> date | None:
     return max(dates, default=None)
 
 
+def _prior_study_just_before(ctx: FactContext, m: Mention) -> bool:
+    """The sentence just before the mention's names a prior study (not the requested one)."""
+    return any(not is_requested_study(ctx, o) and o.sentence_end <= m.sentence_start
+               and not ctx.text[o.sentence_end:m.sentence_start].strip()
+               for o in ctx.mentions("IMAGING"))
+
+
 @derivation("treatment_since_imaging")
 def treatment_since_imaging(r: Resolver, name: str) -> Fact:
     """A treatment given after the latest prior study: dated after it, or in a sentence that names a prior study
@@ -174,6 +182,9 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
         sentence = ctx.sentence_text(m)
         imaging_here = [o for o in ctx.same_sentence(m, "IMAGING") if not is_requested_study(ctx, o)]
         since = [_SINCE.id] if imaging_here and _SINCE.matches(sentence) else []
+        if not since and m.attrs.get("assertion") == "absent" and _SINCE_THEN.matches(sentence) \
+                and _prior_study_just_before(ctx, m):
+            since = [_SINCE_THEN.id]
         when = ctx.date_of(m)
         if last is not None and when is not None and when < last:
             continue  # "s/p chemoradiation 2024" beside a 2026 study: history before it
