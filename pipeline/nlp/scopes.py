@@ -48,6 +48,8 @@ _NEIGHBOURS = 8  # how many earlier targets are looked at for the one before a t
 _DEAD = frozenset({"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY"})  # says nothing current about the patient
 _YEAR_IN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])\s*$")
 _NUMBER = re.compile(r"[0-9]{1,3}")
+# a new line that opens with a label ("HPI:", "Social history:"): another paragraph
+_LABELLED_LINE = re.compile(r"\n[ \t]*[A-Za-z][A-Za-z0-9 /&().-]{0,30}:")
 # A relative's disorder the patient's own test rules out for the patient (scope patient_tested): extract.py gives
 # such a target a second mention, the patient's, negated.
 PATIENT_NEGATED = "PATIENT_NEGATED"
@@ -336,11 +338,13 @@ class RuleExtensions:
       ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
       (a PATIENT_NEGATED modifier; the relative's reading stays).
     - the `resolved_course` scope: a historical tumor whose stretch says it is over ("resected in childhood, no
-      recurrence", "remote history of", "personal history of", "discharged from follow-up") or dates it far
-      before the packet ("excised in 2009", "removed at age 8") is also negated, unless it is followed or treated
-      now, a new lesion follows it in its sentence, or the document raises a recurrence, a treatment effect or a
-      lesion at the old tumor's site; then the same history told again ("Problem list: hx brain tumor", a form
-      option "[X] Tumor evaluation") is negated too when no other tumor is current.
+      recurrence", "remote history of", "personal history of", "discharged from follow-up", also in the next
+      sentence of its paragraph: "We discharged him from clinic") or dates it far before the packet ("excised in
+      2009", "removed at age 8") is also negated, unless it is followed or treated now, a new lesion follows it in
+      its sentence, or the document raises a recurrence, a treatment effect or a lesion at the old tumor's site
+      (not the progression of a non-tumor finding); then the same history told again ("Problem list: hx brain
+      tumor", a form option "[X] Tumor evaluation", a copied "Diagnosis: pilocytic astrocytoma, resected 2006") is
+      negated too when no other tumor is current.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -375,7 +379,9 @@ class RuleExtensions:
         self._reopened_by = frozenset(str(t) for t in resolved.get("reopened_by", ()))
         self._resolved_stops = frozenset(str(k).lower() for k in resolved.get("stops", ()))
         try:
+            self._care_ended = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("care_ended", ())]
             self._resolution = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("patterns", ())]
+            self._resolution += self._care_ended
             self._active = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("active", ())]
             remote = resolved.get("remote") or {}
             self._remote_years = int(remote.get("min_years", 0))
@@ -387,12 +393,14 @@ class RuleExtensions:
             same = resolved.get("same_history") or {}
             self._generic_rules = frozenset(str(r) for r in same.get("generic_rules", ()))
             self._topic_labels = [re.compile(str(p), re.IGNORECASE) for p in same.get("topic_labels", ())]
+            self._told_marks = [re.compile(str(p), re.IGNORECASE) for p in same.get("told_marks", ())]
             self._reopened_near = [re.compile(str(p), re.IGNORECASE) for p in resolved.get("reopened_near", ())]
             about = resolved.get("reopened_about_tumor") or {}
             self._unstated_rules = frozenset(str(r) for r in about.get("rules", ()))
             self._expected_rules = frozenset(str(r) for r in about.get("expected_rules", ()))
             self._tumor_types = frozenset(str(t) for t in about.get("tumor_types", ()))
             self._nontumor_subject = [re.compile(str(p), re.IGNORECASE) for p in about.get("nontumor_subject", ())]
+            self._tumor_signs = [re.compile(str(p), re.IGNORECASE) for p in about.get("tumor_signs", ())]
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: a pattern does not compile: {exc}") \
                 from exc
@@ -500,7 +508,7 @@ class RuleExtensions:
                 if self._mark_resolved(doc, target, before, after, when, targets):
                     over.append(target)
             if over:
-                self._same_history(doc, tumors, over)
+                self._same_history(doc, tumors, over, when)
         return doc
 
     def _is_verdict(self, doc: Doc, m: ConTextModifier) -> bool:
@@ -702,6 +710,8 @@ class RuleExtensions:
                and not any(m.category in _DEAD for m in o._.modifiers) for o in targets):
             return True
         clause = f"{doc[lo:t.start].text} {doc[t.end:hi].text}"
+        if any(p.search(clause) for p in (*self._tumor_signs, *self._reopened_near)):
+            return True  # "FLAIR hyperintensity around the resection cavity has progressed"
         return not any(p.search(clause) for p in self._nontumor_subject)
 
     def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None,
@@ -721,8 +731,14 @@ class RuleExtensions:
         hi = next((i for i in range(target.end, hi) if doc[i].lower_ in self._resolved_stops), hi)
         stretch = " ".join(w for w in (doc[lo:target.start].text, doc[target.end:hi].text) if w)
         if not (any(p.search(stretch) for p in self._resolution) or (when is not None and self._remote(stretch, when))):
-            return False
-        rest = stretch
+            nxt = self._next_sentence(doc, target, after, hi, targets)
+            if nxt is None or not any(p.search(nxt) for p in self._care_ended):
+                return False
+            stretch = f"{stretch} {nxt}"  # "Meningioma resected 2020. We discharged him from clinic follow-up."
+        # what is current is read past the stops too, up to the next tumor: "resected 2012, currently on
+        # surveillance MRI", "removed in 2009 but now recurrent"
+        end = min(target.sent.end, after.start if after is not None and after.start >= target.end else sent.end)
+        rest = " ".join(w for w in (stretch, doc[hi:end].text if end > hi else "") if w)
         for p in self._resolution:
             rest = p.sub(" ", rest)
         if any(p.search(rest) for p in self._active):
@@ -736,6 +752,23 @@ class RuleExtensions:
         _add(target, ConTextModifier(self._resolved_rule, *historical.modifier_span, doc, scope_start=lo,
                                      scope_end=hi))
         return True
+
+    def _next_sentence(self, doc: Doc, target: Span, after: Span | None, hi: int,
+                       targets: list[Span]) -> str | None:
+        """The sentence after the target's, in the same paragraph (no blank line, no new labelled line), when the
+        target is the last tumor of its own sentence, its stretch runs to the sentence end and the next sentence
+        names no tumor that is not negated."""
+        sent = target.sent
+        if hi != sent.end or sent.end >= len(doc) or (after is not None and after.start < sent.end):
+            return None
+        nxt = doc[sent.end].sent
+        gap = doc.text[sent.end_char:nxt.end_char]
+        if "\n\n" in gap.strip() or _LABELLED_LINE.search(gap):
+            return None
+        if any(t.label_ in self._resolved_types and nxt.start <= t.start < nxt.end
+               and not any(m.category in _DEAD for m in t._.modifiers) for t in targets):
+            return None
+        return nxt.text
 
     def _confirmed_clean(self, targets: list[Span]) -> bool:
         """The packet states there is no residual or recurrent tumor: a negated target of `confirmed_by` (not a
@@ -761,7 +794,7 @@ class RuleExtensions:
             return when.age - then >= least
         return then < self._childhood_below
 
-    def _same_history(self, doc: Doc, tumors: list[Span], over: list[Span]) -> None:
+    def _same_history(self, doc: Doc, tumors: list[Span], over: list[Span], when: "_PacketTime | None") -> None:
         """The history that is over, told again: negate its other historical mentions (a generic word or the same
         words, nothing current in their stretch) and a form option that only names it as a topic, when no other
         tumor of the document is current."""
@@ -774,6 +807,8 @@ class RuleExtensions:
             generic = target_info(t).rule_id in self._generic_rules
             if "HISTORICAL" in held:
                 told_again = (generic or t.text.lower() in names) and not self._current_near(doc, t)
+            elif t.text.lower() in names:
+                told_again = self._told_as_record(doc, t, tumors, when) and not self._current_near(doc, t)
             else:
                 told_again = generic and self._topic_of_option(doc, t)
             if not told_again:
@@ -786,11 +821,25 @@ class RuleExtensions:
                                     scope_end=over[0].end))
 
     def _current_near(self, doc: Doc, target: Span) -> bool:
-        """Its own stretch (its sentence, up to a stop) says the tumor is followed or treated now."""
+        """Its own sentence says the tumor is followed or treated now (what the
+        resolution patterns say is over, "no residual", "completed surveillance", does not count)."""
         sent = target.sent
-        hi = next((i for i in range(target.end, sent.end) if doc[i].lower_ in self._resolved_stops), sent.end)
-        text = f"{doc[sent.start:target.start].text} {doc[target.end:hi].text}"
+        text = f"{doc[sent.start:target.start].text} {doc[target.end:sent.end].text}"
+        for p in self._resolution:
+            text = p.sub(" ", text)
         return any(p.search(text) for p in self._active)
+
+    def _told_as_record(self, doc: Doc, target: Span, tumors: list[Span], when: "_PacketTime | None") -> bool:
+        """A mention of the same tumor as a record of the past: its line, up to the next tumor, has a `told_marks`
+        match (a pathology or diagnosis label, a past operation) or dates it far before the packet (a remote year
+        or age)."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, target.start_char) + 1
+        line_end = text.find("\n", target.end_char)
+        line_end = line_end if line_end >= 0 else len(text)
+        nxt = next((t.start_char for t in tumors if t.start_char >= target.end_char), line_end)
+        line = text[line_start:min(line_end, nxt)]
+        return any(p.search(line) for p in self._told_marks) or (when is not None and self._remote(line, when))
 
     def _topic_of_option(self, doc: Doc, target: Span) -> bool:
         """A form option that names the tumor as a topic ("[X] Tumor evaluation/surveillance")."""
