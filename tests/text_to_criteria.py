@@ -84,15 +84,22 @@ def check_facts(facts: ClinicalFacts, expected: dict[str, Any]) -> None:
                                     [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])
 
 
+def find_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str) -> Mention:
+    """The first mention of `concept` with exactly the text `span`; the test fails when there is none."""
+    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
+    assert found, f"no {concept} {span!r} in {[(m.concept, m.text) for m in mentions(text)]}"
+    return found[0]
+
+
 def check_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
                   expected: set[str] | None, *, among: set[str] | None = None) -> None:
     """The first mention of `concept` with exactly the text `span` carries the `expected` modifiers (compared
     within `among` when given, else all of them); None: no such mention at all."""
-    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
     if expected is None:
+        found = [m for m in mentions(text) if m.concept == concept and m.text == span]
         assert not found, f"{span!r} must not be a {concept}: {found}"
         return
-    assert found, f"no {concept} {span!r} in {[(m.concept, m.text) for m in mentions(text)]}"
-    carried = set(found[0].modifiers)
-    assert (carried & among if among is not None else carried) == expected, (found[0].modifiers,
-                                                                            found[0].modifier_rules)
+    mention = find_mention(mentions, text, concept, span)
+    carried = set(mention.modifiers)
+    assert (carried & among if among is not None else carried) == expected, (mention.modifiers,
+                                                                            mention.modifier_rules)

@@ -10,7 +10,7 @@ nothing marked, a free-text answer, a table without answer columns, parentheses 
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import facts_of, find_mention
 
 from pipeline.contracts import FactStatus
 
@@ -97,9 +97,7 @@ CASES = [
                          ids=[c[0] for c in CASES])
 def test_form_layout(mentions, text: str, concept: str, phrase: str, expected: set[str],  # type: ignore[no-untyped-def]
                      rule: str | None) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == phrase]
-    assert found, f"{phrase!r} not matched as {concept}"
-    m = found[0]
+    m = find_mention(mentions, text, concept, phrase)
     assert set(m.modifiers) == expected, m.modifier_rules
     cited = {r for r in m.modifier_rules if r.startswith("form.")}
     if rule is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from text_to_criteria import find_mention
 
 from pipeline.nlp.form_state import form_rules
 from pipeline.nlp.normalize import normalize_layout
@@ -88,9 +89,7 @@ CASES = [
                          ids=[c[0] for c in CASES])
 def test_form_state(mentions, text: str, concept: str, phrase: str, expected: set[str],  # type: ignore[no-untyped-def]
                     rule: str | None) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == phrase]
-    assert found, f"{phrase!r} not matched as {concept}"
-    m = found[0]
+    m = find_mention(mentions, text, concept, phrase)
     assert set(m.modifiers) == expected
     form_rules_cited = {r for r in m.modifier_rules if r.startswith("form.")}
     if rule is None:

@@ -8,7 +8,7 @@ a preference between two diagnoses.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import facts_of, find_mention
 
 from pipeline.contracts import FactStatus
 
@@ -43,9 +43,7 @@ CASES = [
                          ids=[c[0] for c in CASES])
 def test_words_about_the_request(mentions, text: str, concept: str, phrase: str,  # type: ignore[no-untyped-def]
                                  expected: set[str] | None, talk: bool) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == phrase]
-    assert found, f"{phrase!r} not matched as {concept}: {[(m.concept, m.text) for m in mentions(text)]}"
-    m = found[0]
+    m = find_mention(mentions, text, concept, phrase)
     if expected is not None:
         assert set(m.modifiers) == expected, m.modifier_rules
     assert (TALK in m.modifier_rules) is talk, m.modifier_rules

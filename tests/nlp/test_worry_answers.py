@@ -6,7 +6,7 @@ concern stays suspicion; the next line, or a clinician's field, is read as writt
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import facts_of, find_mention
 
 from pipeline.contracts import FactStatus
 
@@ -42,9 +42,7 @@ CASES = [
                          ids=[c[0] for c in CASES])
 def test_a_worry_answer_is_lay(mentions, text: str, concept: str, phrase: str,  # type: ignore[no-untyped-def]
                                expected: set[str] | None, lay: bool) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == phrase]
-    assert found, f"{phrase!r} not matched as {concept}: {[(m.concept, m.text) for m in mentions(text)]}"
-    m = found[0]
+    m = find_mention(mentions, text, concept, phrase)
     if expected is not None:
         assert set(m.modifiers) == expected, m.modifier_rules
     assert (RULE in m.modifier_rules) is lay, m.modifier_rules
