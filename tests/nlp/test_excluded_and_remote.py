@@ -10,7 +10,7 @@ diagnosis of the same sentence or list.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import check_mention, facts_of
+from text_to_criteria import check_facts, check_mention, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -243,4 +243,4 @@ FACT_CASES = [
 def test_facts_from_excluded_remote_and_hedged(analyze, case, text, expected):  # type: ignore[no-untyped-def]
 
     facts = facts_of(analyze, text)
-    assert {name: facts.facts[name].status for name in expected} == expected
+    check_facts(facts, expected)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_facts, facts_of
 
 from pipeline.contracts import FactStatus, Mention
 
@@ -94,7 +94,7 @@ REMOTE_FACTS = [
 @pytest.mark.parametrize(("case", "text", "expected"), REMOTE_FACTS, ids=[c[0] for c in REMOTE_FACTS])
 def test_a_remote_cured_tumor_is_not_current(analyze, case, text, expected):  # type: ignore[no-untyped-def]
     facts = facts_of(analyze, text)
-    assert {name: facts.facts[name].status for name in expected} == expected
+    check_facts(facts, expected)
 
 
 REMOTE_MENTIONS: list[Case] = [
@@ -166,7 +166,7 @@ SCREEN_FACTS = [
 @pytest.mark.parametrize(("case", "text", "expected"), SCREEN_FACTS, ids=[c[0] for c in SCREEN_FACTS])
 def test_screen_facts(analyze, case, text, expected):  # type: ignore[no-untyped-def]
     facts = facts_of(analyze, text)
-    assert {name: facts.facts[name].status for name in expected} == expected
+    check_facts(facts, expected)
 
 
 # ------------------------------------------------------------------ 3. a lay worry is not a diagnosis
@@ -218,4 +218,4 @@ WORRY_FACTS = [
 @pytest.mark.parametrize(("case", "text", "expected"), WORRY_FACTS, ids=[c[0] for c in WORRY_FACTS])
 def test_worry_facts(analyze, case, text, expected):  # type: ignore[no-untyped-def]
     facts = facts_of(analyze, text)
-    assert {name: facts.facts[name].status for name in expected} == expected
+    check_facts(facts, expected)
