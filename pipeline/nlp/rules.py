@@ -219,22 +219,12 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
                                 "back_excluded_types (one of them)")
         meta["back_scope"] = back
         meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
-    if raw.get("needs_after") is not None:
-        try:
-            meta["needs_after"] = re.compile(str(raw["needs_after"]), re.IGNORECASE)
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_after does not compile: {exc}") from exc
-    if raw.get("needs_before") is not None:
-        try:
-            meta["needs_before"] = re.compile(str(raw["needs_before"]), re.IGNORECASE)
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_before does not compile: {exc}") from exc
-    if raw.get("needs_in_sentence") is not None:
-        try:
-            meta["needs_in_sentence"] = re.compile(str(raw["needs_in_sentence"]), re.IGNORECASE)
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: needs_in_sentence does not compile: {exc}") \
-                from exc
+    for key in ("needs_after", "needs_before", "needs_in_sentence"):  # the text a cue needs around it
+        if raw.get(key) is not None:
+            try:
+                meta[key] = re.compile(str(raw[key]), re.IGNORECASE)
+            except re.error as exc:
+                raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {key} does not compile: {exc}") from exc
     return meta
 
 
