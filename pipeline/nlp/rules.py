@@ -161,9 +161,7 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
 
 def _followed_by(needs_after: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
     """A cue with `needs_after` modifies only when its pattern matches the text after it in its sentence ("Were"
-    opens a condition only in "Were seizures to recur, ..."); never a target it contains."""
-    if not not_inside_target(target, modifier, span_between):
-        return False
+    opens a condition only in "Were seizures to recur, ..."); context_rules runs it after not_inside_target."""
     return needs_after.match(modifier.doc.text[modifier.end_char:modifier.sent.end_char]) is not None
 
 
