@@ -53,7 +53,10 @@ from run_processes import processes_naming
 def started(postgres):
     assert postgres.url, postgres.skip_reason
     assert processes_naming(postgres.folder.name), "the server runs and is found by its folder"
-    Path(os.environ["REPORT"]).write_text(str(postgres.folder))
+    report = Path(os.environ["REPORT"])
+    partial = report.with_suffix(".partial")
+    partial.write_text(str(postgres.folder))
+    os.replace(partial, report)  # whole or absent: the outer test never reads a half-written report
 
 
 @pytest.fixture
@@ -95,6 +98,13 @@ def wait_for(found: Callable[[], object], what: str, seconds: float = 120) -> No
     while not found():
         assert time.monotonic() < deadline, f"gave up waiting for {what}"
         time.sleep(0.01)
+
+
+def reported_folder(report: Path) -> Path:
+    """The cluster folder the inner run reported; never an empty name, which every process would match."""
+    folder = Path(report.read_text().strip())
+    assert folder.name.startswith(PREFIX), f"the inner run reported {str(folder)!r}, not a cluster folder"
+    return folder
 
 
 def postmaster(parent: Path) -> list[Proc]:
@@ -164,7 +174,7 @@ def test_nothing_outlives_the_run(tmp_path, parent, test, then, when, act, exit_
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    folders = seen or [Path(report.read_text())]
+    folders = seen or [reported_folder(report)]
     assert len(folders) == 1, folders
     folder = folders[0]
     assert proc.returncode == exit_code, out
@@ -180,7 +190,7 @@ def test_a_killed_run_leaves_no_server_and_its_folder_is_swept(tmp_path, parent)
     proc = inner_pytest(tmp_path, parent, "test_cluster", then="hang")
     try:
         wait_for(report.exists, "the inner test to start")
-        folder = Path(report.read_text())
+        folder = reported_folder(report)
         assert sweep_stale_folders(parent) == [] and folder.exists()  # a running cluster is not swept
         proc.kill()
         proc.wait()
