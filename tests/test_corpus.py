@@ -148,3 +148,25 @@ def test_heldout_does_not_regress(text_records, generation) -> None:  # type: ig
     print("held-out:", summary)  # aggregate figures only: the held-out packets are never looked at to tune
     assert summary["decision_agreement"] >= generation["decision_agreement"]
     assert summary["outcome_agreement"] >= generation["outcome_agreement"]
+
+
+@pytest.mark.parametrize(("relabel", "strict", "silence_as_absent"), [
+    ({}, 1.0, 1.0),  # the dev labels as they are
+    ({"not_documented": "absent"}, 0.0, 1.0),  # silence labelled "absent": a silence mismatch only
+    ({"absent": "not_documented"}, 0.0, 1.0),  # and the other way round
+    ({"not_documented": "present"}, 0.0, 0.0),  # a real disagreement stays one in both figures
+    ({"not_documented": "suspected", "absent": "not_documented"}, 0.0, None),
+])
+def test_silence_mismatches_are_counted_apart(text_records, relabel, strict, silence_as_absent) -> None:  # type: ignore[no-untyped-def]
+    """`key_fact_agreement_silence_as_absent` forgives only not_documented against absent, in either direction."""
+    packets = [p for p in DEV if not relabel or any(s in relabel for s in p.key_facts.values())]
+    assert packets, "the dev corpus has key facts of these statuses"
+    relabelled = [AnnotatedPacket(p.id, p.split, p.title, p.text_path, p.expected,
+                                  {f: relabel.get(s, s) for f, s in p.key_facts.items() if s in relabel or not relabel},
+                                  p.exercises) for p in packets]
+    summary = CorpusReport([compare(text_records[p.id], p) for p in relabelled]).summary()
+    assert summary["key_fact_agreement"] == strict
+    if silence_as_absent is not None:
+        assert summary["key_fact_agreement_silence_as_absent"] == silence_as_absent
+    else:  # the absent -> not_documented half is forgiven, the suspected half is not
+        assert 0.0 < summary["key_fact_agreement_silence_as_absent"] < 1.0

@@ -59,6 +59,10 @@ def load_corpus(directory: str | Path = DEFAULT_CORPUS_DIR, *, splits: Iterable[
     return [p for p in packets if p.split in wanted]
 
 
+SILENCE = {"not_documented", "absent"}
+"""The two statuses that say a finding is not there: not mentioned, or stated to be none."""
+
+
 @dataclass
 class Agreement:
     """Agreement of one screening result with its annotation."""
@@ -68,6 +72,9 @@ class Agreement:
     outcome_mismatches: list[str] = field(default_factory=list)
     fact_mismatches: list[str] = field(default_factory=list)
     exercise_mismatches: list[str] = field(default_factory=list)
+    silence_mismatches: int = 0
+    """Fact mismatches between `not_documented` and `absent` (one side: the packet does not mention it; the
+    other: it states none): counted in fact_mismatches, and reported apart in the summary."""
 
     @property
     def full(self) -> bool:
@@ -96,6 +103,7 @@ def compare(record: ScreeningResult, packet: AnnotatedPacket) -> Agreement:
         got = facts[name].status.value if name in facts else "unknown fact"
         if got != status:
             agreement.fact_mismatches.append(f"fact {name}: {got}, expected {status}")
+            agreement.silence_mismatches += {got, status} == SILENCE
     results = {c.id: c for d in record.determinations for c in d.criteria}
     for criterion, status in packet.exercises:
         c = results.get(criterion)
@@ -124,6 +132,7 @@ class CorpusReport:
         n = len(self.agreements)
         facts = sum(len(a.packet.key_facts) for a in self.agreements)
         fact_ok = facts - sum(len(a.fact_mismatches) for a in self.agreements)
+        silence = sum(a.silence_mismatches for a in self.agreements)
         return {
             "packets": n,
             "packets_fully_agreeing": sum(a.full for a in self.agreements),
@@ -132,6 +141,9 @@ class CorpusReport:
             "outcome_agreement": round(outcomes / total, 4) if total else 1.0,
             "key_facts": facts,
             "key_fact_agreement": round(fact_ok / facts, 4) if facts else 1.0,
+            # the same, counting not_documented against absent as agreement: how much of the gap is only
+            # whether a packet's silence was labelled "absent"
+            "key_fact_agreement_silence_as_absent": round((fact_ok + silence) / facts, 4) if facts else 1.0,
         }
 
     def lines(self) -> list[str]:
