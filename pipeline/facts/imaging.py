@@ -62,6 +62,10 @@ _PENDING = cue("study.pending")
 _PLANNED_BEFORE = cue("study.planned_before")
 _PLANNED_AFTER = cue("study.planned_after")
 _CONTINUATION = cue("study.continuation")
+_DISCUSSED_BEFORE = cue("study.discussed_before")
+_DISCUSSED_AFTER = cue("study.discussed_after")
+_DISCUSSED_DONE = cue("study.discussed_done")
+_DATED_BY_NAME = cue("study.dated_by_name")
 _BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine")),
                ("chest", cue("body_part.chest")), ("abdomen", cue("body_part.abdomen")))
 _SENTENCE_BODY_PARTS = frozenset({"brain", "spine"})  # the parts a study's whole sentence may name
@@ -525,6 +529,30 @@ def own_stretch_after(ctx: FactContext, m: Mention) -> str:
     return ctx.text[m.end:after]
 
 
+def only_discussed(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the study was only talked about in its own part of the clause ("PET was
+    discussed", "we considered an amino-acid PET but chose MRS", "PET weighed against MRS"), else None. Not when
+    that part also says, outside the talk, that it was done or asked for ("the previous PET was discussed", "PET
+    discussed and ordered"), names its results or its own date ("the PET of 10/02/2026 was discussed"), or reads it
+    ("PET was considered nondiagnostic")."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
+    lo = max((o.end for o in others if o.end <= m.start), default=lo)
+    hi = min((o.start for o in others if o.start >= m.end), default=hi)
+    before, after = ctx.text[lo:m.start], ctx.text[m.end:hi]
+    talk_before, talk_after = _DISCUSSED_BEFORE.search(before), _DISCUSSED_AFTER.search(after)
+    if talk_before is None and talk_after is None:
+        return None
+    rest = (before[:talk_before.start] if talk_before else before) + " " + \
+        (after[talk_after.end:] if talk_after else after)
+    if _DATED_BY_NAME.matches(after) or _DISCUSSED_DONE.matches(before + " " + after) or \
+            any(c.matches(rest) for c in (_DONE_CUE, _REQUEST_CUE, _PENDING)):
+        return None
+    if any(lo <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return None
+    return (_DISCUSSED_BEFORE if talk_before else _DISCUSSED_AFTER).id
+
+
 def is_planned(ctx: FactContext, m: Mention) -> bool:
     """"family meeting after the MRS", "MRS to be scheduled", "once the MRS is done": the words next to the study's
     name in its clause place it in the future."""
@@ -605,6 +633,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
         if m.start in used or m.has("hypothetical") or is_requested_study(ctx, m):
             continue
+        if only_discussed(ctx, m) is not None:
+            continue  # "PET was discussed at tumor board on 11/05; MRS preferred": talked about, not done
         if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
             continue
         modality = _study_modality(ctx, m)

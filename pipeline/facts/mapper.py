@@ -25,7 +25,7 @@ from ..contracts import (
 from ..nlp.ocr_repair import misread_icd10_codes
 from .catalogue import FactSpec, Requirement, Restatement, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, cite_cues, mention_status
-from .cues import cue
+from .cues import concept_set, cue
 from .date_order import read_date_order
 from .dates import mention_date, parse_date
 from .derive import DERIVATIONS
@@ -179,14 +179,21 @@ def _restate(rule: Restatement, counted: list[Evidence]) -> list[Evidence]:
     return out
 
 
+_SUBSTRATE = concept_set("diagnosis.imaging_substrate")
+
+
 def _coded_only(evidence: list[Evidence]) -> bool:
-    """Every affirmed mention is a diagnosis code's description while the notes mention the concept hedged."""
+    """Every affirmed mention is a diagnosis code's description while the notes mention the concept hedged. A hedged
+    imaging substrate ("equivocal for mesial temporal sclerosis") is doubt about the image, not about the disease."""
     def coded(e: Evidence) -> bool:
         sentence = e.sentence or ""
         return e.section == "diagnosis" or bool(_ICD10.search(sentence) or misread_icd10_codes(sentence))
 
+    def substrate(e: Evidence) -> bool:
+        return e.concept is not None and _SUBSTRATE.member_for(e.concept, e.attributes) is not None
+
     present = [e for e in evidence if e.assertion == "present"]
-    hedged_notes = [e for e in evidence if e.assertion == "suspected" and not coded(e)]
+    hedged_notes = [e for e in evidence if e.assertion == "suspected" and not coded(e) and not substrate(e)]
     return bool(present) and all(coded(e) for e in present) and bool(hedged_notes)
 
 

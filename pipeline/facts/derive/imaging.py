@@ -7,7 +7,7 @@ from datetime import date
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import CUE_ATTRIBUTE, FactContext, mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import is_requested_study, own_stretch, own_stretch_after, requested_study_cues
+from ..imaging import is_requested_study, only_discussed, own_stretch, own_stretch_after, requested_study_cues
 from .base import Resolver, derivation, make_fact, not_documented
 from .request import code_of, requested_code_mentions
 
@@ -127,8 +127,9 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.has("negated"):
             continue  # a body PET (staging) is not a PET for the brain question
         after = own_stretch_after(ctx, m)
-        reason = next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
-                                            (_CONDITIONAL, after)) if c.matches(text)), None)
+        reason = only_discussed(ctx, m) or \
+            next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
+                                       (_CONDITIONAL, after)) if c.matches(text)), None)
         if reason is not None:
             alternatives[m.start] = reason
             continue
