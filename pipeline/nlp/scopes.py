@@ -401,6 +401,7 @@ class RuleExtensions:
             self._tumor_types = frozenset(str(t) for t in about.get("tumor_types", ()))
             self._nontumor_subject = [re.compile(str(p), re.IGNORECASE) for p in about.get("nontumor_subject", ())]
             self._tumor_signs = [re.compile(str(p), re.IGNORECASE) for p in about.get("tumor_signs", ())]
+            self._look_back = bool(about.get("look_back", False))
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: a pattern does not compile: {exc}") \
                 from exc
@@ -697,7 +698,8 @@ class RuleExtensions:
         """A reopening target speaks of a tumor: not the expected change after an old resection (`expected_rules`:
         "remote postoperative changes"), nor a bare progression or recurrence (`rules`) whose clause names a non-tumor
         subject ("disc desiccation with interval progression", "progression of white matter disease") and no
-        tumor or lesion (`tumor_types`)."""
+        tumor or lesion (`tumor_types`). With `look_back`, a clause that names no subject at all is read with the rest
+        of its sentence, then with the sentence before it in the same paragraph."""
         rule = target_info(t).rule_id
         if rule in self._expected_rules:
             return False
@@ -706,13 +708,30 @@ class RuleExtensions:
         sent = t.sent
         lo = next((i + 1 for i in range(t.start - 1, sent.start - 1, -1) if doc[i].text == ";"), sent.start)
         hi = next((i for i in range(t.end, sent.end) if doc[i].text == ";"), sent.end)
+        said = self._subject_of(doc, t, lo, hi, targets)
+        if said is None and self._look_back:
+            # a bare "interval progression": the rest of its sentence, then the sentence before it in its paragraph
+            # ("Periventricular white matter hyperintensities. Interval progression since 2019.")
+            said = self._subject_of(doc, t, sent.start, sent.end, targets)
+            before = doc[sent.start - 1].sent if said is None and sent.start > 0 else None
+            if before is not None:
+                gap = doc.text[before.end_char:sent.start_char]
+                if "\n\n" not in gap.strip(" \t") and not _LABELLED_LINE.search(gap + doc.text[sent.start_char:t.start_char]):
+                    said = self._subject_of(doc, t, before.start, before.end, targets)
+        return True if said is None else said
+
+    def _subject_of(self, doc: Doc, t: Span, lo: int, hi: int, targets: list[Span]) -> bool | None:
+        """What the tokens lo..hi (the target left out) name as the subject of a bare progression or recurrence:
+        True for a tumor, a sign of one or the old tumor's site, False for a non-tumor finding, None for neither."""
         if any(o is not t and o.label_ in self._tumor_types and lo <= o.start < hi
                and not any(m.category in _DEAD for m in o._.modifiers) for o in targets):
             return True
-        clause = f"{doc[lo:t.start].text} {doc[t.end:hi].text}"
+        clause = " ".join(doc[a:b].text for a, b in ((lo, min(hi, t.start)), (max(lo, t.end), hi)) if b > a)
         if any(p.search(clause) for p in (*self._tumor_signs, *self._reopened_near)):
             return True  # "FLAIR hyperintensity around the resection cavity has progressed"
-        return not any(p.search(clause) for p in self._nontumor_subject)
+        if any(p.search(clause) for p in self._nontumor_subject):
+            return False
+        return None
 
     def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None,
                        when: "_PacketTime | None", targets: list[Span]) -> bool:
