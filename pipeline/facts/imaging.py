@@ -79,6 +79,8 @@ REPORT_LEAD_IN = 300
 _OTHER_SUBJECTS = ("LAB", "EEG")
 _REPORT_CONTINUED = cue("report.continued")
 _COMBINED_EXAM = cue("study.combined_exam")
+_SPECTRUM_READ = cue("study.spectrum_read")
+_CONVENTIONAL_READ = cue("study.conventional_read")
 TITLE_HEAD_LINES = 2
 """The lines of a report title (its heading and the date line after it) that name its study and date."""  # a sentence about these is not about the study cited before it
 
@@ -332,14 +334,13 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 and not any(lo <= m.start < hi for lo, hi in other)]  # another study's addendum
         part = _spectroscopy_part(ctx, head, imaging)
         if part is not None:  # "MRI brain with MR spectroscopy": the MRS's own limitations are the MRS's
-            mrs_body = [m for m in body if m.concept != "TECHNICAL_LIMITATION" or ctx.is_mrs_sentence(m)]
-            body = [m for m in body if m.concept != "TECHNICAL_LIMITATION" or not ctx.is_mrs_sentence(m)]
+            mrs_body, body, own = _split_combined(ctx, body)
             mrs = _Draft(modality="MRS", anchor=part.start, body_part=body_part, date=draft.date)
             mrs.evidence.append(ctx.evidence(part, cues=[_COMBINED_EXAM.id]))
             mrs.evidence.extend(draft.evidence[1:])
             verdicts, evidence = _report_verdicts(ctx, mrs_body)
             mrs.verdicts |= verdicts
-            mrs.evidence.extend(evidence)
+            mrs.evidence.extend(cite_cues(e, _SPECTRUM_READ.id) if e.start in own else e for e in evidence)
             drafts.append(mrs)
         reads.append((draft, head, body, len(draft.evidence)))
         verdicts, evidence = _model_verdict(ctx, head, *_report_verdicts(ctx, body))
@@ -350,6 +351,36 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         used.update(m.start for m in within(all_imaging, start, end) if m.section != "comparison")
         used.update(m.start for m in within(all_sequences, start, end))
     return drafts, used
+
+
+def _spectrum_side(ctx: FactContext, m: Mention) -> str:
+    """Whose read a verdict of a combined MRI and MRS report is: "mrs" when its clause reads the spectrum only
+    ("the creatine peak appears reduced, indeterminate"), "both" when it reads the spectrum and a conventional
+    finding ("enhancing mass with elevated choline, consistent with glioma"), else "mri"."""
+    lo, hi = ctx.clause_of(m)
+    clause = ctx.text[lo:hi]
+    if not _SPECTRUM_READ.matches(clause):
+        return "mri"
+    return "both" if _CONVENTIONAL_READ.matches(clause) else "mrs"
+
+
+def _split_combined(ctx: FactContext, body: list[Mention]) -> tuple[list[Mention], list[Mention], set[int]]:
+    """A combined MRI and MRS report's body as the MRS's and the MRI's, and the offsets of the MRS's own verdicts.
+
+    A technical limitation in a sentence that names the MRS is the MRS's, any other the MRI's. A verdict about the
+    spectrum (`study.spectrum_read`) is the MRS's only; a verdict about conventional findings is the MRI's, and also
+    the MRS's when the report reads the spectrum nowhere ("Equivocal for recurrence")."""
+    def verdict_bearing(m: Mention) -> bool:
+        return m.concept in ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE") or m.concept in HEDGED_FINDINGS
+
+    side = {id(m): _spectrum_side(ctx, m) for m in body if verdict_bearing(m)}
+    mri = [m for m in body if (m.concept != "TECHNICAL_LIMITATION" or not ctx.is_mrs_sentence(m))
+           and side.get(id(m)) != "mrs"]
+    own = [m for m in body if side.get(id(m)) in ("mrs", "both")]
+    read, _ = _verdict_cues(ctx, own, in_report=True)
+    mrs = [m for m in body if (m.concept != "TECHNICAL_LIMITATION" or ctx.is_mrs_sentence(m))
+           and (id(m) not in side or not read & VERDICT_KINDS[0] or side[id(m)] != "mri")]
+    return mrs, mri, ({m.start for m in own} if read & VERDICT_KINDS[0] else set())
 
 
 def _spectroscopy_part(ctx: FactContext, head: Mention, imaging: list[Mention]) -> Mention | None:

@@ -334,6 +334,10 @@ class RuleExtensions:
       or the next line ("What worries you most? 'That the tumor came back'").
     - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
       hedged or made hypothetical by the cues around it.
+    - the `inner_cue` scope: a cue inside a target's own words ("atypical" in "atypical features") does not end
+      the scope of the negation before the target ("no mass effect, no atypical features").
+    - the `test_result` scope: a test result stated right after its organism ("(JCV neg) vs referral") is not
+      hedged by the cues around it.
     - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
       ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
       (a PATIENT_NEGATED modifier; the relative's reading stays).
@@ -449,6 +453,16 @@ class RuleExtensions:
         self._own_categories = frozenset(str(c) for c in own.get("categories", ()))
         self._own_gap = int(own.get("max_gap", 3))
         self._own_qualifiers = frozenset(str(q).lower() for q in own.get("qualifiers", ()))
+        inner = config.get("inner_cue", {})
+        self._inner_id: str | None = inner.get("id")
+        self._inner_categories = frozenset(str(c) for c in inner.get("categories", ()))
+        result = config.get("test_result", {})
+        self._result_id: str | None = result.get("id")
+        self._result_types = frozenset(str(t) for t in result.get("types", ()))
+        self._result_rules = frozenset(str(r) for r in result.get("rules", ()))
+        self._result_words = frozenset(" ".join(str(w).lower().split()) for w in result.get("words", ()))
+        self._result_categories = frozenset(str(c) for c in result.get("categories", ()))
+        self._result_gap = int(result.get("max_gap", 3))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -462,6 +476,8 @@ class RuleExtensions:
         targets.sort(key=lambda t: t.start)
         if graph is not None and self._back_id is not None:
             self._reach_back(doc, graph.modifiers, targets)
+        if graph is not None and self._inner_id is not None and self._inner_categories:
+            self._reach_past_inner_cues(doc, graph.modifiers, targets)
         if self._change_id is not None and self._heads:
             starts = {t.start for t in targets}
             for target in targets:
@@ -477,6 +493,9 @@ class RuleExtensions:
         if self._own_id is not None and self._own_heads:
             for target in targets:
                 self._own_tumor(doc, target)
+        if self._result_id is not None and self._result_types:
+            for target in targets:
+                self._test_result(target)
         if self._verdict_id is not None and self._verdicts:
             starts = {t.start for t in targets if t.label_ not in self._pass_types}
             verdicts = sorted((m for m in (graph.modifiers if graph is not None else ()) if self._is_verdict(doc, m)),
@@ -924,6 +943,53 @@ class RuleExtensions:
         kept = [m for m in target._.modifiers
                 if m.category not in self._own_categories
                 or (head <= m.modifier_span[0] and m.modifier_span[1] <= target.end)]
+        if len(kept) != len(target._.modifiers):
+            target._.modifiers = tuple(kept)
+
+    def _reach_past_inner_cues(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A forward cue of the `inner_cue` categories whose scope was ended by a cue of another category inside a
+        target's own words ("no" ended by "atypical" in "no atypical features") reaches that target."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        ending: dict[int, list[ConTextModifier]] = {}
+        for modifier in modifiers:
+            if modifier.category in self._inner_categories \
+                    and modifier.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
+                ending.setdefault(modifier.scope_span[1], []).append(modifier)
+        for cutter in modifiers:
+            lo, hi = cutter.modifier_span
+            if cutter.direction.upper() == "TERMINATE" or lo not in ending:
+                continue
+            for k in index.candidates(lo, hi):
+                target = targets[k]
+                if not (target.start <= lo and hi <= target.end):
+                    continue
+                for modifier in ending[lo]:
+                    reach = modifier.rule.max_scope
+                    if modifier.category == cutter.category or modifier.modifier_span[1] > target.start \
+                            or modifier.modifier_span[0] < target.sent.start \
+                            or (reach is not None and target.end - modifier.modifier_span[1] > reach) \
+                            or not _allows(modifier.rule, target) \
+                            or any(m.category == modifier.category for m in target._.modifiers):
+                        continue
+                    rule = self._derived(modifier.rule, modifier.category, self._inner_id)
+                    _add(target, ConTextModifier(rule, *modifier.modifier_span, doc,
+                                                 scope_start=modifier.scope_span[0], scope_end=target.end))
+
+    def _test_result(self, target: Span) -> None:
+        """A result stated right after its organism or test ("JCV neg", "toxo IgG neg"): drop the assertions of the
+        `test_result` categories made by cues outside the phrase from the target to its result."""
+        if target.label_ not in self._result_types or not target._.modifiers:
+            return
+        results = [m for m in target._.modifiers if m.category == "NEGATED_EXISTENCE"
+                   and target.end <= m.modifier_span[0] <= target.end + self._result_gap
+                   and ((m.rule.metadata or {}).get("id") in self._result_rules
+                        or " ".join(target.doc[m.modifier_span[0]:m.modifier_span[1]].text.lower().split())
+                        in self._result_words)]
+        if not results:
+            return
+        end = max(m.modifier_span[1] for m in results)
+        kept = [m for m in target._.modifiers if m.category not in self._result_categories
+                or (target.start <= m.modifier_span[0] and m.modifier_span[1] <= end)]
         if len(kept) != len(target._.modifiers):
             target._.modifiers = tuple(kept)
 
