@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -159,15 +159,18 @@ class FactContext:
     def in_request_context(self, m: Mention) -> bool:
         return m.section in REQUEST_SECTIONS or self.is_mrs_sentence(m)
 
-    def date_of(self, m: Mention, *, window: int = 60, relative: bool = True) -> date | None:
-        """The date written nearest to a mention in its clause (after it first), resolved to a calendar date.
+    def date_of(self, m: Mention, *, window: int = 60, relative: bool = True,
+                skip: Sequence[tuple[int, int]] = ()) -> date | None:
+        """The date written nearest to a mention in its clause (after it first), resolved to a calendar date;
+        dates inside the `skip` spans belong to something else.
 
         Clauses end at ";" so list items ("craniotomy 03/2024; PCI/stent") do not lend each other dates.
         """
         lo, hi = self.clause_of(m)
         dates = [d for d in self.same_sentence(m, "DATE", counted=False)
                  if d.concept == "DATE" and lo <= d.start and d.end <= hi
-                 and (relative or d.attrs.get("precision") != "relative")]
+                 and (relative or d.attrs.get("precision") != "relative")
+                 and not any(a <= d.start < b for a, b in skip)]
         if not dates:
             return None
         after = [d for d in dates if d.start >= m.end and d.start - m.end <= window]

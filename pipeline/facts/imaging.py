@@ -19,6 +19,7 @@ a report in the packet, or a note's citation (`study_source`). The cues are data
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -658,6 +659,28 @@ def _follow_on(ctx: FactContext, m: Mention, starts: list[int]) -> list[Mention]
     return out
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _other_study_asides(ctx: FactContext, m: Mention) -> list[tuple[int, int]]:
+    """The parentheses of the mention's sentence that name another study and leave the mention outside
+    ("standalone MRS session (MRI done 10/12/2026)"): their dates and done-words are that study's."""
+    lo, hi = m.sentence_start, m.sentence_end
+    others = [o.start for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.start != m.start]
+    return [(lo + a.start(), lo + a.end()) for a in _ASIDE.finditer(ctx.text[lo:hi])
+            if not lo + a.start() <= m.start < lo + a.end()
+            and any(lo + a.start() < o < lo + a.end() for o in others)]
+
+
+def _without(ctx: FactContext, m: Mention, spans: list[tuple[int, int]]) -> str:
+    """The mention's sentence with the spans blanked (offsets kept)."""
+    lo = m.sentence_start
+    text = ctx.sentence_text(m)
+    for a, b in spans:
+        text = text[:a - lo] + " " * (b - a) + text[b - lo:]
+    return text
+
+
 def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
@@ -671,10 +694,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         modality = _study_modality(ctx, m)
         if m.section in VERDICT_SECTIONS and modality == "unspecified":
             continue  # "imaging" inside a report body refers to the report itself
-        when = ctx.date_of(m)
+        asides = _other_study_asides(ctx, m)
+        when = ctx.date_of(m, skip=asides)
         if when is None and m.concept == "IMAGING" and m.has("negated"):
             continue  # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI)
-        sentence = ctx.sentence_text(m)
+        sentence = _without(ctx, m, asides)
         if modality == "MRS" and when is None and (not _DONE_CUE.matches(sentence) or is_planned(ctx, m)):
             continue  # the MRS being requested or planned ("after the MRS", "MRS to be scheduled"), not a prior one
         verdicts, evidence = _verdict_cues(

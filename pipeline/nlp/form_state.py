@@ -12,7 +12,8 @@ question before it on the line (or on the line above, when the line holds only a
 - a line without marks may answer a question in words ("Aneurysm clip: No", "Prior MRS? No", "PET ordered?
   Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N"); the answer
   ends at the line's next field ("Insulin pump: No  Wt 70 kg", "pacemaker N   cochlear implant Y"); options
-  side by side with nothing chosen ("Cochlear implant   Y   N") leave the item unanswered;
+  side by side with nothing chosen ("Cochlear implant   Y   N", "Cochlear implant?  Y / N") leave the item
+  unanswered; a dash after the answer opens its note ("Insulin pump: No - removed 2023");
 - when the first box follows an answer word ("Y [X] N [ ]  left chest"), labels precede their boxes and the words
   after the last box are no box's label (nor negated by the row's "No");
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
@@ -139,6 +140,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     except re.error as exc:
         raise RuleFileError(f"{FORMS_FILE}: a written_answers leader does not compile: {exc}") from exc
     next_field = "|".join(f"(?:{p})" for p in _strings("written_answers next_fields", written.get("next_fields")))
+    notes = "|".join(f"(?:{p})" for p in _strings("written_answers note_openers", written.get("note_openers")))
     tables = data.get("tables") or {}
     circled = data.get("circled") or {}
     columns = data.get("columns") or {}
@@ -171,9 +173,9 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         marks=tuple(marks), answers=answers, statements=statements,
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
-        # the question's separator, the answer, then the line's end, a closer, or the line's next field
+        # the question's separator, the answer, then the line's end, a closer, the line's next field or a note
         written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))"
-                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field}))", re.MULTILINE),
+                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{notes})", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
     )
 
@@ -186,6 +188,12 @@ def _option_marks() -> tuple[re.Pattern[str], ...]:
 def holds_option_mark(line: str) -> bool:
     """The line holds an option's box, ticked or not (a bare fill-in blank does not count): a form line."""
     return any(regex.search(line) for regex in _option_marks())
+
+
+def answers_in_words(line: str) -> bool:
+    """The line answers a question in words ("Prior MRS?  Y / N  -> N", "Pacemaker: No"): a form line, never the
+    wrapped tail of the line above it (whose words would join its question)."""
+    return form_rules_cached().written.search(line) is not None
 
 
 @dataclass(frozen=True)
@@ -479,7 +487,8 @@ class FormState:
 
     def _circled(self, text: str, marked: dict[int, list[_Mark]]) -> dict[int, list[tuple[_Item, list[_Item]]]]:
         """Answers circled in parentheses beside their bare alternatives ("PET done? (circle one) Y  (N)"): line
-        start -> [(question, its answers)]; a run with no circled answer, or only circled ones, is no such line."""
+        start -> [(question, its answers)]; a run with no circled answer, or only circled ones, is no such line,
+        except a printed choice "Y / N" that ends its line: nothing was chosen ("Cochlear implant?  Y / N")."""
         out: dict[int, list[tuple[_Item, list[_Item]]]] = {}
         for run in self._rules.circled_run.finditer(text):
             line_start = text.rfind("\n", 0, run.start()) + 1
@@ -492,8 +501,11 @@ class FormState:
                                      _Mark(hit.start(), hit.end(), circled, self._rules.circled_id),
                                      meaning, answer_id))
             circled_count = sum(1 for a in answers if a.mark is not None and a.mark.ticked)
-            if circled_count != 1 or circled_count == len(answers) or line_start in marked:
-                continue
+            line_end = text.find("\n", run.end())
+            printed = (not circled_count and "/" in run.group() and len({a.meaning for a in answers}) > 1
+                       and not text[run.end():len(text) if line_end < 0 else line_end].strip())
+            if (circled_count != 1 and not printed) or circled_count == len(answers) or line_start in marked:
+                continue  # (a printed "Y / N" that ends its line with nothing chosen: the question is unanswered)
             questions = out.setdefault(line_start, [])
             lo = questions[-1][1][-1].end if questions else line_start
             instruction = self._rules.circle_instruction.search(text, lo, run.start())

@@ -117,7 +117,7 @@ def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> Normal
 def normalize_layout(text: str) -> NormalizedText:
     """Unify look-alike characters, collapse runs of spaces, drop header markers, join wrapped lines and
     hyphenated line breaks. Every output character comes from the source character it maps to."""
-    from .form_state import answer_column_blocks, holds_option_mark
+    from .form_state import answer_column_blocks, answers_in_words, holds_option_mark
 
     out: list[str] = []
     offsets = array("i")
@@ -174,8 +174,9 @@ def normalize_layout(text: str) -> NormalizedText:
             skip = indent  # "radia-" + "tion": nothing between the halves
             continued = True
         elif (i not in columns and i + 1 not in columns and _is_soft_break(body, nxt, continued=continued)
-              and not (holds_option_mark(body) or holds_option_mark(nxt))):
-            # (a line of form options is never prose that wrapped: "[X] No" / "Treatment since...? [ ] Y")
+              and not (holds_option_mark(body) or holds_option_mark(nxt) or answers_in_words(nxt))):
+            # (a line of form options is never prose that wrapped: "[X] No" / "Treatment since...? [ ] Y"; nor is
+            # a question answered in words: "...radiation necrosis" / "PET in last 90 days?  Y / N  -> N")
             emit(" ", newline)
             skip = indent
             continued = True

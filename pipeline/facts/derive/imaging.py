@@ -22,6 +22,7 @@ _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogeni
 """The cues by which spine_indication names a disc as the MRS target (spine studies then answer)."""
 _NOT_REQUESTED = cue("study.not_requested_after")
 _CONDITIONAL = cue("study.conditional_or_later")
+_RECENT_WINDOW = cue("study.recent_window")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -134,6 +135,8 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             alternatives[m.start] = reason
             continue
         cues = requested_study_cues(ctx, m)
+        if cues is None and _RECENT_WINDOW.matches(after) and mention_status(m) is FactStatus.PRESENT:
+            cues = [_RECENT_WINDOW.id]  # "PET in the last 90 days?  Y / N  -> Y": done within the window
         if cues is not None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
     if ctx.reference_date is not None:

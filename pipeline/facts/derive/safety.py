@@ -13,8 +13,11 @@ _PLANNED_AFTER = cue("safety.device_planned_after")
 _IN_PLACE = cue("safety.device_in_place")
 _OPTION = cue("safety.device_option")
 _OPTION_LIST = cue("safety.device_option_list")
+_COORDINATION = cue("safety.device_coordination")
 _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
+_FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
+_DOCUMENTED = cue("safety.clearance_documented")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
 STENT_DATE_WINDOW = 60
@@ -95,30 +98,45 @@ def _affirmed(m: Mention) -> bool:
 def _unestablished(ctx: FactContext, c: Mention) -> str | None:
     """The cue that leaves a clearance not established, read in its clause: the words right after it ("MR-conditional
     status requested", "labeling cannot be verified") or right before it ("awaiting vendor confirmation that the
-    implant is MR conditional", "has not been confirmed as MR conditional"); None when nothing says so."""
+    implant is MR conditional", "has not been confirmed as MR conditional"); or, in its sentence, a prior scan that
+    went well as its only ground ("MRI compatible - previous MRIs uneventful"); None when nothing says so."""
     lo, hi = ctx.clause_of(c)
     if _UNESTABLISHED_AFTER.matches(ctx.text[c.end:hi]):
         return _UNESTABLISHED_AFTER.id
     if _UNESTABLISHED_BEFORE.matches(ctx.text[lo:c.start]):
         return _UNESTABLISHED_BEFORE.id
+    sentence = ctx.sentence_text(c)
+    if _FROM_PRIOR_SCAN.matches(sentence) and not _DOCUMENTED.matches(sentence):
+        return _FROM_PRIOR_SCAN.id  # "MRI compatible - previous MRIs uneventful": inferred from a scan, not shown
     return None
 
 
 def _planned(ctx: FactContext, m: Mention) -> str | None:
     """The cue that places the device in a plan, not in the patient ("consider DBS", "VNS only if ...", "stent
     constriction vs transplant"), unless the words after it say the patient has it ("referred for pacemaker
-    interrogation")."""
+    interrogation"). Devices joined by a coordinator only share the words before the first and after the last
+    ("consider VNS or RNS", "RNS or VNS would be discussed later")."""
     lo, hi = ctx.clause_of(m)
-    others = [o for o in ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False) if lo <= o.start < hi]
-    before = max((o.end for o in others if o.end <= m.start), default=lo)
-    after = min((o.start for o in others if o.start >= m.end), default=hi)
-    if _IN_PLACE.matches(ctx.text[m.end:after]):
+    others = sorted((o for o in ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False) if lo <= o.start < hi),
+                    key=lambda o: o.start)
+    first, last = m, m  # the devices joined to this one by a coordinator only ("RNS or VNS"): one plan reaches all
+    for o in reversed([o for o in others if o.end <= m.start]):
+        if not _COORDINATION.matches(ctx.text[o.end:first.start]):
+            break
+        first = o
+    for o in (o for o in others if o.start >= m.end):
+        if not _COORDINATION.matches(ctx.text[last.end:o.start]):
+            break
+        last = o
+    before = max((o.end for o in others if o.end <= first.start), default=lo)
+    after = min((o.start for o in others if o.start >= last.end), default=hi)
+    if _IN_PLACE.matches(ctx.text[last.end:after]):
         return None
-    if _PLANNED_BEFORE.matches(ctx.text[before:m.start]):
+    if _PLANNED_BEFORE.matches(ctx.text[before:first.start]):
         return _PLANNED_BEFORE.id
-    if _PLANNED_AFTER.matches(ctx.text[m.end:after]):
+    if _PLANNED_AFTER.matches(ctx.text[last.end:after]):
         return _PLANNED_AFTER.id
-    if _OPTION.matches(ctx.text[m.end:after]) and _OPTION_LIST.matches(ctx.text[lo:hi]):
+    if _OPTION.matches(ctx.text[m.end:after if last is m else last.start]) and _OPTION_LIST.matches(ctx.text[lo:hi]):
         return _OPTION.id  # "stent constriction vs transplant": a procedure on a device, one option of a plan
     return None
 
