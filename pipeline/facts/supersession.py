@@ -83,6 +83,19 @@ class _Reader:
         self.dates = [d for d in mentions if d.concept == "DATE"
                       and d.attrs.get("precision") not in {"relative", "month_day", "year"}]
         self.reports = _report_extents(sections)
+        self.inline: list[tuple[int, int, int]] = []  # (paragraph start, addendum start, paragraph end)
+
+    def find_inline(self, book: CueBook) -> None:
+        """The addenda written inside a paragraph (supersede.inline_addendum): each reaches its paragraph's end."""
+        for hit in book.cue("supersede.inline_addendum").regex.finditer(self.text):
+            lo = max(self.text.rfind("\n\n", 0, hit.start()), self.text.rfind("\f", 0, hit.start())) + 1
+            hi = min((k for k in (self.text.find("\n\n", hit.end()), self.text.find("\f", hit.end())) if k >= 0),
+                     default=len(self.text))
+            self.inline.append((lo, hit.start(), hi))
+
+    def inline_addendum(self, m: Mention) -> tuple[int, int, int] | None:
+        """The inline addendum the mention stands in, if any."""
+        return next((a for a in self.inline if a[1] <= m.start < a[2]), None)
 
     def section_of(self, m: Mention) -> SectionSpan | None:
         for s in self.sections:
@@ -153,6 +166,8 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     """(source, rule id) when the mention stands where a later read is written."""
     if m.section in book.value_set("supersede.source_sections").values:
         return str(m.section), "supersede.source_sections"
+    if r.inline_addendum(m) is not None:
+        return "addendum", "supersede.inline_addendum"
     withdrawal = book.value_set("supersede.withdrawal_rules").values
     for rule in m.modifier_rules:
         if rule in withdrawal and m.has("negated"):
@@ -214,6 +229,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     """(start, end, concept) of every superseded mention -> what superseded it."""
     book = _book()
     r = _Reader(text, mentions, sections, reference)
+    r.find_inline(book)
     neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
     nontumor = book.concept_set("supersede.nontumor")
     same_finding = book.concept_set("supersede.same_finding")
@@ -284,6 +300,9 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 report = r.report_of(o)
                 if report is not None and report != own_report:
                     continue  # another study's report
+                inline = r.inline_addendum(m)
+                if inline is not None and own_report is None and not inline[0] <= o.start < m.start:
+                    continue  # an addendum inside a paragraph amends that paragraph's read, before it
             if when is not None:
                 then = r.date_near(o)
                 if then is not None and then > when:

@@ -442,6 +442,15 @@ class RuleExtensions:
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
         self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
         self._conditional_reach = int(conditional.get("max_tokens", 24))
+        listed = config.get("list_reach", {})
+        self._list_id: str | None = listed.get("id")
+        self._list_categories = frozenset(str(c) for c in listed.get("categories", ()))
+        self._list_separators = frozenset(str(k).lower() for k in listed.get("separators", ()))
+        self._list_stops = frozenset(str(k).lower() for k in listed.get("stops", ()))
+        self._list_min_items = int(listed.get("min_items", 3))
+        self._list_item_words = int(listed.get("max_item_words", 4))
+        self._list_reach = int(listed.get("max_tokens", 60))
+        self._list_openers = frozenset(str(k).lower() for k in listed.get("openers", ()))
         answer = config.get("answer_line", {})
         self._answer_id: str | None = answer.get("id")
         self._answer_rules = frozenset(str(r) for r in answer.get("rules", ()))
@@ -486,6 +495,8 @@ class RuleExtensions:
             self._add_also(doc, target)
         if graph is not None and self._conditional_id is not None and self._conditional_rules:
             self._reach_clause_end(doc, graph.modifiers, targets)
+        if graph is not None and self._list_id is not None and self._list_categories:
+            self._reach_list_end(doc, graph.modifiers, targets)
         if graph is not None and self._answer_id is not None and self._answer_rules:
             self._reach_answer(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
@@ -646,6 +657,53 @@ class RuleExtensions:
                     continue
                 assert self._conditional_id is not None
                 rule = self._derived(modifier.rule, modifier.category, self._conditional_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+
+    def _reach_list_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A forward negation that opens a list of short items reaches the list's end, past its own scope."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        enders = {m.modifier_span[0] for m in modifiers
+                  if m.category in {"TERMINATE", "NEW_CLAIM", "POSSIBLE_EXISTENCE"}}
+        for modifier in modifiers:
+            if modifier.category not in self._list_categories:
+                continue
+            cue_end, scope_end = modifier.modifier_span[1], modifier.scope_span[1]
+            if modifier.rule.direction != "FORWARD":
+                # a field answer that opens its own list ("Neuro: negative for headache, ..."): its "for" follows
+                if cue_end >= len(doc) or doc[cue_end].lower_ not in self._list_openers:
+                    continue
+                cue_end = scope_end = cue_end + 1
+            if cue_end >= len(doc):
+                continue
+            limit = min(doc[cue_end].sent.end, cue_end + self._list_reach)
+            if scope_end >= limit or not _cue_holds(doc, modifier):
+                continue
+            items, words, end, closed = 0, 0, cue_end, True
+            for i in range(cue_end, limit):
+                token = doc[i]
+                if token.lower_ in self._list_stops or i in enders or _is_line_break(token):
+                    break
+                if token.lower_ in self._list_separators:
+                    if words:
+                        items, words, end = items + 1, 0, i
+                elif not token.is_space:
+                    words += 1
+                    if words > self._list_item_words:
+                        closed = False  # a clause, not an item: the list ended at the separator before it
+                        break
+            else:
+                i = limit
+            if closed and words:
+                items, end = items + 1, i  # the last item, closed by a stop or the sentence's end
+            if items < self._list_min_items or end <= scope_end:
+                continue
+            for target in _starting_in(targets, index, scope_end, end):
+                if target.end > end or not _allows(modifier.rule, target):
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                assert self._list_id is not None
+                rule = self._derived(modifier.rule, modifier.category, self._list_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
 
     def _reach_answer(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
