@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import statistics
 import threading
 import unicodedata
 from collections import deque
@@ -46,6 +47,14 @@ PAGE_BREAK = "\n\f\n"
 """Joins the text of consecutive pages; the form feed marks the break."""
 
 _SPACE_LIKE = frozenset({"Cc", "Zs", "Zl", "Zp"})
+WIDE_GAP = 2
+"""A gap between two words of at least this many character widths (rounded) is kept as a run of spaces."""
+
+_Rect = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points, top-left origin."""
+_Glyph = tuple[str, _Rect | None, _Rect | None]
+"""A character of a line: the character, its box for the layout, its extent for measuring gaps (for pdfium the
+advance box, for pdfplumber the same box); spaces have neither."""
 
 
 @dataclass(frozen=True)
@@ -177,21 +186,21 @@ def _extract_pdfium_pages(pdf: Any, *, name: str, ocr: OcrSettings) -> PdfText:
         width, height = page.get_size()
         textpage = page.get_textpage()
         text = textpage.get_text_range()
+        lines: list[list[_Glyph]] = [[]]
         for i, ch in enumerate(text):
             if ch == "\r":
                 continue
             if ch == "\n":
-                _drop_trailing_spaces(chars, layout, start)
-                chars.append("\n")
-                layout.append_break(number)
+                lines.append([])
                 continue
             if ch.isspace():
-                chars.append(" ")
-                layout.append(number)
+                lines[-1].append((" ", None, None))
                 continue
             left, bottom, right, top = textpage.get_charbox(i)
-            chars.append(_normalise(ch))
-            layout.append(number, (left, height - top, right, height - bottom))
+            x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)  # advance widths: the gaps between words
+            lines[-1].append((_normalise(ch), (left, height - top, right, height - bottom),
+                              (x0, height - y1, x1, height - y0)))
+        _append_lines(lines, number, chars, layout)
         _drop_trailing_spaces(chars, layout, start, newlines=True)
         textpage.close()
         page.close()
@@ -410,21 +419,91 @@ def _append_page_text(page: Page, chars: list[str], layout: TextLayout) -> None:
     textmap = page.get_textmap(
         layout=False, use_text_flow=True, x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE
     )
-    number = page.page_number
     start = len(chars)
+    lines: list[list[_Glyph]] = [[]]
     for ch, obj in textmap.tuples:
         if ch == "\n" and obj is None:
+            lines.append([])
+        elif obj is None:
+            lines[-1].append((_normalise(ch), None, None))
+        else:
+            box = (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
+            lines[-1].append((_normalise(ch), box, box))
+    _append_lines(lines, page.page_number, chars, layout)
+    _drop_trailing_spaces(chars, layout, start, newlines=True)
+
+
+def _append_lines(lines: list[list[_Glyph]], number: int, chars: list[str], layout: TextLayout) -> None:
+    """Append a page's lines, without trailing spaces; a line laid out in columns keeps its spacing
+    (_spread)."""
+    left, unit = _page_metrics(lines)
+    start = len(chars)
+    for i, line in enumerate(lines):
+        if i:
             _drop_trailing_spaces(chars, layout, start)
             chars.append("\n")
             layout.append_break(number)
+        for ch, box in _spread(line, left, unit):
+            chars.append(ch)
+            layout.append(number, box)
+
+
+def _page_metrics(lines: list[list[_Glyph]]) -> tuple[float, float]:
+    """The page's left text edge and its median character width (0.0 without measurable characters)."""
+    extents = [e for line in lines for ch, _, e in line if e is not None and ch != " " and e[2] > e[0]]
+    if not extents:
+        return 0.0, 0.0
+    return min(e[0] for e in extents), statistics.median(e[2] - e[0] for e in extents)
+
+
+def _spread(line: list[_Glyph], left: float, unit: float) -> list[tuple[str, _Rect | None]]:
+    """The line's characters with their boxes; when a gap between two words is WIDE_GAP character widths or more
+    (the line's median width), the line is laid out in columns: each word after a wide gap starts at its column
+    on the page (its distance from the page's left text edge in page character widths, `unit`), at least
+    WIDE_GAP spaces after the word before it, and the line keeps its indentation the same way. Other lines,
+    and the single-space gaps of a laid-out line, come out as the extractor gives them. Spaces carry no box."""
+    plain = [(ch, box) for ch, box, _ in line]
+    widths = [e[2] - e[0] for ch, _, e in line if e is not None and ch != " " and e[2] > e[0]]
+    if len(widths) < 2 or unit <= 0:
+        return plain
+    width = statistics.median(widths)
+    wide: set[int] = set()  # indexes of the first character of a word after a wide gap
+    before: _Rect | None = None
+    for k, (ch, _, extent) in enumerate(line):
+        if ch == " " or extent is None:
             continue
-        ch = _normalise(ch)
-        chars.append(ch)
-        if obj is None:
-            layout.append(number)
-        else:
-            layout.append(number, (obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
-    _drop_trailing_spaces(chars, layout, start, newlines=True)
+        if before is not None and k and line[k - 1][0] == " " and _same_line(before, extent) and \
+                round((extent[0] - before[2]) / width) >= WIDE_GAP:
+            wide.add(k)
+        before = extent
+    if not wide:
+        return plain
+    out: list[tuple[str, _Rect | None]] = []
+    k = 0
+    while k < len(line) and line[k][0] == " ":
+        k += 1  # the indentation, replaced by the measured one
+    first = line[k][2] if k < len(line) else None
+    if first is not None:
+        out.extend([(" ", None)] * max(0, round((first[0] - left) / unit)))
+    spaces: list[tuple[str, _Rect | None]] = []
+    for j in range(k, len(line)):
+        ch, box, extent = line[j]
+        if ch == " ":
+            spaces.append((ch, box))
+            continue
+        if j in wide and extent is not None:
+            column = round((extent[0] - left) / unit)
+            spaces = [(" ", None)] * max(WIDE_GAP, column - len(out))
+        out.extend(spaces)
+        spaces = []
+        out.append((ch, box))
+    out.extend(spaces)
+    return out
+
+
+def _same_line(a: _Rect, b: _Rect) -> bool:
+    """The two boxes overlap vertically."""
+    return min(a[3], b[3]) > max(a[1], b[1])
 
 
 def _drop_trailing_spaces(
