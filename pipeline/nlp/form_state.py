@@ -190,6 +190,17 @@ def holds_option_mark(line: str) -> bool:
     return any(regex.search(line) for regex in _option_marks())
 
 
+def option_line_starts(text: str) -> frozenset[int]:
+    """The start offsets of the lines that are form options (ticked or not, a listed fill-in blank included), as
+    the form_state component reads them."""
+    return frozenset(_option_reader()._marks(text))
+
+
+@cache
+def _option_reader() -> "FormState":
+    return FormState(None, "option_lines")  # type: ignore[arg-type]  # reads text only: no pipeline needed
+
+
 def answers_in_words(line: str) -> bool:
     """The line answers a question in words ("Prior MRS?  Y / N  -> N", "Pacemaker: No"): a form line, never the
     wrapped tail of the line above it (whose words would join its question)."""

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .components import TARGET_GROUP, target_info
-from .form_state import holds_option_mark
+from .form_state import holds_option_mark, option_line_starts
 from .intervals import SpansByStart
 from .rules import (
     CONTEXT_FILE,
@@ -483,6 +483,8 @@ class RuleExtensions:
         if not targets:
             return doc
         targets.sort(key=lambda t: t.start)
+        if self._unstated_rules and self._nontumor_subject:
+            targets = self._drop_nontumor_courses(doc, targets)
         if graph is not None and self._back_id is not None:
             self._reach_back(doc, graph.modifiers, targets)
         if graph is not None and self._inner_id is not None and self._inner_categories:
@@ -761,10 +763,17 @@ class RuleExtensions:
 
     def _reopened(self, doc: Doc, targets: list[Span]) -> bool:
         """The document raises a recurrence or treatment effect, or a new lesion at the old tumor's site (neither
-        negated, hypothetical nor a relative's)."""
+        negated, hypothetical nor a relative's, nor a form's option)."""
+        options: frozenset[int] | None = None
         for t in targets:
             if any(m.category in _DEAD for m in t._.modifiers):
                 continue
+            if t.label_ in self._reopened_by or t.label_ in self._reopened_in_sentence:
+                # a form's indication option ("___ Recurrence vs treatment effect", "[X] Recurrence") names what
+                # may be asked, no finding: it reopens nothing (the form_state component reads it later)
+                options = option_line_starts(doc.text) if options is None else options
+                if doc.text.rfind("\n", 0, t.start_char) + 1 in options:
+                    continue
             if t.label_ in self._reopened_by and self._about_tumor(doc, t, targets):
                 return True
             if t.label_ in self._reopened_in_sentence and any(p.search(t.sent.text) for p in self._reopened_near):
@@ -801,7 +810,8 @@ class RuleExtensions:
         """What the tokens lo..hi (the target left out) name as the subject of a bare progression or recurrence:
         True for a tumor, a sign of one or the old tumor's site, False for a non-tumor finding, None for neither."""
         if any(o is not t and o.label_ in self._tumor_types and lo <= o.start < hi
-               and not any(m.category in _DEAD for m in o._.modifiers) for o in targets):
+               and not any(m.category in _DEAD for m in o._.modifiers) and not self._nontumor_finding(o)
+               for o in targets):
             return True
         clause = " ".join(doc[a:b].text for a, b in ((lo, min(hi, t.start)), (max(lo, t.end), hi)) if b > a)
         if any(p.search(clause) for p in (*self._tumor_signs, *self._reopened_near)):
@@ -809,6 +819,33 @@ class RuleExtensions:
         if any(p.search(clause) for p in self._nontumor_subject):
             return False
         return None
+
+    def _drop_nontumor_courses(self, doc: Doc, targets: list[Span]) -> list[Span]:
+        """A bare progression or recurrence (`reopened_about_tumor.rules`) whose clause names a non-tumor finding
+        as its subject ("white matter hyperintensities ... with mild interval progression", "disc bulge with interval
+        progression") is that finding's course, no tumor's: the target is dropped, as a look-alike is. Only in a
+        document whose tumors are all past, negated or hypothetical: where a tumor is current, a bare progression
+        of its signal ("increasing FLAIR hyperintensity with interval progression") may be the tumor's own."""
+        if not any(target_info(t).rule_id in self._unstated_rules for t in targets):
+            return targets
+        options = option_line_starts(doc.text)
+        if any(t.label_ in self._resolved_types
+               and not any(m.category in _DEAD or m.category == "HISTORICAL" for m in t._.modifiers)
+               and doc.text.rfind("\n", 0, t.start_char) + 1 not in options  # a form's "___ Tumor evaluation"
+               for t in targets):
+            return targets
+        dropped = {(t.start, t.end, t.label_) for t in targets
+                   if target_info(t).rule_id in self._unstated_rules and self._about_tumor(doc, t, targets) is False}
+        if not dropped:
+            return targets
+        doc.spans[TARGET_GROUP] = [t for t in doc.spans[TARGET_GROUP] if (t.start, t.end, t.label_) not in dropped]
+        return [t for t in targets if (t.start, t.end, t.label_) not in dropped]
+
+    def _nontumor_finding(self, o: Span) -> bool:
+        """A lesion target whose own words name a non-tumor finding and no sign of tumor ("white matter
+        hyperintensities", "chronic microbleeds"): no tumor subject for a progression."""
+        return (any(p.search(o.text) for p in self._nontumor_subject)
+                and not any(p.search(o.text) for p in self._tumor_signs))
 
     def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None,
                        when: "_PacketTime | None", targets: list[Span]) -> bool:
@@ -944,7 +981,8 @@ class RuleExtensions:
         line_end = text.find("\n", target.end_char)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         after = text[target.end_char:line_end if line_end >= 0 else len(text)]
-        return holds_option_mark(line) and any(p.search(after) for p in self._topic_labels)
+        on_option = holds_option_mark(line) or line_start in option_line_starts(text)
+        return on_option and any(p.search(after) for p in self._topic_labels)
 
     def _keep_current(self, doc: Doc, target: Span, before: Span | None, after: Span | None) -> None:
         """Drop the historical assertion of a target whose condition goes on now or had a recent episode."""
