@@ -14,8 +14,8 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 _MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH_NAME = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})")
+_MONTH_NAME = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 _MONTH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})$")
 _RELATIVE = re.compile(r"(\d{1,3}|[a-z]+)\s*(days?|d|weeks?|wks?|w|months?|mos?)\s+ago", re.I)

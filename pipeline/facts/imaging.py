@@ -46,6 +46,7 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 # Findings that keep a study read as normal from being non-lesional.
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
+_CANNOT_DISTINGUISH = cue("verdict.cannot_distinguish")
 _HARMLESS = cue("technical.harmless")
 _MINOR_DEGREE = cue("technical.minor_degree")
 MINOR_DEGREE_REACH = 20
@@ -145,6 +146,7 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     evidence: list[Evidence] = []
     summary = {id(m) for m in _summary(mentions, in_report=in_report)}
     lesional = _lesional(mentions, in_report=in_report)
+    weighed = _weighed_diagnoses(ctx, mentions)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
@@ -166,6 +168,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         elif m.concept in HEDGED_FINDINGS and (not in_report or m.section in _SUMMARY_SECTIONS):
             if m.has("uncertain"):
                 verdict = "inconclusive"
+            elif id(m) in weighed:
+                verdict = "inconclusive"  # "Abscess or necrotic tumour. Imaging cannot distinguish these."
             elif m.concept in _DIAGNOSES:
                 verdict = "conclusive"  # "No evidence of recurrent tumor.", "Recurrent glioblastoma."
             else:
@@ -178,7 +182,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
             verdicts.add("nonlesional")
             attributes["read"] = "nonlesional"
         verdicts.add(verdict)
-        evidence.append(ctx.evidence(m, attributes=attributes))
+        cited = [_CANNOT_DISTINGUISH.id] if id(m) in weighed and not m.has("uncertain") else []
+        evidence.append(ctx.evidence(m, attributes=attributes, cues=cited))
     settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary) if s is not None]
     if settled and "inconclusive" in verdicts:
         # the read was open on a differential that a later read settled (pathology, a second opinion)
@@ -462,6 +467,24 @@ def _attach_addendum(ctx: FactContext, run: list[SectionSpan], reads: list[tuple
     draft.verdicts = verdicts
     draft.evidence = draft.evidence[:kept] + evidence
     used.update(m.start for m in named)
+
+
+def _weighed_diagnoses(ctx: FactContext, mentions: list[Mention]) -> set[int]:
+    """The ids of the affirmed diagnoses that a verdict "cannot distinguish" weighs against each other: those
+    before it in its sentence or in the sentence just before it, in its section ("High-grade glioma or metastasis.
+    Imaging alone cannot distinguish these."). They are the read's differential, not its conclusion."""
+    weighed: set[int] = set()
+    for v in mentions:
+        if v.concept != "IMAGING_INCONCLUSIVE" or v.has("negated") or v.has("hypothetical") \
+                or not _CANNOT_DISTINGUISH.matches(v.text):
+            continue
+        earlier = [s for s in ctx.by_sentence if s < v.sentence_start]
+        since = max(earlier) if earlier else v.sentence_start
+        for m in mentions:
+            if m.concept in _DIAGNOSES and m.section == v.section and since <= m.start < v.start \
+                    and not m.has("negated"):
+                weighed.add(id(m))
+    return weighed
 
 
 def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], list[Evidence]]:

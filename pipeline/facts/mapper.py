@@ -26,8 +26,8 @@ from ..nlp.ocr_repair import misread_icd10_codes
 from .catalogue import FactSpec, Requirement, Restatement, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, cite_cues, mention_status
 from .cues import concept_set, cue
-from .date_order import read_date_order
-from .dates import mention_date, parse_date
+from .date_order import document_day_first, read_date_order, transmission_date
+from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import form_field_spans, is_form_line, request_form_pages
 from .imaging import build_studies
@@ -37,7 +37,8 @@ _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
 
 
 def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> tuple[date | None, str]:
-    """The request date: from the form, else the fax header, else the latest date in the packet.
+    """The request date: from the form or the letter (also written in words), else the fax header (read in the
+    document's date order), else the latest date in the packet.
 
     A form date far after every other date in the packet (an OCR slip such as "2626") is not trusted.
     """
@@ -52,7 +53,8 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
         if latest_other is not None and d > latest_other + _PLAUSIBLE_AFTER_LATEST:
             continue
         return d, f"request date on the form ({m.text.strip()})"
-    fax_dates = sorted(d for d in (parse_date(t.date) for t in transmission if t.date) if d is not None)
+    day_first = bool(transmission) and document_day_first(ctx.text, ctx.layout, ctx.nlp.sections)
+    fax_dates = sorted(d for d in (transmission_date(t, day_first) for t in transmission) if d is not None)
     if fax_dates:
         return fax_dates[-1], "fax transmission date"
     dates = [mention_date(m) for m in ctx.mentions("DATE", counted=False)
@@ -205,7 +207,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     `low_confidence_pages`: pages whose text came from OCR of low confidence; evidence found only there
     never approves a request on its own.
     """
-    nlp = NlpResult(mentions=read_date_order(nlp.mentions, text, layout), sections=nlp.sections)
+    nlp = NlpResult(mentions=read_date_order(nlp.mentions, text, layout, nlp.sections), sections=nlp.sections)
     ctx = FactContext(nlp=nlp, text=text, layout=layout)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     ctx.apply_supersession()

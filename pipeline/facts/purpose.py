@@ -2,7 +2,8 @@
 
 A purpose counts where the request is made or explained (request, indication, assessment/plan sections), in a
 sentence about the MRS, or in the sentence right after one, when it refers back to it ("MRS requested. The result
-will steer us toward biopsy or watchful waiting."). It does not count when its clause gives it to another test or
+will steer us toward biopsy or watchful waiting.") or tells what a spectral result would lead to ("A lactate doublet
+would spare him a muscle biopsy."). It does not count when its clause gives it to another test or
 procedure ("the PET will decide between ...", "biopsy to guide chemotherapy") or tells a decision already taken
 ("the decision for resection was made in 2022") or asks it as someone's question ("the family asks about
 prognosis"), unless that clause names the MRS as its subject too. The cues are
