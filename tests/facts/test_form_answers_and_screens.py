@@ -80,7 +80,11 @@ NO_THEN_NOTE = {
     "cochlear-removed-dash": ("Cochlear implant: No - device removed 2015", {"mri_contraindication": A}),
     "question-n-dash-note": ("Deep brain stimulator?  N - leads and generator removed 2019",
                              {"mri_contraindication": A}),
+    # the next field's label holds a symbol: "(<6 wk)", "(>3T)", "%"
+    "no-then-field-with-symbol": ("Neurostimulator: No    Recent stent (<6 wk): No", {"mri_contraindication": A}),
+    "no-then-field-with-gt": ("Cochlear implant: N    Weight >150 kg?: N", {"mri_contraindication": A}),
     # near misses: a Yes with its note; a recent stent
+    "yes-then-field-with-symbol": ("Neurostimulator: Yes    Recent stent (<6 wk): No", {"mri_contraindication": P}),
     "pacemaker-yes-placed": ("Pacemaker: Yes (placed 2019)", {"mri_contraindication": P}),
     "stent-yes-recent": ("Stent: Yes, 2 weeks ago", {"mri_contraindication": P}),
     "pump-yes-dash-note": ("Insulin pump: Yes - removes it for scans", {"mri_contraindication": P}),

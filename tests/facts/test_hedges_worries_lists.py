@@ -32,6 +32,9 @@ WEIGHED = [
      {"glial_neoplasm": S, "demyelination": S}),
     ("makes it a real possibility", "The restricted diffusion makes lymphoma a real possibility.\n",
      {"cns_lymphoma": S}),
+    ("a real alternative", "Its periventricular spread makes lymphoma a real alternative to an abscess.\n",
+     {"cns_lymphoma": S}),
+    ("a serious concern", "Given the prior melanoma, a metastasis is a serious concern.\n", {"brain_metastasis": S}),
     ("high on the list", "The calcification keeps an oligodendroglioma high on the list.\n", {"glial_neoplasm": S}),
     ("remains most likely statistically", "A metastasis remains most likely statistically.\n",
      {"brain_metastasis": S}),
@@ -72,7 +75,12 @@ SCREENS = [
      {"brain_infection": A}),
     ("screening results normal including", "Screening results all normal, including MCAD deficiency.\n",
      {"inborn_error_of_metabolism": A}),
+    ("screen with a parenthesis, then normal including",
+     "The metabolic screen (sent day 2) was NORMAL, including organic acids for MSUD.\n",
+     {"inborn_error_of_metabolism": A}),
     ("near miss: a positive screen", "Newborn screen positive for PKU.\n", {"inborn_error_of_metabolism": P}),
+    ("near miss: a screen with a parenthesis, abnormal", "Newborn screen (day 4) abnormal: elevated leucine, "
+     "MSUD suspected.\n", {"inborn_error_of_metabolism": S}),
     ("near miss: abnormal screen", "Newborn screen abnormal, including elevated leucine; MSUD suspected.\n",
      {"inborn_error_of_metabolism": S}),
 ]
