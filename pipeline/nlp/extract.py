@@ -8,7 +8,7 @@ from ..contracts import Mention, ModelOutput, NlpResult, SectionSpan
 from ..cues import load_cue_file
 from .components import TARGET_GROUP, target_info
 from .normalize import NormalizedText
-from .scopes import PATIENT_NEGATED
+from .scopes import PATIENT_NEGATED, section_category
 
 # In a plan, "abscess -> aspiration; tumor -> resection" lists conditional branches: the term before an arrow is
 # hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI"). The arrows are a cue.
@@ -66,7 +66,6 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         start, end = norm.to_source(span.start_char, span.end_char)
         sent = span.sent
         s_start, s_end = norm.to_source(sent.start_char, sent.end_char)
-        section = span[0]._.section
         modifiers: list[str] = []
         modifier_rules: list[str] = []
         for mod in span._.modifiers:
@@ -94,7 +93,7 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
             end=end,
             rule_id=info.rule_id,
             attrs=_code_attrs(info.concept, info.attrs, span.text, source_text[start:end]),
-            section=section.category if section is not None else None,
+            section=section_category(span),
             sentence_start=s_start,
             sentence_end=s_end,
             modifiers=sorted(modifiers),

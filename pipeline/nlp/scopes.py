@@ -21,6 +21,7 @@ that extended it. Each looks at a bounded number of tokens per cue or target, so
 
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import Any
 
 from medspacy.context import ConTextModifier, ConTextRule
@@ -115,9 +116,51 @@ class SectionContext:
             if any(m.category == rule.category for m in target._.modifiers):
                 continue
             h_start, h_end = section.title_span
-            _add(target, ConTextModifier(rule, h_start, h_end, doc, scope_start=h_end,
-                                         scope_end=section.section_span[1]))
+            end = _inline_section_end(doc, h_end, section.section_span[1])
+            if target.start >= end:
+                continue
+            _add(target, ConTextModifier(rule, h_start, h_end, doc, scope_start=h_end, scope_end=end))
         return doc
+
+
+@cache
+def _assertion_sections() -> frozenset[str]:
+    """The section categories that give their targets an assertion: past history, and family history (whose
+    mentions the fact mapper never counts for the patient)."""
+    return frozenset(str(c) for rule in section_assertion_rules(read_resource(CONTEXT_FILE))
+                     for c in rule.metadata["sections"]) | {"family_history"}
+
+
+def section_category(span: Span) -> str | None:
+    """The category of the section a target lies in; none when it lies past the paragraph of an assertion
+    section whose header has its content on its own line (a letter's paragraph after "Family history: ...")."""
+    section = span[0]._.section
+    if section is None:
+        return None
+    if section.category in _assertion_sections() \
+            and span.start >= _inline_section_end(span.doc, section.title_span[1], section.section_span[1]):
+        return None
+    return str(section.category) if section.category is not None else None
+
+
+def _inline_section_end(doc: Doc, header_end: int, section_end: int) -> int:
+    """Where a section's assertion ends: a header with its content on its own line ("Family history: mother's
+    cousin with MELAS.") heads that paragraph only, up to the first blank line (a letter's next paragraph is not
+    family history); a header alone on its line heads the whole section."""
+    if header_end >= section_end or header_end >= len(doc):
+        return section_end
+    line_end = doc.text.find("\n", doc[header_end - 1].idx if header_end else 0)
+    first = doc[header_end]
+    inline = first.idx < line_end if line_end >= 0 else True
+    if not inline or not doc[header_end:section_end].text.strip():
+        return section_end
+    blank = doc.text.find("\n\n", first.idx, doc[section_end - 1].idx + len(doc[section_end - 1].text))
+    if blank < 0:
+        return section_end
+    for i in range(header_end, section_end):
+        if doc[i].idx >= blank:
+            return i
+    return section_end
 
 
 def _allows(rule: ConTextRule, target: Span) -> bool:
