@@ -437,15 +437,42 @@ def _append_lines(lines: list[list[_Glyph]], number: int, chars: list[str], layo
     """Append a page's lines, without trailing spaces; a line laid out in columns keeps its spacing
     (_spread)."""
     left, unit = _page_metrics(lines)
+    blank_before = _paragraph_breaks(lines)
     start = len(chars)
     for i, line in enumerate(lines):
         if i:
             _drop_trailing_spaces(chars, layout, start)
             chars.append("\n")
             layout.append_break(number)
+            if i in blank_before:
+                chars.append("\n")
+                layout.append_break(number)
         for ch, box in _spread(line, left, unit):
             chars.append(ch)
             layout.append(number, box)
+
+
+PARAGRAPH_GAP = 1.6
+"""A line whose top lies this many times the page's usual line pitch below the previous line's starts a paragraph:
+the text gets the blank line between them that the PDF shows as space (the text layer drops it)."""
+
+
+def _paragraph_breaks(lines: list[list[_Glyph]]) -> set[int]:
+    """The indexes of the lines that follow a vertical gap wider than PARAGRAPH_GAP line pitches."""
+    tops = [min((b[1] for _, b, _ in line if b is not None), default=None) for line in lines]
+    heights = [b[3] - b[1] for line in lines for ch, b, _ in line if b is not None and ch != " " and b[3] > b[1]]
+    placed = [(i, t) for i, t in enumerate(tops) if t is not None]
+    if not heights:
+        return set()
+    floor = 0.5 * statistics.median(heights)  # runs of one line set a little apart are no line steps
+    steps = sorted(b - a for (_, a), (_, b) in zip(placed, placed[1:], strict=False) if b - a > floor)
+    if not steps:
+        return set()
+    # the usual pitch: the median of the narrower half of the steps (a page of short paragraphs has many wide ones;
+    # a page of one step has no gap to find)
+    pitch = statistics.median(steps[:max(1, len(steps) // 2)])
+    return {j for (i, a), (j, b) in zip(placed, placed[1:], strict=False)
+            if j == i + 1 and b - a > PARAGRAPH_GAP * pitch}
 
 
 def _page_metrics(lines: list[list[_Glyph]]) -> tuple[float, float]:

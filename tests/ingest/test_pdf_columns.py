@@ -8,6 +8,7 @@ Each PDF is rendered from a short fresh text by the project's renderer (corpus/e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -215,3 +216,20 @@ def test_a_columns_in_a_proportional_font(analyze, tmp_path: Path, extractor: st
     pdf = EXTRACTORS[extractor](path.read_bytes())
     fact = map_facts(analyze(pdf.text), text=pdf.text, layout=pdf.layout).facts["mri_contraindication"]
     assert fact.status is status, f"{fact.status.value} ({fact.note}); text {pdf.text!r}"
+
+
+# a blank line between paragraphs is space on the page, which the text layer drops: it comes back from the lines'
+# vertical positions (pdf.PARAGRAPH_GAP); lines set one after another stay one after another
+PARAGRAPHS = {
+    "two paragraphs": "The first paragraph\nends here.\n\nThe second begins after a blank line.",
+    "three paragraphs, wrapped": "HPI: seizures since July,\nnow weekly.\n\nExam: nonfocal.\n\nPlan: MRS.",
+    "a header above its lines": "FAMILY HISTORY:\nFather: glioblastoma.\nMother: epilepsy.\n\nHPI: headaches.",
+    "no blank line at all": "Line one of a note.\nLine two of the note.\nLine three of the note.",
+    "two blank lines read as one": "Assessment: stable.\nNo change.\n\n\nPlan: follow up.",
+}
+
+
+@pytest.mark.parametrize("text", PARAGRAPHS.values(), ids=PARAGRAPHS.keys())
+def test_paragraph_breaks_come_back(read_pdf: Callable[[str], PdfText], text: str) -> None:
+    got = [line.rstrip() for line in read_pdf(text).text.split("\n")]
+    assert got == re.sub(r"\n{3,}", "\n\n", text).split("\n")
