@@ -91,6 +91,14 @@ def _targets(doc: Doc) -> list[Span]:
     return list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
 
 
+def _rule_id(target: Span) -> str | None:
+    """The id of the rule that matched a target; None for a span set without one (gold spans in training)."""
+    try:
+        return target_info(target).rule_id
+    except KeyError:
+        return None
+
+
 def _add(target: Span, modifier: ConTextModifier) -> None:
     target._.modifiers = (*target._.modifiers, modifier)
 
@@ -869,8 +877,9 @@ class RuleExtensions:
         progression") is that finding's course, no tumor's: the target is dropped, as a look-alike is. Only in a
         document whose tumors are all past, negated or hypothetical: where a tumor is current, a bare progression
         of its signal ("increasing FLAIR hyperintensity with interval progression") may be the tumor's own."""
-        if not any(target_info(t).rule_id in self._unstated_rules for t in targets):
-            return targets
+        if not any(_rule_id(t) in self._unstated_rules for t in targets) \
+                or not any(t.label_ in self._resolved_types for t in targets):
+            return targets  # no bare course, or no tumor at all (the fact mapper keeps such a course for review)
         options = option_line_starts(doc.text)
         if any(t.label_ in self._resolved_types
                and not any(m.category in _DEAD or m.category == "HISTORICAL" for m in t._.modifiers)
@@ -878,7 +887,7 @@ class RuleExtensions:
                for t in targets):
             return targets
         dropped = {(t.start, t.end, t.label_) for t in targets
-                   if target_info(t).rule_id in self._unstated_rules and self._about_tumor(doc, t, targets) is False}
+                   if _rule_id(t) in self._unstated_rules and self._about_tumor(doc, t, targets) is False}
         if not dropped:
             return targets
         doc.spans[TARGET_GROUP] = [t for t in doc.spans[TARGET_GROUP] if (t.start, t.end, t.label_) not in dropped]

@@ -126,7 +126,8 @@ def test_negation_reaches_list_items(analyze, text, inconclusive):  # type: igno
 RESULTS = [
     ("jcv-neg-in-options", "Plan: switch to natalizumab (JCV neg) vs referral for ocrelizumab.", A, N),
     ("jc-virus-ab-negative-versus", "Options: fingolimod (JC virus Ab negative) versus rituximab.", A, N),
-    ("toxo-igg-neg", "Labs 10/01: toxo IgG neg, CBC normal.", A, N),
+    # "toxo IgG" is read as the lab test it names (labs documented), so no infection is claimed either way
+    ("toxo-igg-neg", "Labs 10/01: toxo IgG neg, CBC normal.", N, N),
     ("crypto-ag-dash", "Serum crypto Ag -, HIV NR.", A, A),
     ("crag-bracket-minus", "CrAg (-). HIV nonreactive.", A, A),
     ("hiv-nr", "Screening: HIV NR, RPR nonreactive.", N, A),
