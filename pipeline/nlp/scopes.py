@@ -469,6 +469,8 @@ class RuleExtensions:
         self._back_hedges = frozenset(str(r) for r in verdict.get("back_hedges", ()))
         self._withdrawals = frozenset(str(r) for r in verdict.get("withdrawals", ()))
         self._verdict_stops = frozenset(str(k).lower() for k in verdict.get("stops", ()))
+        self._verdict_pass_types = frozenset(str(t) for t in verdict.get("pass_types", ()))
+        self._verdict_pass_negated = frozenset(str(r) for r in verdict.get("pass_negated_rules", ()))
         self._verdicts = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("verdicts", ()))
         self._references = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("references", ()))
         self._reference_len = max((len(r.split()) for r in self._references), default=0)
@@ -562,10 +564,15 @@ class RuleExtensions:
                 self._test_result(target)
         if self._verdict_id is not None and self._verdicts:
             starts = {t.start for t in targets if t.label_ not in self._pass_types}
+            # between a hedged target and its verdict, a study's name or a negated generic word for the same
+            # finding ("r/o DNET ... 2024 MRI no lesion, tumor ruled out") is no other claim
+            between = {t.start for t in targets if t.label_ in self._verdict_pass_types
+                       or (_rule_id(t) in self._verdict_pass_negated
+                           and any(m.category == "NEGATED_EXISTENCE" for m in t._.modifiers))}
             verdicts = sorted((m for m in (graph.modifiers if graph is not None else ()) if self._is_verdict(doc, m)),
                               key=lambda m: m.modifier_span[0])
             for target in targets:
-                self._settle(doc, target, starts, verdicts)
+                self._settle(doc, target, starts - between, verdicts)
             if self._references:
                 for modifier in verdicts:
                     self._settle_reference(doc, modifier, targets, starts)
