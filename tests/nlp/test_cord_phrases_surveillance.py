@@ -3,8 +3,9 @@
 1. An intramedullary lesion is a spinal-cord lesion however many words stand before its head ("intramedullary
    expansile T2-hyperintense lesion"), and a lesion at a vertebral level needs no preposition ("lesion C3-C5"):
    no brain lesion (look.spinal_cord_lesion).
-2. "Surveillance for", "monitoring for", "watch for" a disease look for it: the disease is in question, not present
-   (poss.evaluate_for); "surveillance of the metastases" is of a disease the patient has.
+2. "Surveillance for" and "monitoring for" a disease look for it: the disease is in question, not present
+   (poss.evaluate_for; "watch for" is a return precaution, hypothetical); "surveillance of the metastases" is of a
+   disease the patient has.
 
 Rows are freshly written; "near miss" rows keep today's reading.
 """
