@@ -91,6 +91,11 @@ def _targets(doc: Doc) -> list[Span]:
     return list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
 
 
+def _line_start(text: str, offset: int) -> int:
+    """The offset where the line holding `offset` starts."""
+    return text.rfind("\n", 0, offset) + 1
+
+
 def _rule_id(target: Span) -> str | None:
     """The id of the rule that matched a target; None for a span set without one (gold spans in training)."""
     try:
@@ -830,7 +835,7 @@ class RuleExtensions:
                 # a form's indication option ("___ Recurrence vs treatment effect", "[X] Recurrence") names what
                 # may be asked, no finding: it reopens nothing (the form_state component reads it later)
                 options = option_line_starts(doc.text) if options is None else options
-                if doc.text.rfind("\n", 0, t.start_char) + 1 in options:
+                if _line_start(doc.text, t.start_char) in options:
                     continue
             if t.label_ in self._reopened_by and self._about_tumor(doc, t, targets):
                 return True
@@ -890,7 +895,7 @@ class RuleExtensions:
         options = option_line_starts(doc.text)
         if any(t.label_ in self._resolved_types
                and not any(m.category in _DEAD or m.category == "HISTORICAL" for m in t._.modifiers)
-               and doc.text.rfind("\n", 0, t.start_char) + 1 not in options  # a form's "___ Tumor evaluation"
+               and _line_start(doc.text, t.start_char) not in options  # a form's "___ Tumor evaluation"
                for t in targets):
             return targets
         dropped = {(t.start, t.end, t.label_) for t in targets
