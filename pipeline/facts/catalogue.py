@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
-         "hedging", "source", "requires", "restated"}
+         "hedging", "source", "requires", "restated", "named_otherwise"}
 
 
 class CatalogueError(ValueError):
@@ -40,6 +40,16 @@ class Restatement:
 
 
 @dataclass(frozen=True)
+class NamedOtherwise:
+    """In a packet with an affirmed mention of one of `concepts` (the patient's systemic lymphoma), an affirmed
+    historical mention whose text the cue `cue` matches (a bare "lymphoma": "Hx lymphoma") is that disease told
+    again: it does not count."""
+
+    concepts: frozenset[str]
+    cue: str
+
+
+@dataclass(frozen=True)
 class FactSpec:
     name: str
     description: str
@@ -57,6 +67,7 @@ class FactSpec:
     purpose, the requested study, demographics), which the request form itself documents."""
     requires: Requirement | None = None
     restated: Restatement | None = None
+    named_otherwise: NamedOtherwise | None = None
 
     @property
     def attribute_keys(self) -> frozenset[str]:
@@ -95,6 +106,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         source=source,
         requires=_requirement(name, raw.get("requires")),
         restated=_restatement(name, raw.get("restated")),
+        named_otherwise=_named_otherwise(name, raw.get("named_otherwise")),
     )
 
 
@@ -119,6 +131,14 @@ def _restatement(name: str, raw: Any) -> Restatement | None:
                        cue=str(raw["cue"]))
 
 
+def _named_otherwise(name: str, raw: Any) -> NamedOtherwise | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"concepts", "cue"} or not raw["concepts"]:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: named_otherwise needs a non-empty 'concepts' and 'cue'")
+    return NamedOtherwise(concepts=frozenset(str(c) for c in raw["concepts"]), cue=str(raw["cue"]))
+
+
 @cache
 def load_catalogue() -> dict[str, FactSpec]:
     """All fact specs by name, validated (any_of members and derivations must exist)."""
@@ -138,6 +158,9 @@ def load_catalogue() -> dict[str, FactSpec]:
                                      "which it does not carry")
             if spec.restated.cue not in cue_book().ids:
                 raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names unknown cue {spec.restated.cue!r}")
+        if spec.named_otherwise is not None and spec.named_otherwise.cue not in cue_book().ids:
+            raise CatalogueError(f"facts.yaml: fact {spec.name!r}: named_otherwise names unknown cue "
+                                 f"{spec.named_otherwise.cue!r}")
         if spec.derive is not None and spec.derive not in DERIVATIONS:
             raise CatalogueError(
                 f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"

@@ -108,6 +108,10 @@ class FactResolver:
         wanted = dict(spec.where)
         counted, statuses = [], []
         unsupported: list[Mention] = []
+        told_again: list[Mention] = []
+        other = spec.named_otherwise
+        other_named = other is not None and any(
+            mention_status(o) is FactStatus.PRESENT for o in ctx.mentions(*other.concepts))
         for m in ctx.mentions(*spec.concepts):
             if any(m.attrs.get(k) not in v for k, v in wanted.items()):
                 continue
@@ -116,6 +120,11 @@ class FactResolver:
                 # "relapse" in a packet without a tumor: not a tumor recurrence ("no recurrence" is an absence
                 # whatever it would have been of: a resected tumor with no recurrence has no current tumor either)
                 unsupported.append(m)
+                continue
+            if other_named and other is not None and m.has("historical") and \
+                    mention_status(m) is FactStatus.PRESENT and cue(other.cue).matches(m.text):
+                # "Hx lymphoma" in a packet whose lymphoma is systemic ("follicular lymphoma of the inguinal nodes")
+                told_again.append(m)
                 continue
             if not spec.count_historical and m.has("historical"):
                 continue
@@ -145,6 +154,7 @@ class FactResolver:
         ignored = [ctx.evidence(m) for m in ctx.ignored(*spec.concepts)
                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
+        ignored += [ctx.evidence(m, cues=[other.cue]) for m in told_again if other is not None]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
         if ignored and status is FactStatus.NOT_DOCUMENTED:
@@ -153,6 +163,8 @@ class FactResolver:
                 note = "mentioned only in readings a later read superseded"
             if unsupported and spec.requires is not None:
                 note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
+            if told_again:
+                note = "mentioned only as the history of a disease the packet names otherwise"
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
                     attributes=attributes, note=note)
 

@@ -19,7 +19,7 @@ question before it on the line (or on the line above, when the line holds only a
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
   an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one;
 - a dot leader separates an item from its answer ("Cardiac pacemaker ...... N"); with nothing after it the item
-  is unanswered;
+  is unanswered; an answer in brackets right after its item answers it ("pacemaker (N) neurostimulator (N)");
 - a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
   its X sits under ("  Pacemaker           X"); normalize keeps the spacing of these lines.
 
@@ -141,6 +141,15 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         raise RuleFileError(f"{FORMS_FILE}: a written_answers leader does not compile: {exc}") from exc
     next_field = "|".join(f"(?:{p})" for p in _strings("written_answers next_fields", written.get("next_fields")))
     notes = "|".join(f"(?:{p})" for p in _strings("written_answers note_openers", written.get("note_openers")))
+    bracket = written.get("bracketed")
+    if bracket is not None and (not isinstance(bracket, dict) or not all(
+            isinstance(bracket.get(k), str) and bracket.get(k) for k in ("open", "close"))):
+        raise RuleFileError(f"{FORMS_FILE}: written_answers bracketed needs an open and a close pattern")
+    try:
+        opener, closer = (bracket["open"], bracket["close"]) if bracket else ("(?!)", "(?!)")
+        re.compile(f"{opener}|{closer}")
+    except re.error as exc:
+        raise RuleFileError(f"{FORMS_FILE}: a written_answers bracket does not compile: {exc}") from exc
     tables = data.get("tables") or {}
     circled = data.get("circled") or {}
     columns = data.get("columns") or {}
@@ -174,7 +183,10 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         answer_start=re.compile(rf"\s*(?i:({words}))(?![\w/])"),  # used with match(): anchored at pos
         answer_end=re.compile(rf"(?<![\w/])(?i:({words}))\s*[:.]?\s*$"),
         # the question's separator, the answer, then the line's end, a closer, the line's next field or a note
-        written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/])))(?i:({words}))"
+        # ... or the answer in brackets right after its item ("pacemaker (N)", "neurostimulator (yes)")
+        written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/]))"
+                           rf"|(?<=[^\W\d_])[ \t]*(?P<open>{opener})[ \t]*(?=(?i:{words})[ \t]*(?:{closer})))"
+                           rf"(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer}))"
                            rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{notes})", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
     )
@@ -653,16 +665,16 @@ class FormState:
             stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
             lo = stop + 1 if stop >= 0 else lo
             previous_end = hit.end()
-            meaning, answer_id = self._answer(hit.group(1))
+            meaning, answer_id = self._answer(hit.group("answer"))
             stem = _Item("stem", lo, hit.start())
-            answer = _Item("answer", hit.start(1), hit.end(1), None, meaning, answer_id)
+            answer = _Item("answer", hit.start("answer"), hit.end("answer"), None, meaning, answer_id)
             last = next(reversed(list(_WORD.finditer(text, lo, hit.start()))), None)
-            if (last is not None and not text[hit.start():hit.start(1)].strip()
+            if (last is not None and not text[hit.start():hit.start("answer")].strip()
                     and last.group().lower() in self._rules.answers and self._answer(last.group())[0] != meaning):
                 # "Pacemaker   Y   N": the options listed side by side with only spaces, none chosen
                 stem = _Item("stem", lo, last.start())
-                answer = _Item("answer", hit.start(1), hit.end(1), _Mark(hit.start(1), hit.end(1), False,
-                                                                         answer_id), meaning, answer_id)
+                at, to = hit.span("answer")
+                answer = _Item("answer", at, to, _Mark(at, to, False, answer_id), meaning, answer_id)
             self._question(doc, stem, [answer], inside(stem.start, hit.end()))
         for hit in self._rules.blank_leader.finditer(text):  # "Pacemaker .........": asked, not answered
             line_start = text.rfind("\n", 0, hit.start()) + 1
