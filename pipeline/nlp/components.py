@@ -3,12 +3,15 @@
 - ``clinical_sentences``: sentence boundaries for fax-packet text (line structure + sentence punctuation).
 - ``prior_auth_targets``: medspaCy's rule matcher over our rule file, with the rule file's
   ``unless_next``/``unless_prev``/``only_after`` filters and de-duplication; matches go to ``doc.spans["targets"]``
-  so that concepts may overlap ("recurrent GBM" is both a recurrence and a glioma). The rule behind each span is
+  so that concepts may overlap ("recurrent GBM" is both a recurrence and a glioma); a generic target told again about
+  an earlier one of its sentence takes that one's concept (`refers_back`: a lesion after a cord lesion). The rule behind each span is
   kept per (start, end, concept) in the doc (`target_info`): two concepts may match the very same words
   ("subacute necrotizing encephalopathy" is Leigh syndrome and a worsening symptom), and span extension values
   are shared by spans with the same offsets.
 """
 
+
+from typing import Any
 
 import numpy
 from medspacy.common.medspacy_matcher import MedspacyMatcher
@@ -17,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .intervals import SpansByStart
-from .rules import TARGETS_FILE, TargetRuleInfo, read_resource, target_rules
+from .rules import TARGETS_FILE, RuleFileError, TargetRuleInfo, read_resource, target_rules
 
 TARGET_GROUP = "targets"
 _TARGET_INFO = "prior_auth_target_info"
@@ -88,6 +91,7 @@ class PriorAuthTargets:
         self._suppress_inside: dict[str, frozenset[str]] = {
             str(k): frozenset(v) for k, v in (data.get("suppress_inside") or {}).items()
         }
+        self._refers_back = [_ReferBack.load(raw) for raw in data.get("refers_back") or []]
 
     def __call__(self, doc: Doc) -> Doc:
         kept: dict[tuple[int, int, str], Span] = {}
@@ -101,6 +105,8 @@ class PriorAuthTargets:
             if key not in kept:
                 kept[key], infos[key] = span, info
         spans = self._drop_suppressed(_drop_contained(list(kept.values())))
+        for refer in self._refers_back:
+            spans = refer.apply(doc, spans, infos)
         doc.spans[TARGET_GROUP] = spans
         doc.user_data[_TARGET_INFO] = {(s.start, s.end, s.label_): infos[(s.start, s.end, s.label_)] for s in spans}
         return doc
@@ -120,6 +126,55 @@ class PriorAuthTargets:
                 for k in index.candidates(span.start, span.end)
             ):
                 continue
+            out.append(span)
+        return out
+
+
+class _ReferBack:
+    """A generic target told again about an earlier target of its sentence (targets.yaml `refers_back`): "an
+    inflammatory lesion" after "Intramedullary cervical cord lesion C3-C5; ..." is the cord lesion. The target takes
+    the rule's concept and attributes; its evidence names the rule."""
+
+    _KEYS = frozenset({"id", "host_rules", "rules", "concept", "attrs", "site_words", "stops"})
+
+    def __init__(self, info: TargetRuleInfo, hosts: frozenset[str], rules: frozenset[str],
+                 stops: frozenset[str]) -> None:
+        self.info, self.hosts, self.rules, self.stops = info, hosts, rules, stops
+
+    @classmethod
+    def load(cls, raw: dict[str, Any]) -> "_ReferBack":
+        rule_id = raw.get("id")
+        unknown = set(raw) - cls._KEYS
+        if not isinstance(rule_id, str) or unknown or not raw.get("host_rules") or not raw.get("rules") \
+                or not str(raw.get("concept", "")).isupper():
+            raise RuleFileError(f"{TARGETS_FILE}: refers_back {rule_id!r} needs id, host_rules, rules and an "
+                                f"upper-case concept (unknown keys: {sorted(unknown)})")
+        info = TargetRuleInfo(rule_id=rule_id, concept=str(raw["concept"]),
+                              attrs={str(k): str(v) for k, v in (raw.get("attrs") or {}).items()},
+                              unless_next=frozenset(), unless_prev=frozenset())
+        stops = frozenset(str(w).lower() for w in [*(raw.get("site_words") or ()), *(raw.get("stops") or ())])
+        return cls(info, frozenset(map(str, raw["host_rules"])), frozenset(map(str, raw["rules"])), stops)
+
+    def apply(self, doc: Doc, spans: list[Span], infos: dict[tuple[int, int, str], TargetRuleInfo]) -> list[Span]:
+        """Spans sorted by start: each target of `rules` after a host in its sentence, with no stop word from the
+        host's end to its own end, becomes a target of this rule."""
+        out: list[Span] = []
+        taken = {(s.start, s.end, s.label_) for s in spans}
+        host_end: int | None = None  # the end of the last host in the current sentence
+        sent_start = -1
+        for span in spans:
+            start = span.sent.start
+            if start != sent_start:
+                sent_start, host_end = start, None
+            info = infos[(span.start, span.end, span.label_)]
+            if info.rule_id in self.hosts:
+                host_end = max(host_end or 0, span.end)
+            elif host_end is not None and info.rule_id in self.rules and span.start >= host_end \
+                    and not any(t.lower_ in self.stops for t in doc[host_end:span.end]):
+                if (span.start, span.end, self.info.concept) in taken:
+                    continue  # already a target of that concept
+                span = Span(doc, span.start, span.end, label=self.info.concept)
+                infos[(span.start, span.end, span.label_)] = self.info
             out.append(span)
         return out
 

@@ -40,6 +40,10 @@ _CONTINUING_WORDS = frozenset([
     "who", "whose", "showing", "showed", "shows", "revealed", "reveals", "demonstrating", "demonstrated",
     "consistent", "concerning", "suspicious", "suggestive", "likely", "possible", "probable", "dr", "dr.", "mr",
     "mrs", "ms", "s/p", "h/o", "status", "post", "left", "right", "both", "not", "no"])
+# A quoted name that starts the next line of a sentence ("a maternal aunt said to have" / "\"mitochondrial
+# disease\". Work-up ..."): after a word that cannot end a sentence, the quote goes on with it.
+_OPENING_QUOTES = "\"'\u201c\u2018"
+_NAMING_WORDS = frozenset(["called", "named", "termed", "labelled", "labeled", "diagnosed"])
 # A line that opens with a dotted diagnosis code is an item of a coded list ("G40.909 epilepsy without status
 # epilepticus" / "Z95.0 presence of cardiac pacemaker"), never the wrapped tail of the line before.
 _CODED_ITEM = re.compile(r"^\s*[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.])")
@@ -98,6 +102,9 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     if not item_tail and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and prev[-1].isalnum() and \
             prev.split()[-1].lower() not in _CONTINUING_WORDS:
         return False  # "No hemorrhage is seen" / "Ring-enhancing lesion ...": one finding per line
+    if nxt[0] in _OPENING_QUOTES and nxt[1:2].isalpha() and prev[-1].isalpha() \
+            and prev.split()[-1].lower() in _CONTINUING_WORDS | _NAMING_WORDS:
+        return True
     return nxt[0].isalnum() or nxt[0] in "(,"
 
 

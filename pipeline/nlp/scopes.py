@@ -384,6 +384,8 @@ class RuleExtensions:
       lymphoma, now excluded", "lymphoma was considered and is not supported", "glioma was entertained but excluded
       by biopsy") or to a verdict that refers back ("the differential included lymphoma; this has since been
       excluded"); a withdrawal after a hedge wins over it.
+    - the `alternative_clause` scope: the alternative not taken ("rather than", "instead of") is negated up to its
+      own end only ("rather than waiting for sequencing, and gives a baseline ...": the later clause is not).
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
       typical of glioma, ...").
     - the `answer_line` scope: a questionnaire's question reaches its answer, the rest of its line past its "?"
@@ -509,6 +511,13 @@ class RuleExtensions:
         self._list_item_words = int(listed.get("max_item_words", 4))
         self._list_reach = int(listed.get("max_tokens", 60))
         self._list_openers = frozenset(str(k).lower() for k in listed.get("openers", ()))
+        alternative = config.get("alternative_clause", {})
+        self._alternative_rules = frozenset(str(r) for r in alternative.get("rules", ()))
+        self._alternative_stops = frozenset(str(k).lower() for k in alternative.get("stops", ()))
+        self._alternative_links = frozenset(str(k).lower() for k in alternative.get("coordinators", ()))
+        self._alternative_subjects = frozenset(str(k).lower() for k in alternative.get("subjects", ()))
+        self._alternative_determiners = frozenset(str(k).lower() for k in alternative.get("determiners", ()))
+        self._alternative_auxiliaries = frozenset(str(k).lower() for k in alternative.get("auxiliaries", ()))
         answer = config.get("answer_line", {})
         self._answer_id: str | None = answer.get("id")
         self._answer_rules = frozenset(str(r) for r in answer.get("rules", ()))
@@ -543,6 +552,8 @@ class RuleExtensions:
         targets.sort(key=lambda t: t.start)
         if self._unstated_rules and self._nontumor_subject:
             targets = self._drop_nontumor_courses(doc, targets)
+        if graph is not None and self._alternative_rules:
+            self._end_alternatives(doc, graph.modifiers, targets)
         if graph is not None and self._back_id is not None:
             self._reach_back(doc, graph.modifiers, targets)
         if graph is not None and self._inner_id is not None and self._inner_categories:
@@ -608,8 +619,9 @@ class RuleExtensions:
         return doc
 
     def _is_verdict(self, doc: Doc, m: ConTextModifier) -> bool:
-        """A negation cue whose words settle a question ("now excluded", "is not supported"), or a withdrawal."""
-        if m.category != "NEGATED_EXISTENCE":
+        """A negation cue whose words settle a question ("now excluded", "is not supported"), or a withdrawal; a cue
+        whose `needs_*` text is missing settles nothing ("answered: yes")."""
+        if m.category != "NEGATED_EXISTENCE" or not _cue_holds(doc, m):
             return False
         start, end = m.modifier_span
         words = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
@@ -741,6 +753,8 @@ class RuleExtensions:
             if cue_end >= len(doc):
                 continue
             limit = min(doc[cue_end].sent.end, cue_end + self._list_reach)
+            if (modifier.rule.metadata or {}).get("id") in self._alternative_rules:
+                limit = self._alternative_end(doc, cue_end, limit)  # a list of alternatives ends with them
             if scope_end >= limit or not _cue_holds(doc, modifier):
                 continue
             items, words, end, closed = 0, 0, cue_end, True
@@ -1071,6 +1085,49 @@ class RuleExtensions:
         windows = [doc[target.end:end].text, doc[lo:target.start].text]
         if any(p.search(w) for p in self._current for w in windows if w):
             target._.modifiers = tuple(m for m in target._.modifiers if m.category != "HISTORICAL")
+
+    def _end_alternatives(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """The alternative not taken ("rather than", "instead of") is negated up to its own end only: the cue's scope
+        ends at the alternative's end (`_alternative_end`), and the targets after it lose the cue's negation."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._alternative_rules:
+                continue
+            scope_start, scope_end = modifier.scope_span
+            end = self._alternative_end(doc, modifier.modifier_span[1], scope_end)
+            if end >= scope_end:
+                continue
+            modifier.update_scope(doc[scope_start:end])
+            for target in _starting_in(targets, index, end, scope_end):
+                if any(m is modifier for m in target._.modifiers):
+                    target._.modifiers = tuple(m for m in target._.modifiers if m is not modifier)
+
+    def _alternative_end(self, doc: Doc, start: int, limit: int) -> int:
+        """The token where the alternative after a cue ends: a stop; a comma before a new clause's subject or
+        determiner, or before a coordinator when the alternative has no comma of its own (else it is a list); a
+        coordinator before a subject or an auxiliary ("and it will", "and will")."""
+        def next_word(i: int) -> str:
+            j = i + 1
+            while j < limit and doc[j].is_space:
+                j += 1
+            return doc[j].lower_ if j < limit else ""
+
+        listed = False
+        for i in range(start, limit):
+            word = doc[i].lower_
+            if word in self._alternative_stops:
+                return i
+            if word == ",":
+                after = next_word(i)
+                if after in self._alternative_subjects or after in self._alternative_determiners \
+                        or (after in self._alternative_links and not listed):
+                    return i
+                listed = True
+            elif word in self._alternative_links and i > start:
+                after = next_word(i)
+                if after in self._alternative_subjects or after in self._alternative_auxiliaries:
+                    return i
+        return limit
 
     def _reach_back(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         index = SpansByStart([(t.start, t.end) for t in targets])
