@@ -37,6 +37,11 @@ class Restatement:
     value: str
     over: frozenset[str]
     cue: str
+    stated_by: str | None = None
+    """A cue that, matched in the rest of such a mention's sentence, states the value for it ("leukoencephalopathy,
+    imaging pattern of methotrexate toxicity")."""
+    refers: str | None = None
+    """A cue that opens a next sentence going on about the mention ("This is attributed to ...")."""
 
 
 @dataclass(frozen=True)
@@ -125,10 +130,12 @@ def _requirement(name: str, raw: Any) -> Requirement | None:
 def _restatement(name: str, raw: Any) -> Restatement | None:
     if raw is None:
         return None
-    if not isinstance(raw, dict) or set(raw) != {"attr", "value", "over", "cue"} or not raw["over"]:
-        raise CatalogueError(f"facts.yaml: fact {name!r}: restated needs 'attr', 'value', a non-empty 'over' and 'cue'")
+    required, optional = {"attr", "value", "over", "cue"}, {"stated_by", "refers"}
+    if not isinstance(raw, dict) or not required <= set(raw) <= required | optional or not raw["over"]:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: restated needs 'attr', 'value', a non-empty 'over' and 'cue' "
+                             "(optional: 'stated_by', 'refers')")
     return Restatement(attr=str(raw["attr"]), value=str(raw["value"]), over=frozenset(str(v) for v in raw["over"]),
-                       cue=str(raw["cue"]))
+                       cue=str(raw["cue"]), stated_by=raw.get("stated_by"), refers=raw.get("refers"))
 
 
 def _named_otherwise(name: str, raw: Any) -> NamedOtherwise | None:
@@ -156,8 +163,9 @@ def load_catalogue() -> dict[str, FactSpec]:
             if spec.restated.attr not in spec.carry:
                 raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names {spec.restated.attr!r}, "
                                      "which it does not carry")
-            if spec.restated.cue not in cue_book().ids:
-                raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names unknown cue {spec.restated.cue!r}")
+            for named in (spec.restated.cue, spec.restated.stated_by, spec.restated.refers):
+                if named is not None and named not in cue_book().ids:
+                    raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names unknown cue {named!r}")
         if spec.named_otherwise is not None and spec.named_otherwise.cue not in cue_book().ids:
             raise CatalogueError(f"facts.yaml: fact {spec.name!r}: named_otherwise names unknown cue "
                                  f"{spec.named_otherwise.cue!r}")

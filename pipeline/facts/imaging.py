@@ -23,11 +23,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
 from .context import FactContext, cite_cues, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
+
+if TYPE_CHECKING:
+    from .supersession import Supersession
 
 REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
                              "addendum"})
@@ -46,6 +50,9 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 # Findings that keep a study read as normal from being non-lesional.
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
+_OTHER_TEST = cue("verdict.other_test")
+_OTHER_TEST_AFTER = cue("verdict.other_test_after")
+_VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
 _CANNOT_DISTINGUISH = cue("verdict.cannot_distinguish")
 _HARMLESS = cue("technical.harmless")
 _MINOR_DEGREE = cue("technical.minor_degree")
@@ -150,6 +157,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
+        if other_test_verdict(ctx, m) is not None:
+            continue  # "gene panel: ..., consistent with MLD", "genetically confirmed": another test's verdict
         if m.concept == "TECHNICAL_LIMITATION" and (m.has("negated") or m.attrs.get("assertion") == "absent"
                                                     or harmless_artifact(ctx, m)):
             # "no motion artifact", "not limited by motion", "artifact that does not affect the images"
@@ -184,13 +193,61 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         verdicts.add(verdict)
         cited = [_CANNOT_DISTINGUISH.id] if id(m) in weighed and not m.has("uncertain") else []
         evidence.append(ctx.evidence(m, attributes=attributes, cues=cited))
-    settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary) if s is not None]
+    settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary)
+               if s is not None and not settled_by_test(ctx, s)]
     if settled and "inconclusive" in verdicts:
         # the read was open on a differential that a later read settled (pathology, a second opinion)
         verdicts.discard("inconclusive")
         evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
                     for e in evidence]
     return verdicts, evidence
+
+
+def _test_subject(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the mention's subject is a laboratory, genetic or tissue test: written before it
+    in its part of the clause, after any study named there ("Gene panel: two ARSA variants, consistent with",
+    "genetically and biochemically confirmed"), or right after it ("confirmed by genetic testing")."""
+    lo, hi = ctx.clause_of(m)
+    studies = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False)
+               if lo <= o.start and o.end <= m.start]
+    lo = max((o.end for o in studies), default=lo)
+    if _SPECTRUM_READ.matches(ctx.text[lo:m.start]):
+        return None  # "lactate and lipid peaks non-diagnostic": the spectrum's metabolites, not a laboratory's
+    if any(lo <= o.start < m.start for o in ctx.same_sentence(m, "LAB", counted=False)) \
+            or _OTHER_TEST.matches(ctx.text[lo:m.start]):
+        return _OTHER_TEST.id
+    return _OTHER_TEST_AFTER.id if _OTHER_TEST_AFTER.matches(ctx.text[m.end:hi]) else None
+
+
+def other_test_verdict(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which a verdict word, or a diagnosis read as one, is another test's verdict, not the
+    study's: a verdict word whose subject is a laboratory, genetic or tissue test; a diagnosis that names such a test
+    ("leukodystrophy gene panel"), whose subject is one, or all of whose clause's verdict words are a test's
+    ("Krabbe disease was genetically and biochemically confirmed"). None for the study's own read."""
+    if m.concept in _VERDICT_WORDS:
+        return _test_subject(ctx, m)
+    if m.concept not in HEDGED_FINDINGS:
+        return None
+    labs = ctx.same_sentence(m, "LAB", counted=False)
+    if any(o.start >= m.end and not ctx.text[m.end:o.start].strip() for o in labs):
+        return _OTHER_TEST.id  # the disease names the test: "leukodystrophy gene panel"
+    found = _test_subject(ctx, m)
+    if found is not None:
+        return found
+    lo, hi = ctx.clause_of(m)
+    words = [o for o in ctx.same_sentence(m, *_VERDICT_WORDS, counted=False) if lo <= o.start < hi]
+    tests = [_test_subject(ctx, o) for o in words]
+    return tests[0] if words and all(tests) else None
+
+
+def settled_by_test(ctx: FactContext, s: Supersession) -> bool:
+    """The statement that settled a differential is a laboratory, genetic or tissue result (a pathology source, or
+    a sentence naming such a test): the diagnosis is proven, but the imaging was still inconclusive."""
+    if s.source == "pathology":
+        return True
+    by = s.by
+    return any(o.concept == "LAB" for o in ctx.by_sentence.get(by.sentence_start, [])) \
+        or _OTHER_TEST.matches(ctx.text[by.sentence_start:by.sentence_end])
 
 
 def harmless_cues(ctx: FactContext, m: Mention) -> list[str]:
@@ -730,7 +787,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
         settled = [s for s in (ctx.supersession_of(o) for o in ctx.same_sentence(m, *HEDGED_FINDINGS, counted=False))
-                   if s is not None]
+                   if s is not None and not settled_by_test(ctx, s)]
         if settled and "inconclusive" in verdicts:
             # the sentence weighed a differential that a later read settled ("glioma versus demyelination", then
             # "tumor was ruled out"): the citation is no longer an open read

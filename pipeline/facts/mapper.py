@@ -137,7 +137,10 @@ class FactResolver:
             s = mention_status(m)
             if s is FactStatus.SUSPECTED and not spec.hedging_counts:
                 s = FactStatus.PRESENT  # a purpose is stated, however tentatively the sentence is phrased
-            counted.append(ctx.evidence(m, assertion=s, cues=cues))
+            e = ctx.evidence(m, assertion=s, cues=cues)
+            if spec.restated is not None and s is FactStatus.PRESENT:
+                e = _stated_here(ctx, spec.restated, m, e)
+            counted.append(e)
             statuses.append(s)
         if spec.restated is not None:
             counted = _restate(spec.restated, counted)
@@ -175,6 +178,25 @@ class FactResolver:
 
 
 _ICD10 = re.compile(r"\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b")
+
+
+def _stated_here(ctx: FactContext, rule: Restatement, m: Mention, e: Evidence) -> Evidence:
+    """An affirmed mention the restatement's cue matches ("leukoencephalopathy") takes the value when the rest of its
+    sentence states it (`stated_by`: "..., imaging pattern of methotrexate toxicity"), or the next sentence of its
+    paragraph does when it refers back to it (`refers`: "This is attributed to her intrathecal methotrexate")."""
+    if rule.stated_by is None or m.attrs.get(rule.attr) not in rule.over or not cue(rule.cue).matches(m.text):
+        return e
+    stated = cue(rule.stated_by)
+    rest = ctx.text[m.end:m.sentence_end]
+    if not stated.matches(rest) and rule.refers is not None:
+        later = sorted(s for s in ctx.by_sentence if s >= m.sentence_end)
+        if later and not ctx.text[m.sentence_end:later[0]].strip() and "\n\n" not in ctx.text[m.sentence_end:later[0]]:
+            nxt = ctx.by_sentence[later[0]][0]
+            following = ctx.text[nxt.sentence_start:nxt.sentence_end]
+            rest = following if cue(rule.refers).matches(following) else ""
+    if not stated.matches(rest):
+        return e
+    return cite_cues(e.model_copy(update={"attributes": {**e.attributes, rule.attr: rule.value}}), stated.id)
 
 
 def _restate(rule: Restatement, counted: list[Evidence]) -> list[Evidence]:

@@ -18,6 +18,14 @@ A settled differential (source `settled`) is weaker: a negation by an exclusion 
 excluded lymphoma") or a hedge a verdict settled ("lymphoma was considered and is not supported") ends only the
 hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
 
+A report's own question answered by its own impression (source `answered`) is settled too: a hedged mention in the
+report's title lines or indication ("Indication: surveillance for brain metastases", "Clinical: r/o MTS, r/o lesion")
+stops counting when the same report's impression negates that concept ("No evidence of intracranial metastatic
+disease"), reads no lesion at all where the question is a lesion ("No lesion.", "Normal study."), or names the
+patient's disease of that family with its cause ("methotrexate-related leukoencephalopathy" over "r/o
+leukodystrophy"); not when the impression leaves it open ("a small lesion cannot be excluded"), nor a question in a
+clinic note.
+
 Never superseded: another superseding statement, a mention dated after the statement, a mention in another
 imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
 kept as ignored evidence that names the statement that superseded them. The words and concept groups are data:
@@ -26,6 +34,7 @@ resources/supersession.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +42,7 @@ from ..contracts import FactStatus, Mention, SectionSpan
 from ..cues import ConceptSet, CueBook, load_cue_file
 from .context import is_ignored
 from .context import mention_status as _status
+from .cues import concept_set, cue
 from .dates import mention_date
 
 RESOURCE_PACKAGE = "pipeline.facts.resources"
@@ -52,7 +62,7 @@ class Supersession:
     """Why a mention no longer counts: the statement that superseded it, its source and the rule."""
 
     by: Mention
-    source: str  # addendum | pathology | second_opinion | withdrawal | settled
+    source: str  # addendum | pathology | second_opinion | withdrawal | settled | answered
     rule: str  # the ids in resources/supersession.yaml that made the statement, space-separated
 
     def rule_ids(self) -> list[str]:
@@ -224,6 +234,87 @@ def _in(concepts: ConceptSet, m: Mention) -> bool:
     return concepts.member_for(m.concept, m.attrs) is not None
 
 
+def _report_parts(r: _Reader, questions: frozenset[str]) -> list[tuple[int, int]]:
+    """[start, end) of each report with its own question: a report extent cut where a question section (a title, an
+    indication) follows a read (a second report written right after the first)."""
+    parts: list[tuple[int, int]] = []
+    for lo, hi in r.reports:
+        start, read = lo, False
+        for s in r.sections:
+            if not lo <= s.start < hi:
+                continue
+            if s.category in questions and read:
+                parts.append((start, s.start))
+                start, read = s.start, False
+            read = read or s.category in _READ_SECTIONS or s.category == "addendum"
+        parts.append((start, hi))
+    return parts
+
+
+def _answered(r: _Reader, live: list[Mention], book: CueBook, finding: Callable[[Mention], str]
+              ) -> dict[tuple[int, int, str], Supersession]:
+    """The hedged mentions of a report's own question (supersede.report_question) that the same report's impression
+    answers (supersede.report_answer): a negation of the concept, a read of no lesion (supersede.no_lesion_answers) or
+    the disease named with its cause (supersede.cause_answers); not a question the impression leaves open."""
+    questions = book.value_set("supersede.report_question")
+    answers = book.value_set("supersede.report_answer")
+    neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
+    negatable, subtyped = book.concept_set("supersede.negatable"), book.concept_set("supersede.subtyped")
+    no_lesion, bare = book.concept_set("supersede.no_lesion_answers"), book.cue("supersede.bare_lesion")
+    cause_q, cause_a = book.concept_set("supersede.cause_questions"), book.concept_set("supersede.cause_answers")
+    lesional, partial = concept_set("verdict.lesional_findings"), cue("verdict.partial_read")
+    out: dict[tuple[int, int, str], Supersession] = {}
+    for lo, hi in _report_parts(r, questions.values):
+        inside = [m for m in live if lo <= m.start < hi]
+        asked = [m for m in inside if m.section in questions.values and _status(m) is FactStatus.SUSPECTED]
+        said = [m for m in inside if m.section in answers.values]
+        if not asked or not said:
+            continue
+        open_ = {finding(m) for m in said if _status(m) is FactStatus.SUSPECTED}
+        lesion_live = any(_in(lesional, m) and _status(m) is not FactStatus.ABSENT for m in said)
+
+        def sentence(m: Mention) -> str:
+            return r.text[m.sentence_start:m.sentence_end]
+
+        no_lesion_reads = [] if lesion_live else [
+            m for m in said if not partial.matches(sentence(m)) and (
+                (m.concept == "BRAIN_LESION" and _status(m) is FactStatus.ABSENT and bare.matches(m.text))
+                or (m.concept == "IMAGING_CONCLUSIVE" and m.attrs.get("verdict") == "nonlesional"
+                    and _status(m) is FactStatus.PRESENT))]
+        for q in asked:
+            if finding(q) in open_:
+                continue  # "a small lesion cannot be excluded": the impression leaves the question open
+            by: Mention | None = None
+            rule = answers.id
+            for a in said:
+                if _status(a) is not FactStatus.ABSENT or a.concept not in negatable:
+                    continue
+                covers = set(neoplasm.concepts) if a.concept in generic else {a.concept}
+                if q.concept not in covers and finding(q) != finding(a):
+                    continue
+                if q.concept == a.concept and q.concept in subtyped and _named(book, a) \
+                        and (_other_disease(book, a, q) or not _named(book, q)):
+                    continue  # "no MLD" does not answer "r/o leukodystrophy", nor "r/o Krabbe"
+                by = a
+                break
+            if by is None and _in(no_lesion, q) and no_lesion_reads:
+                by, rule = no_lesion_reads[0], f"{answers.id} {no_lesion.id}"
+            if by is None and _in(cause_q, q):
+                by = next((a for a in said if a.concept == q.concept and _in(cause_a, a)
+                           and _status(a) is FactStatus.PRESENT), None)
+                rule = f"{answers.id} {cause_a.id}"
+            if by is not None:
+                out[_key(q)] = Supersession(by=by, source="answered", rule=rule)
+    return out
+
+
+def _named(book: CueBook, m: Mention) -> bool:
+    """The mention names one disease of its family (a specific subtype attribute), not the family."""
+    generic = book.value_set("supersede.generic_subtypes").values
+    return any(v and v not in generic for v in (m.attrs.get(k)
+                                                 for k in book.value_set("supersede.subtype_attributes").values))
+
+
 def find_supersessions(text: str, mentions: list[Mention], sections: list[SectionSpan],
                        reference: date | None) -> dict[tuple[int, int, str], Supersession]:
     """(start, end, concept) of every superseded mention -> what superseded it."""
@@ -308,4 +399,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 if then is not None and then > when:
                     continue  # stated after the statement
             out[_key(o)] = Supersession(by=m, source=source, rule=rule)
+    for key, answered in _answered(r, live, book, finding).items():
+        if key not in out and key not in stated:
+            out[key] = answered
     return out
