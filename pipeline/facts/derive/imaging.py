@@ -14,10 +14,15 @@ from .request import code_of, requested_code_mentions
 TREATMENTS = concept_set("treatment.any").concepts
 ADVANCED = value_set("modality.advanced").values
 _SINCE = cue("course.since_imaging")
+_SINCE_OBJECT = cue("course.since_object")
+_ONGOING = cue("course.ongoing")
+ONGOING_TREATMENTS = concept_set("treatment.ongoing").concepts
+CLAIMS_BETWEEN = concept_set("course.claim_between").concepts
 _STOPPED = cue("course.stopped")
 _SINCE_THEN = cue("course.since_then")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
+_OR = cue("study.alternative_or")
 _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogenic_target").id})
 """The cues by which spine_indication names a disc as the MRS target (spine studies then answer)."""
 _NOT_REQUESTED = cue("study.not_requested_after")
@@ -115,6 +120,16 @@ def prior_mrs(r: Resolver, name: str) -> Fact:
                      note="a prior MRS is documented")
 
 
+def _offered_as_choice(ctx: FactContext, m: Mention) -> bool:
+    """The study is offered with the study named next to it in its clause as a choice ("MRS or PET")."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if lo <= o.start and o.end <= hi]
+    before = max((o.end for o in others if o.end <= m.start), default=None)
+    after = min((o.start for o in others if o.start >= m.end), default=None)
+    return (before is not None and _OR.matches(ctx.text[before:m.start])) or \
+        (after is not None and _OR.matches(ctx.text[m.end:after]))
+
+
 @derivation("pet_same_workup")
 def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -135,6 +150,9 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             alternatives[m.start] = reason
             continue
         cues = requested_study_cues(ctx, m)
+        if cues is not None and _offered_as_choice(ctx, m):
+            alternatives[m.start] = _OR.id  # "Recommend MRS or amino-acid PET": one or the other, not both
+            continue
         if cues is None and _RECENT_WINDOW.matches(after) and mention_status(m) is FactStatus.PRESENT:
             cues = [_RECENT_WINDOW.id]  # "PET in the last 90 days?  Y / N  -> Y": done within the window
         if cues is not None:
@@ -170,22 +188,51 @@ def _prior_study_just_before(ctx: FactContext, m: Mention) -> bool:
                for o in ctx.mentions("IMAGING"))
 
 
+def _since_link(ctx: FactContext, m: Mention) -> bool:
+    """A since-cue in the treatment's clause whose object is a prior study ("started bevacizumab after the 09/22
+    MRS", "Since the MRI, ..."), not something else ("on observation since completing nivolumab"), and that is the
+    treatment's: a read or lesion after a comma between the treatment and a later cue gives the cue another subject
+    ("s/p GTR + TMZ, with a nodule still indeterminate after MRI")."""
+    lo, hi = ctx.clause_of(m)
+    text = ctx.text
+    studies = [o for o in ctx.same_sentence(m, "IMAGING") if lo <= o.start and o.end <= hi
+               and not is_requested_study(ctx, o)]
+    if not studies:
+        return False
+    treatments = [t.start for t in ctx.same_sentence(m, *TREATMENTS, counted=False)]
+    claims = ctx.same_sentence(m, *CLAIMS_BETWEEN, counted=False)
+    for hit in _SINCE.regex.finditer(text, lo, hi):
+        cue_start, cue_end = hit.start(), hit.end()
+        study = min((o for o in studies if o.start >= cue_end), key=lambda o: o.start, default=None)
+        if study is None or not _SINCE_OBJECT.matches(text[cue_end:study.start]) or \
+                any(cue_end <= t < study.start for t in treatments):
+            continue
+        if study.end <= m.start:
+            return True
+        if cue_start >= m.end:
+            comma = text.find(",", m.end, cue_start)
+            if comma < 0 or not any(comma < c.start < cue_start for c in claims):
+                return True
+    return False
+
+
 @derivation("treatment_since_imaging")
 def treatment_since_imaging(r: Resolver, name: str) -> Fact:
-    """A treatment given after the latest prior study: dated after it, or in a sentence that names a prior study
-    (not the requested one) with a since-cue. Planned treatments (hypothetical), held, deferred or declined ones
-    (negated) and ones stopped in their own stretch are not given since; one dated before the study is history."""
+    """A treatment given after the latest prior study: dated after it, linked to a prior study (not the requested
+    one) by a since-cue in its clause, or a tumor treatment or steroid the patient is still on. Planned treatments
+    (hypothetical), held, deferred or declined ones (negated) and ones stopped in their own stretch are not given
+    since; one dated before the study is history."""
     ctx = r.ctx
     last = latest_study_date(r)
     evidence: list[Evidence] = []
     negated: list[Evidence] = []
     treatments = ctx.mentions(*TREATMENTS)
+    studied = any(s.body_part in BRAIN for s in r.studies)
     for k, m in enumerate(treatments):
         if m.has("hypothetical"):
             continue
         sentence = ctx.sentence_text(m)
-        imaging_here = [o for o in ctx.same_sentence(m, "IMAGING") if not is_requested_study(ctx, o)]
-        since = [_SINCE.id] if imaging_here and _SINCE.matches(sentence) else []
+        since = [_SINCE.id] if _since_link(ctx, m) else []
         if not since and m.attrs.get("assertion") == "absent" and _SINCE_THEN.matches(sentence) \
                 and _prior_study_just_before(ctx, m):
             since = [_SINCE_THEN.id]
@@ -193,13 +240,16 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
         if last is not None and when is not None and when < last:
             continue  # "s/p chemoradiation 2024" beside a 2026 study: history before it
         dated_after = last is not None and when is not None and when > last
-        if not (since or dated_after):
-            continue
         lo, hi = ctx.clause_of(m)
         if k and treatments[k - 1].end <= m.start:
             lo = max(lo, treatments[k - 1].end)
         if k + 1 < len(treatments) and treatments[k + 1].start >= m.end:
             hi = min(hi, treatments[k + 1].start)
+        if not (since or dated_after) and when is None and studied and m.concept in ONGOING_TREATMENTS \
+                and not m.has("historical") and _ONGOING.matches(ctx.text[lo:hi]):
+            since = [_ONGOING.id]  # "continues adjuvant TMZ": on it now, so given after the prior study
+        if not (since or dated_after):
+            continue
         if mention_status(m) is FactStatus.ABSENT:
             negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=since))
         elif _STOPPED.matches(ctx.text[lo:hi]):
