@@ -51,6 +51,7 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
 _OTHER_TEST = cue("verdict.other_test")
+_TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
 _VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
 _CANNOT_DISTINGUISH = cue("verdict.cannot_distinguish")
@@ -241,13 +242,17 @@ def other_test_verdict(ctx: FactContext, m: Mention) -> str | None:
 
 
 def settled_by_test(ctx: FactContext, s: Supersession) -> bool:
-    """The statement that settled a differential is a laboratory, genetic or tissue result (a pathology source, or
-    a sentence naming such a test): the diagnosis is proven, but the imaging was still inconclusive."""
+    """The statement that settled a differential is a laboratory, genetic or biochemical result (a sentence naming
+    such a test): the diagnosis is proven, but the imaging was still inconclusive. A tissue diagnosis of the lesion
+    (a pathology source, a biopsy) answers the question the study left open, so it does settle the read."""
     if s.source == "pathology":
-        return True
+        return False
     by = s.by
+    sentence = ctx.text[by.sentence_start:by.sentence_end]
+    if _TISSUE_TEST.matches(sentence):
+        return False
     return any(o.concept == "LAB" for o in ctx.by_sentence.get(by.sentence_start, [])) \
-        or _OTHER_TEST.matches(ctx.text[by.sentence_start:by.sentence_end])
+        or _OTHER_TEST.matches(sentence)
 
 
 def harmless_cues(ctx: FactContext, m: Mention) -> list[str]:

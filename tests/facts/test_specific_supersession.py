@@ -62,7 +62,7 @@ RESULTS = [
      "showed glioblastoma; no demyelination.\n", {"glial_neoplasm": P, "demyelination": A}),
     ("near miss: a biopsy result sentence with its date",
      _MRI + "Brain biopsy 10/20/2026 revealed a demyelinating process; negative for lymphoma.\n",
-     {"cns_lymphoma": A, "conventional_imaging_inconclusive": P}),  # a biopsy's verdict is not the MRI's
+     {"cns_lymphoma": A, "conventional_imaging_inconclusive": A}),
     ("near miss: the agent's DNA found in CSF",
      "Assessment: lymphoma versus PML.\nCSF positive for JC virus DNA.\n", {"brain_infection": P}),
     ("near miss: the infection proven on CSF",

@@ -152,16 +152,14 @@ VERDICTS = [
      "MRI BRAIN 11/02/2026\nIMPRESSION: Indeterminate rim-enhancing lesion.\nSigned by: A. Lee, MD\nADDENDUM "
      "(11/04/2026): diffusion is diagnostic of a pyogenic abscess.\n\nHistory of present illness: an MRI of "
      "09/01/2026 was indeterminate.\n", ["MRI 2026-09-01 inconclusive", "MRI 2026-11-02 conclusive"]),
-    # a differential that pathology settled: the diagnosis is proven, but the imaging was still inconclusive (the
-    # verdicts of a tissue, genetic or laboratory result are no study's; tests/facts/test_report_questions_and_verdicts.py)
-    ("a hedge that pathology settled leaves the imaging read open",
+    ("a hedge that pathology settled no longer makes the read open",
      "MRI BRAIN 10/01/2026\nIMPRESSION: Ring-enhancing right frontal lesion, glioblastoma versus abscess.\n\n"
      "SURGICAL PATHOLOGY 10/09/2026\nFinal diagnosis: brain abscess; negative for neoplasm.\n",
-     ["MRI 2026-10-01 inconclusive"]),
-    ("the same with an indeterminate read: pathology proves the diagnosis, the read stays indeterminate",
+     ["MRI 2026-10-01 -"]),
+    ("the same with an indeterminate read: the differential it rested on is settled",
      "MRI BRAIN 10/01/2026\nIMPRESSION: Indeterminate ring-enhancing right frontal lesion, glioblastoma versus "
      "abscess.\n\nSURGICAL PATHOLOGY 10/09/2026\nFinal diagnosis: brain abscess; negative for neoplasm.\n",
-     ["MRI 2026-10-01 inconclusive"]),
+     ["MRI 2026-10-01 -"]),
     ("near miss: pathology of another question leaves the read open",
      "MRI BRAIN 10/01/2026\nIMPRESSION: Indeterminate enhancing right frontal lesion, glioblastoma versus "
      "metastasis.\n\nSURGICAL PATHOLOGY 10/09/2026\nSkin biopsy: negative for melanoma.\n",
