@@ -20,6 +20,10 @@ question before it on the line (or on the line above, when the line holds only a
   an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one;
 - a dot leader separates an item from its answer ("Cardiac pacemaker ...... N"); with nothing after it the item
   is unanswered; an answer in brackets right after its item answers it ("pacemaker (N) neurostimulator (N)");
+- a questionnaire's question alone on its line, closed by its "?" ("Is there a known or suspected brain tumor?",
+  "3. New or worsening symptoms since the last study?") is unanswered unless an answer word starts the next line
+  ("No", "Yes - left frontal glioma"); a rhetorical question, a differential or a stated clinical question is left
+  as ConText read it; an answer may be quoted ('...: "No."') and two dots may lead to it ("PET .. No");
 - a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
   its X sits under ("  Pacemaker           X"); normalize keeps the spacing of these lines.
 
@@ -88,10 +92,18 @@ class FormRules:
     circle_instruction: re.Pattern[str]  # "(circle one)" at the end of the question
     column_id: str  # an X under a "Y  N" header line (answer columns laid out with spaces)
     blank_leader_id: str  # a dot leader with no answer after it ("Pacemaker .........")
+    printed_choice_id: str  # printed answers side by side, none chosen ("Pacemaker   Y   N")
+    unknown_qualifies: frozenset[str]  # "type unknown": the label's words, not a printed option
     blank_leader: re.Pattern[str]
     choice_id: str
     choice_instruction: re.Pattern[str]  # "(circle one)", "check one:", "(select all that apply)"
     choice_separator: re.Pattern[str]  # between the options of one line
+    question_id: str = ""  # a questionnaire's question alone on its line ("Is there a known brain tumor?")
+    question_item: re.Pattern[str] = re.compile("(?!)")  # its item label ("3.", "Q2:")
+    question_opener: re.Pattern[str] = re.compile("(?!)")
+    question_rhetorical: re.Pattern[str] = re.compile("(?!)")
+    question_differential: re.Pattern[str] = re.compile("(?!)")
+    question_clinical_head: re.Pattern[str] = re.compile("(?!)")
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -140,6 +152,8 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     except re.error as exc:
         raise RuleFileError(f"{FORMS_FILE}: a written_answers leader does not compile: {exc}") from exc
     next_field = "|".join(f"(?:{p})" for p in _strings("written_answers next_fields", written.get("next_fields")))
+    quotes = "".join(re.escape(q) for q in (written.get("quotes") or []))
+    quote = f"[{quotes}]?" if quotes else ""
     notes = "|".join(f"(?:{p})" for p in _strings("written_answers note_openers", written.get("note_openers")))
     bracket = written.get("bracketed")
     if bracket is not None and (not isinstance(bracket, dict) or not all(
@@ -169,11 +183,30 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     except re.error as exc:
         raise RuleFileError(f"{FORMS_FILE}: a tables tick, circled or choice instruction does not compile: {exc}"
                             ) from exc
+    questions = data.get("questions") or {}
+    asked: dict[str, Any] = {}
+    if questions:
+        if not isinstance(questions, dict) or not questions.get("id"):
+            raise RuleFileError(f"{FORMS_FILE}: questions needs an id")
+        try:
+            openers = "|".join(f"(?:{o})" for o in _strings("questions openers", questions.get("openers")))
+            rhetorical = "|".join(f"(?:{o})" for o in _strings("questions rhetorical", questions.get("rhetorical")))
+            asked = dict(
+                question_id=str(questions["id"]),
+                question_item=re.compile(rf"[ \t]*(?:{questions.get('item') or '(?!)'})[ \t]+", re.IGNORECASE),
+                question_opener=re.compile(rf"(?:{openers})(?![\w'])", re.IGNORECASE),
+                question_rhetorical=re.compile(rf"(?:{rhetorical})(?![\w'])", re.IGNORECASE),
+                question_differential=re.compile(str(questions.get("differential") or "(?!)"), re.IGNORECASE),
+                question_clinical_head=re.compile(str(questions.get("clinical_heads") or "(?!)"), re.IGNORECASE))
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: a questions pattern does not compile: {exc}") from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
         table_id=str(tables["id"]), table_tick=table_tick, circled_id=str(circled["id"]), column_id=str(columns["id"]),
         blank_leader_id=str(written.get("blank_leader_id") or ""),
+        printed_choice_id=str(written.get("printed_choice_id") or written.get("blank_leader_id") or ""),
+        unknown_qualifies=frozenset(w.lower() for w in written.get("unknown_qualifies") or []),
         blank_leader=re.compile(rf"[ \t]*[:?]?[ \t]*(?:{leaders})[ \t]*$", re.MULTILINE),
         circled_run=re.compile(rf"{any_one}(?:(?:[ \t]*/[ \t]*|[ \t]+){any_one})+(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[.;,|])",
                                re.MULTILINE),
@@ -186,9 +219,10 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         # ... or the answer in brackets right after its item ("pacemaker (N)", "neurostimulator (yes)")
         written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/]))"
                            rf"|(?<=[^\W\d_])[ \t]*(?P<open>{opener})[ \t]*(?=(?i:{words})[ \t]*(?:{closer})))"
-                           rf"(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer}))"
+                           rf"{quote}(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer})){quote}"
                            rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{notes})", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
+        **asked,
     )
 
 
@@ -635,7 +669,8 @@ class FormState:
                     answers.append(item)
             if items and max(i.end for i in items) <= marks[-1].start:  # labels before their boxes
                 self._after_answers(doc, items, inside(marks[-1].end, line_end))
-        self._written(doc, text, marked, inside, laid_out)
+        answered = self._written(doc, text, marked, inside, laid_out)
+        self._asked(doc, text, marked.keys() | laid_out.keys() | answered, inside)
         return doc
 
     def _after_answers(self, doc: Doc, items: list[_Item], targets: list[Span]) -> None:
@@ -649,16 +684,26 @@ class FormState:
                 target._.modifiers = kept
 
     def _written(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any,
-                 laid_out: dict[int, Any]) -> None:
-        """Questions answered in words ("Aneurysm clip: No"), after the last mark of their line if it has any."""
+                 laid_out: dict[int, Any]) -> set[int]:
+        """Questions answered in words ("Aneurysm clip: No"), after the last mark of their line if it has any; the
+        starts of the lines that hold such an answer."""
         previous_end = -1
+        answered: set[int] = set()
         for hit in self._rules.written.finditer(text):
             line_start = text.rfind("\n", 0, hit.start()) + 1
             if line_start in laid_out:
                 continue
+            answered.add(line_start)
             marks_before = [m.end for m in marked.get(line_start, ()) if m.end <= hit.start()]
-            lo = max(line_start, previous_end if previous_end >= line_start else line_start,
-                     hit.start() - self._rules.max_question, *marks_before)
+            floor = max(line_start, previous_end if previous_end >= line_start else line_start, *marks_before)
+            lo = max(floor, hit.start() - self._rules.max_question)
+            close = text.rfind(")", floor, hit.start())
+            opener = text.rfind("(", floor, close) if close >= 0 and not text[close + 1:hit.start()].strip() else -1
+            if opener >= 0 and text.find(")", opener, close) < 0:
+                # an item that ends on its list in brackets is as long as the words before the list ("Contraindication
+                # to MRI/gadolinium (pacemaker, ICD, aneurysm clip, neurostimulator) ....... N"): the list is its
+                # examples, not its words
+                lo = max(floor, min(lo, opener - self._rules.max_question))
             if marks_before and lo == max(marks_before):
                 label = self._rules.answer_start.match(text, lo, hit.start())
                 lo = label.end() if label is not None else lo  # "[X] No  Symptoms?: N": past the box's answer
@@ -670,11 +715,13 @@ class FormState:
             answer = _Item("answer", hit.start("answer"), hit.end("answer"), None, meaning, answer_id)
             last = next(reversed(list(_WORD.finditer(text, lo, hit.start()))), None)
             if (last is not None and not text[hit.start():hit.start("answer")].strip()
-                    and last.group().lower() in self._rules.answers and self._answer(last.group())[0] != meaning):
+                    and last.group().lower() in self._rules.answers and self._answer(last.group())[0] != meaning
+                    and self._listed_option(text, lo, last)):
                 # "Pacemaker   Y   N": the options listed side by side with only spaces, none chosen
                 stem = _Item("stem", lo, last.start())
                 at, to = hit.span("answer")
-                answer = _Item("answer", at, to, _Mark(at, to, False, answer_id), meaning, answer_id)
+                answer = _Item("answer", at, to, _Mark(at, to, False, self._rules.printed_choice_id), meaning,
+                               answer_id)
             self._question(doc, stem, [answer], inside(stem.start, hit.end()))
         for hit in self._rules.blank_leader.finditer(text):  # "Pacemaker .........": asked, not answered
             line_start = text.rfind("\n", 0, hit.start()) + 1
@@ -687,6 +734,56 @@ class FormState:
             stem = _Item("stem", lo, hit.start())
             cause = _Item("answer", hit.start(), hit.end(), blank, "unknown", self._rules.blank_leader_id)
             self._question(doc, stem, [cause], inside(stem.start, hit.start()))
+        return answered
+
+    def _asked(self, doc: Doc, text: str, taken: set[int], inside: Any) -> None:
+        """A questionnaire's question alone on its line, closed by its "?" ("Is there a known or suspected brain
+        tumor?", "3. New or worsening symptoms since the last study?"): answered by an answer word that starts the
+        next line ("Yes - left frontal glioma", "No"), else it states nothing (unanswered). A rhetorical question
+        ("Could this be a glioma?"), a differential ("... vs ...?") and a question under a clinical-question heading
+        keep ConText's reading."""
+        rules = self._rules
+        if not rules.question_id or "?" not in text:
+            return
+        for line in re.finditer(r"(?m)^[^\n]*\?[ \t]*$", text):
+            start, end = line.span()
+            next_start = end + 1
+            if start in taken or (next_start < len(text) and next_start in taken):
+                continue
+            item = rules.question_item.match(text, start, end)
+            lo = item.end() if item is not None else start + len(line.group()) - len(line.group().lstrip())
+            if rules.question_opener.match(text, lo, end) is None and (
+                    item is None or rules.question_rhetorical.match(text, lo, end) is not None):
+                continue
+            above = text[text.rfind("\n", 0, start - 1) + 1:start - 1] if start else ""
+            if rules.question_differential.search(text, lo, end) or rules.question_clinical_head.search(above):
+                continue
+            mark = text.rfind("?", lo, end)
+            stem = _Item("stem", lo, mark + 1)
+            targets = inside(lo, mark + 1)
+            if not targets:
+                continue
+            next_end = text.find("\n", next_start) if next_start < len(text) else -1
+            next_end = len(text) if next_end < 0 else next_end
+            hit = rules.answer_start.match(text, next_start, next_end) if next_start < len(text) else None
+            if hit is not None and re.match(r"[ \t]*(?:$|[-.,;:(])", text[hit.end():next_end]):
+                meaning, answer_id = self._answer(hit.group(1))
+                self._question(doc, stem, [_Item("answer", hit.start(1), hit.end(1), None, meaning, answer_id)],
+                               targets)
+                continue
+            asked = _Mark(mark, mark + 1, False, rules.question_id)
+            self._question(doc, stem, [_Item("answer", mark, mark + 1, asked, "unknown", rules.question_id)], targets)
+
+    def _listed_option(self, text: str, lo: int, word: re.Match[str]) -> bool:
+        """An answer word before the answer is a printed option of its own ("Pacemaker   Y   N"), unless it is an
+        "unknown" that qualifies the item's last word ("Cardiac device, type unknown  Y": the label says the type
+        is unknown; the item is answered Y)."""
+        if self._answer(word.group())[0] != "unknown":
+            return True
+        before = text[lo:word.start()].rstrip()
+        previous = next(reversed(list(_WORD.finditer(before))), None)
+        return not (previous is not None and previous.end() == len(before)
+                    and previous.group().lower() in self._rules.unknown_qualifies)
 
     def _choice(self, doc: Doc, item: _Item, options: list[_Item], targets: list[Span]) -> None:
         assert item.mark is not None

@@ -10,6 +10,9 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from ..cues import Cue, load_cue_file
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ", "\f": "\n", "\r": "\n",
@@ -55,6 +58,32 @@ _STATUS_END = re.compile(r"(?i)\s-{1,2}\s*(?:resolved|active|inactive|historical
 _TABLE_CELL = re.compile(r"\S\s*\|\s*\S")
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
+_QUOTES = "\"'"
+
+
+@cache
+def _open_clause_end() -> Cue:
+    """The last word of a line that leaves its clause open (cue layout.open_clause_end: "not", "of", "have")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.open_clause_end")
+
+
+def _leaves_clause_open(line: str) -> bool:
+    """The line ends mid-clause on a function word ("... - not", "said to have", "no evidence of"), and is no form
+    line answered on itself ("Seizures: no")."""
+    from .form_state import answers_in_words
+
+    words = line.split()
+    return bool(words) and words[-1][-1:].isalpha() and _open_clause_end().matches(words[-1]) and \
+        not answers_in_words(line)
+
+
+def _open_bracket(prev_line: str, next_line: str) -> bool:
+    """The line leaves a parenthesis open that the next line closes ("Contraindication to MRI (pacemaker, ICD," /
+    "neurostimulator) ....... N"): the item goes on, even when the next line carries the item's answer."""
+    if prev_line.count("(") <= prev_line.count(")"):
+        return False
+    close, reopen = next_line.find(")"), next_line.find("(")
+    return close >= 0 and (reopen < 0 or close < reopen)
 
 
 @dataclass(frozen=True)
@@ -90,14 +119,16 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()
-    if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail):
+    # a line that ends mid-clause ("... - not" / "Wilson disease.") goes on however short it is
+    open_clause = _leaves_clause_open(prev)
+    if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail or open_clause):
         return False
     if _SENTENCE_END.search(prev) or _LIST_START.match(next_line):
         return False
     letters = [c for c in nxt if c.isalpha()]
     if len(nxt) < 40 and letters and all(c.isupper() for c in letters):
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
-    if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper():
+    if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper() and not open_clause:
         return False  # a short title line ("Exam", "Assessment and Plan")
     if not item_tail and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and prev[-1].isalnum() and \
             prev.split()[-1].lower() not in _CONTINUING_WORDS:
@@ -105,7 +136,7 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     if nxt[0] in _OPENING_QUOTES and nxt[1:2].isalpha() and prev[-1].isalpha() \
             and prev.split()[-1].lower() in _CONTINUING_WORDS | _NAMING_WORDS:
         return True
-    return nxt[0].isalnum() or nxt[0] in "(,"
+    return nxt[0].isalnum() or nxt[0] in "(," or (open_clause and nxt[0] in _QUOTES)
 
 
 def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> NormalizedText:
@@ -177,13 +208,16 @@ def normalize_layout(text: str) -> NormalizedText:
         if nxt is None:
             break
         indent = len(nxt) - len(nxt.lstrip(" \t"))
+        bracket = _open_bracket(body, nxt)
         if hyphen:
             skip = indent  # "radia-" + "tion": nothing between the halves
             continued = True
-        elif (i not in columns and i + 1 not in columns and _is_soft_break(body, nxt, continued=continued)
-              and not (holds_option_mark(body) or holds_option_mark(nxt) or answers_in_words(nxt))):
+        elif (i not in columns and i + 1 not in columns
+              and _is_soft_break(body, nxt, continued=continued or bracket)
+              and not (holds_option_mark(body) or holds_option_mark(nxt) or (answers_in_words(nxt) and not bracket))):
             # (a line of form options is never prose that wrapped: "[X] No" / "Treatment since...? [ ] Y"; nor is
-            # a question answered in words: "...radiation necrosis" / "PET in last 90 days?  Y / N  -> N")
+            # a question answered in words: "...radiation necrosis" / "PET in last 90 days?  Y / N  -> N", unless
+            # the line above left a parenthesis open that this line closes: the item's list goes on)
             emit(" ", newline)
             skip = indent
             continued = True

@@ -14,7 +14,7 @@ from text_to_criteria import facts_of
 
 from pipeline.contracts import FactStatus
 
-P, A, N = FactStatus.PRESENT, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
+P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 REQUEST = "Date of request: 11/20/2026\nMR spectroscopy of the brain requested.\n"
 
 SCREEN = {
@@ -26,7 +26,9 @@ SCREEN = {
     "leader-yes-then-note": ("mri_contraindication", "Deep brain stimulator ........ Y  (see op note)", P),
     "leader-yes-word": ("mri_contraindication", "Implanted defibrillator ...... Yes", P),
     "leader-blank": ("mri_contraindication", "Cardiac pacemaker ...........", N),
-    "leader-unknown": ("mri_contraindication", "Vagus nerve stimulator ....... unknown", N),
+    # (answered unknown, a device screen item leaves the contraindication in question: s9-forms,
+    # tests/facts/test_questions_forms_lines_exams.py)
+    "leader-unknown": ("mri_contraindication", "Vagus nerve stimulator ....... unknown", S),
     "leader-pet-no": ("pet_same_workup", "FDG PET in the last 90 days ....... N", A),
     # (b) one-letter answers inline after each item
     "inline-all-n": ("mri_contraindication", "Safety:  pacemaker N   cochlear implant N   aneurysm clip N", A),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import FactContext, best_status, mention_status
-from ..cues import cue
+from ..cues import cue, value_set
 from .base import Resolver, derivation, make_fact, not_documented
 
 _RECENT_STENT = cue("safety.recent_stent")
@@ -18,6 +18,8 @@ _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
 _DOCUMENTED = cue("safety.clearance_documented")
+_TYPE_UNKNOWN = cue("safety.device_type_unknown")
+_IN_QUESTION = value_set("safety.device_answer_in_question")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
 STENT_DATE_WINDOW = 60
@@ -31,9 +33,20 @@ it."""
 def mri_contraindication(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
     evidence: list[Evidence] = []
-    ignored: list[Evidence] = [ctx.evidence(m) for m in ctx.ignored("MRI_CONTRAINDICATION")]
+    ignored: list[Evidence] = []
     statuses: list[FactStatus] = []
     devices: set[str] = set()
+    for m in ctx.ignored("MRI_CONTRAINDICATION"):
+        via = next((r for r in m.modifier_rules if r in _IN_QUESTION), None)
+        if via is None or m.attrs.get("role") == "screen":
+            ignored.append(ctx.evidence(m))
+            continue
+        # a screen item answered Unknown ("Pacemaker ........ Unknown"): the safety question is open
+        device = m.attrs.get("device", "unspecified")
+        statuses.append(FactStatus.SUSPECTED)
+        devices.add(device)
+        evidence.append(ctx.evidence(m, assertion=FactStatus.SUSPECTED, attributes={"note": "screen answered unknown"},
+                                     cues=[_IN_QUESTION.id]))
     named: list[Mention] = []  # devices in the patient (not planned ones, not the screen's "Devices:" header)
     for m in ctx.mentions("MRI_CONTRAINDICATION"):
         if m.attrs.get("role") == "screen":
@@ -77,6 +90,9 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
             elif device == "intravascular_stent":
                 status, note, cues = _stent_recency(ctx, m)
+            elif device != "unspecified" and _type_unknown(ctx, m, named):
+                device, status, note, cues = "unspecified", FactStatus.SUSPECTED, "device type not known", [
+                    _TYPE_UNKNOWN.id]
             elif device == "unspecified":
                 status, note = FactStatus.SUSPECTED, "device type not stated"
         statuses.append(status)
@@ -87,6 +103,15 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
         return not_documented(name, "no implanted device or MRI safety issue documented")
     return make_fact(name, best_status(statuses), evidence, attributes={"device": sorted(devices)},
                      ignored=ignored, note="MRI safety screen")
+
+
+def _type_unknown(ctx: FactContext, m: Mention, devices: list[Mention]) -> bool:
+    """Its sentence says which device it is is not known, between the devices named before and after it
+    ("Implanted cardiac device; device type not yet established", "Cardiac device, type unknown  Y")."""
+    here = [o for o in devices if o.sentence_start == m.sentence_start and o is not m]
+    lo = max((o.end for o in here if o.end <= m.start), default=m.sentence_start)
+    hi = min((o.start for o in here if o.start >= m.end), default=m.sentence_end)
+    return _TYPE_UNKNOWN.matches(ctx.text[lo:hi])
 
 
 def _affirmed(m: Mention) -> bool:
