@@ -22,6 +22,9 @@ _CHAR_MAP = {
 _EXPANSIONS = {"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"}
 _SENTENCE_END = re.compile(r"[.:;!?]\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s|[A-Z][A-Za-z0-9 /&().#-]{0,40}:)")
+# A field label opening a line ("Plan:", "MRI 10/02:"), which a period inside it ("Wilson disease. LP 10/31:") is not
+_FIELD_LABEL = re.compile(r"^\s*[A-Z](?:[A-Za-z0-9 /&()#-]|\.(?!\s)){0,40}:")
+_MARKED_ITEM = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s)")
 # Header markers of EHR exports and markdown-ish notes (">> Exam", "## PLAN", "** IMPRESSION **", "== HPI ==")
 _MARKER = re.compile(r"^\s*(?:>{1,3}|#{1,4}|\*{2,3}|={2,}|\u25a0|\u25cf)\s*(?=[A-Za-z])")
 _TRAILING_MARKER = re.compile(r"\s*(?:#{1,4}|\*{2,3}|={2,})\s*$")
@@ -123,7 +126,9 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     open_clause = _leaves_clause_open(prev)
     if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail or open_clause):
         return False
-    if _SENTENCE_END.search(prev) or _LIST_START.match(next_line):
+    if _SENTENCE_END.search(prev):
+        return False
+    if (_MARKED_ITEM.match(next_line) or _FIELD_LABEL.match(next_line)) if open_clause else _LIST_START.match(next_line):
         return False
     letters = [c for c in nxt if c.isalpha()]
     if len(nxt) < 40 and letters and all(c.isupper() for c in letters):

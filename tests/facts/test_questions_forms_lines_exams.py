@@ -110,6 +110,13 @@ LINES = {
                               N),
     "relative-diagnosed-with": ("A cousin was diagnosed with\nleukodystrophy in infancy.", "leukodystrophy", N),
     "without": ("Stable exam without\nseizures since June.", "seizures", A),
+    "name-then-a-later-label": ("Copper 60 (nl) - not\n  Wilson disease. Urine tox: neg.", "inborn_error_of_metabolism",
+                                A),
+    "excluded-then-a-later-label": ("Glioma was excluded by\n  biopsy. CSF 10/31: normal.", "glial_neoplasm", A),
+    # near misses: after an open clause, a bulleted item or a field label is still a new line
+    "open-clause-then-bullet": ("Differential includes\n- glioma\n- abscess", "glial_neoplasm", S),
+    "open-clause-then-label": ("Copper studies were sent for\nAssessment: glioma of the left frontal lobe.",
+                               "glial_neoplasm", P),
     # near misses: list lines, headers and form fields stay apart
     "problem-list": ("Problem list:\nSeizures\nGlioma\n", "glial_neoplasm", P),
     "impression-header": ("Impression:\nNo mass.\nGlioma, known.", "glial_neoplasm", P),
