@@ -121,3 +121,31 @@ def _healthhelp_item(node_id: str, facts: ClinicalFacts) -> TriState:
 def test_healthhelp_mitochondrial_disorders_are_metabolic(statuses, item5, item6) -> None:  # type: ignore[no-untyped-def]
     facts = _facts(statuses)
     assert (_healthhelp_item("hh.metabolic", facts), _healthhelp_item("hh.mitochondrial", facts)) == (item5, item6)
+
+
+# The brain is the target (annotations/ADJUDICATIONS.md, heldout-151/181): Highmark X-50, HealthHelp and Florida
+# Blue cover conditions of the brain; an MRS of the spine, the spinal cord or a disc meets none of them, whatever
+# brain facts its packet holds. Excellus says so itself ("II. MRS is considered not medically necessary for all
+# spine uses"); Cohere's request-consistency clause catches the mismatched body part.
+NOT_BRAIN = {
+    # payer, spine_indication, brain_neoplasm, expected (decision, outcome)
+    "highmark: cord MRS with a suspected cord tumour": ("highmark-wv", P, S, ("pend", "not_medically_necessary")),
+    "healthhelp: cord MRS": ("healthhelp", P, P, ("pend", "criteria_not_met")),
+    "florida-blue: cord MRS": ("florida-blue", P, S, ("pend", "criteria_not_met")),
+    "near miss - highmark: brain MRS, no spine target": ("highmark-wv", N, S, ("approve", "meets_criteria")),
+    "near miss - florida-blue: a spine target only suspected": ("florida-blue", S, S, ("approve", "meets_criteria")),
+}
+
+
+@pytest.mark.parametrize(("payer", "spine", "neoplasm", "expected"), NOT_BRAIN.values(), ids=NOT_BRAIN.keys())
+def test_an_mrs_not_of_the_brain_meets_no_brain_indication(payer, spine, neoplasm, expected) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.criteria.decide import determine
+    loaded = load_policy(REPO / "policies" / f"{payer}.yaml")
+    statuses = {"spine_indication": spine, "brain_neoplasm": neoplasm, "brain_lesion": P,
+                "tumor_vs_nontumor_differential": P, "conventional_imaging_inconclusive": P,
+                "mrs_requested": P, "history_documented": P, "physical_exam_documented": P,
+                "prior_imaging_documented": P, "mri_contraindication": A}
+    facts = _facts(statuses)
+    facts = facts.model_copy(update={"documented": facts.facts})
+    d = determine(loaded, facts, document_sha256="0" * 64, pipeline_version="test")
+    assert (d.decision.value, d.outcome.value) == expected
