@@ -219,10 +219,12 @@ def normalize_layout(text: str) -> NormalizedText:
             continued = True
         elif (i not in columns and i + 1 not in columns
               and _is_soft_break(body, nxt, continued=continued or bracket)
-              and not (holds_option_mark(body) or holds_option_mark(nxt) or (answers_in_words(nxt) and not bracket))):
+              and not (holds_option_mark(body) or holds_option_mark(nxt)
+                       or (answers_in_words(nxt) and not bracket and not _leaves_clause_open(body.rstrip())))):
             # (a line of form options is never prose that wrapped: "[X] No" / "Treatment since...? [ ] Y"; nor is
             # a question answered in words: "...radiation necrosis" / "PET in last 90 days?  Y / N  -> N", unless
-            # the line above left a parenthesis open that this line closes: the item's list goes on)
+            # the line above left a parenthesis open that this line closes: the item's list goes on, or ended on a
+            # word no clause ends on: "Asked whether ... or whether a" / "different diagnosis ...: \"No.\"")
             emit(" ", newline)
             skip = indent
             continued = True

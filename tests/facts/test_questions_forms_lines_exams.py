@@ -113,6 +113,9 @@ LINES = {
     "name-then-a-later-label": ("Copper 60 (nl) - not\n  Wilson disease. Urine tox: neg.", "inborn_error_of_metabolism",
                                 A),
     "excluded-then-a-later-label": ("Glioma was excluded by\n  biopsy. CSF 10/31: normal.", "glial_neoplasm", A),
+    "open-clause-then-answered-line": ("MRI brain 10/02/2026 reviewed. Asked whether any finding on the MRI is "
+                                       "indeterminate or whether a\ndifferent diagnosis is considered: \"No.\"",
+                                       "conventional_imaging_inconclusive", N),
     # near misses: after an open clause, a bulleted item or a field label is still a new line
     "open-clause-then-bullet": ("Differential includes\n- glioma\n- abscess", "glial_neoplasm", S),
     "open-clause-then-label": ("Copper studies were sent for\nAssessment: glioma of the left frontal lobe.",
