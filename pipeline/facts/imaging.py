@@ -76,6 +76,10 @@ _DISCUSSED_BEFORE = cue("study.discussed_before")
 _DISCUSSED_AFTER = cue("study.discussed_after")
 _DISCUSSED_DONE = cue("study.discussed_done")
 _DATED_BY_NAME = cue("study.dated_by_name")
+_CANCELLED = cue("study.cancelled_order")
+CANCEL_REACH = (40, 80)
+"""How far (characters before, after) from a study's name, in its own part of the clause, a cancelled order may be
+told ("the cancelled PET order", "FDG-PET order from 10/30 was CANCELLED by ordering provider")."""
 _BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine")),
                ("chest", cue("body_part.chest")), ("abdomen", cue("body_part.abdomen")))
 _SENTENCE_BODY_PARTS = frozenset({"brain", "spine"})  # the parts a study's whole sentence may name
@@ -670,6 +674,16 @@ def only_discussed(ctx: FactContext, m: Mention) -> str | None:
     return (_DISCUSSED_BEFORE if talk_before else _DISCUSSED_AFTER).id
 
 
+def cancelled_order(ctx: FactContext, m: Mention) -> bool:
+    """The study's order was cancelled or discontinued, in its own part of the clause ("PET order discontinued",
+    "NM PET BRAIN FDG  Cancelled  11/03/2026"): not done, and not asked for."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
+    lo = max([o.end for o in others if o.end <= m.start] + [lo, m.start - CANCEL_REACH[0]])
+    hi = min([o.start for o in others if o.start >= m.end] + [hi, m.end + CANCEL_REACH[1]])
+    return _CANCELLED.matches(ctx.text[lo:m.start]) or _CANCELLED.matches(ctx.text[m.end:hi])
+
+
 def is_planned(ctx: FactContext, m: Mention) -> bool:
     """"family meeting after the MRS", "MRS to be scheduled", "once the MRS is done": the words next to the study's
     name in its clause place it in the future."""
@@ -774,6 +788,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue
         if only_discussed(ctx, m) is not None:
             continue  # "PET was discussed at tumor board on 11/05; MRS preferred": talked about, not done
+        if cancelled_order(ctx, m):
+            continue  # "FDG-PET order from 10/30 was cancelled by the ordering provider": never done
         if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
             continue
         modality = _study_modality(ctx, m)

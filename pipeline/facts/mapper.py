@@ -34,6 +34,11 @@ from .imaging import build_studies
 from .purpose import mrs_purpose_cues
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
+_SCREENED = concept_set("screen.screened_disorders")
+_SCREENED_BEFORE = cue("screen.screened_for_before")
+_SCREENED_AFTER = cue("screen.screened_for_after")
+_RESULTS_NORMAL = cue("screen.results_normal")
+_RESULTS_OPEN = cue("screen.results_open")
 
 
 def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> tuple[date | None, str]:
@@ -135,6 +140,10 @@ class FactResolver:
                     continue
                 cues = found
             s = mention_status(m)
+            if s is not FactStatus.ABSENT:
+                screened = _screened_normal(ctx, m)
+                if screened:
+                    s, cues = FactStatus.ABSENT, [*cues, *screened]
             if s is FactStatus.SUSPECTED and not spec.hedging_counts:
                 s = FactStatus.PRESENT  # a purpose is stated, however tentatively the sentence is phrased
             e = ctx.evidence(m, assertion=s, cues=cues)
@@ -175,6 +184,22 @@ class FactResolver:
         """One of the facts a `requires` names is present or suspected."""
         live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
         return any(self.fact(name).status in live for name in requirement.any_fact)
+
+
+def _screened_normal(ctx: FactContext, m: Mention) -> list[str]:
+    """The cue ids by which the disorder was screened or tested for and the rest of its sentence states the screen's
+    results normal ("an inborn error was screened for because of the lactate - ammonia 41, plasma amino acids and
+    urine organic acids normal"), with nothing pending or abnormal there; else []."""
+    if m.concept not in _SCREENED.concepts:
+        return []
+    lo, hi = ctx.clause_of(m)
+    before, after = ctx.text[lo:m.start], ctx.text[m.end:hi]
+    how = _SCREENED_BEFORE if _SCREENED_BEFORE.matches(before) else \
+        _SCREENED_AFTER if _SCREENED_AFTER.matches(after) else None
+    results = ctx.text[m.end:m.sentence_end]  # "tested for X; lactate and pyruvate normal"
+    if how is None or not _RESULTS_NORMAL.matches(results) or _RESULTS_OPEN.matches(results):
+        return []
+    return [how.id, _RESULTS_NORMAL.id]
 
 
 _ICD10 = re.compile(r"\b[A-TV-Z][0-9][0-9AB]\.[0-9A-Z]{1,4}\b")

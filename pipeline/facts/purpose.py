@@ -5,7 +5,8 @@ sentence about the MRS, or in the sentence right after one, when it refers back 
 will steer us toward biopsy or watchful waiting.") or tells what a spectral result would lead to ("A lactate doublet
 would spare him a muscle biopsy."). It does not count when its clause gives it to another test or
 procedure ("the PET will decide between ...", "biopsy to guide chemotherapy") or tells a decision already taken
-("the decision for resection was made in 2022") or asks it as someone's question ("the family asks about
+("the decision for resection was made in 2022"), gives the MRS as a routine protocol's step for every patient
+of a kind ("per our pre-operative protocol, MRS is done for all SOLs before surgery") or asks it as someone's question ("the family asks about
 prognosis"), unless that clause names the MRS as its subject too. The cues are
 data in resources/cues.yaml.
 """
@@ -22,6 +23,7 @@ _ASKED = cue("purpose.asked_by_others")
 _COORDINATED = cue("purpose.coordinated_tests")
 _PAST_DECISION = cue("purpose.past_decision")
 _REFERS_BACK = cue("purpose.refers_back")
+_ROUTINE = cue("purpose.routine_protocol")
 
 
 def _is_mrs(m: Mention) -> bool:
@@ -84,6 +86,8 @@ def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
         cues.append(_REFERS_BACK.id)
     if _subject_test(ctx, m) is not None:
         return None
+    if _ROUTINE.matches(ctx.text[slice(*ctx.clause_of(m))]):
+        return None  # "per our pre-operative protocol, MRS is done for all SOLs before surgery": no reason of its own
     if not _names_mrs(ctx, m) and _PAST_DECISION.matches(ctx.text[slice(*ctx.clause_of(m))]):
         return None
     if not _names_mrs(ctx, m) and _ASKED.matches(ctx.text[ctx.clause_of(m)[0]:m.start]):

@@ -7,7 +7,14 @@ from datetime import date
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import CUE_ATTRIBUTE, FactContext, mention_status
 from ..cues import concept_set, cue, value_set
-from ..imaging import is_requested_study, only_discussed, own_stretch, own_stretch_after, requested_study_cues
+from ..imaging import (
+    cancelled_order,
+    is_requested_study,
+    only_discussed,
+    own_stretch,
+    own_stretch_after,
+    requested_study_cues,
+)
 from .base import Resolver, derivation, make_fact, not_documented
 from .request import code_of, requested_code_mentions
 
@@ -20,6 +27,8 @@ ONGOING_TREATMENTS = concept_set("treatment.ongoing").concepts
 CLAIMS_BETWEEN = concept_set("course.claim_between").concepts
 _STOPPED = cue("course.stopped")
 _SINCE_THEN = cue("course.since_then")
+_NEW_FINDING_DASH = cue("course.new_finding_dash")
+_GIVEN_NEWLY = cue("course.given_newly")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
 _OR = cue("study.alternative_or")
@@ -28,6 +37,9 @@ _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogeni
 _NOT_REQUESTED = cue("study.not_requested_after")
 _CONDITIONAL = cue("study.conditional_or_later")
 _RECENT_WINDOW = cue("study.recent_window")
+_CANCELLED = cue("study.cancelled_order")
+_MODALITY_SCOPE = cue("study.modality_scope")
+_PENDING = cue("study.pending")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -139,9 +151,18 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     # conditional or left for later by the words after it ("repeat PET is not planned", "PET only if the biopsy
     # shows metastasis", "PET may be ordered later")
     alternatives: dict[int, str] = {}
+    scope_only: set[int] = set()
     for m in ctx.mentions("IMAGING"):
         if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.has("negated"):
             continue  # a body PET (staging) is not a PET for the brain question
+        if cancelled_order(ctx, m):
+            alternatives[m.start] = _CANCELLED.id  # "PET order discontinued": neither done nor asked for
+            continue
+        line_lo = ctx.text.rfind("\n", 0, m.start) + 1
+        line_hi = len(ctx.text) if (end := ctx.text.find("\n", m.end)) < 0 else end
+        if _MODALITY_SCOPE.matches(ctx.text[line_lo:line_hi]):
+            scope_only.add(m.start)  # "IMAGING PRECERTIFICATION (MR / CT / PET)": the form's scope names no PET
+            continue
         after = own_stretch_after(ctx, m)
         reason = only_discussed(ctx, m) or \
             next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
@@ -157,6 +178,13 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             cues = [_RECENT_WINDOW.id]  # "PET in the last 90 days?  Y / N  -> Y": done within the window
         if cues is not None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
+    for m in ctx.ignored("IMAGING"):
+        # "PET ordered 11/02, pending": the pending order ConText reads as hypothetical is a PET asked for
+        if m.attrs.get("modality") == "PET" and not m.attrs.get("body_part") and m.modifiers == ["hypothetical"] \
+                and set(m.modifier_rules) == {"hyp.backward"} and ctx.supersession_of(m) is None \
+                and m.section != "family_history" and _PENDING.matches(own_stretch_after(ctx, m)) \
+                and not cancelled_order(ctx, m):
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PENDING.id]))
     if ctx.reference_date is not None:
         for s in r.studies:
             if s.modality == "PET" and s.body_part in (None, "brain") and s.date and \
@@ -165,7 +193,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence,
                          note=f"PET requested with the MRS or done within {PET_WINDOW_DAYS} days")
-    pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET"]
+    pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET" and m.start not in scope_only]
     if pets:
         return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT,
                                                              cues=[alternatives[m.start]] if m.start in alternatives else [])
@@ -188,17 +216,18 @@ def _prior_study_just_before(ctx: FactContext, m: Mention) -> bool:
                for o in ctx.mentions("IMAGING"))
 
 
-def _since_link(ctx: FactContext, m: Mention) -> bool:
+def _since_link(ctx: FactContext, m: Mention) -> str | None:
     """A since-cue in the treatment's clause whose object is a prior study ("started bevacizumab after the 09/22
     MRS", "Since the MRI, ..."), not something else ("on observation since completing nivolumab"), and that is the
     treatment's: a read or lesion after a comma between the treatment and a later cue gives the cue another subject
-    ("s/p GTR + TMZ, with a nodule still indeterminate after MRI")."""
+    ("s/p GTR + TMZ, with a nodule still indeterminate after MRI"). "after" when the cue follows the treatment (the
+    treatment is its subject), "before" when the cue and its study come before the treatment, else None."""
     lo, hi = ctx.clause_of(m)
     text = ctx.text
     studies = [o for o in ctx.same_sentence(m, "IMAGING") if lo <= o.start and o.end <= hi
                and not is_requested_study(ctx, o)]
     if not studies:
-        return False
+        return None
     treatments = [t.start for t in ctx.same_sentence(m, *TREATMENTS, counted=False)]
     claims = ctx.same_sentence(m, *CLAIMS_BETWEEN, counted=False)
     for hit in _SINCE.regex.finditer(text, lo, hi):
@@ -208,12 +237,30 @@ def _since_link(ctx: FactContext, m: Mention) -> bool:
                 any(cue_end <= t < study.start for t in treatments):
             continue
         if study.end <= m.start:
-            return True
+            return "before"
         if cue_start >= m.end:
             comma = text.find(",", m.end, cue_start)
             if comma < 0 or not any(comma < c.start < cue_start for c in claims):
-                return True
-    return False
+                return "after"
+    return None
+
+
+def _nothing_since(ctx: FactContext, treatments: list[Mention]) -> set[int]:
+    """The sentences (by start) that state no treatment since a prior study in so many words, the statement's own
+    since-cue following it ("He has had no treatment since the October scan - ...")."""
+    return {m.sentence_start for m in treatments
+            if mention_status(m) is FactStatus.ABSENT and not m.has("hypothetical") and _since_link(ctx, m) == "after"}
+
+
+def _finding_dates(ctx: FactContext, m: Mention) -> list[tuple[int, int]]:
+    """The rest of the treatment's clause after a spaced dash that opens a new finding (a read or a lesion after
+    the dash: "... adjuvant TMZ x6 - new enhancing nodule 10/2026"): its dates are the finding's."""
+    lo, hi = ctx.clause_of(m)
+    dash = _NEW_FINDING_DASH.regex.search(ctx.text, m.end, hi)
+    if dash is None:
+        return []
+    claims = [c for c in ctx.same_sentence(m, *CLAIMS_BETWEEN, counted=False) if dash.end() <= c.start < hi]
+    return [(dash.start(), hi)] if claims else []
 
 
 @derivation("treatment_since_imaging")
@@ -228,15 +275,17 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
     negated: list[Evidence] = []
     treatments = ctx.mentions(*TREATMENTS)
     studied = any(s.body_part in BRAIN for s in r.studies)
+    governed = _nothing_since(ctx, treatments)
     for k, m in enumerate(treatments):
         if m.has("hypothetical"):
             continue
         sentence = ctx.sentence_text(m)
-        since = [_SINCE.id] if _since_link(ctx, m) else []
+        link = _since_link(ctx, m)
+        since = [_SINCE.id] if link else []
         if not since and m.attrs.get("assertion") == "absent" and _SINCE_THEN.matches(sentence) \
                 and _prior_study_just_before(ctx, m):
             since = [_SINCE_THEN.id]
-        when = ctx.date_of(m)
+        when = ctx.date_of(m, skip=_finding_dates(ctx, m))
         if last is not None and when is not None and when < last:
             continue  # "s/p chemoradiation 2024" beside a 2026 study: history before it
         dated_after = last is not None and when is not None and when > last
@@ -250,6 +299,9 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
             since = [_ONGOING.id]  # "continues adjuvant TMZ": on it now, so given after the prior study
         if not (since or dated_after):
             continue
+        if m.sentence_start in governed and link != "after" and not dated_after \
+                and mention_status(m) is not FactStatus.ABSENT and not _GIVEN_NEWLY.matches(ctx.text[lo:hi]):
+            continue  # "no treatment since the October scan - his levetiracetam is unchanged": the statement governs
         if mention_status(m) is FactStatus.ABSENT:
             negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=since))
         elif _STOPPED.matches(ctx.text[lo:hi]):
