@@ -33,7 +33,8 @@ _ABBREVIATIONS = frozenset(
 @Language.component("clinical_sentences", assigns=["token.is_sent_start"])
 def clinical_sentences(doc: Doc) -> Doc:
     """Sentence starts at every hard line break, after . ! ? that end a sentence, and at each item of a numbered
-    list ("1) GBM 2) abscess", "Impression: 1. ... 2. ..."): one scope per item, whatever its punctuation.
+    list ("1) GBM 2) abscess", "Impression: 1. ... 2. ..."): one scope per item, whatever its punctuation. A "?"
+    written before a diagnosis as a hedge ("?toxoplasmosis ?PCNSL") ends nothing.
 
     The starts are computed in one pass and set in bulk (`Doc.from_array`): setting `token.is_sent_start` one
     token at a time costs time proportional to the document for each token (spaCy 3.7), quadratic in all."""
@@ -62,7 +63,7 @@ def clinical_sentences(doc: Doc) -> Doc:
         start_next = "\n" in token.whitespace_
         if "\n" in token.whitespace_:
             last_item = 0
-        if token.text in {".", "!", "?"} and i + 1 < n and i != closer:
+        if token.text in {".", "!", "?"} and i + 1 < n and i != closer and not _is_query_mark(doc, i):
             prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
             nxt = doc[i + 1]
             if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
@@ -70,6 +71,14 @@ def clinical_sentences(doc: Doc) -> Doc:
         prev_text = token.text
     doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]  # -1 wraps, as spaCy encodes it
     return doc
+
+
+def _is_query_mark(doc: Doc, i: int) -> bool:
+    """Token i is a "?" written before a word as a hedge ("?cerebral toxoplasmosis ?PCNSL", "r/o mets ?lymphoma"):
+    glued to the word after it and apart from the word before it, so it ends no sentence (a real question's "?"
+    follows its last word: "Is this a glioma? Biopsy showed PCNSL.")."""
+    return (doc[i].text == "?" and doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].is_alpha
+            and (i == 0 or doc[i - 1].whitespace_ != "" or doc[i - 1].is_space))
 
 
 def _is_item_number(doc: Doc, i: int) -> bool:

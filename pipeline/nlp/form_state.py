@@ -152,6 +152,14 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     except re.error as exc:
         raise RuleFileError(f"{FORMS_FILE}: a written_answers leader does not compile: {exc}") from exc
     next_field = "|".join(f"(?:{p})" for p in _strings("written_answers next_fields", written.get("next_fields")))
+    # after a one-letter answer only: its lower-case next item ("insulin pump N other metal: copper IUD")
+    letters = _strings("written_answers spaced_words", written.get("spaced_words"))
+    after_letter = "|".join(rf"(?<=(?<![\w/]){re.escape(w.lower())})|(?<=(?<![\w/]){re.escape(w.upper())})"
+                            for w in letters)
+    spaced_fields = written.get("spaced_next_fields") or []
+    letter_field = (rf"(?:{after_letter})[ \t]+(?:" + "|".join(
+        f"(?:{p})" for p in _strings("written_answers spaced_next_fields", spaced_fields)) + ")"
+                    if spaced_fields else "(?!)")
     quotes = "".join(re.escape(q) for q in (written.get("quotes") or []))
     quote = f"[{quotes}]?" if quotes else ""
     notes = "|".join(f"(?:{p})" for p in _strings("written_answers note_openers", written.get("note_openers")))
@@ -220,7 +228,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/]))"
                            rf"|(?<=[^\W\d_])[ \t]*(?P<open>{opener})[ \t]*(?=(?i:{words})[ \t]*(?:{closer})))"
                            rf"{quote}(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer})){quote}"
-                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{notes})", re.MULTILINE),
+                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes})", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
         **asked,
     )

@@ -390,6 +390,8 @@ class RuleExtensions:
       typical of glioma, ...").
     - the `answer_line` scope: a questionnaire's question reaches its answer, the rest of its line past its "?"
       or the next line ("What worries you most? 'That the tumor came back'").
+    - the `relative_line` scope: a relative named as its line's label ("Brother (Tomas, 10 y): NF1; optic pathway
+      glioma ...", "Mat. aunt: GBM at 52") owns the whole line, up to the patient named again.
     - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
       hedged or made hypothetical by the cues around it.
     - the `inner_cue` scope: a cue inside a target's own words ("atypical" in "atypical features") does not end
@@ -522,6 +524,20 @@ class RuleExtensions:
         self._answer_id: str | None = answer.get("id")
         self._answer_rules = frozenset(str(r) for r in answer.get("rules", ()))
         self._answer_reach = int(answer.get("max_tokens", 30))
+        labelled = config.get("relative_line", {})
+        self._label_id: str | None = labelled.get("id")
+        self._label_rules = frozenset(str(r) for r in labelled.get("rules", ()))
+        self._label_stops = frozenset(str(c) for c in labelled.get("stop_categories", ()))
+        self._label_reach = int(labelled.get("max_tokens", 80))
+        self._label_words = frozenset(str(k).lower() for k in labelled.get("stops", ()))
+        try:
+            self._labels = [re.compile(str(p), re.IGNORECASE) for p in labelled.get("patterns", ())]
+            self._label_unless = [re.compile(str(p), re.IGNORECASE) for p in labelled.get("unless", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._label_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        if any("relative" not in p.groupindex for p in self._labels):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._label_id!r}: a pattern has no group 'relative'")
         own = config.get("own_tumor", {})
         self._own_id: str | None = own.get("id")
         self._own_heads = frozenset(str(h).lower() for h in own.get("heads", ()))
@@ -570,6 +586,8 @@ class RuleExtensions:
             self._reach_list_end(doc, graph.modifiers, targets)
         if graph is not None and self._answer_id is not None and self._answer_rules:
             self._reach_answer(doc, graph.modifiers, targets)
+        if graph is not None and self._label_id is not None and self._label_rules and self._labels:
+            self._reach_line_end(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
             self._patient_tested(doc, graph.modifiers, targets)
         if self._own_id is not None and self._own_heads:
@@ -810,6 +828,42 @@ class RuleExtensions:
                     continue
                 assert self._answer_id is not None
                 rule = self._derived(modifier.rule, modifier.category, self._answer_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+
+    def _reach_line_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A relative named as its line's label owns the line: a relative cue whose relative word is the label at
+        the line's start reaches on to the end of its line (at most max_tokens), up to the first cue of
+        `stop_categories` or word of `stops` there (the patient named again)."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        text = doc.text
+        stops = sorted(m.modifier_span[0] for m in modifiers if m.category in self._label_stops)
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._label_rules:
+                continue
+            cue_start, cue_end = modifier.modifier_span
+            first, last = doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text)
+            line_start = _line_start(text, first)
+            line_end = text.find("\n", first)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            label = next((m for p in self._labels if (m := p.match(line)) is not None
+                          and first <= line_start + m.start("relative") < last), None)
+            if label is None or any(p.match(line, label.end()) for p in self._label_unless):
+                continue
+            end = cue_end
+            while (end < min(len(doc), cue_end + self._label_reach) and doc[end].idx < line_end
+                   and doc[end].lower_ not in self._label_words):
+                end += 1
+            k = bisect_left(stops, cue_end)
+            if k < len(stops) and stops[k] < end:
+                end = stops[k]
+            for target in _starting_in(targets, index, cue_end, end):
+                if target.end > end or not _allows(modifier.rule, target):
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                assert self._label_id is not None
+                rule = self._derived(modifier.rule, modifier.category, self._label_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
 
     def _patient_tested(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:

@@ -63,7 +63,9 @@ WORRIES = [
     ("carers worried", "Carers are worried about a brain tumor.\n", {"brain_neoplasm": N}),
     ("worry then reassurance", "She is worried it could be a tumor like her uncle had; reassured the MRI showed no "
      "tumor.\n", {"brain_neoplasm": A}),
-    ("near miss: the clinician's worry", "I am worried this is a tumor.\n", {"brain_neoplasm": P}),
+    # the clinician's worry is suspicion, also told with its clause right after the verb (poss.worried_clause; it
+    # was read as present before: tests/nlp/test_relative_lines_lay_worries_screens_queries.py)
+    ("near miss: the clinician's worry", "I am worried this is a tumor.\n", {"brain_neoplasm": S}),
 ]
 
 SCREENS = [
