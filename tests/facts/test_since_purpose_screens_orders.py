@@ -63,6 +63,10 @@ PURPOSE = [
     ("near miss: before surgery to plan the margin", "MRS before surgery to plan the resection margin.\n", P),
     ("near miss: the result will change the plan",
      "MR spectroscopy requested. The result will change the plan: biopsy vs resection.\n", P),
+    ("near miss: a protocol named with this patient's use",
+     "Assessment/Plan:\n- MRS before SRS per our radiation protocol, to plan the target volume.\n", P),
+    ("near miss: an institutional protocol with this patient's use",
+     "Assessment/Plan:\n- MRS per institutional protocol to guide the biopsy target.\n", P),
     ("near miss: tumor-protocol MRI beside a planning purpose",
      "MRS requested; tumor-protocol MRI 10/02 was equivocal. MRS to plan the resection margin.\n", P),
 ]
