@@ -32,3 +32,20 @@ CASES = {
 def test_a_procedure_on_the_spine_is_not_the_mrs_target(analyze: Any, text: str, status: FactStatus) -> None:
     fact = facts_of(analyze, text + BRAIN_REQUEST).facts["spine_indication"]
     assert fact.status is status, f"{fact.status.value}: {[e.text for e in fact.evidence]}"
+
+
+# Back pain as the reason a prior study failed is a symptom's effect, not the MRS target.
+ASIDES = {
+    "motion-from-back-pain-in-brackets": ("REQUEST: repeat MRS brain: the prior MRS was non-diagnostic (patient motion "
+                                          "from back pain and lipid contamination).\n", N),
+    "could-not-lie-still": ("REQUEST: repeat MRS brain. The MRS failed: he could not lie still (back pain, "
+                            "anxiety).\n", N),
+    # near miss: the spine is the target
+    "mrs-for-back-pain": ("REQUEST: MR spectroscopy of the lumbar discs for chronic low back pain.\n", P),
+}
+
+
+@pytest.mark.parametrize(("text", "status"), ASIDES.values(), ids=ASIDES.keys())
+def test_back_pain_that_spoiled_a_study_is_not_the_target(analyze: Any, text: str, status: FactStatus) -> None:
+    fact = facts_of(analyze, text + BRAIN_REQUEST).facts["spine_indication"]
+    assert fact.status is status, f"{fact.status.value}: {[e.text for e in fact.evidence]}"

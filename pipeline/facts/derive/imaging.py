@@ -183,7 +183,9 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if m.attrs.get("modality") == "PET" and not m.attrs.get("body_part") and m.modifiers == ["hypothetical"] \
                 and set(m.modifier_rules) == {"hyp.backward"} and ctx.supersession_of(m) is None \
                 and m.section != "family_history" and _PENDING.matches(own_stretch_after(ctx, m)) \
-                and not cancelled_order(ctx, m):
+                and not cancelled_order(ctx, m) and not _NOT_DONE.matches(own_stretch(ctx, m)) \
+                and not any(c.matches(own_stretch_after(ctx, m)) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)):
+            # ("FDG-PET deferred pending the MRS result": the PET waits on the MRS; it is not asked for)
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PENDING.id]))
     if ctx.reference_date is not None:
         for s in r.studies:

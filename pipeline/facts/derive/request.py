@@ -153,7 +153,9 @@ def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
     in its own part of the clause (between the mentions next to it) before it ("motion from back pain", "prior
     lumbar fusion") or after it ("back pain degraded the prior MRS")."""
     lo, hi = ctx.clause_of(m)
-    others = [o for o in ctx.by_sentence.get(m.sentence_start, []) if o is not m and lo <= o.start < hi]
+    # a technical limitation named just before is part of the aside, not a boundary: "(patient motion from back pain"
+    others = [o for o in ctx.by_sentence.get(m.sentence_start, []) if o is not m and lo <= o.start < hi
+              and o.concept != "TECHNICAL_LIMITATION"]
     before = max((o.end for o in others if o.end <= m.start), default=lo)
     after = min((o.start for o in others if o.start >= m.end), default=hi)
     if _SPINE_ASIDE_BEFORE.matches(ctx.text[before:m.start]):
