@@ -745,14 +745,7 @@ class RuleExtensions:
             limit = min(doc[modifier.modifier_span[0]].sent.end, cue_end + self._conditional_reach)
             end = next((i for i in range(cue_end, limit)
                         if doc[i].lower_ in self._conditional_stops or i in terminators), limit)
-            for target in _starting_in(targets, index, cue_end, end):
-                if target.end > end or not _allows(modifier.rule, target):
-                    continue
-                if any(m.category == modifier.category for m in target._.modifiers):
-                    continue
-                assert self._conditional_id is not None
-                rule = self._derived(modifier.rule, modifier.category, self._conditional_id)
-                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+            self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._conditional_id)
 
     def _reach_list_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A forward negation that opens a list of short items reaches the list's end, past its own scope."""
@@ -821,14 +814,7 @@ class RuleExtensions:
             end = cue_end
             while end < min(len(doc), cue_end + self._answer_reach) and doc[end].idx < line_end:
                 end += 1
-            for target in _starting_in(targets, index, cue_end, end):
-                if target.end > end or not _allows(modifier.rule, target):
-                    continue
-                if any(m.category == modifier.category for m in target._.modifiers):
-                    continue
-                assert self._answer_id is not None
-                rule = self._derived(modifier.rule, modifier.category, self._answer_id)
-                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+            self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._answer_id)
 
     def _reach_line_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A relative named as its line's label owns the line: a relative cue whose relative word is the label at
@@ -857,14 +843,7 @@ class RuleExtensions:
             k = bisect_left(stops, cue_end)
             if k < len(stops) and stops[k] < end:
                 end = stops[k]
-            for target in _starting_in(targets, index, cue_end, end):
-                if target.end > end or not _allows(modifier.rule, target):
-                    continue
-                if any(m.category == modifier.category for m in target._.modifiers):
-                    continue
-                assert self._label_id is not None
-                rule = self._derived(modifier.rule, modifier.category, self._label_id)
-                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
+            self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._label_id)
 
     def _patient_tested(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A relative's disorder (FAMILY by a relative cue of `rules` in its sentence) followed, in that sentence, by
@@ -1294,6 +1273,19 @@ class RuleExtensions:
                 rule = self._derived(modifier.rule, category, None)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=modifier.scope_span[0],
                                              scope_end=modifier.scope_span[1]))
+
+    def _extend(self, doc: Doc, modifier: ConTextModifier, candidates: list[Span], start: int, end: int,
+                via: str | None) -> None:
+        """Give `modifier`'s category, reached through the scope `via`, to each candidate target that lies in
+        [start, end), that the cue's rule allows and that has no modifier of that category yet."""
+        assert via is not None
+        for target in candidates:
+            if target.end > end or not _allows(modifier.rule, target):
+                continue
+            if any(m.category == modifier.category for m in target._.modifiers):
+                continue
+            rule = self._derived(modifier.rule, modifier.category, via)
+            _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=start, scope_end=end))
 
     def _derived(self, rule: ConTextRule, category: str, via: str | None) -> ConTextRule:
         """A copy of a cue's rule with another category or marked as reaching through a scope (cached)."""
