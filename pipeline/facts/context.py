@@ -192,6 +192,11 @@ class FactContext:
         hi = min(ends) if ends else m.sentence_end
         return max(lo, m.sentence_start), hi
 
+    def line_of(self, m: Mention) -> tuple[int, int]:
+        """The [start, end) of the text line that holds the mention (without its newline)."""
+        end = self.text.find("\n", m.end)
+        return self.text.rfind("\n", 0, m.start) + 1, len(self.text) if end < 0 else end
+
     # ------------------------------------------------------------------ evidence
     def evidence(self, m: Mention, *, assertion: FactStatus | None = None,
                  attributes: dict[str, str] | None = None, cues: Iterable[str] = ()) -> Evidence:

@@ -158,9 +158,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if cancelled_order(ctx, m):
             alternatives[m.start] = _CANCELLED.id  # "PET order discontinued": neither done nor asked for
             continue
-        line_lo = ctx.text.rfind("\n", 0, m.start) + 1
-        line_hi = len(ctx.text) if (end := ctx.text.find("\n", m.end)) < 0 else end
-        if _MODALITY_SCOPE.matches(ctx.text[line_lo:line_hi]):
+        if _MODALITY_SCOPE.matches(ctx.text[slice(*ctx.line_of(m))]):
             scope_only.add(m.start)  # "IMAGING PRECERTIFICATION (MR / CT / PET)": the form's scope names no PET
             continue
         after = own_stretch_after(ctx, m)
@@ -179,13 +177,15 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if cues is not None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
     for m in ctx.ignored("IMAGING"):
-        # "PET ordered 11/02, pending": the pending order ConText reads as hypothetical is a PET asked for
-        if m.attrs.get("modality") == "PET" and not m.attrs.get("body_part") and m.modifiers == ["hypothetical"] \
-                and set(m.modifier_rules) == {"hyp.backward"} and ctx.supersession_of(m) is None \
-                and m.section != "family_history" and _PENDING.matches(own_stretch_after(ctx, m)) \
-                and not cancelled_order(ctx, m) and not _NOT_DONE.matches(own_stretch(ctx, m)) \
-                and not any(c.matches(own_stretch_after(ctx, m)) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)):
-            # ("FDG-PET deferred pending the MRS result": the PET waits on the MRS; it is not asked for)
+        # "PET ordered 11/02, pending": the pending order ConText reads as hypothetical is a PET asked for; not one
+        # deferred, held or left for later ("FDG-PET deferred pending the MRS result": the PET waits on the MRS)
+        if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.modifiers != ["hypothetical"] \
+                or set(m.modifier_rules) != {"hyp.backward"} or ctx.supersession_of(m) is not None \
+                or m.section == "family_history":
+            continue
+        after = own_stretch_after(ctx, m)
+        if _PENDING.matches(after) and not cancelled_order(ctx, m) and not _NOT_DONE.matches(own_stretch(ctx, m)) \
+                and not any(c.matches(after) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PENDING.id]))
     if ctx.reference_date is not None:
         for s in r.studies:
