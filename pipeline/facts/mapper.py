@@ -114,9 +114,10 @@ class FactResolver:
         counted, statuses = [], []
         unsupported: list[Mention] = []
         told_again: list[Mention] = []
+        # the cue of a bare word that, in a packet naming the disease otherwise, tells that disease again
         other = spec.named_otherwise
-        other_named = other is not None and any(
-            mention_status(o) is FactStatus.PRESENT for o in ctx.mentions(*other.concepts))
+        told_cue = cue(other.cue) if other is not None and any(
+            mention_status(o) is FactStatus.PRESENT for o in ctx.mentions(*other.concepts)) else None
         for m in ctx.mentions(*spec.concepts):
             if any(m.attrs.get(k) not in v for k, v in wanted.items()):
                 continue
@@ -126,8 +127,8 @@ class FactResolver:
                 # whatever it would have been of: a resected tumor with no recurrence has no current tumor either)
                 unsupported.append(m)
                 continue
-            if other_named and other is not None and m.has("historical") and \
-                    mention_status(m) is FactStatus.PRESENT and cue(other.cue).matches(m.text):
+            if told_cue is not None and m.has("historical") and \
+                    mention_status(m) is FactStatus.PRESENT and told_cue.matches(m.text):
                 # "Hx lymphoma" in a packet whose lymphoma is systemic ("follicular lymphoma of the inguinal nodes")
                 told_again.append(m)
                 continue
@@ -166,7 +167,7 @@ class FactResolver:
         ignored = [ctx.evidence(m) for m in ctx.ignored(*spec.concepts)
                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
-        ignored += [ctx.evidence(m, cues=[other.cue]) for m in told_again if other is not None]
+        ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
         if ignored and status is FactStatus.NOT_DOCUMENTED:
