@@ -261,6 +261,11 @@ def answers_in_words(line: str) -> bool:
     return form_rules_cached().written.search(line) is not None
 
 
+def is_answer_word(text: str) -> bool:
+    """The text is one answer word and nothing else ("No", "N/A", "Yes"): an answer on its own line."""
+    return text.strip().lower() in form_rules_cached().answers
+
+
 @dataclass(frozen=True)
 class _Column:
     start: int  # offsets in the line

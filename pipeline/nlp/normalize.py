@@ -70,6 +70,13 @@ def _open_clause_end() -> Cue:
     return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.open_clause_end")
 
 
+@cache
+def _open_negation_end() -> Cue:
+    """A negation word ending a line whose object is on the next line (cue layout.open_negation_end: "no",
+    "denies")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.open_negation_end")
+
+
 def _leaves_clause_open(line: str) -> bool:
     """The line ends mid-clause on a function word ("... - not", "said to have", "no evidence of"), and is no form
     line answered on itself ("Seizures: no")."""
@@ -78,6 +85,19 @@ def _leaves_clause_open(line: str) -> bool:
     words = line.split()
     return bool(words) and words[-1][-1:].isalpha() and _open_clause_end().matches(words[-1]) and \
         not answers_in_words(line)
+
+
+def _negation_goes_on(line: str, next_line: str) -> bool:
+    """The line ends on a negation word and its sentence goes on in lower case on the next line ("No steroids, no"
+    / "radiation since the MRI", "Denies" / "headache"); a form answer ("Allergies: no", a bare "No"), a next line
+    in capitals ("Seizures no" / "Headaches yes") and a next line that ends on its own answer word, a checklist
+    row ("seizures no" / "new weakness yes"), do not go on."""
+    from .form_state import answers_in_words, is_answer_word
+
+    words, following = line.split(), next_line.split()
+    return bool(words) and bool(following) and following[0][:1].islower() and words[-1][-1:].isalpha() and \
+        _open_negation_end().matches(words[-1]) and not is_answer_word(line) and not answers_in_words(line) and \
+        not is_answer_word(following[-1])
 
 
 def _open_bracket(prev_line: str, next_line: str) -> bool:
@@ -122,8 +142,8 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()
-    # a line that ends mid-clause ("... - not" / "Wilson disease.") goes on however short it is
-    open_clause = _leaves_clause_open(prev)
+    # a line that ends mid-clause ("... - not" / "Wilson disease.", "Denies" / "headache") goes on however short
+    open_clause = _leaves_clause_open(prev) or _negation_goes_on(prev, nxt)
     if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail or open_clause):
         return False
     if _SENTENCE_END.search(prev):

@@ -25,6 +25,7 @@ _HISTORY_SECTIONS = ("history_of_present_illness", "chief_complaint", "assessmen
 _NOT_NARRATIVE_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings",
                                      "impression", "diagnosis"})
 _DEFERRED = cue("documentation.deferred")
+_NOT_DONE_ANSWER = cue("documentation.not_done_answer")
 _EXAM_FINDINGS = cue("exam.findings")
 _PRESENTATION = cue("history.presentation")
 # a radiology report's body does not examine the patient or tell the presenting illness
@@ -58,7 +59,9 @@ content that happens to name a later step."""
 
 
 def _deferred(sentence: str) -> bool:
-    return len(sentence.split()) <= DEFERRAL_MAX_WORDS and _DEFERRED.matches(sentence)
+    """A short first sentence that says the element was not done ("Deferred.", "none - phone encounter")."""
+    return len(sentence.split()) <= DEFERRAL_MAX_WORDS and (
+        _DEFERRED.matches(sentence) or _NOT_DONE_ANSWER.matches(sentence.strip()))
 
 
 def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | None
