@@ -18,13 +18,14 @@ A settled differential (source `settled`) is weaker: a negation by an exclusion 
 excluded lymphoma") or a hedge a verdict settled ("lymphoma was considered and is not supported") ends only the
 hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
 
-A report's own question answered by its own impression (source `answered`) is settled too: a hedged mention in the
-report's title lines or indication ("Indication: surveillance for brain metastases", "Clinical: r/o MTS, r/o lesion")
-stops counting when the same report's impression negates that concept ("No evidence of intracranial metastatic
-disease"), reads no lesion at all where the question is a lesion ("No lesion.", "Normal study."), or names the
-patient's disease of that family with its cause ("methotrexate-related leukoencephalopathy" over "r/o
-leukodystrophy"); not when the impression leaves it open ("a small lesion cannot be excluded"), nor a question in a
-clinic note.
+A report's own question answered by its own read (source `answered`) is settled too: a hedged mention in the
+report's title lines or indication ("Indication: surveillance for brain metastases", "Clinical: r/o MTS", "confusion,
+r/o mass", "headache; eval for tumor") stops counting when the same report's findings or impression negate that
+concept ("No evidence of intracranial metastatic disease"), read no lesion at all where the question is a tumor, a
+lesion or MTS ("No lesion.", "No intracranial mass", "Normal study."), or name the patient's disease of that family
+with its cause ("methotrexate-related leukoencephalopathy" over "r/o leukodystrophy"); not when the read leaves it
+open ("a small lesion cannot be excluded") or finds a lesion, nor a lesion question of a kind a read of no lesion does
+not settle (an epilepsy work-up's "evaluate for an epileptogenic lesion"), nor a question in a clinic note.
 
 Never superseded: another superseding statement, a mention dated after the statement, a mention in another
 imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
@@ -261,6 +262,7 @@ def _answered(r: _Reader, live: list[Mention], book: CueBook, finding: Callable[
     neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
     negatable, subtyped = book.concept_set("supersede.negatable"), book.concept_set("supersede.subtyped")
     no_lesion, bare = book.concept_set("supersede.no_lesion_answers"), book.cue("supersede.bare_lesion")
+    lesion_q, of_a_kind = book.concept_set("supersede.lesion_questions"), book.cue("supersede.lesion_of_a_kind")
     cause_q, cause_a = book.concept_set("supersede.cause_questions"), book.concept_set("supersede.cause_answers")
     lesional, partial = concept_set("verdict.lesional_findings"), cue("verdict.partial_read")
     out: dict[tuple[int, int, str], Supersession] = {}
@@ -297,7 +299,8 @@ def _answered(r: _Reader, live: list[Mention], book: CueBook, finding: Callable[
                     continue  # "no MLD" does not answer "r/o leukodystrophy", nor "r/o Krabbe"
                 by = a
                 break
-            if by is None and _in(no_lesion, q) and no_lesion_reads:
+            if by is None and _in(no_lesion, q) and no_lesion_reads \
+                    and not (_in(lesion_q, q) and of_a_kind.matches(r.text[q.sentence_start:q.end])):
                 by, rule = no_lesion_reads[0], f"{answers.id} {no_lesion.id}"
             if by is None and _in(cause_q, q):
                 by = next((a for a in said if a.concept == q.concept and _in(cause_a, a)

@@ -14,10 +14,16 @@ from .scopes import PATIENT_NEGATED, section_category
 # hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI"). The arrows are a cue.
 PLAN_SECTIONS = frozenset({"assessment_plan"})
 PLAN_BRANCH_RULE = "hyp.plan_branch"
-BRANCH_ARROW = load_cue_file("pipeline.nlp.resources", "cues.yaml").cue(PLAN_BRANCH_RULE)
+_NLP_CUES = load_cue_file("pipeline.nlp.resources", "cues.yaml")
+BRANCH_ARROW = _NLP_CUES.cue(PLAN_BRANCH_RULE)
+BRANCH_ANSWER = _NLP_CUES.cue("hyp.plan_branch_answer")
+_ANSWER_REACH = 4
+"""How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
 
 
 def _is_plan_branch(span: Span) -> bool:
+    """A term before an arrow in a plan, unless the arrow leads to the item's own answer ("r/o metastasis ->
+    closed")."""
     section = span[0]._.section
     if section is None or section.category not in PLAN_SECTIONS:
         return False
@@ -26,7 +32,13 @@ def _is_plan_branch(span: Span) -> bool:
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
     tail = "".join(t.text for t in doc[i:i + 3])
-    return BRANCH_ARROW.matches(tail)
+    match = BRANCH_ARROW.search(tail)
+    if match is None:
+        return False
+    arrow_end = doc[i].idx + match.end
+    line_end = doc.text.find("\n", arrow_end)
+    after = doc.text[arrow_end:line_end if line_end >= 0 else len(doc)].lstrip(" \t:")
+    return not BRANCH_ANSWER.matches(" ".join(after.split()[:_ANSWER_REACH]))
 
 
 # medspaCy ConText categories -> the assertion names used throughout the product

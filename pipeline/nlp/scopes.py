@@ -383,7 +383,13 @@ class RuleExtensions:
     - the `final_verdict` scope: a hedge gives way to a verdict after it in its clause ("previously suspected
       lymphoma, now excluded", "lymphoma was considered and is not supported", "glioma was entertained but excluded
       by biopsy") or to a verdict that refers back ("the differential included lymphoma; this has since been
-      excluded"); a withdrawal after a hedge wins over it.
+      excluded"); a withdrawal after a hedge wins over it, and so does a row's own resolution after its hedged item
+      ("R/O glioma - RESOLVED: MRI diagnostic of toxoplasmosis", "? lymphoma - ruled out by biopsy"), unless it
+      affirms the item or tells a course under treatment ("- resolved with steroids").
+    - the `claim_before` scope: a backward exclusion does not reach a claim before it in its clause ("MRI diagnostic
+      of toxoplasmosis, glioma excluded": only the glioma is excluded).
+    - the `pending_subject` scope: "pending" is its nearest study's or test's ("R/O glioma - MRI pending": the glioma
+      stays a suspicion).
     - the `alternative_clause` scope: the alternative not taken ("rather than", "instead of") is negated up to its
       own end only ("rather than waiting for sequencing, and gives a baseline ...": the later clause is not).
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
@@ -481,6 +487,26 @@ class RuleExtensions:
         self._verdict_pass_types = frozenset(str(t) for t in verdict.get("pass_types", ()))
         self._verdict_pass_negated = frozenset(str(r) for r in verdict.get("pass_negated_rules", ()))
         self._verdicts = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("verdicts", ()))
+        self._hedge_marks = frozenset(str(k).lower() for k in verdict.get("hedge_marks", ()))
+        self._resolutions = frozenset(str(r) for r in verdict.get("resolutions", ()))
+        claim = config.get("claim_before", {})
+        self._claim_id: str | None = claim.get("id")
+        self._claim_rules = frozenset(str(r) for r in claim.get("rules", ()))
+        self._claim_separators = frozenset(str(k) for k in claim.get("separators", ()))
+        pending = config.get("pending_subject", {})
+        self._pending_id: str | None = pending.get("id")
+        self._pending_rules = frozenset(str(r) for r in pending.get("rules", ()))
+        self._pending_words = frozenset(" ".join(str(k).lower().split()) for k in pending.get("words", ()))
+        self._pending_subjects = frozenset(str(t) for t in pending.get("subjects", ()))
+        try:
+            unless = verdict.get("resolution_unless_after")
+            self._resolution_unless = re.compile(str(unless), re.IGNORECASE) if unless else None
+            words = sorted((" ".join(str(k).lower().split()) for k in claim.get("words", ())), key=len, reverse=True)
+            self._claims = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                                      + r")(?!\w)", re.IGNORECASE) if words else None
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._verdict_id!r}: a pattern does not compile: {exc}") \
+                from exc
         self._references = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("references", ()))
         self._reference_len = max((len(r.split()) for r in self._references), default=0)
         self._reference_reach = int(verdict.get("reference_reach", 5))
@@ -572,6 +598,10 @@ class RuleExtensions:
             self._end_alternatives(doc, graph.modifiers, targets)
         if graph is not None and self._back_id is not None:
             self._reach_back(doc, graph.modifiers, targets)
+        if graph is not None and self._claim_id is not None and self._claims is not None:
+            self._release_claims(doc, graph.modifiers, targets)
+        if graph is not None and self._pending_id is not None and self._pending_words:
+            self._release_pending_subjects(doc, graph.modifiers, targets)
         if graph is not None and self._inner_id is not None and self._inner_categories:
             self._reach_past_inner_cues(doc, graph.modifiers, targets)
         if self._change_id is not None and self._heads:
@@ -654,15 +684,19 @@ class RuleExtensions:
             return
         hedge_end = max(m.modifier_span[1] for m in hedges)
         for m in target._.modifiers:
-            if m.category == "NEGATED_EXISTENCE" and (m.rule.metadata or {}).get("id") in self._withdrawals \
-                    and m.modifier_span[0] >= hedge_end:
+            if m.category == "NEGATED_EXISTENCE" and m.modifier_span[0] >= hedge_end \
+                    and ((m.rule.metadata or {}).get("id") in self._withdrawals or self._resolves(doc, m)):
                 self._settled(doc, target, m)
                 return
 
         def rule_of(m: ConTextModifier) -> Any:
             return (m.rule.metadata or {}).get("id")
 
-        before = all(rule_of(m) in self._verdict_hedges and m.modifier_span[1] <= target.start for m in hedges)
+        def forward_hedge(m: ConTextModifier) -> bool:
+            start, end = m.modifier_span
+            return rule_of(m) in self._verdict_hedges or doc[start:end].text.lower() in self._hedge_marks
+
+        before = all(forward_hedge(m) and m.modifier_span[1] <= target.start for m in hedges)
         after = all(rule_of(m) in self._back_hedges and m.modifier_span[0] >= target.end for m in hedges)
         if not (before or after):
             return
@@ -679,6 +713,53 @@ class RuleExtensions:
                 return
             self._settled(doc, target, m)
             return
+
+    def _resolves(self, doc: Doc, m: ConTextModifier) -> bool:
+        """A row's own resolution ("- RESOLVED: MRI ...", ": resolved (...)"), not followed by words that affirm the
+        item or tell a lesion's course under treatment ("- resolved: confirmed", "- resolved with steroids")."""
+        if (m.rule.metadata or {}).get("id") not in self._resolutions:
+            return False
+        end = m.modifier_span[1]
+        after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):doc[end - 1].sent.end_char]
+        return self._resolution_unless is None or self._resolution_unless.match(after) is None
+
+    def _release_claims(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A backward exclusion of the `claim_before` rules does not reach a part of its scope, before its own part,
+        that states a claim ("MRI diagnostic of toxoplasmosis, glioma excluded": the toxoplasmosis and the MRI's
+        read keep their own reading); a dash is a separator only when it stands apart."""
+        assert self._claims is not None
+        for m in modifiers:
+            if (m.rule.metadata or {}).get("id") not in self._claim_rules or m.direction.upper() != "BACKWARD":
+                continue
+            lo, cue = m.scope_span[0], m.modifier_span[0]
+            cuts = [i for i in range(lo, cue) if doc[i].text in self._claim_separators
+                    and (doc[i].text == "," or i == 0 or bool(doc[i - 1].whitespace_))]
+            if not cuts:
+                continue
+            starts = [lo, *(i + 1 for i in cuts[:-1])]
+            for a, b in zip(starts, cuts, strict=True):  # every part before the cue's own
+                if b <= a or not self._claims.search(doc[a:b].text):
+                    continue
+                for target in targets:
+                    if a <= target.start and target.end <= b and any(x is m for x in target._.modifiers):
+                        target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
+
+    def _release_pending_subjects(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A pending cue of the `pending_subject` rules is its nearest study's or test's ("R/O glioma - MRI pending"):
+        the targets before that study keep their own reading."""
+        for m in modifiers:
+            start, end = m.modifier_span
+            if (m.rule.metadata or {}).get("id") not in self._pending_rules \
+                    or " ".join(doc[start:end].text.lower().split()) not in self._pending_words:
+                continue
+            subjects = [t.start for t in targets if t.label_ in self._pending_subjects
+                        and m.scope_span[0] <= t.start and t.end <= start]
+            if not subjects:
+                continue
+            nearest = max(subjects)
+            for target in targets:
+                if target.end <= nearest and any(x is m for x in target._.modifiers):
+                    target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
 
     def _settle_reference(self, doc: Doc, verdict: ConTextModifier, targets: list[Span], starts: set[int]) -> None:
         """A verdict whose subject refers back ("this has since been excluded", "which was ruled out") settles the

@@ -29,8 +29,8 @@ ANSWERED = [
      "metastases.\nFindings: No abnormal enhancement. Ventricles normal in size.\nImpression: No evidence of "
      "intracranial metastatic disease. Normal study.\n",
      {"brain_metastasis": A, "brain_neoplasm": A}),
-    # a read of no lesion answers a tumor or MTS question; the lesion question itself keeps dev-045's adjudicated
-    # reading (suspected beside "No epileptogenic lesion") until that label is re-adjudicated
+    # a read of no lesion answers a tumor or MTS question; the lesion question of an epilepsy work-up keeps
+    # dev-045's adjudicated reading (suspected beside "No epileptogenic lesion"; supersede.lesion_of_a_kind)
     ("r/o MTS under the title, answered by 'No lesion.' (the lesion question kept)",
      "MRI BRAIN SEIZURE PROTOCOL 09/14/2026\nClinical: refractory focal seizures, r/o MTS, r/o lesion\nFindings: "
      "Hippocampi symmetric in size and signal. Cortex normal.\nImpression: No lesion. Hippocampi symmetric.\n",

@@ -65,7 +65,8 @@ ANSWERS = [
     ("near miss: not yet answered", L + "1. r/o lymphoma - not yet answered\n2. HTN\n", {"cns_lymphoma": S}),
     ("near miss: answered yes", L + "1. ?abscess -> answered: yes, aspirate grew strep\n2. HTN\n",
      {"brain_infection": S}),
-    ("near miss: a pending test", L + "1. r/o lymphoma - MRI pending\n2. HTN\n", {"cns_lymphoma": N}),
+    # the pending MRI is the MRI's, not the question's (scope pending_subject): the rule-out stays suspected
+    ("near miss: a pending test", L + "1. r/o lymphoma - MRI pending\n2. HTN\n", {"cns_lymphoma": S}),
     ("answered as the disease itself", L + "1. r/o lymphoma - answered as lymphoma by biopsy\n2. HTN\n",
      {"cns_lymphoma": P}),
 ]
