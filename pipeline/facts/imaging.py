@@ -50,6 +50,7 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 # Findings that keep a study read as normal from being non-lesional.
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
+_QUOTED_QUESTION = cue("verdict.quoted_question")
 _OTHER_TEST = cue("verdict.other_test")
 _TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
@@ -164,6 +165,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
             continue
         if other_test_verdict(ctx, m) is not None:
             continue  # "gene panel: ..., consistent with MLD", "genetically confirmed": another test's verdict
+        if in_quoted_question(ctx, m):
+            continue  # "Question from Dr Lee: 'meningioma - needs surgery or further workup?'": it asks, reads nothing
         if m.concept == "TECHNICAL_LIMITATION" and (m.has("negated") or m.attrs.get("assertion") == "absent"
                                                     or harmless_artifact(ctx, m)):
             # "no motion artifact", "not limited by motion", "artifact that does not affect the images"
@@ -206,6 +209,17 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
                     for e in evidence]
     return verdicts, evidence
+
+
+def in_quoted_question(ctx: FactContext, m: Mention) -> bool:
+    """The mention lies inside a question quoted in its line or sentence (cue verdict.quoted_question: "Reason for
+    consult: 'is the CT equivocal?'", "Question from Dr Lee: 'incidental meningioma - needs surgery?'"): a referring
+    doctor's, a consult request's or the family's question asks; it is no read of a study."""
+    lo = min(m.sentence_start, ctx.text.rfind("\n", 0, m.start) + 1)
+    line_end = ctx.text.find("\n", m.end)
+    hi = max(m.sentence_end, len(ctx.text) if line_end < 0 else line_end)
+    return any(lo + q.start() <= m.start and m.end <= lo + q.end()
+               for q in _QUOTED_QUESTION.regex.finditer(ctx.text[lo:hi]))
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:

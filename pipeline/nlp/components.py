@@ -24,6 +24,7 @@ from .rules import TARGETS_FILE, RuleFileError, TargetRuleInfo, read_resource, t
 
 TARGET_GROUP = "targets"
 _TARGET_INFO = "prior_auth_target_info"
+_CLAIMS = "prior_auth_claims"
 
 _ABBREVIATIONS = frozenset(
     ["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "approx", "no", "nos", "fig", "pt", "pts", "etc", "jr", "sr", "dept", "inc", "ltd", "hx", "dx", "tx", "sx", "q.d", "b.i.d", "t.i.d", "mg", "ml", "mm", "cm", "wk", "wks", "yr", "yrs", "mo", "mos"]
@@ -45,8 +46,11 @@ def clinical_sentences(doc: Doc) -> Doc:
     start_next = True
     last_item = 0  # the number of the last list item on this line
     closer = -1  # the "." or ")" of a list item's number: not a sentence end
+    after_close = -1  # the token after the quotes or brackets a sentence end closes: a sentence start
     prev_text = ""
     for i, token in enumerate(doc):
+        if i == after_close:
+            start_next = True
         if token.is_space:
             if start_next and i == 0:
                 starts[i] = 1
@@ -68,9 +72,29 @@ def clinical_sentences(doc: Doc) -> Doc:
             nxt = doc[i + 1]
             if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
                 start_next = True
+            elif prev not in _ABBREVIATIONS and token.whitespace_ == "" and nxt.text in _CLOSING_MARKS:
+                after_close = _after_closing_marks(doc, i + 1)
         prev_text = token.text
     doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]  # -1 wraps, as spaCy encodes it
     return doc
+
+
+_CLOSING_MARKS = frozenset(['"', "'", ")", "]", "\u201d", "\u2019"])
+
+
+def _after_closing_marks(doc: Doc, i: int) -> int:
+    """The index of the token that starts a sentence after the closing quotes or brackets glued to a sentence end
+    from token i on ("... further workup?' The MRI is diagnostic", "... needed?\"" then a new line); -1 when the
+    sentence goes on ("... 'glioma?' she asked")."""
+    n = len(doc)
+    while i < n and doc[i].text in _CLOSING_MARKS:
+        if doc[i].whitespace_ or i + 1 == n or doc[i + 1].text not in _CLOSING_MARKS:
+            break
+        i += 1
+    if i + 1 >= n:
+        return -1
+    nxt = doc[i + 1]
+    return i + 1 if nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit() else -1
 
 
 def _is_query_mark(doc: Doc, i: int) -> bool:
@@ -105,19 +129,27 @@ class PriorAuthTargets:
     def __call__(self, doc: Doc) -> Doc:
         kept: dict[tuple[int, int, str], Span] = {}
         infos: dict[tuple[int, int, str], TargetRuleInfo] = {}
+        defined: dict[str, bool] = {}  # rule id -> the document defines what the rule's matches abbreviate
         for match_id, start, end in self._matcher(doc):
             info: TargetRuleInfo = self._matcher.rule_map[self._vocab.strings[match_id]].metadata["info"]
             span = Span(doc, start, end, label=info.concept)
             if _blocked(span, info):
                 continue
+            if info.defined_by:
+                if info.rule_id not in defined:
+                    defined[info.rule_id] = any(p.search(doc.text) for p in info.defined_by)
+                if not defined[info.rule_id]:
+                    continue
             key = (start, end, info.concept)
             if key not in kept:
                 kept[key], infos[key] = span, info
         spans = self._drop_suppressed(_drop_contained(list(kept.values())))
         for refer in self._refers_back:
             spans = refer.apply(doc, spans, infos)
+        spans, claims = _drop_claimed(spans, infos)
         doc.spans[TARGET_GROUP] = spans
         doc.user_data[_TARGET_INFO] = {(s.start, s.end, s.label_): infos[(s.start, s.end, s.label_)] for s in spans}
+        doc.user_data[_CLAIMS] = claims
         return doc
 
     def _drop_suppressed(self, spans: list[Span]) -> list[Span]:
@@ -186,6 +218,39 @@ class _ReferBack:
                 infos[(span.start, span.end, span.label_)] = self.info
             out.append(span)
         return out
+
+
+Claim = tuple[int, int, frozenset[str]]
+"""A target of a rule with `claims`: its token start and end, and the ids of the rules whose matches inside it are
+its own words."""
+
+
+def _drop_claimed(spans: list[Span], infos: dict[tuple[int, int, str], TargetRuleInfo]
+                  ) -> tuple[list[Span], list[Claim]]:
+    """Drop each target of a rule that a target around it claims (targets.yaml `claims`: the "VS" verdict word
+    inside the tumour "VS", inside "SRS vs microsurgery"); return the rest and the claims (spans sorted by start)."""
+    claims: list[Claim] = []
+    for s in spans:
+        info = infos[(s.start, s.end, s.label_)]
+        if info.claims:
+            claims.append((s.start, s.end, info.claims))
+    if not claims:
+        return spans, claims
+    index = SpansByStart([(c[0], c[1]) for c in claims])
+    out = []
+    for s in spans:
+        rule_id = infos[(s.start, s.end, s.label_)].rule_id
+        if any((c := claims[k])[0] <= s.start and s.end <= c[1] and rule_id in c[2]
+               for k in index.candidates(s.start, s.end)):
+            continue
+        out.append(s)
+    return out, claims
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """The claims the target matcher recorded in the doc (none before it ran)."""
+    claims: list[Claim] = doc.user_data.get(_CLAIMS, [])
+    return claims
 
 
 def target_info(span: Span) -> TargetRuleInfo:

@@ -5,7 +5,8 @@ target with every modifier: for a packet of a few hundred pages that is millions
 modifier can only ever act within its scope (its sentence, or `max_scope` tokens of it). `ScopedConTextGraph`
 makes exactly the comparisons whose scopes overlap, found by binary search over scopes sorted by start, in the
 same order as medspaCy, so the edges are the same; `prior_auth_context` is medspaCy's ConText component using
-it.
+it. `claimed_cues`, after it, confines a cue inside a target whose rule claims the cue's words (targets.yaml
+`claims`) to that target.
 """
 
 
@@ -17,6 +18,7 @@ from medspacy.util import tuple_overlaps
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components import TARGET_GROUP, claims_of
 from .intervals import SpansByStart
 
 
@@ -100,3 +102,41 @@ def make_prior_auth_context(nlp: Language, name: str, rules: str | None, span_at
     return PriorAuthContext(nlp, name=name, rules=rules, span_attrs=span_attrs, input_span_type=input_span_type,
                             span_group_name=span_group_name, prune_on_modifier_overlap=prune_on_modifier_overlap,
                             max_scope=max_scope)
+
+
+@Language.component("claimed_cues")
+def claimed_cues(doc: Doc) -> Doc:
+    """A ConText cue inside targets whose rules claim its words (targets.yaml `claims`) reaches no further than
+    they do: its scope is cut to them and the targets outside lose it ("SRS vs microsurgery" hedges the two
+    options, not the meningioma before them; the "VS" of "R VS, 11 mm" hedges nothing)."""
+    claims = claims_of(doc)
+    graph = getattr(doc._, "context_graph", None)
+    if not claims or graph is None:
+        return doc
+    index = SpansByStart([(lo, hi) for lo, hi, _ in claims])
+    bounds: dict[int, tuple[int, int]] = {}  # id(modifier) -> the span it is confined to
+    for modifier in graph.modifiers:
+        start, end = modifier.modifier_span
+        rule_id = (modifier.rule.metadata or {}).get("id")
+        around = [(lo, hi) for lo, hi, claimed in (claims[k] for k in index.candidates(start, end))
+                  if lo <= start and end <= hi and rule_id in claimed]
+        if not around:
+            continue
+        lo, hi = min(b[0] for b in around), max(b[1] for b in around)
+        bounds[id(modifier)] = (lo, hi)
+        modifier._scope_start = max(modifier.scope_span[0], lo)
+        modifier._scope_end = min(modifier.scope_span[1], hi)
+        modifier._targets = [t for t in modifier._targets if lo <= t.start and t.end <= hi]
+
+    def outside(target: Any, modifier: Any) -> bool:
+        b = bounds.get(id(modifier))
+        return b is not None and not (b[0] <= target.start and target.end <= b[1])
+
+    if bounds:
+        graph.edges = [(t, m) for t, m in graph.edges if not outside(t, m)]
+        for target in doc.spans[TARGET_GROUP]:
+            modifiers = target._.modifiers
+            kept = tuple(m for m in modifiers if not outside(target, m))
+            if len(kept) != len(modifiers):
+                target._.modifiers = kept
+    return doc

@@ -20,7 +20,9 @@ _CHAR_MAP = {
     "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2022": "*", "\u00b7": "*",
 }
 _EXPANSIONS = {"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"}
-_SENTENCE_END = re.compile(r"[.:;!?]\s*$")
+# a sentence mark ends the line, also before the quote or bracket it closes ("Reason for consult: \"is more
+# imaging needed?\"")
+_SENTENCE_END = re.compile(r"[.:;!?][\"')\]]*\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-*+>]|\d{1,2}[.)]|[a-z][.)]\s|[A-Z][A-Za-z0-9 /&().#-]{0,40}:)")
 # A field label opening a line ("Plan:", "MRI 10/02:"), which a period inside it ("Wilson disease. LP 10/31:") is not
 _FIELD_LABEL = re.compile(r"^\s*[A-Z](?:[A-Za-z0-9 /&()#-]|\.(?!\s)){0,40}:")

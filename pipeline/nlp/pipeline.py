@@ -20,8 +20,9 @@ time grows linearly with the text, and a per-document time budget bounds it (Scr
 
 
 def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
-    """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText -> section and
-    list scopes -> form option state [-> learned extractors, when `extractors` is not rules only (pipeline/learn/registry.py)]."""
+    """tokenizer -> clinical_sentences -> sectionizer (+ header sentence starts) -> targets -> ConText (+ cues
+    confined to the targets that claim them) -> section and list scopes -> form option state [-> learned extractors,
+    when `extractors` is not rules only (pipeline/learn/registry.py)]."""
     import medspacy  # noqa: F401  (registers medspaCy's factories)
 
     nlp = spacy.blank("en")
@@ -45,6 +46,7 @@ def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
         },
     )
     context.add(context_rules())
+    nlp.add_pipe("claimed_cues")  # "SRS vs microsurgery": the "versus" cue hedges the two options only
     nlp.add_pipe("section_context")  # "Past Medical History:" makes what is under it historical
     nlp.add_pipe("list_context")  # "Differential diagnosis:" reaches the items listed under it
     nlp.add_pipe("context_extensions")  # "MRS if ...", "no history of", "no enhancement of the mass"

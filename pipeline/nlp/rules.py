@@ -27,7 +27,7 @@ CONTEXT_FILE = "context.yaml"
 SECTIONS_FILE = "sections.yaml"
 
 _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case_sensitive", "unless_next",
-                "unless_prev", "only_after", "only_after_tokens"}
+                "unless_prev", "only_after", "only_after_tokens", "defined_by", "claims"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
                  "needs_after", "needs_before", "needs_in_sentence"}
@@ -48,6 +48,8 @@ class TargetRuleInfo:
     unless_prev: frozenset[str]
     only_after: frozenset[str] = frozenset()  # the match counts only after one of these words in its sentence
     only_after_tokens: int = 0  # ... at most this many tokens before it
+    defined_by: tuple[re.Pattern[str], ...] = ()  # the match counts only in a document where one of these matches
+    claims: frozenset[str] = frozenset()  # rules (targets or ConText cues) whose matches inside this one are its words
 
 
 def read_resource(name: str) -> dict[str, Any]:
@@ -113,6 +115,15 @@ def _positive(rule_id: str, value: Any) -> int:
     return value
 
 
+def _definitions(rule_id: str, raw: dict[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """A rule's `defined_by` patterns (case-insensitive unless the rule is `case_sensitive`)."""
+    flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
+    try:
+        return tuple(re.compile(p, flags) for p in _strings(TARGETS_FILE, rule_id, "defined_by", raw.get("defined_by")))
+    except re.error as exc:
+        raise RuleFileError(f"{TARGETS_FILE}: rule {rule_id!r}: a defined_by pattern does not compile: {exc}") from exc
+
+
 def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
     """TargetRules from targets.yaml, each with {'id', 'info'} metadata."""
     data = data if data is not None else read_resource(TARGETS_FILE)
@@ -134,6 +145,8 @@ def target_rules(data: dict[str, Any] | None = None) -> list[TargetRule]:
             unless_prev=_lower_set(_strings(TARGETS_FILE, rule_id, "unless_prev", raw.get("unless_prev"))),
             only_after=_lower_set(_strings(TARGETS_FILE, rule_id, "only_after", raw.get("only_after"))),
             only_after_tokens=_positive(rule_id, raw.get("only_after_tokens", 12 if raw.get("only_after") else 0)),
+            defined_by=_definitions(rule_id, raw),
+            claims=frozenset(_strings(TARGETS_FILE, rule_id, "claims", raw.get("claims"))),
         )
         meta = {"id": rule_id, "info": info}
         n_before = len(out)
