@@ -14,6 +14,7 @@ from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSp
 from .dates import mention_date
 
 if TYPE_CHECKING:
+    from .site import OutsideBrain, SiteRead
     from .supersession import Supersession
 
 # Sections whose content is the request itself or the reason for it.
@@ -99,6 +100,10 @@ class FactContext:
     by_sentence: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     superseded: dict[tuple[int, int, str], Supersession] = field(default_factory=dict)
     """Mentions a later read superseded (facts/supersession.py): they count for no fact."""
+    site: SiteRead | None = None
+    """The lesion outside the brain the MRS is aimed at, if any (facts/site.py)."""
+    outside_brain: dict[tuple[int, int, str], OutsideBrain] = field(default_factory=dict)
+    """Brain findings that are that lesion told again (facts/site.py): they count for no fact."""
 
     def __post_init__(self) -> None:
         for m in self.nlp.mentions:
@@ -114,8 +119,19 @@ class FactContext:
     def supersession_of(self, m: Mention) -> Supersession | None:
         return self.superseded.get((m.start, m.end, m.concept)) if self.superseded else None
 
+    def apply_site(self, read: SiteRead | None = None) -> None:
+        """Find the lesion outside the brain the MRS is aimed at (after supersession), or take one already read
+        from the whole packet (the clinical-documentation context reads its findings the same way)."""
+        from .site import read_site  # it reads mentions the way this module does
+
+        self.site = read if read is not None else read_site(self)
+        self.outside_brain = self.site.told_again
+
+    def outside_brain_of(self, m: Mention) -> OutsideBrain | None:
+        return self.outside_brain.get((m.start, m.end, m.concept)) if self.outside_brain else None
+
     def _ignored(self, m: Mention) -> bool:
-        return is_ignored(m) or self.supersession_of(m) is not None
+        return is_ignored(m) or self.supersession_of(m) is not None or self.outside_brain_of(m) is not None
 
     # ------------------------------------------------------------------ lookups
     # (mention lists are sorted by start: `within` cuts the window of a part of the text in log time)
@@ -210,6 +226,10 @@ class FactContext:
         if superseded is not None:  # the reviewer sees why this mention did not count
             attrs.update(superseded.attributes())
             cues = [*cues, *superseded.rule_ids()]
+        outside = self.outside_brain_of(m)
+        if outside is not None:  # a brain finding that is the lesion outside the brain told again
+            attrs.update(outside.attributes())
+            cues = [*cues, *outside.cues]
         _add_cues(attrs, cues)
         return Evidence(
             text=m.text,
@@ -241,6 +261,24 @@ class FactContext:
             rule_id=s.rule_id,
             assertion=assertion.value,
         )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_GAP = re.compile(r"\s*")
+NEXT_SENTENCE_REACH = 300
+"""The longest stretch (characters) read as the sentence after a mention's sentence."""
+
+
+def next_sentence(text: str, end: int) -> tuple[int, int] | None:
+    """The [start, end) of the sentence after offset `end` in its paragraph (a blank line or a page break ends the
+    paragraph), whether or not it holds a target; None when the paragraph ends first."""
+    gap = _GAP.match(text, end)
+    lo = gap.end() if gap else end
+    between = text[end:lo]
+    if lo >= len(text) or "\f" in between or between.replace("\r", "").count("\n") > 1:
+        return None
+    stop = _SENTENCE_END.search(text, lo, min(len(text), lo + NEXT_SENTENCE_REACH))
+    return lo, stop.end() if stop else min(len(text), lo + NEXT_SENTENCE_REACH)
 
 
 def sentence_window(text: str, s_start: int, s_end: int, start: int, end: int, *, limit: int = _MAX_SENTENCE

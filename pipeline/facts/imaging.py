@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
-from .context import FactContext, cite_cues, within
+from .context import FactContext, cite_cues, next_sentence, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
 
@@ -96,6 +96,14 @@ _REPORT_CONTINUED = cue("report.continued")
 _COMBINED_EXAM = cue("study.combined_exam")
 _SPECTRUM_READ = cue("study.spectrum_read")
 _CONVENTIONAL_READ = cue("study.conventional_read")
+_REPORT_UNAVAILABLE = cue("study.report_unavailable")
+_REPORT_IN_HAND = cue("study.report_in_hand")
+_OTHER_REPORT = cue("study.report_of_other_test")
+OTHER_REPORT_REACH = 30
+"""How far (characters) before a missing-report statement another test may be named as its subject."""
+REPORT_UNAVAILABLE_CUE = _REPORT_UNAVAILABLE.id
+REPORT_UNAVAILABLE = "report_unavailable"
+"""`superseded_by` of a verdict read second-hand from a study whose written report the packet says it lacks."""
 TITLE_HEAD_LINES = 2
 """The lines of a report title (its heading and the date line after it) that name its study and date."""  # a sentence about these is not about the study cited before it
 
@@ -108,6 +116,8 @@ class _Draft:
     verdicts: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
     anchor: int = 0
+    unreported: list[str] = field(default_factory=list)  # cue ids: the packet says it lacks the written report
+    in_hand: bool = False  # a report of the study is in the packet, or the packet says it is attached
 
     def study(self) -> ImagingStudy:
         return ImagingStudy(
@@ -400,7 +410,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             continue
         head = min(imaging, key=lambda m: (not in_zone(m, titles), m.start))
         body_part, part_cues = _body_part(ctx, head)
-        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part)
+        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part, in_hand=True)
         draft.evidence.append(ctx.evidence(head, cues=part_cues))
         dates = within(all_dates, lead_in, end)
         # the report's own title lines first; else, for a title the sectionizer did not know, the dates after it
@@ -421,7 +431,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         part = _spectroscopy_part(ctx, head, imaging)
         if part is not None:  # "MRI brain with MR spectroscopy": the MRS's own limitations are the MRS's
             mrs_body, body, own = _split_combined(ctx, body)
-            mrs = _Draft(modality="MRS", anchor=part.start, body_part=body_part, date=draft.date)
+            mrs = _Draft(modality="MRS", anchor=part.start, body_part=body_part, date=draft.date, in_hand=True)
             mrs.evidence.append(ctx.evidence(part, cues=[_COMBINED_EXAM.id]))
             mrs.evidence.extend(draft.evidence[1:])
             verdicts, evidence = _report_verdicts(ctx, mrs_body)
@@ -840,10 +850,52 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         verdicts, evidence = _model_verdict(ctx, m, verdicts, evidence)
         body_part, part_cues = _body_part(ctx, m)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
-        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues))
+        draft.in_hand, told = _report_told(ctx, m, starts)
+        if not draft.in_hand:
+            draft.unreported.extend(told)
+        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told))
         draft.evidence.extend(evidence)
         drafts.append(draft)
     return drafts
+
+
+def _report_told(ctx: FactContext, m: Mention, starts: list[int]) -> tuple[bool, list[str]]:
+    """What the citation's sentence says of the study's written report, else the next sentence of its paragraph
+    when that names no study: (in the packet, the cue ids that say so). In the packet: `study.report_in_hand`
+    ("report attached", "final report 10/05 enclosed"); not in it: `study.report_unavailable` ("the radiologist
+    phoned a preliminary; the final report has not arrived", "report to follow", "verbal read only"). In hand wins
+    over a preliminary told by phone; the cue ids are given only when the packet says it lacks the report."""
+    texts = [ctx.sentence_text(m)]
+    nxt = next_sentence(ctx.text, m.sentence_end)
+    if nxt is not None:
+        lo, hi = nxt
+        k = bisect_left(starts, lo)
+        names = [o for s in starts[k:bisect_left(starts, hi)] for o in ctx.by_sentence[s]
+                 if o.concept == "IMAGING" and _modality(o) != "unspecified"]
+        if not names:
+            texts.append(ctx.text[lo:hi])
+    for text in texts:
+        in_hand = _REPORT_IN_HAND.matches(text)
+        lacking = any(not _OTHER_REPORT.matches(text[max(0, hit.start() - OTHER_REPORT_REACH):hit.end()])
+                      for hit in _REPORT_UNAVAILABLE.regex.finditer(text))
+        if in_hand:
+            return True, [_REPORT_IN_HAND.id] if lacking else []
+        if lacking:
+            return False, [_REPORT_UNAVAILABLE.id]
+    return False, []
+
+
+def _without_report(d: _Draft) -> _Draft:
+    """A study known only second-hand, whose written report the packet says it lacks (and holds no report of):
+    what it showed (inconclusive, conclusive, non-lesional) is not established; the read stays as evidence marked
+    `superseded_by: report_unavailable`, citing the cue."""
+    if not d.unreported or d.in_hand:
+        return d
+    shown = VERDICT_KINDS[0]
+    d.verdicts -= shown
+    d.evidence = [cite_cues(_superseded(e, by=REPORT_UNAVAILABLE), *d.unreported)
+                  if e.attributes.get("verdict") in shown else e for e in d.evidence]
+    return d
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
@@ -882,6 +934,8 @@ def _combine(target: _Draft, d: _Draft) -> None:
     target.verdicts |= d.verdicts
     target.evidence.extend(d.evidence)
     target.body_part = target.body_part or d.body_part
+    target.unreported.extend(c for c in d.unreported if c not in target.unreported)
+    target.in_hand = target.in_hand or d.in_hand
 
 
 STUDY_SOURCE = "study_source"
@@ -899,4 +953,4 @@ def build_studies(ctx: FactContext) -> list[ImagingStudy]:
     """The prior studies, one per modality and date; each evidence item names its source (`study_source`)."""
     reports, used = _report_drafts(ctx)
     drafts = _sourced(reports, "report") + _sourced(_citation_drafts(ctx, used), "citation")
-    return [d.study() for d in _merge(drafts)]
+    return [_without_report(d).study() for d in _merge(drafts)]

@@ -174,6 +174,8 @@ class FactResolver:
             note = "mentioned only as family history or hypothetically"
             if any(e.attributes.get("superseded_by") for e in ignored):
                 note = "mentioned only in readings a later read superseded"
+            if any(e.attributes.get("outside_brain") for e in ignored):
+                note = "mentioned only as a lesion outside the brain (skull-base bone, sinonasal cavity or orbit)"
             if unsupported and spec.requires is not None:
                 note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
             if told_again:
@@ -271,6 +273,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     ctx = FactContext(nlp=nlp, text=text, layout=layout)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     ctx.apply_supersession()
+    ctx.apply_site()
     studies = build_studies(ctx)
     resolver = FactResolver(ctx, studies)
     catalogue = load_catalogue()
@@ -285,6 +288,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
     clinical_ctx.apply_supersession()
+    clinical_ctx.apply_site(ctx.site)
     clinical_resolver = FactResolver(clinical_ctx, build_studies(clinical_ctx),
                                   given={n: f for n, f in facts.items() if catalogue[n].source == "request"})
     documented = {name: clinical_resolver.fact(name) for name in sorted(catalogue)}

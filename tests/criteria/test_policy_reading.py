@@ -141,7 +141,7 @@ NOT_BRAIN = {
 def test_an_mrs_not_of_the_brain_meets_no_brain_indication(payer, spine, neoplasm, expected) -> None:  # type: ignore[no-untyped-def]
     from pipeline.criteria.decide import determine
     loaded = load_policy(REPO / "policies" / f"{payer}.yaml")
-    statuses = {"spine_indication": spine, "brain_neoplasm": neoplasm, "brain_lesion": P,
+    statuses = {"spine_indication": spine, "non_brain_target": spine, "brain_neoplasm": neoplasm, "brain_lesion": P,
                 "tumor_vs_nontumor_differential": P, "conventional_imaging_inconclusive": P,
                 "mrs_requested": P, "history_documented": P, "physical_exam_documented": P,
                 "prior_imaging_documented": P, "mri_contraindication": A}
@@ -149,3 +149,43 @@ def test_an_mrs_not_of_the_brain_meets_no_brain_indication(payer, spine, neoplas
     facts = facts.model_copy(update={"documented": facts.facts})
     d = determine(loaded, facts, document_sha256="0" * 64, pipeline_version="test")
     assert (d.decision.value, d.outcome.value) == expected
+
+
+# The brain is the target, at the skull base (annotations/ADJUDICATIONS.md, heldout-317): a lesion of skull-base bone,
+# the sinonasal cavity or the orbit kept outside the brain is no brain lesion or neoplasm (the fact mapper leaves
+# brain_lesion and brain_neoplasm undocumented, facts/site.py), and an MRS aimed at it meets no brain indication.
+# Highmark, HealthHelp and Florida Blue pend it through the same not_brain exclusion (non_brain_target, the site
+# named); Excellus has no exclusion for it ("III. MRS is considered investigational for all other indications")
+# and its spine exclusion stays the spine's ("II. ... for all spine uses"); Cohere meets nothing ("When a specific
+# clinical indication is not explicitly addressed ...").
+SKULL_BASE = {
+    # payer, non_brain_target, brain facts (lesion and neoplasm), expected (decision, outcome, exclusion met)
+    "highmark: MRS of an extradural petrous apex lesion": ("highmark-wv", P, N,
+                                                           ("pend", "not_medically_necessary", "hwv.not_brain")),
+    "healthhelp: MRS of a sphenoid sinus mass": ("healthhelp", P, N, ("pend", "criteria_not_met", "hh.not_brain")),
+    "florida-blue: MRS of an intraconal orbital mass": ("florida-blue", P, N,
+                                                        ("pend", "criteria_not_met", "fb.not_brain")),
+    "healthhelp: the exclusion holds whatever brain facts remain": ("healthhelp", P, P,
+                                                                    ("pend", "criteria_not_met", "hh.not_brain")),
+    "excellus: no spine use, no brain indication": ("excellus", P, N, ("pend", "investigational", None)),
+    "cohere: no brain indication": ("cohere", P, N, ("pend", "criteria_not_met", None)),
+    "near miss - highmark: skull-base tumor reaching the brain": ("highmark-wv", N, S,
+                                                                  ("approve", "meets_criteria", None)),
+    "near miss - florida-blue: brain lesion beside the orbital one": ("florida-blue", N, P,
+                                                                     ("approve", "meets_criteria", None)),
+}
+
+
+@pytest.mark.parametrize(("payer", "target", "brain", "expected"), SKULL_BASE.values(), ids=SKULL_BASE.keys())
+def test_an_mrs_of_a_lesion_outside_the_brain_meets_no_brain_indication(payer, target, brain, expected) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.criteria.decide import determine
+    loaded = load_policy(REPO / "policies" / f"{payer}.yaml")
+    statuses = {"spine_indication": N, "non_brain_target": target, "brain_neoplasm": brain, "brain_lesion": brain,
+                "tumor_vs_nontumor_differential": P if brain is not N else N, "conventional_imaging_inconclusive": P,
+                "mrs_requested": P, "history_documented": P, "physical_exam_documented": P,
+                "prior_imaging_documented": P, "treatment_history_documented": P, "mri_contraindication": A}
+    facts = _facts(statuses)
+    facts = facts.model_copy(update={"documented": facts.facts})
+    d = determine(loaded, facts, document_sha256="0" * 64, pipeline_version="test")
+    met = [r.id for r in d.criteria if r.id.endswith(".not_brain") and r.status is TriState.MET]
+    assert (d.decision.value, d.outcome.value, met[0] if met else None) == expected

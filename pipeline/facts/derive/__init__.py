@@ -2,7 +2,8 @@
 gives in `derive:`.
 
     patient        patient_age, neonate
-    request        requested_cpt_codes, diagnosis_codes, mrs_requested, spine_indication, technical_repeat
+    request        requested_cpt_codes, diagnosis_codes, mrs_requested, spine_indication, non_brain_target,
+                   technical_repeat
     tumor          known_brain_tumor, grading_question, recurrence_vs_treatment_effect,
                    tumor_vs_nontumor_differential, glioma_differential
     imaging        conventional_imaging_inconclusive, mri_nondiagnostic, prior_imaging_indeterminate,

@@ -8,6 +8,8 @@ from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import CUE_ATTRIBUTE, FactContext, mention_status
 from ..cues import concept_set, cue, value_set
 from ..imaging import (
+    REPORT_UNAVAILABLE,
+    REPORT_UNAVAILABLE_CUE,
     cancelled_order,
     is_requested_study,
     only_discussed,
@@ -82,8 +84,12 @@ def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdi
             return make_fact(name, FactStatus.ABSENT, [e.model_copy(update={"assertion": "absent"}) for e in ev],
                              note=f"prior imaging was {absent_on.replace('_', ' ')}")
     if studies:
-        return make_fact(name, FactStatus.NOT_DOCUMENTED, [e for s in studies for e in s.evidence],
-                         note="prior imaging documented without a verdict")
+        evidence = [e for s in studies for e in s.evidence]
+        secondhand = any(e.attributes.get("superseded_by") == REPORT_UNAVAILABLE
+                         or REPORT_UNAVAILABLE_CUE in e.attributes.get(CUE_ATTRIBUTE, "").split() for e in evidence)
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, evidence,
+                         note="prior imaging known only from a read whose written report is not in the packet"
+                         if secondhand else "prior imaging documented without a verdict")
     return not_documented(name, "no prior imaging of that kind documented")
 
 

@@ -148,6 +148,31 @@ def spine_indication(r: Resolver, name: str) -> Fact:
                      note="spine or disc named as the MRS target")
 
 
+@derivation("non_brain_target")
+def non_brain_target(r: Resolver, name: str) -> Fact:
+    """The MRS's target is not the brain: the spine, the spinal cord or a disc (spine_indication, site `spine`), or
+    a lesion of skull-base bone, the sinonasal cavity or the orbit that the packet keeps outside the brain
+    (facts/site.py; site `skull_base`, `sinonasal` or `orbit`, citing the cues that kept it there)."""
+    ctx = r.ctx
+    spine = r.fact("spine_indication")
+    evidence = [e.model_copy(update={"attributes": {**e.attributes, "site": "spine"}}) for e in spine.evidence]
+    statuses = [spine.status] if spine.status is not FactStatus.NOT_DOCUMENTED else []
+    read = ctx.site
+    for m in read.targets if read is not None else []:
+        site = m.attrs.get("site", "unstated")
+        evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, attributes={"site": site},
+                                     cues=read.cues.get(site, []) if read is not None else []))
+        statuses.append(FactStatus.PRESENT)  # the lesion is the target, however open its diagnosis
+    note = read.note if read is not None and read.note and not read.targets else ""
+    if not statuses:
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [], note=note or "the MRS target is the brain",
+                         ignored=list(spine.ignored))
+    sites = sorted({str(e.attributes["site"]) for e in evidence if e.assertion in {"present", "suspected"}})
+    return make_fact(name, best_status(statuses), evidence, ignored=list(spine.ignored),
+                     attributes={"site": sites} if sites else None,
+                     note="MRS target outside the brain: " + (", ".join(sites) if sites else spine.note or ""))
+
+
 def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
     """The cue that makes a back or spine mention a symptom's effect or cause, or history, not the MRS target: words
     in its own part of the clause (between the mentions next to it) before it ("motion from back pain", "prior
