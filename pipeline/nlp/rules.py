@@ -292,7 +292,7 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "reference_reach", "reference_after", "rules", "remote", "same_history", "reopened_in_sentence",
                "reopened_near", "unless", "reopened_about_tumor", "qualifiers", "care_ended", "words", "separators",
                "min_items", "max_item_words", "openers", "pass_negated_rules", "coordinators", "subjects",
-               "determiners", "auxiliaries", "stop_categories"}
+               "determiners", "auxiliaries", "stop_categories", "verbs"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
