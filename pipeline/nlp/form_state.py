@@ -13,7 +13,9 @@ question before it on the line (or on the line above, when the line holds only a
   Y / N  -> N"), a one-letter answer also after a space alone ("pacemaker N, cochlear implant N"); the answer
   ends at the line's next field ("Insulin pump: No  Wt 70 kg", "pacemaker N   cochlear implant Y"); options
   side by side with nothing chosen ("Cochlear implant   Y   N", "Cochlear implant?  Y / N") leave the item
-  unanswered; a dash after the answer opens its note ("Insulin pump: No - removed 2023");
+  unanswered; a dash after the answer opens its note ("Insulin pump: No - removed 2023"); an answer that is a
+  sentence of denial is a No when it denies by itself or names the item again ("Insulin pump: she has none",
+  "Stents: no intravascular stent"; not "ICD: no shocks since 2022");
 - when the first box follows an answer word ("Y [X] N [ ]  left chest"), labels precede their boxes and the words
   after the last box are no box's label (nor negated by the row's "No");
 - a pipe table whose header row names answers ("| Item | Y | N |") answers each row by the column it ticks, and
@@ -104,6 +106,9 @@ class FormRules:
     question_rhetorical: re.Pattern[str] = re.compile("(?!)")
     question_differential: re.Pattern[str] = re.compile("(?!)")
     question_clinical_head: re.Pattern[str] = re.compile("(?!)")
+    denial_id: str = ""  # a sentence of denial as the answer ("Insulin pump: she has none")
+    denial: re.Pattern[str] = re.compile("(?!)")  # group `whole` (denies by itself) or `restating` (names the item)
+    denial_gap: int = 3  # the most words between a restating denial and the item it names again
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -208,6 +213,25 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                 question_clinical_head=re.compile(str(questions.get("clinical_heads") or "(?!)"), re.IGNORECASE))
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a questions pattern does not compile: {exc}") from exc
+    denials = written.get("denials") or {}
+    denied: dict[str, Any] = {}
+    if denials:
+        if not isinstance(denials, dict) or not denials.get("id"):
+            raise RuleFileError(f"{FORMS_FILE}: written_answers denials needs an id")
+        try:
+            whole = "|".join(f"(?:{p})" for p in _strings("written_answers denials whole", denials.get("whole")))
+            restating = "|".join(f"(?:{p})" for p in _strings("written_answers denials restating",
+                                                             denials.get("restating")))
+            # the separator (or a leader), an optional subject, then a denial that ends the answer or names the item
+            subject = denials.get("subject") or ""
+            denial = re.compile(
+                rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*)(?i:{subject})"
+                rf"(?:(?P<whole>(?i:{whole}))(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{notes})"
+                rf"|(?P<restating>(?i:{restating}))(?![\w']))", re.MULTILINE)
+            denied = dict(denial_id=str(denials["id"]), denial_gap=int(denials.get("max_gap_words", 3)),
+                          denial=denial)
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: a written_answers denials pattern does not compile: {exc}") from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
@@ -231,6 +255,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                            rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes})", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
         **asked,
+        **denied,
     )
 
 
@@ -350,6 +375,7 @@ class FormState:
         self._context_rules: dict[tuple[str, str], ConTextRule] = {}
         self._text = ""
         self._token_starts: list[int] = []
+        self._written_ends: list[int] = []  # where the written answers of the document end
 
     # ------------------------------------------------------------------ reading the lines
     def _marks(self, text: str) -> dict[int, list[_Mark]]:
@@ -683,6 +709,7 @@ class FormState:
             if items and max(i.end for i in items) <= marks[-1].start:  # labels before their boxes
                 self._after_answers(doc, items, inside(marks[-1].end, line_end))
         answered = self._written(doc, text, marked, inside, laid_out)
+        answered |= self._denied(doc, text, marked, inside, laid_out)
         self._asked(doc, text, marked.keys() | laid_out.keys() | answered, inside)
         return doc
 
@@ -702,11 +729,13 @@ class FormState:
         starts of the lines that hold such an answer."""
         previous_end = -1
         answered: set[int] = set()
+        self._written_ends = []
         for hit in self._rules.written.finditer(text):
             line_start = text.rfind("\n", 0, hit.start()) + 1
             if line_start in laid_out:
                 continue
             answered.add(line_start)
+            self._written_ends.append(hit.end())
             marks_before = [m.end for m in marked.get(line_start, ()) if m.end <= hit.start()]
             floor = max(line_start, previous_end if previous_end >= line_start else line_start, *marks_before)
             lo = max(floor, hit.start() - self._rules.max_question)
@@ -747,6 +776,50 @@ class FormState:
             stem = _Item("stem", lo, hit.start())
             cause = _Item("answer", hit.start(), hit.end(), blank, "unknown", self._rules.blank_leader_id)
             self._question(doc, stem, [cause], inside(stem.start, hit.start()))
+        return answered
+
+    def _denied(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any,
+                laid_out: dict[int, Any]) -> set[int]:
+        """Questions answered by a sentence of denial ("Insulin pump: she has none", "Intravascular stents: patient
+        has no stents", "Aneurysm clip: never had any"): answered No when the denial stands by itself or names the
+        item again (a target of the item's concept); the starts of the lines that hold such an answer. A denial of
+        something else ("ICD: no shocks since 2022") and a line of boxes or a table are left alone."""
+        rules = self._rules
+        answered: set[int] = set()
+        if not rules.denial_id:
+            return answered
+        ends = sorted(self._written_ends)
+        for hit in rules.denial.finditer(text):
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            if line_start in laid_out or line_start in marked:
+                continue
+            k = bisect_right(ends, hit.start())  # not past an earlier answer of the line ("Pacemaker: N - ...")
+            floor = max(line_start, ends[k - 1] if k else line_start)
+            lo = max(floor, hit.start() - rules.max_question)
+            stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
+            lo = stop + 1 if stop >= 0 else lo
+            items = inside(lo, hit.start())
+            if not items:
+                continue
+            end = hit.end()
+            if hit.group("restating") is not None:
+                line_end = text.find("\n", end)
+                line_end = len(text) if line_end < 0 else line_end
+                after = inside(end, line_end)
+                if not after:
+                    continue
+                first = after[0]
+                at = [t for t in after if t.start_char == first.start_char]
+                named = max(at, key=lambda t: t.end_char)  # the longest target there is what is named
+                gap = text[end:first.start_char]
+                if (named.label_ not in {t.label_ for t in items} or len(gap.split()) > rules.denial_gap
+                        or not re.fullmatch(r"[ \t]*(?:[^\W\d_][\w'-]*[ \t]+)*", gap)):
+                    continue  # "ICD: no shocks since 2022": a denial of something else
+                end = named.end_char
+            group = "whole" if hit.group("whole") is not None else "restating"
+            answer = _Item("answer", hit.start(group), end, None, "no", rules.denial_id)
+            self._question(doc, _Item("stem", lo, hit.start()), [answer], items)
+            answered.add(line_start)
         return answered
 
     def _asked(self, doc: Doc, text: str, taken: set[int], inside: Any) -> None:

@@ -300,7 +300,7 @@ def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextR
 
 
 _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
-               "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns",
+               "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns", "verbs",
                "active", "reopened_by", "hedges", "verdicts", "back_hedges", "withdrawals", "references",
                "reference_reach", "reference_after", "rules", "remote", "same_history", "reopened_in_sentence",
                "reopened_near", "unless", "reopened_about_tumor", "qualifiers", "care_ended", "words", "separators",

@@ -530,6 +530,15 @@ class RuleExtensions:
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
         self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
         self._conditional_reach = int(conditional.get("max_tokens", 24))
+        gapped = config.get("gapped_clause", {})
+        self._gapped_id: str | None = gapped.get("id")
+        self._gapped_rules = frozenset(str(r) for r in gapped.get("rules", ()))
+        self._gapped_types = frozenset(str(t) for t in gapped.get("types", ()))
+        self._gapped_separators = frozenset(str(k).lower() for k in gapped.get("separators", ()))
+        self._gapped_stops = frozenset(str(k).lower() for k in gapped.get("stops", ()))
+        self._gapped_subjects = frozenset(str(k).lower() for k in gapped.get("subjects", ()))
+        self._gapped_verbs = frozenset(str(k).lower() for k in gapped.get("verbs", ()))
+        self._gapped_reach = int(gapped.get("max_tokens", 40))
         listed = config.get("list_reach", {})
         self._list_id: str | None = listed.get("id")
         self._list_categories = frozenset(str(c) for c in listed.get("categories", ()))
@@ -612,6 +621,8 @@ class RuleExtensions:
             self._add_also(doc, target)
         if graph is not None and self._conditional_id is not None and self._conditional_rules:
             self._reach_clause_end(doc, graph.modifiers, targets)
+        if graph is not None and self._gapped_id is not None and self._gapped_rules:
+            self._reach_gapped(doc, graph.modifiers, targets)
         if graph is not None and self._list_id is not None and self._list_categories:
             self._reach_list_end(doc, graph.modifiers, targets)
         if graph is not None and self._answer_id is not None and self._answer_rules:
@@ -827,6 +838,36 @@ class RuleExtensions:
             end = next((i for i in range(cue_end, limit)
                         if doc[i].lower_ in self._conditional_stops or i in terminators), limit)
             self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._conditional_id)
+
+    def _reach_gapped(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A cue reaches on into the later clauses of its sentence that leave out its verb ("lactate would point to
+        abscess; raised choline with low NAA to tumour"): each target of `types` whose stretch from the target before
+        it crosses a separator, names a subject word and holds no verb; the first stretch that fails, a stop, a line
+        break or a target with a cue of its own in its stretch ends the reach."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._gapped_rules or not _cue_holds(doc, modifier):
+                continue
+            cue_start, cue_end = modifier.modifier_span
+            limit = min(doc[cue_start].sent.end, cue_end + self._gapped_reach)
+            at = cue_end
+            for target in _starting_in(targets, index, cue_end, limit):
+                if target.label_ not in self._gapped_types or target.start < at:
+                    continue
+                if any(m.modifier_span == modifier.modifier_span for m in target._.modifiers):
+                    at = target.end  # in the cue's own scope
+                    continue
+                words = [t.lower_ for t in doc[at:target.start]]
+                if any(w in self._gapped_stops for w in words) or any(_is_line_break(t) for t in doc[at:target.start]):
+                    break
+                if not any(w in self._gapped_separators for w in words):
+                    at = target.end  # the same clause as the target before it: its own cues decide
+                    continue
+                if (any(w in self._gapped_verbs for w in words) or not any(w in self._gapped_subjects for w in words)
+                        or any(at <= m.modifier_span[0] < target.start for m in target._.modifiers)):
+                    break
+                self._extend(doc, modifier, [target], at, target.end, self._gapped_id)
+                at = target.end
 
     def _reach_list_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A forward negation that opens a list of short items reaches the list's end, past its own scope."""

@@ -175,8 +175,10 @@ WOULD_CLAUSE: list[Case] = [
      {"uncertain"}),
     ("would make an abscess", "Restricted diffusion would make an abscess more likely.", "BRAIN_INFECTION", "abscess",
      {"uncertain"}),
+    # (a metabolite is a spectral subject: what an MRS result would mean is hypothetical, hyp.anticipated_result;
+    # tests/facts/test_screen_notes_results_trauma_ptld.py)
     ("would favour, letter", "In our view a normal NAA would favour demyelination over a neoplasm.",
-     "DEMYELINATION", "demyelination", {"uncertain"}),
+     "DEMYELINATION", "demyelination", {"hypothetical"}),
     ("near miss: the diagnosis before would", "Her glioblastoma would need re-resection if it grows.", "GLIOMA",
      "glioblastoma", set()),
     ("near miss: a new sentence after the would clause", "Surgery would be difficult. Metastasis from lung "

@@ -16,6 +16,7 @@ _MRS_CODES = value_set("codes.mrs")
 _DISCOGENIC = cue("request.discogenic_target")
 _SPINE_ASIDE_BEFORE = cue("request.spine_aside_before")
 _SPINE_ASIDE_AFTER = cue("request.spine_aside_after")
+_SPINE_TRAUMA_CARE = cue("request.spine_trauma_care")
 _REPEAT = cue("request.repeat")
 _REPEAT_LEAD = cue("request.repeat_lead")
 _FOLLOW_UP = cue("request.followup_plan")
@@ -187,6 +188,8 @@ def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
         return _SPINE_ASIDE_BEFORE.id
     if _SPINE_ASIDE_AFTER.matches(ctx.text[m.end:after]):
         return _SPINE_ASIDE_AFTER.id
+    if _SPINE_TRAUMA_CARE.matches(ctx.text[before:after]):
+        return _SPINE_TRAUMA_CARE.id  # "C-spine cleared clinically", "in-line C-spine stabilisation": trauma care
     return None
 
 

@@ -19,6 +19,7 @@ _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
 _DOCUMENTED = cue("safety.clearance_documented")
 _TYPE_UNKNOWN = cue("safety.device_type_unknown")
+_CLASS_ONLY = cue("safety.device_class_only")
 _IN_QUESTION = value_set("safety.device_answer_in_question")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
@@ -91,8 +92,11 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             elif device == "intravascular_stent":
                 status, note, cues = _stent_recency(ctx, m)
             elif device != "unspecified" and _type_unknown(ctx, m, named):
-                device, status, note, cues = "unspecified", FactStatus.SUSPECTED, "device type not known", [
-                    _TYPE_UNKNOWN.id]
+                if _CLASS_ONLY.matches(m.text):  # "Cardiac device, type unknown  Y": which device is not known
+                    device, status, note, cues = "unspecified", FactStatus.SUSPECTED, "device type not known", [
+                        _TYPE_UNKNOWN.id, _CLASS_ONLY.id]
+                else:  # "Cochlear implant .... YES - model not known": the device is there, its labelling unknown
+                    note, cues = "model not known: MR-conditional status not established", [_TYPE_UNKNOWN.id]
             elif device == "unspecified":
                 status, note = FactStatus.SUSPECTED, "device type not stated"
         statuses.append(status)
