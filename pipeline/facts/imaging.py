@@ -56,6 +56,10 @@ _TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
 _VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
 _CANNOT_DISTINGUISH = cue("verdict.cannot_distinguish")
+_NO_TISSUE = cue("verdict.no_tissue")
+_UNTESTED_HEDGES = value_set("verdict.untested_hedges")
+_TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
+_HEDGE_RULE_PREFIX = "poss."  # the ids of context.yaml's suspicion (POSSIBLE_EXISTENCE) rules
 _HARMLESS = cue("technical.harmless")
 _MINOR_DEGREE = cue("technical.minor_degree")
 MINOR_DEGREE_REACH = 20
@@ -193,6 +197,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         elif m.concept == "TECHNICAL_LIMITATION":
             verdict = "technically_limited"
         elif m.concept in HEDGED_FINDINGS and (not in_report or m.section in _SUMMARY_SECTIONS):
+            if m.has("uncertain") and untested_presumption(ctx, m):
+                continue  # "presumed metastasis, no tissue": the clinician's presumption, not the study's read
             if m.has("uncertain"):
                 verdict = "inconclusive"
             elif id(m) in weighed:
@@ -230,6 +236,22 @@ def in_quoted_question(ctx: FactContext, m: Mention) -> bool:
     hi = max(m.sentence_end, len(ctx.text) if line_end < 0 else line_end)
     return any(lo + q.start() <= m.start and m.end <= lo + q.end()
                for q in _QUOTED_QUESTION.regex.finditer(ctx.text[lo:hi]))
+
+
+def untested_presumption(ctx: FactContext, m: Mention) -> list[str]:
+    """The ids of the rules and cues by which a hedged finding is a diagnosis presumed for want of tissue ("presumed
+    metastasis, no tissue", "presumptive metastasis (no biopsy)", "metastasis, not biopsy-proven"), not a read of
+    the imaging: every suspicion rule on it is a presumption or a want of proof (verdict.untested_hedges), and its
+    sentence says there is no tissue (verdict.no_tissue), or the rule says so itself. [] otherwise ("presumed
+    metastasis versus abscess" is still weighed; "probable metastasis" is the read's doubt)."""
+    hedges = {r for r in m.modifier_rules if r.startswith(_HEDGE_RULE_PREFIX)}
+    if not hedges or not hedges <= _UNTESTED_HEDGES.values:
+        return []
+    if hedges & _TISSUE_STATED_BY.values:
+        return sorted(hedges)
+    if _NO_TISSUE.matches(ctx.sentence_text(m)):
+        return [*sorted(hedges), _NO_TISSUE.id]
+    return []
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:

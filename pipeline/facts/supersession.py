@@ -405,4 +405,56 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     for key, answered in _answered(r, live, book, finding).items():
         if key not in out and key not in stated:
             out[key] = answered
+    for key, amended in _amended(r, live, book).items():
+        if key not in out and key not in stated:
+            out[key] = amended
+    return out
+
+
+def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, int, str], Supersession]:
+    """The hedged findings of a report's earlier read (supersede.amended_reads: its findings, its impression or
+    preliminary read) that an addendum or final read after it reads conclusively (supersede.conclusive_addendum), in
+    a sentence that affirms one of the diagnoses the earlier read weighed, with nothing open in the addendum
+    (supersede.open_read): "PRELIMINARY: metastasis versus subacute infarct" under "ADDENDUM: appearance
+    characteristic of metastasis; infarct excluded"; not an addendum that confirms an incidental finding."""
+    conclusive, open_ = book.concept_set("supersede.conclusive_addendum"), book.concept_set("supersede.open_read")
+    reads = book.value_set("supersede.amended_reads").values
+    out: dict[tuple[int, int, str], Supersession] = {}
+    amended: list[tuple[Mention, set[date]]] = []  # each amended report's verdict, and the dates of its first read
+    for lo, hi in r.reports:
+        addendum = [m for m in live if lo <= m.start < hi and m.section == "addendum"
+                    and not (m.has("hypothetical") or m.has("family"))]
+        read = {m.sentence_start for m in addendum if m.concept in conclusive and _status(m) is FactStatus.PRESENT}
+        if not read or any(m.concept in open_ and _status(m) is FactStatus.SUSPECTED
+                           or (m.concept == "IMAGING_INCONCLUSIVE" and _status(m) is FactStatus.PRESENT)
+                           for m in addendum):
+            continue
+        first = min(m.start for m in addendum)
+        hedged = [o for o in live if lo <= o.start < first and o.section in reads and o.concept in open_
+                  and _status(o) is FactStatus.SUSPECTED]
+        # the conclusive read names a diagnosis the earlier read weighed (not an incidental "old infarct")
+        weighed = {o.concept for o in hedged}
+        answer = next((m for m in addendum if m.sentence_start in read and m.concept in weighed
+                       and _status(m) is FactStatus.PRESENT and not m.has("historical")), None)
+        if answer is None:
+            continue
+        for o in hedged:
+            out[_key(o)] = Supersession(by=answer, source="addendum", rule=conclusive.id)
+        amended.append((answer, {d for d in (mention_date(m, reference=r.reference) for m in r.dates
+                                             if lo <= m.start < first) if d is not None}))
+    if not amended:
+        return out
+    # a copy of the preliminary read outside the report ("MRI 10/01/2026 preliminary read: ... versus ...")
+    cited = book.cue("supersede.preliminary_cited")
+    studies = {m.sentence_start for m in live if m.concept == "IMAGING"}
+    for o in live:
+        if o.sentence_start not in studies or r.report_of(o) is not None or o.concept not in open_ \
+                or _status(o) is not FactStatus.SUSPECTED or not cited.matches(r.text[o.sentence_start:o.sentence_end]):
+            continue
+        said = {d for d in (mention_date(m, reference=r.reference) for m in r.dates
+                            if o.sentence_start <= m.start < o.sentence_end) if d is not None}
+        # the study of the same date; an undated copy, the packet's only amended report
+        same = [v for v, dates in amended if said & dates] if said else [v for v, _ in amended[:1] if len(amended) == 1]
+        if same:
+            out[_key(o)] = Supersession(by=same[0], source="addendum", rule=f"{conclusive.id} {cited.id}")
     return out

@@ -478,6 +478,15 @@ class RuleExtensions:
         if any("age" not in p.groupindex for p in self._age_at):
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._resolved_id!r}: an age_at pattern has no group 'age'")
         self._reopened_in_sentence = frozenset(str(t) for t in resolved.get("reopened_in_sentence", ()))
+        reach = config.get("object_reach", {})
+        self._object_id: str | None = reach.get("id")
+        self._object_rules = frozenset(str(r) for r in reach.get("rules", ()))
+        self._object_words = frozenset(" ".join(str(w).lower().split()) for w in reach.get("words", ()))
+        self._object_auxiliaries = frozenset(str(k).lower() for k in reach.get("auxiliaries", ()))
+        self._object_determiners = frozenset(str(k).lower() for k in reach.get("determiners", ()))
+        self._object_separators = frozenset(str(k).lower() for k in reach.get("separators", ()))
+        self._object_types = frozenset(str(t) for t in reach.get("types", ()))
+        self._object_reach = int(reach.get("max_tokens", 16))
         verdict = config.get("final_verdict", {})
         self._verdict_id: str | None = verdict.get("id")
         self._verdict_hedges = frozenset(str(r) for r in verdict.get("hedges", ()))
@@ -611,6 +620,8 @@ class RuleExtensions:
             self._release_claims(doc, graph.modifiers, targets)
         if graph is not None and self._pending_id is not None and self._pending_words:
             self._release_pending_subjects(doc, graph.modifiers, targets)
+        if graph is not None and self._object_id is not None and self._object_rules and self._object_words:
+            self._reach_objects(doc, graph.modifiers, targets)
         if graph is not None and self._inner_id is not None and self._inner_categories:
             self._reach_past_inner_cues(doc, graph.modifiers, targets)
         if self._change_id is not None and self._heads:
@@ -808,8 +819,10 @@ class RuleExtensions:
                 lo = k + 1  # the clause before the reference only
                 break
         for target in targets:
+            # a negation other than the verdict's own (which may reach back across the ";") is another reading
             if lo <= target.start and target.end <= hi and not any(
-                    m.category == "NEGATED_EXISTENCE" for m in target._.modifiers) and any(
+                    m.category == "NEGATED_EXISTENCE" and m.modifier_span != verdict.modifier_span
+                    for m in target._.modifiers) and any(
                     m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers):
                 self._settled(doc, target, verdict)
 
@@ -1302,6 +1315,48 @@ class RuleExtensions:
                     continue
                 rule = self._derived(modifier.rule, modifier.category, self._back_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
+
+    def _reach_objects(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """An exclusion told in the active voice ("staging ruled out metastatic disease", "the tumour board ruled out
+        a glioma") also negates its object, the targets right after the cue (see the `object_reach` scope)."""
+        diagnoses = [t for t in targets if t.label_ in self._object_types]  # sorted by start
+        by_start: dict[int, Span] = {}  # the longest diagnosis starting at each token
+        for t in diagnoses:
+            if t.start not in by_start or t.end > by_start[t.start].end:
+                by_start[t.start] = t
+        diagnosis_ends = {t.end for t in diagnoses}
+        for modifier in modifiers:
+            if modifier.category != "NEGATED_EXISTENCE" \
+                    or (modifier.rule.metadata or {}).get("id") not in self._object_rules:
+                continue
+            start, end = modifier.modifier_span
+            if " ".join(t.lower_ for t in doc[start:end] if not t.is_space) not in self._object_words:
+                continue
+            sent = doc[start].sent
+            prev = start - 1
+            while prev >= sent.start and doc[prev].is_space:
+                prev -= 1
+            if prev >= sent.start and (doc[prev].lower_ in self._object_auxiliaries or prev + 1 in diagnosis_ends):
+                continue  # the passive ("glioma was ruled out"), or the finding it reads ("tumour ruled out")
+            reached: list[Span] = []
+            i, limit, joined = end, min(sent.end, end + self._object_reach), False
+            while i < limit:
+                token = doc[i]
+                target = by_start.get(i)
+                if token.is_space:
+                    i += 1
+                elif target is not None:  # with the diagnoses inside it ("recurrent glioblastoma")
+                    reached.extend(t for t in diagnoses if i <= t.start < target.end)
+                    i, joined = target.end, False
+                elif not reached and token.lower_ in self._object_determiners:
+                    i += 1
+                elif reached and not joined and token.lower_ in self._object_separators:
+                    i, joined = i + 1, token.lower_ == ","
+                elif reached and joined and token.lower_ in self._object_separators and token.lower_ != ",":
+                    i += 1  # ", and", ", or"
+                else:
+                    break
+            self._extend(doc, modifier, reached, end, i, self._object_id)
 
     def _own_tumor(self, doc: Doc, target: Span) -> None:
         """The patient's own tumor ("of her treated GBM"): drop the assertions of the `own_tumor` categories made by
