@@ -93,9 +93,19 @@ DAY_FIRST = "day_first"
 """The mention attribute that says its page writes dates day first; its value is the id of the cue that says so."""
 
 
+READ_AS = "read_as"
+"""The mention attribute with a date or an age as the rules read it where it was said in words ("twenty nineteen"
+read as "2019"; pipeline/nlp/extract.py)."""
+
+
+def mention_text(m: Mention) -> str:
+    """The text of a date or age mention as the rules read it (its digits where it was said in words)."""
+    return m.attrs.get(READ_AS) or m.text
+
+
 def mention_date(m: Mention, *, reference: date | None = None) -> date | None:
     """The date a date mention denotes, read in its page's date order."""
-    return parse_date(m.text, reference=reference, day_first=bool(m.attrs.get(DAY_FIRST)))
+    return parse_date(mention_text(m), reference=reference, day_first=bool(m.attrs.get(DAY_FIRST)))
 
 
 _AGE = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|y/o|y\.o\.|yo|y|months?|mos?|mo|weeks?|wks?|wk|days?|d)?", re.I)

@@ -6,14 +6,20 @@ mark ("." "," ":" ";" "(" ")" or a line break), mapped to the characters of the 
 still point at what was sent. The marks are cues of resources/cues.yaml (`dictation.*`).
 
 Only a mark word used as punctuation is replaced: one used as a noun ("a period of two weeks", "the colon was
-normal", "comma-shaped lesion") stays a word, and a page is read as dictated only when it has at least
-DICTATED_MIN_MARKS spoken marks. A spoken colon is punctuation only after a short heading that starts its
-sentence ("history colon", "physical examination colon"); the heading then starts its own line, as a written
-heading does, and a spoken full stop ends its line, so the next sentence starts even in lower case.
+normal", "postictal period", "comma-shaped lesion", "sigmoid colon:") stays a word, and only where the text is
+dictated that way: a paragraph (text between blank lines; a page break is one) is read as dictated when it has at
+least DICTATED_MIN_MARKS spoken marks, or one mark that has no other use (`dictation.unambiguous`: "new
+paragraph", "semicolon", "open paren"), and so is a page with at least PAGE_MIN_MARKS of them; elsewhere a mark word counts alone only at the end of its line before a
+line that starts with a capital ("impression colon" / "Indeterminate focus"), where it can only be punctuation. A
+single "period" or "colon" inside a typed paragraph is a word. A spoken colon is punctuation only after a short
+heading that starts its sentence ("history colon", "physical examination colon"); the heading then starts its own
+line, as a written heading does, and a spoken full stop ends its line, so the next sentence starts even in lower
+case.
 """
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -25,13 +31,18 @@ _CUES = "cues.yaml"
 MARKS = (("dictation.new_paragraph", "\n\n"), ("dictation.new_line", "\n"), ("dictation.period", "."),
          ("dictation.comma", ","), ("dictation.semicolon", ";"), ("dictation.colon", ":"),
          ("dictation.open_paren", "("), ("dictation.close_paren", ")"))
-DICTATED_MIN_MARKS = 3
-"""A page is dictated when it has at least this many spoken marks (one "period" is more likely a word)."""
+DICTATED_MIN_MARKS = 2
+"""A paragraph is dictated when it has at least this many spoken marks (one "period" is more likely a word)."""
+PAGE_MIN_MARKS = 3
+"""A page is dictated when it has at least this many spoken marks, however its paragraphs share them (a letter
+dictated one short paragraph at a time)."""
 HEADING_MAX_WORDS = 4
 """A spoken colon follows a heading of at most this many words ("physical examination colon")."""
 _ENDS = ".!?\n"
 _OPENING = frozenset({"\n", "\n\n", "("})  # marks that need no word before them
 _BREAKS = ".!?:;\n"
+_TYPED_AFTER = ".,;:"  # a mark word followed by a typed mark is a word ("the postop period.", "sigmoid colon:")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,13 @@ def _cues() -> tuple[tuple[tuple[Cue, str], ...], Cue, Cue]:
     file = load_cue_file("pipeline.nlp.resources", _CUES)
     return (tuple((file.cue(cue_id), mark) for cue_id, mark in MARKS), file.cue("dictation.noun_before"),
             file.cue("dictation.noun_after"))
+
+
+@cache
+def _cue(cue_id: str) -> Cue:
+    """`dictation.unambiguous`: a mark word that has no other use than spoken punctuation ("new paragraph",
+    "semicolon"); `dictation.duration_before`: the words that make a "period" a span of time ("a two week")."""
+    return load_cue_file("pipeline.nlp.resources", _CUES).cue(cue_id)
 
 
 def _word_before(text: str, i: int) -> str | None:
@@ -84,33 +102,68 @@ def _candidates(text: str) -> list[_Mark]:
             continue
         if c.end < len(text) and text[c.end] in "-'\u2019":
             continue  # "comma-shaped", "colon's"
+        if c.mark != ")" and c.end < len(text) and text[c.end] in _TYPED_AFTER:
+            continue  # "over the postictal period.", "Sigmoid colon: normal": typed text around a word
         before = _word_before(text, c.start)
         if c.mark not in _OPENING and (before is None or not before[-1:].isalnum()):
             continue  # a mark closes a word: "Period:" heading a line is a word
         if before is not None and noun_before.matches(before.strip("(")):
             continue  # "a period of", "the colon"
+        if c.cue_id == "dictation.period" and \
+                _cue("dictation.duration_before").matches(text[max(0, c.start - 40):c.start]):
+            continue  # "over a two week period"
         if noun_after.matches(_word_after(text, c.end)):
             continue  # "period of", "colon was normal"
         out.append(c)
     return out
 
 
-def _page_breaks(source: str) -> list[int]:
-    return [i for i, ch in enumerate(source) if ch == "\f"]
+def _ends_line_before_capital(text: str, c: _Mark) -> bool:
+    """The mark word (not a spoken line break) ends its line and the next line with text starts with a capital:
+    punctuation by position ("history colon" / "Two months of headaches")."""
+    if c.mark in _OPENING:
+        return False
+    i = c.end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i >= len(text) or text[i] != "\n":
+        return False
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i < len(text) and text[i].isupper()
+
+
+def _dictated(text: str, offsets: array, source: str, candidates: list[_Mark]) -> list[_Mark]:
+    """The candidates of the paragraphs dictated with spoken punctuation (at least DICTATED_MIN_MARKS of them, or
+    one `dictation.unambiguous` mark) and of the pages that have at least PAGE_MIN_MARKS of them, and elsewhere
+    those that end their line before a capitalised line. A paragraph ends at a blank line and at a page break of
+    the source."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    pages = [i for i, ch in enumerate(source) if ch == "\f"]
+    unambiguous = _cue("dictation.unambiguous")
+
+    def where(c: _Mark) -> tuple[int, int]:
+        return bisect_right(pages, offsets[c.start]), bisect_right(breaks, c.start)
+
+    per_paragraph: dict[tuple[int, int], int] = {}
+    per_page: dict[int, int] = {}
+    for c in candidates:
+        page, paragraph = where(c)
+        strong = unambiguous.matches(text[c.start:c.end])
+        per_paragraph[page, paragraph] = per_paragraph.get((page, paragraph), 0) + (
+            DICTATED_MIN_MARKS if strong else 1)
+        per_page[page] = per_page.get(page, 0) + 1
+    return [c for c in candidates if per_paragraph[where(c)] >= DICTATED_MIN_MARKS
+            or per_page[where(c)[0]] >= PAGE_MIN_MARKS or _ends_line_before_capital(text, c)]
 
 
 def spoken_punctuation(text: str, offsets: array, source: str) -> tuple[str, array]:
-    """`text` (mapped to `source` by `offsets`, len(text) + 1 entries) with the spoken marks of dictated pages
-    given as marks; the offsets map every output character to a source character of what it stands for."""
+    """`text` (mapped to `source` by `offsets`, len(text) + 1 entries) with the spoken marks of dictated
+    paragraphs given as marks; the offsets map every output character to a source character of what it stands
+    for."""
     if not any(cue.regex.search(text) for cue, _ in _cues()[0]):
         return text, offsets
-    breaks = _page_breaks(source)
-    candidates = _candidates(text)
-    per_page: dict[int, int] = {}
-    for c in candidates:
-        page = bisect_right(breaks, offsets[c.start])
-        per_page[page] = per_page.get(page, 0) + 1
-    candidates = [c for c in candidates if per_page[bisect_right(breaks, offsets[c.start])] >= DICTATED_MIN_MARKS]
+    candidates = _dictated(text, offsets, source, _candidates(text))
     if not candidates:
         return text, offsets
 

@@ -9,6 +9,7 @@ from ..cues import load_cue_file
 from .components import TARGET_GROUP, target_info
 from .normalize import NormalizedText
 from .scopes import PATIENT_NEGATED, section_category
+from .spoken_numbers import says_number
 
 # In a plan, "abscess -> aspiration; tumor -> resection" lists conditional branches: the term before an arrow is
 # hypothetical there (in a history the same arrow is a timeline: "headaches -> MRI"). The arrows are a cue.
@@ -104,7 +105,8 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
             start=start,
             end=end,
             rule_id=info.rule_id,
-            attrs=_code_attrs(info.concept, info.attrs, span.text, source_text[start:end]),
+            attrs=_read_as(info.concept, _code_attrs(info.concept, info.attrs, span.text, source_text[start:end]),
+                           span.text, source_text[start:end]),
             section=section_category(span),
             sentence_start=s_start,
             sentence_end=s_end,
@@ -127,6 +129,20 @@ def _code_attrs(concept: str, attrs: dict[str, str], matched: str, source: str) 
     ("R9O.0" read, "R90.0" matched)."""
     if concept.endswith("_CODE") and "code" not in attrs and matched.strip() != source.strip():
         return {**attrs, "code": matched.strip().upper()}
+    return attrs
+
+
+NUMBER_CONCEPTS = frozenset({"DATE", "AGE", "DOB", "REQUEST_DATE"})
+READ_AS = "read_as"
+"""The mention attribute that holds a date's or an age's text as the rules read it where it was said in words
+("twenty nineteen" read as "2019", spoken_numbers.py); the facts parse it instead of the words."""
+
+
+def _read_as(concept: str, attrs: dict[str, str], matched: str, source: str) -> dict[str, str]:
+    """A date's or an age's attributes, with `read_as` set to the digits the rule matched where the words sent said
+    the number ("in twenty nineteen", "a twenty nine year old")."""
+    if concept in NUMBER_CONCEPTS and says_number(source) and matched.split() != source.split():
+        return {**attrs, READ_AS: " ".join(matched.split())}
     return attrs
 
 

@@ -167,14 +167,17 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
 
 
 def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> NormalizedText:
-    """The NLP text: the layout normalisation, the punctuation an uncorrected dictation spoke (dictation.py),
-    then, in the [start, end) ranges of `text` that OCR read (`ocr_spans`), OCR repairs toward the rule vocabulary
-    (ocr_repair.py). Text not read by OCR is never repaired."""
+    """The NLP text: the layout normalisation, the punctuation an uncorrected dictation spoke (dictation.py), the
+    numbers said in words that a rule reads (spoken_numbers.py), then, in the [start, end) ranges of `text` that
+    OCR read (`ocr_spans`), OCR repairs toward the rule vocabulary (ocr_repair.py). Text not read by OCR is never
+    repaired."""
     from .dictation import spoken_punctuation
     from .ocr_repair import repair
+    from .spoken_numbers import spoken_numbers
 
     layout = normalize_layout(text)
     spoken, spoken_offsets = spoken_punctuation(layout.text, layout.source_offsets, text)
+    spoken, spoken_offsets = spoken_numbers(spoken, spoken_offsets)
     repaired, offsets = repair(spoken, spoken_offsets, ocr_spans)
     return NormalizedText(repaired, offsets)
 

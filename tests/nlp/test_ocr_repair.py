@@ -14,6 +14,7 @@ from pipeline.nlp.dictation import spoken_punctuation
 from pipeline.nlp.dictionary import is_word
 from pipeline.nlp.normalize import normalize_layout
 from pipeline.nlp.ocr_repair import misread_icd10_codes, repair_token, trigger_words
+from pipeline.nlp.spoken_numbers import spoken_numbers
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -145,9 +146,11 @@ CLEAN = _clean_texts()
 
 
 def _before_repair(text: str) -> str:
-    """The NLP text before OCR repair: the layout normalisation and the spoken punctuation of a dictation."""
+    """The NLP text before OCR repair: the layout normalisation, the spoken punctuation of a dictation and the
+    numbers said in words."""
     layout = normalize_layout(text)
-    return spoken_punctuation(layout.text, layout.source_offsets, text)[0]
+    spoken, offsets = spoken_punctuation(layout.text, layout.source_offsets, text)
+    return spoken_numbers(spoken, offsets)[0]
 
 
 def test_clean_text_never_changes() -> None:

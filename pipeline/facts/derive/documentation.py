@@ -25,12 +25,16 @@ _HISTORY_SECTIONS = ("history_of_present_illness", "chief_complaint", "assessmen
 _NOT_NARRATIVE_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings",
                                      "impression", "diagnosis"})
 _DEFERRED = cue("documentation.deferred")
+_PLACEHOLDER = cue("documentation.placeholder")
+_FIELD_LABEL = cue("documentation.field_label")
+_REFERS_ELSEWHERE = cue("documentation.refers_elsewhere")
 _NOT_DONE_ANSWER = cue("documentation.not_done_answer")
 _EXAM_FINDINGS = cue("exam.findings")
 _PRESENTATION = cue("history.presentation")
 # a radiology report's body does not examine the patient or tell the presenting illness
 _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
                               "addendum", "diagnosis", "request"})
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|\n|$)")
 NARRATIVE_MIN_SENTENCES = 3
 """A letter without a history header documents the history when this many sentences tell the course."""
@@ -58,23 +62,38 @@ DEFERRAL_MAX_WORDS = 12
 content that happens to name a later step."""
 
 
-def _deferred(sentence: str) -> bool:
-    """A short first sentence that says the element was not done ("Deferred.", "none - phone encounter")."""
+def _deferred(sentence: str, *, pointer_is_empty: bool = False) -> bool:
+    """A short first sentence that says the element was not done ("Deferred.", "none - phone encounter") or, with
+    `pointer_is_empty`, only points to another document ("see attached neurology note")."""
     return len(sentence.split()) <= DEFERRAL_MAX_WORDS and (
-        _DEFERRED.matches(sentence) or _NOT_DONE_ANSWER.matches(sentence.strip()))
+        _DEFERRED.matches(sentence) or _NOT_DONE_ANSWER.matches(sentence.strip())
+        or (pointer_is_empty and _REFERS_ELSEWHERE.matches(sentence.strip())))
 
 
-def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | None
-                      ) -> tuple[list[SectionSpan], list[SectionSpan]]:
-    """The sections that hold the element (content after the header), and those that are empty or say it was not
-    done ("Exam: deferred", "virtual visit, no exam"). A section whose `content` cue matches counts even so."""
+def _unfilled(body: str) -> bool:
+    """A template nobody filled: the body's first paragraph holds placeholders ("***", "___", "[ ]", "{exam}",
+    "@EXAM@", ".neuroexam") and, without them and the fields' labels, nothing ("Vitals: ***\nGeneral: ___")."""
+    first = _PARAGRAPH_BREAK.split(body.strip(), maxsplit=1)[0]
+    if not _PLACEHOLDER.matches(first):
+        return False
+    rest = _FIELD_LABEL.regex.sub("", _PLACEHOLDER.regex.sub("", first))
+    return re.search(r"\w", rest) is None
+
+
+def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | None, *,
+                      pointer_is_empty: bool = False) -> tuple[list[SectionSpan], list[SectionSpan]]:
+    """The sections that hold the element (content after the header), and those that are empty, say it was not
+    done ("Exam: deferred", "virtual visit, no exam") or is elsewhere ("see attached note"), or hold only unfilled
+    template fields ("Neuro: ***"). A section whose `content` cue matches counts even so. `pointer_is_empty`: a
+    section that only points to another document ("see attached neurology note") is empty too (examination)."""
     ctx = r.ctx
     kept, empty = [], []
     for s in ctx.sections(*categories):
         _, body = _body(ctx, s)
         if content is not None and content.matches(body):
             kept.append(s)
-        elif not re.search(r"\w", body) or _deferred(_first_sentence(body)):
+        elif not re.search(r"\w", body) or _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty) \
+                or _unfilled(body):
             empty.append(s)
         else:
             kept.append(s)
@@ -103,11 +122,12 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan]) -> list[Evid
 
 
 def _element_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str,
-                  content: Cue | None = None, *, prose: bool = True) -> Fact:
+                  content: Cue | None = None, *, prose: bool = True, pointer_is_empty: bool = False) -> Fact:
     """Present with the sections that hold the element, or (`content`) with the sentences that give it in prose;
-    an empty or deferred section is not the element (kept as ignored evidence)."""
+    an empty or deferred section (`pointer_is_empty`: also one that only points to another document) is not the
+    element (kept as ignored evidence)."""
     ctx = r.ctx
-    kept, empty = _content_sections(r, categories, content)
+    kept, empty = _content_sections(r, categories, content, pointer_is_empty=pointer_is_empty)
     ignored = [ctx.section_evidence(s, assertion=FactStatus.ABSENT) for s in empty]
     if kept:
         return make_fact(name, FactStatus.PRESENT, [ctx.section_evidence(s) for s in kept],
@@ -147,7 +167,7 @@ def history_documented(r: Resolver, name: str) -> Fact:
 def physical_exam_documented(r: Resolver, name: str) -> Fact:
     """An examination section with content, or sentences that give an examination with no header ("On examination
     she was alert, pupils equal"); a section that is empty or says the exam was not done is not one."""
-    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS)
+    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS, pointer_is_empty=True)
 
 
 @derivation("labs_documented")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ...contracts import Fact, FactStatus
 from ..context import best_status, mention_status
 from ..cues import cue
-from ..dates import mention_date, parse_age_days
+from ..dates import mention_date, mention_text, parse_age_days
 from .base import Resolver, derivation, make_fact, not_documented
+from .safety import device_of_age
 
 _RELATIVE_WORDS = cue("patient.relative_after_age")
 NEONATE_MAX_DAYS = 28
@@ -25,7 +26,9 @@ def patient_age(r: Resolver, name: str) -> Fact:
     for m in ctx.mentions("AGE"):
         if _RELATIVE_WORDS.matches(ctx.text[m.end:m.end + 20]):
             continue  # "born to a 28 year old mother"
-        stated = parse_age_days(m.text)
+        if device_of_age(ctx, m) is not None:
+            continue  # "her coronary stent is more than six years old": the device's age
+        stated = parse_age_days(mention_text(m))
         if stated is not None:
             return make_fact(name, FactStatus.PRESENT, [ctx.evidence(m)], value=round(stated / 365.25, 3),
                              attributes={"days": [str(stated)]}, note="stated age")

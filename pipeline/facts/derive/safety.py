@@ -5,9 +5,15 @@ from __future__ import annotations
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import FactContext, best_status, mention_status
 from ..cues import cue, value_set
+from ..dates import mention_date, mention_text, parse_age_days
 from .base import Resolver, derivation, make_fact, not_documented
 
 _RECENT_STENT = cue("safety.recent_stent")
+_AGE_AFTER_DEVICE = cue("safety.device_age_after")
+_AGE_BEFORE_DEVICE = cue("safety.device_age_before")
+_COUNTED_BACK = cue("safety.device_age_counted_back")
+_UPPER_BOUND = cue("safety.device_age_upper_bound")
+_LOWER_BOUND = cue("safety.device_age_lower_bound")
 _PLANNED_BEFORE = cue("safety.device_planned_before")
 _PLANNED_AFTER = cue("safety.device_planned_after")
 _IN_PLACE = cue("safety.device_in_place")
@@ -187,14 +193,62 @@ def _subjects(ctx: FactContext, devices: list[Mention], statements: list[Mention
     return out
 
 
+def device_of_age(ctx: FactContext, age: Mention) -> Mention | None:
+    """The device a stated age (an AGE mention) is the age of: one named just before it ("coronary stent is more
+    than 6 years old") or right after it ("a 6-year-old coronary stent"); None when the age is a person's."""
+    for device in ctx.same_sentence(age, "MRI_CONTRAINDICATION", counted=False):
+        if device.end <= age.start and _AGE_AFTER_DEVICE.matches(ctx.text[device.end:age.start]):
+            return device
+        if device.start >= age.end and _AGE_BEFORE_DEVICE.matches(ctx.text[age.end:device.start]):
+            return device
+    return None
+
+
+def _stated_age(ctx: FactContext, m: Mention) -> tuple[int, str, list[str]] | None:
+    """The stent's age stated in days, as (days, bound, cues): its own age ("stent is more than six years old",
+    "a 3-week-old stent") or a relative date after it in its clause ("placed ten weeks ago"); `bound` is "upper"
+    ("less than 2 years old"), "lower" ("over 6 weeks ago") or "" (as stated)."""
+    lo, hi = ctx.clause_of(m)
+    found: list[tuple[Mention, int, list[str]]] = []
+    for age in ctx.same_sentence(m, "AGE", counted=False):
+        days = parse_age_days(mention_text(age))
+        if days is not None and device_of_age(ctx, age) is m:
+            found.append((age, days, [_AGE_AFTER_DEVICE.id if age.start >= m.end else _AGE_BEFORE_DEVICE.id]))
+    if ctx.reference_date is not None:
+        for d in ctx.same_sentence(m, "DATE", counted=False):
+            if d.attrs.get("precision") != "relative" or not (m.end <= d.start < hi) or \
+                    d.start - m.end > STENT_DATE_WINDOW or not _COUNTED_BACK.matches(mention_text(d)):
+                continue
+            when = mention_date(d, reference=ctx.reference_date)
+            if when is not None:
+                found.append((d, (ctx.reference_date - when).days, [_COUNTED_BACK.id]))
+    if not found:
+        return None
+    said, days, cues = min(found, key=lambda f: abs(f[0].start - m.end))
+    before = ctx.text[max(lo, said.start - 30):said.start]
+    if _UPPER_BOUND.matches(before):
+        return days, "upper", [*cues, _UPPER_BOUND.id]
+    if _LOWER_BOUND.matches(before):
+        return days, "lower", [*cues, _LOWER_BOUND.id]
+    return days, "", cues
+
+
 def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str, list[str]]:
-    """Status, note and the cues that decided: a dated stent by its age, an undated one by a recency cue."""
+    """Status, note and the cues that decided: a dated stent by its age, one whose age is stated ("more than six
+    years old", "placed ten weeks ago") by that age, an undated one by a recency cue."""
     when = ctx.date_of(m, window=STENT_DATE_WINDOW, relative=False)
     if when is not None and ctx.reference_date is not None:
         age = (ctx.reference_date - when).days
         if age <= RECENT_STENT_DAYS:
             return FactStatus.PRESENT, f"stent placed {age} days before the request", []
         return FactStatus.ABSENT, f"stent placed {age} days before the request (over 6 weeks)", []
+    stated = _stated_age(ctx, m)
+    if stated is not None:
+        days, bound, cues = stated
+        if days <= RECENT_STENT_DAYS and bound != "lower":
+            return FactStatus.PRESENT, f"stent age stated: {days} days or less", cues
+        if days >= RECENT_STENT_DAYS and bound != "upper":
+            return FactStatus.ABSENT, f"stent age stated: {days} days or more (over 6 weeks)", cues
     if _RECENT_STENT.matches(ctx.sentence_text(m)):
         return FactStatus.PRESENT, "stent described as recent", [_RECENT_STENT.id]
     return FactStatus.SUSPECTED, "stent date not documented", []
