@@ -114,7 +114,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("out/bench.json"))
     parser.add_argument("--negex", type=Path, default=None, help="NegEx/ConText annotation file (default: the "
                                                                    "vendored copy in annotations/external/negex).")
-    parser.add_argument("--ocr-packets", type=int, default=3,
+    parser.add_argument("--ocr-packets", type=int, default=8,
                         help="Dev packets read as simulated faxes for the OCR s/page comparison.")
     parser.add_argument("--no-ocr-corpus", action="store_true",
                         help="Skip screening every dev packet as fine and standard faxes.")

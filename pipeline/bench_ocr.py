@@ -268,7 +268,7 @@ def run_corpus(packets: list[Packet], policy_dir: Path, *, folder: Path) -> dict
     return figures
 
 
-def run(corpus: Path, policy_dir: Path, *, packets: int = 3, repeat: int = 3, long_pages: int = 15,
+def run(corpus: Path, policy_dir: Path, *, packets: int = 8, repeat: int = 3, long_pages: int = 15,
         corpus_check: bool = True) -> dict[str, Any]:
     if not ocr_module.ocr_available():
         print("OCR benchmark: skipped (tesserocr or Tesseract's English model is not installed)")
@@ -383,7 +383,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("annotations/packets"))
     parser.add_argument("--policies", type=Path, default=Path("policies"))
-    parser.add_argument("--packets", type=int, default=3, help="Dev packets for the s/page comparison.")
+    parser.add_argument("--packets", type=int, default=8, help="Dev packets for the s/page comparison.")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-corpus", action="store_true", help="Skip screening every dev packet as faxes.")
     parser.add_argument("--sweep", type=int, default=0, help="Also compare settings on this many dev packets.")

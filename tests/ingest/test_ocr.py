@@ -42,7 +42,7 @@ def _fax(tmp_path: Path, text: str, settings: FaxSettings, name: str = "fax.pdf"
 
 @pytest.mark.parametrize(("size", "dpi_x", "dpi_y", "max_dpi", "want_size", "want_dpi"), [
     ((1734, 1078), 204, 98, 300, (1734, 2244), 204),   # standard mode: rows stretched to square pixels, no more
-    ((1734, 2156), 204, 196, 300, (2125, 2750), 250),  # fine mode: enlarged to 250 dpi
+    ((1734, 2156), 204, 196, 300, (2040, 2640), 240),  # fine mode: enlarged to 240 dpi
     ((2500, 3300), 250, 250, 300, (2500, 3300), 250),  # square at 250 already: the same image
     ((3400, 4400), 400, 400, 300, (2550, 3300), 300),  # finer than 300 dpi: scaled down
     ((850, 1100), 100, 100, 300, (1105, 1430), 130),   # coarse: enlarged by 1.3 at most
