@@ -15,8 +15,9 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
   question about it (recurrence or necrosis).
 
 A settled differential (source `settled`) is weaker: a negation by an exclusion ("tumor was ruled out", "biopsy
-excluded lymphoma") or a hedge a verdict settled ("lymphoma was considered and is not supported") ends only the
-hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
+excluded lymphoma"), a hedge a verdict settled ("lymphoma was considered and is not supported") or any negation
+after a conclusion in its clause ("the team concluded a venous anomaly - no tumour": supersede.concluded) ends only
+the hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
 
 A report's own question answered by its own read (source `answered`) is settled too: a hedged mention in the
 report's title lines or indication ("Indication: surveillance for brain metastases", "Clinical: r/o MTS", "confusion,
@@ -203,15 +204,24 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
 
 
 def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
-    """("settled", rule id) when an exclusion or a settled hedge negates the mention in a clause that reports,
-    not plans ("tumor was ruled out"; not "biopsy to exclude tumor")."""
+    """("settled", rule id) when an exclusion or a settled hedge negates the mention, or any negation follows a
+    conclusion in its clause ("the team concluded a venous anomaly - no tumour"), in a clause that reports, not
+    plans ("tumor was ruled out"; not "biopsy to exclude tumor")."""
+    if not m.has("negated"):
+        return None
     settling = book.value_set("supersede.settling_rules").values
-    if not (m.has("negated") and any(rule in settling for rule in m.modifier_rules)):
+    concluded = book.cue("supersede.concluded")
+    start = _clause_start(r, m)
+    if any(rule in settling for rule in m.modifier_rules):
+        rule = "supersede.settling_rules"
+    elif concluded.matches(r.text[start:m.start]):
+        rule = concluded.id
+    else:
         return None
     end = r.text.find(";", m.end, m.sentence_end)
-    if book.cue("supersede.not_a_result").matches(r.text[_clause_start(r, m):end if end >= 0 else m.sentence_end]):
+    if book.cue("supersede.not_a_result").matches(r.text[start:end if end >= 0 else m.sentence_end]):
         return None
-    return "settled", "supersede.settling_rules"
+    return "settled", rule
 
 
 def _clause_start(r: _Reader, m: Mention) -> int:
