@@ -228,12 +228,15 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
 
 
 def in_quoted_question(ctx: FactContext, m: Mention) -> bool:
-    """The mention lies inside a question quoted in its line or sentence (cue verdict.quoted_question: "Reason for
+    """The mention lies inside a question quoted around it (cue verdict.quoted_question: "Reason for
     consult: 'is the CT equivocal?'", "Question from Dr Lee: 'incidental meningioma - needs surgery?'"): a referring
-    doctor's, a consult request's or the family's question asks; it is no read of a study."""
-    lo = min(m.sentence_start, ctx.text.rfind("\n", 0, m.start) + 1)
+    doctor's, a consult request's or the family's question asks; it is no read of a study. A quotation may wrap,
+    so the search spans the mention's sentence and the lines before and after the mention's line."""
+    line_start = ctx.text.rfind("\n", 0, m.start)
+    lo = min(m.sentence_start, ctx.text.rfind("\n", 0, max(line_start, 0)) + 1)
     line_end = ctx.text.find("\n", m.end)
-    hi = max(m.sentence_end, len(ctx.text) if line_end < 0 else line_end)
+    next_end = -1 if line_end < 0 else ctx.text.find("\n", line_end + 1)
+    hi = max(m.sentence_end, len(ctx.text) if next_end < 0 else next_end)
     return any(lo + q.start() <= m.start and m.end <= lo + q.end()
                for q in _QUOTED_QUESTION.regex.finditer(ctx.text[lo:hi]))
 
