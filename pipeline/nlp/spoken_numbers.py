@@ -102,25 +102,25 @@ def _below_hundred(words: tuple[str, ...]) -> int | None:
     return None
 
 
+def _split_at(words: tuple[str, ...], unit: str) -> tuple[int | None, tuple[str, ...]]:
+    """The value of the words before `unit` ("thousand", "hundred") and the words after it, less a leading "and"."""
+    i = words.index(unit)
+    rest = words[i + 1:]
+    if rest[:1] == (_AND,):
+        rest = rest[1:]
+    return _below_hundred(words[:i]), rest
+
+
 def cardinal(words: tuple[str, ...]) -> int | None:
     """The value of a cardinal said in words ("twenty nine", "one hundred and five", "two thousand eighteen")."""
-    values, _, _ = _data()
     if not words:
         return None
     if "thousand" in words:
-        i = words.index("thousand")
-        head = _below_hundred(words[:i])
-        rest = words[i + 1:]
-        if rest[:1] == (_AND,):
-            rest = rest[1:]
+        head, rest = _split_at(words, "thousand")
         tail = cardinal(rest) if rest else 0
         return None if head is None or tail is None or tail >= 1000 else head * 1000 + tail
     if "hundred" in words:
-        i = words.index("hundred")
-        head = _below_hundred(words[:i])
-        rest = words[i + 1:]
-        if rest[:1] == (_AND,):
-            rest = rest[1:]
+        head, rest = _split_at(words, "hundred")
         tail = _below_hundred(rest) if rest else 0
         return None if head is None or head > 9 or tail is None else head * 100 + tail
     if words == ("zero",):
