@@ -14,6 +14,7 @@ _GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
 _DIFFERENTIAL = cue("differential.weighing")
 _IMAGING_READ, _IMAGING_CONTEXT = cue("tumor.imaging_read"), cue("tumor.imaging_context")
 _ESTABLISHED = cue("tumor.established")
+_DIAGNOSIS_MADE = cue("tumor.diagnosis_made")
 
 
 def _weighing(ctx: FactContext, m: Mention) -> list[str]:
@@ -39,6 +40,21 @@ def _imaging_only(r: Resolver) -> bool:
     return True
 
 
+def _in_question(r: Resolver, tumor: Fact) -> bool:
+    """The packet also holds a neoplasm in question: a hedged neoplasm mention, or a tumor weighed against
+    another diagnosis."""
+    return any(e.assertion == FactStatus.SUSPECTED for e in tumor.evidence) or any(
+        r.fact(n).status is FactStatus.PRESENT for n in ("tumor_vs_nontumor_differential", "glioma_differential"))
+
+
+def _established(r: Resolver, tumor: Fact) -> bool:
+    """Tissue, tumor treatment or a diagnosis made stands behind an affirmed neoplasm mention."""
+    if r.fact("prior_tumor_treatment").status is FactStatus.PRESENT:
+        return True
+    return any(e.assertion == FactStatus.PRESENT and _DIAGNOSIS_MADE.matches(e.sentence or e.text)
+               for e in tumor.evidence)
+
+
 @derivation("known_brain_tumor")
 def known_brain_tumor(r: Resolver, name: str) -> Fact:
     tumor, lesion = r.fact("brain_neoplasm"), r.fact("brain_lesion")
@@ -46,6 +62,13 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
         evidence = [cite_cues(e, _IMAGING_READ.id) for e in tumor.evidence]
         return make_fact(name, FactStatus.SUSPECTED, evidence,
                          note="the tumor is named only by an imaging read, without tissue, treatment or diagnosis")
+    # A tumor still in question somewhere in the packet is known only when something establishes it: a bare
+    # affirmed mention beside a differential is as likely a slip of wording as a diagnosis.
+    if tumor.status is FactStatus.PRESENT and _in_question(r, tumor) and not _established(r, tumor):
+        evidence = [cite_cues(e, _DIAGNOSIS_MADE.id) for e in tumor.evidence]
+        return make_fact(name, FactStatus.SUSPECTED, evidence,
+                         note="the tumor is also in question in the packet, and no tissue, tumor treatment or "
+                              "diagnosis made establishes it")
     if tumor.status is FactStatus.PRESENT:
         return make_fact(name, FactStatus.PRESENT, list(tumor.evidence), note="a brain neoplasm is documented")
     # "Known" is an established diagnosis (pathology, prior tumor treatment, a diagnosis stated as such): a mass
