@@ -1,7 +1,7 @@
 """Hedges, lay worries, negative screens, long negation lists, nothing given since, and addenda inside a report.
 
 1. A diagnosis offered as one to weigh is suspected ("must be considered", "the two possibilities are", "a real
-   possibility", "high on the list", "in the frame", "remains most likely", "lower than typical for", "would not be
+   possibility", "high on the list", "in the frame", "remains most likely", "would not be
    surprised if"): rules poss.weighed_after, poss.weighed_before, poss.most_likely_after.
 2. A patient's or family's worry is no clinical suspicion (hyp.lay_worry, now with "mum", "nan", "carer" ...).
 3. A normal screen "including" its list negates every disorder listed (neg.normal_screen, also "work-up" written in
@@ -38,7 +38,9 @@ WEIGHED = [
     ("high on the list", "The calcification keeps an oligodendroglioma high on the list.\n", {"glial_neoplasm": S}),
     ("remains most likely statistically", "A metastasis remains most likely statistically.\n",
      {"brain_metastasis": S}),
-    ("lower than typical for", "The rCBV is lower than typical for a high-grade glioma.\n", {"glial_neoplasm": S}),
+    # a measure against a yardstick names no diagnosis of the patient (hyp.reference_expectation; was suspected)
+    ("lower than typical for", "The rCBV is lower than typical for a high-grade glioma.\n",
+     {"glial_neoplasm": N}),
     ("in the frame", "With her smoking history, metastatic disease is in the frame; lymphoma too.\n",
      {"brain_metastasis": S}),
     ("would not be surprised if", "I would not be surprised if this proved to be a lymphoma.\n",

@@ -98,8 +98,9 @@ AGAINST = [
     # near misses
     ("near miss: typical of", "Appearance typical of a meningioma.\n", {"brain_neoplasm": P}),
     ("near miss: not atypical for", "The perfusion is not atypical for glioblastoma.\n", {"glial_neoplasm": S}),
+    # a yardstick, not negated (hyp.reference_expectation: no diagnosis of the patient; was suspected)
     ("near miss: lower than typical for", "The rCBV is lower than typical for a high-grade glioma.\n",
-     {"glial_neoplasm": S}),
+     {"glial_neoplasm": N}),
 ]
 
 
