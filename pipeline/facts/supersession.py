@@ -412,6 +412,19 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 if then is not None and then > when:
                     continue  # stated after the statement
             out[_key(o)] = Supersession(by=m, source=source, rule=rule)
+    # a diagnosis set aside for a later one is a settled hedge: a later exclusion settles it too, as it settles the
+    # hedges before it ("... initially considered (glioma vs infarct); imaging confirmed an infarct; tumor was ruled
+    # out": the glioma stops counting)
+    aside_id = "supersede.set_aside_rules"
+    aside = book.value_set(aside_id).values
+    for m, source, rule, covers in statements:
+        if source != "settled" or covers is None:
+            continue
+        clause = _clause_start(r, m)
+        for o in live:
+            if o is not m and _key(o) not in out and o.end <= clause and o.concept in covers \
+                    and _status(o) is FactStatus.ABSENT and any(x in aside for x in o.modifier_rules):
+                out[_key(o)] = Supersession(by=m, source=source, rule=f"{rule} {aside_id}")
     for key, answered in _answered(r, live, book, finding).items():
         if key not in out and key not in stated:
             out[key] = answered

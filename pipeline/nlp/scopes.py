@@ -354,6 +354,15 @@ class ListContext:
         return start, end
 
 
+def _phrases(words: Any) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for a list of words and phrases (whole words; spaces match any whitespace)."""
+    listed = sorted({" ".join(str(w).lower().split()) for w in words or ()}, key=len, reverse=True)
+    if not listed:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
 def _cue_holds(doc: Doc, modifier: ConTextModifier) -> bool:
     """The cue's `needs_after` pattern, if it has one, matches the text after it in its sentence (and its
     `needs_in_sentence` pattern is found in its sentence, and its `needs_before` pattern before it)."""
@@ -520,6 +529,26 @@ class RuleExtensions:
         self._reference_len = max((len(r.split()) for r in self._references), default=0)
         self._reference_reach = int(verdict.get("reference_reach", 5))
         self._reference_after = frozenset(str(k).lower() for k in verdict.get("reference_after", ()))
+        aside = config.get("set_aside", {})
+        self._aside_id: str | None = aside.get("id")
+        self._aside_types = frozenset(str(t) for t in aside.get("types", ()))
+        self._aside_later = frozenset(str(t) for t in aside.get("later_types", ()))
+        self._aside_excluded = frozenset(str(r) for r in aside.get("excluded_rules", ()))
+        self._aside_same = [frozenset(str(t) for t in group) for group in aside.get("same_findings", ())]
+        self._aside_generic = frozenset(str(t) for t in aside.get("generic", ()))
+        self._aside_family = frozenset(str(t) for t in aside.get("family", ()))
+        try:
+            self._aside_earlier = [re.compile(str(p), re.IGNORECASE) for p in aside.get("patterns", ())]
+            self._aside_unless = [re.compile(str(p), re.IGNORECASE) for p in aside.get("unless", ())]
+            self._aside_turns = _phrases(aside.get("words", ()))
+            self._aside_revisions = _phrases(aside.get("verbs", ()))
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._aside_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._aside_rule: ConTextRule | None = None
+        if self._aside_id is not None:
+            self._aside_rule = ConTextRule(literal="<set aside>", category="NEGATED_EXISTENCE", direction="FORWARD",
+                                           metadata={"id": self._aside_id})
         tested = config.get("patient_tested", {})
         self._tested_id: str | None = tested.get("id")
         self._tested_types = frozenset(str(t) for t in tested.get("types", ()))
@@ -662,6 +691,8 @@ class RuleExtensions:
             if self._references:
                 for modifier in verdicts:
                     self._settle_reference(doc, modifier, targets, starts)
+        if self._aside_rule is not None and self._aside_turns is not None and self._aside_earlier:
+            self._set_aside(doc, targets)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -735,6 +766,62 @@ class RuleExtensions:
                 return
             self._settled(doc, target, m)
             return
+
+    def _same_finding(self, a: Span, b: Span) -> bool:
+        """Two targets name the same finding for the `set_aside` scope: one concept, two concepts of one
+        `same_findings` group, or a generic word and a diagnosis of its family ("tumour" and "glioblastoma")."""
+        x, y = a.label_, b.label_
+        if x == y or any(x in group and y in group for group in self._aside_same):
+            return True
+        return (x in self._aside_generic or y in self._aside_generic) and x in self._aside_family \
+            and y in self._aside_family
+
+    def _set_aside(self, doc: Doc, targets: list[Span]) -> None:
+        """A diagnosis weighed at an earlier stage and set aside for a later one ("a glioma was first suspected, but
+        the biopsy showed demyelination"): the hedged target of `types`, in a sentence that tells an earlier stage
+        before the turn, followed by a turn and an affirmed diagnosis of `later_types` that names another finding, is
+        negated (an unhedged one only by a revision: "initially diagnosed as MS, later revised to MOGAD")."""
+        assert self._aside_rule is not None and self._aside_turns is not None
+        text = doc.text
+        for target in targets:
+            if target.label_ not in self._aside_types or any(m.category in _DEAD for m in target._.modifiers):
+                continue
+            hedged = any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers)
+            if not hedged and self._aside_revisions is None:
+                continue
+            sent = doc[target.start].sent
+            reach = sent.end
+            if sent.end < len(doc):
+                nxt = doc[sent.end].sent
+                gap = text[sent.end_char:nxt.start_char]
+                if "\n\n" not in gap and "\f" not in gap and self._aside_turns.match(nxt.text.lstrip()):
+                    reach = nxt.end  # "A glioma was first suspected. However, the biopsy showed demyelination."
+            for later in targets:
+                if later.start < target.end or later.end > reach:
+                    continue
+                if self._same_finding(target, later) and not any(m.category in _DEAD for m in later._.modifiers):
+                    break  # the same finding told again ("... and the biopsy confirmed a glioma")
+                if later.label_ not in self._aside_later or _rule_id(later) in self._aside_excluded \
+                        or self._same_finding(target, later) \
+                        or any(m.category in _DEAD or m.category == "POSSIBLE_EXISTENCE" for m in later._.modifiers):
+                    continue
+                between = text[target.end_char:later.start_char]
+                turn = self._aside_revisions.search(between) if self._aside_revisions is not None else None
+                if turn is None and hedged:
+                    turn = self._aside_turns.search(between)
+                if turn is None:
+                    break
+                at = target.end_char + turn.start()
+                if not any(p.search(text[sent.start_char:at]) for p in self._aside_earlier) \
+                        or any(p.search(text[at:later.end_char]) for p in self._aside_unless):
+                    break
+                cue = doc.char_span(at, target.end_char + turn.end(), alignment_mode="expand")
+                if cue is None:
+                    break
+                kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+                target._.modifiers = (*kept, ConTextModifier(self._aside_rule, cue.start, cue.end, doc,
+                                                             scope_start=target.start, scope_end=later.end))
+                break
 
     def _resolves(self, doc: Doc, m: ConTextModifier) -> bool:
         """A row's own resolution ("- RESOLVED: MRI ...", ": resolved (...)"), not followed by words that affirm the
