@@ -6,7 +6,8 @@ modifier can only ever act within its scope (its sentence, or `max_scope` tokens
 makes exactly the comparisons whose scopes overlap, found by binary search over scopes sorted by start, in the
 same order as medspaCy, so the edges are the same; `prior_auth_context` is medspaCy's ConText component using
 it. `claimed_cues`, after it, confines a cue inside a target whose rule claims the cue's words (targets.yaml
-`claims`) to that target.
+`claims`) to that target. A cue whose rule is `quiet` (context.yaml) is kept only where the words it needs around
+it are there, so that a cue as common as a colon or "normal" limits no other cue's scope where it means nothing.
 """
 
 
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 
 from .components import TARGET_GROUP, claims_of
 from .intervals import SpansByStart
+from .rules import cue_needs_after
 
 
 class ScopedConTextGraph(ConTextGraph):
@@ -64,7 +66,9 @@ class ScopedConTextGraph(ConTextGraph):
 
 
 class PriorAuthContext(ConText):
-    """medspaCy's ConText with ScopedConTextGraph (same rules, options and span extensions)."""
+    """medspaCy's ConText with ScopedConTextGraph (same rules, options and span extensions), and quiet cues."""
+
+    graph_class: type[ConTextGraph] = ScopedConTextGraph  # medspaCy's own graph gives the same edges, quadratically
 
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
         if targets:
@@ -73,7 +77,7 @@ class PriorAuthContext(ConText):
             spans = doc.ents
         else:
             spans = doc.spans[self.span_group_name]
-        graph = ScopedConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
+        graph = self.graph_class(prune_on_modifier_overlap=self.prune_on_target_overlap)
         graph.targets = spans
         graph.modifiers = []
         matcher = self._ConText__matcher
@@ -81,6 +85,8 @@ class PriorAuthContext(ConText):
 
         for match_id, start, end in matcher(doc):
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
+            if (rule.metadata or {}).get("quiet") and not _cue_text_holds(doc, rule.metadata, start, end):
+                continue  # a quiet cue without the words it needs around it is no cue: it limits no other scope
             graph.modifiers.append(ConTextModifier(rule, start, end, doc, max_scope=self.max_scope))
         graph.update_scopes()
         graph.apply_modifiers()
@@ -90,6 +96,13 @@ class PriorAuthContext(ConText):
             self.set_context_attributes(graph.edges)
         doc._.context_graph = graph
         return doc
+
+
+def _cue_text_holds(doc: Doc, meta: dict[str, Any], start: int, end: int) -> bool:
+    """The cue's `needs_after`, `needs_before` and `needs_in_sentence` patterns hold around doc[start:end]."""
+    sent = doc[start].sent
+    return cue_needs_after(meta, doc.text, doc[end - 1].idx + len(doc[end - 1].text), sent.end_char, sent.start_char,
+                           doc[start].idx)
 
 
 @Language.factory("prior_auth_context", default_config={

@@ -30,7 +30,7 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
                 "unless_prev", "only_after", "only_after_tokens", "defined_by", "claims"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
-                 "needs_after", "needs_before", "needs_in_sentence"}
+                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "quiet"}
 
 
 class RuleFileError(ValueError):
@@ -84,12 +84,12 @@ def _strings(file: str, rule_id: str, key: str, values: Any) -> list[str]:
 
 
 def _check_pattern(file: str, rule_id: str, pattern: Any) -> list[dict[str, Any]]:
-    """A token pattern; booleans are allowed only for flag attributes (IS_*, LIKE_*)."""
+    """A token pattern; booleans are allowed only for flag attributes (IS_*, LIKE_*, SPACY)."""
     if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
         raise RuleFileError(f"{file}: rule {rule_id!r}: each pattern must be a list of token specs")
 
     def walk(value: Any, key: str) -> None:
-        if isinstance(value, bool) and not key.startswith(("IS_", "LIKE_")):
+        if isinstance(value, bool) and not (key.startswith(("IS_", "LIKE_")) or key == "SPACY"):
             raise RuleFileError(f"{file}: rule {rule_id!r}: {key} has the boolean {value}; quote the word "
                                 "(YAML reads bare no/yes/on/off as booleans)")
         if isinstance(value, dict):
@@ -191,6 +191,16 @@ def _in_sentence_with(needs_in_sentence: re.Pattern[str], target: Span, modifier
     return needs_in_sentence.search(modifier.sent.text) is not None
 
 
+def _between(needs_between: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
+    """A cue with `needs_between` modifies a target only when its pattern matches the whole text between the two
+    (a verdict reaches back only to what was tested: "testing for Krabbe disease was normal", not a diagnosis
+    named before the test's "for")."""
+    doc = modifier.doc
+    lo, hi = (target.end_char, modifier.start_char) if target.start < modifier.start \
+        else (modifier.end_char, target.start_char)
+    return needs_between.fullmatch(doc.text[lo:hi]) is not None
+
+
 def _all_of(*checks: Any) -> Any:
     def check(target: Span, modifier: Span, span_between: Span) -> bool:
         return all(c(target, modifier, span_between) for c in checks)
@@ -230,7 +240,11 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
                                 "back_excluded_types (one of them)")
         meta["back_scope"] = back
         meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
-    for key in ("needs_after", "needs_before", "needs_in_sentence"):  # the text a cue needs around it
+    if raw.get("quiet") is not None:
+        if not isinstance(raw["quiet"], bool):
+            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: quiet must be true or false")
+        meta["quiet"] = raw["quiet"]
+    for key in ("needs_after", "needs_before", "needs_in_sentence", "needs_between"):  # the text a cue needs
         if raw.get(key) is not None:
             try:
                 meta[key] = re.compile(str(raw[key]), re.IGNORECASE)
@@ -253,6 +267,8 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
             checks.append(partial(_preceded_by, metadata["needs_before"]))
         if metadata.get("needs_in_sentence") is not None:
             checks.append(partial(_in_sentence_with, metadata["needs_in_sentence"]))
+        if metadata.get("needs_between") is not None:
+            checks.append(partial(_between, metadata["needs_between"]))
         common: dict[str, Any] = {
             "category": raw["category"],
             "direction": raw.get("direction", "BIDIRECTIONAL"),

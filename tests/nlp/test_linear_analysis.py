@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from medspacy.context import ConTextModifier
+from medspacy.context.context_graph import ConTextGraph
 
 from pipeline.contracts import ErrorRecord, ScreeningResult
 from pipeline.ingest import IngestLimits
@@ -36,14 +37,28 @@ def _edges(doc: Any) -> list[tuple[int, int, str, tuple[tuple[str, int, int], ..
 
 @pytest.fixture(scope="module")
 def both() -> tuple[Any, Any]:
-    """Our pipeline, and the same pipeline with medspaCy's own ConText and the same rules."""
+    """Our pipeline, and the same pipeline with medspaCy's own ConTextGraph (its quadratic scope and modifier loops)
+    and the same rules. Our component keeps a quiet cue only where its words hold (context.yaml `quiet`), so the
+    reference shares our component and swaps only the graph."""
     ours = build_nlp()
     theirs = build_nlp()
+    theirs.get_pipe("prior_auth_context").graph_class = ConTextGraph
+    return ours, theirs
+
+
+def test_our_context_is_medspacys_without_quiet_cues() -> None:
+    """With no quiet rule, our component reads the matches as medspaCy's ConText does: its edges are medspaCy's."""
+    ours = build_nlp()
+    rules = [r for r in ours.get_pipe("prior_auth_context").rules if not (r.metadata or {}).get("quiet")]
+    mine, theirs = build_nlp(), build_nlp()
     config = dict(theirs.get_pipe_config("prior_auth_context"))
     config.pop("factory", None)
-    theirs.replace_pipe("prior_auth_context", "medspacy_context", config=config)
-    theirs.get_pipe("prior_auth_context").add(ours.get_pipe("prior_auth_context").rules)
-    return ours, theirs
+    for nlp, factory in ((mine, "prior_auth_context"), (theirs, "medspacy_context")):
+        nlp.replace_pipe("prior_auth_context", factory, config=config)
+        nlp.get_pipe("prior_auth_context").add(rules)
+    for text in SENTENCES + [p.read_text(encoding="utf-8") for p in DEV[:3]]:
+        norm = normalize(text).text
+        assert _edges(mine(norm)) == _edges(theirs(norm))
 
 
 @pytest.mark.parametrize("text", SENTENCES + [p.read_text(encoding="utf-8") for p in DEV],
