@@ -52,6 +52,7 @@ _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
 _QUOTED_QUESTION = cue("verdict.quoted_question")
 _OTHER_TEST = cue("verdict.other_test")
+_TEST_RESULT_RULES = frozenset(value_set("verdict.test_result_rules").values)
 _TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
 _VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
@@ -304,6 +305,8 @@ def settled_by_test(ctx: FactContext, s: Supersession) -> bool:
     sentence = ctx.text[by.sentence_start:by.sentence_end]
     if _TISSUE_TEST.matches(sentence):
         return False
+    if any(rule in _TEST_RESULT_RULES for rule in by.modifier_rules):
+        return True
     return any(o.concept == "LAB" for o in ctx.by_sentence.get(by.sentence_start, [])) \
         or _OTHER_TEST.matches(sentence)
 

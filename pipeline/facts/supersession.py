@@ -241,6 +241,20 @@ def _other_disease(book: CueBook, m: Mention, o: Mention) -> bool:
     return False
 
 
+def _narrower(book: CueBook, m: Mention, o: Mention) -> bool:
+    """The statement names one disease of a family and the other mention only the family ("Krabbe disease: normal
+    GALC" beside "suggestive of a leukodystrophy"): a named disease ends that one, not the family's question."""
+    if m.concept not in book.concept_set("supersede.subtyped"):
+        return False
+    generic = book.value_set("supersede.generic_subtypes").values
+    attributes = book.value_set("supersede.subtype_attributes").values
+
+    def specific(x: Mention) -> bool:
+        return any(x.attrs.get(a) and x.attrs.get(a) not in generic for a in attributes)
+
+    return specific(m) and not specific(o)
+
+
 def _in(concepts: ConceptSet, m: Mention) -> bool:
     return concepts.member_for(m.concept, m.attrs) is not None
 
@@ -396,8 +410,9 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                     continue
                 if o.concept != m.concept and (o.has("historical") or _status(o) is not FactStatus.SUSPECTED):
                     continue  # "no recurrent tumor" ends a suspected recurrence, not the known tumor's diagnosis
-                if o.concept == m.concept and _other_disease(book, m, o):
-                    continue  # "Krabbe disease not supported" does not end a suspected MLD
+                if o.concept == m.concept and (_other_disease(book, m, o) or (settled and _narrower(book, m, o))):
+                    continue  # "Krabbe disease not supported" does not end a suspected MLD; a settled one (a
+                    # normal GALC) does not end the family's question either ("suggestive of a leukodystrophy")
             elif not _in(neoplasm, o) or _status(o) is not FactStatus.SUSPECTED:
                 continue
             if source == "addendum":
