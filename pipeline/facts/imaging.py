@@ -88,6 +88,9 @@ CANCEL_REACH = (40, 80)
 told ("the cancelled PET order", "FDG-PET order from 10/30 was CANCELLED by ordering provider")."""
 _BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine")),
                ("chest", cue("body_part.chest")), ("abdomen", cue("body_part.abdomen")))
+_PET_BRAIN_NOT_IMAGED = cue("study.pet_brain_not_imaged")
+_PET_BRAIN_IMAGED = cue("study.pet_brain_imaged")
+_PET_BODY_RANGE = cue("study.pet_body_range")
 _SENTENCE_BODY_PARTS = frozenset({"brain", "spine"})  # the parts a study's whole sentence may name
 BODY_PART_REACH = (12, 24)
 """How far (characters before, after) from a study's name a body part is its own ("chest CT", "MRI of the L-spine")."""
@@ -138,9 +141,31 @@ def _modality(m: Mention) -> str:
     return m.attrs.get("modality", "unspecified")
 
 
+def pet_coverage(ctx: FactContext, m: Mention) -> tuple[str | None, str | None]:
+    """What a PET's sentence says it covered, in its own stretch (up to the study of another modality named before
+    or after it): ("body", cue) when the brain was left out ("no brain views", "torso only") or the coverage starts
+    below it ("neck to thigh", "skull base to mid-thigh") with no brain views told; ("brain", cue) when brain views
+    or a dedicated head acquisition were part of it ("including dedicated brain images", "skull to thigh with brain
+    views"); (None, None) when it says neither or the mention is no PET."""
+    if m.attrs.get("modality") != "PET":
+        return None, None
+    others = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.attrs.get("modality") != "PET"]
+    lo = max((o.end for o in others if o.end <= m.start), default=m.sentence_start)
+    hi = min((o.start for o in others if o.start >= m.end), default=m.sentence_end)
+    stretch = ctx.text[lo:hi]
+    for part, words in (("body", _PET_BRAIN_NOT_IMAGED), ("brain", _PET_BRAIN_IMAGED), ("body", _PET_BODY_RANGE)):
+        if words.matches(stretch):
+            return part, words.id
+    return None, None
+
+
 def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
-    """The body part the study names, and the id of the cue that names it: next to its name first ("CT of the
-    chest", "spine MRI"), else brain or spine anywhere in its sentence."""
+    """The body part the study names, and the id of the cue that names it: what a PET's sentence says it covered
+    first (pet_coverage), then next to its name ("CT of the chest", "spine MRI"), else brain or spine anywhere in
+    its sentence."""
+    covered, covered_cue = pet_coverage(ctx, m)
+    if covered is not None and covered_cue is not None:
+        return covered, [covered_cue]
     lo, hi = ctx.clause_of(m)
     near = ctx.text[max(lo, m.start - BODY_PART_REACH[0]):min(hi, m.end + BODY_PART_REACH[1])]
     sentence = ctx.sentence_text(m)

@@ -15,6 +15,7 @@ from ..imaging import (
     only_discussed,
     own_stretch,
     own_stretch_after,
+    pet_coverage,
     requested_study_cues,
 )
 from .base import Resolver, derivation, make_fact, not_documented
@@ -159,8 +160,9 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     alternatives: dict[int, str] = {}
     scope_only: set[int] = set()
     for m in ctx.mentions("IMAGING"):
-        if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.has("negated"):
-            continue  # a body PET (staging) is not a PET for the brain question
+        if m.attrs.get("modality") != "PET" or m.has("negated") or \
+                (pet_coverage(ctx, m)[0] or m.attrs.get("body_part")) not in BRAIN:
+            continue  # a body PET (staging) is not a PET for the brain question, unless brain views were part of it
         if cancelled_order(ctx, m):
             alternatives[m.start] = _CANCELLED.id  # "PET order discontinued": neither done nor asked for
             continue
@@ -185,7 +187,8 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     for m in ctx.ignored("IMAGING"):
         # "PET ordered 11/02, pending": the pending order ConText reads as hypothetical is a PET asked for; not one
         # deferred, held or left for later ("FDG-PET deferred pending the MRS result": the PET waits on the MRS)
-        if m.attrs.get("modality") != "PET" or m.attrs.get("body_part") or m.modifiers != ["hypothetical"] \
+        if m.attrs.get("modality") != "PET" or (pet_coverage(ctx, m)[0] or m.attrs.get("body_part")) not in BRAIN \
+                or m.modifiers != ["hypothetical"] \
                 or set(m.modifier_rules) != {"hyp.backward"} or ctx.supersession_of(m) is not None \
                 or m.section == "family_history":
             continue

@@ -19,6 +19,7 @@ _SPINE_ASIDE_AFTER = cue("request.spine_aside_after")
 _SPINE_TRAUMA_CARE = cue("request.spine_trauma_care")
 _REPEAT = cue("request.repeat")
 _REPEAT_LEAD = cue("request.repeat_lead")
+_ASKED_AGAIN = cue("request.asked_again")
 _FOLLOW_UP = cue("request.followup_plan")
 _YES = cue("request.answer_yes")
 _DONE = cue("study.done")
@@ -34,6 +35,8 @@ _REPORT_BODY = frozenset({"exam_title", "comparison", "technique", "findings", "
 _NOT_REQUEST_SECTIONS = frozenset({"comparison", "findings", "impression", "technique"})
 # sections where an MRS named without a code is the one requested
 _REQUESTING_SECTIONS = frozenset({"request", "assessment_plan", "indication", "chief_complaint"})
+# an MRI and its MRS are acquired in one session: a failed MRI session is the MRS's failure too
+_ONE_SESSION = frozenset({"MRI", "MRS", "unspecified"})
 
 
 def requested_code_mentions(ctx: FactContext) -> list[Mention]:
@@ -202,10 +205,12 @@ def _requested_studies(r: Resolver) -> list[tuple[Mention, str, bool]]:
         if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
             continue
         modality = "MRS" if m.concept == "MRS_REQUEST" else m.attrs.get("modality", "unspecified")
-        if m.concept == "IMAGING" and not (is_requested_study(ctx, m) or _asked_as_repeat(ctx, m) or
+        stretch = _line_stretch(ctx, m)
+        again = _ASKED_AGAIN.matches(stretch)  # "MRI with MRS re-requested", "rebooked on the wide-bore magnet"
+        if m.concept == "IMAGING" and not (is_requested_study(ctx, m) or _asked_as_repeat(ctx, m) or again or
                                            (m.section in _REQUESTING_SECTIONS and ctx.date_of(m) is None)):
             continue
-        out.append((m, modality, _REPEAT.matches(_line_stretch(ctx, m))))
+        out.append((m, modality, again or _REPEAT.matches(stretch)))
     return out + _repeats_without_a_name(ctx)
 
 
@@ -270,7 +275,8 @@ def _repeat_questions(ctx: FactContext) -> list[list[Mention]]:
 
 def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]:
     """A repeat asked for in a later clause that names no study ("the MRS could not be completed; repeat
-    requested"): the study named last before it in the sentence is the one repeated."""
+    requested"), or in the next sentence when that one names none ("... not acquired. Re-ordered under sedation."):
+    the study named last before it is the one repeated."""
     out: list[tuple[Mention, str, bool]] = []
     for m in ctx.mentions("IMAGING"):
         if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
@@ -279,9 +285,23 @@ def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]
         later = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.start > m.start]
         end = min((o.start for o in later), default=m.sentence_end)
         rest = ctx.text[hi:end]
-        if hi < end and _REPEAT.matches(rest) and _REQUEST_WORDS.matches(rest):
+        asked = hi < end and (_ASKED_AGAIN.matches(rest) or (_REPEAT.matches(rest) and _REQUEST_WORDS.matches(rest)))
+        if asked or (not later and _asked_again_next(ctx, m)):
             out.append((m, m.attrs.get("modality", "unspecified"), True))
     return out
+
+
+def _asked_again_next(ctx: FactContext, m: Mention) -> bool:
+    """The sentence right after the study's (no blank line between) names no study and asks for it once more
+    ("... spectroscopy not acquired. Re-ordered with oral anxiolysis.")."""
+    text = ctx.text
+    start = m.sentence_end + len(text[m.sentence_end:]) - len(text[m.sentence_end:].lstrip())
+    if "\n\n" in text[m.sentence_end:start].replace(" ", "").replace("\t", "") or start >= len(text):
+        return False
+    ends = [i for i in (text.find(c, start) for c in ".;\n") if i >= 0]
+    end = min(ends, default=len(text))
+    named = any(start <= o.start < end for o in ctx.mentions("IMAGING", "MRS_REQUEST"))
+    return not named and _ASKED_AGAIN.matches(text[start:end])
 
 
 def _counts(ctx: FactContext, o: Mention) -> bool:
@@ -291,13 +311,24 @@ def _counts(ctx: FactContext, o: Mention) -> bool:
                 or harmless_artifact(ctx, o))
 
 
-def _technical_reasons(ctx: FactContext, m: Mention, *, next_sentence: bool = True) -> list[Mention]:
+def _technical_reasons(ctx: FactContext, m: Mention, modality: str, *, next_sentence: bool = True
+                       ) -> list[Mention]:
     """Technical failures stated in the request's sentence or (`next_sentence`) in the next sentence of the same
-    section."""
+    section, or in the sentence just before it in the same section when that one names no study of another
+    session ("The patient could not stay still and the study was stopped. MRS requested again."; an MRI and its
+    MRS are one session)."""
     here = ctx.same_sentence(m, *_TECHNICAL.concepts)
     starts = sorted(s for s in ctx.by_sentence if s >= m.sentence_end)
     if next_sentence and starts and not ctx.text[m.sentence_end:starts[0]].strip():
         here += [o for o in ctx.by_sentence[starts[0]] if o.concept in _TECHNICAL and o.section == m.section]
+    before = [s for s in ctx.by_sentence if s < m.sentence_start]
+    if next_sentence and before:
+        previous = ctx.by_sentence[max(before)]
+        end = max((o.sentence_end for o in previous), default=m.sentence_start)
+        session = {modality, *_ONE_SESSION} if modality in _ONE_SESSION else {modality, "unspecified"}
+        if end <= m.sentence_start and not ctx.text[end:m.sentence_start].strip() and not any(
+                o.concept == "IMAGING" and o.attrs.get("modality", "unspecified") not in session for o in previous):
+            here += [o for o in previous if o.concept in _TECHNICAL and o.section == m.section]
     return [o for o in here if _counts(ctx, o)]
 
 
@@ -333,7 +364,7 @@ def technical_repeat(r: Resolver, name: str) -> Fact:
     for m, modality, repeat in requests:
         if repeat:
             follow_up = _FOLLOW_UP.matches(_line_stretch(ctx, m))
-            reasons = _technical_reasons(ctx, m, next_sentence=not follow_up)
+            reasons = _technical_reasons(ctx, m, modality, next_sentence=not follow_up)
             limited = [] if follow_up else [
                 s for s in r.studies if s.modality == modality and s.body_part in (None, "brain")
                 and "technically_limited" in s.verdicts]
