@@ -71,6 +71,10 @@ REPEATS = [
     ("near miss: follow-up repeat after an artefact",
      "MRI 10/01/2026: motion artifact limited the post-contrast images. Repeat MRI in 3 months to monitor the "
      "lesion.\n", N),
+    ("near miss: a sequence left out of a completed study, repeat asked on the form",
+     "Is this a repeat study? [X] Yes  Prior MRS 09/20/2026 (adequate, equivocal).\n"
+     "MRI brain 10/30/2026: nodular enhancement at the cavity margin. Perfusion not acquired. Spectroscopy over the "
+     "nodule: choline modestly raised.\nRepeat MR spectroscopy requested for the nodule.\n", N),
     ("near miss: another modality's failure before a request",
      "CT head 11/01/2026 limited by motion. MR spectroscopy requested again for the right frontal lesion.\n", N),
 ]
@@ -85,6 +89,9 @@ PETS = [
     ("whole-body PET with a dedicated brain acquisition",
      MRI + "Whole-body FDG PET/CT on 11/02/2026 with a dedicated brain acquisition: frontal lesion hypometabolic, "
      "no primary.\n" + ASK, P),
+    ("a title line: skull base to thigh with dedicated brain",
+     MRI + "EXAM: PET/CT SKULL BASE TO THIGH WITH DEDICATED BRAIN   DATE: 11/03/2026\nFrontal focus photopenic.\n"
+     + ASK, P),
     ("skull base to mid-thigh plus dedicated head images",
      MRI + "PET/CT skull base to mid-thigh 11/02/2026 plus dedicated head images: lesion photopenic.\n" + ASK, P),
     ("orbits to thighs, with brain views",
