@@ -618,6 +618,7 @@ class RuleExtensions:
         self._own_categories = frozenset(str(c) for c in own.get("categories", ()))
         self._own_gap = int(own.get("max_gap", 3))
         self._own_qualifiers = frozenset(str(q).lower() for q in own.get("qualifiers", ()))
+        self._own_inner_types = frozenset(str(t) for t in own.get("pass_types", ()))
         inner = config.get("inner_cue", {})
         self._inner_id: str | None = inner.get("id")
         self._inner_categories = frozenset(str(c) for c in inner.get("categories", ()))
@@ -628,6 +629,19 @@ class RuleExtensions:
         self._result_words = frozenset(" ".join(str(w).lower().split()) for w in result.get("words", ()))
         self._result_categories = frozenset(str(c) for c in result.get("categories", ()))
         self._result_gap = int(result.get("max_gap", 3))
+        denied = config.get("denied_suspicion", {})
+        self._denied_id: str | None = denied.get("id")
+        self._denied_heads = frozenset(str(k).lower() for k in denied.get("heads", ()))
+        self._denied_rules = frozenset(str(r) for r in denied.get("rules", ()))
+        self._denied_words = frozenset(" ".join(str(w).lower().split()) for w in denied.get("words", ()))
+        self._denied_links = frozenset(str(k).lower() for k in denied.get("links", ()))
+        self._denied_stops = frozenset(str(k).lower() for k in denied.get("stops", ()))
+        self._denied_types = frozenset(str(t) for t in denied.get("types", ()))
+        self._denied_gap = int(denied.get("max_gap", 3))
+        self._denied_rule: ConTextRule | None = None
+        if self._denied_id is not None:
+            self._denied_rule = ConTextRule(literal="<denied suspicion>", category="NEGATED_EXISTENCE",
+                                            direction="BACKWARD", metadata={"id": self._denied_id})
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -653,6 +667,8 @@ class RuleExtensions:
             self._reach_objects(doc, graph.modifiers, targets)
         if graph is not None and self._inner_id is not None and self._inner_categories:
             self._reach_past_inner_cues(doc, graph.modifiers, targets)
+        if graph is not None and self._denied_rule is not None and self._denied_heads and self._denied_words:
+            self._deny_suspicion(doc, graph.modifiers, targets)
         if self._change_id is not None and self._heads:
             starts = {t.start for t in targets}
             for target in targets:
@@ -672,8 +688,9 @@ class RuleExtensions:
         if graph is not None and self._tested_rule is not None and self._tested:
             self._patient_tested(doc, graph.modifiers, targets)
         if self._own_id is not None and self._own_heads:
+            by_start = SpansByStart([(t.start, t.end) for t in targets])
             for target in targets:
-                self._own_tumor(doc, target)
+                self._own_tumor(doc, target, targets, by_start)
         if self._result_id is not None and self._result_types:
             for target in targets:
                 self._test_result(target)
@@ -1445,20 +1462,73 @@ class RuleExtensions:
                     break
             self._extend(doc, modifier, reached, end, i, self._object_id)
 
-    def _own_tumor(self, doc: Doc, target: Span) -> None:
+    def _own_tumor(self, doc: Doc, target: Span, targets: list[Span], by_start: SpansByStart) -> None:
         """The patient's own tumor ("of her treated GBM"): drop the assertions of the `own_tumor` categories made by
-        cues outside the possessive phrase."""
-        if target.label_ not in self._own_types or not target._.modifiers:
+        cues outside the possessive phrase; so does a treatment of `pass_types` told inside it ("her resected
+        glioblastoma")."""
+        if target.label_ not in self._own_types:
             return
         lo = max(target.sent.start, target.start - 1 - self._own_gap)
         head = next((i for i in range(target.start - 1, lo - 1, -1) if doc[i].lower_ in self._own_heads), None)
         if head is None or any(t.lower_ not in self._own_qualifiers for t in doc[head + 1:target.start]):
             return
-        kept = [m for m in target._.modifiers
-                if m.category not in self._own_categories
-                or (head <= m.modifier_span[0] and m.modifier_span[1] <= target.end)]
-        if len(kept) != len(target._.modifiers):
-            target._.modifiers = tuple(kept)
+        inner = [targets[k] for k in by_start.candidates(head + 1, target.start)
+                 if targets[k].label_ in self._own_inner_types
+                 and head < targets[k].start and targets[k].end <= target.start]
+        for span in (target, *inner):
+            kept = [m for m in span._.modifiers
+                    if m.category not in self._own_categories
+                    or (head <= m.modifier_span[0] and m.modifier_span[1] <= target.end)]
+            if len(kept) != len(span._.modifiers):
+                span._.modifiers = tuple(kept)
+
+    def _deny_suspicion(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A suspicion verb after its noun that a denying word before the noun denies ("No inborn error is
+        suspected", "neither a leukodystrophy nor a mitochondrial disorder is suspected"): the targets between lose
+        that hedge and are negated (the `denied_suspicion` scope)."""
+        assert self._denied_rule is not None
+        by_token: dict[int, list[Span]] = {}
+        for t in targets:
+            for i in range(t.start, t.end):
+                by_token.setdefault(i, []).append(t)
+        for hedge in modifiers:
+            if (hedge.rule.metadata or {}).get("id") not in self._denied_rules:
+                continue
+            start, end = hedge.modifier_span
+            if " ".join(doc[start:end].text.lower().split()) not in self._denied_words:
+                continue
+            first = doc[start].sent.start
+            reached: list[Span] = []
+            gap, head, i, after_noun = 0, None, start - 1, False
+            while i >= first:
+                word = doc[i].lower_
+                if word in self._denied_heads:
+                    head = i
+                    break
+                if i in by_token and not gap:
+                    reached.extend(by_token[i])
+                    i = min(t.start for t in by_token[i]) - 1
+                    after_noun = True
+                    continue
+                if word in self._denied_stops or doc[i].is_space:
+                    break
+                # other words only between the denying word and the first noun ("no definite underlying tumour")
+                if word not in self._denied_links or gap:
+                    if not after_noun or gap >= self._denied_gap or i in by_token:
+                        break
+                    gap += 1
+                else:
+                    after_noun = False
+                i -= 1
+            if head is None:
+                continue
+            for target in reached:
+                if target.label_ not in self._denied_types or not any(m is hedge for m in target._.modifiers):
+                    continue
+                target._.modifiers = tuple(m for m in target._.modifiers if m is not hedge)
+                if not any((m.rule.metadata or {}).get("id") == self._denied_id for m in target._.modifiers):
+                    _add(target, ConTextModifier(self._denied_rule, start, end, doc, scope_start=head,
+                                                 scope_end=end))
 
     def _reach_past_inner_cues(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A forward cue of the `inner_cue` categories whose scope was ended by a cue of another category inside a
