@@ -78,6 +78,7 @@ _PENDING = cue("study.pending")
 _PLANNED_BEFORE = cue("study.planned_before")
 _PLANNED_AFTER = cue("study.planned_after")
 _CONTINUATION = cue("study.continuation")
+_CHOICE_OPTION = concept_set("study.choice_option")
 _DISCUSSED_BEFORE = cue("study.discussed_before")
 _DISCUSSED_AFTER = cue("study.discussed_after")
 _DISCUSSED_DONE = cue("study.discussed_done")
@@ -761,6 +762,13 @@ def cancelled_order(ctx: FactContext, m: Mention) -> bool:
     return _CANCELLED.matches(ctx.text[lo:m.start]) or _CANCELLED.matches(ctx.text[m.end:hi])
 
 
+def is_choice_option(ctx: FactContext, m: Mention) -> bool:
+    """The study is named inside a management option weighed against another ("yearly MRI vs radiotherapy",
+    "an MRI in 6 months vs change to rituximab"; facts cue study.choice_option): a plan, not a study done."""
+    return any(o.start <= m.start and m.end <= o.end
+               for o in ctx.same_sentence(m, *_CHOICE_OPTION.concepts, counted=False))
+
+
 def is_planned(ctx: FactContext, m: Mention) -> bool:
     """"family meeting after the MRS", "MRS to be scheduled", "once the MRS is done": the words next to the study's
     name in its clause place it in the future."""
@@ -867,6 +875,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "PET was discussed at tumor board on 11/05; MRS preferred": talked about, not done
         if cancelled_order(ctx, m):
             continue  # "FDG-PET order from 10/30 was cancelled by the ordering provider": never done
+        if is_choice_option(ctx, m):
+            continue  # "we weighed serial MRI every 4 months versus early resection": an option, not a study
         if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
             continue
         modality = _study_modality(ctx, m)

@@ -30,6 +30,11 @@ _FIELD_LABEL = cue("documentation.field_label")
 _REFERS_ELSEWHERE = cue("documentation.refers_elsewhere")
 _NOT_DONE_ANSWER = cue("documentation.not_done_answer")
 _EXAM_FINDINGS = cue("exam.findings")
+_EXAM_REPORTED = cue("documentation.exam_reported")
+_EXAM_ATTRIBUTED = cue("documentation.exam_attributed")
+_EXAM_EARLIER = cue("documentation.exam_earlier")
+_EXAM_NAMED = cue("documentation.exam_named")
+_EXAM_FIRSTHAND = cue("documentation.exam_firsthand")
 _PRESENTATION = cue("history.presentation")
 # a radiology report's body does not examine the patient or tell the presenting illness
 _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
@@ -80,17 +85,43 @@ def _unfilled(body: str) -> bool:
     return re.search(r"\w", rest) is None
 
 
+_CLAUSE = re.compile(r"[^;]+")
+
+
+def _secondhand(clause: str, *, not_done: bool) -> bool:
+    """Findings told as the patient's or family's report ("she says her pupils looked equal"), or, in a packet that
+    says the examination was not done (`not_done`), credited to another clinician at an earlier time ("fundi
+    normal per the eye clinic in 2024"): no examination of the note."""
+    if _EXAM_FIRSTHAND.matches(clause):
+        return False  # "she describes ... on examination there is a mild aphasia": the note's own examination
+    return _EXAM_REPORTED.matches(clause) or (
+        not_done and _EXAM_ATTRIBUTED.matches(clause) and _EXAM_EARLIER.matches(clause))
+
+
+def _firsthand(content: Cue, text: str, *, not_done: bool) -> bool:
+    """`content` matches in a clause of `text` that is not secondhand."""
+    return any(content.matches(c.group(0)) and not _secondhand(c.group(0), not_done=not_done)
+               for sentence in _SENTENCE.finditer(text) for c in _CLAUSE.finditer(sentence.group(0)))
+
+
 def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | None, *,
-                      pointer_is_empty: bool = False) -> tuple[list[SectionSpan], list[SectionSpan]]:
+                      pointer_is_empty: bool = False, secondhand: bool = False
+                      ) -> tuple[list[SectionSpan], list[SectionSpan]]:
     """The sections that hold the element (content after the header), and those that are empty, say it was not
     done ("Exam: deferred", "virtual visit, no exam") or is elsewhere ("see attached note"), or hold only unfilled
-    template fields ("Neuro: ***"). A section whose `content` cue matches counts even so. `pointer_is_empty`: a
-    section that only points to another document ("see attached neurology note") is empty too (examination)."""
+    template fields ("Neuro: ***"). A section whose `content` cue matches counts even so, unless (`secondhand`)
+    its first sentence says it was not done and the content is only told secondhand ("Exam: not performed (video
+    visit). Reflexes brisk per Dr Alvarez in March 2025."). `pointer_is_empty`: a section that only points to
+    another document ("see attached neurology note") is empty too (examination)."""
     ctx = r.ctx
     kept, empty = [], []
     for s in ctx.sections(*categories):
         _, body = _body(ctx, s)
-        if content is not None and content.matches(body):
+        if content is not None and content.matches(body) and secondhand and \
+                _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty) and \
+                not _firsthand(content, body, not_done=True):
+            empty.append(s)
+        elif content is not None and content.matches(body):
             kept.append(s)
         elif not re.search(r"\w", body) or _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty) \
                 or _unfilled(body):
@@ -100,14 +131,26 @@ def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | N
     return kept, empty
 
 
-def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan]) -> list[Evidence]:
+def _said_not_done(ctx: FactContext, skip: list[SectionSpan]) -> bool:
+    """The packet says the examination was not done: an examination section that is empty or deferred (`skip`),
+    or a sentence with a deferral that names the examination ("Telephone visit, no exam.")."""
+    return bool(skip) or any(_DEFERRED.matches(f.group(0)) and _EXAM_NAMED.matches(f.group(0))
+                             for f in _SENTENCE.finditer(ctx.text))
+
+
+def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhand: bool = False
+           ) -> list[Evidence]:
     """Sentences outside report bodies and request sections (and the `skip` sections) where `content` matches
-    and the sentence does not say the element was not done: the element written in prose, with no header."""
+    and the sentence does not say the element was not done: the element written in prose, with no header.
+    `secondhand`: not where the content is only told secondhand (`_secondhand`)."""
     out: list[Evidence] = []
+    not_done = secondhand and _said_not_done(ctx, skip)
     for found in _SENTENCE.finditer(ctx.text):
         lo, sentence = found.start(), found.group(0)
         hit = content.search(sentence)
         if hit is None or _DEFERRED.matches(sentence):
+            continue
+        if secondhand and not _firsthand(content, sentence, not_done=not_done):
             continue
         start, end = lo + hit.start, lo + hit.end
         section = ctx.section_at(start)
@@ -122,17 +165,20 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan]) -> list[Evid
 
 
 def _element_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str,
-                  content: Cue | None = None, *, prose: bool = True, pointer_is_empty: bool = False) -> Fact:
+                  content: Cue | None = None, *, prose: bool = True, pointer_is_empty: bool = False,
+                  secondhand: bool = False) -> Fact:
     """Present with the sections that hold the element, or (`content`) with the sentences that give it in prose;
     an empty or deferred section (`pointer_is_empty`: also one that only points to another document) is not the
-    element (kept as ignored evidence)."""
+    element (kept as ignored evidence); `secondhand`: content told only as the patient's report or as another
+    clinician's earlier findings is not the element."""
     ctx = r.ctx
-    kept, empty = _content_sections(r, categories, content, pointer_is_empty=pointer_is_empty)
+    kept, empty = _content_sections(r, categories, content, pointer_is_empty=pointer_is_empty,
+                                    secondhand=secondhand)
     ignored = [ctx.section_evidence(s, assertion=FactStatus.ABSENT) for s in empty]
     if kept:
         return make_fact(name, FactStatus.PRESENT, [ctx.section_evidence(s) for s in kept],
                          note=f"{what} section present", ignored=ignored)
-    sentences = _prose(ctx, content, empty) if content is not None and prose else []
+    sentences = _prose(ctx, content, empty, secondhand=secondhand) if content is not None and prose else []
     if sentences:
         return make_fact(name, FactStatus.PRESENT, sentences, note=f"{what} given in prose (no {what} section)",
                          ignored=ignored)
@@ -166,8 +212,10 @@ def history_documented(r: Resolver, name: str) -> Fact:
 @derivation("physical_exam_documented")
 def physical_exam_documented(r: Resolver, name: str) -> Fact:
     """An examination section with content, or sentences that give an examination with no header ("On examination
-    she was alert, pupils equal"); a section that is empty or says the exam was not done is not one."""
-    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS, pointer_is_empty=True)
+    she was alert, pupils equal"); a section that is empty or says the exam was not done is not one, nor are
+    findings told only as the patient's report or, where the exam was not done, another clinician's earlier one."""
+    return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS, pointer_is_empty=True,
+                         secondhand=True)
 
 
 @derivation("labs_documented")
