@@ -29,7 +29,14 @@ FACTS = [
      "biopsy.", {"brain_infection": N, "seizures": N}),
     ("consent-risks-parens", "Gadolinium consent signed (risks: infection, nephrogenic fibrosis).",
      {"brain_infection": N}),
+    ("review-verb-bare-under", "Parkinsonism with falls. Spectroscopy is generally assessed under tumour and "
+     "infection criteria; we ask for it to support the diagnosis.", {"brain_neoplasm": N, "brain_infection": N}),
+    ("passive-usually-approved", "MR spectroscopy is usually approved for brain tumours and abscesses; this is a "
+     "movement-disorder question.", {"brain_neoplasm": N, "brain_infection": N}),
+    ("passive-only-covered", "Spectroscopy is only covered for gliomas, as we understand it.", {"brain_neoplasm": N}),
     # near misses
+    ("nm-approved-for-her", "MRS is usually approved for her glioma surveillance.", {"brain_neoplasm": P}),
+    ("nm-was-approved", "MRS was approved for tumour evaluation last year.", {"brain_neoplasm": P}),
     ("nm-falls-under", "Her glioblastoma falls under the plan's tumor indication.", {"brain_neoplasm": P}),
     ("nm-meets-criteria", "He meets the payer's criteria: known glioblastoma, new enhancement.",
      {"brain_neoplasm": P}),

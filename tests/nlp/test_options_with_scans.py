@@ -45,6 +45,13 @@ ROWS: list[tuple[str, str, dict[str, FactStatus]]] = [
      {INC: N, PRIOR: N}),
     ("option-scan-vs-drug-stem", "Options: stay the course with MRI in 3 months versus switch to ofatumumab.",
      {INC: N, PRIOR: N}),
+    # the second option opens with an action: the interval may come before the scan, or there is none
+    ("interval-before-scan-vs-escalate", "Talked through staying on dimethyl fumarate with a 6-month MRI vs escalate "
+     "to natalizumab.", {INC: N}),
+    ("annual-scan-vs-refer", "Options: keep an eye on it with annual imaging versus refer to neurosurgery.",
+     {INC: N}),
+    ("scan-vs-to-switch", "Either yearly MRI, vs. to switch to cladribine now - she will decide.", {INC: N}),
+    ("treatment-vs-taper", "Continue dexamethasone with a repeat CT in 10 days vs taper now.", {INC: N}),
     # the study done before the choice keeps its own read
     ("prior-read-kept-conclusive", "MRI brain 10/01/2026: typical meningioma, 11 mm. Options: MRI in 6 months vs "
      "radiosurgery.", {INC: A, PRIOR: P}),
@@ -57,6 +64,8 @@ ROWS: list[tuple[str, str, dict[str, FactStatus]]] = [
     ("near-serial-mri-differential", "Serial MRI 09/2026: growth vs pseudoprogression.", {INC: P, PRIOR: P}),
     ("near-follow-up-mri-read", "The follow-up MRI of 09/30/2026 showed recurrence versus radiation necrosis.",
      {INC: P}),
+    ("near-read-then-action-choice", "MRI 10/01/2026: new enhancement, progression vs pseudoprogression; options: "
+     "continue temozolomide vs switch to lomustine.", {INC: P}),
     ("near-comparison-kept", "MRI 10/01/2026: new enhancing lesion, lymphoma vs glioma; stable vs prior elsewhere.",
      {INC: P}),
 ]
