@@ -465,7 +465,16 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         head = min(imaging, key=lambda m: (not in_zone(m, titles), m.start))
         body_part, part_cues = _body_part(ctx, head)
         draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part, in_hand=True)
-        draft.evidence.append(ctx.evidence(head, cues=part_cues))
+        told: list[str] = []
+        if not titles:
+            # an untitled "report" found from a modality in its body is a note's impression citing a study; when it
+            # says the study's written report is lacking ("outside MRI (verbal read only; report pending)"), the read
+            # is second-hand as in a citation
+            in_hand, told = _report_told(ctx, head, sorted(ctx.by_sentence))
+            if told and not in_hand:
+                draft.in_hand = False
+                draft.unreported.extend(told)
+        draft.evidence.append(ctx.evidence(head, cues=part_cues + told))
         dates = within(all_dates, lead_in, end)
         # the report's own title lines first; else, for a title the sectionizer did not know, the dates after it
         # up to the report (its "DATE:" line); else the date nearest before the report

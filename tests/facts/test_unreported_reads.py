@@ -38,7 +38,17 @@ CASES = {
     "called with a preliminary, awaiting the final report": (
         "Radiology called us with a preliminary read of the 11/05/2026 MRI: nonspecific enhancing lesion, glioma "
         "versus demyelination; awaiting the final report.\n", N, S),
+    # a note's impression that cites the study (an untitled "report" found from the modality in its body)
+    "a note's impression: outside CT, report pending": (
+        "Assessment:\n1. New right temporal lesion on outside CT (read by phone only; report pending), "
+        "indeterminate:\n   metastasis versus subacute infarct.\n", N, S),
+    "a note's impression: MRI report not yet received": (
+        "Impression:\n2. Left frontal lesion on MRI done elsewhere - written report not yet received.\n"
+        "   Differential: low-grade glioma vs cortical dysplasia.\n", N, S),
     # near misses: the written read is in the packet
+    "near miss: a note's impression citing an MRI with no word of its report": (
+        "Impression:\n2. Left frontal lesion on MRI 10/01/2026.\n   Differential: low-grade glioma vs cortical "
+        "dysplasia.\n", P, S),
     "near miss: report attached": (
         "MRI brain 10/02/2026 (report attached): enhancing right temporal lesion, indeterminate, glioma versus "
         "metastasis.\n", P, S),
