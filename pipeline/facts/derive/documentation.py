@@ -35,6 +35,7 @@ _EXAM_ATTRIBUTED = cue("documentation.exam_attributed")
 _EXAM_EARLIER = cue("documentation.exam_earlier")
 _EXAM_NAMED = cue("documentation.exam_named")
 _EXAM_FIRSTHAND = cue("documentation.exam_firsthand")
+_EXAM_PLANNED = cue("documentation.exam_planned")
 _PRESENTATION = cue("history.presentation")
 # a radiology report's body does not examine the patient or tell the presenting illness
 _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
@@ -98,20 +99,38 @@ def _secondhand(clause: str, *, not_done: bool) -> bool:
         not_done and _EXAM_ATTRIBUTED.matches(clause) and _EXAM_EARLIER.matches(clause))
 
 
-def _firsthand(content: Cue, text: str, *, not_done: bool) -> bool:
-    """`content` matches in a clause of `text` that is not secondhand."""
-    return any(content.matches(c.group(0)) and not _secondhand(c.group(0), not_done=not_done)
-               for sentence in _SENTENCE.finditer(text) for c in _CLAUSE.finditer(sentence.group(0)))
+def _planned(clause: str) -> bool:
+    """An examination planned, scheduled or promised ("will see him next week for fundoscopy", "optometry to check
+    the fundi on 12/09", "recheck fundi at the next visit"), not one of the note's own ("on examination ...")."""
+    return _EXAM_PLANNED.matches(clause) and not _EXAM_FIRSTHAND.matches(clause)
+
+
+def _firsthand(content: Cue, text: str, *, not_done: bool, planned: bool = False) -> bool:
+    """`content` matches in a clause of `text` that is not secondhand (`planned`: nor a planned examination)."""
+    return _firsthand_clause(content, text, not_done=not_done, planned=planned) is not None
+
+
+def _firsthand_clause(content: Cue, text: str, *, not_done: bool, planned: bool = False) -> tuple[int, str] | None:
+    """The first clause of `text` (offset, text) where `content` matches and that is not secondhand (`planned`:
+    nor a planned examination), else None."""
+    for sentence in _SENTENCE.finditer(text):
+        for c in _CLAUSE.finditer(sentence.group(0)):
+            clause = c.group(0)
+            if content.matches(clause) and not _secondhand(clause, not_done=not_done) and \
+                    not (planned and _planned(clause)):
+                return sentence.start() + c.start(), clause
+    return None
 
 
 def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | None, *,
-                      pointer_is_empty: bool = False, secondhand: bool = False
+                      pointer_is_empty: bool = False, secondhand: bool = False, planned: bool = False
                       ) -> tuple[list[SectionSpan], list[SectionSpan]]:
     """The sections that hold the element (content after the header), and those that are empty, say it was not
     done ("Exam: deferred", "virtual visit, no exam") or is elsewhere ("see attached note"), or hold only unfilled
     template fields ("Neuro: ***"). A section whose `content` cue matches counts even so, unless (`secondhand`)
     its first sentence says it was not done and the content is only told secondhand ("Exam: not performed (video
-    visit). Reflexes brisk per Dr Alvarez in March 2025."). `pointer_is_empty`: a section that only points to
+    visit). Reflexes brisk per Dr Alvarez in March 2025.") or (`planned`) only as an examination to be done
+    ("Exam: none - phone visit. Fundi to be checked by optometry on 12/02."). `pointer_is_empty`: a section that only points to
     another document ("see attached neurology note") is empty too (examination)."""
     ctx = r.ctx
     kept, empty = [], []
@@ -119,7 +138,7 @@ def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | N
         _, body = _body(ctx, s)
         if content is not None and content.matches(body) and secondhand and \
                 _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty) and \
-                not _firsthand(content, body, not_done=True):
+                not _firsthand(content, body, not_done=True, planned=planned):
             empty.append(s)
         elif content is not None and content.matches(body):
             kept.append(s)
@@ -138,24 +157,45 @@ def _said_not_done(ctx: FactContext, skip: list[SectionSpan]) -> bool:
                              for f in _SENTENCE.finditer(ctx.text))
 
 
-def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhand: bool = False
-           ) -> list[Evidence]:
+def _plan_section(section: SectionSpan | None) -> bool:
+    """A section headed as a plan ("Plan:", "Follow-up:", "Next steps:"): what it names is to be done."""
+    return section is not None and _EXAM_PLANNED.matches(section.header.strip().rstrip(":") + ":")
+
+
+def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhand: bool = False,
+           planned: bool = False) -> list[Evidence]:
     """Sentences outside report bodies and request sections (and the `skip` sections) where `content` matches
     and the sentence does not say the element was not done: the element written in prose, with no header.
-    `secondhand`: not where the content is only told secondhand (`_secondhand`)."""
+    `secondhand`: not where the content is only told secondhand (`_secondhand`); `planned`: not where it is only
+    an examination planned, scheduled or promised (`_planned`, or a clause in a plan section), and a clause that
+    plans an examination for "the next visit" does not make its sentence a deferral ("today the fundi showed
+    papilloedema; recheck fundi at the next visit")."""
     out: list[Evidence] = []
     not_done = secondhand and _said_not_done(ctx, skip)
     for found in _SENTENCE.finditer(ctx.text):
         lo, sentence = found.start(), found.group(0)
-        hit = content.search(sentence)
-        if hit is None or _DEFERRED.matches(sentence):
+        if content.search(sentence) is None:
             continue
-        if secondhand and not _firsthand(content, sentence, not_done=not_done):
+        if planned:
+            deferred = any(_DEFERRED.matches(c.group(0)) and not _planned(c.group(0))
+                           for c in _CLAUSE.finditer(sentence))
+        else:
+            deferred = _DEFERRED.matches(sentence)
+        if deferred:
             continue
-        start, end = lo + hit.start, lo + hit.end
+        clause = _firsthand_clause(content, sentence, not_done=not_done, planned=planned) \
+            if secondhand or planned else (0, sentence)
+        if clause is None:
+            continue
+        hit = content.search(clause[1])
+        if hit is None:
+            continue
+        start, end = lo + clause[0] + hit.start, lo + clause[0] + hit.end
         section = ctx.section_at(start)
         if (section is not None and section.category in _REPORT_SECTIONS) or any(
                 s.start <= start < s.end for s in skip):
+            continue
+        if planned and _plan_section(section) and not _EXAM_FIRSTHAND.matches(clause[1]):
             continue
         out.append(Evidence(text=ctx.text[start:end], start=start, end=end, page=ctx.layout.page_of(start),
                             boxes=ctx.layout.boxes_for(start, end), section=section.category if section else None,
@@ -166,19 +206,20 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
 
 def _element_fact(r: Resolver, name: str, categories: tuple[str, ...], what: str,
                   content: Cue | None = None, *, prose: bool = True, pointer_is_empty: bool = False,
-                  secondhand: bool = False) -> Fact:
+                  secondhand: bool = False, planned: bool = False) -> Fact:
     """Present with the sections that hold the element, or (`content`) with the sentences that give it in prose;
     an empty or deferred section (`pointer_is_empty`: also one that only points to another document) is not the
     element (kept as ignored evidence); `secondhand`: content told only as the patient's report or as another
-    clinician's earlier findings is not the element."""
+    clinician's earlier findings is not the element; `planned`: nor is an examination planned, scheduled or
+    promised."""
     ctx = r.ctx
     kept, empty = _content_sections(r, categories, content, pointer_is_empty=pointer_is_empty,
-                                    secondhand=secondhand)
+                                    secondhand=secondhand, planned=planned)
     ignored = [ctx.section_evidence(s, assertion=FactStatus.ABSENT) for s in empty]
     if kept:
         return make_fact(name, FactStatus.PRESENT, [ctx.section_evidence(s) for s in kept],
                          note=f"{what} section present", ignored=ignored)
-    sentences = _prose(ctx, content, empty, secondhand=secondhand) if content is not None and prose else []
+    sentences = _prose(ctx, content, empty, secondhand=secondhand, planned=planned) if content is not None and prose else []
     if sentences:
         return make_fact(name, FactStatus.PRESENT, sentences, note=f"{what} given in prose (no {what} section)",
                          ignored=ignored)
@@ -213,9 +254,10 @@ def history_documented(r: Resolver, name: str) -> Fact:
 def physical_exam_documented(r: Resolver, name: str) -> Fact:
     """An examination section with content, or sentences that give an examination with no header ("On examination
     she was alert, pupils equal"); a section that is empty or says the exam was not done is not one, nor are
-    findings told only as the patient's report or, where the exam was not done, another clinician's earlier one."""
+    findings told only as the patient's report or, where the exam was not done, another clinician's earlier one,
+    nor an examination planned, scheduled or promised ("will see her next week for fundoscopy")."""
     return _element_fact(r, name, ("physical_exam",), "physical examination", _EXAM_FINDINGS, pointer_is_empty=True,
-                         secondhand=True)
+                         secondhand=True, planned=True)
 
 
 @derivation("labs_documented")
