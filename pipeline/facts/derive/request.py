@@ -276,10 +276,13 @@ def _repeat_questions(ctx: FactContext) -> list[list[Mention]]:
 def _repeats_without_a_name(ctx: FactContext) -> list[tuple[Mention, str, bool]]:
     """A repeat asked for in a later clause that names no study ("the MRS could not be completed; repeat
     requested"), or in the next sentence when that one names none ("... not acquired. Re-ordered under sedation."):
-    the study named last before it is the one repeated."""
+    the study named last before it is the one repeated. A study named in its own stated failure ("MRS not
+    obtained", "spectroscopy never acquired") is that failed study, not a denied one."""
     out: list[tuple[Mention, str, bool]] = []
+    failures = [o for o in ctx.mentions(*_TECHNICAL.concepts) if _counts(ctx, o)]
     for m in ctx.mentions("IMAGING"):
-        if m.has("negated") or m.has("hypothetical") or m.section in _REPORT_BODY:
+        failed = any(o.start < m.end and m.start < o.end for o in failures)
+        if (m.has("negated") and not failed) or m.has("hypothetical") or m.section in _REPORT_BODY:
             continue
         _, hi = ctx.clause_of(m)
         later = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.start > m.start]
