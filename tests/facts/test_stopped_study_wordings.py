@@ -75,6 +75,10 @@ ROWS = [
      "Scan terminated 11/03/2026 (patient unwell), MRS not done. Kindly authorise again for the MRI with "
      "spectroscopy.\n", P),
     # --- near misses
+    ("near miss: spectroscopy not done because it was never ordered",
+     ASK + "MRI brain 10/12/2026, 3T. (Spectroscopy not performed - not ordered.) Indeterminate lesion.\n", N),
+    ("near miss: MRS not obtained as it was not authorized",
+     ASK + "MRI 10/12/2026 completed; MRS not obtained, as it was not authorized at the time.\n", N),
     ("near miss: a sequence left out of a completed study",
      ASK + "MRI 10/30/2026 with MRS: perfusion not obtained; spectroscopy over the nodule shows raised choline.\n", N),
     ("near miss: DWI not performed, remainder diagnostic",
