@@ -229,16 +229,19 @@ def _clause_start(r: _Reader, m: Mention) -> int:
     return r.text.rfind(";", m.sentence_start, m.start) + 1 or m.sentence_start
 
 
+def _subtypes(book: CueBook, m: Mention) -> dict[str, str]:
+    """The specific disease a mention of a subtyped concept names: attribute -> value, generic values left out."""
+    generic = book.value_set("supersede.generic_subtypes").values
+    return {a: str(m.attrs[a]) for a in book.value_set("supersede.subtype_attributes").values
+            if m.attrs.get(a) and m.attrs[a] not in generic}
+
+
 def _other_disease(book: CueBook, m: Mention, o: Mention) -> bool:
     """The two mentions name different diseases of one family: a subtype attribute with two specific values."""
     if m.concept not in book.concept_set("supersede.subtyped"):
         return False
-    generic = book.value_set("supersede.generic_subtypes").values
-    for attribute in book.value_set("supersede.subtype_attributes").values:
-        a, b = m.attrs.get(attribute), o.attrs.get(attribute)
-        if a and b and a not in generic and b not in generic and a != b:
-            return True
-    return False
+    mine, other = _subtypes(book, m), _subtypes(book, o)
+    return any(a in other and other[a] != v for a, v in mine.items())
 
 
 def _narrower(book: CueBook, m: Mention, o: Mention) -> bool:
@@ -246,13 +249,7 @@ def _narrower(book: CueBook, m: Mention, o: Mention) -> bool:
     GALC" beside "suggestive of a leukodystrophy"): a named disease ends that one, not the family's question."""
     if m.concept not in book.concept_set("supersede.subtyped"):
         return False
-    generic = book.value_set("supersede.generic_subtypes").values
-    attributes = book.value_set("supersede.subtype_attributes").values
-
-    def specific(x: Mention) -> bool:
-        return any(x.attrs.get(a) and x.attrs.get(a) not in generic for a in attributes)
-
-    return specific(m) and not specific(o)
+    return bool(_subtypes(book, m)) and not _subtypes(book, o)
 
 
 def _in(concepts: ConceptSet, m: Mention) -> bool:
