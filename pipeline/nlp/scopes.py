@@ -356,7 +356,7 @@ class ListContext:
 
 def _phrases(words: Any) -> re.Pattern[str] | None:
     """One case-insensitive pattern for a list of words and phrases (whole words; spaces match any whitespace)."""
-    listed = sorted({" ".join(str(w).lower().split()) for w in words or ()}, key=len, reverse=True)
+    listed = sorted(dict.fromkeys(" ".join(str(w).lower().split()) for w in words or ()), key=len, reverse=True)
     if not listed:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed) + r")(?!\w)",
@@ -519,9 +519,7 @@ class RuleExtensions:
         try:
             unless = verdict.get("resolution_unless_after")
             self._resolution_unless = re.compile(str(unless), re.IGNORECASE) if unless else None
-            words = sorted((" ".join(str(k).lower().split()) for k in claim.get("words", ())), key=len, reverse=True)
-            self._claims = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-                                      + r")(?!\w)", re.IGNORECASE) if words else None
+            self._claims = _phrases(claim.get("words", ()))
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._verdict_id!r}: a pattern does not compile: {exc}") \
                 from exc
