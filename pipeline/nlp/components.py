@@ -263,17 +263,26 @@ def _blocked(span: Span, info: TargetRuleInfo) -> bool:
     doc = span.doc
     if info.unless_next:
         nxt = _neighbour(doc, span.end, step=1)
-        if nxt is not None and nxt.lower_ in info.unless_next:
+        if nxt is not None and nxt.lower_ in info.unless_next and _hyphen_joined(doc[span.end - 1], nxt):
             return True
     if info.unless_prev:
         prev = _neighbour(doc, span.start - 1, step=-1)
-        if prev is not None and prev.lower_ in info.unless_prev:
+        if prev is not None and prev.lower_ in info.unless_prev and _hyphen_joined(prev, doc[span.start]):
             return True
     if info.only_after:
         lo = max(span.sent.start, span.start - info.only_after_tokens)
         if not any(tok.lower_ in info.only_after for tok in doc[lo:span.start]):
             return True
     return False
+
+
+def _hyphen_joined(left: Token, right: Token) -> bool:
+    """A hyphen in an `unless_next`/`unless_prev` list is one joined to the match ("non-neoplastic", "mass-like",
+    "spheno-orbital"); a dash standing apart is punctuation between two words ("gliosis - tumour excluded") and
+    blocks nothing. Any other filter word always counts."""
+    if left.text != "-" and right.text != "-":
+        return True
+    return left.i + 1 == right.i and not left.whitespace_
 
 
 def _neighbour(doc: Doc, i: int, *, step: int) -> Token | None:

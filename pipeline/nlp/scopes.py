@@ -511,6 +511,12 @@ class RuleExtensions:
         self._claim_id: str | None = claim.get("id")
         self._claim_rules = frozenset(str(r) for r in claim.get("rules", ()))
         self._claim_separators = frozenset(str(k) for k in claim.get("separators", ()))
+        dash = config.get("dash_subject", {})
+        self._dash_id: str | None = dash.get("id")
+        self._dash_rules = frozenset(str(r) for r in dash.get("rules", ()))
+        self._dash_separators = frozenset(str(k) for k in dash.get("separators", ()))
+        self._dash_subjects = frozenset(str(t) for t in dash.get("subjects", ()))
+        self._dash_same = [frozenset(str(t) for t in group) for group in dash.get("same_findings", ())]
         pending = config.get("pending_subject", {})
         self._pending_id: str | None = pending.get("id")
         self._pending_rules = frozenset(str(r) for r in pending.get("rules", ()))
@@ -659,6 +665,8 @@ class RuleExtensions:
             self._reach_back(doc, graph.modifiers, targets)
         if graph is not None and self._claim_id is not None and self._claims is not None:
             self._release_claims(doc, graph.modifiers, targets)
+        if graph is not None and self._dash_id is not None and self._dash_rules and self._dash_subjects:
+            self._release_before_dash(doc, graph.modifiers, targets)
         if graph is not None and self._pending_id is not None and self._pending_words:
             self._release_pending_subjects(doc, graph.modifiers, targets)
         if graph is not None and self._object_id is not None and self._object_rules and self._object_words:
@@ -867,6 +875,44 @@ class RuleExtensions:
                 for target in targets:
                     if a <= target.start and target.end <= b and any(x is m for x in target._.modifiers):
                         target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
+
+    def _release_before_dash(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A backward cue of the `dash_subject` rules after a dash that names a diagnosis of its own is that
+        diagnosis's verdict ("gliosis - tumour excluded", "demyelination - lymphoma ruled out"): it does not reach the
+        targets before the last dash standing apart in its scope (not a hyphen joined to a word, nor a dash inside a
+        target) when a target of `subjects` lies between that dash and the cue and names another finding than the
+        target before it ("PCNSL - lymphoma excluded" says one thing twice). Targets joined by dashes with nothing else
+        between them are a list ("lymphoma - metastasis - abscess excluded"), excluded whole."""
+        for m in modifiers:
+            if (m.rule.metadata or {}).get("id") not in self._dash_rules or m.direction.upper() != "BACKWARD":
+                continue
+            lo, cue = m.scope_span[0], m.modifier_span[0]
+            inside = [t for t in targets if t.start < cue and t.end > lo]
+            dashes = [i for i in range(lo, cue) if doc[i].text in self._dash_separators
+                      and (i == 0 or bool(doc[i - 1].whitespace_) or bool(doc[i].whitespace_))
+                      and not any(t.start <= i < t.end for t in inside)]
+            for k in range(len(dashes) - 1, -1, -1):
+                dash = dashes[k]
+                subjects = [t for t in inside if dash < t.start and t.end <= cue and t.label_ in self._dash_subjects
+                            and any(x is m for x in t._.modifiers)]
+                if subjects:
+                    break
+            else:
+                continue
+            items = [t for t in inside if t.label_ in self._dash_subjects]
+            if k and any(t.start == dashes[k - 1] + 1 and t.end == dash for t in items) \
+                    and any(t.end == dashes[k - 1] for t in items):
+                continue  # bare items between dashes: a list ("lymphoma - metastasis - abscess excluded")
+            for target in inside:
+                if target.end <= dash and any(x is m for x in target._.modifiers) \
+                        and not any(self._dash_same_finding(target, s) for s in subjects):
+                    target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
+
+    def _dash_same_finding(self, a: Span, b: Span) -> bool:
+        """Two targets name the same finding for the `dash_subject` scope: one concept, or two concepts of one
+        `same_findings` group ("MS" and "demyelination")."""
+        x, y = a.label_, b.label_
+        return x == y or any(x in group and y in group for group in self._dash_same)
 
     def _release_pending_subjects(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A pending cue of the `pending_subject` rules is its nearest study's or test's ("R/O glioma - MRI pending"):
