@@ -263,11 +263,13 @@ def _blocked(span: Span, info: TargetRuleInfo) -> bool:
     doc = span.doc
     if info.unless_next:
         nxt = _neighbour(doc, span.end, step=1)
-        if nxt is not None and nxt.lower_ in info.unless_next and _hyphen_joined(doc[span.end - 1], nxt):
+        if nxt is not None and (nxt.lower_ in info.unless_next and _hyphen_joined(doc[span.end - 1], nxt)
+                                or _standing_dash(doc[span.end - 1], nxt, info.unless_next)):
             return True
     if info.unless_prev:
         prev = _neighbour(doc, span.start - 1, step=-1)
-        if prev is not None and prev.lower_ in info.unless_prev and _hyphen_joined(prev, doc[span.start]):
+        if prev is not None and (prev.lower_ in info.unless_prev and _hyphen_joined(prev, doc[span.start])
+                                 or _standing_dash(prev, doc[span.start], info.unless_prev)):
             return True
     if info.only_after:
         lo = max(span.sent.start, span.start - info.only_after_tokens)
@@ -283,6 +285,13 @@ def _hyphen_joined(left: Token, right: Token) -> bool:
     if left.text != "-" and right.text != "-":
         return True
     return left.i + 1 == right.i and not left.whitespace_
+
+
+def _standing_dash(left: Token, right: Token, words: frozenset[str]) -> bool:
+    """A " - " entry in a filter list is a dash standing apart, the label separator of an abbreviation used as a
+    field name ("MS - alert, oriented": mental status), which a bare "-" entry no longer catches."""
+    dash = right if right.text == "-" else left
+    return " - " in words and dash.text == "-" and not _hyphen_joined(left, right)
 
 
 def _neighbour(doc: Doc, i: int, *, step: int) -> Token | None:

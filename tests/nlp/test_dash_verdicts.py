@@ -14,7 +14,9 @@ assertion, and the one before the dash keeps its own reading.
 Near misses that keep today's reading: "glioma - WHO grade 2" (a grade), "tumour - ruled out" (the tumour itself),
 "lymphoma - suspected", hyphenated words ("non-neoplastic", "non-tumour"), a list dash at a line start ("- glioma ruled
 out"), a row's own resolution ("? glioblastoma - excluded on biopsy"), a dash list ("lymphoma - metastasis - abscess
-excluded") and one finding named twice ("PCNSL - lymphoma excluded").
+excluded") and one finding named twice ("PCNSL - lymphoma excluded"). An abbreviation used as a field name keeps
+its label dash (the filter entry " - "): "MS - awake, oriented" is mental status, "ALD - decompensated" alcoholic liver
+disease.
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ CASES: dict[str, tuple[str, str, str, set[str] | None]] = {
     "dash-list-excluded-whole": ("Impression: lymphoma - metastasis - abscess excluded.",
                                  "CNS_LYMPHOMA", "lymphoma", NEG),
     "same-finding-twice": ("Impression: PCNSL - lymphoma excluded.", "CNS_LYMPHOMA", "PCNSL", NEG),
+    "ms-dash-is-mental-status": ("Neuro: MS - awake, oriented x3, naming intact.", "MULTIPLE_SCLEROSIS", "MS", None),
+    "ald-dash-label": ("Hepatology: ALD - decompensated, MELD 19.", "LEUKODYSTROPHY", "ALD", None),
+    "ms-joined-hyphen": ("Fatigue is MS-related.", "MULTIPLE_SCLEROSIS", "MS", None),
+    "ms-without-dash": ("Known MS, on ocrelizumab.", "MULTIPLE_SCLEROSIS", "MS", NONE),
     "comma-list-excluded": ("Impression: lymphoma, metastasis and abscess are excluded.",
                             "BRAIN_METASTASIS", "metastasis", NEG),
 }
