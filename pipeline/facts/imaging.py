@@ -92,6 +92,10 @@ _BODY_PARTS = (("brain", cue("body_part.brain")), ("spine", cue("body_part.spine
 _PET_BRAIN_NOT_IMAGED = cue("study.pet_brain_not_imaged")
 _PET_BRAIN_IMAGED = cue("study.pet_brain_imaged")
 _PET_BODY_RANGE = cue("study.pet_body_range")
+_PET_BRAIN_FINDING = cue("study.pet_brain_finding")
+_PLANNED_SERVICE_DATE = cue("request.planned_service_date")
+PLANNED_LABEL_REACH = 40
+"""How far (characters, on its line) before a date its planned-service label ("Requested DOS:") may be written."""
 _SENTENCE_BODY_PARTS = frozenset({"brain", "spine"})  # the parts a study's whole sentence may name
 BODY_PART_REACH = (12, 24)
 """How far (characters before, after) from a study's name a body part is its own ("chest CT", "MRI of the L-spine")."""
@@ -127,6 +131,7 @@ class _Draft:
     anchor: int = 0
     unreported: list[str] = field(default_factory=list)  # cue ids: the packet says it lacks the written report
     in_hand: bool = False  # a report of the study is in the packet, or the packet says it is attached
+    report: bool = False  # read from the study's own report in the packet, not from a note citing it
 
     def study(self) -> ImagingStudy:
         return ImagingStudy(
@@ -147,7 +152,9 @@ def pet_coverage(ctx: FactContext, m: Mention) -> tuple[str | None, str | None]:
     or after it): ("body", cue) when the brain was left out ("no brain views", "torso only") or the coverage starts
     below it ("neck to thigh", "skull base to mid-thigh") with no brain views told; ("brain", cue) when brain views
     or a dedicated head acquisition were part of it ("including dedicated brain images", "skull to thigh with brain
-    views"); (None, None) when it says neither or the mention is no PET."""
+    views"), or, after its name, a brain lesion read on it with neither of those ("whole-body FDG PET/CT 11/04 to look
+    for a primary; the frontal lesion has rim uptake": study.pet_brain_finding); (None, None) when it says neither or
+    the mention is no PET."""
     if m.attrs.get("modality") != "PET":
         return None, None
     others = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if o.attrs.get("modality") != "PET"]
@@ -157,6 +164,8 @@ def pet_coverage(ctx: FactContext, m: Mention) -> tuple[str | None, str | None]:
     for part, words in (("body", _PET_BRAIN_NOT_IMAGED), ("brain", _PET_BRAIN_IMAGED), ("body", _PET_BODY_RANGE)):
         if words.matches(stretch):
             return part, words.id
+    if _PET_BRAIN_FINDING.matches(ctx.text[m.end:hi]):
+        return "brain", _PET_BRAIN_FINDING.id
     return None, None
 
 
@@ -179,6 +188,13 @@ def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
         if part in _SENTENCE_BODY_PARTS and words.matches(sentence):
             return part, [words.id]
     return None, []
+
+
+def planned_service_date(ctx: FactContext, m: Mention) -> bool:
+    """The date is labelled, on its line, as the planned date of the requested study ("Requested DOS: 12/01/2026",
+    "Scheduled DOS 12/01/2026"; cue request.planned_service_date): no prior study's date, and no request date."""
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return _PLANNED_SERVICE_DATE.matches(ctx.text[max(line_start, m.start - PLANNED_LABEL_REACH):m.start])
 
 
 def _summary(mentions: list[Mention], *, in_report: bool) -> list[Mention]:
@@ -364,7 +380,8 @@ def _runs(ctx: FactContext) -> list[list[SectionSpan]]:
     title after a read starts a new run (see _starts_new_report)."""
     sections = ctx.nlp.sections
     all_imaging = ctx.mentions("IMAGING")
-    all_dates = [d for d in ctx.mentions("DATE", counted=False) if d.attrs.get("precision") != "relative"]
+    all_dates = [d for d in ctx.mentions("DATE", counted=False) if d.attrs.get("precision") != "relative"
+                 and not planned_service_date(ctx, d)]
     runs: list[list[SectionSpan]] = []
     i = 0
     while i < len(sections):
@@ -436,7 +453,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]
     all_dates = [d for d in ctx.mentions("DATE", counted=False)
                  if d.attrs.get("precision") not in {"relative", "month_day", "year"}
-                 and not any(s <= d.start < e for s, e in dobs)]  # a DOB sits in report headers too
+                 and not any(s <= d.start < e for s, e in dobs)  # a DOB sits in report headers too
+                 and not planned_service_date(ctx, d)]  # "Requested DOS: 12/01/2026": the requested study's plan
     reads: list[tuple[_Draft, Mention, list[Mention], int]] = []  # draft, head, body, evidence before the read
     for run in _runs(ctx):
         if not any(s.category in READ_SECTIONS for s in run):
@@ -462,9 +480,12 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             imaging = imaging or [m for m in within(all_sequences, start, end) if in_zone(m, read)]
         if not imaging:
             continue
-        head = min(imaging, key=lambda m: (not in_zone(m, titles), m.start))
+        # the title's study first, and of the titles one that names no study asked for (a request form's "Exam: MR
+        # spectroscopy (76390)" line just before the report's own title)
+        head = min(imaging, key=lambda m: (not in_zone(m, titles), in_zone(m, titles) and is_requested_study(ctx, m),
+                                           m.start))
         body_part, part_cues = _body_part(ctx, head)
-        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part, in_hand=True)
+        draft = _Draft(modality=_modality(head), anchor=head.start, body_part=body_part, in_hand=True, report=True)
         told: list[str] = []
         if not titles:
             # an untitled "report" found from a modality in its body is a note's impression citing a study; when it
@@ -478,7 +499,9 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         dates = within(all_dates, lead_in, end)
         # the report's own title lines first; else, for a title the sectionizer did not know, the dates after it
         # up to the report (its "DATE:" line); else the date nearest before the report
-        in_title = [d for d in dates if in_zone(d, head_zone)]
+        own_title = [t for t in head_zone if t.start <= head.start < t.end]
+        in_title = [d for d in dates if in_zone(d, own_title)] + [d for d in dates if in_zone(d, head_zone)
+                                                                   and not in_zone(d, own_title)]
         after_head = [d for d in dates if head.start <= d.start < start] if not titles else []
         lead = sorted((d for d in dates if lead_in <= d.start < start), key=lambda d: -d.start)
         for d in after_head + in_title + lead:
@@ -494,7 +517,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         part = _spectroscopy_part(ctx, head, imaging)
         if part is not None:  # "MRI brain with MR spectroscopy": the MRS's own limitations are the MRS's
             mrs_body, body, own = _split_combined(ctx, body)
-            mrs = _Draft(modality="MRS", anchor=part.start, body_part=body_part, date=draft.date, in_hand=True)
+            mrs = _Draft(modality="MRS", anchor=part.start, body_part=body_part, date=draft.date, in_hand=True,
+                         report=True)
             mrs.evidence.append(ctx.evidence(part, cues=[_COMBINED_EXAM.id]))
             mrs.evidence.extend(draft.evidence[1:])
             verdicts, evidence = _report_verdicts(ctx, mrs_body)
@@ -997,7 +1021,9 @@ def _amended_kinds(d: _Draft) -> set[int]:
 
 def _combine(target: _Draft, d: _Draft) -> None:
     """Merge `d` into `target`. A verdict kind that an addendum decided on one side is that side's alone: a note
-    citing the study's first read ("the MRI was indeterminate") is superseded by the report's addendum."""
+    citing the study's first read ("the MRI was indeterminate") is superseded by the report's addendum. The body part
+    the study's own report names wins over a citing note's ("whole-body PET/CT 11/04: no primary" before the report
+    "FDG PET/CT SKULL BASE TO MID-THIGH WITH DEDICATED BRAIN  DOS 11/04/2026" is the brain-covering PET)."""
     for winner, loser in ((target, d), (d, target)):
         for i in _amended_kinds(winner) - _amended_kinds(loser):
             kind = VERDICT_KINDS[i]
@@ -1005,9 +1031,13 @@ def _combine(target: _Draft, d: _Draft) -> None:
             loser.evidence = [_superseded(e) if e.attributes.get("verdict") in kind else e for e in loser.evidence]
     target.verdicts |= d.verdicts
     target.evidence.extend(d.evidence)
-    target.body_part = target.body_part or d.body_part
+    if d.report and not target.report and d.body_part is not None:
+        target.body_part = d.body_part
+    else:
+        target.body_part = target.body_part or d.body_part
     target.unreported.extend(c for c in d.unreported if c not in target.unreported)
     target.in_hand = target.in_hand or d.in_hand
+    target.report = target.report or d.report
 
 
 STUDY_SOURCE = "study_source"

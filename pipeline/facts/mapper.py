@@ -30,7 +30,7 @@ from .date_order import document_day_first, read_date_order, transmission_date
 from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import form_field_spans, is_form_line, request_form_pages
-from .imaging import build_studies
+from .imaging import build_studies, planned_service_date
 from .purpose import mrs_purpose_cues
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
@@ -43,7 +43,8 @@ _RESULTS_OPEN = cue("screen.results_open")
 
 def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> tuple[date | None, str]:
     """The request date: from the form or the letter (also written in words), else the fax header (read in the
-    document's date order), else the latest date in the packet.
+    document's date order), else the latest date in the packet that is no planned date of the requested study
+    ("Scheduled DOS: 12/01/2026"). A date of service is never the request date (target rule req.date).
 
     A form date far after every other date in the packet (an OCR slip such as "2626") is not trusted.
     """
@@ -63,7 +64,7 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
     if fax_dates:
         return fax_dates[-1], "fax transmission date"
     dates = [mention_date(m) for m in ctx.mentions("DATE", counted=False)
-             if m.attrs.get("precision") not in {"relative", "month_day", "year"}]
+             if m.attrs.get("precision") not in {"relative", "month_day", "year"} and not planned_service_date(ctx, m)]
     dobs = {mention_date(m) for m in ctx.mentions("DOB", counted=False)}
     usable = sorted(d for d in dates if d is not None and d not in dobs)
     if usable:
