@@ -8,9 +8,13 @@ same order as medspaCy, so the edges are the same; `prior_auth_context` is medsp
 it. `claimed_cues`, after it, confines a cue inside a target whose rule claims the cue's words (targets.yaml
 `claims`) to that target. A cue whose rule is `quiet` (context.yaml) is kept only where the words it needs around
 it are there, so that a cue as common as a colon or "normal" limits no other cue's scope where it means nothing.
+A cue whose rule reads `through_asides` does not count the tokens of a parenthetical or bracketed aside (context.yaml
+`asides`: a grade, a size, a site, a marker) in its `max_scope`: "meningioma (WHO grade I, 2 cm) excised in 2006"
+links the removal to the tumor as "meningioma excised in 2006" does.
 """
 
 
+from functools import cache
 from typing import Any
 
 from medspacy.context import ConText
@@ -21,7 +25,7 @@ from spacy.tokens import Doc
 
 from .components import TARGET_GROUP, claims_of
 from .intervals import SpansByStart
-from .rules import cue_needs_after
+from .rules import AsideSpec, aside_spec, cue_needs_after
 
 
 class ScopedConTextGraph(ConTextGraph):
@@ -31,17 +35,25 @@ class ScopedConTextGraph(ConTextGraph):
     targets: Any
     edges: list[Any]
 
+    passed: dict[int, list[tuple[int, int]]]  # id(modifier) -> the asides its scope passes over (through_asides)
+
     def update_scopes(self) -> None:
         # Scopes only shrink (limit_scope), so pairs that do not overlap at first never do: medspaCy's loop makes
-        # no change for them. The others are visited in its order (i < j).
+        # no change for them. The others are visited in its order (i < j). A cue inside an aside that a cue's scope
+        # passes over does not limit that scope: the aside reads as if absent ("meningioma (WHO grade I, 2 cm)
+        # excised": neither "WHO" nor the comma ends the reach of "excised").
         mods: list[Any] = self.modifiers
+        passed = getattr(self, "passed", {})
         index = SpansByStart([m.scope_span for m in mods])
         for i, first in enumerate(mods):
             start, end = first.scope_span
             for j in index.candidates(start, end):
                 if j > i:
-                    first.limit_scope(mods[j])
-                    mods[j].limit_scope(first)
+                    other = mods[j]
+                    if not _inside(other, passed.get(id(first))):
+                        first.limit_scope(other)
+                    if not _inside(first, passed.get(id(other))):
+                        other.limit_scope(first)
 
     def apply_modifiers(self) -> None:
         targets = list(self.targets)
@@ -65,6 +77,14 @@ class ScopedConTextGraph(ConTextGraph):
         self.edges = edges
 
 
+def _inside(modifier: Any, asides: list[tuple[int, int]] | None) -> bool:
+    """The cue lies inside one of the asides."""
+    if not asides:
+        return False
+    start, end = modifier.modifier_span
+    return any(lo <= start and end <= hi for lo, hi in asides)
+
+
 class PriorAuthContext(ConText):
     """medspaCy's ConText with ScopedConTextGraph (same rules, options and span extensions), and quiet cues."""
 
@@ -83,11 +103,19 @@ class PriorAuthContext(ConText):
         matcher = self._ConText__matcher
         from medspacy.context import ConTextModifier
 
+        asides: _Asides | None = None
+        graph.passed = {}
         for match_id, start, end in matcher(doc):
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
             if (rule.metadata or {}).get("quiet") and not _cue_text_holds(doc, rule.metadata, start, end):
                 continue  # a quiet cue without the words it needs around it is no cue: it limits no other scope
-            graph.modifiers.append(ConTextModifier(rule, start, end, doc, max_scope=self.max_scope))
+            modifier = ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
+            if (rule.metadata or {}).get("through_asides") and rule.max_scope:
+                asides = asides if asides is not None else _Asides(doc, spans, _aside_spec())
+                passed = asides.widen(modifier)
+                if passed:
+                    graph.passed[id(modifier)] = passed
+            graph.modifiers.append(modifier)
         graph.update_scopes()
         graph.apply_modifiers()
         for target, modifier in graph.edges:
@@ -96,6 +124,83 @@ class PriorAuthContext(ConText):
             self.set_context_attributes(graph.edges)
         doc._.context_graph = graph
         return doc
+
+
+@cache
+def _aside_spec() -> AsideSpec | None:
+    return aside_spec()
+
+
+class _Asides:
+    """The asides of a document (context.yaml `asides`): an opening mark and its closing mark in one sentence and
+    line, at most `max_tokens` tokens apart with no other opening mark between, holding no target but of
+    `pass_types` ("(WHO grade I, 2 cm)", "[posterior fossa]"; not "(along with a schwannoma)", "(regrowing on the
+    2026 MRI)")."""
+
+    def __init__(self, doc: Doc, targets: Any, spec: AsideSpec | None) -> None:
+        self.doc = doc
+        self.ending_at: dict[int, int] = {}  # token index after an aside's closing mark -> its opening mark's index
+        self.starting_at: dict[int, int] = {}  # an aside's opening mark's index -> the index after its closing mark
+        if spec is None or not any(mark in doc.text for mark in spec.closers):
+            return
+        found: list[tuple[int, int]] = []
+        n = len(doc)
+        for i, token in enumerate(doc):
+            closer = spec.closers.get(token.text)
+            if closer is None:
+                continue
+            for j in range(i + 1, min(n, i + spec.max_tokens + 2)):
+                inner = doc[j]
+                if inner.is_sent_start or "\n" in inner.text or "\n" in doc[j - 1].whitespace_ \
+                        or inner.text in spec.closers:
+                    break
+                if inner.text == closer:
+                    found.append((i, j + 1))
+                    break
+        if not found:
+            return
+        # a target that begins inside the aside is its own (a target that begins before it and spans it,
+        # "meningioma (...) excised", is not)
+        own = [(t.start, t.end) for t in targets if t.label_ not in spec.pass_types]
+        index = SpansByStart(own)
+        for lo, hi in found:
+            if any(lo <= own[k][0] < hi for k in index.candidates(lo, hi)):
+                continue  # the aside says something of its own: another tumor, a recurrence, a current study
+            self.ending_at[hi] = lo
+            self.starting_at[lo] = hi
+
+    def widen(self, modifier: Any) -> list[tuple[int, int]]:
+        """Let the cue's `max_scope` pass over the asides in its reach without counting their tokens (within its
+        sentence); the asides it passes over."""
+        passed: list[tuple[int, int]] = []
+        if not self.ending_at:
+            return passed
+        start, end = modifier.modifier_span
+        reach = modifier.rule.max_scope
+        sent = self.doc[start].sent
+        direction = modifier.direction.upper()
+        scope_start, scope_end = modifier.scope_span
+        if direction in ("BACKWARD", "BIDIRECTIONAL"):
+            i, counted = start, 0
+            while i > sent.start and counted < reach:
+                lo = self.ending_at.get(i)
+                if lo is not None and lo >= sent.start:
+                    passed.append((lo, i))
+                    i = lo
+                    continue
+                i, counted = i - 1, counted + 1
+            modifier._scope_start = min(scope_start, i)
+        if direction in ("FORWARD", "BIDIRECTIONAL"):
+            i, counted = end, 0
+            while i < sent.end and counted < reach:
+                hi = self.starting_at.get(i)
+                if hi is not None and hi <= sent.end:
+                    passed.append((i, hi))
+                    i = hi
+                    continue
+                i, counted = i + 1, counted + 1
+            modifier._scope_end = max(scope_end, i)
+        return passed
 
 
 def _cue_text_holds(doc: Doc, meta: dict[str, Any], start: int, end: int) -> bool:

@@ -30,7 +30,7 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
                 "unless_prev", "only_after", "only_after_tokens", "defined_by", "claims"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
-                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "quiet"}
+                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "quiet", "through_asides"}
 
 
 class RuleFileError(ValueError):
@@ -240,10 +240,11 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
                                 "back_excluded_types (one of them)")
         meta["back_scope"] = back
         meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
-    if raw.get("quiet") is not None:
-        if not isinstance(raw["quiet"], bool):
-            raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: quiet must be true or false")
-        meta["quiet"] = raw["quiet"]
+    for flag in ("quiet", "through_asides"):
+        if raw.get(flag) is not None:
+            if not isinstance(raw[flag], bool):
+                raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {flag} must be true or false")
+            meta[flag] = raw[flag]
     for key in ("needs_after", "needs_before", "needs_in_sentence", "needs_between"):  # the text a cue needs
         if raw.get(key) is not None:
             try:
@@ -292,6 +293,36 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
         except ValueError as exc:  # medspaCy validates direction/category combinations
             raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {exc}") from exc
     return out
+
+
+@dataclass(frozen=True)
+class AsideSpec:
+    """What a parenthetical or bracketed aside is (context.yaml `asides`): an opening mark and its closing mark
+    (`pairs`) in one sentence and line, at most `max_tokens` tokens between them, no other opening mark inside, and
+    no target inside but of `pass_types` (a grade, a size, a site, a marker, a date: "meningioma (WHO grade I, 2 cm)").
+    A cue whose rule is `through_asides` does not count such an aside's tokens in its `max_scope`."""
+
+    closers: dict[str, str]
+    max_tokens: int
+    pass_types: frozenset[str]
+
+
+def aside_spec(data: dict[str, Any] | None = None) -> AsideSpec | None:
+    """The `asides` of context.yaml, or None when the file defines none."""
+    data = data if data is not None else read_resource(CONTEXT_FILE)
+    raw = data.get("asides")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) - {"pairs", "max_tokens", "pass_types"}:
+        raise RuleFileError(f"{CONTEXT_FILE}: asides must be a mapping of pairs, max_tokens and pass_types")
+    pairs = _strings(CONTEXT_FILE, "asides", "pairs", raw.get("pairs"))
+    max_tokens = raw.get("max_tokens")
+    if not pairs or any(len(p) != 2 for p in pairs) or not isinstance(max_tokens, int) \
+            or isinstance(max_tokens, bool) or max_tokens < 1:
+        raise RuleFileError(f"{CONTEXT_FILE}: asides needs pairs (an opening and a closing mark each: \"()\") and a "
+                            "positive max_tokens")
+    return AsideSpec(closers={p[0]: p[1] for p in pairs}, max_tokens=max_tokens,
+                     pass_types=frozenset(_strings(CONTEXT_FILE, "asides", "pass_types", raw.get("pass_types"))))
 
 
 def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:

@@ -157,6 +157,11 @@ def test_plan_branches_are_conditional(mentions, text, span, hypothetical):  # t
                                   "back_scope": "far", "back_types": ["IMAGING"]}]}, "positive number"),
     ("section_assertion_rules", {"section_assertions": [{"id": "x", "category": "HISTORICAL"}]}, "names no sections"),
     ("scope_rules", {"scopes": {"list_items": {"id": "x", "reach": 3}}}, "unknown keys"),
+    ("context_rules", {"rules": [{"id": "x", "category": "HISTORICAL", "direction": "BACKWARD",
+                                  "literals": ["resected"], "through_asides": "yes"}]}, "true or false"),
+    ("aside_spec", {"asides": {"pairs": ["(]]"], "max_tokens": 16}}, "an opening and a closing mark"),
+    ("aside_spec", {"asides": {"pairs": ["()"], "max_tokens": 0}}, "positive max_tokens"),
+    ("aside_spec", {"asides": {"pairs": ["()"], "max_tokens": 16, "types": []}}, "a mapping of pairs"),
 ])
 def test_rule_file_extensions_are_checked(loader, data, message):  # type: ignore[no-untyped-def]
     from pipeline.nlp import rules
