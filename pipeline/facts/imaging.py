@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
@@ -77,6 +77,14 @@ _RECOMMENDATION = cue("study.recommendation")
 _PENDING = cue("study.pending")
 _PLANNED_BEFORE = cue("study.planned_before")
 _PLANNED_AFTER = cue("study.planned_after")
+_REQUEST_NAMED_AFTER = cue("study.request_named_after")
+NEAREST_READING_DAYS = 183
+"""A month/day date without a year is read as its occurrence nearest the request date (within this many days after
+it) when asking whether a study is dated on or after the request: a plan's "navigation MRI 12/01" in a request of
+11/30 is next month, not last December."""
+_MONTH_YEAR_ONLY = re.compile(r"\s*\d{1,2}/\d{4}\s*$")
+DATE_REACH = 60
+"""How far (characters) from a study's name in its clause a date is its own (as FactContext.date_of)."""
 _CONTINUATION = cue("study.continuation")
 _CHOICE_OPTION = concept_set("study.choice_option")
 _DISCUSSED_BEFORE = cue("study.discussed_before")
@@ -809,6 +817,43 @@ def is_planned(ctx: FactContext, m: Mention) -> bool:
     return _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) or _PLANNED_AFTER.matches(ctx.text[m.end:hi])
 
 
+def _date_ahead(ctx: FactContext, m: Mention, skip: list[tuple[int, int]]) -> date | None:
+    """The date written nearest the study's name in its clause (after it first), when it falls on or after the
+    request date; a month/day date is read as its occurrence nearest the request date. None otherwise, and for a
+    year, a month and year or a relative date (those name no day)."""
+    ref = ctx.reference_date
+    if ref is None:
+        return None
+    lo, hi = ctx.clause_of(m)
+    dates = [d for d in ctx.same_sentence(m, "DATE", counted=False)
+             if lo <= d.start and d.end <= hi and not any(a <= d.start < b for a, b in skip)]
+    after = sorted((d for d in dates if d.start >= m.end and d.start - m.end <= DATE_REACH), key=lambda d: d.start)
+    before = sorted((d for d in dates if d.end <= m.start and m.start - d.end <= DATE_REACH), key=lambda d: -d.start)
+    for d in after + before:
+        precision = d.attrs.get("precision")
+        if precision in {"relative", "year"} or _MONTH_YEAR_ONLY.match(d.text):
+            return None
+        nearest = ref + timedelta(days=NEAREST_READING_DAYS) if precision == "month_day" else ref
+        parsed = mention_date(d, reference=nearest)
+        if parsed is not None:
+            return parsed if parsed >= ref else None
+    return None
+
+
+def asked_for(ctx: FactContext, m: Mention, sentence: str, skip: list[tuple[int, int]]) -> bool:
+    """The study named is the one asked for or planned, not a prior one: its name is the request's ("Re: MRS
+    request dated 11/30/2026", study.request_named_after), or it is dated on or after the request date and the
+    words around its name plan it ("MRS scheduled 12/03 if approved": study.planned_before, study.planned_after),
+    or dated after the request date in a sentence that tells nothing done ("MRS with the navigation MRI 12/01 to
+    define the active tumour": no study.done). "MRS 09/24/2026: raised choline" is a prior MRS."""
+    if _REQUEST_NAMED_AFTER.matches(own_stretch_after(ctx, m)):
+        return True
+    ahead = _date_ahead(ctx, m, skip)
+    if ahead is None or ctx.reference_date is None:
+        return False
+    return is_planned(ctx, m) or (ahead > ctx.reference_date and not _DONE_CUE.matches(sentence))
+
+
 def _is_recommended(ctx: FactContext, m: Mention) -> bool:
     """"CT would be of benefit", "consider MRI": advised in its own part of the clause, with nothing done there."""
     stretch = own_stretch(ctx, m)
@@ -922,6 +967,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         sentence = _without(ctx, m, asides)
         if modality == "MRS" and when is None and (not _DONE_CUE.matches(sentence) or is_planned(ctx, m)):
             continue  # the MRS being requested or planned ("after the MRS", "MRS to be scheduled"), not a prior one
+        if asked_for(ctx, m, sentence, asides):
+            continue  # "Re: MRS request dated 11/30", "MRS with the navigation MRI 12/01 to define ...": asked for
         verdicts, evidence = _verdict_cues(
             ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
         later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)

@@ -15,12 +15,31 @@ _DIFFERENTIAL = cue("differential.weighing")
 _IMAGING_READ, _IMAGING_CONTEXT = cue("tumor.imaging_read"), cue("tumor.imaging_context")
 _ESTABLISHED = cue("tumor.established")
 _DIAGNOSIS_MADE = cue("tumor.diagnosis_made")
+_PLACED_RELATIVE = cue("differential.placed_relative")
+_NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differential.placed_inside_after")
+PLACEMENT_REACH = 40
+"""How far (characters) after a finding named "with" a tumor its place may be told ("with haemorrhage inside it")."""
 
 
 def _weighing(ctx: FactContext, m: Mention) -> list[str]:
     """[the cue's id] when the sentence weighs alternatives ("versus", "differential", "cannot distinguish")."""
     cues = ctx.same_sentence(m, "IMAGING_INCONCLUSIVE", counted=False)
     return [_DIFFERENTIAL.id] if any(_DIFFERENTIAL.matches(c.text) for c in cues) else []
+
+
+def placed_relative(ctx: FactContext, a: Mention, b: Mention) -> bool:
+    """Two findings of one sentence placed relative to each other, one lesion's parts and no alternatives: the words
+    between them place one in, around or beside the other ("the active tumour around the haematoma", "oedema around
+    the metastasis", "haemorrhage inside the glioma"), or the second is named "with" the first and placed in it
+    after ("the glioma with haemorrhage inside it")."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if first.end > second.start:
+        return False
+    between = ctx.text[first.end:second.start]
+    if _PLACED_RELATIVE.matches(between):
+        return True
+    after = ctx.text[second.end:min(second.end + PLACEMENT_REACH, second.sentence_end)]
+    return _NAMED_WITH.matches(between) and _PLACED_INSIDE_AFTER.matches(after)
 
 
 def _imaging_only(r: Resolver) -> bool:
@@ -137,7 +156,10 @@ def tumor_vs_nontumor_differential(r: Resolver, name: str) -> Fact:
     for tumor in ctx.mentions(*NEOPLASM):
         if tumor.has("negated"):
             continue
-        others = [m for m in ctx.same_sentence(tumor, *NONTUMOR) if not m.has("negated")]
+        # a non-tumor finding placed in or around a tumor of the sentence is part of its picture, no alternative
+        tumors = [tumor, *ctx.same_sentence(tumor, *NEOPLASM)]
+        others = [m for m in ctx.same_sentence(tumor, *NONTUMOR)
+                  if not m.has("negated") and not any(placed_relative(ctx, t, m) for t in tumors)]
         weighing = _weighing(ctx, tumor)
         if others and (hedged(tumor) or any(hedged(m) for m in others) or weighing):
             evidence.append(ctx.evidence(tumor, assertion=FactStatus.PRESENT, cues=weighing))
@@ -162,7 +184,7 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
         weighing = _weighing(ctx, glioma)
         for other in ctx.same_sentence(glioma, *_GLIOMA_ALTERNATIVES.concepts):
             member = _GLIOMA_ALTERNATIVES.member_for(other.concept, other.attrs)
-            if other.has("negated") or member is None:
+            if other.has("negated") or member is None or placed_relative(ctx, glioma, other):
                 continue
             alt = member.label or other.concept.lower()
             if alt == "grade":
