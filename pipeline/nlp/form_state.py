@@ -28,6 +28,9 @@ question before it on the line (or on the line above, when the line holds only a
   as ConText read it; an answer may be quoted ('...: "No."') and two dots may lead to it ("PET .. No");
 - a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
   its X sits under ("  Pacemaker           X"); normalize keeps the spacing of these lines.
+- a heading alone on its line that names a finding ("SEIZURES" in an EEG report, "TUMOR" in a template) heads its
+  section: a finding named in the content under it is the mention (the heading says nothing), a bare denial under
+  it ("None", "None captured.") answers it No, and a heading of a run of headings with nothing under it says nothing.
 
 Each statement names its rule (`form.*` id) and, under "via", the mark or answer rule that made it.
 """
@@ -55,6 +58,7 @@ _SAYS_NOTHING = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "NEGATED_EXISTE
 _BOUNDARY = re.compile(r"[.;:?!](?=\s|$)|\s[-=]+\s")  # where a header or an earlier clause ends
 _CIRCLED_OPTION = re.compile(r"(?<![^\s/|:])\([^()\n]*[^\W\d_][^()\n]*\)(?![^\s/|,;.])")  # "(biopsy planning)"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")  # "Y/N" is two answer words
+_HEADING_CONTENT_LINES = 8  # the most lines of a heading's content read for a finding named there
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,16 @@ class FormRules:
     denial_id: str = ""  # a sentence of denial as the answer ("Insulin pump: she has none")
     denial: re.Pattern[str] = re.compile("(?!)")  # group `whole` (denies by itself) or `restating` (names the item)
     denial_gap: int = 3  # the most words between a restating denial and the item it names again
+    heading_id: str = ""  # a heading alone on its line that names a finding ("SEIZURES" / "No ... seizures.")
+    heading_content_id: str = ""
+    heading_none_id: str = ""
+    heading_empty_id: str = ""
+    heading_max_words: int = 5
+    heading_concepts: frozenset[str] = frozenset()
+    heading_negations: frozenset[str] = frozenset()
+    heading_none: re.Pattern[str] = re.compile("(?!)")  # a bare denial under it ("None", "None captured.")
+    heading_list_sections: frozenset[str] = frozenset()
+    heading_item: re.Pattern[str] = re.compile("(?!)")  # a list label before it ("1.", "-")
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -232,6 +246,26 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                           denial=denial)
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a written_answers denials pattern does not compile: {exc}") from exc
+    headings = data.get("headings") or {}
+    headed: dict[str, Any] = {}
+    if headings:
+        if not isinstance(headings, dict) or not all(headings.get(k) for k in (
+                "id", "content_id", "none_id", "empty_id", "concepts", "none")):
+            raise RuleFileError(f"{FORMS_FILE}: headings needs an id, content_id, none_id, empty_id, concepts and none")
+        try:
+            bare = "|".join(f"(?:{p})" for p in _strings("headings none", headings.get("none")))
+            headed = dict(
+                heading_id=str(headings["id"]), heading_content_id=str(headings["content_id"]),
+                heading_none_id=str(headings["none_id"]), heading_empty_id=str(headings["empty_id"]),
+                heading_max_words=int(headings.get("max_words", 5)),
+                heading_concepts=frozenset(_strings("headings concepts", headings.get("concepts"))),
+                heading_negations=frozenset(w.lower() for w in headings.get("negations") or []),
+                heading_none=re.compile(rf"[ \t]*(?:{bare})[ \t]*[.;]?[ \t]*", re.IGNORECASE),
+                heading_list_sections=frozenset(map(str, headings.get("list_sections") or [])),
+                heading_item=re.compile(rf"[ \t]*(?:{headings.get('item') or '(?!)'})"))
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: a headings pattern does not compile: {exc}") from exc
+        statements["heading"] = (str(headings["id"]), "HYPOTHETICAL")
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
@@ -256,6 +290,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         max_question=int(written.get("max_question_chars", 80)),
         **asked,
         **denied,
+        **headed,
     )
 
 
@@ -711,6 +746,7 @@ class FormState:
         answered = self._written(doc, text, marked, inside, laid_out)
         answered |= self._denied(doc, text, marked, inside, laid_out)
         self._asked(doc, text, marked.keys() | laid_out.keys() | answered, inside)
+        self._headed(doc, text, marked.keys() | laid_out.keys() | answered, targets)
         return doc
 
     def _after_answers(self, doc: Doc, items: list[_Item], targets: list[Span]) -> None:
@@ -859,6 +895,116 @@ class FormState:
                 continue
             asked = _Mark(mark, mark + 1, False, rules.question_id)
             self._question(doc, stem, [_Item("answer", mark, mark + 1, asked, "unknown", rules.question_id)], targets)
+
+    # ------------------------------------------------------------------ headings
+    def _title(self, line: str, *, any_case: bool = False) -> tuple[int, int, bool] | None:
+        """The heading a line is, as (start, end) in the line and whether its colon closes it: at most a few words,
+        no digit and no denial, in capitals or closed by its colon ("SEIZURES", "PERIODIC DISCHARGES", "Tumor:"; in
+        any case with `any_case`), with no list label before it."""
+        rules = self._rules
+        body = line.strip()
+        colon = body.endswith(":")
+        title = body[:-1].rstrip() if colon else body
+        if not title or rules.heading_item.match(line) is not None \
+                or not re.fullmatch(r"[^\W\d_][^\W\d_ \t/&,()'-]*(?:[ \t/&,()'-]+[^\W\d_]+)*[)]?", title):
+            return None
+        words = _WORD.findall(title)
+        if not words or len(words) > rules.heading_max_words \
+                or any(w.lower() in rules.heading_negations for w in words):
+            return None
+        if not colon and ((title.upper() != title and not any_case) or sum(c.isalpha() for c in title) < 2):
+            return None
+        start = line.find(title)
+        return start, start + len(title), colon
+
+    def _headed(self, doc: Doc, text: str, taken: Any, targets: list[Span]) -> None:
+        """A heading alone on its line that names a finding (forms.yaml `headings`): a finding named in the content
+        under it is the mention and the heading says nothing; a bare denial under it answers it No; with nothing
+        under it, in a run of headings or closed by its colon, it says nothing; other content leaves it as read."""
+        rules = self._rules
+        if not rules.heading_id:
+            return
+        lines: dict[int, list[Span]] = {}
+        for t in targets:
+            if t.label_ in rules.heading_concepts:
+                lines.setdefault(text.rfind("\n", 0, t.start_char) + 1, []).append(t)
+        if not lines:
+            return
+        section_starts = {doc[s.title_span[0]].idx for s in doc._.sections
+                          if s.category is not None and s.title_span[0] < len(doc)}
+
+        def line_at(start: int) -> tuple[int, int]:
+            end = text.find("\n", start)
+            return start, len(text) if end < 0 else end
+
+        def next_line(end: int) -> tuple[int, int] | None:
+            """The next line with words after the line ending at `end`."""
+            while end < len(text):
+                lo, hi = line_at(end + 1)
+                if text[lo:hi].strip():
+                    return lo, hi
+                end = hi
+            return None
+
+        def previous_line(start: int) -> tuple[int, int] | None:
+            while start > 0:
+                lo = text.rfind("\n", 0, start - 1) + 1
+                if text[lo:start - 1].strip():
+                    return lo, start - 1
+                start = lo
+            return None
+
+        def heading(lo: int, hi: int) -> bool:
+            return lo in section_starts or self._title(text[lo:hi]) is not None
+
+        def bare_denial(lo: int, hi: int) -> bool:
+            return rules.heading_none.fullmatch(text, lo, hi) is not None
+
+        for line_start, heads in lines.items():
+            if line_start in taken:
+                continue
+            lo, hi = line_at(line_start)
+            below = next_line(hi)
+            title = self._title(text[lo:hi])
+            if title is None and below is not None and bare_denial(*below):
+                title = self._title(text[lo:hi], any_case=True)  # "Seizures" / "None captured."
+            if title is None:
+                continue
+            section = heads[0][0]._.section
+            if section is not None and section.category in rules.heading_list_sections:
+                continue  # "Problem list:" / "SEIZURES" / "HYPERTENSION": the entries of a list
+            t_lo, t_hi = lo + title[0], lo + title[1]
+            heads = [t for t in heads if t_lo <= t.start_char and t.end_char <= t_hi]
+            if not heads:
+                continue
+            stem = _Item("stem", t_lo, t_hi)
+            if below is not None and bare_denial(*below):
+                word = text[below[0]:below[1]].strip().rstrip(".;").strip()
+                at = text.find(word, below[0])
+                self._question(doc, stem, [_Item("answer", at, at + len(word), None, "no", rules.heading_none_id)],
+                               heads)
+                continue
+            if below is None or heading(*below):
+                above = previous_line(lo)
+                after = below is not None and below[0] in lines and self._title(text[below[0]:below[1]]) is not None
+                run = title[2] or after or (above is not None and above[0] not in section_starts and (
+                    self._title(text[above[0]:above[1]]) is not None or bare_denial(*above)))
+                if run:
+                    for t in heads:
+                        t._.modifiers = (self._modifier(doc, "heading", rules.heading_empty_id, stem, stem),)
+                continue
+            # the content: its lines up to a blank line or the next heading (a few lines at most)
+            named, (c_lo, c_hi) = False, below
+            for _ in range(_HEADING_CONTENT_LINES):
+                named = c_lo in lines
+                if named or c_hi >= len(text):
+                    break
+                c_lo, c_hi = line_at(c_hi + 1)
+                if not text[c_lo:c_hi].strip() or heading(c_lo, c_hi):
+                    break
+            if named:
+                for t in heads:
+                    t._.modifiers = (self._modifier(doc, "heading", rules.heading_content_id, stem, stem),)
 
     def _listed_option(self, text: str, lo: int, word: re.Match[str]) -> bool:
         """An answer word before the answer is a printed option of its own ("Pacemaker   Y   N"), unless it is an

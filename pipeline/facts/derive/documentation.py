@@ -76,6 +76,15 @@ def _deferred(sentence: str, *, pointer_is_empty: bool = False) -> bool:
         or (pointer_is_empty and _REFERS_ELSEWHERE.matches(sentence.strip())))
 
 
+_QUALIFIER = re.compile(r"\(([^()\n]*)\)")
+
+
+def _qualifier_deferred(header: str, *, pointer_is_empty: bool = False) -> bool:
+    """A header whose qualifier in parentheses says the element was not done ("Exam (deferred):", "Neuro exam (not
+    performed - sedated):"): the header's own deferral, as a first sentence's would be."""
+    return any(_deferred(q.group(1), pointer_is_empty=pointer_is_empty) for q in _QUALIFIER.finditer(header))
+
+
 def _unfilled(body: str) -> bool:
     """A template nobody filled: the body's first paragraph holds placeholders ("***", "___", "[ ]", "{exam}",
     "@EXAM@", ".neuroexam") and, without them and the fields' labels, nothing ("Vitals: ***\nGeneral: ___")."""
@@ -130,20 +139,23 @@ def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | N
     template fields ("Neuro: ***"). A section whose `content` cue matches counts even so, unless (`secondhand`)
     its first sentence says it was not done and the content is only told secondhand ("Exam: not performed (video
     visit). Reflexes brisk per Dr Alvarez in March 2025.") or (`planned`) only as an examination to be done
-    ("Exam: none - phone visit. Fundi to be checked by optometry on 12/02."). `pointer_is_empty`: a section that only points to
-    another document ("see attached neurology note") is empty too (examination)."""
+    ("Exam: none - phone visit. Fundi to be checked by optometry on 12/02."). A qualifier in the header's parentheses
+    that says it was not done ("Exam (deferred):") is such a deferral too, and then only first-hand content counts.
+    `pointer_is_empty`: a section that only points to another document ("see attached neurology note") is empty too
+    (examination)."""
     ctx = r.ctx
     kept, empty = [], []
     for s in ctx.sections(*categories):
         _, body = _body(ctx, s)
-        if content is not None and content.matches(body) and secondhand and \
-                _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty) and \
+        first_deferred = _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty)
+        head_deferred = _qualifier_deferred(s.header, pointer_is_empty=pointer_is_empty)
+        deferred = first_deferred or head_deferred
+        if content is not None and content.matches(body) and ((secondhand and first_deferred) or head_deferred) and \
                 not _firsthand(content, body, not_done=True, planned=planned):
             empty.append(s)
         elif content is not None and content.matches(body):
             kept.append(s)
-        elif not re.search(r"\w", body) or _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty) \
-                or _unfilled(body):
+        elif not re.search(r"\w", body) or deferred or _unfilled(body):
             empty.append(s)
         else:
             kept.append(s)
