@@ -19,6 +19,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..cues import load_cue_file
 from .intervals import SpansByStart
 from .rules import TARGETS_FILE, RuleFileError, TargetRuleInfo, read_resource, target_rules
 
@@ -80,6 +81,33 @@ def clinical_sentences(doc: Doc) -> Doc:
 
 
 _CLOSING_MARKS = frozenset(['"', "'", ")", "]", "\u201d", "\u2019"])
+
+
+# The last character of a list marker ("2." "b)" "-" "*" "#3"): a word after any other token opens no sentence.
+_MARKER_ENDS = frozenset(".):-*+o#\u2022\u25aa\u25e6\u2023\u2043")
+_MARKER_TOKENS = 8  # a sentence's markers before its first word span at most this many tokens ("1. a)", "(iv)")
+_ITEM_MARKER = load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.item_marker")
+
+
+def opens_sentence(token: Token) -> bool:
+    """The token is the first word of its sentence, past the list markers that open it (cue layout.item_marker):
+    "Should" in "Should the lesion grow, ...", and in "2. Should ...", "(c) Should ...", "- Should ...". The token
+    attribute `opens_sentence` that context.yaml patterns use where a cue counts only at a sentence's opening, as
+    IS_SENT_START would if a list item's marker were no part of its sentence."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    doc = token.doc
+    prev = doc[token.i - 1]
+    if not prev.whitespace_ or not (prev.text[-1] in _MARKER_ENDS or prev.text[-1].isdigit()):
+        return False  # the fast path: nearly every token follows a word
+    for j in range(token.i - 1, max(-1, token.i - 1 - _MARKER_TOKENS), -1):
+        if doc[j].is_sent_start:
+            return _ITEM_MARKER.matches(doc[j:token.i].text_with_ws)  # (doc.text is built anew each call)
+    return False
+
+
+if not Token.has_extension("opens_sentence"):
+    Token.set_extension("opens_sentence", getter=opens_sentence)
 
 
 def _after_closing_marks(doc: Doc, i: int) -> int:

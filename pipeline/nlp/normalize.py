@@ -73,6 +73,13 @@ def _open_clause_end() -> Cue:
 
 
 @cache
+def _leader_status_row() -> Cue:
+    """A problem-list row that gives its status after a dot leader (cue layout.leader_status_row: "Glioma .....
+    active")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.leader_status_row")
+
+
+@cache
 def _open_negation_end() -> Cue:
     """A negation word ending a line whose object is on the next line (cue layout.open_negation_end: "no",
     "denies")."""
@@ -139,7 +146,7 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return False  # two rows of a pipe table ("Meningioma | Resolved | 2014" / "GERD | Active | 2020")
     if _CODED_ITEM.match(nxt):
         return False  # the next item of a coded list
-    if _STATUS_END.search(prev):
+    if _STATUS_END.search(prev) or _leader_status_row().matches(prev):
         return False  # a problem-list row closed by its status
     if (_VERSUS_END.search(prev) or _VERSUS_START.match(nxt)) and not _LIST_START.match(next_line):
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question

@@ -33,6 +33,11 @@ _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_sco
                  "needs_after", "needs_before", "needs_in_sentence", "needs_between", "quiet", "through_asides"}
 
 
+# Token extensions a pattern may name under "_" (set in pipeline/nlp/components.py): `opens_sentence`, the first word
+# of a sentence past the list markers that open it ("2. Should the lesion grow, ...").
+_FLAG_EXTENSIONS = frozenset({"opens_sentence"})
+
+
 class RuleFileError(ValueError):
     """A rule file that cannot be loaded; the message names the file and the rule id."""
 
@@ -84,12 +89,18 @@ def _strings(file: str, rule_id: str, key: str, values: Any) -> list[str]:
 
 
 def _check_pattern(file: str, rule_id: str, pattern: Any) -> list[dict[str, Any]]:
-    """A token pattern; booleans are allowed only for flag attributes (IS_*, LIKE_*, SPACY)."""
+    """A token pattern; booleans are allowed only for flag attributes (IS_*, LIKE_*, SPACY, and the token
+    extensions of `_FLAG_EXTENSIONS` under "_")."""
     if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
         raise RuleFileError(f"{file}: rule {rule_id!r}: each pattern must be a list of token specs")
+    for token in pattern:
+        extensions = token.get("_", {})
+        if not isinstance(extensions, dict) or set(extensions) - _FLAG_EXTENSIONS:
+            raise RuleFileError(f"{file}: rule {rule_id!r}: a token's \"_\" may name only the extensions "
+                                f"{sorted(_FLAG_EXTENSIONS)}")
 
     def walk(value: Any, key: str) -> None:
-        if isinstance(value, bool) and not (key.startswith(("IS_", "LIKE_")) or key == "SPACY"):
+        if isinstance(value, bool) and not (key.startswith(("IS_", "LIKE_")) or key in {"SPACY", *_FLAG_EXTENSIONS}):
             raise RuleFileError(f"{file}: rule {rule_id!r}: {key} has the boolean {value}; quote the word "
                                 "(YAML reads bare no/yes/on/off as booleans)")
         if isinstance(value, dict):
@@ -353,7 +364,7 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "reopened_near", "unless", "reopened_about_tumor", "qualifiers", "care_ended", "words", "separators",
                "min_items", "max_item_words", "openers", "pass_negated_rules", "coordinators", "subjects",
                "determiners", "auxiliaries", "stop_categories", "hedge_marks", "resolutions",
-               "resolution_unless_after", "later_types", "excluded_rules", "same_findings", "generic", "family"}
+               "resolution_unless_after", "status_words", "status_end", "later_types", "excluded_rules", "same_findings", "generic", "family"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

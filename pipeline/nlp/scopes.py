@@ -507,6 +507,7 @@ class RuleExtensions:
         self._verdicts = frozenset(" ".join(str(v).lower().split()) for v in verdict.get("verdicts", ()))
         self._hedge_marks = frozenset(str(k).lower() for k in verdict.get("hedge_marks", ()))
         self._resolutions = frozenset(str(r) for r in verdict.get("resolutions", ()))
+        self._status_words = frozenset(" ".join(str(w).lower().split()) for w in verdict.get("status_words", ()))
         claim = config.get("claim_before", {})
         self._claim_id: str | None = claim.get("id")
         self._claim_rules = frozenset(str(r) for r in claim.get("rules", ()))
@@ -525,6 +526,8 @@ class RuleExtensions:
         try:
             unless = verdict.get("resolution_unless_after")
             self._resolution_unless = re.compile(str(unless), re.IGNORECASE) if unless else None
+            status_end = verdict.get("status_end")
+            self._status_end = re.compile(str(status_end), re.IGNORECASE) if status_end else None
             self._claims = _phrases(claim.get("words", ()))
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._verdict_id!r}: a pattern does not compile: {exc}") \
@@ -760,8 +763,8 @@ class RuleExtensions:
             return
         hedge_end = max(m.modifier_span[1] for m in hedges)
         for m in target._.modifiers:
-            if m.category == "NEGATED_EXISTENCE" and m.modifier_span[0] >= hedge_end \
-                    and ((m.rule.metadata or {}).get("id") in self._withdrawals or self._resolves(doc, m)):
+            withdrawal = m.category == "NEGATED_EXISTENCE" and (m.rule.metadata or {}).get("id") in self._withdrawals
+            if m.modifier_span[0] >= hedge_end and (withdrawal or self._resolves(doc, m)):
                 self._settled(doc, target, m)
                 return
 
@@ -847,12 +850,18 @@ class RuleExtensions:
                 break
 
     def _resolves(self, doc: Doc, m: ConTextModifier) -> bool:
-        """A row's own resolution ("- RESOLVED: MRI ...", ": resolved (...)"), not followed by words that affirm the
-        item or tell a lesion's course under treatment ("- resolved: confirmed", "- resolved with steroids")."""
-        if (m.rule.metadata or {}).get("id") not in self._resolutions:
+        """A row's own resolution ("- RESOLVED: MRI ...", ": resolved (...)", a status column: "...... resolved
+        2023", "| Historical |", and a negation of `status_words` that ends its row but for a date, "r/o lymphoma
+        resolved 2023"), not followed by words that affirm the item or tell a lesion's course under treatment
+        ("- resolved: confirmed", "- resolved with steroids")."""
+        start, end = m.modifier_span
+        listed = (m.rule.metadata or {}).get("id") in self._resolutions
+        if not listed and (m.category != "NEGATED_EXISTENCE" or self._status_end is None
+                           or " ".join(t.lower_ for t in doc[start:end] if not t.is_space) not in self._status_words):
             return False
-        end = m.modifier_span[1]
         after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):doc[end - 1].sent.end_char]
+        if not listed and self._status_end is not None and self._status_end.match(after) is None:
+            return False
         return self._resolution_unless is None or self._resolution_unless.match(after) is None
 
     def _release_claims(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
