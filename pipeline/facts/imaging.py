@@ -91,6 +91,8 @@ _DISCUSSED_BEFORE = cue("study.discussed_before")
 _DISCUSSED_AFTER = cue("study.discussed_after")
 _DISCUSSED_DONE = cue("study.discussed_done")
 _DATED_BY_NAME = cue("study.dated_by_name")
+_DISCUSSED_REFUSED = cue("study.discussed_refused")
+DISCUSSED_REFUSED = _DISCUSSED_REFUSED.id
 _CANCELLED = cue("study.cancelled_order")
 CANCEL_REACH = (40, 80)
 """How far (characters before, after) from a study's name, in its own part of the clause, a cancelled order may be
@@ -769,12 +771,10 @@ def own_stretch_after(ctx: FactContext, m: Mention) -> str:
     return ctx.text[m.end:after]
 
 
-def only_discussed(ctx: FactContext, m: Mention) -> str | None:
-    """The id of the cue by which the study was only talked about in its own part of the clause ("PET was
-    discussed", "we considered an amino-acid PET but chose MRS", "PET weighed against MRS"), else None. Not when
-    that part also says, outside the talk, that it was done or asked for ("the previous PET was discussed", "PET
-    discussed and ordered"), names its results or its own date ("the PET of 10/02/2026 was discussed"), or reads it
-    ("PET was considered nondiagnostic")."""
+def _talk(ctx: FactContext, m: Mention) -> tuple[str | None, str, str]:
+    """The id of the cue by which the study is talked about in its own part of the clause (None if it is not, or
+    if that part names its results or its own date or reads it), the rest of that part outside the talk, and that
+    rest with the words a refusal denies blanked."""
     lo, hi = ctx.clause_of(m)
     others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
     lo = max((o.end for o in others if o.end <= m.start), default=lo)
@@ -782,15 +782,38 @@ def only_discussed(ctx: FactContext, m: Mention) -> str | None:
     before, after = ctx.text[lo:m.start], ctx.text[m.end:hi]
     talk_before, talk_after = _DISCUSSED_BEFORE.search(before), _DISCUSSED_AFTER.search(after)
     if talk_before is None and talk_after is None:
-        return None
+        return None, "", ""
+    if _DATED_BY_NAME.matches(after) or _DISCUSSED_DONE.matches(before + " " + after) or \
+            any(lo <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return None, "", ""
     rest = (before[:talk_before.start] if talk_before else before) + " " + \
         (after[talk_after.end:] if talk_after else after)
-    if _DATED_BY_NAME.matches(after) or _DISCUSSED_DONE.matches(before + " " + after) or \
-            any(c.matches(rest) for c in (_DONE_CUE, _REQUEST_CUE, _PENDING)):
+    # a refusal denies the order or done word it holds ("discussed 11/18, not ordered", "discussed on 11/02 - not
+    # done"): the refused words show neither an order nor a study done
+    refused = _DISCUSSED_REFUSED.regex.sub(lambda hit: " " * len(hit.group()), rest)
+    return (_DISCUSSED_BEFORE if talk_before else _DISCUSSED_AFTER).id, rest, refused
+
+
+def only_discussed(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the study was only talked about in its own part of the clause ("PET was
+    discussed", "we considered an amino-acid PET but chose MRS", "PET weighed against MRS"), else None. Not when
+    that part also says, outside the talk, that it was done or asked for ("the previous PET was discussed", "PET
+    discussed and ordered"), names its results or its own date ("the PET of 10/02/2026 was discussed"), or reads it
+    ("PET was considered nondiagnostic"); a refusal after the talk ("discussed 11/18, not ordered", "not done")
+    denies the order or done word it holds (`study.discussed_refused`)."""
+    talk, rest, refused = _talk(ctx, m)
+    if talk is None or any(c.matches(refused) for c in (_DONE_CUE, _REQUEST_CUE, _PENDING)):
         return None
-    if any(lo <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
-        return None
-    return (_DISCUSSED_BEFORE if talk_before else _DISCUSSED_AFTER).id
+    if any(c.matches(rest) for c in (_DONE_CUE, _REQUEST_CUE, _PENDING)):
+        return DISCUSSED_REFUSED  # only the refusal's words named an order or a study done
+    return talk
+
+
+def discussed_then_ordered(ctx: FactContext, m: Mention) -> bool:
+    """The study was talked about and then asked for in its own part of the clause ("FDG-PET discussed on 11/18,
+    ordered for 11/25"): a date there is the talk's, not a study's."""
+    talk, _, refused = _talk(ctx, m)
+    return talk is not None and _REQUEST_CUE.matches(refused) and not _DONE_CUE.matches(refused)
 
 
 def cancelled_order(ctx: FactContext, m: Mention) -> bool:

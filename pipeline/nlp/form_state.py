@@ -123,6 +123,10 @@ class FormRules:
     heading_none: re.Pattern[str] = re.compile("(?!)")  # a bare denial under it ("None", "None captured.")
     heading_list_sections: frozenset[str] = frozenset()
     heading_item: re.Pattern[str] = re.compile("(?!)")  # a list label before it ("1.", "-")
+    next_item: re.Pattern[str] = re.compile("(?!)")  # the line's next field after an answer (written_answers)
+    option_named_id: str = ""  # a Yes whose note names one of the item's bracketed options ("(VNS / DBS) .. Y - VNS")
+    option_separator: re.Pattern[str] = re.compile("(?!)")  # between the options in the item's brackets
+    option_lead: re.Pattern[str] = re.compile("(?!)")  # "e.g." before the first option
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -266,6 +270,21 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a headings pattern does not compile: {exc}") from exc
         statements["heading"] = (str(headings["id"]), "HYPOTHETICAL")
+    named = written.get("named_option") or {}
+    options: dict[str, Any] = {}
+    if named:
+        if not isinstance(named, dict) or not named.get("id"):
+            raise RuleFileError(f"{FORMS_FILE}: written_answers named_option needs an id")
+        try:
+            options = dict(
+                option_named_id=str(named["id"]),
+                option_separator=re.compile("|".join(
+                    f"(?:{p})" for p in _strings("named_option separators", named.get("separators"))), re.IGNORECASE),
+                option_lead=re.compile("|".join(
+                    f"(?:{p})" for p in _strings("named_option leads", named.get("leads"))), re.IGNORECASE))
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: a written_answers named_option pattern does not compile: {exc}") \
+                from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
@@ -288,9 +307,11 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                            rf"{quote}(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer})){quote}"
                            rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes})", re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
+        next_item=re.compile(rf"(?:{next_field})", re.MULTILINE),
         **asked,
         **denied,
         **headed,
+        **options,
     )
 
 
@@ -773,6 +794,11 @@ class FormState:
             answered.add(line_start)
             self._written_ends.append(hit.end())
             marks_before = [m.end for m in marked.get(line_start, ()) if m.end <= hit.start()]
+            if previous_end >= line_start:
+                # the line's next field after the previous answer ("Y - VNS, implanted 03/2021   Insulin pump ......
+                # N"): the previous answer's note is no part of this question
+                field = self._rules.next_item.search(text, previous_end, hit.end())
+                previous_end = field.start() if field is not None and field.start() < hit.start() else previous_end
             floor = max(line_start, previous_end if previous_end >= line_start else line_start, *marks_before)
             lo = max(floor, hit.start() - self._rules.max_question)
             close = text.rfind(")", floor, hit.start())
@@ -801,6 +827,8 @@ class FormState:
                 answer = _Item("answer", at, to, _Mark(at, to, False, self._rules.printed_choice_id), meaning,
                                answer_id)
             self._question(doc, stem, [answer], inside(stem.start, hit.end()))
+            if opener >= 0 and meaning == "yes" and self._rules.option_named_id:
+                self._named_option(doc, text, opener, close, answer, inside)
         for hit in self._rules.blank_leader.finditer(text):  # "Pacemaker .........": asked, not answered
             line_start = text.rfind("\n", 0, hit.start()) + 1
             if line_start in laid_out or line_start in marked:
@@ -813,6 +841,35 @@ class FormState:
             cause = _Item("answer", hit.start(), hit.end(), blank, "unknown", self._rules.blank_leader_id)
             self._question(doc, stem, [cause], inside(stem.start, hit.start()))
         return answered
+
+    def _named_option(self, doc: Doc, text: str, opener: int, close: int, answer: _Item, inside: Any) -> None:
+        """An item that lists its options in brackets, answered Yes with a note that names some of them
+        ("Neurostimulator (VNS / DBS / RNS / SCS) ...... Y - VNS, implanted 03/2021", "Implant (clip / coil / stent)
+        ...... Y (coil 2019)"): the options the note names are the answer; the others are options not chosen and
+        say nothing (`unticked`). With no option named, the line keeps its reading."""
+        line_end = text.find("\n", answer.end)
+        line_end = len(text) if line_end < 0 else line_end
+        field = self._rules.next_item.search(text, answer.end, line_end)
+        note = text[answer.end:field.start() if field is not None else line_end]
+        spans: list[tuple[int, int]] = []
+        at = opener + 1
+        for cut in [*self._rules.option_separator.finditer(text, opener + 1, close), None]:
+            end = cut.start() if cut is not None else close
+            lead = self._rules.option_lead.match(text, at, end)
+            lo = lead.end() if lead is not None else at
+            option = text[lo:end].strip()
+            if option:
+                lo += text[lo:end].index(option)
+                spans.append((lo, lo + len(option)))
+            at = cut.end() if cut is not None else close
+        named = [(lo, hi) for lo, hi in spans
+                 if re.search(rf"(?<![\w-]){re.escape(text[lo:hi])}(?![\w-])", note, re.IGNORECASE)]
+        if not named:
+            return
+        scope = _Item("stem", opener, close + 1)
+        for target in inside(opener + 1, close):
+            if not any(lo <= target.start_char and target.end_char <= hi for lo, hi in named):
+                target._.modifiers = (self._modifier(doc, "unticked", self._rules.option_named_id, answer, scope),)
 
     def _denied(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any,
                 laid_out: dict[int, Any]) -> set[int]:

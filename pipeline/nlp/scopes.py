@@ -403,6 +403,8 @@ class RuleExtensions:
       own end only ("rather than waiting for sequencing, and gives a baseline ...": the later clause is not).
     - the `conditional_clause` scope: a condition reaches the end of its clause ("Should the spectrum show ...
       typical of glioma, ...").
+    - the `conditional_aside` scope: a condition reaches a parenthesis after it that tells its consequence ("If the
+      wean fails, a shunt would be placed (a programmable valve would then need an MRI check)").
     - the `answer_line` scope: a questionnaire's question reaches its answer, the rest of its line past its "?"
       or the next line ("What worries you most? 'That the tumor came back'").
     - the `relative_line` scope: a relative named as its line's label ("Brother (Tomas, 10 y): NF1; optic pathway
@@ -575,6 +577,12 @@ class RuleExtensions:
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
         self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
         self._conditional_reach = int(conditional.get("max_tokens", 24))
+        aside = config.get("conditional_aside", {})
+        self._cond_aside_id: str | None = aside.get("id")
+        self._cond_aside_rules = frozenset(str(r) for r in aside.get("rules", ()))
+        self._cond_aside_stops = frozenset(str(k).lower() for k in aside.get("stops", ()))
+        self._cond_aside_consequence = frozenset(str(k).lower() for k in aside.get("consequence", ()))
+        self._cond_aside_asserts = frozenset(str(k).lower() for k in aside.get("asserts", ()))
         gapped = config.get("gapped_clause", {})
         self._gapped_id: str | None = gapped.get("id")
         self._gapped_rules = frozenset(str(r) for r in gapped.get("rules", ()))
@@ -686,6 +694,8 @@ class RuleExtensions:
             self._add_also(doc, target)
         if graph is not None and self._conditional_id is not None and self._conditional_rules:
             self._reach_clause_end(doc, graph.modifiers, targets)
+        if graph is not None and self._cond_aside_id is not None and self._cond_aside_rules:
+            self._reach_conditional_aside(doc, graph.modifiers, targets)
         if graph is not None and self._gapped_id is not None and self._gapped_rules:
             self._reach_gapped(doc, graph.modifiers, targets)
         if graph is not None and self._list_id is not None and self._list_categories:
@@ -1008,6 +1018,31 @@ class RuleExtensions:
             end = next((i for i in range(cue_end, limit)
                         if doc[i].lower_ in self._conditional_stops or i in terminators), limit)
             self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._conditional_id)
+
+    def _reach_conditional_aside(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A condition's cue reaches into a parenthesis after it in its sentence that tells its consequence ("If
+        the wean fails, a shunt would be placed (a programmable valve would then need an MRI check)"): a consequence
+        word between the cue and the parenthesis's end, and no statement of the parenthesis's own (no assertion
+        word, no date)."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._cond_aside_rules or \
+                    not _cue_holds(doc, modifier):
+                continue
+            sent = doc[modifier.modifier_span[0]].sent
+            i = modifier.modifier_span[1]
+            while i < sent.end and doc[i].lower_ not in self._cond_aside_stops:
+                if doc[i].text != "(":
+                    i += 1
+                    continue
+                close = next((j for j in range(i + 1, sent.end) if doc[j].text in {")", "("}), sent.end)
+                words = [t.lower_ for t in doc[i + 1:close]]
+                told = {t.lower_ for t in doc[modifier.modifier_span[1]:close]}  # the consequence up to its end
+                if told & self._cond_aside_consequence and not set(words) & self._cond_aside_asserts \
+                        and not any(re.search(r"\d[/.-]\d|^(?:19|20)\d\d$", w) for w in words):
+                    self._extend(doc, modifier, _starting_in(targets, index, i + 1, close), i + 1, close,
+                                 self._cond_aside_id)
+                i = close + 1
 
     def _reach_gapped(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A cue reaches on into the later clauses of its sentence that leave out its verb ("lactate would point to

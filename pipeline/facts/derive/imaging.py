@@ -8,9 +8,11 @@ from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import CUE_ATTRIBUTE, FactContext, mention_status
 from ..cues import concept_set, cue, value_set
 from ..imaging import (
+    DISCUSSED_REFUSED,
     REPORT_UNAVAILABLE,
     REPORT_UNAVAILABLE_CUE,
     cancelled_order,
+    discussed_then_ordered,
     is_requested_study,
     only_discussed,
     own_stretch,
@@ -32,9 +34,16 @@ _STOPPED = cue("course.stopped")
 _SINCE_THEN = cue("course.since_then")
 _NEW_FINDING_DASH = cue("course.new_finding_dash")
 _GIVEN_NEWLY = cue("course.given_newly")
+_ON_STATE = cue("course.on_state")
+_ADMINISTRATION = cue("course.administration_word")
+_HELD = cue("course.therapy_held")
+_LAST_GIVEN = cue("course.last_given")
+_NOTHING_GIVEN = cue("course.nothing_given_since")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
 _OR = cue("study.alternative_or")
+_ROW_LABEL = cue("study.row_label")
+_REQUESTED = cue("study.request")
 _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogenic_target").id})
 """The cues by which spine_indication names a disc as the MRS target (spine studies then answer)."""
 _NOT_REQUESTED = cue("study.not_requested_after")
@@ -149,6 +158,15 @@ def _offered_as_choice(ctx: FactContext, m: Mention) -> bool:
         (after is not None and _OR.matches(ctx.text[m.end:after]))
 
 
+def _labels_next(ctx: FactContext, m: Mention) -> bool:
+    """The PET's name only labels the PET named right after it in its clause ("PET: FDG-PET discussed 11/18, not
+    ordered"): that one's reading is the row's."""
+    _, hi = ctx.clause_of(m)
+    nxt = min((o for o in ctx.same_sentence(m, "IMAGING", counted=False) if m.end <= o.start < hi),
+              key=lambda o: o.start, default=None)
+    return nxt is not None and nxt.attrs.get("modality") == "PET" and _ROW_LABEL.matches(ctx.text[m.end:nxt.start])
+
+
 @derivation("pet_same_workup")
 def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -169,8 +187,14 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if _MODALITY_SCOPE.matches(ctx.text[slice(*ctx.line_of(m))]):
             scope_only.add(m.start)  # "IMAGING PRECERTIFICATION (MR / CT / PET)": the form's scope names no PET
             continue
+        if _labels_next(ctx, m):
+            alternatives[m.start] = _ROW_LABEL.id  # "PET: FDG-PET ...": the labelled PET decides
+            continue
         after = own_stretch_after(ctx, m)
-        reason = only_discussed(ctx, m) or \
+        reason = only_discussed(ctx, m)
+        if reason == DISCUSSED_REFUSED and _NOT_DONE.matches(own_stretch(ctx, m)):
+            reason = _NOT_DONE.id  # "discussed with the family but not ordered": an alternative not done
+        reason = reason or \
             next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
                                        (_CONDITIONAL, after)) if c.matches(text)), None)
         if reason is not None:
@@ -180,6 +204,8 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if cues is not None and _offered_as_choice(ctx, m):
             alternatives[m.start] = _OR.id  # "Recommend MRS or amino-acid PET": one or the other, not both
             continue
+        if cues is None and discussed_then_ordered(ctx, m):
+            cues = [_REQUESTED.id]  # "FDG-PET discussed on 11/18, ordered for 11/25": the date is the talk's
         if cues is None and _RECENT_WINDOW.matches(after) and mention_status(m) is FactStatus.PRESENT:
             cues = [_RECENT_WINDOW.id]  # "PET in the last 90 days?  Y / N  -> Y": done within the window
         if cues is not None:
@@ -274,12 +300,57 @@ def _finding_dates(ctx: FactContext, m: Mention) -> list[tuple[int, int]]:
     return [(dash.start(), hi)] if claims else []
 
 
+def _stretch(ctx: FactContext, treatments: list[Mention], k: int) -> tuple[int, int]:
+    """The k-th treatment's own stretch: its clause, cut at the treatments named next to it."""
+    m = treatments[k]
+    lo, hi = ctx.clause_of(m)
+    if k and treatments[k - 1].end <= m.start:
+        lo = max(lo, treatments[k - 1].end)
+    if k + 1 < len(treatments) and treatments[k + 1].start >= m.end:
+        hi = min(hi, treatments[k + 1].start)
+    return lo, hi
+
+
+def _not_given_since(ctx: FactContext, treatments: list[Mention], k: int, last: date | None,
+                     nothing_since: str | None, named: list[Mention]) -> str | None:
+    """For a drug the patient is only said to be "on" (a state: "B cells 0 (depleted, on ocrelizumab)"), the id of
+    the cue by which the packet says it was not given since the latest prior study: nothing has been given since
+    (`nothing_since`), the same drug or a dose of it is held, paused, stopped or declined ("the 10/2026 infusion was
+    held", "natalizumab on hold since August"), or its last dose came before the study ("last infusion 04/2026");
+    None when the packet says neither (the state keeps its reading). `named`: every treatment mention, also those
+    that count for no fact (a hold pending something is hypothetical too)."""
+    m = treatments[k]
+    lo, hi = _stretch(ctx, treatments, k)
+    before = ctx.text[lo:m.start]
+    if not _ON_STATE.matches(before) or _GIVEN_NEWLY.matches(before):
+        return None
+    if nothing_since is not None:
+        return nothing_since
+    drug = m.text.lower()
+    for j, o in enumerate(named):
+        if o.start == m.start or (o.has("hypothetical") and not o.has("negated")) or \
+                o.section == "family_history" or (o.text.lower() != drug and not _ADMINISTRATION.matches(o.text)):
+            continue  # (a hold pending something is still a hold: "infusion deferred pending the MRS")
+        olo, ohi = _stretch(ctx, named, j)
+        if j + 1 < len(named) and _ADMINISTRATION.matches(named[j + 1].text):
+            ohi = max(ohi, _stretch(ctx, named, j + 1)[1])  # "Ocrelizumab infusions deferred": the drug's dose
+        stretch = ctx.text[olo:ohi]
+        if _HELD.matches(stretch):
+            return _HELD.id
+        when = ctx.date_of(o)
+        if last is not None and when is not None and when < last and _LAST_GIVEN.matches(stretch):
+            return _LAST_GIVEN.id
+    return None
+
+
 @derivation("treatment_since_imaging")
 def treatment_since_imaging(r: Resolver, name: str) -> Fact:
     """A treatment given after the latest prior study: dated after it, linked to a prior study (not the requested
     one) by a since-cue in its clause, or a tumor treatment or steroid the patient is still on. Planned treatments
     (hypothetical), held, deferred or declined ones (negated) and ones stopped in their own stretch are not given
-    since; one dated before the study is history."""
+    since; one dated before the study is history; a drug the patient is only said to be "on" is a state, not a dose
+    given since, where the packet says it is held, was last given before the study or that nothing was given since
+    (`_not_given_since`)."""
     ctx = r.ctx
     last = latest_study_date(r)
     evidence: list[Evidence] = []
@@ -287,6 +358,9 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
     treatments = ctx.mentions(*TREATMENTS)
     studied = any(s.body_part in BRAIN for s in r.studies)
     governed = _nothing_since(ctx, treatments)
+    named = ctx.mentions(*TREATMENTS, counted=False)
+    nothing_since = _NOTHING_GIVEN.id if _NOTHING_GIVEN.matches(ctx.text) else \
+        next((_SINCE.id for _ in governed), None)
     for k, m in enumerate(treatments):
         if m.has("hypothetical"):
             continue
@@ -300,15 +374,16 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
         if last is not None and when is not None and when < last:
             continue  # "s/p chemoradiation 2024" beside a 2026 study: history before it
         dated_after = last is not None and when is not None and when > last
-        lo, hi = ctx.clause_of(m)
-        if k and treatments[k - 1].end <= m.start:
-            lo = max(lo, treatments[k - 1].end)
-        if k + 1 < len(treatments) and treatments[k + 1].start >= m.end:
-            hi = min(hi, treatments[k + 1].start)
+        lo, hi = _stretch(ctx, treatments, k)
         if not (since or dated_after) and when is None and studied and m.concept in ONGOING_TREATMENTS \
                 and not m.has("historical") and _ONGOING.matches(ctx.text[lo:hi]):
             since = [_ONGOING.id]  # "continues adjuvant TMZ": on it now, so given after the prior study
         if not (since or dated_after):
+            continue
+        state = None if link is not None or mention_status(m) is FactStatus.ABSENT else \
+            _not_given_since(ctx, treatments, k, last, nothing_since, named)
+        if state is not None:  # "(depleted, on ocrelizumab)" beside "the 10/2026 infusion was held": a state
+            negated.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[*since, _ON_STATE.id, state]))
             continue
         if m.sentence_start in governed and link != "after" and not dated_after \
                 and mention_status(m) is not FactStatus.ABSENT and not _GIVEN_NEWLY.matches(ctx.text[lo:hi]):
