@@ -94,6 +94,7 @@ _DATED_BY_NAME = cue("study.dated_by_name")
 _DISCUSSED_REFUSED = cue("study.discussed_refused")
 DISCUSSED_REFUSED = _DISCUSSED_REFUSED.id
 _CANCELLED = cue("study.cancelled_order")
+_FORM_ANSWERED_NO = value_set("study.form_answered_no")
 CANCEL_REACH = (40, 80)
 """How far (characters before, after) from a study's name, in its own part of the clause, a cancelled order may be
 told ("the cancelled PET order", "FDG-PET order from 10/30 was CANCELLED by ordering provider")."""
@@ -985,8 +986,12 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "imaging" inside a report body refers to the report itself
         asides = _other_study_asides(ctx, m)
         when = ctx.date_of(m, skip=asides)
-        if when is None and m.concept == "IMAGING" and m.has("negated"):
-            continue  # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI)
+        if m.concept == "IMAGING" and m.has("negated") and (
+                when is None or any(r in _FORM_ANSWERED_NO.values for r in m.modifier_rules)):
+            # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI); a study a
+            # form row answers No in order is none, whatever date the row holds ("Prior MRS / PET ... none /
+            # 10/02/2026": the date answers the PET)
+            continue
         sentence = _without(ctx, m, asides)
         if modality == "MRS" and when is None and (not _DONE_CUE.matches(sentence) or is_planned(ctx, m)):
             continue  # the MRS being requested or planned ("after the MRS", "MRS to be scheduled"), not a prior one

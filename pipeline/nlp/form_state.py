@@ -22,6 +22,9 @@ question before it on the line (or on the line above, when the line holds only a
   an answer circled in parentheses beside its alternatives ("(circle one) Y  (N)") is the ticked one;
 - a dot leader separates an item from its answer ("Cardiac pacemaker ...... N"); with nothing after it the item
   is unanswered; an answer in brackets right after its item answers it ("pacemaker (N) neurostimulator (N)");
+- a row that asks two things or more at once and answers each in order ("Prior MRS / PET ....... none / none",
+  "PET or MRS in the last 90 days? yes / no", "none / 10/02/2026": a date answers that the item was done) gives
+  each item its own answer; answers that all mean the same answer every item; a printed "Y / N" answers nothing;
 - a questionnaire's question alone on its line, closed by its "?" ("Is there a known or suspected brain tumor?",
   "3. New or worsening symptoms since the last study?") is unanswered unless an answer word starts the next line
   ("No", "Yes - left frontal glioma"); a rhetorical question, a differential or a stated clinical question is left
@@ -127,6 +130,10 @@ class FormRules:
     option_named_id: str = ""  # a Yes whose note names one of the item's bracketed options ("(VNS / DBS) .. Y - VNS")
     option_separator: re.Pattern[str] = re.compile("(?!)")  # between the options in the item's brackets
     option_lead: re.Pattern[str] = re.compile("(?!)")  # "e.g." before the first option
+    pair_id: str = ""  # a row that asks two things at once and answers each in order ("MRS / PET: none / none")
+    paired: re.Pattern[str] = re.compile("(?!)")  # its answers (group `pair`) after the separator, to their end
+    pair_piece: re.Pattern[str] = re.compile("(?!)")  # one answer of them: group `word`, else a date
+    item_joiner: re.Pattern[str] = re.compile("(?!)")  # between the row's items ("Prior MRS / PET", "PET or MRS")
 
 
 def _strings(key: str, values: Any) -> list[str]:
@@ -285,6 +292,27 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a written_answers named_option pattern does not compile: {exc}") \
                 from exc
+    paired = written.get("paired") or {}
+    pairs: dict[str, Any] = {}
+    if paired:
+        if not isinstance(paired, dict) or not paired.get("id") or not isinstance(paired.get("answer_joiner"), str):
+            raise RuleFileError(f"{FORMS_FILE}: written_answers paired needs an id and an answer_joiner")
+        try:
+            dates = "|".join(f"(?:{p})" for p in _strings("written_answers paired dates", paired.get("dates")))
+            joiners = "|".join(f"(?:{p})" for p in _strings("written_answers paired item_joiners",
+                                                           paired.get("item_joiners")))
+            piece = rf"(?:(?P<word>(?i:{words}))(?![\w])|(?<!\d)(?:{dates})(?![\w]))"
+            plain = rf"(?:(?i:{words})(?![\w])|(?<!\d)(?:{dates})(?![\w]))"
+            # the separator, a leader, or a space before a one-letter first answer ("Pacemaker / ICD N / N")
+            pairs = dict(
+                pair_id=str(paired["id"]), pair_piece=re.compile(piece), item_joiner=re.compile(joiners),
+                paired=re.compile(
+                    rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*"
+                    rf"|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced}){paired['answer_joiner']}))"
+                    rf"{quote}(?P<pair>{plain}(?:{paired['answer_joiner']}{plain})+){quote}"
+                    rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes})", re.MULTILINE))
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: a written_answers paired pattern does not compile: {exc}") from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
@@ -312,6 +340,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         **denied,
         **headed,
         **options,
+        **pairs,
     )
 
 
@@ -337,9 +366,9 @@ def _option_reader() -> "FormState":
 
 
 def answers_in_words(line: str) -> bool:
-    """The line answers a question in words ("Prior MRS?  Y / N  -> N", "Pacemaker: No"): a form line, never the
-    wrapped tail of the line above it (whose words would join its question)."""
-    return form_rules_cached().written.search(line) is not None
+    """The line answers a question in words ("Prior MRS?  Y / N  -> N", "Pacemaker: No", "Prior MRS / PET .....
+    none / none"): a form line, never the wrapped tail of the line above it (whose words would join its question)."""
+    return form_rules_cached().written.search(line) is not None or bool(_option_reader()._pair_rows(line))
 
 
 def is_answer_word(text: str) -> bool:
@@ -432,6 +461,7 @@ class FormState:
         self._text = ""
         self._token_starts: list[int] = []
         self._written_ends: list[int] = []  # where the written answers of the document end
+        self._answer_rows: list[tuple[int, int]] = []  # the answers of paired rows, each item answered in order
 
     # ------------------------------------------------------------------ reading the lines
     def _marks(self, text: str) -> dict[int, list[_Mark]]:
@@ -656,6 +686,8 @@ class FormState:
             line_end = text.find("\n", run.end())
             printed = (not circled_count and "/" in run.group() and len({a.meaning for a in answers}) > 1
                        and not text[run.end():len(text) if line_end < 0 else line_end].strip())
+            if printed and any(a < run.end() and run.start() < b for a, b in self._answer_rows):
+                continue  # "Prior MRS / PET: yes / no": each item answered in order, no printed choice
             if (circled_count != 1 and not printed) or circled_count == len(answers) or line_start in marked:
                 continue  # (a printed "Y / N" that ends its line with nothing chosen: the question is unanswered)
             questions = out.setdefault(line_start, [])
@@ -732,6 +764,7 @@ class FormState:
             return [t for t in targets[bisect_left(starts, lo):bisect_left(starts, hi)] if t.end_char <= hi]
 
         marked = self._marks(text)
+        self._answer_rows = self._paired_rows(text, inside)
         laid_out = self._tables(text) | self._circled(text, marked) | self._columns(text)  # line start -> its questions
         for options in self._choice_lines(text, marked.keys() | laid_out.keys()).values():
             for option in options:
@@ -787,9 +820,11 @@ class FormState:
         previous_end = -1
         answered: set[int] = set()
         self._written_ends = []
-        for hit in self._rules.written.finditer(text):
+        hits = sorted([*((h, False) for h in self._rules.written.finditer(text)),
+                       *((h, True) for h in self._pair_rows(text))], key=lambda h: h[0].start())
+        for hit, paired in hits:
             line_start = text.rfind("\n", 0, hit.start()) + 1
-            if line_start in laid_out:
+            if line_start in laid_out or hit.start() < previous_end:
                 continue
             answered.add(line_start)
             self._written_ends.append(hit.end())
@@ -814,6 +849,9 @@ class FormState:
             stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
             lo = stop + 1 if stop >= 0 else lo
             previous_end = hit.end()
+            if paired:
+                self._paired(doc, _Item("stem", lo, hit.start()), hit, inside)
+                continue
             meaning, answer_id = self._answer(hit.group("answer"))
             stem = _Item("stem", lo, hit.start())
             answer = _Item("answer", hit.start("answer"), hit.end("answer"), None, meaning, answer_id)
@@ -870,6 +908,91 @@ class FormState:
         for target in inside(opener + 1, close):
             if not any(lo <= target.start_char and target.end_char <= hi for lo, hi in named):
                 target._.modifiers = (self._modifier(doc, "unticked", self._rules.option_named_id, answer, scope),)
+
+    def _pair_rows(self, text: str) -> list[re.Match[str]]:
+        """The answers of rows that ask two things or more at once, joined by a slash ("Prior MRS / PET ........
+        none / none", "Pacemaker / ICD: N / N"): at least one answer word, and not a printed choice ("Y / N")."""
+        return [hit for hit in self._rules.paired.finditer(text) if self._pieces(hit) is not None]
+
+    def _pieces(self, hit: re.Match[str]) -> list[_Item] | None:
+        """The answers of a paired row in order (a date answers that the item was done: meaning yes); None for a
+        row of dates only or a printed choice: answer words each capitalised in the printed order ("Yes / No")."""
+        rules = self._rules
+        pieces: list[_Item] = []
+        for piece in rules.pair_piece.finditer(hit.string, hit.start("pair"), hit.end("pair")):
+            word = piece.group("word")
+            meaning = self._answer(word)[0] if word is not None else "yes"
+            pieces.append(_Item("answer", piece.start(), piece.end(), None, meaning,
+                                rules.pair_id if word is not None else None))
+        words = [p for p in pieces if p.answer_id is not None]
+        if not words:
+            return None
+        order = [_MEANINGS.index(p.meaning or "") for p in pieces]
+        printed = len(words) == len(pieces) and order == sorted(set(order)) and all(
+            hit.string[p.start].isupper() for p in pieces)
+        return None if printed else pieces
+
+    def _pair_items(self, lo: int, hi: int, targets: list[Span]) -> list[tuple[int, int]]:
+        """The items of a paired row's question [lo, hi): split at the item joiners outside its targets ("PET/CT"
+        is one), each item with a letter; the joiners between them are returned as the odd entries."""
+        text = self._text
+        cuts = [(m.start(), m.end()) for m in self._rules.item_joiner.finditer(text, lo, hi)
+                if m.end() > m.start() and not any(t.start_char < m.end() and m.start() < t.end_char for t in targets)]
+        spans: list[tuple[int, int]] = []
+        pos = lo
+        for a, b in cuts:
+            if re.search(r"[^\W\d_]", text[pos:a]):
+                if spans:
+                    spans.append((spans[-1][1], pos))  # the joiner(s) since the previous item
+                spans.append((pos, a))
+            pos = b
+        if re.search(r"[^\W\d_]", text[pos:hi]):
+            if spans:
+                spans.append((spans[-1][1], pos))
+            spans.append((pos, hi))
+        return spans
+
+    def _paired_rows(self, text: str, inside: Any) -> list[tuple[int, int]]:
+        """The answers of the paired rows with as many items as answers (the answers of "Prior MRS / PET: yes /
+        no" are no printed choice, unlike those of "Pacemaker: yes / no")."""
+        out = []
+        for hit in self._pair_rows(text):
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            lo = max(line_start, hit.start() - self._rules.max_question)
+            stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
+            start = self._question_start(stop + 1 if stop >= 0 else lo, hit.start())
+            pieces = self._pieces(hit)
+            if pieces is not None and len(self._pair_items(start, hit.start(), inside(start, hit.start()))[::2]) \
+                    == len(pieces):
+                out.append(hit.span("pair"))
+        return out
+
+    def _paired(self, doc: Doc, stem: _Item, hit: re.Match[str], inside: Any) -> None:
+        """A row that asks two things or more at once and answers each in order ("Prior MRS / PET ....... none /
+        none", "PET or MRS in the last 90 days? no / yes", "Prior MRS / PET: none / 10/02/2026"): with as many items
+        as answers each item takes its own; answers that all mean the same answer every item; else the row is left
+        as ConText read it."""
+        pieces = self._pieces(hit)
+        assert pieces is not None
+        start = self._question_start(stem.start, stem.end)
+        stem = _Item("stem", start, stem.end)
+        targets = inside(start, stem.end)
+        spans = self._pair_items(start, stem.end, targets)
+        items, joiners = spans[::2], spans[1::2]
+        if len(items) != len(pieces):
+            if len({p.meaning for p in pieces}) == 1 and all(p.answer_id for p in pieces):
+                self._question(doc, stem, pieces[:1], targets)  # "Pacemaker / ICD / clips: N / N": no to each
+            return
+        for (lo, hi), piece in zip(items, pieces, strict=True):
+            apart = [*joiners, *((p.start, p.end) for p in pieces if p is not piece)]
+            own = [t for t in targets if lo <= t.start_char < hi]
+            for target in own:  # the joiners and the other items' answers say nothing of this item (": none")
+                kept = tuple(m for m in target._.modifiers if not any(
+                    a < doc[m.modifier_span[1] - 1].idx + len(doc[m.modifier_span[1] - 1])
+                    and doc[m.modifier_span[0]].idx < b for a, b in apart))
+                if len(kept) != len(target._.modifiers):
+                    target._.modifiers = kept
+            self._question(doc, stem, [piece], own)
 
     def _denied(self, doc: Doc, text: str, marked: dict[int, list[_Mark]], inside: Any,
                 laid_out: dict[int, Any]) -> set[int]:

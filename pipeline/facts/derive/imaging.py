@@ -49,6 +49,7 @@ _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogeni
 _NOT_REQUESTED = cue("study.not_requested_after")
 _CONDITIONAL = cue("study.conditional_or_later")
 _RECENT_WINDOW = cue("study.recent_window")
+_JOINED_ITEM = cue("study.joined_item")
 _CANCELLED = cue("study.cancelled_order")
 _MODALITY_SCOPE = cue("study.modality_scope")
 _PENDING = cue("study.pending")
@@ -206,8 +207,11 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             continue
         if cues is None and discussed_then_ordered(ctx, m):
             cues = [_REQUESTED.id]  # "FDG-PET discussed on 11/18, ordered for 11/25": the date is the talk's
-        if cues is None and _RECENT_WINDOW.matches(after) and mention_status(m) is FactStatus.PRESENT:
-            cues = [_RECENT_WINDOW.id]  # "PET in the last 90 days?  Y / N  -> Y": done within the window
+        if cues is None and mention_status(m) is FactStatus.PRESENT and (
+                _RECENT_WINDOW.matches(after) or _RECENT_WINDOW.matches(_joined_items_after(ctx, m))):
+            # "PET in the last 90 days?  Y / N  -> Y": done within the window; also when the row asks of the PET
+            # and another study together ("PET or MRS in the last 90 days? yes / no")
+            cues = [_RECENT_WINDOW.id] + ([] if _RECENT_WINDOW.matches(after) else [_JOINED_ITEM.id])
         if cues is not None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=cues))
     for m in ctx.ignored("IMAGING"):
@@ -237,6 +241,19 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
                                                 for m in pets],
                          note=f"PET mentioned, but not requested and not done within {PET_WINDOW_DAYS} days")
     return not_documented(name, "no PET for the same question")
+
+
+def _joined_items_after(ctx: FactContext, m: Mention) -> str:
+    """The words after the last study joined to the mention as an item of one row ("PET or MRS in the last 90
+    days?", "PET / MRS within 3 months:"): what the row asks of that study it asks of each; "" when none is."""
+    _, hi = ctx.clause_of(m)
+    last = m
+    for o in sorted((o for o in ctx.same_sentence(m, "IMAGING", counted=False) if m.end <= o.start < hi),
+                    key=lambda o: o.start):
+        if o.start < last.end or not _JOINED_ITEM.matches(ctx.text[last.end:o.start]):
+            break
+        last = o
+    return own_stretch_after(ctx, last) if last is not m else ""
 
 
 def latest_study_date(r: Resolver) -> date | None:
