@@ -322,7 +322,8 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "reopened_near", "unless", "reopened_about_tumor", "qualifiers", "care_ended", "words", "separators",
                "min_items", "max_item_words", "openers", "pass_negated_rules", "coordinators", "subjects",
                "determiners", "auxiliaries", "stop_categories", "hedge_marks", "resolutions",
-               "resolution_unless_after", "later_types", "excluded_rules", "same_findings", "generic", "family"}
+               "resolution_unless_after", "later_types", "excluded_rules", "same_findings", "generic", "family",
+               "opening", "purpose"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
