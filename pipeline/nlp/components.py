@@ -27,9 +27,8 @@ TARGET_GROUP = "targets"
 _TARGET_INFO = "prior_auth_target_info"
 _CLAIMS = "prior_auth_claims"
 
-_ABBREVIATIONS = frozenset(
-    ["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "approx", "no", "nos", "fig", "pt", "pts", "etc", "jr", "sr", "dept", "inc", "ltd", "hx", "dx", "tx", "sx", "q.d", "b.i.d", "t.i.d", "mg", "ml", "mm", "cm", "wk", "wks", "yr", "yrs", "mo", "mos"]
-)
+_ABBREVIATIONS = frozenset(load_cue_file("pipeline.nlp.resources", "cues.yaml").value_set("sentence.abbreviations").values)
+"""Words whose full stop ends no sentence ("Dr.", "e.g.", "incl."): cue value set `sentence.abbreviations`."""
 
 
 @Language.component("clinical_sentences", assigns=["token.is_sent_start"])

@@ -657,6 +657,16 @@ class RuleExtensions:
         if self._denied_id is not None:
             self._denied_rule = ConTextRule(literal="<denied suspicion>", category="NEGATED_EXISTENCE",
                                             direction="BACKWARD", metadata={"id": self._denied_id})
+        named = config.get("test_name", {})
+        self._named_id: str | None = named.get("id")
+        self._named_types = frozenset(str(t) for t in named.get("types", ()))
+        self._named_rules = frozenset(str(r) for r in named.get("rules", ()))
+        try:
+            self._named_opening = re.compile(str(named["opening"]), re.IGNORECASE) if named.get("opening") else None
+            self._named_purpose = re.compile(str(named.get("purpose", "")), re.IGNORECASE)
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._named_id!r}: a pattern does not compile: {exc}") \
+                from exc
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -686,6 +696,8 @@ class RuleExtensions:
             self._reach_past_inner_cues(doc, graph.modifiers, targets)
         if graph is not None and self._denied_rule is not None and self._denied_heads and self._denied_words:
             self._deny_suspicion(doc, graph.modifiers, targets)
+        if self._named_id is not None and self._named_opening is not None and self._named_types:
+            self._name_the_test(doc, targets)
         if self._change_id is not None and self._heads:
             starts = {t.start for t in targets}
             for target in targets:
@@ -1600,23 +1612,56 @@ class RuleExtensions:
                     continue
                 if word in self._denied_stops or doc[i].is_space:
                     break
-                # other words only between the denying word and the first noun ("no definite underlying tumour")
-                if word not in self._denied_links or gap:
+                # other words only right before a noun, its qualifiers ("no definite underlying tumour", "neither an
+                # inherited leukodystrophy nor a primary mitochondrial disorder")
+                if word not in self._denied_links:
                     if not after_noun or gap >= self._denied_gap or i in by_token:
                         break
                     gap += 1
                 else:
-                    after_noun = False
+                    after_noun, gap = False, 0
                 i -= 1
             if head is None:
                 continue
             for target in reached:
-                if target.label_ not in self._denied_types or not any(m is hedge for m in target._.modifiers):
+                if target.label_ not in self._denied_types:
+                    continue
+                # an item the hedge's own scope did not reach ("Neither X nor Y is felt likely": the hedge word at the
+                # clause's end reaches Y only) is denied too, unless another cue tells of it
+                if not any(m is hedge for m in target._.modifiers) \
+                        and any(m.category != "NEGATED_EXISTENCE" for m in target._.modifiers):
                     continue
                 target._.modifiers = tuple(m for m in target._.modifiers if m is not hedge)
                 if not any((m.rule.metadata or {}).get("id") == self._denied_id for m in target._.modifiers):
                     _add(target, ConTextModifier(self._denied_rule, start, end, doc, scope_start=head,
                                                  scope_end=end))
+
+    def _name_the_test(self, doc: Doc, targets: list[Span]) -> None:
+        """A target that names a test whose purpose names a disease ("Leukodystrophy gene panel (for adult-onset
+        leukodystrophy): negative") takes the negation a cue of `rules` gives that purpose's target (the `test_name`
+        scope); targets are sorted by start."""
+        assert self._named_opening is not None
+        for k, target in enumerate(targets):
+            if target.label_ not in self._named_types \
+                    or any(m.category == "NEGATED_EXISTENCE" for m in target._.modifiers):
+                continue
+            sent_end = target.sent.end_char
+            opening = self._named_opening.match(doc.text, target.end_char, sent_end)
+            if opening is None:
+                continue
+            purpose = next((t for t in targets[k + 1:] if t.start_char >= opening.end()
+                            and t.label_ in self._named_types), None)
+            if purpose is None or purpose.start_char >= sent_end \
+                    or self._named_purpose.fullmatch(doc.text, opening.end(), purpose.start_char) is None:
+                continue
+            verdict = next((m for m in purpose._.modifiers if m.category == "NEGATED_EXISTENCE"
+                            and m.modifier_span[0] >= purpose.end
+                            and (m.rule.metadata or {}).get("id") in self._named_rules), None)
+            if verdict is None:
+                continue
+            rule = self._derived(verdict.rule, verdict.category, self._named_id)
+            _add(target, ConTextModifier(rule, *verdict.modifier_span, doc, scope_start=target.start,
+                                         scope_end=verdict.modifier_span[1]))
 
     def _reach_past_inner_cues(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A forward cue of the `inner_cue` categories whose scope was ended by a cue of another category inside a

@@ -60,7 +60,10 @@ VOCABULARY = [
     case("pml-spelled-out", "Findings favor progressive multifocal leukoencephalopathy.",
          [("BRAIN_INFECTION", "progressive multifocal leukoencephalopathy", {})], ["LEUKODYSTROPHY", "INBORN_ERROR"]),
     case("jc-virus", "CSF positive for JC virus DNA.", [("BRAIN_INFECTION", "JC virus", {})]),
-    case("jcv", "JCV index 3.1 on natalizumab.", [("BRAIN_INFECTION", "JCV", {})]),
+    case("jcv", "JCV DNA detected in CSF on natalizumab.", [("BRAIN_INFECTION", "JCV", {})]),
+    # the JC virus antibody index is serostatus, a drug's PML risk, no infection (look.seropositive)
+    case("jcv-index", "JCV index 3.1 on natalizumab.", [("LOOKALIKE", "JCV index", {"kind": "seropositivity"})],
+         ["BRAIN_INFECTION"]),
     case("cryptococcus", "Cryptococcus neoformans grew from CSF.", [("BRAIN_INFECTION", "Cryptococcus", {})]),
     case("cryptococcosis", "Cerebral cryptococcosis with gelatinous pseudocysts.",
          [("BRAIN_INFECTION", "Cerebral cryptococcosis", {})]),
