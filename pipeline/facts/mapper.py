@@ -43,8 +43,9 @@ _RESULTS_OPEN = cue("screen.results_open")
 
 def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> tuple[date | None, str]:
     """The request date: from the form or the letter (also written in words), else the fax header (read in the
-    document's date order), else the latest date in the packet that is no planned date of the requested study
-    ("Scheduled DOS: 12/01/2026"). A date of service is never the request date (target rule req.date).
+    document's date order), else the latest day-precise date in the packet that is no planned date of the requested
+    study ("Scheduled DOS: 12/01/2026"); a month and a year only if there is none. A date of service is never the
+    request date (target rule req.date).
 
     A form date far after every other date in the packet (an OCR slip such as "2626") is not trusted.
     """
@@ -63,12 +64,15 @@ def _reference_date(ctx: FactContext, transmission: list[TransmissionLine]) -> t
     fax_dates = sorted(d for d in (transmission_date(t, day_first) for t in transmission) if d is not None)
     if fax_dates:
         return fax_dates[-1], "fax transmission date"
-    dates = [mention_date(m) for m in ctx.mentions("DATE", counted=False)
-             if m.attrs.get("precision") not in {"relative", "month_day", "year"} and not planned_service_date(ctx, m)]
     dobs = {mention_date(m) for m in ctx.mentions("DOB", counted=False)}
-    usable = sorted(d for d in dates if d is not None and d not in dobs)
-    if usable:
-        return usable[-1], "latest date in the packet (no request date found)"
+    candidates = [m for m in ctx.mentions("DATE", counted=False)
+                  if m.attrs.get("precision") not in {"relative", "month_day", "year"} and not planned_service_date(ctx, m)]
+    # a month and a year ("tentative SEEG 12/2026") only when the packet has no day-precise date
+    for coarse in (False, True):
+        dates = (mention_date(m) for m in candidates if (m.attrs.get("precision") == "month") == coarse)
+        usable = sorted(d for d in dates if d is not None and d not in dobs)
+        if usable:
+            return usable[-1], "latest date in the packet (no request date found)"
     return None, "no request date found"
 
 
