@@ -378,6 +378,97 @@ def _back_allows(meta: dict[str, Any], label: str) -> bool:
     return label not in meta.get("back_excluded_types", ())
 
 
+class _SubjectSeparator:
+    """A cue after a separator standing apart (a dash, a colon) that names a subject of its own between the separator
+    and the cue is about that subject: it does not reach the targets before the separator.
+
+    - the `dash_subject` scope: a backward verdict after a dash ("gliosis - tumour excluded", "demyelination -
+      lymphoma ruled out") is the second diagnosis's; the one before the dash keeps its own reading.
+    - the `subject_question` scope: a question after a colon or a dash ("Debulked glioblastoma with new nodular
+      enhancement: progression vs pseudoprogression", "Known astrocytoma (2023) - question: progression or
+      radionecrosis?") is about the alternatives it names; the subject before it keeps its own reading. A query mark
+      glued to its word (`hedge_marks`: "Treated GBM: ?recurrence") names its subject right after it.
+
+    A target before the separator names the same finding as a subject (one concept, or two concepts of one
+    `same_findings` group: "PCNSL - lymphoma excluded" says one thing twice) keeps the cue, and so does a list of
+    bare targets joined by the separators ("lymphoma - metastasis - abscess excluded": the list is excluded whole).
+    """
+
+    def __init__(self, scope_id: str | None, rules: frozenset[str], separators: frozenset[str],
+                 subjects: frozenset[str], same: list[frozenset[str]], query_marks: frozenset[str],
+                 directions: tuple[str, ...]) -> None:
+        self.scope_id = scope_id
+        self.rules = rules
+        self.separators = separators
+        self.subjects = subjects
+        self.same = same
+        self.query_marks = query_marks
+        self.directions = frozenset(directions)
+
+    @classmethod
+    def load(cls, raw: dict[str, Any], *, directions: tuple[str, ...]) -> "_SubjectSeparator":
+        return cls(raw.get("id"), frozenset(str(r) for r in raw.get("rules", ())),
+                   frozenset(str(k) for k in raw.get("separators", ())),
+                   frozenset(str(t) for t in raw.get("subjects", ())),
+                   [frozenset(str(t) for t in group) for group in raw.get("same_findings", ())],
+                   frozenset(str(k) for k in raw.get("hedge_marks", ())), directions)
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.rules) and bool(self.separators) and bool(self.subjects)
+
+    def _same_finding(self, a: Span, b: Span) -> bool:
+        x, y = a.label_, b.label_
+        return x == y or any(x in group and y in group for group in self.same)
+
+    def _separator(self, doc: Doc, i: int) -> bool:
+        """Token i is a separator standing apart (not a hyphen joined to words on both sides); a bracket closed
+        right before it is the tokenizer's ("(resected 2025):")."""
+        text = doc[i].text
+        if text not in self.separators and text.lstrip(")]") not in self.separators:
+            return False
+        return i == 0 or bool(doc[i - 1].whitespace_) or bool(doc[i].whitespace_) or text != text.lstrip(")]")
+
+    def _query_mark(self, doc: Doc, m: ConTextModifier) -> bool:
+        """The cue is a query mark glued to the word after it and apart from the word before it ("?recurrence")."""
+        start, end = m.modifier_span
+        return (end - start == 1 and doc[start].text in self.query_marks and doc[start].whitespace_ == ""
+                and end < len(doc) and doc[end].is_alpha and (start == 0 or doc[start - 1].whitespace_ != ""))
+
+    def release(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        for m in modifiers:
+            if (m.rule.metadata or {}).get("id") not in self.rules or m.direction.upper() not in self.directions:
+                continue
+            lo, cue = m.scope_span[0], m.modifier_span[0]
+            # a query mark's subject is the word it is glued to, right after it
+            subject_end = cue
+            if self.query_marks and self._query_mark(doc, m):
+                subject_end = m.modifier_span[1]
+            inside = [t for t in targets if t.start < cue and t.end > lo]
+            after = [t for t in targets if subject_end > cue and t.start == subject_end]
+            separators = [i for i in range(lo, cue) if self._separator(doc, i)
+                          and not any(t.start <= i < t.end for t in inside)]
+            for k in range(len(separators) - 1, -1, -1):
+                sep = separators[k]
+                subjects = [t for t in (*inside, *after) if sep < t.start and (t.end <= cue or t in after)
+                            and t.label_ in self.subjects and any(x is m for x in t._.modifiers)]
+                if subjects:
+                    break
+            else:
+                continue
+            items = [t for t in inside if t.label_ in self.subjects]
+            if k and any(t.start == separators[k - 1] + 1 and t.end == sep for t in items) \
+                    and any(t.end == separators[k - 1] for t in items):
+                continue  # bare items between separators: a list ("lymphoma - metastasis - abscess excluded")
+            # a word inside a longer subject ("tumour" of "residual tumour") names that subject, not a finding of its own
+            named = [t for t in subjects
+                     if not any(o is not t and o.start <= t.start and t.end <= o.end for o in subjects)]
+            for target in inside:
+                if target.end <= sep and any(x is m for x in target._.modifiers) \
+                        and not any(self._same_finding(target, s) for s in named):
+                    target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -397,6 +488,9 @@ class RuleExtensions:
       affirms the item or tells a course under treatment ("- resolved with steroids").
     - the `claim_before` scope: a backward exclusion does not reach a claim before it in its clause ("MRI diagnostic
       of toxoplasmosis, glioma excluded": only the glioma is excluded).
+    - the `dash_subject` and `subject_question` scopes (`_SubjectSeparator`): a verdict after a dash, or a question
+      after a colon or a dash, that names a diagnosis of its own is about that diagnosis ("gliosis - tumour
+      excluded", "Resected GBM: recurrence cannot be excluded": the GBM keeps its reading).
     - the `pending_subject` scope: "pending" is its nearest study's or test's ("R/O glioma - MRI pending": the glioma
       stays a suspicion).
     - the `alternative_clause` scope: the alternative not taken ("rather than", "instead of") is negated up to its
@@ -514,12 +608,9 @@ class RuleExtensions:
         self._claim_id: str | None = claim.get("id")
         self._claim_rules = frozenset(str(r) for r in claim.get("rules", ()))
         self._claim_separators = frozenset(str(k) for k in claim.get("separators", ()))
-        dash = config.get("dash_subject", {})
-        self._dash_id: str | None = dash.get("id")
-        self._dash_rules = frozenset(str(r) for r in dash.get("rules", ()))
-        self._dash_separators = frozenset(str(k) for k in dash.get("separators", ()))
-        self._dash_subjects = frozenset(str(t) for t in dash.get("subjects", ()))
-        self._dash_same = [frozenset(str(t) for t in group) for group in dash.get("same_findings", ())]
+        self._dash = _SubjectSeparator.load(config.get("dash_subject", {}), directions=("BACKWARD",))
+        self._question = _SubjectSeparator.load(config.get("subject_question", {}),
+                                                directions=("BACKWARD", "BIDIRECTIONAL"))
         pending = config.get("pending_subject", {})
         self._pending_id: str | None = pending.get("id")
         self._pending_rules = frozenset(str(r) for r in pending.get("rules", ()))
@@ -686,8 +777,9 @@ class RuleExtensions:
             self._reach_back(doc, graph.modifiers, targets)
         if graph is not None and self._claim_id is not None and self._claims is not None:
             self._release_claims(doc, graph.modifiers, targets)
-        if graph is not None and self._dash_id is not None and self._dash_rules and self._dash_subjects:
-            self._release_before_dash(doc, graph.modifiers, targets)
+        for separated in (self._dash, self._question):
+            if graph is not None and separated.active:
+                separated.release(doc, graph.modifiers, targets)
         if graph is not None and self._pending_id is not None and self._pending_words:
             self._release_pending_subjects(doc, graph.modifiers, targets)
         if graph is not None and self._object_id is not None and self._object_rules and self._object_words:
@@ -906,44 +998,6 @@ class RuleExtensions:
                 for target in targets:
                     if a <= target.start and target.end <= b and any(x is m for x in target._.modifiers):
                         target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
-
-    def _release_before_dash(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
-        """A backward cue of the `dash_subject` rules after a dash that names a diagnosis of its own is that
-        diagnosis's verdict ("gliosis - tumour excluded", "demyelination - lymphoma ruled out"): it does not reach the
-        targets before the last dash standing apart in its scope (not a hyphen joined to a word, nor a dash inside a
-        target) when a target of `subjects` lies between that dash and the cue and names another finding than the
-        target before it ("PCNSL - lymphoma excluded" says one thing twice). Targets joined by dashes with nothing else
-        between them are a list ("lymphoma - metastasis - abscess excluded"), excluded whole."""
-        for m in modifiers:
-            if (m.rule.metadata or {}).get("id") not in self._dash_rules or m.direction.upper() != "BACKWARD":
-                continue
-            lo, cue = m.scope_span[0], m.modifier_span[0]
-            inside = [t for t in targets if t.start < cue and t.end > lo]
-            dashes = [i for i in range(lo, cue) if doc[i].text in self._dash_separators
-                      and (i == 0 or bool(doc[i - 1].whitespace_) or bool(doc[i].whitespace_))
-                      and not any(t.start <= i < t.end for t in inside)]
-            for k in range(len(dashes) - 1, -1, -1):
-                dash = dashes[k]
-                subjects = [t for t in inside if dash < t.start and t.end <= cue and t.label_ in self._dash_subjects
-                            and any(x is m for x in t._.modifiers)]
-                if subjects:
-                    break
-            else:
-                continue
-            items = [t for t in inside if t.label_ in self._dash_subjects]
-            if k and any(t.start == dashes[k - 1] + 1 and t.end == dash for t in items) \
-                    and any(t.end == dashes[k - 1] for t in items):
-                continue  # bare items between dashes: a list ("lymphoma - metastasis - abscess excluded")
-            for target in inside:
-                if target.end <= dash and any(x is m for x in target._.modifiers) \
-                        and not any(self._dash_same_finding(target, s) for s in subjects):
-                    target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
-
-    def _dash_same_finding(self, a: Span, b: Span) -> bool:
-        """Two targets name the same finding for the `dash_subject` scope: one concept, or two concepts of one
-        `same_findings` group ("MS" and "demyelination")."""
-        x, y = a.label_, b.label_
-        return x == y or any(x in group and y in group for group in self._dash_same)
 
     def _release_pending_subjects(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A pending cue of the `pending_subject` rules is its nearest study's or test's ("R/O glioma - MRI pending"):
