@@ -24,6 +24,7 @@ _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
 _DOCUMENTED = cue("safety.clearance_documented")
+_PROTOCOL = cue("safety.clearance_protocol")
 _TYPE_UNKNOWN = cue("safety.device_type_unknown")
 _CLASS_ONLY = cue("safety.device_class_only")
 _IN_QUESTION = value_set("safety.device_answer_in_question")
@@ -77,6 +78,14 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
         else:
             ignored.append(ctx.evidence(c, attributes={"note": "MR-conditional status not established"},
                                         cues=[unestablished]))
+    # a scan protocol ("a 2023 MRI was done under the VNS MR-conditional protocol") yields to the device's current
+    # documentation said to be pending ("MR-conditional documentation: pending"): the pending row wins
+    pending = _pending_types(ctx, named)
+    for c in [c for c in clearances if pending and _PROTOCOL.matches(ctx.text[c.start:ctx.clause_of(c)[1]])]:
+        if {m.attrs.get("device") for m in named if id(m) in _subjects(ctx, named, [c])} & pending:
+            clearances.remove(c)
+            ignored.append(ctx.evidence(c, attributes={"note": "a scan protocol; the device's MR-conditional "
+                                                               "documentation is pending"}, cues=[_PROTOCOL.id]))
     cleared = _subjects(ctx, named, [c for c in clearances if _affirmed(c)])
     unsafe = _subjects(ctx, named, [m for m in ctx.mentions("DEVICE_UNSAFE") if _affirmed(m)])
     # a device documented MR-conditional (or removed) is the same device wherever else it is named, unless the
@@ -128,6 +137,15 @@ def _affirmed(m: Mention) -> bool:
     """A clearance that is stated, not asked for, awaited or denied ("need cardiology to confirm MR-conditional
     status", "MR-conditional documented? No")."""
     return not (m.has("negated") or m.has("uncertain"))
+
+
+def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
+    """The types of the devices whose MR-conditional clearance the packet says is not established (asked for,
+    awaited, not yet received), read from every clearance statement of the patient's, hedged or not ("Current
+    MR-conditional documentation: pending")."""
+    statements = [c for c in ctx.mentions("DEVICE_CLEARED", counted=False)
+                  if not c.has("family") and _unestablished(ctx, c) is not None]
+    return {m.attrs.get("device") for m in devices if id(m) in _subjects(ctx, devices, statements)}
 
 
 def _unestablished(ctx: FactContext, c: Mention) -> str | None:
