@@ -469,6 +469,100 @@ class _SubjectSeparator:
                     target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
 
 
+class _TestPurposeAside:
+    """The `test_purpose_aside` scope: a test named with its purpose in parentheses that also carry other remarks,
+    with a negative result after them ("ABCD1 analysis (to exclude X-ALD, Invitae, 06/2025) - negative") or before
+    them ("no pathogenic variant (test sent for POLG disease at OSH)"), rules the purpose's disease out; a target of
+    `types` that names the test right before the parentheses is ruled out with it. The patterns are context.yaml's."""
+
+    _KEYS = ("test", "imaging", "name", "opening", "after_opening", "tail", "verdict", "genetic_verdict",
+             "after_verdict", "unless")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.types = frozenset(str(t) for t in raw.get("types", ()))
+        self.max_chars = int(raw.get("max_chars", 160))
+        try:
+            self.patterns = {k: re.compile(str(raw[k]), re.IGNORECASE) for k in self._KEYS if raw.get(k)}
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._rules = {d: ConTextRule(literal="<test purpose aside>", category="NEGATED_EXISTENCE", direction=d,
+                                      metadata={"id": self.scope_id}) for d in ("BACKWARD", "FORWARD")}
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.types) and len(self.patterns) == len(self._KEYS)
+
+    def apply(self, doc: Doc, targets: list[Span]) -> None:
+        text = doc.text
+        for target in targets:
+            if target.label_ not in self.types:
+                continue
+            line_start = _line_start(text, target.start_char)
+            line_end = text.find("\n", target.end_char)
+            line_end = len(text) if line_end < 0 else line_end
+            opened = text.rfind("(", line_start, target.start_char)
+            if opened < 0 or ")" in text[opened:target.start_char]:
+                continue
+            closed = text.find(")", target.end_char, line_end)
+            if closed < 0 or "(" in text[target.end_char:closed] or closed - opened > self.max_chars \
+                    or self.patterns["tail"].fullmatch(text, target.end_char, closed + 1) is None:
+                continue
+            found = self._before(text, targets, target, opened, closed, line_start, line_end) \
+                or self._after(text, target, opened, closed, line_start, line_end)
+            if found is None:
+                continue
+            (start, end), direction, named = found
+            cue = doc.char_span(start, end, alignment_mode="expand")
+            if cue is None:
+                continue
+            inside = doc.char_span(opened, target.start_char, alignment_mode="expand")
+            lo = inside.start if inside is not None else target.start
+            # a name the test_name scope has already ruled out keeps that reading
+            named = [t for t in named if not any(m.category == "NEGATED_EXISTENCE" for m in t._.modifiers)]
+            for span in (target, *named):
+                kept = tuple(m for m in span._.modifiers if not (span is target and m.category == "POSSIBLE_EXISTENCE"
+                                                                and lo <= m.modifier_span[0] < target.start))
+                span._.modifiers = (*kept, ConTextModifier(self._rules[direction], cue.start, cue.end, doc,
+                                                           scope_start=min(span.start, cue.start),
+                                                           scope_end=max(span.end, cue.end)))
+
+    def _before(self, text: str, targets: list[Span], target: Span, opened: int, closed: int, line_start: int,
+                line_end: int) -> "tuple[tuple[int, int], str, list[Span]] | None":
+        """The test's name before the parentheses, the purpose inside, the negative verdict after them."""
+        p = self.patterns
+        head = max(line_start, *(text.rfind(c, line_start, opened) + 1 for c in ".;:"))
+        name = text[head:opened]
+        if p["test"].search(name) is None or p["imaging"].search(name) is not None \
+                or p["opening"].fullmatch(text, opened, target.start_char) is None:
+            return None
+        verdict = p["verdict"].match(text, closed + 1, line_end)
+        if verdict is None or p["unless"].match(text, verdict.end(), line_end) is not None:
+            return None
+        named = [t for t in targets if t.label_ in self.types and head <= t.start_char and t.end_char <= opened
+                 and p["name"].fullmatch(text, t.end_char, opened) is not None]
+        start = verdict.start() + len(verdict.group()) - len(verdict.group().lstrip())
+        return (start, verdict.end()), "BACKWARD", named
+
+    def _after(self, text: str, target: Span, opened: int, closed: int, line_start: int,
+               line_end: int) -> "tuple[tuple[int, int], str, list[Span]] | None":
+        """The negative verdict before the parentheses, which tell what the test was sent for."""
+        p = self.patterns
+        if p["after_opening"].fullmatch(text, opened, target.start_char) is None \
+                or p["unless"].match(text, closed + 1, line_end) is not None:
+            return None
+        head = max(line_start, *(text.rfind(c, line_start, opened) + 1 for c in ".;"))
+        before = text[head:opened]
+        verdict = p["genetic_verdict"].search(before)
+        if verdict is None:
+            verdict = p["after_verdict"].search(before)
+            if verdict is None or p["test"].search(before[:verdict.start()]) is None \
+                    or p["imaging"].search(before) is not None:
+                return None
+        return (head + verdict.start(), head + verdict.start() + len(verdict.group().rstrip())), "FORWARD", []
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -509,6 +603,9 @@ class RuleExtensions:
       the scope of the negation before the target ("no mass effect, no atypical features").
     - the `test_result` scope: a test result stated right after its organism ("(JCV neg) vs referral") is not
       hedged by the cues around it.
+    - the `test_purpose_aside` scope (`_TestPurposeAside`): a test whose purpose sits in parentheses with other
+      remarks, and a negative result after or before them, rules the purpose's disease out ("ABCD1 analysis (to
+      exclude X-ALD, Invitae, 06/2025) - negative").
     - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
       ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
       (a PATIENT_NEGATED modifier; the relative's reading stays).
@@ -758,6 +855,7 @@ class RuleExtensions:
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._named_id!r}: a pattern does not compile: {exc}") \
                 from exc
+        self._purpose_aside = _TestPurposeAside(config.get("test_purpose_aside", {}))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -790,6 +888,8 @@ class RuleExtensions:
             self._deny_suspicion(doc, graph.modifiers, targets)
         if self._named_id is not None and self._named_opening is not None and self._named_types:
             self._name_the_test(doc, targets)
+        if self._purpose_aside.active:
+            self._purpose_aside.apply(doc, targets)
         if self._change_id is not None and self._heads:
             starts = {t.start for t in targets}
             for target in targets:
