@@ -76,10 +76,13 @@ def is_ignored(m: Mention) -> bool:
 def mention_status(m: Mention) -> FactStatus:
     """present (affirmed), suspected (hedged) or absent (negated); hedging wins over negation.
 
-    A rule may state the assertion itself (`attrs: {assertion: absent}` for "no prior treatment").
+    A rule may state the assertion itself (`attrs: {assertion: absent}` for "no prior treatment", `suspected` for
+    "empiric anti-toxoplasma therapy").
     """
     if m.attrs.get("assertion") == "absent":
         return FactStatus.ABSENT
+    if m.attrs.get("assertion") == "suspected":  # "empiric anti-toxoplasma therapy": a verdict on it still holds
+        return FactStatus.ABSENT if m.has("negated") else FactStatus.SUSPECTED
     if m.has("uncertain"):
         return FactStatus.SUSPECTED
     if m.has("negated"):
