@@ -78,6 +78,14 @@ _PENDING = cue("study.pending")
 _PLANNED_BEFORE = cue("study.planned_before")
 _PLANNED_AFTER = cue("study.planned_after")
 _REQUEST_NAMED_AFTER = cue("study.request_named_after")
+_PROSPECT_AFTER = cue("study.prospect_after")
+_COVERAGE_AFTER = cue("study.coverage_after")
+_SUBJECT_LINE = cue("study.subject_line")
+_REQUEST_TITLE = cue("study.request_title")
+_JOINED_ITEM = cue("study.joined_item")
+_REQUEST_LOG = cue("study.request_log")
+_QUOTED_WORDS = cue("study.quoted_words")
+_OWN_DATE_AFTER = cue("study.own_date_after")
 NEAREST_READING_DAYS = 183
 """A month/day date without a year is read as its occurrence nearest the request date (within this many days after
 it) when asking whether a study is dated on or after the request: a plan's "navigation MRI 12/01" in a request of
@@ -764,6 +772,20 @@ def own_stretch(ctx: FactContext, m: Mention) -> str:
     return ctx.text[before:after]
 
 
+def joined_items_after(ctx: FactContext, m: Mention) -> str:
+    """The words after the last study joined to the mention as an item of one row ("PET or MRS in the last 90
+    days?", "PET / MRS within 3 months:", "MRI / MRS / PET PRIOR AUTHORIZATION FORM"; cue study.joined_item): what
+    the row says of that study it says of each; "" when none is."""
+    _, hi = ctx.clause_of(m)
+    last = m
+    for o in sorted((o for o in ctx.same_sentence(m, "IMAGING", counted=False) if m.end <= o.start < hi),
+                    key=lambda o: o.start):
+        if o.start < last.end or not _JOINED_ITEM.matches(ctx.text[last.end:o.start]):
+            break
+        last = o
+    return own_stretch_after(ctx, last) if last is not m else ""
+
+
 def own_stretch_after(ctx: FactContext, m: Mention) -> str:
     """The words after the mention in its own part of the clause, up to the imaging named after it."""
     _, hi = ctx.clause_of(m)
@@ -960,16 +982,75 @@ def _other_study_asides(ctx: FactContext, m: Mention) -> list[tuple[int, int]]:
 
 def _without(ctx: FactContext, m: Mention, spans: list[tuple[int, int]]) -> str:
     """The mention's sentence with the spans blanked (offsets kept)."""
-    lo = m.sentence_start
+    lo, hi = m.sentence_start, m.sentence_end
     text = ctx.sentence_text(m)
     for a, b in spans:
-        text = text[:a - lo] + " " * (b - a) + text[b - lo:]
+        a, b = max(a, lo), min(b, hi)
+        if a < b:
+            text = text[:a - lo] + " " * (b - a) + text[b - lo:]
     return text
+
+
+def _quotation_of(ctx: FactContext, m: Mention) -> tuple[int, int] | None:
+    """The quotation of another's words that holds the mention (study.quoted_words), on its line or in its
+    sentence: ('the reviewer wrote "spectroscopy is not expected to add value"')."""
+    line_lo, line_hi = ctx.line_of(m)
+    lo, hi = min(line_lo, m.sentence_start), max(line_hi, m.sentence_end)
+    for q in _QUOTED_WORDS.regex.finditer(ctx.text[lo:hi]):
+        if lo + q.start() < m.start and m.end <= lo + q.end():
+            return lo + q.start(), lo + q.end()
+    return None
+
+
+def _clause(ctx: FactContext, m: Mention, sentence: str) -> str:
+    """The mention's clause (its sentence cut at ";") out of its sentence's text `sentence` (offsets kept)."""
+    lo, hi = ctx.clause_of(m)
+    return sentence[lo - m.sentence_start:hi - m.sentence_start]
+
+
+def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> str | None:
+    """The id of the cue by which an MRS named in a note is the request, a prospect or talk about one, not a study
+    done (`sentence`: its sentence with the spans of other studies and speakers blanked; `dated`: a date of its
+    clause was read as its own): what it may show or is needed for ("spectroscopy could show a lactate peak",
+    study.prospect_after), whether it is covered or appropriate ("MRS is appropriate when ...",
+    study.coverage_after), the subject line of a letter or fax ("Re: ..., DOB ... - MR spectroscopy",
+    study.subject_line), a phone or fax log about the request ("called to check on the MRS fax",
+    study.request_log), or a plan around it dated by another event ("labs drawn 11/12/2026 before the MRS",
+    study.planned_before). None when its own words tell it done, date it or read it ("MRS done at the outside
+    facility in August: NAA reduced", "after the MRS of 10/02/2026")."""
+    lo, _ = ctx.clause_of(m)
+    clause = _clause(ctx, m, sentence)
+    stretch = own_stretch(ctx, m)
+    after = own_stretch_after(ctx, m)
+    line_lo, line_hi = ctx.line_of(m)
+    line = ctx.text[line_lo:line_hi]
+    if not _DONE_CUE.matches(line):
+        if _SUBJECT_LINE.matches(ctx.text[line_lo:m.start]):
+            return _SUBJECT_LINE.id  # the line's date is the letter's
+        if _REQUEST_TITLE.matches(ctx.text[line_lo:m.start]) and not any(
+                line_lo <= o.start < line_hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+            return _REQUEST_TITLE.id
+    if _REQUEST_NAMED_AFTER.matches(joined_items_after(ctx, m)):
+        return _REQUEST_NAMED_AFTER.id  # "MRI / MRS / PET PRIOR AUTHORIZATION FORM": each item is the form's
+    if _OWN_DATE_AFTER.matches(after):
+        return None
+    for words in (_PROSPECT_AFTER, _COVERAGE_AFTER):
+        if words.matches(after):
+            return words.id  # "may demonstrate" is no study done
+    if _DONE_CUE.matches(stretch):
+        return None
+    if _REQUEST_LOG.matches(sentence) and not _DONE_CUE.matches(sentence) \
+            and not _DISCUSSED_DONE.matches(clause):
+        return _REQUEST_LOG.id
+    if dated and is_planned(ctx, m) and not _DONE_CUE.matches(clause):
+        return _PLANNED_BEFORE.id if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) else _PLANNED_AFTER.id
+    return None
 
 
 def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
+    dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]  # a date of birth dates no study
     for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
         if m.start in used or m.has("hypothetical") or is_requested_study(ctx, m):
             continue
@@ -984,7 +1065,10 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         modality = _study_modality(ctx, m)
         if m.section in VERDICT_SECTIONS and modality == "unspecified":
             continue  # "imaging" inside a report body refers to the report itself
-        asides = _other_study_asides(ctx, m)
+        asides = _other_study_asides(ctx, m) + dobs
+        quoted = _quotation_of(ctx, m) if modality == "MRS" else None
+        if quoted is not None:  # another's words: what lies outside the quotation is the speaker's
+            asides += [(m.sentence_start, quoted[0]), (quoted[1], m.sentence_end)]
         when = ctx.date_of(m, skip=asides)
         if m.concept == "IMAGING" and m.has("negated") and (
                 when is None or any(r in _FORM_ANSWERED_NO.values for r in m.modifier_rules)):
@@ -993,8 +1077,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             # 10/02/2026": the date answers the PET)
             continue
         sentence = _without(ctx, m, asides)
-        if modality == "MRS" and when is None and (not _DONE_CUE.matches(sentence) or is_planned(ctx, m)):
+        if modality == "MRS" and when is None and (not _DONE_CUE.matches(_clause(ctx, m, sentence))
+                                                   or is_planned(ctx, m)):
             continue  # the MRS being requested or planned ("after the MRS", "MRS to be scheduled"), not a prior one
+        if modality == "MRS" and mrs_not_done(ctx, m, sentence, when is not None) is not None:
+            continue  # "spectroscopy could show a lactate peak", "Re: ... - MR spectroscopy": the request or talk
         if asked_for(ctx, m, sentence, asides):
             continue  # "Re: MRS request dated 11/30", "MRS with the navigation MRI 12/01 to define ...": asked for
         verdicts, evidence = _verdict_cues(

@@ -14,6 +14,7 @@ from ..imaging import (
     cancelled_order,
     discussed_then_ordered,
     is_requested_study,
+    joined_items_after,
     only_discussed,
     own_stretch,
     own_stretch_after,
@@ -208,7 +209,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if cues is None and discussed_then_ordered(ctx, m):
             cues = [_REQUESTED.id]  # "FDG-PET discussed on 11/18, ordered for 11/25": the date is the talk's
         if cues is None and mention_status(m) is FactStatus.PRESENT and (
-                _RECENT_WINDOW.matches(after) or _RECENT_WINDOW.matches(_joined_items_after(ctx, m))):
+                _RECENT_WINDOW.matches(after) or _RECENT_WINDOW.matches(joined_items_after(ctx, m))):
             # "PET in the last 90 days?  Y / N  -> Y": done within the window; also when the row asks of the PET
             # and another study together ("PET or MRS in the last 90 days? yes / no")
             cues = [_RECENT_WINDOW.id] + ([] if _RECENT_WINDOW.matches(after) else [_JOINED_ITEM.id])
@@ -241,19 +242,6 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
                                                 for m in pets],
                          note=f"PET mentioned, but not requested and not done within {PET_WINDOW_DAYS} days")
     return not_documented(name, "no PET for the same question")
-
-
-def _joined_items_after(ctx: FactContext, m: Mention) -> str:
-    """The words after the last study joined to the mention as an item of one row ("PET or MRS in the last 90
-    days?", "PET / MRS within 3 months:"): what the row asks of that study it asks of each; "" when none is."""
-    _, hi = ctx.clause_of(m)
-    last = m
-    for o in sorted((o for o in ctx.same_sentence(m, "IMAGING", counted=False) if m.end <= o.start < hi),
-                    key=lambda o: o.start):
-        if o.start < last.end or not _JOINED_ITEM.matches(ctx.text[last.end:o.start]):
-            break
-        last = o
-    return own_stretch_after(ctx, last) if last is not m else ""
 
 
 def latest_study_date(r: Resolver) -> date | None:
