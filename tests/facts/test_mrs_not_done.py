@@ -49,6 +49,9 @@ CASES: dict[str, tuple[str, FactStatus, list[str | None]]] = {
                               "11/12/2026.\n", N, []),
     "expected-to-help": ("Single-voxel MRS is expected to help separate radiation necrosis from recurrence, as the "
                          "MRI 10/09/2026 was equivocal.\n", N, []),
+    "not-needed-after-mri-date": ("The reviewer felt the CT perfusion done on 09/30/2026 answers the question, and "
+                                  "spectroscopy is not needed at this time.\n", N, []),
+    "no-longer-required": ("After the MRI of 10/02/2026 the team agreed that MRS is no longer required.\n", N, []),
     "guideline-appropriate-when": ("Clinical guideline (effective 02/01/2026): MR spectroscopy is appropriate when "
                                    "conventional MRI is equivocal.\n", N, []),
     "letter-medically-necessary": ("Letter 11/17/2026: MRS is medically necessary because the MRI could not "
