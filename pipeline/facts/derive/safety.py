@@ -93,6 +93,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     unsafe_types = {m.attrs.get("device") for m in named if id(m) in unsafe}
     cleared_types = {m.attrs.get("device") for m in named if id(m) in cleared} - unsafe_types - {
         "intravascular_stent", None}
+    stent_ages = _dated_stent_statuses(ctx, named)
     for m in named:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
@@ -106,6 +107,10 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
             elif device == "intravascular_stent":
                 status, note, cues = _stent_recency(ctx, m)
+                if status is FactStatus.SUSPECTED and len(stent_ages) == 1:
+                    # "RCA stent 10/08." after a row "Coronary stent .... Yes - RCA stent 10/08/2026": the stent the
+                    # packet dates elsewhere (one age for every dated mention) is the same stent
+                    status, note = next(iter(stent_ages)), "the stent dated elsewhere in the packet"
             elif device != "unspecified" and _type_unknown(ctx, m, named):
                 if _CLASS_ONLY.matches(m.text):  # "Cardiac device, type unknown  Y": which device is not known
                     device, status, note, cues = "unspecified", FactStatus.SUSPECTED, "device type not known", [
@@ -249,6 +254,18 @@ def _stated_age(ctx: FactContext, m: Mention) -> tuple[int, str, list[str]] | No
     if _LOWER_BOUND.matches(before):
         return days, "lower", [*cues, _LOWER_BOUND.id]
     return days, "", cues
+
+
+def _dated_stent_statuses(ctx: FactContext, named: list[Mention]) -> set[FactStatus]:
+    """The statuses the packet's dated (or aged) stent mentions give: one status when every stent whose date or age
+    is written is recent, or every one is old; an undated mention of a stent then takes it."""
+    out: set[FactStatus] = set()
+    for m in named:
+        if m.attrs.get("device") == "intravascular_stent" and mention_status(m) is not FactStatus.ABSENT:
+            status, note, _ = _stent_recency(ctx, m)
+            if note.startswith(("stent placed", "stent age stated")):
+                out.add(status)
+    return out
 
 
 def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str, list[str]]:
