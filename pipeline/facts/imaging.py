@@ -131,6 +131,7 @@ _CONVENTIONAL_READ = cue("study.conventional_read")
 _REPORT_UNAVAILABLE = cue("study.report_unavailable")
 _REPORT_IN_HAND = cue("study.report_in_hand")
 _OTHER_REPORT = cue("study.report_of_other_test")
+_HEARSAY = cue("study.hearsay_read")
 OTHER_REPORT_REACH = 30
 """How far (characters) before a missing-report statement another test may be named as its subject."""
 REPORT_UNAVAILABLE_CUE = _REPORT_UNAVAILABLE.id
@@ -1121,8 +1122,13 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int]) -> tuple[bool,
     """What the citation's sentence says of the study's written report, else the next sentence of its paragraph
     when that names no study: (in the packet, the cue ids that say so). In the packet: `study.report_in_hand`
     ("report attached", "final report 10/05 enclosed"); not in it: `study.report_unavailable` ("the radiologist
-    phoned a preliminary; the final report has not arrived", "report to follow", "verbal read only"). In hand wins
-    over a preliminary told by phone; the cue ids are given only when the packet says it lacks the report."""
+    phoned a preliminary; the final report has not arrived", "report to follow", "verbal read only"), or known only
+    from someone else's account in the citation's own clause: `study.hearsay_read` ("the outside MRI reportedly
+    shows growth", "according to the referring NP, the MRI was equivocal", "family was told the CT showed ...").
+    In hand wins over a preliminary told by phone or a hearsay account; the cue ids are given only when the packet
+    says it lacks the report or tells the read second-hand."""
+    lo, hi = ctx.clause_of(m)
+    hearsay = _HEARSAY.matches(ctx.text[lo:hi])
     texts = [ctx.sentence_text(m)]
     nxt = next_sentence(ctx.text, m.sentence_end)
     if nxt is not None:
@@ -1137,10 +1143,10 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int]) -> tuple[bool,
         lacking = any(not _OTHER_REPORT.matches(text[max(0, hit.start() - OTHER_REPORT_REACH):hit.end()])
                       for hit in _REPORT_UNAVAILABLE.regex.finditer(text))
         if in_hand:
-            return True, [_REPORT_IN_HAND.id] if lacking else []
+            return True, [_REPORT_IN_HAND.id] if lacking or hearsay else []
         if lacking:
-            return False, [_REPORT_UNAVAILABLE.id]
-    return False, []
+            return False, [_REPORT_UNAVAILABLE.id] + ([_HEARSAY.id] if hearsay else [])
+    return False, [_HEARSAY.id] if hearsay else []
 
 
 def _without_report(d: _Draft) -> _Draft:

@@ -121,8 +121,11 @@ def test_excellus_nonlesional_mri_in_a_presurgical_work_up(analyze, case, text, 
 # No policy text requires the imaging report itself for its inconclusive-imaging criterion (Cohere: "Conventional
 # imaging ... is inconclusive"; Excellus: "... provides limited information"; HealthHelp: "MRI is non-diagnostic or
 # indeterminate", "when the documentation demonstrates"), so a note's citation of a verdict counts for them. Each
-# study's evidence names its source, so a criterion whose text requires the report can filter on it.
-CITED = "Referral letter: the MRI brain on 10/02/2026 was reportedly inconclusive; ring-enhancing lesion.\n"
+# study's evidence names its source, so a criterion whose text requires the report can filter on it. A verdict the
+# note tells only as someone else's account ("reportedly", study.hearsay_read) documents none
+# (tests/facts/test_hearsay_reads.py).
+CITED = "Referral letter: the MRI brain on 10/02/2026 was inconclusive; ring-enhancing lesion.\n"
+HEARSAY = "Referral letter: the MRI brain on 10/02/2026 was reportedly inconclusive; ring-enhancing lesion.\n"
 REPORTED = ("MRI BRAIN 10/02/2026\nFINDINGS: Ring-enhancing lesion in the left parietal lobe.\n"
             "IMPRESSION: Indeterminate lesion, abscess versus necrotic tumor.\n")
 REPORT_ONLY = FactNode(id="t.report", op="fact", fact="conventional_imaging_inconclusive", status=[FactStatus.PRESENT],
@@ -132,6 +135,7 @@ SOURCE_CASES = [
     ("cited verdict, cohere gate as written", CITED, ("cohere", "coh.inconclusive_imaging.gate"), MET),
     ("reported verdict, criterion as written", REPORTED, ("excellus", "exc.limited_imaging.inconclusive"), MET),
     ("cited verdict, a criterion that requires the report", CITED, REPORT_ONLY, UNK),
+    ("hearsay verdict, criterion as written", HEARSAY, ("excellus", "exc.limited_imaging.inconclusive"), UNK),
     ("reported verdict, a criterion that requires the report", REPORTED, REPORT_ONLY, MET),
 ]
 
