@@ -190,6 +190,15 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     letter_field = (rf"(?:{after_letter})[ \t]+(?:" + "|".join(
         f"(?:{p})" for p in _strings("written_answers spaced_next_fields", spaced_fields)) + ")"
                     if spaced_fields else "(?!)")
+    try:
+        # a spaced slash before the line's next field or its end, not before an answer word ("Pacemaker N / cochlear N")
+        # (there a lower-case item with its colon is the next field too: "ICD: N / VNS: N / stents: Y")
+        lower_fields = "".join(f"|(?:{p})" for p in _strings("written_answers spaced_next_fields", spaced_fields))
+        slash_field = (rf"(?:{written['field_slash']})(?!(?i:{words})(?![\w]))(?:(?:{next_field}){lower_fields}|$)"
+                       if written.get("field_slash") else "(?!)")
+        re.compile(slash_field)
+    except re.error as exc:
+        raise RuleFileError(f"{FORMS_FILE}: written_answers field_slash does not compile: {exc}") from exc
     quotes = "".join(re.escape(q) for q in (written.get("quotes") or []))
     quote = f"[{quotes}]?" if quotes else ""
     notes = "|".join(f"(?:{p})" for p in _strings("written_answers note_openers", written.get("note_openers")))
@@ -333,7 +342,8 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/]))"
                            rf"|(?<=[^\W\d_])[ \t]*(?P<open>{opener})[ \t]*(?=(?i:{words})[ \t]*(?:{closer})))"
                            rf"{quote}(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer})){quote}"
-                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes})", re.MULTILINE),
+                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes}|{slash_field})",
+                           re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
         next_item=re.compile(rf"(?:{next_field})", re.MULTILINE),
         **asked,
