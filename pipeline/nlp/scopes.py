@@ -746,6 +746,21 @@ class RuleExtensions:
         if self._aside_id is not None:
             self._aside_rule = ConTextRule(literal="<set aside>", category="NEGATED_EXISTENCE", direction="FORWARD",
                                            metadata={"id": self._aside_id})
+        topic = config.get("topic_settled", {})
+        self._topic_id: str | None = topic.get("id")
+        self._topic_rules = frozenset(str(r) for r in topic.get("rules", ()))
+        self._topic_family = frozenset(str(t) for t in topic.get("family", ()))
+        self._topic_answers = frozenset(str(t) for t in topic.get("later_types", ()))
+        self._topic_excluded = frozenset(str(r) for r in topic.get("excluded_rules", ()))
+        try:
+            self._topic_open = [re.compile(str(p), re.IGNORECASE) for p in topic.get("unless", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._topic_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._topic_rule: ConTextRule | None = None
+        if self._topic_id is not None:
+            self._topic_rule = ConTextRule(literal="<topic settled>", category="NEGATED_EXISTENCE",
+                                           direction="FORWARD", metadata={"id": self._topic_id})
         tested = config.get("patient_tested", {})
         self._tested_id: str | None = tested.get("id")
         self._tested_types = frozenset(str(t) for t in tested.get("types", ()))
@@ -933,6 +948,8 @@ class RuleExtensions:
                     self._settle_reference(doc, modifier, targets, starts)
         if self._aside_rule is not None and self._aside_turns is not None and self._aside_earlier:
             self._set_aside(doc, targets)
+        if self._topic_rule is not None and self._topic_rules:
+            self._settle_topics(doc, targets)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -1062,6 +1079,49 @@ class RuleExtensions:
                 target._.modifiers = (*kept, ConTextModifier(self._aside_rule, cue.start, cue.end, doc,
                                                              scope_start=target.start, scope_end=later.end))
                 break
+
+    def _settle_topics(self, doc: Doc, targets: list[Span]) -> None:
+        """A topic row that raises its topic as a question and settles it in the same row ("Tumour: queried on CT;
+        MRI is diagnostic of abscess and neuroradiology excludes neoplasm"): the topic, hedged by its row's question
+        word, is negated when a later target of its row negates the same finding or affirms another diagnosis, and
+        nothing in the row keeps the question open."""
+        assert self._topic_rule is not None
+        text = doc.text
+        for target in targets:
+            queried = [m for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"
+                       and (m.rule.metadata or {}).get("id") in self._topic_rules]
+            if not queried or any(m.category in _DEAD for m in target._.modifiers):
+                continue
+            asked = max(m.modifier_span[1] for m in queried)
+            row_end = text.find("\n", doc[asked - 1].idx)
+            row_end = len(text) if row_end < 0 else row_end
+            rest = text[doc[asked - 1].idx + len(doc[asked - 1].text):row_end]
+            if any(p.search(rest) for p in self._topic_open):
+                continue
+            answer: Span | None = None
+            for later in targets:
+                if later.start < asked or later.start_char >= row_end:
+                    continue
+                cats = {m.category for m in later._.modifiers}
+                same = later.label_ == target.label_ or (
+                    later.label_ in self._topic_family and target.label_ in self._topic_family)
+                if same:
+                    if "NEGATED_EXISTENCE" not in cats:
+                        answer = None
+                        break  # the finding told again, affirmed or hedged: the question stays
+                    answer = answer or later
+                elif later.label_ in self._topic_answers and _rule_id(later) not in self._topic_excluded:
+                    if cats & _DEAD:
+                        continue
+                    if "POSSIBLE_EXISTENCE" in cats:
+                        answer = None
+                        break  # another diagnosis weighed, not found
+                    answer = answer or later
+            if answer is None:
+                continue
+            kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+            target._.modifiers = (*kept, ConTextModifier(self._topic_rule, answer.start, answer.end, doc,
+                                                         scope_start=target.start, scope_end=answer.end))
 
     def _resolves(self, doc: Doc, m: ConTextModifier) -> bool:
         """A row's own resolution ("- RESOLVED: MRI ...", ": resolved (...)", a status column: "...... resolved
