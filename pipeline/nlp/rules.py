@@ -365,7 +365,8 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "min_items", "max_item_words", "openers", "pass_negated_rules", "coordinators", "subjects",
                "determiners", "auxiliaries", "stop_categories", "hedge_marks", "resolutions",
                "resolution_unless_after", "status_words", "status_end", "later_types", "excluded_rules",
-               "same_findings", "generic", "family", "consequence", "asserts", "opening", "purpose"}
+               "same_findings", "generic", "family", "consequence", "asserts", "opening", "purpose", "explanations",
+               "closing_words", "explanation_unless"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
