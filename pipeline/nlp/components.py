@@ -29,6 +29,17 @@ _CLAIMS = "prior_auth_claims"
 
 _ABBREVIATIONS = frozenset(load_cue_file("pipeline.nlp.resources", "cues.yaml").value_set("sentence.abbreviations").values)
 """Words whose full stop ends no sentence ("Dr.", "e.g.", "incl."): cue value set `sentence.abbreviations`."""
+_CAPITAL_NAMES = frozenset(load_cue_file("pipeline.nlp.resources", "cues.yaml").value_set("sentence.capital_names").values)
+"""Such words that, written exactly so ("MS."), are a name whose full stop ends a sentence before a word not in
+capitals: cue value set `sentence.capital_names`."""
+
+
+def _abbreviation(prev: Token, nxt: Token) -> bool:
+    """The full stop after `prev` ends no sentence: an abbreviation ("Dr.", "Ms. Lee"), unless written as a name in
+    capitals before a word that is not ("it is MS. Reassured ...")."""
+    if prev.lower_.rstrip(".") not in _ABBREVIATIONS:
+        return False
+    return not (prev.text in _CAPITAL_NAMES and not (nxt.is_upper and len(nxt.text) > 1))
 
 
 @Language.component("clinical_sentences", assigns=["token.is_sent_start"])
@@ -68,11 +79,11 @@ def clinical_sentences(doc: Doc) -> Doc:
         if "\n" in token.whitespace_:
             last_item = 0
         if token.text in {".", "!", "?"} and i + 1 < n and i != closer and not _is_query_mark(doc, i):
-            prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
             nxt = doc[i + 1]
-            if prev not in _ABBREVIATIONS and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+            abbreviation = i > 0 and _abbreviation(doc[i - 1], nxt)
+            if not abbreviation and (nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
                 start_next = True
-            elif prev not in _ABBREVIATIONS and token.whitespace_ == "" and nxt.text in _CLOSING_MARKS:
+            elif not abbreviation and token.whitespace_ == "" and nxt.text in _CLOSING_MARKS:
                 after_close = _after_closing_marks(doc, i + 1)
         prev_text = token.text
     doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]  # -1 wraps, as spaCy encodes it

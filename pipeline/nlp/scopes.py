@@ -739,6 +739,9 @@ class RuleExtensions:
             self._aside_unless = [re.compile(str(p), re.IGNORECASE) for p in aside.get("unless", ())]
             self._aside_turns = _phrases(aside.get("words", ()))
             self._aside_revisions = _phrases(aside.get("verbs", ()))
+            self._aside_explained = _phrases(aside.get("explanations", ()))
+            self._aside_closing = _phrases(aside.get("closing_words", ()))
+            self._aside_open = [re.compile(str(p), re.IGNORECASE) for p in aside.get("explanation_unless", ())]
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._aside_id!r}: a pattern does not compile: {exc}") \
                 from exc
@@ -1053,10 +1056,12 @@ class RuleExtensions:
                 gap = text[sent.end_char:nxt.start_char]
                 if "\n\n" not in gap and "\f" not in gap and self._aside_turns.match(nxt.text.lstrip()):
                     reach = nxt.end  # "A glioma was first suspected. However, the biopsy showed demyelination."
+            told_again = False
             for later in targets:
                 if later.start < target.end or later.end > reach:
                     continue
                 if self._same_finding(target, later) and not any(m.category in _DEAD for m in later._.modifiers):
+                    told_again = True
                     break  # the same finding told again ("... and the biopsy confirmed a glioma")
                 if later.label_ not in self._aside_later or _rule_id(later) in self._aside_excluded \
                         or self._same_finding(target, later) \
@@ -1079,6 +1084,50 @@ class RuleExtensions:
                 target._.modifiers = (*kept, ConTextModifier(self._aside_rule, cue.start, cue.end, doc,
                                                              scope_start=target.start, scope_end=later.end))
                 break
+            if hedged and not told_again and self._aside_explained is not None \
+                    and all(m.category == "POSSIBLE_EXISTENCE" or m.category not in _DEAD
+                            for m in target._.modifiers) \
+                    and any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers):
+                self._explained_aside(doc, target, sent, reach, targets)
+
+    def _explained_aside(self, doc: Doc, target: Span, sent: Span, reach: int, targets: list[Span]) -> None:
+        """A hedge of an earlier stage that the note explains otherwise after a turn ("a mitochondrial disorder was
+        considered initially, but the course fits hypoxic injury", "leukodystrophy was raised at first; the pattern
+        is typical of toxic exposure instead"): set aside like one a later diagnosis replaces, when the explanation
+        (`explanations`) follows a turn (`words`) or is followed in its clause by a closing turn (`closing_words`),
+        names nothing the explanation cannot be (`explanation_unless`: a hedge, a reference to the same diagnosis)
+        and no target between the hedge and the clause's end is the same finding."""
+        assert self._aside_explained is not None and self._aside_turns is not None and self._aside_rule is not None
+        text = doc.text
+        end_char = doc[reach - 1].idx + len(doc[reach - 1].text)
+        found = self._aside_explained.search(text, target.end_char, end_char)
+        if found is None:
+            return
+        stop = re.compile(r"[.;]|$").search(text, found.end(), end_char)
+        clause_end = stop.start() if stop is not None and stop.start() < end_char else end_char
+        turn = self._aside_turns.search(text, target.end_char, found.start())
+        if turn is not None:
+            at, cue_end = turn.start(), turn.end()
+        else:
+            closing = self._aside_closing.search(text, found.end(), clause_end) \
+                if self._aside_closing is not None else None
+            if closing is None:
+                return
+            at, cue_end = found.start(), found.end()
+        if not any(p.search(text[sent.start_char:at]) for p in self._aside_earlier) \
+                or any(p.search(text[at:clause_end]) for p in (*self._aside_unless, *self._aside_open)):
+            return
+        if any(target.end <= other.start and other.end_char <= clause_end and self._same_finding(target, other)
+               for other in targets if other is not target):
+            return
+        cue = doc.char_span(at, cue_end, alignment_mode="expand")
+        if cue is None:
+            return
+        last = doc.char_span(found.start(), clause_end, alignment_mode="expand")
+        kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+        target._.modifiers = (*kept, ConTextModifier(self._aside_rule, cue.start, cue.end, doc,
+                                                     scope_start=target.start,
+                                                     scope_end=last.end if last is not None else cue.end))
 
     def _settle_topics(self, doc: Doc, targets: list[Span]) -> None:
         """A topic row that raises its topic as a question and settles it in the same row ("Tumour: queried on CT;
