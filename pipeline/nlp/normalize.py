@@ -61,6 +61,9 @@ _STATUS_END = re.compile(r"(?i)\s-{1,2}\s*(?:resolved|active|inactive|historical
                          r"(?:\s*\(?(?:\d{1,2}/)?\d{4}\)?)?\s*$")
 # A cell separator of a pipe table's row.
 _TABLE_CELL = re.compile(r"\S\s*\|\s*\S")
+# An acronym that closes its clause ("GBM)", "GBM.", "MS,") on the line after a line left open ("her mother died of"
+# / "GBM) and ..."): the clause's object, not a heading in capitals.
+_CLOSING_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/-]{1,5}[).,;]")
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 _QUOTES = "\"'"
@@ -160,7 +163,8 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     if (_MARKED_ITEM.match(next_line) or _FIELD_LABEL.match(next_line)) if open_clause else _LIST_START.match(next_line):
         return False
     letters = [c for c in nxt if c.isalpha()]
-    if len(nxt) < 40 and letters and all(c.isupper() for c in letters):
+    if len(nxt) < 40 and letters and all(c.isupper() for c in letters) and \
+            not (open_clause and _CLOSING_ACRONYM.match(nxt)):
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
     if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper() and not open_clause:
         return False  # a short title line ("Exam", "Assessment and Plan")
