@@ -36,6 +36,12 @@ CASES = {
     "only a verbal preliminary read": (
         "The radiologist gave only a verbal preliminary read of the MRI brain: left thalamic lesion, ?lymphoma "
         "vs toxo.\n", N, N, ("cns_lymphoma", S)),
+    "a named hospital's transfer call": (
+        'Per the Oak Ridge transfer call, their MRI brain 10/19 showed "an indeterminate ring lesion, abscess vs '
+        'tumour".\n', N, N, ("brain_neoplasm", S)),
+    "a verbal preliminary read only": (
+        "Called the reading room: the radiologist gave a verbal preliminary read only - MRI brain with a left "
+        "thalamic lesion, ?lymphoma vs toxo.\n", N, N, ("cns_lymphoma", S)),
     "family was told the CT showed": (
         "Family was told the CT head at the outside hospital showed a possible tumour in the left temporal lobe, "
         "indeterminate.\n", N, N, ("brain_neoplasm", S)),
