@@ -47,7 +47,7 @@ CASES = [
      "new enhancement", set()),
     # hypothetical
     ("if-recur", "If seizures recur, consider MRS.", "SEIZURE", "seizures", {"hypothetical"}),
-    ("prophylaxis", "Keppra for seizure prophylaxis.", "SEIZURE", "seizure", {"hypothetical"}),
+    ("prophylaxis", "Keppra for seizure prophylaxis.", "SEIZURE", "seizure", None),  # a treatment, no seizure
     ("return-if", "Return if new seizures occur.", "SEIZURE", "seizures", {"hypothetical"}),
     ("at-risk", "At risk for hepatic encephalopathy.", "ENCEPHALOPATHY", "hepatic encephalopathy", {"hypothetical"}),
     # family, and what is not family
