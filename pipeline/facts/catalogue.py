@@ -10,7 +10,8 @@ from typing import Any
 import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
-         "hedging", "source", "requires", "restated", "named_otherwise"}
+         "hedging", "source", "requires", "restated", "named_otherwise",
+         "before_study"}
 
 
 class CatalogueError(ValueError):
@@ -73,6 +74,9 @@ class FactSpec:
     requires: Requirement | None = None
     restated: Restatement | None = None
     named_otherwise: NamedOtherwise | None = None
+    before_study: bool = False
+    """An affirmed mention that is the episode that led to a prior brain study told after it (facts/episode.py)
+    does not count when a counted negated mention follows it (the current visit: "no new symptoms since")."""
 
     @property
     def attribute_keys(self) -> frozenset[str]:
@@ -112,7 +116,14 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         requires=_requirement(name, raw.get("requires")),
         restated=_restatement(name, raw.get("restated")),
         named_otherwise=_named_otherwise(name, raw.get("named_otherwise")),
+        before_study=_flag(name, "before_study", raw.get("before_study", False)),
     )
+
+
+def _flag(name: str, key: str, raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise CatalogueError(f"facts.yaml: fact {name!r}: {key} must be true or false")
+    return raw
 
 
 def _where(raw: Any) -> tuple[tuple[str, frozenset[str]], ...]:

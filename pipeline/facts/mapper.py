@@ -30,6 +30,7 @@ from .date_order import document_day_first, read_date_order, transmission_date
 from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import form_field_spans, is_form_line, request_form_pages
+from .episode import episode_before_study
 from .imaging import build_studies, planned_service_date
 from .purpose import mrs_purpose_cues
 
@@ -117,6 +118,7 @@ class FactResolver:
         ctx = self.ctx
         wanted = dict(spec.where)
         counted, statuses = [], []
+        counted_mentions: list[Mention] = []
         unsupported: list[Mention] = []
         told_again: list[Mention] = []
         # the cue of a bare word that, in a packet naming the disease otherwise, tells that disease again
@@ -157,6 +159,10 @@ class FactResolver:
                 e = _stated_here(ctx, spec.restated, m, e)
             counted.append(e)
             statuses.append(s)
+            counted_mentions.append(m)
+        episodes: list[Evidence] = []
+        if spec.before_study:
+            counted, statuses, episodes = _episodes_set_aside(ctx, counted_mentions, counted, statuses)
         if spec.restated is not None:
             counted = _restate(spec.restated, counted)
         status = best_status(statuses)
@@ -172,6 +178,7 @@ class FactResolver:
         ignored = [ctx.evidence(m) for m in ctx.ignored(*spec.concepts)
                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
+        ignored += episodes
         ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
@@ -192,6 +199,25 @@ class FactResolver:
         """One of the facts a `requires` names is present or suspected."""
         live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
         return any(self.fact(name).status in live for name in requirement.any_fact)
+
+
+def _episodes_set_aside(ctx: FactContext, mentions: list[Mention], counted: list[Evidence],
+                        statuses: list[FactStatus]) -> tuple[list[Evidence], list[FactStatus], list[Evidence]]:
+    """The affirmed mentions that are the episode that led to a prior brain study (facts/episode.py), when a
+    counted negated mention follows them ("no new symptoms since the September admission"), set aside as ignored
+    evidence citing the episode cues."""
+    absent_at = [m.start for m, s in zip(mentions, statuses, strict=True) if s is FactStatus.ABSENT]
+    if not absent_at:
+        return counted, statuses, []
+    kept_e, kept_s, aside = [], [], []
+    for m, e, s in zip(mentions, counted, statuses, strict=True):
+        cues = episode_before_study(ctx, m) if s is FactStatus.PRESENT and max(absent_at) > m.end else None
+        if cues is not None:
+            aside.append(cite_cues(e, *cues))
+            continue
+        kept_e.append(e)
+        kept_s.append(s)
+    return kept_e, kept_s, aside
 
 
 def _screened_normal(ctx: FactContext, m: Mention) -> list[str]:

@@ -1,0 +1,141 @@
+"""The symptom episode that led to a prior study: history, not a symptom since it.
+
+A new or worsening symptom told with its date at or before a brain study named after it (in its sentence, or in
+the next sentence of its paragraph) is the episode that brought the patient to that study: "58M with new aphasia
+on 10/03/2026 (MRI 10/04: ...)", "admitted 09/12 for worsening headache; MRI 09/13 ...", "Index event: new-onset
+seizure 09/30/2026; MRS 10/02/2026 equivocal", "she developed a new left hemiparesis in early October, which
+prompted the MRI of 10/08". When a statement of stability or of no new symptoms follows it (the current visit:
+"no new symptoms since the September admission", "stable since discharge"), it is not a symptom since the study
+(facts.yaml `before_study`). A symptom dated after the study ("new seizures on 11/02, after the MRI of 10/15"), an
+undated one, or a study dated after the request date (planned, not prior) is no such episode.
+
+The words are data: resources/cues.yaml episode.*.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from ..contracts import Mention
+from .context import FactContext
+from .cues import cue
+from .dates import month_number, parse_date
+
+_DATE = "episode.date"
+_STUDY_DATE_LEAD = "episode.study_date_lead"
+_STUDY_SAME_DAY = "episode.study_same_day"
+_STUDY_OTHER_SITE = "episode.study_other_site"
+_STUDY_REACH = 40
+"""How far (characters) after the study's name its date may be ("MRI brain with and without contrast 09/03")."""
+
+_MONTH_WORDS = re.compile(r"(?:(?:early|mid|late)[\s-]+)?([a-z]{3,9})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?"
+                          r"(?:,?\s+((?:19|20)\d\d))?$", re.I)
+_MONTH_YEAR = re.compile(r"(\d{1,2})/((?:19|20)\d\d)$")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _span(text: str, reference: date | None, day_first: bool) -> tuple[date, date] | None:
+    """The first and last day a date string may denote (a month or a year is a span); a month or a day without a
+    year is the latest such not after the reference date."""
+    t = text.strip()
+    if m := _MONTH_YEAR.match(t):
+        y, mo = int(m[2]), int(m[1])
+        if not 1 <= mo <= 12:
+            return None
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    if _YEAR.match(t):
+        return date(int(t), 1, 1), date(int(t), 12, 31)
+    if (w := _MONTH_WORDS.match(t)) and (month := month_number(w[1])) is not None:
+        if w[3]:
+            year = int(w[3])
+        elif reference is not None:
+            later = (month, int(w[2] or 1)) > (reference.month, reference.day)
+            year = reference.year - 1 if later else reference.year
+        else:
+            return None
+        if w[2]:
+            try:
+                day = date(year, month, int(w[2]))
+            except ValueError:
+                return None
+            return day, day
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    parsed = parse_date(t, reference=reference, day_first=day_first)
+    return (parsed, parsed) if parsed is not None else None
+
+
+def _study_date(ctx: FactContext, study: Mention, symptom: tuple[date, date] | None
+                ) -> tuple[tuple[date, date], str] | None:
+    """The date told right after the study's name ("MRI 10/04", "MRI of 10/08/2026", "brain MRI the same day")
+    and the cue that read it."""
+    after = ctx.text[study.end:min(study.end + _STUDY_REACH, study.sentence_end)]
+    if cue(_STUDY_OTHER_SITE).search(study.text + after[:15]) is not None:
+        return None
+    same = cue(_STUDY_SAME_DAY).search(after)
+    if same is not None and symptom is not None:
+        shift = timedelta(days=1) if re.search(r"next|following|after", same.text, re.I) else timedelta(0)
+        return (symptom[0] + shift, symptom[1] + shift), same.cue_id
+    hit = cue(_DATE).search(after)
+    if hit is None or not cue(_STUDY_DATE_LEAD).matches(after[:hit.start]):
+        return None
+    found = _span(hit.text, ctx.reference_date, False)
+    return (found, hit.cue_id) if found is not None else None
+
+
+def _study_names(ctx: FactContext, studies: list[Mention], start: int, end: int) -> bool:
+    """The date at start:end is a study's, not the symptom's: "the September MRI", "MRI 10/04"."""
+    for o in studies:
+        if o.start >= end and not ctx.text[end:o.start].strip():
+            return True
+        if o.end <= start and cue(_STUDY_DATE_LEAD).matches(ctx.text[o.end:start]):
+            return True
+    return False
+
+
+def _symptom_date(ctx: FactContext, m: Mention, until: int) -> tuple[date, date] | None:
+    """The date nearest the symptom in its sentence, before the study (not another study's date)."""
+    lo = m.sentence_start
+    studies = [o for o in ctx.mentions("IMAGING", counted=False) if o.sentence_start == m.sentence_start]
+    stretch = ctx.text[lo:until]
+    best: tuple[int, tuple[date, date]] | None = None
+    for hit in cue(_DATE).regex.finditer(stretch):
+        s, e = lo + hit.start(), lo + hit.end()
+        if s < m.end and e > m.start or _study_names(ctx, studies, s, e):
+            continue
+        found = _span(hit.group(0), ctx.reference_date, False)
+        if found is None:
+            continue
+        distance = m.start - e if e <= m.start else s - m.end
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    return best[1] if best is not None else None
+
+
+def episode_before_study(ctx: FactContext, m: Mention) -> list[str] | None:
+    """The cue ids by which the symptom mention is the episode that led to a prior brain study told after it
+    (its date at or before the study's); else None."""
+    followed = m.sentence_end
+    gap = ctx.text[m.sentence_end:]
+    nxt = m.sentence_end + (len(gap) - len(gap.lstrip()))
+    next_sentence = nxt if "\n\n" not in ctx.text[m.sentence_end:nxt] else None
+    for study in ctx.mentions("IMAGING", counted=False):
+        if study.start < m.end:
+            continue
+        if study.sentence_start != m.sentence_start and study.sentence_start != next_sentence:
+            continue
+        until = min(study.start, followed)
+        symptom = _symptom_date(ctx, m, until)
+        if symptom is None:
+            continue
+        told = _study_date(ctx, study, symptom)
+        if told is None:
+            continue
+        (study_lo, study_hi), how = told
+        if ctx.reference_date is not None and study_lo > ctx.reference_date:
+            return None  # a study after the request date is planned, not prior
+        if symptom[0] <= study_hi:
+            return [_DATE, how]
+        return None
+    return None
