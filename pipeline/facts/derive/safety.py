@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..context import FactContext, best_status, mention_status
 from ..cues import cue, value_set
@@ -93,7 +95,9 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     unsafe_types = {m.attrs.get("device") for m in named if id(m) in unsafe}
     cleared_types = {m.attrs.get("device") for m in named if id(m) in cleared} - unsafe_types - {
         "intravascular_stent", None}
-    stent_ages = _dated_stent_statuses(ctx, named)
+    recency = {id(m): _stent_recency(ctx, m) for m in named
+               if m.attrs.get("device") == "intravascular_stent" and mention_status(m) is not FactStatus.ABSENT}
+    stent_ages = _dated_stent_statuses(recency.values())
     for m in named:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
@@ -106,7 +110,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             elif device in cleared_types:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
             elif device == "intravascular_stent":
-                status, note, cues = _stent_recency(ctx, m)
+                status, note, cues = recency[id(m)]
                 if status is FactStatus.SUSPECTED and len(stent_ages) == 1:
                     # "RCA stent 10/08." after a row "Coronary stent .... Yes - RCA stent 10/08/2026": the stent the
                     # packet dates elsewhere (one age for every dated mention) is the same stent
@@ -256,16 +260,12 @@ def _stated_age(ctx: FactContext, m: Mention) -> tuple[int, str, list[str]] | No
     return days, "", cues
 
 
-def _dated_stent_statuses(ctx: FactContext, named: list[Mention]) -> set[FactStatus]:
-    """The statuses the packet's dated (or aged) stent mentions give: one status when every stent whose date or age
-    is written is recent, or every one is old; an undated mention of a stent then takes it."""
-    out: set[FactStatus] = set()
-    for m in named:
-        if m.attrs.get("device") == "intravascular_stent" and mention_status(m) is not FactStatus.ABSENT:
-            status, note, _ = _stent_recency(ctx, m)
-            if note.startswith(("stent placed", "stent age stated")):
-                out.add(status)
-    return out
+def _dated_stent_statuses(readings: Iterable[tuple[FactStatus, str, list[str]]]) -> set[FactStatus]:
+    """The statuses the packet's dated (or aged) stent mentions give, from their `_stent_recency` readings: one
+    status when every stent whose date or age is written is recent, or every one is old; an undated mention of a
+    stent then takes it. An undated stent is suspected, or present by a recency cue alone: neither is dated."""
+    return {status for status, _, cues in readings
+            if status is not FactStatus.SUSPECTED and _RECENT_STENT.id not in cues}
 
 
 def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str, list[str]]:
