@@ -125,6 +125,7 @@ REPORT_LEAD_IN = 300
 """How far (characters) before a report's first section its untitled heading (modality, date) may be."""
 _OTHER_SUBJECTS = ("LAB", "EEG")
 _REPORT_CONTINUED = cue("report.continued")
+_HEADING_LINE = cue("report.heading_line")
 _COMBINED_EXAM = cue("study.combined_exam")
 _SPECTRUM_READ = cue("study.spectrum_read")
 _CONVENTIONAL_READ = cue("study.conventional_read")
@@ -463,7 +464,9 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
 
     A report is a run of report sections that includes findings or an impression. Its modality and date come
     from its exam title, or else from the text just before the run (a title the sectionizer did not know) or its
-    technique, or else from a modality or sequence named in its body.
+    technique, or else from a modality or sequence named in its body. The text just before the run reaches back
+    neither across a page break nor above a heading line of its own, and a study planned there heads no report
+    (_lead_in_start, _heading_cut).
     """
     drafts: list[_Draft] = []
     used: set[int] = set()
@@ -485,7 +488,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         titles = [s for s in run if s.category == "exam_title"]
         head_zone = titles or [s for s in run if (s is run[0] and s.category != "comparison")
                                or s.category in _HEAD_SECTIONS]
-        lead_in = max(0, start - REPORT_LEAD_IN)
+        lead_in = _lead_in_start(ctx, start)
 
         def in_zone(m: Mention, zone: list[SectionSpan]) -> bool:
             return any(t.start <= m.start < t.end for t in zone)
@@ -493,6 +496,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         imaging = [m for m in within(all_imaging, lead_in, end) if _modality(m) != "unspecified"
                    and (in_zone(m, titles)
                         or ((m.start in range(lead_in, start) or in_zone(m, head_zone)) and not is_requested_study(ctx, m)))]
+        lead_in = _heading_cut(ctx, imaging, lead_in, start)
+        imaging = [m for m in imaging if m.start >= lead_in and not (m.start < start and is_planned(ctx, m))]
         if not imaging:  # an untitled report: a modality named in its body, else the MRI sequences it describes
             read = [s for s in run if s.category in VERDICT_SECTIONS]
             imaging = [m for m in within(all_imaging, start, end) if _modality(m) != "unspecified"
@@ -509,9 +514,12 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         told: list[str] = []
         if not titles:
             # an untitled "report" found from a modality in its body is a note's impression citing a study; when it
-            # says the study's written report is lacking ("outside MRI (verbal read only; report pending)"), the read
-            # is second-hand as in a citation
-            in_hand, told = _report_told(ctx, head, sorted(ctx.by_sentence))
+            # says the study's written report is lacking ("outside MRI (verbal read only; report pending)"), also
+            # after the read it gives ("Prelim read: ring lesion, toxoplasmosis versus lymphoma. Final report
+            # pending."), the read is second-hand as in a citation
+            read_end = max((o.sentence_end for o in within(all_body, start, end) if o.section in VERDICT_SECTIONS
+                            and (o.concept in _VERDICT_CONCEPTS or o.concept in HEDGED_FINDINGS)), default=0)
+            in_hand, told = _report_told(ctx, head, sorted(ctx.by_sentence), through=read_end)
             if told and not in_hand:
                 draft.in_hand = False
                 draft.unreported.extend(told)
@@ -554,6 +562,27 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         used.update(m.start for m in within(all_imaging, start, end) if m.section != "comparison")
         used.update(m.start for m in within(all_sequences, start, end))
     return drafts, used
+
+
+def _lead_in_start(ctx: FactContext, start: int) -> int:
+    """Where the lead-in of a report starting at `start` begins: REPORT_LEAD_IN characters before it, but never
+    before a page break (the page before ends what may name or date the report: "plan to be decided after MRS and
+    genetics." at the foot of a note is not the study of the report on the next page)."""
+    lo = max(0, start - REPORT_LEAD_IN)
+    return ctx.text.rfind("\f", lo, start) + 1 or lo
+
+
+def _heading_cut(ctx: FactContext, imaging: list[Mention], lead_in: int, start: int) -> int:
+    """Where the lead-in of a report starting at `start` begins once a report heading in it is read: at the last line
+    of the lead-in that opens with a study's name (cue report.heading_line: "Brain MRI 10/14/2026" under "MRS
+    10/02/2026: elevated choline."), or at `lead_in`. The studies and dates above that line are not the report's."""
+    cut = lead_in
+    for m in imaging:
+        line = ctx.text.rfind("\n", 0, m.start) + 1
+        if lead_in <= m.start < start and line >= lead_in and not is_planned(ctx, m) \
+                and _HEADING_LINE.matches(ctx.text[line:m.start]):
+            cut = max(cut, line)
+    return cut
 
 
 def _spectrum_side(ctx: FactContext, m: Mention) -> str:
@@ -1087,7 +1116,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "Re: MRS request dated 11/30", "MRS with the navigation MRI 12/01 to define ...": asked for
         verdicts, evidence = _verdict_cues(
             ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
-        later, later_evidence = _verdict_cues(ctx, _follow_on(ctx, m, starts), in_report=False)
+        going_on = _follow_on(ctx, m, starts)
+        later, later_evidence = _verdict_cues(ctx, going_on, in_report=False)
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
         settled = [s for s in (ctx.supersession_of(o) for o in ctx.same_sentence(m, *HEDGED_FINDINGS, counted=False))
@@ -1109,7 +1139,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         verdicts, evidence = _model_verdict(ctx, m, verdicts, evidence)
         body_part, part_cues = _body_part(ctx, m)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
-        draft.in_hand, told = _report_told(ctx, m, starts)
+        draft.in_hand, told = _report_told(ctx, m, starts, through=max((o.sentence_end for o in going_on), default=0))
         if not draft.in_hand:
             draft.unreported.extend(told)
         draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told))
@@ -1118,9 +1148,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     return drafts
 
 
-def _report_told(ctx: FactContext, m: Mention, starts: list[int]) -> tuple[bool, list[str]]:
-    """What the citation's sentence says of the study's written report, else the next sentence of its paragraph
-    when that names no study: (in the packet, the cue ids that say so). In the packet: `study.report_in_hand`
+def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: int = 0) -> tuple[bool, list[str]]:
+    """What the citation's sentence says of the study's written report, else the sentences after it up to `through`
+    (those that go on about the study and give its read: "MRI brain 11/12/2026. The radiologist gave a verbal
+    preliminary read: ..."), else the next sentence of its paragraph after those when that names no study ("... The
+    written report has not arrived."): (in the packet, the cue ids that say so). In the packet: `study.report_in_hand`
     ("report attached", "final report 10/05 enclosed"); not in it: `study.report_unavailable` ("the radiologist
     phoned a preliminary; the final report has not arrived", "report to follow", "verbal read only"), or known only
     from someone else's account in the citation's own clause: `study.hearsay_read` ("the outside MRI reportedly
@@ -1130,7 +1162,9 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int]) -> tuple[bool,
     lo, hi = ctx.clause_of(m)
     hearsay = _HEARSAY.matches(ctx.text[lo:hi])
     texts = [ctx.sentence_text(m)]
-    nxt = next_sentence(ctx.text, m.sentence_end)
+    if through > m.sentence_end:
+        texts.append(ctx.text[m.sentence_end:through])
+    nxt = next_sentence(ctx.text, max(m.sentence_end, through))
     if nxt is not None:
         lo, hi = nxt
         k = bisect_left(starts, lo)

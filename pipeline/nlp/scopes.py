@@ -580,6 +580,9 @@ class RuleExtensions:
       excluded"); a withdrawal after a hedge wins over it, and so does a row's own resolution after its hedged item
       ("R/O glioma - RESOLVED: MRI diagnostic of toxoplasmosis", "? lymphoma - ruled out by biopsy"), unless it
       affirms the item or tells a course under treatment ("- resolved with steroids").
+    - the `question_answered` scope: a question raised about a finding and answered later in its sentence, however
+      far ('the "structural lesion / tumor" question raised at the June visit is answered by this MRI: no tumor'),
+      negates the finding the question names.
     - the `claim_before` scope: a backward exclusion does not reach a claim before it in its clause ("MRI diagnostic
       of toxoplasmosis, glioma excluded": only the glioma is excluded).
     - the `dash_subject` and `subject_question` scopes (`_SubjectSeparator`): a verdict after a dash, or a question
@@ -764,6 +767,22 @@ class RuleExtensions:
         if self._topic_id is not None:
             self._topic_rule = ConTextRule(literal="<topic settled>", category="NEGATED_EXISTENCE",
                                            direction="FORWARD", metadata={"id": self._topic_id})
+        answered = config.get("question_answered", {})
+        self._answered_id: str | None = answered.get("id")
+        self._answered_types = frozenset(str(t) for t in answered.get("types", ()))
+        self._answered_family = frozenset(str(t) for t in answered.get("family", ()))
+        self._question_words = frozenset(str(k).lower() for k in answered.get("words", ()))
+        self._question_links = frozenset(str(k).lower() for k in answered.get("links", ()))
+        self._question_gap = int(answered.get("max_gap", 8))
+        try:
+            self._closings = [re.compile(str(p), re.IGNORECASE) for p in answered.get("patterns", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._answered_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._answered_rule: ConTextRule | None = None
+        if self._answered_id is not None:
+            self._answered_rule = ConTextRule(literal="<question answered>", category="NEGATED_EXISTENCE",
+                                              direction="FORWARD", metadata={"id": self._answered_id})
         tested = config.get("patient_tested", {})
         self._tested_id: str | None = tested.get("id")
         self._tested_types = frozenset(str(t) for t in tested.get("types", ()))
@@ -953,6 +972,8 @@ class RuleExtensions:
             self._set_aside(doc, targets)
         if self._topic_rule is not None and self._topic_rules:
             self._settle_topics(doc, targets)
+        if self._answered_rule is not None and self._question_words and self._closings:
+            self._answer_questions(doc, targets)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -1170,6 +1191,65 @@ class RuleExtensions:
                 continue
             kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
             target._.modifiers = (*kept, ConTextModifier(self._topic_rule, answer.start, answer.end, doc,
+                                                         scope_start=target.start, scope_end=answer.end))
+
+    def _names_question(self, doc: Doc, target: Span, inside: set[int]) -> bool:
+        """A question word names the target as its topic: right after it, past quotes, slashes, joining words and the
+        other findings it lists ('the "structural lesion / tumor" question'), or right before it past `links` ("the
+        question of a tumour", "concern for a mass")."""
+        i, limit = target.end, min(target.sent.end, target.end + self._question_gap)
+        while i < limit:
+            token = doc[i]
+            if token.lower_ in self._question_words:
+                return True
+            if not (token.is_space or token.is_punct or token.lower_ in {"or", "and", "vs", "versus"} or i in inside):
+                break
+            i += 1
+        j, lowest = target.start - 1, max(target.sent.start, target.start - self._question_gap)
+        while j >= lowest:
+            token = doc[j]
+            if token.lower_ in self._question_words:
+                return True
+            if not (token.is_space or token.lower_ in self._question_links):
+                return False
+            j -= 1
+        return False
+
+    def _answer_questions(self, doc: Doc, targets: list[Span]) -> None:
+        """A question raised about a finding and answered later in its sentence ('the "structural lesion / tumor"
+        question raised at the June visit is answered by this MRI: no tumor'): the target a question word names is
+        negated when a closing after it in its sentence is followed by a negation of the same finding, and no mention
+        of that finding after the closing is affirmed or hedged."""
+        assert self._answered_rule is not None
+        text = doc.text
+        inside = {i for t in targets for i in range(t.start, t.end)}
+
+        def same(a: Span, b: Span) -> bool:
+            return a.label_ == b.label_ or (a.label_ in self._answered_family and b.label_ in self._answered_family)
+
+        for target in targets:
+            if target.label_ not in self._answered_types or any(m.category in _DEAD for m in target._.modifiers):
+                continue
+            sent = target.sent
+            closing = min((hit for hit in (p.search(text, target.end_char, sent.end_char) for p in self._closings)
+                           if hit is not None), key=lambda hit: hit.start(), default=None)
+            if closing is None or not self._names_question(doc, target, inside):
+                continue
+            answer: Span | None = None
+            for later in targets:
+                if later.start_char < closing.end() or later.end > sent.end or not same(target, later):
+                    continue
+                if not any(m.category == "NEGATED_EXISTENCE" for m in later._.modifiers):
+                    answer = None
+                    break  # the finding found after all ("... answered by the MRI: glioblastoma")
+                answer = answer or later
+            if answer is None:
+                continue
+            cue = doc.char_span(closing.start(), closing.end(), alignment_mode="expand")
+            if cue is None:
+                continue
+            kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+            target._.modifiers = (*kept, ConTextModifier(self._answered_rule, cue.start, cue.end, doc,
                                                          scope_start=target.start, scope_end=answer.end))
 
     def _resolves(self, doc: Doc, m: ConTextModifier) -> bool:
