@@ -89,6 +89,13 @@ def _open_negation_end() -> Cue:
     return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.open_negation_end")
 
 
+@cache
+def _open_complement_end() -> Cue:
+    """A verb of falling ill or dying ending a line whose complement is on the next line (cue
+    layout.open_complement_end: "died" / "of glioblastoma", "was diagnosed" / "with MS")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.open_complement_end")
+
+
 def _leaves_clause_open(line: str) -> bool:
     """The line ends mid-clause on a function word ("... - not", "said to have", "no evidence of"), and is no form
     line answered on itself ("Seizures: no")."""
@@ -100,7 +107,8 @@ def _leaves_clause_open(line: str) -> bool:
 
 
 def _negation_goes_on(line: str, next_line: str) -> bool:
-    """The line ends on a negation word and its sentence goes on in lower case on the next line ("No steroids, no"
+    """The line ends on a negation word (or a verb of falling ill or dying, cue layout.open_complement_end: "Her
+    mother died" / "of glioblastoma") and its sentence goes on in lower case on the next line ("No steroids, no"
     / "radiation since the MRI", "Denies" / "headache"); a form answer ("Allergies: no", a bare "No"), a next line
     in capitals ("Seizures no" / "Headaches yes") and a next line that ends on its own answer word, a checklist
     row ("seizures no" / "new weakness yes"), do not go on."""
@@ -108,8 +116,8 @@ def _negation_goes_on(line: str, next_line: str) -> bool:
 
     words, following = line.split(), next_line.split()
     return bool(words) and bool(following) and following[0][:1].islower() and words[-1][-1:].isalpha() and \
-        _open_negation_end().matches(words[-1]) and not is_answer_word(line) and not answers_in_words(line) and \
-        not is_answer_word(following[-1])
+        (_open_negation_end().matches(words[-1]) or _open_complement_end().matches(words[-1])) and \
+        not is_answer_word(line) and not answers_in_words(line) and not is_answer_word(following[-1])
 
 
 def _open_bracket(prev_line: str, next_line: str) -> bool:

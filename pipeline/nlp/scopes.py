@@ -600,6 +600,9 @@ class RuleExtensions:
       or the next line ("What worries you most? 'That the tumor came back'").
     - the `relative_line` scope: a relative named as its line's label ("Brother (Tomas, 10 y): NF1; optic pathway
       glioma ...", "Mat. aunt: GBM at 52") owns the whole line, up to the patient named again.
+    - the `relative_subject` scope: a lay letter's relative ("My sister has multiple sclerosis.") goes on as the
+      subject of the next sentences that open with a pronoun standing for that relative ("She was diagnosed at 25
+      and her MS is stable"), up to the writer or the patient named again.
     - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
       hedged or made hypothetical by the cues around it.
     - the `inner_cue` scope: a cue inside a target's own words ("atypical" in "atypical features") does not end
@@ -851,6 +854,25 @@ class RuleExtensions:
                 from exc
         if any("relative" not in p.groupindex for p in self._labels):
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._label_id!r}: a pattern has no group 'relative'")
+        subject = config.get("relative_subject", {})
+        self._subject_id: str | None = subject.get("id")
+        self._subject_rules = frozenset(str(r) for r in subject.get("rules", ()))
+        self._subject_stops = frozenset(str(k).lower() for k in subject.get("stops", ()))
+        self._subject_stop_categories = frozenset(str(c) for c in subject.get("stop_categories", ()))
+        self._subject_sentences = int(subject.get("max_sentences", 2))
+        self._pronouns: dict[str, frozenset[str]] = {}  # relative word -> the pronouns that stand for it
+        for group in subject.get("pronouns", ()):
+            words = frozenset(str(w).lower() for w in group.get("words", ()))
+            for relative in group.get("relatives", ()):
+                key = str(relative).lower()
+                self._pronouns[key] = self._pronouns.get(key, frozenset()) | words
+        try:
+            self._subjects = [re.compile(str(p), re.IGNORECASE) for p in subject.get("patterns", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._subject_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        if any("relative" not in p.groupindex for p in self._subjects):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._subject_id!r}: a pattern has no group 'relative'")
         own = config.get("own_tumor", {})
         self._own_id: str | None = own.get("id")
         self._own_heads = frozenset(str(h).lower() for h in own.get("heads", ()))
@@ -945,6 +967,8 @@ class RuleExtensions:
             self._reach_answer(doc, graph.modifiers, targets)
         if graph is not None and self._label_id is not None and self._label_rules and self._labels:
             self._reach_line_end(doc, graph.modifiers, targets)
+        if graph is not None and self._subject_id is not None and self._subject_rules and self._subjects:
+            self._reach_next_sentences(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
             self._patient_tested(doc, graph.modifiers, targets)
         if self._own_id is not None and self._own_heads:
@@ -1526,6 +1550,52 @@ class RuleExtensions:
             if k < len(stops) and stops[k] < end:
                 end = stops[k]
             self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._label_id)
+
+    def _reach_next_sentences(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A lay letter's relative goes on as the subject of the next sentences: a relative cue of `rules` whose
+        relative word opens its sentence after "my"/"our" (a `patterns` match) and that makes a target of that
+        sentence the relative's reaches each next sentence of the paragraph (at most max_sentences) that opens with
+        a pronoun standing for that relative, up to a word of `stops` or a cue of `stop_categories` there."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        text = doc.text
+        patients = sorted(m.modifier_span[0] for m in modifiers if m.category in self._subject_stop_categories)
+        for modifier in modifiers:
+            if modifier.category != "FAMILY" or (modifier.rule.metadata or {}).get("id") not in self._subject_rules:
+                continue
+            cue_start, cue_end = modifier.modifier_span
+            sent = doc[cue_start].sent
+            first, last = doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text)
+            head = text[sent.start_char:last]
+            found = next((m for p in self._subjects if (m := p.match(head)) is not None
+                          and first <= sent.start_char + m.start("relative") < last), None)
+            pronouns = self._pronouns.get(found.group("relative").lower()) if found is not None else None
+            if not pronouns:
+                continue
+            if not any(any(m is modifier for m in t._.modifiers)
+                       for t in _starting_in(targets, index, sent.start, sent.end)):
+                continue  # the sentence names no disease of the relative's
+            i, before = sent.end, sent.end_char
+            for _ in range(self._subject_sentences):
+                while i < len(doc) and doc[i].is_space:
+                    i += 1
+                if i >= len(doc) or re.search(r"\n[ \t]*\n", text[before:doc[i].idx]):
+                    break  # the letter's next paragraph
+                nxt = doc[i].sent
+                opening = next((t for t in nxt if not t.is_space and not t.is_punct), None)
+                if opening is None or opening.lower_ not in pronouns:
+                    break
+                end = nxt.start
+                while end < nxt.end and doc[end].lower_ not in self._subject_stops:
+                    end += 1
+                k = bisect_left(patients, nxt.start)
+                if k < len(patients) and patients[k] < end:
+                    end = patients[k]
+                assert self._subject_id is not None
+                self._extend(doc, modifier, _starting_in(targets, index, nxt.start, end), nxt.start, end,
+                             self._subject_id)
+                if end < nxt.end:
+                    break  # the writer or the patient again
+                i, before = nxt.end, nxt.end_char
 
     def _patient_tested(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A relative's disorder (FAMILY by a relative cue of `rules` in its sentence) followed, in that sentence, by
