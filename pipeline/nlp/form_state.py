@@ -128,6 +128,7 @@ class FormRules:
     heading_item: re.Pattern[str] = re.compile("(?!)")  # a list label before it ("1.", "-")
     next_item: re.Pattern[str] = re.compile("(?!)")  # the line's next field after an answer (written_answers)
     option_named_id: str = ""  # a Yes whose note names one of the item's bracketed options ("(VNS / DBS) .. Y - VNS")
+    clearance_subjects: frozenset[str] = frozenset()  # "pacemaker MRI compatibility: unknown": the clearance's answer
     option_separator: re.Pattern[str] = re.compile("(?!)")  # between the options in the item's brackets
     option_lead: re.Pattern[str] = re.compile("(?!)")  # "e.g." before the first option
     pair_id: str = ""  # a row that asks two things at once and answers each in order ("MRS / PET: none / none")
@@ -329,6 +330,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         blank_leader_id=str(written.get("blank_leader_id") or ""),
         printed_choice_id=str(written.get("printed_choice_id") or written.get("blank_leader_id") or ""),
         unknown_qualifies=frozenset(w.lower() for w in written.get("unknown_qualifies") or []),
+        clearance_subjects=frozenset(str(t) for t in written.get("clearance_subjects") or []),
         blank_leader=re.compile(rf"[ \t]*[:?]?[ \t]*(?:{leaders})[ \t]*$", re.MULTILINE),
         circled_run=re.compile(rf"{any_one}(?:(?:[ \t]*/[ \t]*|[ \t]+){any_one})+(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[.;,|])",
                                re.MULTILINE),
@@ -1240,6 +1242,12 @@ class FormState:
         if not meanings or meanings == {"unknown"}:
             cause = ticked[0] if ticked else answers[0]
             via = cause.answer_id if ticked else (cause.mark.rule_id if cause.mark else cause.answer_id)
+            if meanings:
+                # "pacemaker MRI compatibility: unknown": what is unknown is the clearance named after the device;
+                # the device before it keeps its own reading
+                clearance = next((t for t in targets if t.label_ in self._rules.clearance_subjects), None)
+                if clearance is not None:
+                    targets = [t for t in targets if t.end > clearance.start]
             for target in targets:
                 target._.modifiers = (self._modifier(doc, "unanswered", via or "", cause, stem),)
             return

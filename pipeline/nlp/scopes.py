@@ -244,6 +244,7 @@ class ListContext:
         self._max_unmarked_words = int(config.get("max_unmarked_words", 6))
         self._max_tokens = int(config.get("max_tokens", 400))
         self._categories = frozenset(config.get("categories", ()))
+        self._title_rules = frozenset(str(r) for r in config.get("title_rules", ()))
         self._rules: dict[int, ConTextRule] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -253,13 +254,15 @@ class ListContext:
             return doc
         targets.sort(key=lambda t: t.start)
         index = SpansByStart([(t.start, t.end) for t in targets])
-        header_starts = {s.title_span[0] for s in doc._.sections if s.category is not None}
+        titles = {s.title_span[0]: s.title_span[1] for s in doc._.sections if s.category is not None}
+        header_starts = set(titles)
         for modifier in graph.modifiers:
             if modifier.category not in self._categories or modifier.direction.upper() not in {
                     "FORWARD", "BIDIRECTIONAL"}:
                 continue
             cue_start, cue_end = modifier.modifier_span
-            block = self._block(doc, cue_start, cue_end, targets, index, header_starts)
+            title = titles.get(cue_start) if (modifier.rule.metadata or {}).get("id") in self._title_rules else None
+            block = self._block(doc, cue_start, cue_end, targets, index, header_starts, title_end=title)
             if block is None:
                 continue
             start, end = block
@@ -285,14 +288,27 @@ class ListContext:
         return self._rules[key]
 
     def _block(self, doc: Doc, cue_start: int, cue_end: int, targets: list[Span], index: SpansByStart,
-               header_starts: set[int]) -> tuple[int, int] | None:
+               header_starts: set[int], *, title_end: int | None = None) -> tuple[int, int] | None:
         """The token range of the list a cue ending at `cue_end` heads, or None when the cue heads no list.
 
         A heading is the cue, at most a few more words and no target, then a colon at the end of its line or
-        before numbered items; or the cue alone on its line with numbered or bulleted lines below it. At most
-        `max_tokens` tokens are read for one heading, so the work stays proportional to the text."""
+        before numbered items; or the cue alone on its line with numbered or bulleted lines below it. A cue of
+        `title_rules` that opens a section heading (ending at `title_end`) heads the rest of the heading's line
+        instead, up to that sentence's end or its first ";" ("Working diagnosis: primary CNS lymphoma; biopsy
+        booked"). At most `max_tokens` tokens are read for one heading, so the work stays proportional to the text."""
         n = len(doc)
         limit = min(n, cue_end + self._max_tokens)
+        if title_end is not None:
+            rest = title_end
+            while rest < limit and doc[rest].is_space and not _is_line_break(doc[rest]):
+                rest += 1
+            if rest < limit and not _is_line_break(doc[rest]) and not _item_marker(doc, rest):
+                # the heading's own line: its content up to the end of that sentence
+                stop = min(doc[rest].sent.end, _line_end(doc, rest, limit - rest))
+                stop = next((k for k in range(rest, stop) if doc[k].text == ";"), stop)  # its first clause
+                while stop > rest and (doc[stop - 1].is_space or doc[stop - 1].text in _SENTENCE_END):
+                    stop -= 1
+                return (rest, stop) if stop > rest else None
         i, words = cue_end, 0
         while i < limit and doc[i].text != ":" and not _is_line_break(doc[i]):
             if not doc[i].is_space and not doc[i].is_punct:
@@ -714,6 +730,13 @@ class RuleExtensions:
         self._dash = _SubjectSeparator.load(config.get("dash_subject", {}), directions=("BACKWARD",))
         self._question = _SubjectSeparator.load(config.get("subject_question", {}),
                                                 directions=("BACKWARD", "BIDIRECTIONAL"))
+        owner = config.get("clearance_owner", {})
+        self._owner_id: str | None = owner.get("id")
+        self._owner_rules = frozenset(str(r) for r in owner.get("rules", ()))
+        self._owner_subjects = frozenset(str(t) for t in owner.get("subjects", ()))
+        self._owners = frozenset(str(t) for t in owner.get("owners", ()))
+        self._owner_words = frozenset(str(k).lower() for k in owner.get("words", ()))
+        self._owner_gap = int(owner.get("max_gap", 3))
         pending = config.get("pending_subject", {})
         self._pending_id: str | None = pending.get("id")
         self._pending_rules = frozenset(str(r) for r in pending.get("rules", ()))
@@ -939,6 +962,8 @@ class RuleExtensions:
                 separated.release(doc, graph.modifiers, targets)
         if graph is not None and self._pending_id is not None and self._pending_words:
             self._release_pending_subjects(doc, graph.modifiers, targets)
+        if graph is not None and self._owner_id is not None and self._owner_rules and self._owners:
+            self._release_clearance_owners(doc, graph.modifiers, targets)
         if graph is not None and self._object_id is not None and self._object_rules and self._object_words:
             self._reach_objects(doc, graph.modifiers, targets)
         if graph is not None and self._inner_id is not None and self._inner_categories:
@@ -1328,6 +1353,24 @@ class RuleExtensions:
             for target in targets:
                 if target.end <= nearest and any(x is m for x in target._.modifiers):
                     target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
+
+    def _release_clearance_owners(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A hedge after a device's clearance is the clearance's (the `clearance_owner` scope: "VNS MR safety not yet
+        confirmed"): a backward cue of `rules` that hedges a subject does not reach the owner right before it."""
+        for m in modifiers:
+            if (m.rule.metadata or {}).get("id") not in self._owner_rules or m.direction.upper() != "BACKWARD":
+                continue
+            subjects = [t for t in targets if t.label_ in self._owner_subjects and t.end <= m.modifier_span[0]
+                        and any(x is m for x in t._.modifiers)]
+            for subject in subjects:
+                for owner in targets:
+                    if owner.label_ not in self._owners or owner.end > subject.start \
+                            or subject.start - owner.end > self._owner_gap \
+                            or not any(x is m for x in owner._.modifiers):
+                        continue
+                    if all(t.is_space or t.is_punct or t.lower_ in self._owner_words
+                           for t in doc[owner.end:subject.start]):
+                        owner._.modifiers = tuple(x for x in owner._.modifiers if x is not m)
 
     def _settle_reference(self, doc: Doc, verdict: ConTextModifier, targets: list[Span], starts: set[int]) -> None:
         """A verdict whose subject refers back ("this has since been excluded", "which was ruled out") settles the

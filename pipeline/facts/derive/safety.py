@@ -25,6 +25,7 @@ _COORDINATION = cue("safety.device_coordination")
 _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
+_TOPIC_STATED = cue("safety.clearance_topic_stated")
 _DOCUMENTED = cue("safety.clearance_documented")
 _PROTOCOL = cue("safety.clearance_protocol")
 _TYPE_UNKNOWN = cue("safety.device_type_unknown")
@@ -75,7 +76,12 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     clearances = []
     for c in ctx.mentions("DEVICE_CLEARED"):
         unestablished = _unestablished(ctx, c)
-        if unestablished is None:
+        if unestablished is None and c.attrs.get("topic") and not _TOPIC_STATED.matches(
+                ctx.text[c.end:ctx.clause_of(c)[1]]):
+            # "MRI compatibility" named with nothing stated of it: a topic, no clearance
+            ignored.append(ctx.evidence(c, attributes={"note": "MR safety named, no clearance stated"},
+                                        cues=[_TOPIC_STATED.id]))
+        elif unestablished is None:
             clearances.append(c)
         else:
             ignored.append(ctx.evidence(c, attributes={"note": "MR-conditional status not established"},
