@@ -579,6 +579,130 @@ class _TestPurposeAside:
         return (head + verdict.start(), head + verdict.start() + len(verdict.group().rstrip())), "FORWARD", []
 
 
+class _PendingTestList:
+    """The `pending_test_list` scope: a disease named by a test not yet resulted ("Newborn screen (initial): pending,
+    including PKU", "Epilepsy gene panel ordered") is hypothetical: the test looks for it, the patient need not have
+    it. The cue is the clause's status word ("pending", "sent"); the patterns are context.yaml's."""
+
+    _KEYS = ("status", "verdict", "listed", "name", "unless", "unless_after", "item", "heading")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.types = frozenset(str(t) for t in raw.get("types", ()))
+        self.categories = frozenset(str(c) for c in raw.get("categories", ()))
+        self.max_lines = int(raw.get("max_lines", 12))
+        try:
+            self.patterns = {k: re.compile(str(raw[k]), re.IGNORECASE) for k in self._KEYS if raw.get(k)}
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._rule = ConTextRule(literal="<pending test list>", category="HYPOTHETICAL", direction="BIDIRECTIONAL",
+                                 metadata={"id": self.scope_id})
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.types) and len(self.patterns) == len(self._KEYS)
+
+    def apply(self, doc: Doc, targets: list[Span]) -> None:
+        text = doc.text
+        p = self.patterns
+        for target in targets:
+            if target.label_ not in self.types or any(m.category in self.categories for m in target._.modifiers):
+                continue
+            sent = target.sent
+            lo = max(sent.start_char, text.rfind(";", sent.start_char, target.start_char) + 1)
+            hi = text.find(";", target.end_char, sent.end_char)
+            hi = sent.end_char if hi < 0 else hi
+            clause = text[lo:hi]
+            if p["verdict"].search(clause) is not None:
+                continue
+            status = p["status"].search(clause)
+            at = lo
+            if status is None:  # an item of a list whose heading line says it is pending ("Pending at discharge:")
+                found = self._heading_status(text, target.start_char)
+                if found is None:
+                    continue
+                status, at = found
+            before = text[lo:target.start_char]
+            if p["unless"].search(before) is not None or p["unless_after"].match(text, target.end_char, hi) is not None:
+                continue
+            if p["listed"].search(before) is None and p["name"].match(text, target.end_char, hi) is None:
+                continue
+            cue = doc.char_span(at + status.start(), at + status.end(), alignment_mode="expand")
+            if cue is None:
+                continue
+            target._.modifiers = (*target._.modifiers,
+                                  ConTextModifier(self._rule, cue.start, cue.end, doc,
+                                                  scope_start=min(target.start, cue.start),
+                                                  scope_end=max(target.end, cue.end)))
+
+    def _heading_status(self, text: str, offset: int) -> "tuple[re.Match[str], int] | None":
+        """The status word of the heading of the list whose item holds `offset`: the first line above the item's
+        run of `item` lines (at most max_lines), when it is a `heading` with a status word and no verdict."""
+        p = self.patterns
+        start = _line_start(text, offset)
+        for _ in range(self.max_lines):
+            end = text.find("\n", start)
+            if p["item"].match(text, start, len(text) if end < 0 else end) is None or start == 0:
+                return None
+            start = _line_start(text, start - 1)
+            end = text.find("\n", start)
+            line = text[start:len(text) if end < 0 else end]
+            if p["item"].match(line) is not None:
+                continue
+            if p["heading"].fullmatch(line) is None or p["verdict"].search(line) is not None:
+                return None
+            status = p["status"].search(line)
+            return (status, start) if status is not None else None
+        return None
+
+
+class _KnownAside:
+    """The `known_aside` scope: a diagnosis given in parentheses as the patient's own ("Urine organic acids (known
+    MMA): normal today", "Ammonia (h/o OTC deficiency): 38, normal") keeps its status: the assertions of
+    `categories` made by cues outside the parentheses are dropped. The pattern is context.yaml's."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.types = frozenset(str(t) for t in raw.get("types", ()))
+        self.categories = frozenset(str(c) for c in raw.get("categories", ()))
+        self.max_chars = int(raw.get("max_chars", 120))
+        try:
+            self.opening = re.compile(str(raw["opening"]), re.IGNORECASE) if raw.get("opening") else None
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.types) and bool(self.categories) and self.opening is not None
+
+    def apply(self, doc: Doc, targets: list[Span]) -> None:
+        assert self.opening is not None
+        text = doc.text
+        for target in targets:
+            if target.label_ not in self.types \
+                    or not any(m.category in self.categories for m in target._.modifiers):
+                continue
+            line_start = _line_start(text, target.start_char)
+            line_end = text.find("\n", target.end_char)
+            line_end = len(text) if line_end < 0 else line_end
+            opened = text.rfind("(", line_start, target.start_char)
+            if opened < 0 or ")" in text[opened:target.start_char]:
+                continue
+            closed = text.find(")", target.end_char, line_end)
+            if closed < 0 or "(" in text[target.end_char:closed] or closed - opened > self.max_chars \
+                    or self.opening.fullmatch(text, opened, target.start_char) is None:
+                continue
+            inside = doc.char_span(opened, closed + 1, alignment_mode="expand")
+            if inside is None:
+                continue
+            kept = tuple(m for m in target._.modifiers if m.category not in self.categories
+                         or (inside.start <= m.modifier_span[0] and m.modifier_span[1] <= inside.end))
+            if len(kept) != len(target._.modifiers):
+                target._.modifiers = kept
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -628,6 +752,11 @@ class RuleExtensions:
     - the `test_purpose_aside` scope (`_TestPurposeAside`): a test whose purpose sits in parentheses with other
       remarks, and a negative result after or before them, rules the purpose's disease out ("ABCD1 analysis (to
       exclude X-ALD, Invitae, 06/2025) - negative").
+    - the `pending_test_list` scope (`_PendingTestList`): a disease named by a test not yet resulted, in its list or
+      purpose or as its name ("Newborn screen (initial): pending, including PKU", "Epilepsy gene panel ordered", an
+      item under "Pending at discharge:"), is hypothetical: the test looks for it.
+    - the `known_aside` scope (`_KnownAside`): a diagnosis given in parentheses as the patient's own ("Urine organic
+      acids (known MMA): normal today") keeps its status: the cues outside the parentheses do not reach it.
     - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
       ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
       (a PATIENT_NEGATED modifier; the relative's reading stays).
@@ -938,6 +1067,8 @@ class RuleExtensions:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._named_id!r}: a pattern does not compile: {exc}") \
                 from exc
         self._purpose_aside = _TestPurposeAside(config.get("test_purpose_aside", {}))
+        self._pending_list = _PendingTestList(config.get("pending_test_list", {}))
+        self._known_aside = _KnownAside(config.get("known_aside", {}))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -1047,6 +1178,10 @@ class RuleExtensions:
                     over.append(target)
             if over:
                 self._same_history(doc, tumors, over, when)
+        if self._pending_list.active:
+            self._pending_list.apply(doc, targets)
+        if self._known_aside.active:
+            self._known_aside.apply(doc, targets)
         return doc
 
     def _is_verdict(self, doc: Doc, m: ConTextModifier) -> bool:

@@ -46,7 +46,8 @@ LEUKOENCEPHALOPATHY = [
     ("near miss: vanishing white matter disease", "Vanishing white matter disease is suspected.", MET, MET),
     ("near miss: no cause stated", "Leukoencephalopathy of unknown cause in a 3-year-old with regression.", MET,
      NOT),
-    ("near miss: a panel sent", "Leukodystrophy panel sent.", MET, NOT),
+    # a panel sent alone names no finding (tests/facts/test_pending_screens_known_dx_facts.py); the suspicion does
+    ("near miss: a panel sent", "Leukodystrophy suspected; panel sent.", MET, NOT),
     ("near miss: acquired versus inherited", "MRI: diffuse leukoencephalopathy.\nAssessment: methotrexate toxicity "
      "versus an inherited leukodystrophy; panel sent.", MET, NOT),
 ]

@@ -4,7 +4,8 @@ The NLP readings are tabled in tests/nlp/test_negative_test_purpose_asides.py; h
 purpose in parentheses that also say where, when or by whom it was sent, and a negative result after them (or before
 them, the parentheses telling what it was sent for), rules the purpose's disease out (absent), and settles a
 suspicion of it raised earlier (scope.test_purpose_aside in supersede.settling_rules). Near misses keep their
-status: a pathogenic variant, a pending result, a VUS, the patient's known diagnosis in the parentheses, an MRI.
+status: a pathogenic variant, a pending result (not ruled out, and no finding: a pending test's disease counts
+for nothing), a VUS, the patient's known diagnosis in the parentheses, an MRI.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     # ---------------------------------------------------------------- near misses
     "near miss: a pathogenic variant": ("mtDNA sequencing (for mitochondrial disease, sent at OSH): pathogenic "
                                         "m.3243A>G variant.\n", {MITO: P}),
+    # not ruled out; what a pending test looks for is no finding either (tests/facts/test_pending_screens_known_dx_facts.py)
     "near miss: pending, the gene as the disease": ("POLG sequencing (for POLG disease, sent 11/02): pending.\n",
-                                                     {MITO: P}),
+                                                     {MITO: N}),
     "near miss: a VUS": ("Leigh syndrome panel (for Leigh syndrome; Invitae 2025): a variant of uncertain "
                          "significance in SURF1.\n", {MITO: P}),
     "near miss: the known diagnosis": ("Lactate (known MELAS patient): 4.1 high.\n", {MITO: P}),

@@ -11,8 +11,9 @@ The NLP readings are tabled in tests/nlp/test_negative_tests_mechanisms_serostat
 - a JC virus antibody index or antibody status is serostatus, no brain infection (not documented), while the virus
   itself found in the CSF ("JCV PCR in CSF detected") is the infection;
 - a screen for a tumour of another organ is no brain neoplasm (not documented).
-Near misses keep their status: an abnormal or pending screen, a positive, pending or uncertain genetic result, a
-suspicion the denial does not reach, a mitochondrial myopathy or a primary mitochondrial disease, PML, a brain
+Near misses keep their status: an abnormal screen, a positive or uncertain genetic result (a pending screen or test
+rules nothing out and names no finding: tests/facts/test_pending_screens_known_dx_facts.py), a suspicion the denial
+does not reach, a mitochondrial myopathy or a primary mitochondrial disease, PML, a brain
 tumour screen that finds a nodule.
 """
 
@@ -39,7 +40,8 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
                                        "MSUD.\n", {IEM: A}),
     "near miss: screen flagged a disorder": ("Newborn screen flagged MSUD (leucine elevated); confirmatory amino "
                                              "acids sent.\n", {IEM: P}),
-    "near miss: screen pending": ("Newborn screen pending (incl. PKU, galactosemia).\n", {IEM: P}),
+    # not ruled out, and no finding: what a pending screen looks for (tests/facts/test_pending_screens_known_dx_facts.py)
+    "near miss: screen pending": ("Newborn screen pending (incl. PKU, galactosemia).\n", {IEM: N}),
     # ---------------------------------------------------------------- a genetic test for the disease, negative
     "purpose in brackets, suspected": ("POLG gene sequencing (ordered for suspected Alpers syndrome): no pathogenic "
                                        "variants identified.\n", {MITO: A}),
@@ -54,7 +56,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
                                                    "Leigh syndrome: no pathogenic variants.\n", {MITO: A}),
     "near miss: two pathogenic variants": ("POLG sequencing: two pathogenic variants in trans (compound "
                                            "heterozygous).\n", {MITO: P}),
-    "near miss: panel pending": ("Leukodystrophy gene panel (sent for MLD): pending.\n", {LEUKO: P}),
+    "near miss: panel pending": ("Leukodystrophy gene panel (sent for MLD): pending.\n", {LEUKO: N}),
     "near miss: a variant of uncertain significance": ("POLG sequencing (for Alpers syndrome): a variant of "
                                                        "uncertain significance only.\n", {MITO: P}),
     # ---------------------------------------------------------------- a denied suspicion of two qualified diseases
