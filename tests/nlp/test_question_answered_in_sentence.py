@@ -60,3 +60,28 @@ def test_question_answered_in_sentence(mentions: Callable[..., list[Mention]], t
     assert set(mention.modifiers) & AMONG == expected, (mention.modifiers, mention.modifier_rules)
     if rule is not None:
         assert rule in mention.modifier_rules, mention.modifier_rules
+
+
+# A topic question that the sentence itself denies names no suspicion: the negation stands alone.
+DENIED: dict[str, tuple[str, str, str, set[str]]] = {
+    "no-tumour-question-here": (
+        "Remote postoperative change only and no residual meningioma, so there is no tumor question here.\n",
+        "BRAIN_TUMOR", "tumor", NEG),
+    "not-a-lymphoma-question": (
+        "This is not a lymphoma question; the request is about the dementia subtype.\n", "CNS_LYMPHOMA", "lymphoma",
+        NEG),
+    "no-real-recurrence-question": (
+        "With a stable cavity for six years there is no real recurrence question.\n", "RECURRENCE", "recurrence", NEG),
+    # near misses: the question stands
+    "near-miss-the-tumor-question-stands": (
+        "The tumor question stands until the biopsy.\n", "BRAIN_TUMOR", "tumor", POSS),
+    "near-miss-no-longer-only": (
+        "Headache persists, and a new tumor question arises from the CT.\n", "BRAIN_TUMOR", "tumor", POSS),
+}
+
+
+@pytest.mark.parametrize(("text", "concept", "span", "expected"), DENIED.values(), ids=DENIED.keys())
+def test_denied_topic_question(mentions: Callable[..., list[Mention]], text: str, concept: str, span: str,
+                               expected: set[str]) -> None:
+    mention = find_mention(mentions, text, concept, span)
+    assert set(mention.modifiers) & AMONG == expected, (mention.modifiers, mention.modifier_rules)
