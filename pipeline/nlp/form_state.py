@@ -30,7 +30,8 @@ question before it on the line (or on the line above, when the line holds only a
   ("No", "Yes - left frontal glioma"); a rhetorical question, a differential or a stated clinical question is left
   as ConText read it; an answer may be quoted ('...: "No."') and two dots may lead to it ("PET .. No");
 - a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
-  its X sits under ("  Pacemaker           X"); normalize keeps the spacing of these lines.
+  its X sits under ("  Pacemaker           X"), also when the row's label runs on under the column it leaves blank
+  or a note follows the X; normalize keeps the spacing of these lines.
 - a heading alone on its line that names a finding ("SEIZURES" in an EEG report, "TUMOR" in a template) heads its
   section: a finding named in the content under it is the mention (the heading says nothing), a bare denial under
   it ("None", "None captured.") answers it No, and a heading of a run of headings with nothing under it says nothing.
@@ -414,24 +415,35 @@ def _column_header(line: str) -> list[_Column] | None:
 
 
 def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], list[tuple[int, int, int]]] | None:
-    """A row under answer columns: its label (letters, all before the columns) and its ticks as (start, end,
-    column index); None for a line that is no such row (blank, or words reaching into the columns)."""
+    """A row under answer columns: its label (letters before the ticks) and its ticks as (start, end, column index);
+    None for a line that is no such row (blank, or words reaching into the columns with no tick after them). A label
+    may run on under a column that its row leaves unticked ("Cardiac pacemaker / ICD / defibrillator    X" with the
+    X under N), two spaces or more before its tick; a note may follow the last tick ("X    (never)")."""
     rules = form_rules_cached()
     region = columns[0].start - 2
     tokens = list(_TOKEN.finditer(line))
-    label = [t for t in tokens if t.end() <= region]
-    if not label or not re.search(r"[^\W\d_]", line[label[0].start():label[-1].end()]):
-        return None
-    ticks = []
     centres = [(c.start + c.end - 1) / 2 for c in columns]
     reach = max(2.0, min((b - a for a, b in zip(centres, centres[1:], strict=False)), default=4.0) / 2)
-    for t in tokens[len(label):]:
+
+    def column_of(t: re.Match[str]) -> int | None:
         if t.start() < region or not rules.table_tick.fullmatch(t.group()):
             return None
         centre = (t.start() + t.end() - 1) / 2
         k = min(range(len(columns)), key=lambda i: abs(centres[i] - centre))
-        if abs(centres[k] - centre) > reach:
-            return None  # a tick under no column
+        return k if abs(centres[k] - centre) <= reach else None  # None: a tick under no column
+
+    first = next((i for i, t in enumerate(tokens) if i and column_of(t) is not None
+                  and t.start() - tokens[i - 1].end() >= 2), None)
+    label = tokens[:first] if first is not None else [t for t in tokens if t.end() <= region]
+    if not label or not re.search(r"[^\W\d_]", line[label[0].start():label[-1].end()]):
+        return None
+    ticks: list[tuple[int, int, int]] = []
+    for t in tokens[len(label):]:
+        k = column_of(t)
+        if k is None or (ticks and k <= ticks[-1][2]):
+            if ticks and t.start() - ticks[-1][1] >= 2 and not rules.table_tick.fullmatch(t.group()):
+                break  # the row's note after its last tick: "X    (never)"
+            return None
         ticks.append((t.start(), t.end(), k))
     return (label[0].start(), label[-1].end()), ticks
 
@@ -449,6 +461,8 @@ def answer_column_blocks(lines: list[str]) -> dict[int, list[int]]:
             continue
         rows = []
         j = i + 1
+        if j + 1 < len(lines) and not lines[j].strip():
+            j += 1 if _column_row(lines[j + 1], columns) is not None else 0  # a blank line under the header
         while j < len(lines) and (row := _column_row(lines[j], columns)) is not None:
             rows.append((j, row))
             j += 1

@@ -17,6 +17,10 @@ _DISCOGENIC = cue("request.discogenic_target")
 _SPINE_ASIDE_BEFORE = cue("request.spine_aside_before")
 _SPINE_ASIDE_AFTER = cue("request.spine_aside_after")
 _SPINE_TRAUMA_CARE = cue("request.spine_trauma_care")
+_SPINE_ROUTINE_CHECK = cue("request.spine_routine_check")
+_SPINE_STUDY_PART = cue("request.spine_study_part")
+_BRAIN_MRS_AFTER = cue("request.brain_mrs_after")
+_BRAIN_MRS_BEFORE = cue("request.brain_mrs_before")
 _REPEAT = cue("request.repeat")
 _REPEAT_LEAD = cue("request.repeat_lead")
 _ASKED_AGAIN = cue("request.asked_again")
@@ -132,20 +136,34 @@ def spine_indication(r: Resolver, name: str) -> Fact:
                 for m in requested_code_mentions(ctx) if code_of(m) in _DISC_CODES]
     statuses = [FactStatus.PRESENT] * len(evidence)
     ignored: list[Evidence] = []
+    brain = _brain_named(r)
     for m in ctx.mentions("SPINE"):
         prior_study_here = any(i.attrs.get("modality") not in {"MRS", None}
                                for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
         if prior_study_here:
             continue  # "MRI brain/C-spine 08/26/2026": where earlier imaging was done, not the MRS target
+        own_target = m.attrs.get("target") == "mrs"
+        if not own_target and _other_study_part(ctx, m):
+            # "MRS brain after brain and spine MRI 10/01": the spine is the other study's body part
+            ignored.append(ctx.evidence(m, attributes={"note": "the body part of another study, not the MRS target"},
+                                        cues=[_SPINE_STUDY_PART.id]))
+            continue
         discogenic = _DISCOGENIC.matches(m.text)
-        if not discogenic and m.attrs.get("target") != "mrs" and (aside := _spine_aside(ctx, m)) is not None:
+        if not discogenic and not own_target and (aside := _spine_aside(ctx, m)) is not None:
             ignored.append(ctx.evidence(m, attributes={"note": "a symptom or history, not the MRS target"},
                                         cues=[aside]))
             continue
-        if ctx.in_request_context(m) or discogenic:
-            s = mention_status(m)
-            statuses.append(s)
-            evidence.append(ctx.evidence(m, assertion=s, cues=[_DISCOGENIC.id] if discogenic else []))
+        if not (ctx.in_request_context(m) or discogenic):
+            continue
+        if brain is not None and not (own_target or _with_the_mrs(ctx, m)):
+            # the request names the brain as the MRS target: a spine word in a clause that does not name the MRS
+            # ("spine check" in a plan, back pain in an assessment) is not its target
+            ignored.append(ctx.evidence(m, attributes={"note": "the request names the brain as the MRS target"},
+                                        cues=[brain]))
+            continue
+        s = mention_status(m)
+        statuses.append(s)
+        evidence.append(ctx.evidence(m, assertion=s, cues=[_DISCOGENIC.id] if discogenic else []))
     if not statuses:
         return make_fact(name, FactStatus.NOT_DOCUMENTED, [], note="no spine target on the request", ignored=ignored)
     return make_fact(name, best_status(statuses), evidence, ignored=ignored,
@@ -177,6 +195,57 @@ def non_brain_target(r: Resolver, name: str) -> Fact:
                      note="MRS target outside the brain: " + (", ".join(sites) if sites else spine.note or ""))
 
 
+def _mrs_mention(m: Mention) -> bool:
+    """The MR spectroscopy by name, request or code."""
+    return (m.concept == "MRS_REQUEST" or (m.concept == "IMAGING" and m.attrs.get("modality") == "MRS")
+            or (m.concept == "CPT_CODE" and code_of(m) in _MRS_CODES))
+
+
+def _brain_named(r: Resolver) -> str | None:
+    """The cue by which the request names the brain as the MRS's target ("MR spectroscopy of the brain", "MRS brain",
+    "brain MRS", "76390 - brain"), read right after or before an MRS asked for now (not a prior MRS, not one in a
+    report's body); None when no request names it."""
+    ctx = r.ctx
+    prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
+    for m in ctx.mentions("IMAGING", "MRS_REQUEST", "CPT_CODE"):
+        if not _mrs_mention(m) or m.start in prior or m.section in _REPORT_BODY or m.has("negated"):
+            continue
+        lo, hi = ctx.clause_of(m)
+        if _BRAIN_MRS_AFTER.matches(ctx.text[m.end:hi]):
+            return _BRAIN_MRS_AFTER.id
+        if _BRAIN_MRS_BEFORE.matches(ctx.text[lo:m.start]):
+            return _BRAIN_MRS_BEFORE.id
+    return None
+
+
+def _with_the_mrs(ctx: FactContext, m: Mention) -> bool:
+    """The spine mention's clause names the MRS ("MR spectroscopy, lumbar spine", "MRS target: [X] Spine")."""
+    lo, hi = ctx.clause_of(m)
+    return any(lo <= o.start < hi and _mrs_mention(o) for o in ctx.by_sentence.get(m.sentence_start, []))
+
+
+def _other_study_part(ctx: FactContext, m: Mention) -> bool:
+    """The spine mention is the body part of another (non-MRS) study named next to it in its clause, only body parts
+    and joiners between ("brain and spine MRI", "MRI brain/C-spine", "MRI whole spine"): not the MRS target."""
+    lo, hi = ctx.clause_of(m)
+    studies = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if lo <= o.start < hi]
+    if any(o.start <= m.start and m.end <= o.end and o.attrs.get("modality") != "MRS" for o in studies):
+        return True
+    before = [o for o in studies if o.end <= m.start]
+    after = [o for o in studies if o.start >= m.end]
+    near = []
+    if before:
+        o = max(before, key=lambda o: o.end)
+        near.append((m.start - o.end, o, ctx.text[o.end:m.start]))
+    if after:
+        o = min(after, key=lambda o: o.start)
+        near.append((o.start - m.end, o, ctx.text[m.end:o.start]))
+    for _, o, gap in sorted(near, key=lambda n: n[0]):
+        if _SPINE_STUDY_PART.matches(gap):
+            return o.attrs.get("modality") != "MRS"  # the nearest study it is joined to
+    return False
+
+
 def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
     """The cue that makes a back or spine mention a symptom's effect or cause, or history, not the MRS target: words
     in its own part of the clause (between the mentions next to it) before it ("motion from back pain", "prior
@@ -193,6 +262,8 @@ def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
         return _SPINE_ASIDE_AFTER.id
     if _SPINE_TRAUMA_CARE.matches(ctx.text[before:after]):
         return _SPINE_TRAUMA_CARE.id  # "C-spine cleared clinically", "in-line C-spine stabilisation": trauma care
+    if _SPINE_ROUTINE_CHECK.matches(ctx.text[m.end:after]):
+        return _SPINE_ROUTINE_CHECK.id  # "annual ophthalmology, BP, spine check": surveillance of the patient
     return None
 
 
