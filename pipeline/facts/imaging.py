@@ -53,6 +53,7 @@ _PARTIAL_READ = cue("verdict.partial_read")
 _QUOTED_QUESTION = cue("verdict.quoted_question")
 _OTHER_TEST = cue("verdict.other_test")
 _TEST_RESULT_RULES = frozenset(value_set("verdict.test_result_rules").values)
+_LAY_ANSWER_RULES = frozenset(value_set("verdict.lay_answer_rules").values)
 _TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
 _VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
@@ -241,6 +242,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
+        if _LAY_ANSWER_RULES.intersection(m.modifier_rules):
+            continue  # "Son asked whether it could be MS - discussed, not consistent": the family's answer, no read
         if other_test_verdict(ctx, m) is not None:
             continue  # "gene panel: ..., consistent with MLD", "genetically confirmed": another test's verdict
         if in_quoted_question(ctx, m):

@@ -703,6 +703,133 @@ class _KnownAside:
                 target._.modifiers = kept
 
 
+class _LayAnswer:
+    """The `lay_answer` scope: a lay person's question or worry (a HYPOTHETICAL cue of `rules`) that the clinician
+    answers after it. A target of `types` that only the lay voice makes hypothetical is negated by an answer that
+    denies it without naming anything else ("Son asked whether it could be MS - discussed, not consistent"), or by a
+    negation cue of its own standing in the answer, and suspected when the clinician takes the question up ("Mother
+    worried about a tumour; I agree a mass must be excluded"); the later of the two wins, and the question's own
+    hedges and hypotheticals give way. The answer is the rest of the target's sentence past the question (past the
+    closing quotation mark when the target is inside one) and the next sentence of its paragraph when that one opens
+    with an answer (`lead`). The patterns are context.yaml's."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.taken_up_id: str | None = raw.get("taken_up_id")
+        self.rules = frozenset(str(r) for r in raw.get("rules", ()))
+        self.types = frozenset(str(t) for t in raw.get("types", ()))
+        self._denial: re.Pattern[str] | None = None
+        self._taken: re.Pattern[str] | None = None
+        opening, lead, end = raw.get("opening"), raw.get("lead"), raw.get("clause_end")
+        denials, taken = [str(d) for d in raw.get("denials", ())], [str(t) for t in raw.get("taken_up", ())]
+        try:
+            self._lead = re.compile(str(lead), re.IGNORECASE) if lead else None
+            if opening and lead and end and denials:
+                self._denial = re.compile(f"{opening}(?:{lead})?(?P<answer>{'|'.join(f'(?:{d})' for d in denials)})"
+                                          f"(?={end})", re.IGNORECASE)
+            if opening and lead and taken:
+                self._taken = re.compile(f"{opening}(?:{lead})?(?P<answer>{'|'.join(f'(?:{t})' for t in taken)})",
+                                         re.IGNORECASE)
+            self._unless = [re.compile(str(p), re.IGNORECASE) for p in raw.get("unless", ())]
+            left_open = raw.get("denial_unless")
+            self._left_open = re.compile(str(left_open), re.IGNORECASE) if left_open else None
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._negated = ConTextRule(literal="<lay question answered>", category="NEGATED_EXISTENCE",
+                                    direction="BACKWARD", metadata={"id": self.scope_id})
+        self._suspected = ConTextRule(literal="<lay question taken up>", category="POSSIBLE_EXISTENCE",
+                                      direction="BACKWARD", metadata={"id": self.taken_up_id})
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and self.taken_up_id is not None and bool(self.rules) \
+            and bool(self.types) and self._denial is not None and self._taken is not None
+
+    def apply(self, doc: Doc, targets: list[Span]) -> None:
+        for target in targets:
+            if target.label_ not in self.types or any(m.category == "FAMILY" for m in target._.modifiers):
+                continue
+            lay = [m for m in target._.modifiers
+                   if m.category == "HYPOTHETICAL" and (m.rule.metadata or {}).get("id") in self.rules]
+            if not lay:
+                continue
+            start, parts = self._answer(doc, target, min(m.modifier_span[0] for m in lay))
+            if not parts:
+                continue
+            found = self._last_answer(doc, target, parts)
+            if found is None:
+                continue
+            (at, cue_end), rule, own = found
+            cue = doc.char_span(at, cue_end, alignment_mode="expand")
+            if cue is None:
+                continue
+            dropped = {"HYPOTHETICAL", "POSSIBLE_EXISTENCE"} if rule is self._negated else {"HYPOTHETICAL"}
+            kept = tuple(m for m in target._.modifiers
+                         if not (m.category in dropped and doc[m.modifier_span[0]].idx < start))
+            if own:
+                target._.modifiers = kept
+            else:
+                target._.modifiers = (*kept, ConTextModifier(rule, cue.start, cue.end, doc,
+                                                             scope_start=min(target.start, cue.start),
+                                                             scope_end=max(target.end, cue.end)))
+
+    def _answer(self, doc: Doc, target: Span, cue_start: int) -> tuple[int, list[tuple[int, int, bool]]]:
+        """Where the question ends, and the character spans of the answer after it, each with whether an answer may
+        stand anywhere in it: from the target's end (or the closing quotation mark after it, when the target is inside a quotation)
+        to its sentence's end; then the next sentence of the paragraph, anywhere in it when it opens with an answer
+        (`lead`: "Explained ..."), else only at its start ("Not consistent.")."""
+        text = doc.text
+        start = target.end_char
+        before = text[doc[cue_start].idx:target.start_char]
+        if before.count('"') % 2 == 1 or before.rfind("\u201c") > before.rfind("\u201d"):
+            line_end = text.find("\n", target.end_char)
+            line_end = len(text) if line_end < 0 else line_end
+            close = min((i for i in (text.find('"', target.end_char, line_end),
+                                     text.find("\u201d", target.end_char, line_end)) if i >= 0), default=-1)
+            if close < 0:
+                return start, []
+            start = close + 1
+        token = doc.char_span(start - 1, start, alignment_mode="expand")
+        if start >= len(text) or token is None:
+            return start, []
+        sent = doc[token.end - 1].sent
+        parts = [(start, sent.end_char, True)] if sent.end_char > start else []
+        if sent.end < len(doc):
+            nxt = doc[sent.end].sent
+            gap = text[sent.end_char:nxt.start_char]
+            if "\n\n" not in gap and "\f" not in gap:
+                whole = self._lead is not None and self._lead.match(nxt.text) is not None
+                parts.append((nxt.start_char, nxt.end_char, whole))
+        return start, parts
+
+    def _last_answer(self, doc: Doc, target: Span, parts: list[tuple[int, int, bool]]
+                     ) -> "tuple[tuple[int, int], ConTextRule, bool] | None":
+        """The last answer in the answer's spans: a denial (or a negation cue on the target standing there: `own`)
+        or the question taken up, with its character span and the rule it is read by."""
+        assert self._denial is not None and self._taken is not None
+        text = doc.text
+        found: list[tuple[tuple[int, int], ConTextRule, bool]] = []
+        for start, end, whole in parts:
+            part = text[start:end]
+            denials = self._denial.finditer(part) if whole else filter(None, [self._denial.match(part)])
+            for m in denials:
+                if self._left_open is None or self._left_open.match(part, m.end()) is None:
+                    found.append(((start + m.start("answer"), start + m.end("answer")), self._negated, False))
+            taken = self._taken.finditer(part) if whole else filter(None, [self._taken.match(part)])
+            for m in taken:
+                stop = re.compile(r"[.;?!]|$").search(part, m.end())
+                rest = part[m.end():stop.start() if stop is not None else len(part)]
+                if not any(p.search(rest) for p in self._unless):
+                    found.append(((start + m.start("answer"), start + m.end("answer")), self._suspected, False))
+            for m in target._.modifiers:
+                at = doc[m.modifier_span[0]].idx
+                if m.category == "NEGATED_EXISTENCE" and start <= at < end and whole:
+                    last = doc[m.modifier_span[1] - 1]
+                    found.append(((at, last.idx + len(last.text)), self._negated, True))
+        return max(found, key=lambda f: f[0][0], default=None)
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -736,6 +863,9 @@ class RuleExtensions:
       typical of glioma, ...").
     - the `conditional_aside` scope: a condition reaches a parenthesis after it that tells its consequence ("If the
       wean fails, a shunt would be placed (a programmable valve would then need an MRI check)").
+    - the `lay_answer` scope (`_LayAnswer`): a lay person's question or worry that the clinician answers after it
+      is negated by an answer that denies it without naming anything else ("Son asked whether it could be MS -
+      discussed, not consistent") and suspected when the clinician takes it up ("I agree a mass must be excluded").
     - the `answer_line` scope: a questionnaire's question reaches its answer, the rest of its line past its "?"
       or the next line ("What worries you most? 'That the tumor came back'").
     - the `relative_line` scope: a relative named as its line's label ("Brother (Tomas, 10 y): NF1; optic pathway
@@ -1069,6 +1199,7 @@ class RuleExtensions:
         self._purpose_aside = _TestPurposeAside(config.get("test_purpose_aside", {}))
         self._pending_list = _PendingTestList(config.get("pending_test_list", {}))
         self._known_aside = _KnownAside(config.get("known_aside", {}))
+        self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -1154,6 +1285,8 @@ class RuleExtensions:
             self._settle_topics(doc, targets)
         if self._answered_rule is not None and self._question_words and self._closings:
             self._answer_questions(doc, targets)
+        if self._lay_answer.active:
+            self._lay_answer.apply(doc, targets)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
