@@ -87,6 +87,10 @@ _JOINED_ITEM = cue("study.joined_item")
 _REQUEST_LOG = cue("study.request_log")
 _QUOTED_WORDS = cue("study.quoted_words")
 _OWN_DATE_AFTER = cue("study.own_date_after")
+_DENIED_BEFORE = cue("study.denied_before")
+_DENIED_AFTER = cue("study.denied_after")
+_SINCE_AFTER = cue("study.since_after")
+_PREPROCEDURE_TITLE = cue("study.preprocedure_title")
 NEAREST_READING_DAYS = 183
 """A month/day date without a year is read as its occurrence nearest the request date (within this many days after
 it) when asking whether a study is dated on or after the request: a plan's "navigation MRI 12/01" in a request of
@@ -1080,6 +1084,31 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     return None
 
 
+def denied_study(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which a negated study's own words deny that it was done: the negation right before its
+    name ("no prior spectroscopy", "has never had an MRS": study.denied_before) or the verb after it ("MRS has never
+    been done", study.denied_after). Such a study is none whatever date its clause holds ("MRI brain 10/02/2026, no
+    prior spectroscopy": the date is the MRI's); not a lapse since the study's own date ("no MRI since 10/02/2026").
+    None for a study negated from further away ("no enhancement on the MRI of 10/02/2026")."""
+    if not m.has("negated"):
+        return None
+    lo, _ = ctx.clause_of(m)
+    after = own_stretch_after(ctx, m)
+    if _SINCE_AFTER.matches(after):
+        return None
+    if _DENIED_BEFORE.matches(ctx.text[lo:m.start]):
+        return _DENIED_BEFORE.id
+    return _DENIED_AFTER.id if _DENIED_AFTER.matches(after) else None
+
+
+def preprocedure_study(ctx: FactContext, m: Mention) -> bool:
+    """The study is named, on its line, after the title of an assessment made ahead of it ("PRE-PROCEDURE ASSESSMENT
+    (MRI / MRS under GA) Date: 11/03/2026", "Pre-anaesthesia evaluation for MRI/MRS"; study.preprocedure_title): the
+    study planned, not one done, and the line's date is the assessment's."""
+    line_lo, _ = ctx.line_of(m)
+    return _PREPROCEDURE_TITLE.matches(ctx.text[line_lo:m.start])
+
+
 def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
@@ -1093,6 +1122,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "FDG-PET order from 10/30 was cancelled by the ordering provider": never done
         if is_choice_option(ctx, m):
             continue  # "we weighed serial MRI every 4 months versus early resection": an option, not a study
+        if preprocedure_study(ctx, m):
+            continue  # "PRE-PROCEDURE ASSESSMENT (MRI / MRS under GA) Date: 11/03": the study planned, not done
         if m.concept == "IMAGING_SEQUENCE" and _named_elsewhere(ctx, m):
             continue
         modality = _study_modality(ctx, m)
@@ -1104,10 +1135,12 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             asides += [(m.sentence_start, quoted[0]), (quoted[1], m.sentence_end)]
         when = ctx.date_of(m, skip=asides)
         if m.concept == "IMAGING" and m.has("negated") and (
-                when is None or any(r in _FORM_ANSWERED_NO.values for r in m.modifier_rules)):
+                when is None or any(r in _FORM_ANSWERED_NO.values for r in m.modifier_rules)
+                or denied_study(ctx, m) is not None):
             # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI); a study a
             # form row answers No in order is none, whatever date the row holds ("Prior MRS / PET ... none /
-            # 10/02/2026": the date answers the PET)
+            # 10/02/2026": the date answers the PET), and so is one its own words deny ("MRI brain 10/02/2026, no
+            # prior spectroscopy": the date is the MRI's)
             continue
         sentence = _without(ctx, m, asides)
         if modality == "MRS" and when is None and (not _DONE_CUE.matches(_clause(ctx, m, sentence))

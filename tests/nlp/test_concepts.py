@@ -265,7 +265,7 @@ BOUNDARIES = [
     case("mtx-ectopic", "Methotrexate for ectopic pregnancy in 2016.", [], ["PRIOR_CHEMOTHERAPY"]),
     case("ae-immunotherapy", "Autoimmune encephalitis treated with immunotherapy and IVIG.", [],
          ["PRIOR_CHEMOTHERAPY", "BRAIN_INFECTION"]),
-    case("chemo-for-cancer-in-lupus", "Lupus; now on chemotherapy for breast cancer.",
+    case("chemo-for-cancer-in-lupus", "Lupus; now on chemotherapy for breast cancer brain metastases.",
          [("PRIOR_CHEMOTHERAPY", "chemotherapy", {})]),
     case("hd-mtx-pcnsl", "High-dose methotrexate for PCNSL, 6 cycles.",
          [("PRIOR_CHEMOTHERAPY", "High-dose methotrexate", {})]),
