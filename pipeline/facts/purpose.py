@@ -4,7 +4,8 @@ A purpose counts where the request is made or explained (request, indication, as
 sentence about the MRS, or in the sentence right after one, when it refers back to it ("MRS requested. The result
 will steer us toward biopsy or watchful waiting.") or tells what a spectral result would lead to ("A lactate doublet
 would spare him a muscle biopsy."). It does not count when its clause gives it to another test or
-procedure ("the PET will decide between ...", "biopsy to guide chemotherapy") or tells a decision already taken
+procedure ("the PET will decide between ...", "biopsy to guide chemotherapy"), follows a denied request ("we are not
+asked to grade the tumour") or tells a decision already taken
 ("the decision for resection was made in 2022"), gives the MRS as a routine protocol's step for every patient
 of a kind ("per our pre-operative protocol, MRS is done for all SOLs before surgery") or asks it as someone's question ("the family asks about
 prognosis"), unless that clause names the MRS as its subject too. The cues are
@@ -20,6 +21,7 @@ from .cues import concept_set, cue
 _OTHER_TESTS = concept_set("purpose.other_tests")
 _AGENT_LINK = cue("purpose.agent_link")
 _ASKED = cue("purpose.asked_by_others")
+_NOT_ASKED = cue("purpose.not_asked")
 _COORDINATED = cue("purpose.coordinated_tests")
 _PAST_DECISION = cue("purpose.past_decision")
 _REFERS_BACK = cue("purpose.refers_back")
@@ -92,6 +94,8 @@ def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
         return None
     if not _names_mrs(ctx, m) and _ASKED.matches(ctx.text[ctx.clause_of(m)[0]:m.start]):
         return None  # the family's question, not the MRS's purpose
+    if _NOT_ASKED.matches(ctx.text[ctx.clause_of(m)[0]:m.start]):
+        return None  # "we are not asked to grade the tumour": a question the MRS is not asked
     return cues
 
 

@@ -104,8 +104,9 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
 @derivation("grading_question")
 def grading_question(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
+    # a grading purpose denied ("the MRS is not requested for grading") asks no grade
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in ctx.mentions("PURPOSE")
-                if m.attrs.get("purpose") == "grading" and is_mrs_purpose(ctx, m)]
+                if m.attrs.get("purpose") == "grading" and not m.has("negated") and is_mrs_purpose(ctx, m)]
     for m in ctx.mentions("TUMOR_GRADE"):
         grades = {o.attrs.get("grade") for o in ctx.same_sentence(m, "TUMOR_GRADE")}
         if hedged(m) or (grades - {m.attrs.get("grade")}):
