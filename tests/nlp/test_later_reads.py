@@ -14,9 +14,16 @@ HEADERS = [
     ("RADIOLOGY ADDENDUM 11/11/2026\nFindings are diagnostic of an abscess.\n", "addendum"),
     ("Amended report #2:\nFindings are diagnostic of an abscess.\n", "addendum"),
     ("Corrected impression dated 11/11/2026:\nFindings are diagnostic of an abscess.\n", "addendum"),
+    # an addendum heading set off by a rule of marks (sec.addendum_banner)
+    ("Signed 11/03/2026.\n  ******************** ADDENDUM ********************  11/04/2026 10:52\n"
+     "Findings are diagnostic of an abscess.\n", "addendum"),
+    ("Signed 11/03/2026.\n=== ADDENDUM === (neuroradiology)\nFindings are diagnostic of an abscess.\n", "addendum"),
+    ("Signed 11/03/2026.\n----- Addendum -----\nFindings are diagnostic of an abscess.\n", "addendum"),
+    ("*** Report addendum ***\nFindings are diagnostic of an abscess.\n", "addendum"),
     # near misses: prose that starts with the word is no header
     ("Addendum was discussed with Dr. Roy. Findings are diagnostic of an abscess.\n", None),
     ("Corrected calcium 9.1. Findings are diagnostic of an abscess.\n", None),
+    ("See the -- addendum -- of yesterday. Findings are diagnostic of an abscess.\n", None),
 ]
 
 
