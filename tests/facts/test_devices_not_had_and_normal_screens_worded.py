@@ -49,6 +49,11 @@ DEVICES = {
     "no-indication-for": ("No indication for an AICD at this time per EP.", N, []),
     "vest-colon-not-ordered": ("Defibrillator vest: not ordered (patient bedbound).", N, []),
     "ppm-refused": ("PPM refused by patient.", N, []),
+    # "in place" of another item in the sentence is not the device's (safety.device_phrase_end ends its phrase)
+    "not-candidate-other-lines-in-place": ("Not a candidate for wearable defibrillator at present (bedbound, trach, "
+                                           "telemetry in place).", N, []),
+    "icd-deferred-picc-in-place": ("ICD deferred until EF recheck, PICC line in place.", N, []),
+    "declined-vns-since": ("Parents declined a VNS; seizure-free on two drugs since June.", N, []),
     # near misses
     "wearing-lifevest-since": ("Wearing a LifeVest since 10/02.", P, ["icd"]),
     "lifevest-worn-since": ("LifeVest worn since discharge.", P, ["icd"]),
@@ -59,6 +64,7 @@ DEVICES = {
     "implanted-upgrade-declined": ("ICD implanted 2019; CRT upgrade declined.", P, ["icd"]),
     "mri-candidate-device-in-place": ("Not a candidate for MRI without sedation; pacemaker in place.", P,
                                       ["pacemaker"]),
+    "device-parenthesis-in-place": ("ICD (in place since 2019, interrogated 10/01).", P, ["icd"]),
     "abbreviation-in-parentheses-in-place": ("Responsive neurostimulation (RNS) in place.", P,
                                              ["spinal_cord_stimulator"]),
 }

@@ -19,6 +19,7 @@ _LOWER_BOUND = cue("safety.device_age_lower_bound")
 _PLANNED_BEFORE = cue("safety.device_planned_before")
 _PLANNED_AFTER = cue("safety.device_planned_after")
 _IN_PLACE = cue("safety.device_in_place")
+_PHRASE_END = cue("safety.device_phrase_end")
 _OPTION = cue("safety.device_option")
 _OPTION_LIST = cue("safety.device_option_list")
 _COORDINATION = cue("safety.device_coordination")
@@ -198,8 +199,10 @@ def _planned(ctx: FactContext, m: Mention) -> str | None:
         last = o
     before = max((o.end for o in others if o.end <= first.start), default=lo)
     after = min((o.start for o in others if o.start >= last.end), default=hi)
-    if _IN_PLACE.matches(ctx.text[last.end:after]):
-        return None
+    phrase = ctx.text[last.end:after]
+    end = _PHRASE_END.search(phrase)
+    if _IN_PLACE.matches(phrase[:end.start] if end is not None else phrase):
+        return None  # the words of the device's own phrase say the patient has it
     if _PLANNED_BEFORE.matches(ctx.text[before:first.start]):
         return _PLANNED_BEFORE.id
     if _PLANNED_AFTER.matches(ctx.text[last.end:after]):
