@@ -724,6 +724,8 @@ class _LayAnswer:
         denials, taken = [str(d) for d in raw.get("denials", ())], [str(t) for t in raw.get("taken_up", ())]
         try:
             self._lead = re.compile(str(lead), re.IGNORECASE) if lead else None
+            # an answer that opens between the question and a target: the target is the answer's, not the question's
+            self._answer_opens = re.compile(f"{opening}{lead}", re.IGNORECASE) if opening and lead else None
             if opening and lead and end and denials:
                 self._denial = re.compile(f"{opening}(?:{lead})?(?P<answer>{'|'.join(f'(?:{d})' for d in denials)})"
                                           f"(?={end})", re.IGNORECASE)
@@ -754,7 +756,18 @@ class _LayAnswer:
                    if m.category == "HYPOTHETICAL" and (m.rule.metadata or {}).get("id") in self.rules]
             if not lay:
                 continue
-            start, parts = self._answer(doc, target, min(m.modifier_span[0] for m in lay))
+            cue_at = min(m.modifier_span[0] for m in lay)
+            opens = None if self._answer_opens is None else \
+                self._answer_opens.search(doc.text[doc[cue_at].idx:target.start_char])
+            if opens is not None:
+                # "Aisha asked about a tumour - explained the MRI shows no tumour": the second tumour is the answer's,
+                # and the question's hedges before the answer ("whether") do not reach it
+                open_at = doc[cue_at].idx + opens.start()
+                target._.modifiers = tuple(
+                    m for m in target._.modifiers if m not in lay and not (
+                        m.category in {"HYPOTHETICAL", "POSSIBLE_EXISTENCE"} and doc[m.modifier_span[0]].idx < open_at))
+                continue
+            start, parts = self._answer(doc, target, cue_at)
             if not parts:
                 continue
             found = self._last_answer(doc, target, parts)
@@ -765,8 +778,10 @@ class _LayAnswer:
             if cue is None:
                 continue
             dropped = {"HYPOTHETICAL", "POSSIBLE_EXISTENCE"} if rule is self._negated else {"HYPOTHETICAL"}
+            # the question's own hedges go, also its "?" after the target ("Pt asked: could this be a tumour?")
+            until = at if rule is self._negated else start
             kept = tuple(m for m in target._.modifiers
-                         if not (m.category in dropped and doc[m.modifier_span[0]].idx < start))
+                         if not (m.category in dropped and doc[m.modifier_span[0]].idx < until))
             if own:
                 target._.modifiers = kept
             else:
