@@ -370,6 +370,14 @@ class ListContext:
         return start, end
 
 
+def _compiled(scope_id: str | None, patterns: Any) -> list[re.Pattern[str]]:
+    """A scope's patterns, compiled case-insensitively; one that does not compile names the scope."""
+    try:
+        return [re.compile(str(p), re.IGNORECASE) for p in patterns]
+    except re.error as exc:
+        raise RuleFileError(f"{CONTEXT_FILE}: scope {scope_id!r}: a pattern does not compile: {exc}") from exc
+
+
 def _phrases(words: Any) -> re.Pattern[str] | None:
     """One case-insensitive pattern for a list of words and phrases (whole words; spaces match any whitespace)."""
     listed = sorted(dict.fromkeys(" ".join(str(w).lower().split()) for w in words or ()), key=len, reverse=True)
@@ -936,11 +944,7 @@ class RuleExtensions:
         self._denials = frozenset(str(k).lower() for k in current.get("heads", ()))
         self._current_links = frozenset(str(k).lower() for k in current.get("links", ()))
         self._current_reach = int(current.get("max_tokens", 14))
-        try:
-            self._current = [re.compile(str(p), re.IGNORECASE) for p in current.get("patterns", ())]
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._current_id!r}: a pattern does not compile: {exc}") \
-                from exc
+        self._current = _compiled(self._current_id, current.get("patterns", ()))
         resolved = config.get("resolved_course", {})
         self._resolved_id: str | None = resolved.get("id")
         self._resolved_types = frozenset(str(t) for t in resolved.get("types", ()))
@@ -1058,11 +1062,7 @@ class RuleExtensions:
         self._topic_family = frozenset(str(t) for t in topic.get("family", ()))
         self._topic_answers = frozenset(str(t) for t in topic.get("later_types", ()))
         self._topic_excluded = frozenset(str(r) for r in topic.get("excluded_rules", ()))
-        try:
-            self._topic_open = [re.compile(str(p), re.IGNORECASE) for p in topic.get("unless", ())]
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._topic_id!r}: a pattern does not compile: {exc}") \
-                from exc
+        self._topic_open = _compiled(self._topic_id, topic.get("unless", ()))
         self._topic_rule: ConTextRule | None = None
         if self._topic_id is not None:
             self._topic_rule = ConTextRule(literal="<topic settled>", category="NEGATED_EXISTENCE",
@@ -1074,11 +1074,7 @@ class RuleExtensions:
         self._question_words = frozenset(str(k).lower() for k in answered.get("words", ()))
         self._question_links = frozenset(str(k).lower() for k in answered.get("links", ()))
         self._question_gap = int(answered.get("max_gap", 8))
-        try:
-            self._closings = [re.compile(str(p), re.IGNORECASE) for p in answered.get("patterns", ())]
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._answered_id!r}: a pattern does not compile: {exc}") \
-                from exc
+        self._closings = _compiled(self._answered_id, answered.get("patterns", ()))
         self._answered_rule: ConTextRule | None = None
         if self._answered_id is not None:
             self._answered_rule = ConTextRule(literal="<question answered>", category="NEGATED_EXISTENCE",
@@ -1087,12 +1083,8 @@ class RuleExtensions:
         self._tested_id: str | None = tested.get("id")
         self._tested_types = frozenset(str(t) for t in tested.get("types", ()))
         self._relative_rules = frozenset(str(r) for r in tested.get("rules", ()))
-        try:
-            self._tested = [re.compile(str(p), re.IGNORECASE) for p in tested.get("patterns", ())]
-            self._untested = [re.compile(str(p), re.IGNORECASE) for p in tested.get("unless", ())]
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._tested_id!r}: a pattern does not compile: {exc}") \
-                from exc
+        self._tested = _compiled(self._tested_id, tested.get("patterns", ()))
+        self._untested = _compiled(self._tested_id, tested.get("unless", ()))
         self._tested_rule: ConTextRule | None = None
         if self._tested_id is not None:
             self._tested_rule = ConTextRule(literal="<patient tested>", category=PATIENT_NEGATED,
@@ -1143,12 +1135,8 @@ class RuleExtensions:
         self._label_stops = frozenset(str(c) for c in labelled.get("stop_categories", ()))
         self._label_reach = int(labelled.get("max_tokens", 80))
         self._label_words = frozenset(str(k).lower() for k in labelled.get("stops", ()))
-        try:
-            self._labels = [re.compile(str(p), re.IGNORECASE) for p in labelled.get("patterns", ())]
-            self._label_unless = [re.compile(str(p), re.IGNORECASE) for p in labelled.get("unless", ())]
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._label_id!r}: a pattern does not compile: {exc}") \
-                from exc
+        self._labels = _compiled(self._label_id, labelled.get("patterns", ()))
+        self._label_unless = _compiled(self._label_id, labelled.get("unless", ()))
         if any("relative" not in p.groupindex for p in self._labels):
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._label_id!r}: a pattern has no group 'relative'")
         subject = config.get("relative_subject", {})
@@ -1163,11 +1151,7 @@ class RuleExtensions:
             for relative in group.get("relatives", ()):
                 key = str(relative).lower()
                 self._pronouns[key] = self._pronouns.get(key, frozenset()) | words
-        try:
-            self._subjects = [re.compile(str(p), re.IGNORECASE) for p in subject.get("patterns", ())]
-        except re.error as exc:
-            raise RuleFileError(f"{CONTEXT_FILE}: scope {self._subject_id!r}: a pattern does not compile: {exc}") \
-                from exc
+        self._subjects = _compiled(self._subject_id, subject.get("patterns", ()))
         if any("relative" not in p.groupindex for p in self._subjects):
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self._subject_id!r}: a pattern has no group 'relative'")
         own = config.get("own_tumor", {})
