@@ -493,6 +493,21 @@ class _SubjectSeparator:
                     target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
 
 
+def _parenthesized(text: str, target: Span, max_chars: int) -> tuple[int, int, int, int] | None:
+    """The parentheses around `target` on its own line, as (opened, closed, line_start, line_end): the "(" before it
+    and the ")" after it with no other parenthesis between, at most `max_chars` apart; None when there are none."""
+    line_start = _line_start(text, target.start_char)
+    line_end = text.find("\n", target.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("(", line_start, target.start_char)
+    if opened < 0 or ")" in text[opened:target.start_char]:
+        return None
+    closed = text.find(")", target.end_char, line_end)
+    if closed < 0 or "(" in text[target.end_char:closed] or closed - opened > max_chars:
+        return None
+    return opened, closed, line_start, line_end
+
+
 class _TestPurposeAside:
     """The `test_purpose_aside` scope: a test named with its purpose in parentheses that also carry other remarks,
     with a negative result after them ("ABCD1 analysis (to exclude X-ALD, Invitae, 06/2025) - negative") or before
@@ -523,15 +538,11 @@ class _TestPurposeAside:
         for target in targets:
             if target.label_ not in self.types:
                 continue
-            line_start = _line_start(text, target.start_char)
-            line_end = text.find("\n", target.end_char)
-            line_end = len(text) if line_end < 0 else line_end
-            opened = text.rfind("(", line_start, target.start_char)
-            if opened < 0 or ")" in text[opened:target.start_char]:
+            aside = _parenthesized(text, target, self.max_chars)
+            if aside is None:
                 continue
-            closed = text.find(")", target.end_char, line_end)
-            if closed < 0 or "(" in text[target.end_char:closed] or closed - opened > self.max_chars \
-                    or self.patterns["tail"].fullmatch(text, target.end_char, closed + 1) is None:
+            opened, closed, line_start, line_end = aside
+            if self.patterns["tail"].fullmatch(text, target.end_char, closed + 1) is None:
                 continue
             found = self._before(text, targets, target, opened, closed, line_start, line_end) \
                 or self._after(text, target, opened, closed, line_start, line_end)
@@ -692,15 +703,11 @@ class _KnownAside:
             if target.label_ not in self.types \
                     or not any(m.category in self.categories for m in target._.modifiers):
                 continue
-            line_start = _line_start(text, target.start_char)
-            line_end = text.find("\n", target.end_char)
-            line_end = len(text) if line_end < 0 else line_end
-            opened = text.rfind("(", line_start, target.start_char)
-            if opened < 0 or ")" in text[opened:target.start_char]:
+            aside = _parenthesized(text, target, self.max_chars)
+            if aside is None:
                 continue
-            closed = text.find(")", target.end_char, line_end)
-            if closed < 0 or "(" in text[target.end_char:closed] or closed - opened > self.max_chars \
-                    or self.opening.fullmatch(text, opened, target.start_char) is None:
+            opened, closed = aside[:2]
+            if self.opening.fullmatch(text, opened, target.start_char) is None:
                 continue
             inside = doc.char_span(opened, closed + 1, alignment_mode="expand")
             if inside is None:
