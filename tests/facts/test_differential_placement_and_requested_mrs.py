@@ -55,7 +55,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "navigation-mri-not-prior": (MRI + "Plan: MRS (multivoxel) with the navigation MRI 12/01 to map the active "
                                        "tumour around the haematoma.\n",
                                  {"tumor_vs_nontumor_differential": N, "conventional_imaging_inconclusive": N,
-                                  "prior_mrs": N}),
+                                  "prior_mrs": A}),
     "tumour-versus-haematoma": ("MRI brain 10/01/2026: tumour versus haematoma.\n",
                                 {"tumor_vs_nontumor_differential": P, "conventional_imaging_inconclusive": P}),
     "metastasis-or-cavernoma": ("MRI brain 10/01/2026: haemorrhagic metastasis or cavernoma?\n",

@@ -168,18 +168,18 @@ def test_4_a_future_device_is_not_implanted(analyze, text: str,  # type: ignore[
 # 5. the requested MRS is no prior MRS
 REQUESTED_MRS = {
     "standalone-session-mri-date": (
-        "Add-on to:  [ ] new MRI   [X] standalone MRS session (MRI done 10/12/2026)", {"prior_mrs": N}),
+        "Add-on to:  [ ] new MRI   [X] standalone MRS session (MRI done 10/12/2026)", {"prior_mrs": A}),
     "separate-visit-mri-completed": (
         "Requested: [X] MR spectroscopy as a separate visit (brain MRI completed 10/05/2026)", {"prior_mrs": N}),
     "order-mri-performed": ("Order: single-voxel MRS (MRI performed 10/08/2026 at an outside center)",
-                            {"prior_mrs": N}),
+                            {"prior_mrs": A}),
     "spectroscopy-mri-obtained": ("Study: MR spectroscopy of the left temporal lesion (MRI obtained on 10/14/2026)",
-                                  {"prior_mrs": N}),
-    "mrs-only-mri-done": ("MRS only - no new MRI needed (MRI was done 10/01/2026)", {"prior_mrs": N}),
+                                  {"prior_mrs": A}),
+    "mrs-only-mri-done": ("MRS only - no new MRI needed (MRI was done 10/01/2026)", {"prior_mrs": A}),
     "standalone-ct-date": ("Requested study: standalone MRS (CT head 10/11/2026 showed the lesion)",
-                           {"prior_mrs": N}),
-    "mrs-add-on-mri-dated": ("Please add MRS to the existing exam (MRI brain 10/09/2026)", {"prior_mrs": N}),
-    "request-mrs-pet-in-paren": ("MRS requested (FDG PET done 10/20/2026, indeterminate)", {"prior_mrs": N}),
+                           {"prior_mrs": A}),
+    "mrs-add-on-mri-dated": ("Please add MRS to the existing exam (MRI brain 10/09/2026)", {"prior_mrs": A}),
+    "request-mrs-pet-in-paren": ("MRS requested (FDG PET done 10/20/2026, indeterminate)", {"prior_mrs": A}),
     # near misses: prior spectroscopy studies
     "prior-mrs-dated": ("Prior MRS 08/2026 - equivocal", {"prior_mrs": P}),
     "mri-plus-mrs-dated": ("MRI + MRS 09/14/2026 (report attached)", {"prior_mrs": P}),

@@ -51,17 +51,17 @@ CASES = {
     "fax-pet-code-ticked": (FAX.format(**YES), "pet_same_workup", P),
     "fax-device-answered-no": (FAX.format(**NO), "mri_contraindication", A),
     "fax-device-answered-yes": (FAX.format(**YES), "mri_contraindication", P),
-    "fax-prior-mrs-answered-no": (FAX.format(**NO), "prior_mrs", N),
+    "fax-prior-mrs-answered-no": (FAX.format(**NO), "prior_mrs", A),
     "fax-prior-mrs-answered-yes": (FAX.format(**YES), "prior_mrs", P),
     "fax-symptoms-answered-no": (FAX.format(**NO), "new_or_worsening_symptoms", A),
     "fax-symptoms-answered-yes": (FAX.format(**YES), "new_or_worsening_symptoms", P),
     "british-pet-unticked": (BRITISH, "pet_same_workup", N),
     "british-spine-unticked": (BRITISH, "spine_indication", N),
     "british-devices-none-ticked": (BRITISH, "mri_contraindication", A),  # "Implanted devices: ... None ☒"
-    "british-prior-mrs-answered-no": (BRITISH, "prior_mrs", N),
+    "british-prior-mrs-answered-no": (BRITISH, "prior_mrs", A),
     "ehr-spine-blank": (EHR, "spine_indication", N),
     "ehr-devices-answered-no": (EHR, "mri_contraindication", A),
-    "ehr-prior-mrs-answered-no": (EHR, "prior_mrs", N),
+    "ehr-prior-mrs-answered-no": (EHR, "prior_mrs", A),
 }
 
 

@@ -158,4 +158,6 @@ def test_treatment_since_imaging(p, status, cue):  # type: ignore[no-untyped-def
 
 def test_prior_mrs_needs_an_mrs_study() -> None:
     assert studies(("MRS", ())).fact("prior_mrs").status is P
-    assert studies(("MRI", ())).fact("prior_mrs").status is N
+    # the packet's documented imaging history holds no MRS: absent; no prior study named at all: not documented
+    assert studies(("MRI", ())).fact("prior_mrs").status is A
+    assert studies().fact("prior_mrs").status is N

@@ -1,7 +1,8 @@
 """The MRS requested, planned or talked about is no prior MRS, through the real NLP stage.
 
 A prior MRS is one told as done: its report, a result read from it, a past date with a reading. An MRS named in a
-note builds no study (prior_mrs not documented) when it is:
+note builds no study (prior_mrs not present: absent when the packet names other prior imaging or denies a prior MRS,
+not documented when it names no prior study) when it is:
 
 1. the subject or title of the request: a letter's or fax's subject line (study.subject_line; its date, or the
    patient's date of birth on it, is no study's date: a DOB never dates a study), a line that opens as the request's
@@ -27,7 +28,7 @@ from text_to_criteria import REQUEST_TAIL, facts_of
 
 from pipeline.contracts import FactStatus
 
-P, N = FactStatus.PRESENT, FactStatus.NOT_DOCUMENTED
+P, A, N = FactStatus.PRESENT, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 
 CASES: dict[str, tuple[str, FactStatus, list[str | None]]] = {
     # ------------------------------------------------ the request's subject or title
@@ -37,10 +38,10 @@ CASES: dict[str, tuple[str, FactStatus, list[str | None]]] = {
     "re-line-member-dob": ("RE: MRS BRAIN   Member: Carla Ruiz   DOB 05/19/1958\n", N, []),
     "fax-cover-re-line": ("FAX COVER\nDate: 11/18/2026\nRe: Spectroscopy (MRS) brain - please review\n", N, []),
     "precert-title-dated": ("PRECERTIFICATION REQUEST - MR SPECTROSCOPY BRAIN   11/18/2026\n", N, []),
-    "form-title-listing": ("MRI / MRS / PET PRIOR AUTHORIZATION FORM  rev 03/2026\n", N, []),
+    "form-title-listing": ("MRI / MRS / PET PRIOR AUTHORIZATION FORM  rev 03/2026\n", A, []),
     # ------------------------------------------------ what it may show, is needed for, or whether it is covered
     "could-show-with-mri-date": ("The MR spectroscopy could show a choline peak and settle the question raised by "
-                                 "the MRI of 10/06/2026.\n", N, []),
+                                 "the MRI of 10/06/2026.\n", A, []),
     "might-reveal-would-point": ("Spectroscopy might reveal lactate, which would point to abscess rather than "
                                  "necrotic tumour.\n", N, []),
     "may-demonstrate-would-favor": ("Spectroscopy may demonstrate elevated choline, which would favour recurrent "
@@ -48,14 +49,14 @@ CASES: dict[str, tuple[str, FactStatus, list[str | None]]] = {
     "required-before-board": ("MRS of the enhancing margin is required before the tumour board meets on "
                               "11/12/2026.\n", N, []),
     "expected-to-help": ("Single-voxel MRS is expected to help separate radiation necrosis from recurrence, as the "
-                         "MRI 10/09/2026 was equivocal.\n", N, []),
+                         "MRI 10/09/2026 was equivocal.\n", A, []),
     "not-needed-after-mri-date": ("The reviewer felt the CT perfusion done on 09/30/2026 answers the question, and "
-                                  "spectroscopy is not needed at this time.\n", N, []),
-    "no-longer-required": ("After the MRI of 10/02/2026 the team agreed that MRS is no longer required.\n", N, []),
+                                  "spectroscopy is not needed at this time.\n", A, []),
+    "no-longer-required": ("After the MRI of 10/02/2026 the team agreed that MRS is no longer required.\n", A, []),
     "guideline-appropriate-when": ("Clinical guideline (effective 02/01/2026): MR spectroscopy is appropriate when "
-                                   "conventional MRI is equivocal.\n", N, []),
+                                   "conventional MRI is equivocal.\n", A, []),
     "letter-medically-necessary": ("Letter 11/17/2026: MRS is medically necessary because the MRI could not "
-                                   "separate tumour from necrosis.\n", N, []),
+                                   "separate tumour from necrosis.\n", A, []),
     # ------------------------------------------------ planning around it
     "labs-ahead-of-mrs": ("CBC and creatinine drawn 11/16/2026 ahead of the MRS.\n", N, []),
     "pre-mrs-screen": ("Pre-MRS sedation screen completed 11/15/2026.\n", N, []),
@@ -82,7 +83,7 @@ CASES: dict[str, tuple[str, FactStatus, list[str | None]]] = {
     "performed-outside-in-july": ("Spectroscopy performed at the outside centre in July: NAA reduced, choline "
                                   "raised.\n", P, [None]),
     "form-row-yes": ("Prior MR spectroscopy: Yes - 08/2026\n", P, ["2026-08-15"]),
-    "form-row-no": ("Prior MR spectroscopy: No\n", N, []),
+    "form-row-no": ("Prior MR spectroscopy: No\n", A, []),
     "dated-ratio": ("MRS 10/01/2026: Cho/Cr 2.1, lactate present.\n", P, ["2026-10-01"]),
     "quoted-read-done": ('Outside report: "MRS 09/14/2026 showed a lipid-lactate peak."\n', P, ["2026-09-14"]),
     "called-for-the-report": ("Called radiology for the MRS report of 09/22/2026: choline elevated.\n", P,

@@ -31,15 +31,15 @@ P, A, N = FactStatus.PRESENT, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 
 CASES: dict[str, tuple[str, str, FactStatus]] = {
     # ------------------------------------------------ 1. prior MRS: the study must have been done
-    "mrs-never-been-done": ("MRS has never been done for him.\n", "prior_mrs", N),
+    "mrs-never-been-done": ("MRS has never been done for him.\n", "prior_mrs", A),
     "never-performed-mri-after": ("Spectroscopy has never been performed; the MRI of 10/02/2026 showed a thalamic "
-                                  "lesion.\n", "prior_mrs", N),
-    "never-done-mri-date-aside": ("MR spectroscopy was never done (MRI only, 10/02/2026).\n", "prior_mrs", N),
-    "no-prior-after-mri-date": ("Imaging: MRI brain 10/02/2026, no prior spectroscopy.\n", "prior_mrs", N),
+                                  "lesion.\n", "prior_mrs", A),
+    "never-done-mri-date-aside": ("MR spectroscopy was never done (MRI only, 10/02/2026).\n", "prior_mrs", A),
+    "no-prior-after-mri-date": ("Imaging: MRI brain 10/02/2026, no prior spectroscopy.\n", "prior_mrs", A),
     "no-previous-in-parens": ("MRI 10/02/2026 showed bilateral thalamic T2 hyperintensity (no previous MRS).\n",
-                              "prior_mrs", N),
+                              "prior_mrs", A),
     "without-prior-two-studies": ("CT head 09/28/2026 and MRI 10/02/2026, without prior MR spectroscopy.\n",
-                                  "prior_mrs", N),
+                                  "prior_mrs", A),
     "preprocedure-title-ga": ("PRE-PROCEDURE ASSESSMENT (MRI / MRS under GA) Date: 11/03/2026\nASA II, airway "
                               "normal.\n", "prior_mrs", N),
     "preanaesthesia-evaluation": ("Pre-anaesthesia evaluation 11/03/2026 for MRI/MRS under sedation: airway normal, "
@@ -47,10 +47,10 @@ CASES: dict[str, tuple[str, str, FactStatus]] = {
     "sedation-screening-line": ("Sedation screening - MRS brain, 11/04/2026: no OSA, weight 18 kg.\n", "prior_mrs",
                                 N),
     "plan-item-long-object": ("(3) MR spectroscopy of the bilateral thalamic and brainstem lesions would support or "
-                              "refute the mitochondrial diagnosis suggested by the previous MRI.\n", "prior_mrs", N),
+                              "refute the mitochondrial diagnosis suggested by the previous MRI.\n", "prior_mrs", A),
     "plan-item-could-help": ("2. Spectroscopy of the enhancing rim and the surrounding white matter could help "
                              "separate abscess from necrotic tumour, as the prior MRI was equivocal.\n", "prior_mrs",
-                             N),
+                             A),
     # near misses: a prior MRS
     "dated-read": ("MRS 09/16/2026: elevated choline.\n", "prior_mrs", P),
     "form-row-yes": ("Prior MRS: YES - 09/16/2026\n", "prior_mrs", P),

@@ -44,28 +44,28 @@ CASES: dict[str, tuple[str, dict[str, FactStatus], str | None]] = {
         "Assessment: new seizures, right frontal lesion. Plan to be decided after MRS and genetics." + FF
         + "Date: 10/14/2026\nImpression: Indeterminate right frontal lesion on MRI; low-grade glioma versus cortical "
           "dysplasia.\n",
-        {"prior_mrs": N, "mri_nondiagnostic": P}, None),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, None),
     "will revisit after the spectroscopy, then a report heading line": (
         "Assessment: new seizures, right frontal lesion. We will revisit after the spectroscopy.\n"
         "Brain MRI 10/14/2026\nFINDINGS: Nonenhancing right frontal cortical lesion.\n" + IMPRESSION,
-        {"prior_mrs": N, "mri_nondiagnostic": P}, "2026-10-14"),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, "2026-10-14"),
     "decision after the MR spectroscopy, report heading on the next page": (
         "Assessment: right frontal lesion. Decision on surgery after the MR spectroscopy." + FF
         + "Brain MRI with and without contrast - 10/14/2026\n" + IMPRESSION,
-        {"prior_mrs": N, "mri_nondiagnostic": P}, "2026-10-14"),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, "2026-10-14"),
     "an unfinished sentence once the MRS is back, then the next page": (
         "Assessment: right frontal lesion. We will discuss surgery once the MRS is back" + FF
         + "MRI brain 10/14/2026\n" + IMPRESSION,
-        {"prior_mrs": N, "mri_nondiagnostic": P}, "2026-10-14"),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, "2026-10-14"),
     "after the spectroscopy, a report with no heading of its own": (
         "Assessment: right frontal lesion. Surgery will be decided after the spectroscopy.\nRadiology\n"
         "Date: 10/14/2026\nImpression: Indeterminate right frontal lesion on MRI; low-grade glioma versus cortical "
         "dysplasia.\n",
-        {"prior_mrs": N, "mri_nondiagnostic": P}, "2026-10-14"),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, "2026-10-14"),
     "counselling after the spectroscopy, then the MRI report's findings": (
         "Plan: EEG first; genetic counselling after the spectroscopy.\nOutside MRI brain 10/14/2026\n"
         "Findings: Nonenhancing right frontal cortical lesion.\n" + IMPRESSION,
-        {"prior_mrs": N, "mri_nondiagnostic": P}, "2026-10-14"),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, "2026-10-14"),
     "a dated prior MRS above an MRI report heading keeps its own date": (
         "MRS 10/02/2026: elevated choline, no lactate.\nBrain MRI 10/14/2026\n"
         "FINDINGS: Nonenhancing right frontal cortical lesion.\n" + IMPRESSION,
@@ -86,7 +86,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus], str | None]] = {
     "near miss: a heading with the centre's name still names its report": (
         "LAKESIDE IMAGING - MRI BRAIN W/WO CONTRAST\nDate: 10/14/2026\nClinical history: new seizures.\n"
         "FINDINGS: Nonenhancing right frontal cortical lesion.\n" + IMPRESSION,
-        {"prior_mrs": N, "mri_nondiagnostic": P}, "2026-10-14"),
+        {"prior_mrs": A, "mri_nondiagnostic": P}, "2026-10-14"),
     # ------------------------------------------------ 2. a question answered later in its sentence is closed
     "the structural lesion / tumor question answered by this MRI": (
         'Follow-up: the "structural lesion / tumor" question raised at the June visit by the family and the outside '

@@ -143,11 +143,22 @@ def prior_imaging_documented(r: Resolver, name: str) -> Fact:
 
 @derivation("prior_mrs")
 def prior_mrs(r: Resolver, name: str) -> Fact:
+    """Present when a prior MRS is told as done; absent when one is denied ("no prior MRS", "MRS has never been
+    done", a form's "Prior MRS: N") or when the packet documents its prior imaging and no MRS is among it (the
+    imaging history as documented); not documented when the packet names no prior study at all."""
     mrs = [s for s in r.studies if s.modality == "MRS"]
-    if not mrs:
-        return not_documented(name, "no prior MRS")
-    return make_fact(name, FactStatus.PRESENT, [e for s in mrs for e in s.evidence],
-                     note="a prior MRS is documented")
+    if mrs:
+        return make_fact(name, FactStatus.PRESENT, [e for s in mrs for e in s.evidence],
+                         note="a prior MRS is documented")
+    ctx = r.ctx
+    denied = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.has("negated")]
+    if denied:
+        return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT) for m in denied],
+                         note="a prior MRS is denied")
+    if r.studies:
+        return make_fact(name, FactStatus.ABSENT, [s.evidence[0] for s in r.studies if s.evidence],
+                         note=f"the documented prior imaging ({len(r.studies)} studies) includes no MRS")
+    return not_documented(name, "no prior imaging documented")
 
 
 def _offered_as_choice(ctx: FactContext, m: Mention) -> bool:
