@@ -530,6 +530,15 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             if told and not in_hand:
                 draft.in_hand = False
                 draft.unreported.extend(told)
+        elif not any(s.category == "addendum" for s in run):
+            # a titled report whose own read says it is a verbal or preliminary read only, its final report to
+            # follow ("IMPRESSION: ... Verbal preliminary read only; formal report to follow.", "Prelim (wet read) -
+            # final pending"), with no final read or addendum of its own, is no final read: as a preliminary read
+            # cited in a note, what it showed rests on a report the packet lacks (a final report later merges in)
+            told = _own_read_unfinished(ctx, [s for s in run if s.category in VERDICT_SECTIONS])
+            if told:
+                draft.in_hand = False
+                draft.unreported.extend(told)
         draft.evidence.append(ctx.evidence(head, cues=part_cues + told))
         dates = within(all_dates, lead_in, end)
         # the report's own title lines first; else, for a title the sectionizer did not know, the dates after it
@@ -1217,6 +1226,20 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
         if lacking:
             return False, [_REPORT_UNAVAILABLE.id] + ([_HEARSAY.id] if hearsay else [])
     return False, [_HEARSAY.id] if hearsay else []
+
+
+def _own_read_unfinished(ctx: FactContext, reads: list[SectionSpan]) -> list[str]:
+    """The cue ids by which a report's own read sections say it is a verbal or preliminary read whose final report
+    the packet lacks (`study.report_unavailable`, not another test's report: `study.report_of_other_test`), unless
+    they say the report is in hand (`study.report_in_hand`); [] when they do not."""
+    for s in reads:
+        text = ctx.text[s.start:s.end]
+        if _REPORT_IN_HAND.matches(text):
+            return []
+        if any(not _OTHER_REPORT.matches(text[max(0, hit.start() - OTHER_REPORT_REACH):hit.end()])
+               for hit in _REPORT_UNAVAILABLE.regex.finditer(text)):
+            return [_REPORT_UNAVAILABLE.id]
+    return []
 
 
 def _without_report(d: _Draft) -> _Draft:

@@ -101,6 +101,7 @@ class FormRules:
     circled_answer: re.Pattern[str]  # one answer of such a run: group 1 circled, group 2 bare
     circle_instruction: re.Pattern[str]  # "(circle one)" at the end of the question
     column_id: str  # an X under a "Y  N" header line (answer columns laid out with spaces)
+    column_unplaced_id: str  # an X in a row under a "Y  N" header that sits under no column: the row is unanswered
     blank_leader_id: str  # a dot leader with no answer after it ("Pacemaker .........")
     printed_choice_id: str  # printed answers side by side, none chosen ("Pacemaker   Y   N")
     unknown_qualifies: frozenset[str]  # "type unknown": the label's words, not a printed option
@@ -328,6 +329,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
         table_id=str(tables["id"]), table_tick=table_tick, circled_id=str(circled["id"]), column_id=str(columns["id"]),
+        column_unplaced_id=str(columns.get("unplaced_id") or columns["id"]),
         blank_leader_id=str(written.get("blank_leader_id") or ""),
         printed_choice_id=str(written.get("printed_choice_id") or written.get("blank_leader_id") or ""),
         unknown_qualifies=frozenset(w.lower() for w in written.get("unknown_qualifies") or []),
@@ -414,11 +416,16 @@ def _column_header(line: str) -> list[_Column] | None:
     return columns
 
 
+UNPLACED = -1
+"""The column index of a row's tick that sits under no answer column (the row's one tick: it answers nothing)."""
+
+
 def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], list[tuple[int, int, int]]] | None:
     """A row under answer columns: its label (letters before the ticks) and its ticks as (start, end, column index);
     None for a line that is no such row (blank, or words reaching into the columns with no tick after them). A label
     may run on under a column that its row leaves unticked ("Cardiac pacemaker / ICD / defibrillator    X" with the
-    X under N), two spaces or more before its tick; a note may follow the last tick ("X    (never)")."""
+    X under N), two spaces or more before its tick; a note may follow the last tick ("X    (never)"). A row's one
+    tick that sits under no column has the column index UNPLACED: the row is there, its answer cannot be placed."""
     rules = form_rules_cached()
     region = columns[0].start - 2
     tokens = list(_TOKEN.finditer(line))
@@ -430,7 +437,7 @@ def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], lis
             return None
         centre = (t.start() + t.end() - 1) / 2
         k = min(range(len(columns)), key=lambda i: abs(centres[i] - centre))
-        return k if abs(centres[k] - centre) <= reach else None  # None: a tick under no column
+        return k if abs(centres[k] - centre) <= reach else UNPLACED  # a tick under no column
 
     first = next((i for i, t in enumerate(tokens) if i and column_of(t) is not None
                   and t.start() - tokens[i - 1].end() >= 2), None)
@@ -440,12 +447,20 @@ def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], lis
     ticks: list[tuple[int, int, int]] = []
     for t in tokens[len(label):]:
         k = column_of(t)
-        if k is None or (ticks and k <= ticks[-1][2]):
+        if k is None or (ticks and (k <= ticks[-1][2] or k == UNPLACED)):
             if ticks and t.start() - ticks[-1][1] >= 2 and not rules.table_tick.fullmatch(t.group()):
                 break  # the row's note after its last tick: "X    (never)"
             return None
         ticks.append((t.start(), t.end(), k))
     return (label[0].start(), label[-1].end()), ticks
+
+
+def tab_cells(lines: list[str]) -> int:
+    """The cell width that lays tab-separated lines out as columns ("Device<TAB>Y<TAB>N" over
+    "Pacemaker<TAB><TAB>X": the X is in the N cell): every tab moves to the next multiple of it, so the k-th cell of
+    each line starts at the same place. It is the longest cell before a line's last one, plus two."""
+    cells = [len(c) for line in lines if "\t" in line for c in line.split("\t")[:-1]]
+    return max(8, max(cells, default=0) + 2)
 
 
 def answer_column_blocks(lines: list[str]) -> dict[int, list[int]]:
@@ -746,12 +761,14 @@ class FormState:
                 assert row is not None
                 (lo, hi), ticks = row
                 base, end = starts[j], starts[j] + len(lines[j])
+                mark_id = self._rules.column_unplaced_id if any(t[2] == UNPLACED for t in ticks) \
+                    else self._rules.column_id
                 answers = []
                 for k, column in enumerate(columns):
                     tick = next((t for t in ticks if t[2] == k), None)
                     a, b = (base + tick[0], base + tick[1]) if tick else (min(base + column.start, end),
                                                                         min(base + column.end, end))
-                    answers.append(_Item("answer", a, b, _Mark(a, b, tick is not None, self._rules.column_id),
+                    answers.append(_Item("answer", a, b, _Mark(a, b, tick is not None, mark_id),
                                          column.meaning, column.answer_id))
                 out[starts[j]] = [(_Item("stem", base + lo, base + hi), answers)]
                 questions.append(out[starts[j]][0])

@@ -204,7 +204,7 @@ def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> Normal
 def normalize_layout(text: str) -> NormalizedText:
     """Unify look-alike characters, collapse runs of spaces, drop header markers, join wrapped lines and
     hyphenated line breaks. Every output character comes from the source character it maps to."""
-    from .form_state import answer_column_blocks, answers_in_words, holds_option_mark
+    from .form_state import answer_column_blocks, answers_in_words, holds_option_mark, tab_cells
 
     out: list[str] = []
     offsets = array("i")
@@ -212,8 +212,12 @@ def normalize_layout(text: str) -> NormalizedText:
     # answer columns laid out with spaces ("MRI SCREEN     Y    N" / "  Pacemaker          X"): the column an X sits
     # under is the answer, so these lines keep their spacing and their breaks
     columns: set[int] = set()
-    if "  " in text:
-        for header, rows in answer_column_blocks(lines).items():
+    # tab-separated cells are laid out as columns ("Device<TAB>Y<TAB>N" / "Pacemaker<TAB><TAB>X"): on answer-column
+    # lines each tab becomes the spaces to the next cell, so the X sits under its column here too
+    width = tab_cells(lines) if "\t" in text else 0
+    laid = [line.expandtabs(width) if width and "\t" in line else line for line in lines]
+    if "  " in text or width:
+        for header, rows in answer_column_blocks(laid).items():
             columns.update([header, *rows])
     keep_spaces = False
 
@@ -245,6 +249,10 @@ def normalize_layout(text: str) -> NormalizedText:
             b = a + len(stripped) - 1
         for j in range(a, b):
             ch = line[j]
+            if ch == "\t" and keep_spaces and width:
+                for _ in range(width - len(line[:j].expandtabs(width)) % width):
+                    emit(" ", line_start + j)
+                continue
             rep = _EXPANSIONS.get(ch)
             if rep is not None:
                 for r in rep:

@@ -3,10 +3,12 @@ it repeats a study that failed for technical reasons."""
 
 from __future__ import annotations
 
+import re
+
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ...nlp.icd10cm import is_icd10cm
 from ..context import FactContext, best_status, cite_cues, mention_status
-from ..cues import concept_set, cue, value_set
+from ..cues import Cue, concept_set, cue, value_set
 from ..imaging import HEDGED_FINDINGS, harmless_artifact, is_requested_study, own_stretch
 from ..priority import find_priority
 from .base import Resolver, derivation, make_fact, not_documented
@@ -19,6 +21,10 @@ _SPINE_ASIDE_AFTER = cue("request.spine_aside_after")
 _SPINE_TRAUMA_CARE = cue("request.spine_trauma_care")
 _SPINE_ROUTINE_CHECK = cue("request.spine_routine_check")
 _SPINE_STUDY_PART = cue("request.spine_study_part")
+_BODY_PART_FIELD = cue("request.body_part_field")
+_BODY_PART_BRAIN = cue("request.body_part_brain")
+FIELD_REACH = 300
+"""How far (characters) above a body-part field its form may name the study it is for."""
 _BRAIN_MRS_AFTER = cue("request.brain_mrs_after")
 _BRAIN_MRS_BEFORE = cue("request.brain_mrs_before")
 _REPEAT = cue("request.repeat")
@@ -138,6 +144,12 @@ def spine_indication(r: Resolver, name: str) -> Fact:
     ignored: list[Evidence] = []
     brain = _brain_named(r)
     for m in ctx.mentions("SPINE"):
+        if _form_field_value(r, m):
+            # "Procedure: MRS 76390" / "Body part: lumbar spine": the MRS form's body-part field names its target
+            s = mention_status(m)
+            statuses.append(s)
+            evidence.append(ctx.evidence(m, assertion=s, cues=[_BODY_PART_FIELD.id]))
+            continue
         prior_study_here = any(i.attrs.get("modality") not in {"MRS", None}
                                for i in ctx.same_sentence(m, "IMAGING")) and not ctx.is_mrs_sentence(m)
         if prior_study_here:
@@ -207,6 +219,9 @@ def _brain_named(r: Resolver) -> str | None:
     report's body); None when no request names it."""
     ctx = r.ctx
     prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
+    for line in _field_lines(ctx.text, _BODY_PART_BRAIN):
+        if _form_study_is_mrs(r, line):
+            return _BODY_PART_BRAIN.id  # "Procedure: MRS 76390" / "Body part: brain"
     for m in ctx.mentions("IMAGING", "MRS_REQUEST", "CPT_CODE"):
         if not _mrs_mention(m) or m.start in prior or m.section in _REPORT_BODY or m.has("negated"):
             continue
@@ -216,6 +231,42 @@ def _brain_named(r: Resolver) -> str | None:
         if _BRAIN_MRS_BEFORE.matches(ctx.text[lo:m.start]):
             return _BRAIN_MRS_BEFORE.id
     return None
+
+
+def _field_lines(text: str, field: Cue) -> list[int]:
+    """Where the body-part fields of `field` start (the label's offset), one line at a time."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        hit = field.search(line.group())
+        if hit is not None:
+            out.append(line.start() + hit.start)
+    return out
+
+
+def _form_field_value(r: Resolver, m: Mention) -> bool:
+    """The spine mention is the value of a body-part field ("Body part: lumbar spine", "Area to be imaged:" over
+    "L-spine") of the MRS's form: the study that its form names nearest before the field is the MRS asked for."""
+    text = r.ctx.text
+    lo = text.rfind("\n", 0, m.start) + 1
+    if not text[lo:m.start].strip() and lo:
+        lo = text.rfind("\n", 0, lo - 1) + 1  # the label on the line above its value
+    hit = _BODY_PART_FIELD.search(text[lo:m.start])
+    return hit is not None and _form_study_is_mrs(r, lo + hit.start)
+
+
+def _form_study_is_mrs(r: Resolver, at: int) -> bool:
+    """The study that a form names nearest before offset `at` (within FIELD_REACH, on its page) is the MRS asked
+    for now ("Procedure: MRS 76390", "Study requested: MR spectroscopy"), not another study or a prior MRS."""
+    ctx = r.ctx
+    lo = max(0, at - FIELD_REACH)
+    lo = ctx.text.rfind("\f", lo, at) + 1 or lo
+    named = [o for o in ctx.mentions("IMAGING", "MRS_REQUEST", "CPT_CODE", counted=False)
+             if lo <= o.start < at and (o.concept != "IMAGING" or o.attrs.get("modality") not in {None, "unspecified"})]
+    if not named:
+        return False
+    last = max(named, key=lambda o: o.start)
+    prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
+    return _mrs_mention(last) and last.start not in prior and not last.has("negated")
 
 
 def _with_the_mrs(ctx: FactContext, m: Mention) -> bool:
