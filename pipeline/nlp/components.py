@@ -310,10 +310,20 @@ def _blocked(span: Span, info: TargetRuleInfo) -> bool:
                                  or _standing_dash(prev, doc[span.start], info.unless_prev)):
             return True
     if info.only_after:
-        lo = max(span.sent.start, span.start - info.only_after_tokens)
+        lo = max(_label_start(span.sent), span.start - info.only_after_tokens)
         if not any(tok.lower_ in info.only_after for tok in doc[lo:span.start]):
             return True
     return False
+
+
+def _label_start(sent: Span) -> int:
+    """Where an `only_after` word may stand for a match in `sent`: from the sentence's start, or from the start of
+    the label its line opens with when the sentence is that label's value ("Dx: MS -": the sectionizer makes "Dx:"
+    a sentence of its own)."""
+    doc, start = sent.doc, sent.start
+    if start > 0 and doc[start - 1].text == ":" and "\n" not in doc[start - 1].whitespace_:
+        return doc[start - 1].sent.start
+    return start
 
 
 def _hyphen_joined(left: Token, right: Token) -> bool:

@@ -1206,6 +1206,13 @@ class RuleExtensions:
         self._pending_list = _PendingTestList(config.get("pending_test_list", {}))
         self._known_aside = _KnownAside(config.get("known_aside", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
+        removal = config.get("removal_object", {})
+        self._removal_id: str | None = removal.get("id")
+        self._removal_categories = frozenset(str(c) for c in removal.get("categories", ()))
+        self._removal_types = frozenset(str(t) for t in removal.get("types", ()))
+        self._removal_between = _compiled(self._removal_id, removal.get("between", ()))
+        self._removal_after = _compiled(self._removal_id, removal.get("after", ()))
+        self._removal_before = _compiled(self._removal_id, removal.get("before", ()))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -1293,6 +1300,8 @@ class RuleExtensions:
             self._answer_questions(doc, targets)
         if self._lay_answer.active:
             self._lay_answer.apply(doc, targets)
+        if self._removal_id is not None and self._removal_categories and self._removal_types:
+            self._release_removal_objects(doc, targets)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -2439,6 +2448,46 @@ class RuleExtensions:
                 or (target.start <= m.modifier_span[0] and m.modifier_span[1] <= end)]
         if len(kept) != len(target._.modifiers):
             target._.modifiers = tuple(kept)
+
+    def _release_removal_objects(self, doc: Doc, targets: list[Span]) -> None:
+        """The `removal_object` scope: a cue that denies, defers or doubts a device's removal leaves the device in
+        the patient ("VNS explant declined", "declined removal of the VNS", "DBS - refused removal")."""
+        text = doc.text
+        for target in targets:
+            if target.label_ not in self._removal_types or not target._.modifiers:
+                continue
+            kept = [m for m in target._.modifiers
+                    if m.category not in self._removal_categories or not self._names_removal(doc, text, m, target,
+                                                                                              targets)]
+            if len(kept) != len(target._.modifiers):
+                target._.modifiers = tuple(kept)
+
+    def _names_removal(self, doc: Doc, text: str, modifier: ConTextModifier, target: Span,
+                       targets: list[Span]) -> bool:
+        """Whether a removal word names what `modifier`'s cue speaks of about `target` (see `removal_object`)."""
+        cue_start, cue_end = doc[modifier.modifier_span[0]].idx, doc[modifier.modifier_span[1] - 1].idx + len(
+            doc[modifier.modifier_span[1] - 1].text)
+        dev_start, dev_end = target.start_char, target.end_char
+        if cue_start < dev_end and dev_start < cue_end:
+            return False
+        sent = target.sent
+        lo, hi = min(sent.start_char, doc[modifier.modifier_span[0]].sent.start_char), max(
+            sent.end_char, doc[modifier.modifier_span[1] - 1].sent.end_char)
+        gap_lo, gap_hi = (cue_end, dev_start) if cue_end <= dev_start else (dev_end, cue_start)
+        others = [(t.start_char, t.end_char) for t in targets if t is not target]
+        for pattern in self._removal_between:
+            for found in pattern.finditer(text, gap_lo, gap_hi):
+                # no other target between the removal word and the device: "declined tumour removal and VNS" is no
+                # removal of the VNS
+                a, b = (found.end(), dev_start) if cue_end <= dev_start else (dev_end, found.start())
+                if not any(a <= s < b or a < e <= b for s, e in others):
+                    return True
+        later_end = max(cue_end, dev_end)
+        if any(p.match(text[later_end:hi]) for p in self._removal_after):
+            return True
+        if dev_start < cue_start:
+            return any(p.search(text[lo:dev_start]) for p in self._removal_before)
+        return False
 
     def _release_change_object(self, doc: Doc, target: Span, starts: set[int]) -> None:
         if target.label_ not in self._object_types:
