@@ -38,8 +38,10 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
                                            "galactosemia, homocystinuria).\n", {IEM: A}),
     "screen unremarkable, including": ("Extended neonatal screen unremarkable, including tyrosinemia type 1 and "
                                        "MSUD.\n", {IEM: A}),
+    # not ruled out: a positive screen whose confirmation was sent is a suspicion
+    # (poss.screen_positive; tests/facts/test_screens_presumptive_facts.py)
     "near miss: screen flagged a disorder": ("Newborn screen flagged MSUD (leucine elevated); confirmatory amino "
-                                             "acids sent.\n", {IEM: P}),
+                                             "acids sent.\n", {IEM: S}),
     # not ruled out, and no finding: what a pending screen looks for (tests/facts/test_pending_screens_known_dx_facts.py)
     "near miss: screen pending": ("Newborn screen pending (incl. PKU, galactosemia).\n", {IEM: N}),
     # ---------------------------------------------------------------- a genetic test for the disease, negative
