@@ -718,6 +718,91 @@ class _KnownAside:
                 target._.modifiers = kept
 
 
+class _ParentWriter:
+    """The `parent_writer` scope: in a letter that says which of the writer's children is the patient ("I am writing
+    about my son Leo", "our daughter (the patient)", "my son, Leo," with Leo the patient's name, signed "mother of
+    Noah" for "my child"), a FAMILY cue of `rules` on that child word after "my"/"our" ("my son has had seizures")
+    is no relative's: the targets it made FAMILY lose it. The patterns are context.yaml's."""
+
+    _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.rules = frozenset(str(r) for r in raw.get("rules", ()))
+        self.children = frozenset(str(w).lower() for w in raw.get("children", ()))
+        self.generic = frozenset(str(w).lower() for w in raw.get("generic", ()))
+        try:
+            self._about = self._pattern(raw, "writes_about")
+            self._aside = self._pattern(raw, "patient_aside")
+            self._named = self._pattern(raw, "named_child")
+            self._signed = self._pattern(raw, "signed")
+            self._field = self._pattern(raw, "patient_field")
+            owner = raw.get("owner")
+            self._owner = re.compile(str(owner), re.IGNORECASE) if owner else None
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+
+    @staticmethod
+    def _pattern(raw: dict[str, Any], key: str) -> "re.Pattern[str] | None":
+        return re.compile(str(raw[key])) if raw.get(key) else None
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.rules) and bool(self.children) and self._owner is not None
+
+    def _patient_names(self, text: str) -> set[str]:
+        if self._field is None:
+            return set()
+        return {w.lower() for m in self._field.finditer(text) for w in self._NAME_WORD.findall(m.group("names"))}
+
+    def _established(self, text: str) -> set[str]:
+        """The child words the letter says are the patient."""
+        names = self._patient_names(text)
+        found: set[str] = set()
+        for m in self._about.finditer(text) if self._about is not None else ():
+            name = m.group("name")
+            if name is None or not names or name.lower() in names:
+                found.add(m.group("child").lower())
+        for m in self._aside.finditer(text) if self._aside is not None else ():
+            found.add(m.group("child").lower())
+        if names:
+            for m in self._named.finditer(text) if self._named is not None else ():
+                if m.group("name").lower() in names:
+                    found.add(m.group("child").lower())
+            for m in self._signed.finditer(text) if self._signed is not None else ():
+                if (m.group("name") or m.group("name2") or "").lower() in names:
+                    found |= self.generic
+        return found & self.children
+
+    def apply(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        assert self._owner is not None
+        text = doc.text
+        cues = [m for m in modifiers if m.category == "FAMILY" and (m.rule.metadata or {}).get("id") in self.rules
+                and any(t.lower_ in self.children for t in doc[m.modifier_span[0]:m.modifier_span[1]])]
+        if not cues:
+            return
+        established = self._established(text)
+        if not established:
+            return
+        dropped: set[tuple[int, int]] = set()
+        for modifier in cues:
+            start, end = modifier.modifier_span
+            word = next(t for t in doc[start:end] if t.lower_ in self.children)
+            if word.lower_ not in established:
+                continue
+            if self._owner.search(text[_line_start(text, word.idx):word.idx]) is None:
+                continue
+            dropped.add((start, end))
+        if not dropped:
+            return
+        for target in targets:
+            kept = tuple(m for m in target._.modifiers
+                         if not (m.category == "FAMILY" and tuple(m.modifier_span) in dropped))
+            if len(kept) != len(target._.modifiers):
+                target._.modifiers = kept
+
+
 class _LayAnswer:
     """The `lay_answer` scope: a lay person's question or worry (a HYPOTHETICAL cue of `rules`) that the clinician
     answers after it. A target of `types` that only the lay voice makes hypothetical is negated by an answer that
@@ -1205,6 +1290,7 @@ class RuleExtensions:
         self._purpose_aside = _TestPurposeAside(config.get("test_purpose_aside", {}))
         self._pending_list = _PendingTestList(config.get("pending_test_list", {}))
         self._known_aside = _KnownAside(config.get("known_aside", {}))
+        self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
         removal = config.get("removal_object", {})
         self._removal_id: str | None = removal.get("id")
@@ -1330,6 +1416,8 @@ class RuleExtensions:
             self._pending_list.apply(doc, targets)
         if self._known_aside.active:
             self._known_aside.apply(doc, targets)
+        if graph is not None and self._parent_writer.active:
+            self._parent_writer.apply(doc, graph.modifiers, targets)
         return doc
 
     def _is_verdict(self, doc: Doc, m: ConTextModifier) -> bool:
