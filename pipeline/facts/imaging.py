@@ -107,6 +107,7 @@ _DATED_BY_NAME = cue("study.dated_by_name")
 _DISCUSSED_REFUSED = cue("study.discussed_refused")
 DISCUSSED_REFUSED = _DISCUSSED_REFUSED.id
 _CANCELLED = cue("study.cancelled_order")
+_RENEWED = cue("study.order_renewed")
 _FORM_ANSWERED_NO = value_set("study.form_answered_no")
 CANCEL_REACH = (40, 80)
 """How far (characters before, after) from a study's name, in its own part of the clause, a cancelled order may be
@@ -136,6 +137,9 @@ _SPECTRUM_READ = cue("study.spectrum_read")
 _CONVENTIONAL_READ = cue("study.conventional_read")
 _REPORT_UNAVAILABLE = cue("study.report_unavailable")
 _REPORT_IN_HAND = cue("study.report_in_hand")
+_NOT_ENCLOSED = cue("study.report_not_enclosed")
+PARAGRAPH_REACH = 4
+"""How many sentences after a citation (in its paragraph, up to one naming a study) may say its report is lacking."""
 _OTHER_REPORT = cue("study.report_of_other_test")
 _HEARSAY = cue("study.hearsay_read")
 OTHER_REPORT_REACH = 30
@@ -886,12 +890,17 @@ def discussed_then_ordered(ctx: FactContext, m: Mention) -> bool:
 
 
 def cancelled_order(ctx: FactContext, m: Mention) -> bool:
-    """The study's order was cancelled or discontinued, in its own part of the clause ("PET order discontinued",
-    "NM PET BRAIN FDG  Cancelled  11/03/2026"): not done, and not asked for."""
+    """The study's order was cancelled, discontinued, voided or declined, in its own part of the clause ("PET order
+    discontinued", "NM PET BRAIN FDG  Cancelled  11/03/2026", an orders row's status cell "... 78608  D/C'd"): not
+    done, and not asked for; unless the order was placed again (`study.order_renewed`: "cancelled by the plan,
+    resubmitted 11/20")."""
     lo, hi = ctx.clause_of(m)
     others = [o for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False) if lo <= o.start < hi]
     lo = max([o.end for o in others if o.end <= m.start] + [lo, m.start - CANCEL_REACH[0]])
-    hi = min([o.start for o in others if o.start >= m.end] + [hi, m.end + CANCEL_REACH[1]])
+    own_hi = min([o.start for o in others if o.start >= m.end] + [hi])
+    hi = min(own_hi, m.end + CANCEL_REACH[1])
+    if _RENEWED.matches(ctx.text[m.end:own_hi]):
+        return False  # "PET cancelled by the plan, resubmitted 11/20": asked for again
     return _CANCELLED.matches(ctx.text[lo:m.start]) or _CANCELLED.matches(ctx.text[m.end:hi])
 
 
@@ -1122,6 +1131,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
     dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]  # a date of birth dates no study
+    not_enclosed = _not_enclosed(ctx)
     for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
         if m.start in used or m.has("hypothetical") or is_requested_study(ctx, m):
             continue
@@ -1185,6 +1195,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         body_part, part_cues = _body_part(ctx, m)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
         draft.in_hand, told = _report_told(ctx, m, starts, through=max((o.sentence_end for o in going_on), default=0))
+        if not draft.in_hand and modality in not_enclosed and _REPORT_UNAVAILABLE.id not in told:
+            told.append(_NOT_ENCLOSED.id)  # the cover sheet: "Outside CT report - NOT ENCLOSED"
         if not draft.in_hand:
             draft.unreported.extend(told)
         draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told))
@@ -1210,13 +1222,22 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
     if through > m.sentence_end:
         texts.append(ctx.text[m.sentence_end:through])
     nxt = next_sentence(ctx.text, max(m.sentence_end, through))
-    if nxt is not None:
+    for _ in range(PARAGRAPH_REACH):
+        # the sentences after it in its paragraph, up to one that names a study ("... Patient stable overnight.
+        # Final report pending from the outside hospital.")
+        if nxt is None:
+            break
         lo, hi = nxt
         k = bisect_left(starts, lo)
         names = [o for s in starts[k:bisect_left(starts, hi)] for o in ctx.by_sentence[s]
                  if o.concept == "IMAGING" and _modality(o) != "unspecified"]
-        if not names:
-            texts.append(ctx.text[lo:hi])
+        if names:
+            break
+        texts.append(ctx.text[lo:hi])
+        nxt = next_sentence(ctx.text, hi)
+    before = _sentence_before(ctx, m)
+    if before is not None:
+        texts.append(before)
     for text in texts:
         in_hand = _REPORT_IN_HAND.matches(text)
         lacking = any(not _OTHER_REPORT.matches(text[max(0, hit.start() - OTHER_REPORT_REACH):hit.end()])
@@ -1226,6 +1247,30 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
         if lacking:
             return False, [_REPORT_UNAVAILABLE.id] + ([_HEARSAY.id] if hearsay else [])
     return False, [_HEARSAY.id] if hearsay else []
+
+
+def _sentence_before(ctx: FactContext, m: Mention) -> str | None:
+    """The sentence just before the mention's in its paragraph ("Outside MRI report not received. Per the call,
+    the MRI brain of 11/02 showed ..."), when it names no study of another modality; None otherwise."""
+    text = ctx.text
+    para = max(text.rfind("\n\n", 0, m.sentence_start), text.rfind("\f", 0, m.sentence_start))
+    prev = text[max(para, 0):m.sentence_start].rstrip()
+    if not prev or prev[-1] not in ".;!?:":
+        return None
+    cut = max(prev.rfind(". ", 0, len(prev) - 1), prev.rfind("\n", 0, len(prev) - 1), prev.rfind("; ", 0, len(prev) - 1))
+    lo = max(para, 0) + cut + 1
+    own = _modality(m)
+    if any(o.concept == "IMAGING" and lo <= o.start < m.sentence_start and _modality(o) not in (own, "unspecified")
+           for o in ctx.nlp.mentions):
+        return None
+    return text[lo:m.sentence_start]
+
+
+def _not_enclosed(ctx: FactContext) -> set[str]:
+    """The modalities whose report a cover sheet's enclosure line says the packet lacks ("Outside CT report - NOT
+    ENCLOSED"; cue study.report_not_enclosed)."""
+    return {_modality(o) for o in ctx.mentions("IMAGING", counted=False)
+            if _NOT_ENCLOSED.matches(ctx.text[slice(*ctx.line_of(o))])}
 
 
 def _own_read_unfinished(ctx: FactContext, reads: list[SectionSpan]) -> list[str]:

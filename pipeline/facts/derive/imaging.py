@@ -54,6 +54,9 @@ _JOINED_ITEM = cue("study.joined_item")
 _CANCELLED = cue("study.cancelled_order")
 _MODALITY_SCOPE = cue("study.modality_scope")
 _PENDING = cue("study.pending")
+_RENEWED = cue("study.order_renewed")
+_ORDER_STATUS = cue("study.order_status")
+_DONE = cue("study.done")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -204,6 +207,10 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             alternatives[m.start] = _ROW_LABEL.id  # "PET: FDG-PET ...": the labelled PET decides
             continue
         after = own_stretch_after(ctx, m)
+        if _CANCELLED.matches(after) and _RENEWED.matches(after):
+            # "FDG-PET cancelled by the plan, resubmitted 11/20": the order placed again is asked for
+            evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_RENEWED.id]))
+            continue
         reason = only_discussed(ctx, m)
         if reason == DISCUSSED_REFUSED and _NOT_DONE.matches(own_stretch(ctx, m)):
             reason = _NOT_DONE.id  # "discussed with the family but not ordered": an alternative not done
@@ -219,6 +226,11 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             continue
         if cues is None and discussed_then_ordered(ctx, m):
             cues = [_REQUESTED.id]  # "FDG-PET discussed on 11/18, ordered for 11/25": the date is the talk's
+        if cues is None and _ORDER_STATUS.matches(after) and not _DONE.matches(after) \
+                and not is_cited_study(r, m):
+            # an order row's status ("FDG PET brain - Signed 11/18", "PET ordered 11/18, pending"): the date is the
+            # order's, and the PET is asked for, not a result
+            cues = [_ORDER_STATUS.id]
         if cues is None and mention_status(m) is FactStatus.PRESENT and (
                 _RECENT_WINDOW.matches(after) or _RECENT_WINDOW.matches(joined_items_after(ctx, m))):
             # "PET in the last 90 days?  Y / N  -> Y": done within the window; also when the row asks of the PET
@@ -253,6 +265,11 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
                                                 for m in pets],
                          note=f"PET mentioned, but not requested and not done within {PET_WINDOW_DAYS} days")
     return not_documented(name, "no PET for the same question")
+
+
+def is_cited_study(r: Resolver, m: Mention) -> bool:
+    """The mention is evidence of a prior study the packet cites (a study done, not an order)."""
+    return any(e.start == m.start for s in r.studies for e in s.evidence)
 
 
 def latest_study_date(r: Resolver) -> date | None:

@@ -9,7 +9,7 @@ from ...contracts import Evidence, Fact, FactStatus, Mention
 from ...nlp.icd10cm import is_icd10cm
 from ..context import FactContext, best_status, cite_cues, mention_status
 from ..cues import Cue, concept_set, cue, value_set
-from ..imaging import HEDGED_FINDINGS, harmless_artifact, is_requested_study, own_stretch
+from ..imaging import HEDGED_FINDINGS, cancelled_order, harmless_artifact, is_requested_study, own_stretch
 from ..priority import find_priority
 from .base import Resolver, derivation, make_fact, not_documented
 
@@ -37,6 +37,8 @@ _ANSWERED = cue("request.answered_question")
 _TECHNICAL = concept_set("request.technical_reason")
 _BECAUSE = cue("request.because")
 _REQUEST_WORDS = cue("study.request")
+_CANCELLED = cue("study.cancelled_order")
+_RENEWED = cue("study.order_renewed")
 # what a causal cue may name as the request's reason: a technical failure, or a finding or verdict instead
 _REASONS = (*_TECHNICAL.concepts, "IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", *HEDGED_FINDINGS)
 # the body of a radiology report: "several sequences were repeated", "recommend repeat MRI" are the radiologist's
@@ -52,10 +54,26 @@ _ONE_SESSION = frozenset({"MRI", "MRS", "unspecified"})
 def requested_code_mentions(ctx: FactContext) -> list[Mention]:
     out = []
     for m in ctx.mentions("CPT_CODE"):
-        if m.section in _NOT_REQUEST_SECTIONS:
+        if m.section in _NOT_REQUEST_SECTIONS or _row_cancelled(ctx, m):
             continue
         out.append(m)
     return out
+
+
+def _row_cancelled(ctx: FactContext, code: Mention) -> bool:
+    """The code sits on the row of a study named before it on its line whose order was cancelled, discontinued,
+    voided or declined ("NM PET BRAIN FDG  78608  11/02/26  Cancelled 11/09/26"; cue study.cancelled_order): the
+    code of an order withdrawn is no code requested."""
+    lo, hi = ctx.line_of(code)
+    on_line = [o for o in ctx.same_sentence(code, "IMAGING", counted=False) if lo <= o.start < hi]
+    named = [o for o in on_line if o.end <= code.start]
+    if not named:
+        return False
+    if cancelled_order(ctx, max(named, key=lambda o: o.start)):
+        return True
+    # a table's cells ("PET BRAIN 78608 | 10/28/2026 | VOIDED"): the status cell after the code, up to the next study
+    rest = min([o.start for o in on_line if o.start >= code.end] + [hi])
+    return _CANCELLED.matches(ctx.text[code.end:rest]) and not _RENEWED.matches(ctx.text[code.end:hi])
 
 
 @derivation("requested_cpt_codes")
