@@ -16,7 +16,11 @@ discussed but not implanted, end to end (text -> NLP -> facts).
    next_fields). Near misses: "[X] pacemaker", "pacemaker: none", an X under Y.
 3. A device discussed but not implanted counts for no contraindication: a decision about it put off, an option told
    with an adverb, a candidate for a kind of device (cues safety.device_planned_before, safety.device_planned_after).
-   Near misses: a device implanted or placed stays present.
+   Near misses: a device implanted or placed stays present. A slash-joined device row answered No with a remark
+   that names one of its devices as considered or offered reads no device. An MR-conditional statement followed by a
+   change to the device or a pending MRI-safety review clears nothing (cues safety.clearance_superseded_by_change,
+   safety.clearance_review_pending; table tests/facts/test_device_clearance_lapsed_facts.py); near misses: the
+   changed device cleared again, the review settled, a row answered Yes with its card, a row split by device.
 """
 
 from __future__ import annotations
@@ -113,7 +117,19 @@ DEFERRED = {
     "discussion-deferred": ("Pacemaker discussion deferred until after radiation.", N),
     "could-eventually-be-offered": ("DBS could eventually be offered if the tremor progresses.", N),
     "consider-subcutaneous": ("EP: consider a subcutaneous ICD after recovery.", N),
+    "slash-row-no-considered-never-placed": ("Pacemaker/ICD: No (pacemaker was considered in 2019, never placed)",
+                                             A),
+    "slash-row-none-offered-declined": ("Neurostimulator (VNS, DBS) - none; VNS offered, declined", A),
+    "clearance-then-leads-revised": ("DBS MR conditional (2016); leads revised 2023 at an outside hospital.", P),
+    "clearance-then-review-pending": ("VNS: MR-conditional per outside records; MR safety review still pending.",
+                                      P),
     # near misses
+    "near-new-generator-card-on-file": ("VNS generator replaced 2021; new generator MR conditional per manufacturer "
+                                        "card on file.", A),
+    "near-review-pending-then-cleared": ("DBS - MR conditional. MR safety review pending; cleared by MR safety "
+                                         "11/20.", A),
+    "near-slash-row-yes-card": ("VNS/DBS/RNS Y (VNS 2018, MR conditional card on file)", A),
+    "near-row-split-by-device": ("VNS N / DBS Y", P),
     "implanted": ("ICD implanted 2019.", P),
     "placed-model-unknown": ("ICD placed 10/21, model unknown.", P),
     "answered-n-not-implanted": ("ICD: N (not implanted)", A),

@@ -31,6 +31,10 @@ _DOCUMENTED = cue("safety.clearance_documented")
 _PROTOCOL = cue("safety.clearance_protocol")
 _TYPE_UNKNOWN = cue("safety.device_type_unknown")
 _CLASS_ONLY = cue("safety.device_class_only")
+_CHANGED = cue("safety.clearance_superseded_by_change")
+_CHANGE_NOT_DONE = cue("safety.device_change_not_done")
+_REVIEW_PENDING = cue("safety.clearance_review_pending")
+_REVIEW_SETTLED = cue("safety.clearance_review_settled")
 _IN_QUESTION = value_set("safety.device_answer_in_question")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
@@ -39,6 +43,9 @@ STENT_DATE_WINDOW = 60
 DEVICE_CUE_REACH = 160
 """How far (characters) after a device an MR-conditional or MR-unsafe statement in a later sentence still speaks of
 it."""
+LAPSE_REACH = 320
+"""How far (characters) after an MR-conditional statement a change to its device or a pending MRI-safety review
+still speaks of it (up to the next clearance statement or the next device of another kind)."""
 
 
 @derivation("mri_contraindication")
@@ -82,6 +89,11 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             # "MRI compatibility" named with nothing stated of it: a topic, no clearance
             ignored.append(ctx.evidence(c, attributes={"note": "MR safety named, no clearance stated"},
                                         cues=[_TOPIC_STATED.id]))
+        elif unestablished is None and (lapsed := _lapsed(ctx, c, named)) is not None:
+            # "MR conditional (2015). Generator replaced 2021", "MR conditional. MR safety review still pending": the
+            # statement predates a change to the device, or the clearance the scan waits for is still to come
+            cue_id, note = lapsed
+            ignored.append(ctx.evidence(c, attributes={"note": note}, cues=[cue_id]))
         elif unestablished is None:
             clearances.append(c)
         else:
@@ -153,6 +165,33 @@ def _affirmed(m: Mention) -> bool:
     """A clearance that is stated, not asked for, awaited or denied ("need cardiology to confirm MR-conditional
     status", "MR-conditional documented? No")."""
     return not (m.has("negated") or m.has("uncertain"))
+
+
+def _lapsed(ctx: FactContext, c: Mention, devices: list[Mention]) -> tuple[str, str] | None:
+    """The cue and note when an MR-conditional statement no longer clears its device: in the text after it (up to
+    the next clearance statement, the next device of another kind, or LAPSE_REACH characters) its device was changed
+    ("Generator replaced 2021 at an outside hospital", "re-implanted 2022") or its MRI-safety review is still to come
+    and not settled there ("MR safety review still pending", "do not schedule until the device is cleared");
+    None when nothing after it says so."""
+    subject = [m for m in devices if id(m) in _subjects(ctx, devices, [c])]
+    if not subject:
+        return None
+    kind = subject[0].attrs.get("device")
+    hi = min(len(ctx.text), c.end + LAPSE_REACH)
+    for o in ctx.mentions("DEVICE_CLEARED", counted=False):
+        if o.start >= c.end:
+            hi = min(hi, o.start)
+    for o in ctx.mentions("MRI_CONTRAINDICATION", counted=False):
+        if o.start >= c.end and o.attrs.get("device") != kind and o.attrs.get("role") != "screen":
+            hi = min(hi, o.start)
+    after = ctx.text[c.end:hi]
+    for change in _CHANGED.regex.finditer(after):
+        if not _CHANGE_NOT_DONE.matches(ctx.text[max(0, c.end + change.start() - 40):c.end + change.start()]):
+            return _CHANGED.id, "an earlier clearance: the device was changed since"
+    review = _REVIEW_PENDING.regex.search(after)
+    if review is not None and not _REVIEW_SETTLED.matches(after[review.end():]):
+        return _REVIEW_PENDING.id, "the device's MRI-safety review is still pending"
+    return None
 
 
 def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
