@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 # Sections whose content is the request itself or the reason for it.
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
 _STRENGTH = {FactStatus.PRESENT: 3, FactStatus.SUSPECTED: 2, FactStatus.ABSENT: 1, FactStatus.NOT_DOCUMENTED: 0}
+OTHER_PATIENT_NOTE = "another patient's page"
+"""What the evidence of a mention on another patient's page says (never the names)."""
 _MAX_EVIDENCE = 40
 _MAX_SENTENCE = 400
 _WS = re.compile(r"\s+")
@@ -107,6 +109,9 @@ class FactContext:
     """The lesion outside the brain the MRS is aimed at, if any (facts/site.py)."""
     outside_brain: dict[tuple[int, int, str], OutsideBrain] = field(default_factory=dict)
     """Brain findings that are that lesion told again (facts/site.py): they count for no fact."""
+    other_patient: dict[tuple[int, int, str], tuple[Mention, str]] = field(default_factory=dict)
+    """Mentions on another patient's page (facts/patient_pages.py), with the rule id that found the page: they are
+    not in `nlp` (nothing reads them) and stay as ignored evidence."""
 
     def __post_init__(self) -> None:
         for m in self.nlp.mentions:
@@ -147,6 +152,10 @@ class FactContext:
     def ignored(self, *concepts: str) -> list[Mention]:
         return sorted((m for c in concepts for m in self.by_concept.get(c, []) if self._ignored(m)),
                       key=lambda m: m.start)
+
+    def other_patient_mentions(self, *concepts: str) -> list[Mention]:
+        """The mentions of these concepts on another patient's page (kept for the reviewer only)."""
+        return sorted((m for m, _ in self.other_patient.values() if m.concept in concepts), key=lambda m: m.start)
 
     def same_sentence(self, m: Mention, *concepts: str, counted: bool = True) -> list[Mention]:
         out = [o for o in self.by_sentence.get(m.sentence_start, []) if o.concept in concepts and o is not m]
@@ -233,6 +242,10 @@ class FactContext:
         if outside is not None:  # a brain finding that is the lesion outside the brain told again
             attrs.update(outside.attributes())
             cues = [*cues, *outside.cues]
+        aside = self.other_patient.get((m.start, m.end, m.concept))
+        if aside is not None:  # a mention on another patient's page
+            attrs["other_patient"] = OTHER_PATIENT_NOTE
+            cues = [*cues, aside[1]]
         _add_cues(attrs, cues)
         return Evidence(
             text=m.text,

@@ -32,6 +32,7 @@ from .derive import DERIVATIONS
 from .documents import form_field_spans, is_form_line, request_form_pages
 from .episode import episode_before_study
 from .imaging import build_studies, planned_service_date
+from .patient_pages import other_patient_pages
 from .purpose import mrs_purpose_cues
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
@@ -177,6 +178,8 @@ class FactResolver:
                 attributes[key] = sorted(values)
         ignored = [ctx.evidence(m) for m in ctx.ignored(*spec.concepts)
                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
+        ignored += [ctx.evidence(m) for m in ctx.other_patient_mentions(*spec.concepts)
+                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
         ignored += episodes
         ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
@@ -192,6 +195,8 @@ class FactResolver:
                 note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
             if told_again:
                 note = "mentioned only as the history of a disease the packet names otherwise"
+            if all(e.attributes.get("other_patient") for e in ignored):
+                note = "mentioned only on another patient's page"
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
                     attributes=attributes, note=note)
 
@@ -292,6 +297,24 @@ def _coded_only(evidence: list[Evidence]) -> bool:
     return bool(present) and all(coded(e) for e in present) and bool(hedged_notes)
 
 
+def _set_aside_other_patient(nlp: NlpResult, layout: Layout, pages: dict[int, str]
+                             ) -> tuple[NlpResult, dict[tuple[int, int, str], tuple[Mention, str]]]:
+    """The NLP result without the mentions and sections of another patient's pages (facts/patient_pages.py), and
+    those mentions with the rule id that found their page (kept as ignored evidence)."""
+    if not pages:
+        return nlp, {}
+    kept: list[Mention] = []
+    aside: dict[tuple[int, int, str], tuple[Mention, str]] = {}
+    for m in nlp.mentions:
+        page = layout.page_of(m.start)
+        if page in pages:
+            aside[(m.start, m.end, m.concept)] = (m, pages[page])
+        else:
+            kept.append(m)
+    sections = [s for s in nlp.sections if layout.page_of(s.start) not in pages]
+    return NlpResult(mentions=kept, sections=sections), aside
+
+
 def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
               transmission_lines: list[TransmissionLine] | None = None,
               low_confidence_pages: list[int] | None = None) -> ClinicalFacts:
@@ -301,7 +324,9 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     never approves a request on its own.
     """
     nlp = NlpResult(mentions=read_date_order(nlp.mentions, text, layout, nlp.sections), sections=nlp.sections)
-    ctx = FactContext(nlp=nlp, text=text, layout=layout)
+    form_pages = request_form_pages(text, nlp.sections, layout)
+    nlp, aside = _set_aside_other_patient(nlp, layout, other_patient_pages(text, nlp.mentions, layout, form_pages))
+    ctx = FactContext(nlp=nlp, text=text, layout=layout, other_patient=aside)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     ctx.apply_supersession()
     ctx.apply_site()
@@ -312,11 +337,12 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
 
     # The same facts from clinical documentation alone (what an approval must rest on): without the request
     # form's pages and fields, and without pages OCR read with low confidence; request facts stay as read.
-    excluded = request_form_pages(text, nlp.sections, layout) | set(low_confidence_pages or [])
+    excluded = form_pages | set(low_confidence_pages or [])
     fields = form_field_spans(nlp.sections, layout)
     kept = [m for m in nlp.mentions if layout.page_of(m.start) not in excluded
             and not (any(lo <= m.start < hi for lo, hi in fields) and is_form_line(text, m.start))]
-    clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout)
+    clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout,
+                               other_patient=aside)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
     clinical_ctx.apply_supersession()
     clinical_ctx.apply_site(ctx.site)

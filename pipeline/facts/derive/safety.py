@@ -55,6 +55,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     ignored: list[Evidence] = []
     statuses: list[FactStatus] = []
     devices: set[str] = set()
+    ignored.extend(ctx.evidence(m) for m in ctx.other_patient_mentions("MRI_CONTRAINDICATION"))
     for m in ctx.ignored("MRI_CONTRAINDICATION"):
         via = next((r for r in m.modifier_rules if r in _IN_QUESTION), None)
         if via is None or m.attrs.get("role") == "screen":
@@ -147,6 +148,10 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
         if status in {FactStatus.PRESENT, FactStatus.SUSPECTED}:
             devices.add(device)
     if not statuses:
+        aside = [e for e in ignored if e.attributes.get("other_patient")]
+        if aside:  # a device told only on another patient's page (facts/patient_pages.py): kept for the reviewer
+            return make_fact(name, FactStatus.NOT_DOCUMENTED, [], ignored=aside,
+                             note="a device mentioned only on another patient's page")
         return not_documented(name, "no implanted device or MRI safety issue documented")
     return make_fact(name, best_status(statuses), evidence, attributes={"device": sorted(devices)},
                      ignored=ignored, note="MRI safety screen")
