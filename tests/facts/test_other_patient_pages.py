@@ -1,6 +1,6 @@
 """A page about another patient in the member's packet counts for no fact, through the real NLP stage to the facts
 (facts/patient_pages.py, rules in facts/resources/documents.yaml `patient_pages`: page.patient_field,
-page.name_field, page.received_in_error).
+page.name_field, page.header_name, page.received_in_error).
 
 1. A page whose own patient field ("Patient:", "Pt:", "Patient name:", "Member ....", a "Name:" or "Re:" line that
    also holds a DOB, MRN, age or sex) names another patient than the request form's member, by a different surname
@@ -29,6 +29,7 @@ from pipeline.contracts import FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 FIELD, NAME_FIELD, NOTE = "page.patient_field", "page.name_field", "page.received_in_error"
+HEADER = "page.header_name"
 
 MEMBER = "Member name: Castellano, Rafael D.        DOB: 04/19/1990        Sex: M"
 FORM = """PRIOR AUTHORIZATION REQUEST - ADVANCED IMAGING
@@ -85,6 +86,21 @@ CASES: list[tuple[str, str, dict[str, FactStatus], str | None]] = [
     ("member label, British spelling", "Member: Pryce-Jones, Gwen   DOB 03/03/1944\n"
      "Glioblastoma (grade 4 astrocytoma), tumour resected in 2023.\n", {"glial_neoplasm": N}, FIELD),
     ("DOB field only, another DOB", "DOB: 02/11/1950      MRN 448812\n" + GBM, {"glial_neoplasm": N}, FIELD),
+    # an unlabelled print header: SURNAME, GIVEN in capitals, then the MRN or DOB on its line
+    ("print header, MRN then DOB", "Chart extract   WEBB, HAROLD J   MRN 44-881-2   DOB 02/11/1950   page 3\n" + GBM,
+     {"glial_neoplasm": N}, HEADER),
+    ("print header at the line start", "ORTIZ, DANA  DOB: 02/11/1950  F  printed 11/19/2026 08:10\n" + PACER,
+     {"mri_contraindication": N}, HEADER),
+    ("print header, hyphenated surname, pipes", "Visit summary | LINDQVIST-BERG, KARIN | MRN 900112 | 71 y F\n" + MS,
+     {"multiple_sclerosis": N}, HEADER),
+    ("print header, two-word surname", "St. Olaf Health   VAN DER BERG, PIETER   DOB 07/07/1947\n" + GBM,
+     {"glial_neoplasm": N}, HEADER),
+    ("near: print header of the member", "Chart extract   CASTELLANO, RAFAEL D   MRN 5512087   DOB 04/19/1990\n"
+     + GBM, {"glial_neoplasm": P}, None),
+    ("near: capitals heading then a date, no MRN or DOB", "NEURO-ONCOLOGY, FOLLOW-UP   11/19/2026\n" + GBM,
+     {"glial_neoplasm": P}, None),
+    ("near: mixed-case clinician line with an NPI", "Webb, Harold MD   NPI 1487203396\n" + PACER,
+     {"mri_contraindication": P}, None),
     # 2. a note that the page is in error
     ("stamped received in error", "** PAGE RECEIVED IN ERROR - belongs to another patient **\n" + GBM,
      {"glial_neoplasm": N}, NOTE),
