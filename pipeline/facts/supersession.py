@@ -252,6 +252,13 @@ def _narrower(book: CueBook, m: Mention, o: Mention) -> bool:
     return bool(_subtypes(book, m)) and not _subtypes(book, o)
 
 
+def _other_finding(book: CueBook, m: Mention, o: Mention) -> bool:
+    """The statement names an imaging finding of its disease (supersede.finding_attributes) and the other mention is
+    not that finding (the disease itself, or another finding)."""
+    keys = book.value_set("supersede.finding_attributes").values
+    return any(m.attrs.get(k) and o.attrs.get(k) != m.attrs.get(k) for k in keys)
+
+
 def _in(concepts: ConceptSet, m: Mention) -> bool:
     return concepts.member_for(m.concept, m.attrs) is not None
 
@@ -410,6 +417,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 if o.concept == m.concept and (_other_disease(book, m, o) or (settled and _narrower(book, m, o))):
                     continue  # "Krabbe disease not supported" does not end a suspected MLD; a settled one (a
                     # normal GALC) does not end the family's question either ("suggestive of a leukodystrophy")
+                if o.concept == m.concept and _other_finding(book, m, o):
+                    continue  # "no hippocampal sclerosis" ends the imaging finding, not the epilepsy
             elif not _in(neoplasm, o) or _status(o) is not FactStatus.SUSPECTED:
                 continue
             if source == "addendum":
