@@ -20,7 +20,7 @@ a report in the packet, or a note's citation (`study_source`). The cues are data
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -141,6 +141,11 @@ _NOT_ENCLOSED = cue("study.report_not_enclosed")
 PARAGRAPH_REACH = 4
 """How many sentences after a citation (in its paragraph, up to one naming a study) may say its report is lacking."""
 _OTHER_REPORT = cue("study.report_of_other_test")
+_OUTSIDE = cue("study.outside_source")
+_NAMED_AFTER = cue("study.named_source_after")
+_GENERIC_SOURCE = value_set("study.generic_source_words")
+NAMED_SOURCE_REACH = 40
+"""How far (characters) after a study's name, in its clause, the facility it was done at may be named."""
 _HEARSAY = cue("study.hearsay_read")
 OTHER_REPORT_REACH = 30
 """How far (characters) before a missing-report statement another test may be named as its subject."""
@@ -162,6 +167,10 @@ class _Draft:
     unreported: list[str] = field(default_factory=list)  # cue ids: the packet says it lacks the written report
     in_hand: bool = False  # a report of the study is in the packet, or the packet says it is attached
     report: bool = False  # read from the study's own report in the packet, not from a note citing it
+    source: str | None = None  # the facility named with it ("CT at Lakeside"), lower case
+    outside: bool = False  # said done at another facility ("outside CT", "OSH MRI")
+    citing: bool = False  # a note's citation, or a note's impression found as an untitled report: not a report's own
+    said_in_hand: bool = False  # the citation's own text says the report is in the packet ("report attached")
 
     def study(self) -> ImagingStudy:
         return ImagingStudy(
@@ -531,6 +540,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             read_end = max((o.sentence_end for o in within(all_body, start, end) if o.section in VERDICT_SECTIONS
                             and (o.concept in _VERDICT_CONCEPTS or o.concept in HEDGED_FINDINGS)), default=0)
             in_hand, told = _report_told(ctx, head, sorted(ctx.by_sentence), through=read_end)
+            draft.citing, draft.said_in_hand = True, in_hand
+            draft.source, draft.outside = _source_of(ctx, head)
             if told and not in_hand:
                 draft.in_hand = False
                 draft.unreported.extend(told)
@@ -1131,7 +1142,6 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     starts = sorted(ctx.by_sentence)
     dobs = [(b.start, b.end) for b in ctx.mentions("DOB", counted=False)]  # a date of birth dates no study
-    not_enclosed = _not_enclosed(ctx)
     for m in ctx.mentions("IMAGING", "IMAGING_SEQUENCE"):
         if m.start in used or m.has("hypothetical") or is_requested_study(ctx, m):
             continue
@@ -1195,8 +1205,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         body_part, part_cues = _body_part(ctx, m)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
         draft.in_hand, told = _report_told(ctx, m, starts, through=max((o.sentence_end for o in going_on), default=0))
-        if not draft.in_hand and modality in not_enclosed and _REPORT_UNAVAILABLE.id not in told:
-            told.append(_NOT_ENCLOSED.id)  # the cover sheet: "Outside CT report - NOT ENCLOSED"
+        draft.citing, draft.said_in_hand = True, draft.in_hand
+        draft.source, draft.outside = _source_of(ctx, m)
         if not draft.in_hand:
             draft.unreported.extend(told)
         draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told))
@@ -1266,11 +1276,103 @@ def _sentence_before(ctx: FactContext, m: Mention) -> str | None:
     return text[lo:m.sentence_start]
 
 
-def _not_enclosed(ctx: FactContext) -> set[str]:
-    """The modalities whose report a cover sheet's enclosure line says the packet lacks ("Outside CT report - NOT
-    ENCLOSED"; cue study.report_not_enclosed)."""
-    return {_modality(o) for o in ctx.mentions("IMAGING", counted=False)
-            if _NOT_ENCLOSED.matches(ctx.text[slice(*ctx.line_of(o))])}
+@dataclass(frozen=True)
+class _Absence:
+    """A statement that the packet lacks the written report of a study: of which modality (None: any study done
+    at another facility), which date and which named facility (None: not given), and the cue that says so."""
+
+    modality: str | None
+    date: date | None
+    source: str | None
+    cue: str
+
+    def reaches(self, d: _Draft) -> bool:
+        """The draft is a study the statement is about: the same modality (or, for a statement naming none, a
+        study done outside), and the same date and facility when both give one."""
+        if self.modality is None:
+            if not (d.outside or d.source):
+                return False
+        elif d.modality != self.modality:
+            return False
+        if self.date is not None and d.date is not None and self.date != d.date:
+            return False
+        return self.source is None or d.source is None or self.source == d.source
+
+
+def _source_of(ctx: FactContext, m: Mention) -> tuple[str | None, bool]:
+    """The facility named with the study in its clause (lower case; a capitalised name right before its name,
+    "Lakeside CT", or after "at"/"from" near after it, "CT head at Lakeside": cue study.named_source_after; words
+    of study.generic_source_words name none), and whether the clause says it was done at another facility
+    (study.outside_source)."""
+    lo, hi = ctx.clause_of(m)
+    names: list[str] = []
+    before = re.search(r"(?:^|[\s(])([\w'&.-]+?)(?:'s)?\s+$", ctx.text[lo:m.start])
+    if before is not None:
+        names.append(before.group(1))
+    names.extend(h.group("name") for h in _NAMED_AFTER.regex.finditer(ctx.text[m.end:min(hi, m.end + NAMED_SOURCE_REACH)])
+                 if h.groupdict().get("name"))
+    source = next((n.lower() for n in names if n[:1].isupper() and n.lower() not in _GENERIC_SOURCE.values
+                   and not n[:1].isdigit()), None)
+    return source, source is not None or _OUTSIDE.matches(ctx.text[lo:hi])
+
+
+def _sentence_around(ctx: FactContext, starts: list[int], at: int) -> tuple[int, int]:
+    """The [start, end) of the sentence that holds offset `at` (one with mentions), else of its line."""
+    k = bisect_right(starts, at) - 1
+    if k >= 0:
+        lo = starts[k]
+        hi = max(o.sentence_end for o in ctx.by_sentence[lo])
+        if at < hi:
+            return lo, hi
+    end = ctx.text.find("\n", at)
+    return ctx.text.rfind("\n", 0, at) + 1, len(ctx.text) if end < 0 else end
+
+
+def _absences(ctx: FactContext) -> list[_Absence]:
+    """Every statement in the packet that it lacks a study's written report, wherever it stands: a cover sheet's
+    enclosure line ("Outside CT report - NOT ENCLOSED"; study.report_not_enclosed), or a sentence that says the
+    report has not arrived ("outside MRI and CT reports requested - not received", "we do not have the written
+    report", "outside reports pending"; study.report_unavailable, not another test's report nor one said in hand),
+    keyed by each study its clause names (modality, date, facility), or, naming none, by its saying outside."""
+    text = ctx.text
+    imaging = [o for o in ctx.mentions("IMAGING", counted=False) if _modality(o) != "unspecified"]
+    out = [_Absence(_modality(o), ctx.date_of(o), _source_of(ctx, o)[0], _NOT_ENCLOSED.id) for o in imaging
+           if _NOT_ENCLOSED.matches(text[slice(*ctx.line_of(o))])]
+    starts = sorted(ctx.by_sentence)
+    for hit in _REPORT_UNAVAILABLE.regex.finditer(text):
+        lo, hi = _sentence_around(ctx, starts, hit.start())
+        if _OTHER_REPORT.matches(text[max(lo, hit.start() - OTHER_REPORT_REACH):hit.end()]) \
+                or _REPORT_IN_HAND.matches(text[lo:hi]):
+            continue
+        c_lo = max(lo, text.rfind(";", lo, hit.start()) + 1, text.rfind("|", lo, hit.start()) + 1)
+        ends = [i for i in (text.find(";", hit.end(), hi), text.find("|", hit.end(), hi)) if i >= 0]
+        c_hi = min(ends) if ends else hi
+        named = within(imaging, c_lo, c_hi)
+        if named:
+            out.extend(_Absence(_modality(o), ctx.date_of(o), _source_of(ctx, o)[0], _REPORT_UNAVAILABLE.id)
+                       for o in named)
+        elif _OUTSIDE.matches(text[c_lo:c_hi]):
+            out.append(_Absence(None, None, None, _REPORT_UNAVAILABLE.id))
+    return out
+
+
+def _reach_absences(ctx: FactContext, drafts: list[_Draft]) -> None:
+    """Let every statement that the packet lacks a study's report reach every note's citation of that study
+    (_Absence.reaches), wherever it stands. A citation that gives no read of its own ("Outside MRI report not
+    received") says so of its study, keyed the same way, instead of lending its absence to whatever it merges with."""
+    absences = _absences(ctx)
+    for d in drafts:
+        if d.citing and not d.verdicts and d.unreported and not d.said_in_hand:
+            absences.extend(_Absence(d.modality, d.date, d.source, c) for c in d.unreported)
+            d.unreported = []
+    for d in drafts:
+        if not d.citing or not d.verdicts or d.said_in_hand:
+            continue
+        for a in absences:
+            if a.reaches(d) and a.cue not in d.unreported and not (
+                    a.cue == _NOT_ENCLOSED.id and _REPORT_UNAVAILABLE.id in d.unreported):
+                d.unreported.append(a.cue)
+                d.in_hand = False
 
 
 def _own_read_unfinished(ctx: FactContext, reads: list[SectionSpan]) -> list[str]:
@@ -1361,4 +1463,5 @@ def build_studies(ctx: FactContext) -> list[ImagingStudy]:
     """The prior studies, one per modality and date; each evidence item names its source (`study_source`)."""
     reports, used = _report_drafts(ctx)
     drafts = _sourced(reports, "report") + _sourced(_citation_drafts(ctx, used), "citation")
+    _reach_absences(ctx, drafts)
     return [_without_report(d).study() for d in _merge(drafts)]
