@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
@@ -35,6 +36,9 @@ _CHANGED = cue("safety.clearance_superseded_by_change")
 _CHANGE_NOT_DONE = cue("safety.device_change_not_done")
 _REVIEW_PENDING = cue("safety.clearance_review_pending")
 _REVIEW_SETTLED = cue("safety.clearance_review_settled")
+_REVIEW_NOT_SETTLED = cue("safety.clearance_review_not_settled")
+_REVIEW_SUBJECT = cue("safety.clearance_review_subject")
+_REMOVAL = cue("safety.clearance_is_removal")
 _IN_QUESTION = value_set("safety.device_answer_in_question")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
@@ -46,6 +50,10 @@ it."""
 LAPSE_REACH = 320
 """How far (characters) after an MR-conditional statement a change to its device or a pending MRI-safety review
 still speaks of it (up to the next clearance statement or the next device of another kind)."""
+_STATEMENT_END = re.compile(r"[.;!?](?=\s|$)|[\n\f]")
+"""What ends the statement a pending review or the words that settle it are read in."""
+EVERY_DEVICE = "*"
+"""A pending MRI-safety review that names no device and follows none: it speaks of every device."""
 
 
 @derivation("mri_contraindication")
@@ -83,6 +91,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     # a clearance (or an MR-unsafe statement) speaks of one device: the one it names; one that is not established
     # (asked for, awaited, unverifiable) clears nothing and stays for the reviewer
     clearances = []
+    reviewed = _open_reviews(ctx, named)
     for c in ctx.mentions("DEVICE_CLEARED"):
         unestablished = _unestablished(ctx, c)
         if unestablished is None and c.attrs.get("topic") and not _TOPIC_STATED.matches(
@@ -95,6 +104,13 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             # statement predates a change to the device, or the clearance the scan waits for is still to come
             cue_id, note = lapsed
             ignored.append(ctx.evidence(c, attributes={"note": note}, cues=[cue_id]))
+        elif unestablished is None and reviewed and not _REMOVAL.matches(c.text) and (
+                EVERY_DEVICE in reviewed or {m.attrs.get("device") for m in named
+                                             if id(m) in _subjects(ctx, named, [c])} & reviewed):
+            # "MR SAFETY FLAG: VNS - do not schedule until cleared" on another page, in a workqueue, before the
+            # statement: the device's MRI safety is still under review and nothing after the review settles it
+            ignored.append(ctx.evidence(c, attributes={"note": "the device's MRI-safety review is pending in the "
+                                                               "packet"}, cues=[_REVIEW_PENDING.id]))
         elif unestablished is None:
             clearances.append(c)
         else:
@@ -194,9 +210,61 @@ def _lapsed(ctx: FactContext, c: Mention, devices: list[Mention]) -> tuple[str, 
         if not _CHANGE_NOT_DONE.matches(ctx.text[max(0, c.end + change.start() - 40):c.end + change.start()]):
             return _CHANGED.id, "an earlier clearance: the device was changed since"
     review = _REVIEW_PENDING.regex.search(after)
-    if review is not None and not _REVIEW_SETTLED.matches(after[review.end():]):
+    if review is not None and not _REMOVAL.matches(c.text) and not _REVIEW_SETTLED.matches(after[review.end():]):
         return _REVIEW_PENDING.id, "the device's MRI-safety review is still pending"
     return None
+
+
+def _statement(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The [start, end) of the statement around [lo, hi): from the last sentence or line end before it to the next
+    one after it."""
+    start = max((m.end() for m in _STATEMENT_END.finditer(text, max(0, lo - 300), lo)), default=max(0, lo - 300))
+    stop = _STATEMENT_END.search(text, hi)
+    return start, stop.start() if stop else len(text)
+
+
+def _open_reviews(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
+    """The device types whose MRI-safety review the packet says is still pending anywhere (before an MR-conditional
+    statement, on another page, in a workqueue or scheduling note: cue safety.clearance_review_pending) and that no
+    later statement about the device's MR safety settles ("cleared by MR safety 11/20", "MR conditional letter
+    received"); EVERY_DEVICE when a review names no device and follows none. A review on another patient's page
+    counts for nothing."""
+    text = ctx.text
+    reviews = list(_REVIEW_PENDING.regex.finditer(text))
+    aside = {ctx.layout.page_of(m.start) for m in ctx.other_patient_mentions("DEVICE_CLEARED", "MRI_CONTRAINDICATION")}
+    out: set[str | None] = set()
+    for r in reviews:
+        if aside and ctx.layout.page_of(r.start()) in aside:
+            continue
+        lo, hi = _statement(text, r.start(), r.end())
+        here = [m for m in devices if lo <= m.start < hi]
+        before = [m for m in devices if 0 <= r.start() - m.end <= DEVICE_CUE_REACH]
+        kinds: set[str | None] = ({m.attrs.get("device") for m in here} if here else
+                                  {max(before, key=lambda m: m.end).attrs.get("device")} if before else {EVERY_DEVICE})
+        if not _review_settled(ctx, r, reviews, devices, kinds):
+            out |= kinds
+    return out
+
+
+def _review_settled(ctx: FactContext, review: re.Match[str], reviews: list[re.Match[str]], devices: list[Mention],
+                    kinds: set[str | None]) -> bool:
+    """Whether a statement after a pending review settles it: a settling word (safety.clearance_review_settled), not
+    denied or awaited (safety.clearance_review_not_settled) nor part of another pending review, in a statement
+    about the device's MR safety (safety.clearance_review_subject) that names no other device than the review's."""
+    text = ctx.text
+    for s in _REVIEW_SETTLED.regex.finditer(text, review.end()):
+        if any(r.start() <= s.start() < r.end() for r in reviews):
+            continue
+        lo, hi = _statement(text, s.start(), s.end())
+        if _REVIEW_NOT_SETTLED.matches(text[max(lo, s.start() - 40):s.start()]):
+            continue
+        if not _REVIEW_SUBJECT.matches(text[lo:hi]):
+            continue
+        named = {m.attrs.get("device") for m in devices if lo <= m.start < hi}
+        if named and EVERY_DEVICE not in kinds and not named & kinds:
+            continue
+        return True
+    return False
 
 
 def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
