@@ -1363,7 +1363,8 @@ def _reach_absences(ctx: FactContext, drafts: list[_Draft]) -> None:
     absences = _absences(ctx)
     for d in drafts:
         if d.citing and not d.verdicts and d.unreported and not d.said_in_hand:
-            absences.extend(_Absence(d.modality, d.date, d.source, c) for c in d.unreported)
+            # a second-hand account ("done without incident per mother") speaks of its own clause only
+            absences.extend(_Absence(d.modality, d.date, d.source, c) for c in d.unreported if c != _HEARSAY.id)
             d.unreported = []
     for d in drafts:
         if not d.citing or not d.verdicts or d.said_in_hand:

@@ -106,6 +106,13 @@ CASES: list[tuple[str, str, FactStatus]] = [
      "Referral summary\nRecords enclosed.\n" + PAGE + CT_READ, P),
     ("near miss: bare reports pending names no study and no outside source",
      "Labs: reports pending.\n\n" + MRI_READ.replace(" at an outside centre", ""), P),
+    # a second-hand remark about the study that gives no read ("done without incident per mother") speaks of its
+    # own clause only: it takes no report away from the study's other citations
+    ("near miss: a hearsay remark about the scan, no read",
+     "MRI safety comments: the outside MRI brain 10/25/2026 was done at 1.5T without incident per mother.\n"
+     + PAGE + MRI_READ, P),
+    ("near miss: a relative's account, no read",
+     "Outside CT head 11/01/2026 - reportedly uneventful per the family.\n" + PAGE + CT_READ, P),
 ]
 
 
