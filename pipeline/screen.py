@@ -189,7 +189,8 @@ class Screener:
         low = [p.number for p in doc.info.pages
                if p.source is TextSource.OCR and (p.ocr_confidence is None or p.ocr_confidence < threshold)]
         facts = map_facts(nlp_out, text=doc.text, layout=doc.layout,
-                          transmission_lines=doc.info.transmission_lines, low_confidence_pages=low)
+                          transmission_lines=doc.info.transmission_lines, low_confidence_pages=low,
+                          ocr_pages=[p.number for p in doc.info.pages if p.source is TextSource.OCR])
         t1 = time.perf_counter()
         self.times.add("facts", t1 - t0)
         determinations = [

@@ -317,15 +317,17 @@ def _set_aside_other_patient(nlp: NlpResult, layout: Layout, pages: dict[int, st
 
 def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
               transmission_lines: list[TransmissionLine] | None = None,
-              low_confidence_pages: list[int] | None = None) -> ClinicalFacts:
+              low_confidence_pages: list[int] | None = None, ocr_pages: list[int] | None = None) -> ClinicalFacts:
     """All catalogue facts for one document, each with its evidence.
 
     `low_confidence_pages`: pages whose text came from OCR of low confidence; evidence found only there
-    never approves a request on its own.
+    never approves a request on its own. `ocr_pages`: every page whose text came from OCR (a patient field read
+    there may be misread, so it never marks the page as another patient's).
     """
     nlp = NlpResult(mentions=read_date_order(nlp.mentions, text, layout, nlp.sections), sections=nlp.sections)
     form_pages = request_form_pages(text, nlp.sections, layout)
-    nlp, aside = _set_aside_other_patient(nlp, layout, other_patient_pages(text, nlp.mentions, layout, form_pages))
+    nlp, aside = _set_aside_other_patient(nlp, layout, other_patient_pages(text, nlp.mentions, layout, form_pages,
+                                                                          set(ocr_pages or [])))
     ctx = FactContext(nlp=nlp, text=text, layout=layout, other_patient=aside)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     ctx.apply_supersession()

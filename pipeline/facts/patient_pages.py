@@ -225,8 +225,10 @@ def _verdict(f: _Field, name: _Name | None, born: date | None) -> bool | None:
 
 
 def other_patient_pages(text: str, mentions: Iterable[Mention], layout: Layout,
-                        form_pages: set[int] | None = None) -> dict[int, str]:
-    """The pages about another patient than the member, each with the id of the rule that found it."""
+                        form_pages: set[int] | None = None, ocr_pages: set[int] | None = None) -> dict[int, str]:
+    """The pages about another patient than the member, each with the id of the rule that found it. A page whose
+    text OCR read (`ocr_pages`) is never set aside by its patient field, whose name or date of birth may be misread;
+    only a note that it was received in error sets it aside."""
     rules = patient_page_rules()
     lines = _lines(text, layout)
     dobs = sorted((m for m in mentions if m.concept == "DOB"), key=lambda m: m.start)
@@ -235,7 +237,7 @@ def other_patient_pages(text: str, mentions: Iterable[Mention], layout: Layout,
     out: dict[int, str] = {}
     pages = sorted({f.page for f in fields})
     for page in pages:
-        if page == member_page:
+        if page == member_page or page in (ocr_pages or set()):
             continue
         verdicts = [(_verdict(f, name, born), f.rule) for f in fields if f.page == page]
         if any(v is False for v, _ in verdicts):

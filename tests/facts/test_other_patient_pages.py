@@ -181,3 +181,19 @@ def test_no_names_in_evidence(analyze):
         for e in fact.ignored:
             if e.attributes.get("other_patient"):
                 assert "webb" not in str(e.attributes).lower() and "harold" not in (fact.note or "").lower()
+
+
+@pytest.mark.parametrize(("page3", "aside"), [
+    ("Patient: WEBB, Harold    DOB: 02/11/1950\n" + GBM, False),  # an OCR-read name may be the member's, misread
+    ("** PAGE RECEIVED IN ERROR - belongs to another patient **\n" + GBM, True),  # a note still sets it aside
+], ids=["ocr page, another name: kept", "ocr page, received-in-error note: set aside"])
+def test_ocr_pages_are_set_aside_only_by_a_note(analyze, page3, aside):
+    """A page whose text OCR read is never set aside by its patient field (a misread name or DOB would drop the
+    member's own page); only a note that it was received in error sets it aside."""
+    from text_to_criteria import FormFeedLayout
+
+    from pipeline.facts import map_facts
+
+    text = _packet(page3)
+    facts = map_facts(analyze(text), text=text, layout=FormFeedLayout(text), ocr_pages=[3])
+    assert (facts.facts["glial_neoplasm"].status is N) is aside
