@@ -147,6 +147,8 @@ _GENERIC_SOURCE = value_set("study.generic_source_words")
 NAMED_SOURCE_REACH = 40
 """How far (characters) after a study's name, in its clause, the facility it was done at may be named."""
 _HEARSAY = cue("study.hearsay_read")
+_STATEMENT_DATE_BEFORE = cue("study.statement_date_before")
+_STATEMENT_DATE_AFTER = cue("study.statement_date_after")
 OTHER_REPORT_REACH = 30
 """How far (characters) before a missing-report statement another test may be named as its subject."""
 REPORT_UNAVAILABLE_CUE = _REPORT_UNAVAILABLE.id
@@ -1285,18 +1287,48 @@ class _Absence:
     date: date | None
     source: str | None
     cue: str
+    precision: str | None = None  # of the date: "month" (10/2026) or "year" (2026) names no day
 
     def reaches(self, d: _Draft) -> bool:
         """The draft is a study the statement is about: the same modality (or, for a statement naming none, a
-        study done outside), and the same date and facility when both give one."""
+        study done outside), and the same date (within the month or year a coarser date names) and facility when
+        both give one."""
         if self.modality is None:
             if not (d.outside or d.source):
                 return False
         elif d.modality != self.modality:
             return False
-        if self.date is not None and d.date is not None and self.date != d.date:
+        if self.date is not None and d.date is not None and not _same_date(self.date, self.precision, d.date):
             return False
         return self.source is None or d.source is None or self.source == d.source
+
+
+def _same_date(a: date, precision: str | None, b: date) -> bool:
+    if precision == "year":
+        return a.year == b.year
+    if precision == "month":
+        return (a.year, a.month) == (b.year, b.month)
+    return a == b
+
+
+def _study_date_of(ctx: FactContext, o: Mention) -> tuple[date | None, str | None]:
+    """The date of the study a missing-report statement names, and its precision: the date nearest its name in
+    its clause, but not one that dates the statement itself (the note, fax or call that says the report is lacking:
+    "Fax 11/15/2026: outside MRI report not received", "Outside MRI report requested 11/10 - not received",
+    "Called the OSH on 11/15 for the MRI report": study.statement_date_before and study.statement_date_after on the
+    words between the date and the study's name)."""
+    lo, hi = ctx.clause_of(o)
+    text = ctx.text
+    skip = [(d.start, d.end) for d in ctx.same_sentence(o, "DATE", counted=False)
+            if lo <= d.start and d.end <= hi
+            and (_STATEMENT_DATE_BEFORE.matches(text[d.end:o.start]) if d.end <= o.start
+                 else _STATEMENT_DATE_AFTER.matches(text[o.end:d.start]))]
+    when = ctx.date_of(o, skip=skip)
+    if when is None:
+        return None, None
+    own = [d for d in ctx.same_sentence(o, "DATE", counted=False) if lo <= d.start and d.end <= hi
+           and (d.start, d.end) not in skip and mention_date(d, reference=ctx.reference_date) == when]
+    return when, (own[0].attrs.get("precision") if own else None)
 
 
 def _source_of(ctx: FactContext, m: Mention) -> tuple[str | None, bool]:
@@ -1336,8 +1368,8 @@ def _absences(ctx: FactContext) -> list[_Absence]:
     keyed by each study its clause names (modality, date, facility), or, naming none, by its saying outside."""
     text = ctx.text
     imaging = [o for o in ctx.mentions("IMAGING", counted=False) if _modality(o) != "unspecified"]
-    out = [_Absence(_modality(o), ctx.date_of(o), _source_of(ctx, o)[0], _NOT_ENCLOSED.id) for o in imaging
-           if _NOT_ENCLOSED.matches(text[slice(*ctx.line_of(o))])]
+    out = [_Absence(_modality(o), when, _source_of(ctx, o)[0], _NOT_ENCLOSED.id, precision) for o in imaging
+           if _NOT_ENCLOSED.matches(text[slice(*ctx.line_of(o))]) for when, precision in [_study_date_of(ctx, o)]]
     starts = sorted(ctx.by_sentence)
     for hit in _REPORT_UNAVAILABLE.regex.finditer(text):
         lo, hi = _sentence_around(ctx, starts, hit.start())
@@ -1349,8 +1381,8 @@ def _absences(ctx: FactContext) -> list[_Absence]:
         c_hi = min(ends) if ends else hi
         named = within(imaging, c_lo, c_hi)
         if named:
-            out.extend(_Absence(_modality(o), ctx.date_of(o), _source_of(ctx, o)[0], _REPORT_UNAVAILABLE.id)
-                       for o in named)
+            out.extend(_Absence(_modality(o), when, _source_of(ctx, o)[0], _REPORT_UNAVAILABLE.id, precision)
+                       for o in named for when, precision in [_study_date_of(ctx, o)])
         elif _OUTSIDE.matches(text[c_lo:c_hi]):
             out.append(_Absence(None, None, None, _REPORT_UNAVAILABLE.id))
     return out
