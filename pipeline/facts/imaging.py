@@ -58,6 +58,11 @@ _TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
 _VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
 _CANNOT_DISTINGUISH = cue("verdict.cannot_distinguish")
+_INCIDENTAL = cue("verdict.incidental_nonspecific")
+_REFERS_BACK = cue("verdict.refers_back")
+INCIDENTAL_FINDING = "incidental_finding"
+"""`superseded_by` of an inconclusive verdict that only called an incidental finding nonspecific beside a read
+that answers the question (_incidental_nonspecific)."""
 _NO_TISSUE = cue("verdict.no_tissue")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
@@ -149,6 +154,8 @@ NAMED_SOURCE_REACH = 40
 _HEARSAY = cue("study.hearsay_read")
 _STATEMENT_DATE_BEFORE = cue("study.statement_date_before")
 _STATEMENT_DATE_AFTER = cue("study.statement_date_after")
+_QUOTED_READ = cue("study.quoted_reader_read")
+_SPOKEN_READ = cue("study.spoken_read")
 OTHER_REPORT_REACH = 30
 """How far (characters) before a missing-report statement another test may be named as its subject."""
 REPORT_UNAVAILABLE_CUE = _REPORT_UNAVAILABLE.id
@@ -255,6 +262,7 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     lesion, in its summary and with no lesion there, is also `nonlesional` (evidence attribute `read`)."""
     verdicts: set[str] = set()
     evidence: list[Evidence] = []
+    read: list[tuple[Mention, str]] = []  # each verdict mention with its verdict (as `evidence`, in its order)
     summary = {id(m) for m in _summary(mentions, in_report=in_report)}
     lesional = _lesional(mentions, in_report=in_report)
     weighed = _weighed_diagnoses(ctx, mentions)
@@ -303,6 +311,9 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         verdicts.add(verdict)
         cited = [_CANNOT_DISTINGUISH.id] if id(m) in weighed and not m.has("uncertain") else []
         evidence.append(ctx.evidence(m, attributes=attributes, cues=cited))
+        read.append((m, verdict))
+    if "inconclusive" in verdicts:
+        verdicts, evidence = _incidental_nonspecific(ctx, mentions, summary, read, verdicts, evidence)
     settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary)
                if s is not None and not settled_by_test(ctx, s)]
     if settled and "inconclusive" in verdicts:
@@ -311,6 +322,46 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
                     for e in evidence]
     return verdicts, evidence
+
+
+def _incidental_nonspecific(ctx: FactContext, mentions: list[Mention], summary: set[int],
+                            read: list[tuple[Mention, str]], verdicts: set[str], evidence: list[Evidence]
+                            ) -> tuple[set[str], list[Evidence]]:
+    """A finding only called nonspecific beside a read that answers the question is incidental, not an open read
+    ("1. No intracranial mass. 2. Scattered nonspecific white-matter hyperintensities, likely chronic small-vessel
+    ischemic change."; cue verdict.incidental_nonspecific). Every inconclusive verdict must lie in the summary, in a
+    sentence whose verdict words only say nonspecific, that names no diagnosis of the question (verdict.diagnoses)
+    unless to deny it, and that does not go on about a finding named before it ("The pattern is nonspecific":
+    verdict.refers_back); and another sentence of the summary must answer the question: a diagnosis read plainly
+    or denied ("diagnostic of abscess", "No evidence of tumour"), or a lesion denied ("No mass"). Then those
+    verdicts stay as evidence marked `superseded_by: incidental_finding` and the study is conclusive. A differential,
+    a cause left open ("of uncertain aetiology") or a nonspecific finding with nothing that answers the question
+    keeps the study inconclusive."""
+    open_sentences: set[int] = set()
+    for m, verdict in read:
+        if verdict != "inconclusive":
+            continue
+        if id(m) not in summary:
+            return verdicts, evidence
+        open_sentences.add(m.sentence_start)
+    for start in open_sentences:
+        around = ctx.by_sentence.get(start, [])
+        words = [o for o in around if o.concept == "IMAGING_INCONCLUSIVE" and not o.has("hypothetical")]
+        if not words or not all(_INCIDENTAL.matches(o.text) for o in words) \
+                or any(o.concept in _DIAGNOSES and not o.has("negated") for o in around) \
+                or _REFERS_BACK.matches(ctx.text[start:max(o.sentence_end for o in around)]):
+            return verdicts, evidence
+    answers = [m for m, verdict in read if verdict == "conclusive" and m.concept in _DIAGNOSES
+               and m.sentence_start not in open_sentences]
+    denied = [m for m in mentions if id(m) in summary and m.concept == "BRAIN_LESION" and m.has("negated")
+              and not (m.has("hypothetical") or m.has("family")) and m.sentence_start not in open_sentences]
+    if not answers and not denied:
+        return verdicts, evidence
+    evidence = [cite_cues(_superseded(e, by=INCIDENTAL_FINDING), _INCIDENTAL.id)
+                if e.attributes.get("verdict") == "inconclusive" else e for e in evidence]
+    if not answers:
+        evidence += [ctx.evidence(m, attributes={"verdict": "conclusive"}, cues=[_INCIDENTAL.id]) for m in denied]
+    return (verdicts - {"inconclusive"}) | {"conclusive"}, evidence
 
 
 def in_quoted_question(ctx: FactContext, m: Mention) -> bool:
@@ -1228,9 +1279,14 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
     shows growth", "according to the referring NP, the MRI was equivocal", "family was told the CT showed ...").
     In hand wins over a preliminary told by phone or a hearsay account; the cue ids are given only when the packet
     says it lacks the report or tells the read second-hand."""
+    sentence = ctx.sentence_text(m)
+    if _QUOTED_READ.matches(sentence) and not _SPOKEN_READ.matches(sentence):
+        # 'MRI brain 10/12 - impression per Dr. N. Okoro, neuroradiology (report in chart): "..."': the reader's
+        # own words quoted are the read, in the packet
+        return True, [_QUOTED_READ.id]
     lo, hi = ctx.clause_of(m)
     hearsay = _HEARSAY.matches(ctx.text[lo:hi])
-    texts = [ctx.sentence_text(m)]
+    texts = [sentence]
     if through > m.sentence_end:
         texts.append(ctx.text[m.sentence_end:through])
     nxt = next_sentence(ctx.text, max(m.sentence_end, through))
