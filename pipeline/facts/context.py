@@ -14,7 +14,7 @@ from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSp
 from .dates import mention_date
 
 if TYPE_CHECKING:
-    from .site import OutsideBrain, SiteRead
+    from .site import BodyTable, OutsideBrain, SiteRead
     from .supersession import Supersession
 
 # Sections whose content is the request itself or the reason for it.
@@ -107,8 +107,9 @@ class FactContext:
     """Mentions a later read superseded (facts/supersession.py): they count for no fact."""
     site: SiteRead | None = None
     """The lesion outside the brain the MRS is aimed at, if any (facts/site.py)."""
-    outside_brain: dict[tuple[int, int, str], OutsideBrain] = field(default_factory=dict)
-    """Brain findings that are that lesion told again (facts/site.py): they count for no fact."""
+    outside_brain: dict[tuple[int, int, str], OutsideBrain | BodyTable] = field(default_factory=dict)
+    """Brain findings that are that lesion told again, or the tumour rows of a body site's pathology table
+    (facts/site.py): they count for no fact."""
     other_patient: dict[tuple[int, int, str], tuple[Mention, str]] = field(default_factory=dict)
     """Mentions on another patient's page (facts/patient_pages.py), with the rule id that found the page: they are
     not in `nlp` (nothing reads them) and stay as ignored evidence."""
@@ -130,12 +131,17 @@ class FactContext:
     def apply_site(self, read: SiteRead | None = None) -> None:
         """Find the lesion outside the brain the MRS is aimed at (after supersession), or take one already read
         from the whole packet (the clinical-documentation context reads its findings the same way)."""
-        from .site import read_site  # it reads mentions the way this module does
+        from .site import read_body_tables, read_site  # they read mentions the way this module does
 
-        self.site = read if read is not None else read_site(self)
-        self.outside_brain = self.site.told_again
+        if read is None:
+            body = read_body_tables(self)
+            self.outside_brain = dict(body)  # a body site's table first: its rows are no brain finding
+            read = read_site(self)
+            read.body_tables = body
+        self.site = read
+        self.outside_brain = {**read.body_tables, **read.told_again}
 
-    def outside_brain_of(self, m: Mention) -> OutsideBrain | None:
+    def outside_brain_of(self, m: Mention) -> OutsideBrain | BodyTable | None:
         return self.outside_brain.get((m.start, m.end, m.concept)) if self.outside_brain else None
 
     def _ignored(self, m: Mention) -> bool:

@@ -191,6 +191,8 @@ class FactResolver:
                 note = "mentioned only in readings a later read superseded"
             if any(e.attributes.get("outside_brain") for e in ignored):
                 note = "mentioned only as a lesion outside the brain (skull-base bone, sinonasal cavity or orbit)"
+            if any(e.attributes.get("outside_brain") == "body" for e in ignored):
+                note = "mentioned only in a pathology table of a body site outside the brain"
             if unsupported and spec.requires is not None:
                 note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
             if told_again:

@@ -18,10 +18,20 @@ brain the target. Then every brain finding (concept set site.brain_findings) tha
 hemangioma", "recurrence versus post-radiation change") is that lesion told again: it counts for no fact
 (`FactContext`) and stays as ignored evidence naming the lesion (`outside_brain`), and the fact
 `non_brain_target` names the lesion and its site.
+
+A pathology or staging table of a body site outside the central nervous system speaks of that body tumour
+(`read_body_tables`): in a run of consecutive table rows ("Tumor | SCC, moderately differentiated, 3.8 cm",
+"Histologic type: adenocarcinoma", "Tumor grade: G2"; row labels site.specimen_field and site.pathology_row) whose
+specimen, site or procedure field names a body site (site.body_specimen: "Specimen: left lateral tongue, partial
+glossectomy", "Primary site: sigmoid colon") and no field names the CNS (site.cns_specimen), every brain finding on a
+tumour row that names no CNS site itself ("Distant metastasis: brain" stays) is that body tumour: it counts for no
+fact and stays as ignored evidence naming the field (`outside_brain: body`). The brain is still the MRS target; a
+brain tumour told anywhere else keeps its reading.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..contracts import FactStatus, Mention
@@ -37,6 +47,12 @@ _CONFINED = cue("site.confined")
 _BRAIN_NAMED = cue("site.brain_named")
 _LOCATIVE = cue("site.locative_after")
 _INCIDENTAL = cue("site.incidental")
+_SPECIMEN_FIELD = cue("site.specimen_field")
+_PATHOLOGY_ROW = cue("site.pathology_row")
+_BODY_SPECIMEN = cue("site.body_specimen")
+_CNS_SPECIMEN = cue("site.cns_specimen")
+_ROW = re.compile(r"[ \t]*(?:[-*\u2022]\s*)?([A-Za-z][A-Za-z0-9 ()/'-]{0,40}?)[ \t]*(?::|\|)(.*)")
+"""A table row: a short label, then ":" or "|", then its value."""
 DENIAL_REACH = 60
 """How far (characters, within the clause) before an extension its denial may be written."""
 _SITED_CONCEPTS = frozenset({"GLIOMA"})
@@ -60,6 +76,21 @@ class OutsideBrain:
                 "outside_brain_rule": self.lesion.rule_id}
 
 
+@dataclass(frozen=True)
+class BodyTable:
+    """Why a brain finding does not count: it is a tumour row of a pathology table of a body site outside the CNS."""
+
+    field_text: str
+    field_start: int
+    field_end: int
+    cues: tuple[str, ...] = (_SPECIMEN_FIELD.id, _BODY_SPECIMEN.id)
+
+    def attributes(self) -> dict[str, str]:
+        """Evidence attributes of the finding (what a reviewer sees)."""
+        return {"outside_brain": "body", "outside_brain_text": self.field_text,
+                "outside_brain_span": f"{self.field_start}-{self.field_end}", "outside_brain_rule": _BODY_SPECIMEN.id}
+
+
 @dataclass
 class SiteRead:
     """The lesions outside the brain the MRS is aimed at, with the cues that kept them there, and the brain
@@ -69,6 +100,8 @@ class SiteRead:
     cues: dict[str, list[str]] = field(default_factory=dict)  # site -> cue ids
     told_again: dict[tuple[int, int, str], OutsideBrain] = field(default_factory=dict)
     note: str = ""
+    body_tables: dict[tuple[int, int, str], BodyTable] = field(default_factory=dict)
+    """Brain findings on the tumour rows of a body site's pathology table (`read_body_tables`)."""
 
 
 def _key(m: Mention) -> tuple[int, int, str]:
@@ -141,3 +174,59 @@ def read_site(ctx: FactContext) -> SiteRead:
             lesion.attrs.get("site", "unstated"), []))))
     return SiteRead(targets=kept, cues={s: list(dict.fromkeys(c)) for s, c in confined.items()}, told_again=told,
                     note="a lesion outside the brain is the MRS target")
+
+
+def _table_label(label: str) -> bool:
+    return _SPECIMEN_FIELD.matches(label) or _PATHOLOGY_ROW.matches(label)
+
+
+def _table_rows(text: str) -> list[list[tuple[int, int, str, str, int]]]:
+    """Runs of consecutive table lines; each row (a line's cell between ";"): start, end, label, value, value start.
+    A line is a table line when its first cell is a row whose label is a field or a tumour row's."""
+    runs: list[list[tuple[int, int, str, str, int]]] = []
+    run: list[tuple[int, int, str, str, int]] = []
+    pos = 0
+    for line in re.split(r"(?<=\n)", text):
+        cells, offset = [], pos
+        for cell in line.rstrip("\n").split(";"):
+            m, at = _ROW.match(cell), offset
+            if m is not None and not _table_label(m.group(1)):  # "Pathology summary: specimen: ..."
+                at, m = offset + m.start(2), _ROW.match(m.group(2))
+            if m is not None and _table_label(m.group(1)):
+                cells.append((offset, offset + len(cell), m.group(1), m.group(2), at + m.start(2)))
+            elif not cells:
+                break
+            offset += len(cell) + 1
+        if cells:
+            run.extend(cells)
+        elif run:
+            runs.append(run)
+            run = []
+        pos += len(line)
+    if run:
+        runs.append(run)
+    return runs
+
+
+def read_body_tables(ctx: FactContext) -> dict[tuple[int, int, str], BodyTable]:
+    """The brain findings on the tumour rows of a pathology table whose specimen, site or procedure field names a body
+    site outside the central nervous system (and no field names the CNS)."""
+    findings = [m for m in ctx.mentions(*BRAIN_FINDINGS.concepts) if m.concept not in _SITED_CONCEPTS]
+    if not findings:
+        return {}
+    out: dict[tuple[int, int, str], BodyTable] = {}
+    for run in _table_rows(ctx.text):
+        fields = [r for r in run if _SPECIMEN_FIELD.matches(r[2])]
+        if any(_CNS_SPECIMEN.matches(f"{r[2]} {r[3]}") for r in fields):
+            continue
+        body = next((r for r in fields if _BODY_SPECIMEN.matches(r[3])), None)
+        if body is None:
+            continue
+        value = body[3].strip()
+        start = body[4] + body[3].find(value)
+        table = BodyTable(field_text=value, field_start=start, field_end=start + len(value))
+        for f in findings:
+            row = next((r for r in run if r[0] <= f.start < r[1]), None)
+            if row is not None and not _CNS_SPECIMEN.matches(ctx.text[row[0]:row[1]]):
+                out[_key(f)] = table
+    return out
