@@ -19,6 +19,12 @@ _STATED_AFTER = cue("labs.stated_after")
 _STATED_BEFORE = cue("labs.stated_before")
 _SELF_RESULTED = cue("labs.self_resulted")
 _NONE = cue("labs.none")
+_ENCLOSURE = cue("labs.enclosure_header")
+_ENCLOSURE_ITEM = cue("labs.enclosure_item")
+_INDEX_ENTRY = cue("labs.index_entry")
+_RECORDS_REQUESTED = cue("labs.records_requested")
+ENCLOSURE_MAX_LINES = 40
+"""How far up an enclosure list's items its heading line is looked for."""
 _ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
 _HISTORY_SECTIONS = ("history_of_present_illness", "chief_complaint", "assessment_plan")
 # a radiology report or the diagnosis list does not tell the clinical course
@@ -277,15 +283,23 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     """Reported results: a test with a result, not a test that is pending or ordered, a bare "Labs:" header, or a
     test named in a plan or an order without its result. A result written right after the name counts also where
     ConText read it as a negation ("hCG neg", "LFTs unremarkable"); a "Labs:" header takes the result its line
-    gives ("LABS: within normal limits")."""
+    gives ("LABS: within normal limits"). A test only named as a document, in an enclosure list, a document index
+    or a request for outside records, is no result unless its result is written next to its name (`_named_only`);
+    such mentions stay as ignored evidence citing the cue."""
     ctx = r.ctx
     labs: list[Evidence] = []
+    named: list[Evidence] = []
     for m in ctx.mentions("LAB"):
         if ctx.is_mrs_sentence(m):
             continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
         lo, hi = ctx.clause_of(m)
         clause = ctx.text[lo:hi]
         stated = _stated_result(ctx, m, lo, hi)
+        only_named = _named_only(ctx, m)
+        if only_named is not None and stated is None:
+            # "Enclosed: 3. Metabolic labs 10/29", "Newborn screen: records requested": a document, not a result
+            named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[only_named]))
+            continue
         cues: list[str] = []
         if mention_status(m) is FactStatus.ABSENT:
             if stated is None:
@@ -313,8 +327,45 @@ def labs_documented(r: Resolver, name: str) -> Fact:
             cues.append(stated)
         labs.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=sorted(set(cues))))
     if not labs:
-        return not_documented(name, "no laboratory results reported (pending or planned tests do not count)")
-    return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported")
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [], ignored=named,
+                         note="no laboratory results reported (pending or planned tests, tests only listed as "
+                              "enclosures and records requested do not count)")
+    return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported", ignored=named)
+
+
+def _named_only(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue that makes the test's mention a document named, not a result: a line of a document index
+    (labs.index_entry), an enclosure list's heading line or one of its items (labs.enclosure_header), or a
+    sentence that requests the outside records or results (labs.records_requested); else None."""
+    lo, hi = ctx.line_of(m)
+    if _INDEX_ENTRY.matches(ctx.text[lo:hi]):
+        return _INDEX_ENTRY.id
+    if _in_enclosure_list(ctx.text, lo):
+        return _ENCLOSURE.id
+    if _RECORDS_REQUESTED.matches(ctx.text[m.sentence_start:m.sentence_end]):
+        return _RECORDS_REQUESTED.id
+    return None
+
+
+def _in_enclosure_list(text: str, lo: int) -> bool:
+    """The line that starts at `lo` opens an enclosure list ("Enclosed: clinic note; labs 10/29") or is one of the
+    items or wrapped lines under such a heading, with no blank line between ("Enclosed:\n1. ...\n3. Metabolic
+    labs")."""
+    for _ in range(ENCLOSURE_MAX_LINES):
+        end = text.find("\n", lo)
+        line = text[lo:len(text) if end < 0 else end]
+        if _ENCLOSURE.matches(line):
+            return True
+        if lo == 0:
+            return False
+        above = text.rfind("\n", 0, lo - 1) + 1
+        previous = text[above:lo - 1]
+        if not previous.strip():
+            return False  # a blank line ends the list
+        if not (_ENCLOSURE_ITEM.matches(line) or previous.rstrip().endswith((",", ";", "("))):
+            return False
+        lo = above
+    return False
 
 
 def _stated_result(ctx: FactContext, m: Mention, lo: int, hi: int) -> str | None:
