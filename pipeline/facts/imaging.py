@@ -90,6 +90,9 @@ _SUBJECT_LINE = cue("study.subject_line")
 _REQUEST_TITLE = cue("study.request_title")
 _JOINED_ITEM = cue("study.joined_item")
 _REQUEST_LOG = cue("study.request_log")
+_QUESTION_ABOUT = cue("study.question_about")
+_QUESTION_DIRECT = cue("study.question_direct")
+_QUESTION_RESULT = cue("study.question_result")
 _QUOTED_WORDS = cue("study.quoted_words")
 _OWN_DATE_AFTER = cue("study.own_date_after")
 _DENIED_BEFORE = cue("study.denied_before")
@@ -114,6 +117,7 @@ DISCUSSED_REFUSED = _DISCUSSED_REFUSED.id
 _CANCELLED = cue("study.cancelled_order")
 _RENEWED = cue("study.order_renewed")
 _FORM_ANSWERED_NO = value_set("study.form_answered_no")
+_ROW_ANSWERED_NO = cue("study.row_answered_no")
 CANCEL_REACH = (40, 80)
 """How far (characters before, after) from a study's name, in its own part of the clause, a cancelled order may be
 told ("the cancelled PET order", "FDG-PET order from 10/30 was CANCELLED by ordering provider")."""
@@ -870,7 +874,9 @@ def is_requested_study(ctx: FactContext, m: Mention) -> bool:
         return True
     if _modality(m) == "MRS" and any(_is_mrs_code(c) for c in ctx.same_sentence(m, "CPT_CODE", counted=False)):
         return True
-    if any(o.concept == "MRS_REQUEST" for o in ctx.same_sentence(m, "MRS_REQUEST", counted=False)):
+    lo, hi = ctx.clause_of(m)
+    if any(lo <= o.start < hi for o in ctx.same_sentence(m, "MRS_REQUEST", counted=False)):
+        # the request's own clause ("repeat MRS requested; prior MRS 08/2026 showed ...": the second is a study)
         return _modality(m) in {"MRS", "unspecified"}
     if _is_recommended(ctx, m) or _is_pending(ctx, m):
         return True
@@ -965,7 +971,17 @@ def cancelled_order(ctx: FactContext, m: Mention) -> bool:
     hi = min(own_hi, m.end + CANCEL_REACH[1])
     if _RENEWED.matches(ctx.text[m.end:own_hi]):
         return False  # "PET cancelled by the plan, resubmitted 11/20": asked for again
-    return _CANCELLED.matches(ctx.text[lo:m.start]) or _CANCELLED.matches(ctx.text[m.end:hi])
+    if _CANCELLED.matches(ctx.text[lo:m.start]) or _CANCELLED.matches(ctx.text[m.end:hi]):
+        return True
+    # a pipe table's row ("| FDG PET brain | 11/02/2026 | Cancelled |"): its cells after the study's, up to the
+    # next study named on the line, are the row's status
+    line_lo, line_hi = ctx.line_of(m)
+    if "|" not in ctx.text[line_lo:line_hi]:
+        return False
+    row_hi = min([o.start for o in ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False)
+                  if m.end <= o.start < line_hi] + [line_hi])
+    row = ctx.text[m.end:row_hi]
+    return _CANCELLED.matches(row) and not _RENEWED.matches(row)
 
 
 def is_choice_option(ctx: FactContext, m: Mention) -> bool:
@@ -1156,6 +1172,9 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     for words in (_PROSPECT_AFTER, _COVERAGE_AFTER):
         if words.matches(after):
             return words.id  # "may demonstrate" is no study done
+    question = asked_about(ctx, m)
+    if question is not None:
+        return question  # "Father asks whether the MRS can be done before ...": the request asked about
     if _DONE_CUE.matches(stretch):
         return None
     if _REQUEST_LOG.matches(sentence) and not _DONE_CUE.matches(sentence) \
@@ -1163,6 +1182,25 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         return _REQUEST_LOG.id
     if dated and is_planned(ctx, m) and not _DONE_CUE.matches(clause):
         return _PLANNED_BEFORE.id if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) else _PLANNED_AFTER.id
+    return None
+
+
+def asked_about(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the study is named inside a question about it: an indirect one before its name
+    ("Father asks whether the MRS can be done before the genetics visit", "pt wants to know if spectroscopy needs
+    sedation", study.question_about) or a direct one whose "?" follows its name in its clause ("Family asks: can the
+    MRS be done before Christmas?", study.question_direct). None when its own words after it ask what a study done
+    showed ("asks whether the MRS showed a tumour", study.question_result) or read it."""
+    lo, hi = ctx.clause_of(m)
+    before = ctx.text[lo:m.start]
+    after = own_stretch_after(ctx, m)
+    if _QUESTION_RESULT.matches(after) or any(
+            lo <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return None
+    if _QUESTION_ABOUT.matches(before):
+        return _QUESTION_ABOUT.id
+    if _QUESTION_DIRECT.matches(before) and "?" in ctx.text[m.end:hi]:
+        return _QUESTION_DIRECT.id
     return None
 
 
@@ -1218,11 +1256,12 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         when = ctx.date_of(m, skip=asides)
         if m.concept == "IMAGING" and m.has("negated") and (
                 when is None or any(r in _FORM_ANSWERED_NO.values for r in m.modifier_rules)
-                or denied_study(ctx, m) is not None):
+                or denied_study(ctx, m) is not None or _ROW_ANSWERED_NO.matches(own_stretch_after(ctx, m))):
             # "no prior MRI is available", "has never had a CT" (a negated sequence still shows an MRI); a study a
             # form row answers No in order is none, whatever date the row holds ("Prior MRS / PET ... none /
             # 10/02/2026": the date answers the PET), and so is one its own words deny ("MRI brain 10/02/2026, no
-            # prior spectroscopy": the date is the MRI's)
+            # prior spectroscopy": the date is the MRI's), and so is one a row labelled by it answers No ("Prior MRS:
+            # N/A - first request (11/02/2026)": the date is the request's)
             continue
         sentence = _without(ctx, m, asides)
         if modality == "MRS" and when is None and (not _DONE_CUE.matches(_clause(ctx, m, sentence))
