@@ -61,6 +61,12 @@ CASES: list[tuple[str, str, FactStatus, FactStatus]] = [
      'nothing to worry about".', N, N),
     ("near: phoned prelim quoted", 'MRI brain 10/12/2026 - preliminary read phoned by Dr. N. Okoro, neuroradiology: '
      '"nonspecific white matter T2 hyperintensity". Final report to follow.', N, N),
+    ("near: a records table quotes the report's status", 'The outside MRI brain 10/12/2026 possibly showed a '
+     'nonspecific focus; final report not received.\nRecord                              | Received | Note\n'
+     'MRI brain 10/12 - radiology report | NO       | "not finalized" per HIM', N, N),
+    ("near: radiology report row quoted as not released", 'Per the outside ED physician, the MRI brain 10/12/2026 '
+     'showed an indeterminate enhancing focus; the written report has not arrived.\nRadiology report (10/12): '
+     '"not released" - requested again.', N, N),
 ]
 
 
