@@ -66,6 +66,7 @@ that answers the question (_incidental_nonspecific)."""
 _NO_TISSUE = cue("verdict.no_tissue")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
+_LEADING_READ_HEDGES = value_set("verdict.leading_read_hedges")
 _HEDGE_RULE_PREFIX = "poss."  # the ids of context.yaml's suspicion (POSSIBLE_EXISTENCE) rules
 _HARMLESS = cue("technical.harmless")
 _MINOR_DEGREE = cue("technical.minor_degree")
@@ -297,7 +298,7 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         elif m.concept in HEDGED_FINDINGS and (not in_report or m.section in _SUMMARY_SECTIONS):
             if m.has("uncertain") and untested_presumption(ctx, m):
                 continue  # "presumed metastasis, no tissue": the clinician's presumption, not the study's read
-            if m.has("uncertain"):
+            if m.has("uncertain") and not leading_read_only(m):
                 verdict = "inconclusive"
             elif id(m) in weighed:
                 verdict = "inconclusive"  # "Abscess or necrotic tumour. Imaging cannot distinguish these."
@@ -380,6 +381,15 @@ def in_quoted_question(ctx: FactContext, m: Mention) -> bool:
     hi = max(m.sentence_end, len(ctx.text) if next_end < 0 else next_end)
     return any(lo + q.start() <= m.start and m.end <= lo + q.end()
                for q in _QUOTED_QUESTION.regex.finditer(ctx.text[lo:hi]))
+
+
+def leading_read_only(m: Mention) -> bool:
+    """The finding's only suspicion rules name the read's leading diagnosis ("most consistent with a high-grade
+    glioma", "best fits a DNET"; verdict.leading_read_hedges): the diagnosis is suspected, but the read is a definite
+    one, as "consistent with" is ("most consistent with a glioma; ganglioglioma is the main alternative" hedges the
+    alternative by another rule, and the study is inconclusive through it)."""
+    hedges = {r for r in m.modifier_rules if r.startswith(_HEDGE_RULE_PREFIX)}
+    return bool(hedges) and hedges <= _LEADING_READ_HEDGES.values
 
 
 def untested_presumption(ctx: FactContext, m: Mention) -> list[str]:

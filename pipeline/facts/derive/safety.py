@@ -24,6 +24,8 @@ _PHRASE_END = cue("safety.device_phrase_end")
 _OPTION = cue("safety.device_option")
 _OPTION_LIST = cue("safety.device_option_list")
 _COORDINATION = cue("safety.device_coordination")
+_OPTIONS_NAMED = cue("safety.device_options_named")
+_VERSUS_TREATMENT = cue("safety.device_versus_treatment")
 _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
@@ -319,6 +321,11 @@ def _planned(ctx: FactContext, m: Mention) -> str | None:
         return _PLANNED_BEFORE.id
     if _PLANNED_AFTER.matches(ctx.text[last.end:after]):
         return _PLANNED_AFTER.id
+    if _OPTIONS_NAMED.matches(ctx.text[lo:first.start]):
+        return _OPTIONS_NAMED.id  # "Options: VNS vs RNS vs resection", "pros and cons of VNS versus surgery"
+    if _VERSUS_TREATMENT.search(ctx.text[last.end:after]) is not None \
+            or _VERSUS_TREATMENT.matches(ctx.text[before:first.start]):
+        return _VERSUS_TREATMENT.id  # "VNS vs surgery", "resection or VNS": one side of a choice of treatments
     if _OPTION.matches(ctx.text[m.end:after if last is m else last.start]) and _OPTION_LIST.matches(ctx.text[lo:hi]):
         return _OPTION.id  # "stent constriction vs transplant": a procedure on a device, one option of a plan
     return None
