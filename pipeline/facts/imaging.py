@@ -321,12 +321,24 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         verdicts, evidence = _incidental_nonspecific(ctx, mentions, summary, read, verdicts, evidence)
     settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary)
                if s is not None and not settled_by_test(ctx, s)]
-    if settled and "inconclusive" in verdicts:
+    if settled and "inconclusive" in verdicts and not _still_open(ctx, [m for m in mentions if id(m) in summary]):
         # the read was open on a differential that a later read settled (pathology, a second opinion)
         verdicts.discard("inconclusive")
         evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
                     for e in evidence]
     return verdicts, evidence
+
+
+def _still_open(ctx: FactContext, weighed: list[Mention]) -> bool:
+    """Whether a differential a later read settled in part still weighs two or more diagnoses: hedged diagnoses
+    (`verdict.diagnoses`) that no later read superseded, one per concept and named disease (a family's generic name
+    counts only beside none of its named members). "leukodystrophy vs toxic leukoencephalopathy vs demyelination",
+    then "demyelination is not supported", is still open; "glioma versus demyelination", then "tumor was ruled out",
+    is settled."""
+    live = {(m.concept, str(m.attrs.get("disease") or m.attrs.get("kind") or "unspecified")) for m in weighed
+            if m.concept in _DIAGNOSES and m.has("uncertain") and ctx.supersession_of(m) is None}
+    named = {concept for concept, disease in live if disease != "unspecified"}
+    return len({(c, d) for c, d in live if d != "unspecified" or c not in named}) >= 2
 
 
 def _incidental_nonspecific(ctx: FactContext, mentions: list[Mention], summary: set[int],
@@ -1287,9 +1299,9 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         later, later_evidence = _verdict_cues(ctx, going_on, in_report=False)
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
-        settled = [s for s in (ctx.supersession_of(o) for o in ctx.same_sentence(m, *HEDGED_FINDINGS, counted=False))
-                   if s is not None and not settled_by_test(ctx, s)]
-        if settled and "inconclusive" in verdicts:
+        weighed = ctx.same_sentence(m, *HEDGED_FINDINGS, counted=False)
+        settled = [s for s in (ctx.supersession_of(o) for o in weighed) if s is not None and not settled_by_test(ctx, s)]
+        if settled and "inconclusive" in verdicts and not _still_open(ctx, weighed):
             # the sentence weighed a differential that a later read settled ("glioma versus demyelination", then
             # "tumor was ruled out"): the citation is no longer an open read
             verdicts.discard("inconclusive")
