@@ -321,7 +321,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         verdicts, evidence = _incidental_nonspecific(ctx, mentions, summary, read, verdicts, evidence)
     settled = [s for s in (ctx.supersession_of(m) for m in mentions if id(m) in summary)
                if s is not None and not settled_by_test(ctx, s)]
-    if settled and "inconclusive" in verdicts and not _still_open(ctx, [m for m in mentions if id(m) in summary]):
+    if settled and "inconclusive" in verdicts \
+            and not _still_open(ctx, settled, [m for m in mentions if id(m) in summary]):
         # the read was open on a differential that a later read settled (pathology, a second opinion)
         verdicts.discard("inconclusive")
         evidence = [_superseded(e, by=settled[0].source) if e.attributes.get("verdict") == "inconclusive" else e
@@ -329,12 +330,19 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
     return verdicts, evidence
 
 
-def _still_open(ctx: FactContext, weighed: list[Mention]) -> bool:
-    """Whether a differential a later read settled in part still weighs two or more diagnoses: hedged diagnoses
-    (`verdict.diagnoses`) that no later read superseded, one per concept and named disease (a family's generic name
-    counts only beside none of its named members). "leukodystrophy vs toxic leukoencephalopathy vs demyelination",
-    then "demyelination is not supported", is still open; "glioma versus demyelination", then "tumor was ruled out",
-    is settled."""
+_RULING_OUT = frozenset({"withdrawal", "settled"})
+"""Supersession sources that only rule a diagnosis out (facts/supersession.py); the others may affirm one."""
+
+
+def _still_open(ctx: FactContext, settled: list[Supersession], weighed: list[Mention]) -> bool:
+    """Whether a differential that later reads only ruled items out of (withdrawals, exclusions: no diagnosis
+    affirmed) still weighs two or more diagnoses: hedged diagnoses (`verdict.diagnoses`) that no later read
+    superseded, one per concept and named disease (a family's generic name counts only beside none of its named
+    members). "leukodystrophy vs toxic leukoencephalopathy vs demyelination", then "demyelination is not supported",
+    is still open; "glioma versus demyelination", then "tumor was ruled out", is settled, as is any differential a
+    later read answers with a diagnosis (a biopsy that "revealed a demyelinating process")."""
+    if any(s.source not in _RULING_OUT for s in settled):
+        return False
     live = {(m.concept, str(m.attrs.get("disease") or m.attrs.get("kind") or "unspecified")) for m in weighed
             if m.concept in _DIAGNOSES and m.has("uncertain") and ctx.supersession_of(m) is None}
     named = {concept for concept, disease in live if disease != "unspecified"}
@@ -1301,7 +1309,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
         weighed = ctx.same_sentence(m, *HEDGED_FINDINGS, counted=False)
         settled = [s for s in (ctx.supersession_of(o) for o in weighed) if s is not None and not settled_by_test(ctx, s)]
-        if settled and "inconclusive" in verdicts and not _still_open(ctx, weighed):
+        if settled and "inconclusive" in verdicts and not _still_open(ctx, settled, weighed):
             # the sentence weighed a differential that a later read settled ("glioma versus demyelination", then
             # "tumor was ruled out"): the citation is no longer an open read
             verdicts.discard("inconclusive")

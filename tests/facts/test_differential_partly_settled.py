@@ -5,7 +5,7 @@ live (facts/imaging.py, _settled_read; supersession rules in facts/resources/sup
 followed in a later note by "demyelination is not supported" still leaves a leukodystrophy against a toxic cause:
 the conventional imaging stays inconclusive. When the later read leaves one item or none ("glioma versus
 demyelination", then "tumor was ruled out on biopsy"), the differential is settled and the read is no longer open,
-as before (no verdict is left: the fact is not documented unless another read gives one).
+and so is one a later read answers with a diagnosis (a biopsy that revealed one item), as before (no verdict is left: the fact is not documented unless another read gives one).
 
 Rows: id, text, expected conventional_imaging_inconclusive.
 """
@@ -54,6 +54,9 @@ CASES = [
     ("three items, two withdrawn in one sentence",
      "Differential includes glioma, lymphoma or demyelination.",
      "Lymphoma and demyelination were excluded on biopsy.", N),
+    ("three items, a biopsy affirms one",
+     "Enhancing lesion: lymphoma versus toxoplasmosis versus tumefactive demyelination.",
+     "Brain biopsy 10/15/2026 revealed a demyelinating process; negative for lymphoma.", N),
 ]
 
 
