@@ -100,6 +100,10 @@ _DENIED_BEFORE = cue("study.denied_before")
 _DENIED_AFTER = cue("study.denied_after")
 _SINCE_AFTER = cue("study.since_after")
 _PREPROCEDURE_TITLE = cue("study.preprocedure_title")
+_REASON_LABEL = cue("study.reason_label")
+_LABEL_SEPARATOR = cue("study.label_separator")
+_PRIOR_ROW_LABEL = cue("study.prior_row_label")
+_PRIOR_ROW_DENIED = cue("study.prior_row_denied")
 NEAREST_READING_DAYS = 183
 """A month/day date without a year is read as its occurrence nearest the request date (within this many days after
 it) when asking whether a study is dated on or after the request: a plan's "navigation MRI 12/01" in a request of
@@ -1021,11 +1025,47 @@ def is_choice_option(ctx: FactContext, m: Mention) -> bool:
                for o in ctx.same_sentence(m, *_CHOICE_OPTION.concepts, counted=False))
 
 
+def _joined_first(ctx: FactContext, m: Mention) -> Mention:
+    """The first study of the items joined to the mention before it in its clause ("MRI/MRS", "CT or MRS";
+    cue study.joined_item): what the words before that one say, they say of each item."""
+    lo, _ = ctx.clause_of(m)
+    first = m
+    for o in sorted((o for o in ctx.same_sentence(m, "IMAGING", counted=False) if lo <= o.start and o.end <= m.start),
+                    key=lambda o: -o.start):
+        if o.end > first.start or not _JOINED_ITEM.matches(ctx.text[o.end:first.start]):
+            break
+        first = o
+    return first
+
+
 def is_planned(ctx: FactContext, m: Mention) -> bool:
     """"family meeting after the MRS", "MRS to be scheduled", "once the MRS is done": the words next to the study's
-    name in its clause place it in the future."""
+    name in its clause place it in the future; the words before the first of the items joined to it place each
+    item ("date TBD once MRI/MRS done")."""
     lo, hi = ctx.clause_of(m)
-    return _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) or _PLANNED_AFTER.matches(ctx.text[m.end:hi])
+    return _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) or _PLANNED_AFTER.matches(ctx.text[m.end:hi]) or \
+        _PLANNED_BEFORE.matches(ctx.text[lo:_joined_first(ctx, m).start])
+
+
+def reason_label(ctx: FactContext, m: Mention) -> bool:
+    """The study is named in a form field's label that asks why it is wanted ("Why MRS / how it changes management:
+    MRI 11/11 is indeterminate.", "Medical necessity (MRS): ..."; cues study.reason_label, study.label_separator):
+    the request's study, and the date and read of the field's answer are another study's. Not when the label
+    itself tells a study done ("Reason the prior MRS was repeated:")."""
+    # the label's sentence: a label may wrap a line ("Justification for MR\nspectroscopy: ...")
+    before = ctx.text[m.sentence_start:m.start].replace("\n", " ")
+    after = ctx.text[m.end:m.sentence_end].replace("\n", " ")
+    separator = _LABEL_SEPARATOR.search(after)
+    return bool(_REASON_LABEL.matches(before) and separator is not None
+                and not _DONE_CUE.matches(before + " " + after[:separator.end]))
+
+
+def prior_row_denied(ctx: FactContext, m: Mention) -> bool:
+    """The study labels a "Prior MRS" row answered with a word of denial ("Prior MRS: never.", "Prior MRS of this
+    region   No", "Prior MRS - not done"; cues study.prior_row_label, study.prior_row_denied): none was done."""
+    line_lo, line_hi = ctx.line_of(m)
+    return bool(_PRIOR_ROW_LABEL.matches(ctx.text[line_lo:m.start])
+                and _PRIOR_ROW_DENIED.matches(ctx.text[m.end:line_hi]))
 
 
 def _date_ahead(ctx: FactContext, m: Mention, skip: list[tuple[int, int]]) -> date | None:
@@ -1189,6 +1229,10 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     after = own_stretch_after(ctx, m)
     line_lo, line_hi = ctx.line_of(m)
     line = ctx.text[line_lo:line_hi]
+    if prior_row_denied(ctx, m):
+        return _PRIOR_ROW_DENIED.id  # "Prior MRS: never.", "Prior MRS of this region   No"
+    if reason_label(ctx, m):
+        return _REASON_LABEL.id  # "Why MRS / how it changes management: MRI 11/11 is indeterminate."
     if not _DONE_CUE.matches(line):
         if _SUBJECT_LINE.matches(ctx.text[line_lo:m.start]):
             return _SUBJECT_LINE.id  # the line's date is the letter's

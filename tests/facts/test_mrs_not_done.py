@@ -38,7 +38,9 @@ CASES: dict[str, tuple[str, FactStatus, list[str | None]]] = {
     "re-line-member-dob": ("RE: MRS BRAIN   Member: Carla Ruiz   DOB 05/19/1958\n", N, []),
     "fax-cover-re-line": ("FAX COVER\nDate: 11/18/2026\nRe: Spectroscopy (MRS) brain - please review\n", N, []),
     "precert-title-dated": ("PRECERTIFICATION REQUEST - MR SPECTROSCOPY BRAIN   11/18/2026\n", N, []),
-    "form-title-listing": ("MRI / MRS / PET PRIOR AUTHORIZATION FORM  rev 03/2026\n", A, []),
+    # the MRI the form's title lists is no prior MRI either (its "PRIOR AUTHORIZATION" tells nothing done): no prior
+    # study at all (this row read absent while "prior" there made the MRI a study of the form's revision date)
+    "form-title-listing": ("MRI / MRS / PET PRIOR AUTHORIZATION FORM  rev 03/2026\n", N, []),
     # ------------------------------------------------ what it may show, is needed for, or whether it is covered
     "could-show-with-mri-date": ("The MR spectroscopy could show a choline peak and settle the question raised by "
                                  "the MRI of 10/06/2026.\n", A, []),

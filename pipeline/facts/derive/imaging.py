@@ -19,6 +19,7 @@ from ..imaging import (
     own_stretch,
     own_stretch_after,
     pet_coverage,
+    prior_row_denied,
     requested_study_cues,
 )
 from .base import Resolver, derivation, make_fact, not_documented
@@ -38,6 +39,7 @@ _GIVEN_NEWLY = cue("course.given_newly")
 _ON_STATE = cue("course.on_state")
 _ADMINISTRATION = cue("course.administration_word")
 _HELD = cue("course.therapy_held")
+_PRIOR_ROW_DENIED = cue("study.prior_row_denied").id
 _LAST_GIVEN = cue("course.last_given")
 _NOTHING_GIVEN = cue("course.nothing_given_since")
 _PET_CODES = value_set("codes.pet")
@@ -147,16 +149,20 @@ def prior_imaging_documented(r: Resolver, name: str) -> Fact:
 @derivation("prior_mrs")
 def prior_mrs(r: Resolver, name: str) -> Fact:
     """Present when a prior MRS is told as done; absent when one is denied ("no prior MRS", "MRS has never been
-    done", a form's "Prior MRS: N") or when the packet documents its prior imaging and no MRS is among it (the
+    done", a form's "Prior MRS: N", a "Prior MRS" row answered "never": cue study.prior_row_denied) or when the packet documents its prior imaging and no MRS is among it (the
     imaging history as documented); not documented when the packet names no prior study at all."""
     mrs = [s for s in r.studies if s.modality == "MRS"]
     if mrs:
         return make_fact(name, FactStatus.PRESENT, [e for s in mrs for e in s.evidence],
                          note="a prior MRS is documented")
     ctx = r.ctx
-    denied = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.has("negated")]
+    denied: list[tuple[Mention, list[str]]] = [
+        (m, []) for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "MRS" and m.has("negated")]
+    denied += [(m, [_PRIOR_ROW_DENIED]) for m in ctx.mentions("IMAGING")
+               if m.attrs.get("modality") == "MRS" and not m.has("negated") and prior_row_denied(ctx, m)]
     if denied:
-        return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT) for m in denied],
+        return make_fact(name, FactStatus.ABSENT,
+                         [ctx.evidence(m, assertion=FactStatus.ABSENT, cues=cues) for m, cues in denied],
                          note="a prior MRS is denied")
     if r.studies:
         return make_fact(name, FactStatus.ABSENT, [s.evidence[0] for s in r.studies if s.evidence],
