@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
+from ..cues import load_cue_file
 from .context import FactContext, cite_cues, next_sentence, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
@@ -336,6 +337,11 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
 
 _RULING_OUT = frozenset({"withdrawal", "settled"})
 """Supersession sources that only rule a diagnosis out (facts/supersession.py); the others may affirm one."""
+_LATER_STUDY = "supersede.later_study"
+"""The rule of a later study's read that closed an older study's suspicion (facts/resources/supersession.yaml)."""
+_NEOPLASM = frozenset(load_cue_file("pipeline.facts.resources", "supersession.yaml")
+                      .concept_set("supersede.neoplasm").concepts)
+"""The tumour side of a differential: while a hedge of it stays live, a later study has not closed the old read."""
 
 
 def _still_open(ctx: FactContext, settled: list[Supersession], weighed: list[Mention]) -> bool:
@@ -347,6 +353,9 @@ def _still_open(ctx: FactContext, settled: list[Supersession], weighed: list[Men
     later read answers with a diagnosis (a biopsy that "revealed a demyelinating process")."""
     if any(s.source not in _RULING_OUT for s in settled):
         return False
+    if all(_LATER_STUDY in s.rule_ids() for s in settled) and any(
+            m.concept in _NEOPLASM and m.has("uncertain") and ctx.supersession_of(m) is None for m in weighed):
+        return True  # a later study closed another item only ("no abscess"): the old read's tumour question stays
     live = {(m.concept, str(m.attrs.get("disease") or m.attrs.get("kind") or "unspecified")) for m in weighed
             if m.concept in _DIAGNOSES and m.has("uncertain") and ctx.supersession_of(m) is None}
     named = {concept for concept, disease in live if disease != "unspecified"}

@@ -19,6 +19,12 @@ excluded lymphoma"), a hedge a verdict settled ("lymphoma was considered and is 
 after a conclusion in its clause ("the team concluded a venous anomaly - no tumour": supersede.concluded) ends only
 the hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
 
+A later study's read settles too (source `settled`, rule supersede.later_study): a negation ("MRI 2016 showed no
+tumour", "no mass on the MRIs since") or an alternative the old read weighed ("MRI 2019 showed a chronic contusion")
+in a clause that names a study ends the hedges an older study raised before it in the paragraph ("head CT 2015
+raised 'r/o low-grade neoplasm'"), when the later study is dated after the old one or a word says it is later or
+that the question was closed ("since", "follow-up", "question closed"), and its sentence keeps nothing open.
+
 A report's own question answered by its own read (source `answered`) is settled too: a hedged mention in the
 report's title lines or indication ("Indication: surveillance for brain metastases", "Clinical: r/o MTS", "confusion,
 r/o mass", "headache; eval for tumor") stops counting when the same report's findings or impression negate that
@@ -95,6 +101,9 @@ class _Reader:
         self.dates = [d for d in mentions if d.concept == "DATE"
                       and d.attrs.get("precision") not in {"relative", "month_day", "year"}]
         self.reports = _report_extents(sections)
+        self.studies = [m for m in mentions if m.concept == "IMAGING"]
+        self.loose_dates = [d for d in mentions if d.concept == "DATE"
+                            and d.attrs.get("precision") not in {"relative", "month_day"}]
         self.inline: list[tuple[int, int, int]] = []  # (paragraph start, addendum start, paragraph end)
 
     def find_inline(self, book: CueBook) -> None:
@@ -227,6 +236,82 @@ def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
 def _clause_start(r: _Reader, m: Mention) -> int:
     """Where the mention's clause starts: after the last ";" of its sentence before it."""
     return r.text.rfind(";", m.sentence_start, m.start) + 1 or m.sentence_start
+
+
+@dataclass(frozen=True)
+class _LaterStudy:
+    """A later study's read that may close the suspicions an older study raised (supersede.later_study)."""
+
+    limit: int  # the hedges that end before it are the older ones
+    when: tuple[int, int] | None  # the later study's date: (year, day of the year or 0 for a bare year)
+    cue: bool  # a word tells it is later, or that the question was closed
+    rule: str
+
+
+def _when(r: _Reader, lo: int, hi: int, *, last: bool = False) -> tuple[int, int] | None:
+    """The first (or last) date written in [lo, hi), year precision kept: (year, ordinal day or 0 for a year)."""
+    found = [d for d in r.loose_dates if lo <= d.start < hi]
+    for d in (reversed(found) if last else found):
+        parsed = mention_date(d, reference=r.reference)
+        if parsed is None or (r.reference is not None and parsed > r.reference):
+            continue
+        return parsed.year, 0 if d.attrs.get("precision") == "year" else parsed.toordinal()
+    return None
+
+
+def _later(then: tuple[int, int] | None, now: tuple[int, int] | None) -> bool | None:
+    """Whether `now` is after `then` (None: unknown); a bare year compares by its year only."""
+    if then is None or now is None:
+        return None
+    if then[1] == 0 or now[1] == 0:
+        return now[0] > then[0] if now[0] != then[0] else None
+    return now[1] > then[1] if now[1] != then[1] else None
+
+
+def _later_study(r: _Reader, m: Mention, book: CueBook, live: list[Mention], covers: frozenset[str] | None
+                 ) -> _LaterStudy | None:
+    """A statement in a clause that names a study (the later study), with nothing in its sentence that keeps the
+    question open (supersede.left_open, a hedge of what it closes) and nothing planned (supersede.not_a_result). An
+    affirmed alternative (covers None) needs the study named before it with a read word between
+    (supersede.later_study): "MRI 2016 showed an old contusion"."""
+    start = _clause_start(r, m)
+    semi = r.text.find(";", m.end, m.sentence_end)
+    end = semi if semi >= 0 else m.sentence_end
+    before = [s for s in r.studies if start <= s.start < m.start]
+    after = [s for s in r.studies if m.end <= s.start < end]
+    anchor = before[-1] if before else (after[0] if after and covers is not None else None)
+    if anchor is None:
+        return None
+    lo = min(anchor.start, m.start)
+    if book.cue("supersede.not_a_result").matches(r.text[lo:end]):
+        return None
+    sentence = r.text[m.sentence_start:m.sentence_end]
+    if book.cue("supersede.left_open").matches(sentence):
+        return None
+    kept = (covers or frozenset(book.concept_set("supersede.neoplasm").concepts)) | {"BRAIN_LESION"}
+    if any(o.sentence_start == m.sentence_start and o.start > lo and o.concept in kept
+           and _status(o) is FactStatus.SUSPECTED for o in live):
+        return None  # "no mass seen, but a small tumour cannot be excluded"
+    if covers is None and not book.cue("supersede.later_study").matches(r.text[anchor.end:m.start]):
+        return None
+    rule = "supersede.later_study"
+    cue_ids = [c for c in ("supersede.later_cue", "supersede.question_closed") if book.cue(c).matches(sentence)]
+    return _LaterStudy(limit=lo, when=_when(r, lo, end), cue=bool(cue_ids), rule=" ".join([rule, *cue_ids]))
+
+
+def _older_study_hedge(r: _Reader, later: _LaterStudy, m: Mention, o: Mention) -> bool:
+    """The hedge `o` was raised by an older study than the later study of statement `m`: it ends before that study,
+    in the same paragraph, in a sentence that names a study; the later study is dated after it or a word says so
+    (and the old study is not dated after it)."""
+    if o.end > later.limit:
+        return False
+    between = r.text[o.end:m.start]
+    if "\n\n" in between or "\f" in between:
+        return False
+    if not any(o.sentence_start <= s.start < o.sentence_end and s.start < later.limit for s in r.studies):
+        return False
+    order = _later(_when(r, o.sentence_start, min(o.sentence_end, later.limit), last=True), later.when)
+    return bool(order) or (order is None and later.cue)
 
 
 def _subtypes(book: CueBook, m: Mention) -> dict[str, str]:
@@ -366,24 +451,44 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
 
     weighed = {finding(m) for m in live if _status(m) is FactStatus.SUSPECTED}  # what a differential raised
 
+    no_lesion, bare = book.concept_set("supersede.lesion_questions"), book.cue("supersede.bare_lesion")
     # (statement, source, rule ids, the concepts it negates: None for a settled differential)
     statements: list[tuple[Mention, str, str, frozenset[str] | None]] = []
+    laters: dict[tuple[int, int, str], _LaterStudy] = {}  # statements of a later study (supersede.later_study)
     for m in live:
         status = _status(m)
         if status is FactStatus.SUSPECTED:
             continue
-        if status is FactStatus.ABSENT and m.concept in negatable:
-            found = _source(r, m, book)
+        if status is FactStatus.ABSENT and (m.concept in negatable
+                                            or (m.concept in no_lesion and bare.matches(m.text))):
+            if m.concept in negatable:
+                negated = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
+            else:  # "MRI 2016 showed no mass": a read of no lesion closes the tumour and lesion questions
+                negated = frozenset(neoplasm.concepts) | {m.concept}
+            found = _source(r, m, book) if m.concept in negatable else None
+            if found is None or found[0] == "settled":
+                # a settled negation ("no tumour - question closed") may also be a later study's read, which settles
+                # the hedges of the older study in its own clause
+                later = _later_study(r, m, book, live, negated)
+                if later is not None:
+                    laters[_key(m)] = later
+                    found = ("settled", later.rule) if found is None else (found[0], f"{found[1]} {later.rule}")
             if found is None:
                 continue
-            negated = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
             statements.append((m, *found, negated))
             continue
-        if status is not FactStatus.PRESENT or not _in(nontumor, m) or m.has("historical") \
-                or finding(m) not in weighed:
-            continue  # an incidental finding ("an old infarct") settles no differential
-        found = _source(r, m, book)
+        if status is not FactStatus.PRESENT or not _in(nontumor, m) or finding(m) not in weighed:
+            continue
+        found = None if m.has("historical") else _source(r, m, book)
         if found is None:
+            later = _later_study(r, m, book, live, None)
+            if later is None:
+                continue  # an incidental finding ("an old infarct") settles no differential
+            found, laters[_key(m)] = ("settled", later.rule), later
+            rivals = [o for o in by_sentence.get(m.sentence_start, []) if _in(neoplasm, o) and o.start > later.limit
+                      and _status(o) is not FactStatus.ABSENT]
+            if not rivals:
+                statements.append((m, *found, None))
             continue
         read = [definite.id] if definite.matches(text[m.sentence_start:m.sentence_end]) else []
         if found[0] != "pathology" and not read:
@@ -396,24 +501,33 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
 
     out: dict[tuple[int, int, str], Supersession] = {}
     stated = {_key(s[0]) for s in statements}
+    # a statement of its own (an exclusion, a withdrawal, pathology) names what settled a hedge before a later study's
+    # read alone does
+    statements.sort(key=lambda s: s[2].startswith("supersede.later_study"))
     for m, source, rule, covers in statements:
         when = r.date_near(m)
         own_report = r.report_of(m) if source == "addendum" else None
         settled = source == "settled"  # ends only the hedges written before it, also earlier in its sentence
         clause = _clause_start(r, m)
+        later = laters.get(_key(m))
         for o in live:
             if _key(o) in stated or _key(o) in out:
                 continue
             if settled:
-                if o.end > clause or _status(o) is not FactStatus.SUSPECTED:
+                # an exclusion settles the hedges before its clause; a later study's read (alone) an older study's
+                by_clause = o.end <= clause and (later is None or rule != later.rule)
+                if _status(o) is not FactStatus.SUSPECTED \
+                        or not (by_clause or (later is not None and _older_study_hedge(r, later, m, o))):
                     continue
             elif o.sentence_start == m.sentence_start:
                 continue
             if covers is not None:
                 if o.concept not in covers or _status(o) is FactStatus.ABSENT:
                     continue
-                if o.concept != m.concept and (o.has("historical") or _status(o) is not FactStatus.SUSPECTED):
+                if o.concept != m.concept and ((o.has("historical") and later is None)
+                                               or _status(o) is not FactStatus.SUSPECTED):
                     continue  # "no recurrent tumor" ends a suspected recurrence, not the known tumor's diagnosis
+                    # (an old study's hedge told in a history paragraph is closed by a later study's read)
                 if o.concept == m.concept and (_other_disease(book, m, o) or (settled and _narrower(book, m, o))):
                     continue  # "Krabbe disease not supported" does not end a suspected MLD; a settled one (a
                     # normal GALC) does not end the family's question either ("suggestive of a leukodystrophy")
