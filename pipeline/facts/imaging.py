@@ -30,6 +30,7 @@ from ..cues import load_cue_file
 from .context import FactContext, cite_cues, next_sentence, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
+from .supersession import another_document
 
 if TYPE_CHECKING:
     from .supersession import Supersession
@@ -599,11 +600,14 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                  and not any(s <= d.start < e for s, e in dobs)  # a DOB sits in report headers too
                  and not planned_service_date(ctx, d)]  # "Requested DOS: 12/01/2026": the requested study's plan
     reads: list[tuple[_Draft, Mention, list[Mention], int]] = []  # draft, head, body, evidence before the read
+    last_end = 0  # the end of the last report
     for run in _runs(ctx):
         if not any(s.category in READ_SECTIONS for s in run):
             if any(s.category == "addendum" for s in run) and all(s.category in _SEPARATE_ADDENDUM for s in run):
-                _attach_addendum(ctx, run, reads, all_body, all_imaging, all_dates, used)
+                apart = another_document(ctx.nlp.sections, last_end, run[0].start)
+                _attach_addendum(ctx, run, reads, all_body, all_imaging, all_dates, used, apart=apart)
             continue  # a title without findings or an impression (e.g. the service line of a request form)
+        last_end = run[-1].end
         start, end = run[0].start, run[-1].end
         titles = [s for s in run if s.category == "exam_title"]
         head_zone = titles or [s for s in run if (s is run[0] and s.category != "comparison")
@@ -669,7 +673,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 draft.date = parsed
                 draft.evidence.append(ctx.evidence(d))
                 break
-        other = _foreign_addenda(ctx, run, draft.modality, all_imaging)
+        other = _foreign_addenda(ctx, run, draft.modality, all_imaging, draft.date, all_dates)
         body = [m for m in within(all_body, start, end)
                 if (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")
                 and not any(lo <= m.start < hi for lo, hi in other)]  # another study's addendum
@@ -778,10 +782,22 @@ def _addendum_names(ctx: FactContext, section: SectionSpan, all_imaging: list[Me
             if _modality(m) != "unspecified" and not m.has("hypothetical") and not is_requested_study(ctx, m)}
 
 
-def _foreign_addenda(ctx: FactContext, run: list[SectionSpan], modality: str, all_imaging: list[Mention]
+def _addendum_date(ctx: FactContext, section: SectionSpan, all_dates: list[Mention]) -> date | None:
+    """The date an addendum gives in its first lines ("ADDENDUM (01/27/2026) - MOLECULAR")."""
+    end = section.start
+    for _ in range(ADDENDUM_HEAD_LINES):
+        nl = ctx.text.find("\n", end + 1)
+        end = section.end if nl < 0 else min(nl, section.end)
+    return next((d for d in (mention_date(m, reference=ctx.reference_date) for m in within(all_dates, section.start, end))
+                 if d is not None), None)
+
+
+def _foreign_addenda(ctx: FactContext, run: list[SectionSpan], modality: str, all_imaging: list[Mention],
+                     study_date: date | None = None, all_dates: list[Mention] | None = None
                      ) -> list[tuple[int, int]]:
-    """The spans of a run's addenda that name another study than the report's (an addendum's heading followed by
-    its "Addendum:" body is one addendum)."""
+    """The spans of a run's addenda that name another study than the report's, or that are dated before the
+    report's study (another document's: supersede.report_boundaries) (an addendum's heading followed by its
+    "Addendum:" body is one addendum)."""
     out: list[tuple[int, int]] = []
     foreign = False
     previous = None
@@ -789,6 +805,9 @@ def _foreign_addenda(ctx: FactContext, run: list[SectionSpan], modality: str, al
         if section.category == "addendum":
             names = _addendum_names(ctx, section, all_imaging)
             foreign = bool(names - {modality}) if names else (foreign and previous == "addendum")
+            if study_date is not None and all_dates is not None:
+                dated = _addendum_date(ctx, section, all_dates)
+                foreign = foreign or (dated is not None and dated < study_date)
             if foreign:
                 out.append((section.start, section.end))
         previous = section.category
@@ -797,10 +816,11 @@ def _foreign_addenda(ctx: FactContext, run: list[SectionSpan], modality: str, al
 
 def _attach_addendum(ctx: FactContext, run: list[SectionSpan], reads: list[tuple[_Draft, Mention, list[Mention], int]],
                      all_body: list[Mention], all_imaging: list[Mention], all_dates: list[Mention],
-                     used: set[int]) -> None:
+                     used: set[int], *, apart: bool = False) -> None:
     """An addendum standing apart from its report (a later page): it amends the report of the study it names
-    (modality, and date when it gives one), else the report just before it; an addendum that names another
-    study than any report before it amends nothing."""
+    (modality, and date when it gives one), else the report just before it unless another document stands between
+    them (`apart`: a pathology report's addendum); an addendum that names another study than any report before it,
+    or that is dated before the report's study, amends nothing (supersede.report_boundaries)."""
     start, end = run[0].start, run[-1].end
     if not reads:
         return
@@ -816,7 +836,13 @@ def _attach_addendum(ctx: FactContext, run: list[SectionSpan], reads: list[tuple
         if not same:
             return  # the addendum of a study whose report is not in the packet
         target = same[-1]
+    elif apart:
+        return  # another document's addendum (a pathology report's after the MRI report)
     draft, head, body, kept = target
+    dated = next((d for d in (_addendum_date(ctx, a, all_dates) for a in run if a.category == "addendum")
+                  if d is not None), None)
+    if dated is not None and draft.date is not None and dated < draft.date:
+        return  # an addendum dated before the study is not its report's
     addendum = [m for m in within(all_body, start, end) if m.section == "addendum"]
     body = body + addendum
     reads[reads.index(target)] = (draft, head, body, kept)

@@ -34,8 +34,11 @@ with its cause ("methotrexate-related leukoencephalopathy" over "r/o leukodystro
 open ("a small lesion cannot be excluded") or finds a lesion, nor a lesion question of a kind a read of no lesion does
 not settle (an epilepsy work-up's "evaluate for an epileptogenic lesion"), nor a question in a clinic note.
 
-Never superseded: another superseding statement, a mention dated after the statement, a mention in another
-imaging report than an addendum's own. Superseded mentions stop counting for every fact (`FactContext`) and are
+Never superseded: another superseding statement, a mention dated after the statement (a mention with no date of
+its own has its imaging report's title date: an older pathology report's addendum never supersedes a later MRI's
+read), a mention in another imaging report than an addendum's own. An addendum set apart from an imaging report
+belongs to it only when no other document's section stands between them (supersede.report_boundaries); the addendum
+of a pathology report is a pathology result. Superseded mentions stop counting for every fact (`FactContext`) and are
 kept as ignored evidence that names the statement that superseded them. The words and concept groups are data:
 resources/supersession.yaml.
 """
@@ -63,6 +66,8 @@ _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "techniq
                               "addendum"})
 _READ_SECTIONS = frozenset({"findings", "impression"})
 _JOINING = frozenset({"signature"})
+HEAD_LINES = 2
+"""The lines of a section (its heading and the line after it) whose date is the date of what the section states."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,10 @@ class _Reader:
         self.reference = reference
         self.dates = [d for d in mentions if d.concept == "DATE"
                       and d.attrs.get("precision") not in {"relative", "month_day", "year"}]
-        self.reports = _report_extents(sections)
+        self.imaging = [m for m in mentions if m.concept == "IMAGING" and not is_ignored(m)]
+        self.reports = _report_extents(sections, self._names_report)
+        self.report_dates = [self.first_date([(s.start, s.end) for s in sections if lo <= s.start < hi
+                                              and s.category == "exam_title"]) for lo, hi in self.reports]
         self.studies = [m for m in mentions if m.concept == "IMAGING"]
         self.loose_dates = [d for d in mentions if d.concept == "DATE"
                             and d.attrs.get("precision") not in {"relative", "month_day"}]
@@ -127,15 +135,22 @@ class _Reader:
     def heading(self, m: Mention) -> str:
         """The first line of the mention's paragraph when the sentence is below it and it is short ("SURGICAL
         PATHOLOGY 10/20/2026"); "" when the paragraph starts more than PARAGRAPH_REACH characters back."""
+        span = self.heading_span(m)
+        return self.text[span[0]:span[1]] if span else ""
+
+    def heading_span(self, m: Mention) -> tuple[int, int] | None:
+        """[start, end) of the mention's paragraph heading (see heading)."""
         lo = max(0, m.sentence_start - PARAGRAPH_REACH)
         before = self.text[lo:m.sentence_start]
         cut = max(before.rfind("\n\n"), before.rfind("\f"))
         if cut < 0 and lo > 0:
-            return ""
-        lines = before[cut + 1:].lstrip("\n\f").split("\n")
+            return None
+        rest = before[cut + 1:]
+        start = lo + cut + 1 + (len(rest) - len(rest.lstrip("\n\f")))
+        lines = rest.lstrip("\n\f").split("\n")
         if len(lines) < 2 or len(lines[0].strip()) > HEADING_LENGTH:
-            return ""  # the sentence is on the paragraph's first line, or that line is prose
-        return lines[0]
+            return None  # the sentence is on the paragraph's first line, or that line is prose
+        return start, start + len(lines[0])
 
     def date_near(self, m: Mention) -> date | None:
         """A full date in the mention's sentence, else on its section's heading line."""
@@ -152,6 +167,57 @@ class _Reader:
                     return parsed
         return None
 
+    def first_date(self, spans: list[tuple[int, int]], lines: int = 0) -> date | None:
+        """The first full date in the [start, end) spans (in the first `lines` lines of each, when given)."""
+        for lo, hi in spans:
+            end = hi
+            if lines:
+                end = lo
+                for _ in range(lines):
+                    nl = self.text.find("\n", end + 1)
+                    end = hi if nl < 0 else min(nl, hi)
+            for d in self.dates:
+                if lo <= d.start < end:
+                    parsed = mention_date(d, reference=self.reference)
+                    if parsed is not None and (self.reference is None or parsed <= self.reference):
+                        return parsed
+        return None
+
+    def _head(self, section: SectionSpan) -> tuple[int, int]:
+        """[start, end) of the section's first HEAD_LINES lines."""
+        end = section.start
+        for _ in range(HEAD_LINES):
+            nl = self.text.find("\n", end + 1)
+            end = section.end if nl < 0 else min(nl, section.end)
+        return section.start, end
+
+    def _names_report(self, addendum: SectionSpan, report: tuple[int, int]) -> bool:
+        """An addendum's first lines name an imaging study ("RADIOLOGY ADDENDUM 11/12/2026 / Re: MRI brain
+        11/02/2026"), with no date or with the report's own title date among their dates."""
+        lo, hi = self._head(addendum)
+        if not any(lo <= m.start < hi for m in self.imaging):
+            return False
+        said = {d for d in (mention_date(m, reference=self.reference) for m in self.dates if lo <= m.start < hi)
+                if d is not None}
+        own = self.first_date([(s.start, s.end) for s in self.sections
+                               if report[0] <= s.start < report[1] and s.category == "exam_title"])
+        return not said or own is None or own in said
+
+    def stated_on(self, m: Mention) -> date | None:
+        """The date of a superseding statement: a date in its sentence or on its section's heading line, else on the
+        first lines of its section ("ADDENDUM (01/27/2026) - MOLECULAR", "Addendum:" over "Date: 01/27/2026"), else on
+        its paragraph's heading ("SURGICAL PATHOLOGY REPORT 03/10/2026")."""
+        section = self.section_of(m)
+        heading = self.heading_span(m)
+        return self.date_near(m) or (self.first_date([(section.start, section.end)], HEAD_LINES) if section else None) \
+            or (self.first_date([heading]) if heading else None)
+
+    def written_on(self, m: Mention) -> date | None:
+        """The date of a mention that a statement may supersede: a date in its sentence or on its section's heading
+        line, else its imaging report's own date (the title's, "DATE OF SERVICE: 10/22/2026", "Exam date:")."""
+        report = self.report_of(m)
+        return self.date_near(m) or (self.report_dates[report] if report is not None else None)
+
     def report_of(self, m: Mention) -> int | None:
         """The index of the imaging report (with its addenda) the mention stands in."""
         for i, (lo, hi) in enumerate(self.reports):
@@ -160,13 +226,36 @@ class _Reader:
         return None
 
 
-def _report_extents(sections: list[SectionSpan]) -> list[tuple[int, int]]:
+def another_document(sections: list[SectionSpan], lo: int, hi: int) -> bool:
+    """Whether a section of another document (supersede.report_boundaries: not an imaging report's section nor one
+    that may stand between a report and its addendum) starts in [lo, hi)."""
+    between = _book().value_set("supersede.report_boundaries").values
+    return any(lo <= s.start < hi and s.category not in _REPORT_SECTIONS and s.category not in between
+               for s in sections)
+
+
+def addendum_owner(sections: list[SectionSpan], section: SectionSpan) -> str | None:
+    """The category of the section an addendum section is appended to: the nearest section before it that is no
+    addendum and may not stand between a report and its addendum ("pathology" for a pathology report's addendum)."""
+    between = _book().value_set("supersede.report_boundaries").values
+    before = [s for s in sections if s.start < section.start and s.category != "addendum" and s.category not in between]
+    return before[-1].category if before else None
+
+
+def _report_extents(sections: list[SectionSpan],
+                    names_report: Callable[[SectionSpan, tuple[int, int]], bool] = lambda a, r: False
+                    ) -> list[tuple[int, int]]:
     """[start, end) of each imaging report: a run of report sections with findings or an impression; a run of
-    addenda only (a later page) belongs to the report before it."""
+    addenda only (a later page) belongs to the report before it, unless another document's section stands between
+    them (supersede.report_boundaries: a pathology report's addendum amends the pathology report) and the addendum
+    does not name the report's study in its first lines (`names_report`)."""
     extents: list[tuple[int, int]] = []
+    between = _book().value_set("supersede.report_boundaries").values
+    apart = False  # another document's section since the last report
     i = 0
     while i < len(sections):
         if sections[i].category not in _REPORT_SECTIONS:
+            apart = apart or sections[i].category not in between
             i += 1
             continue
         j = i
@@ -177,8 +266,10 @@ def _report_extents(sections: list[SectionSpan]) -> list[tuple[int, int]]:
         run = sections[i:j + 1]
         if any(s.category in _READ_SECTIONS for s in run):
             extents.append((run[0].start, run[-1].end))
-        elif extents and all(s.category == "addendum" for s in run):
+        elif extents and all(s.category == "addendum" for s in run) \
+                and (not apart or names_report(run[0], extents[-1])):
             extents[-1] = (extents[-1][0], run[-1].end)  # the addendum's report reaches it
+        apart = False
         i = j + 1
     return extents
 
@@ -186,6 +277,11 @@ def _report_extents(sections: list[SectionSpan]) -> list[tuple[int, int]]:
 def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     """(source, rule id) when the mention stands where a later read is written."""
     if m.section in book.value_set("supersede.source_sections").values:
+        section = r.section_of(m)
+        if m.section == "addendum" and section is not None \
+                and addendum_owner(r.sections, section) in book.value_set("supersede.source_sections").values - {"addendum"}:
+            # a pathology report's addendum is a pathology result (supersede.report_boundaries)
+            return str(addendum_owner(r.sections, section)), "supersede.source_sections supersede.report_boundaries"
         return str(m.section), "supersede.source_sections"
     if r.inline_addendum(m) is not None:
         return "addendum", "supersede.inline_addendum"
@@ -505,7 +601,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     # read alone does
     statements.sort(key=lambda s: s[2].startswith("supersede.later_study"))
     for m, source, rule, covers in statements:
-        when = r.date_near(m)
+        when = r.stated_on(m)
         own_report = r.report_of(m) if source == "addendum" else None
         settled = source == "settled"  # ends only the hedges written before it, also earlier in its sentence
         clause = _clause_start(r, m)
@@ -540,12 +636,14 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 if report is not None and report != own_report:
                     continue  # another study's report
                 inline = r.inline_addendum(m)
-                if inline is not None and own_report is None and not inline[0] <= o.start < m.start:
+                if inline is not None and own_report is None and text[inline[0]:inline[1]].strip() \
+                        and not inline[0] <= o.start < m.start:
                     continue  # an addendum inside a paragraph amends that paragraph's read, before it
+                    # (an addendum that opens its paragraph is one under its own heading)
             if when is not None:
-                then = r.date_near(o)
+                then = r.written_on(o)
                 if then is not None and then > when:
-                    continue  # stated after the statement
+                    continue  # written after the statement (a report dated after it: the report's own date)
             out[_key(o)] = Supersession(by=m, source=source, rule=rule)
     # a diagnosis set aside for a later one is a settled hedge: a later exclusion settles it too, as it settles the
     # hedges before it ("... initially considered (glioma vs infarct); imaging confirmed an infarct; tumor was ruled
@@ -588,6 +686,11 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
                            for m in addendum):
             continue
         first = min(m.start for m in addendum)
+        report = r.report_of(addendum[0])
+        own = r.section_of(min(addendum, key=lambda m: m.start))
+        when = r.first_date([(own.start, own.end)], HEAD_LINES) if own is not None else None  # the addendum heading's date
+        if when is not None and report is not None and (then := r.report_dates[report]) is not None and when < then:
+            continue  # an addendum dated before the report is another document's (an older pathology report's)
         hedged = [o for o in live if lo <= o.start < first and o.section in reads and o.concept in open_
                   and _status(o) is FactStatus.SUSPECTED]
         # the conclusive read names a diagnosis the earlier read weighed (not an incidental "old infarct")
