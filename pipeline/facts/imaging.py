@@ -55,6 +55,7 @@ _PARTIAL_READ = cue("verdict.partial_read")
 _QUOTED_QUESTION = cue("verdict.quoted_question")
 _OTHER_TEST = cue("verdict.other_test")
 _TEST_RESULT_RULES = frozenset(value_set("verdict.test_result_rules").values)
+_QUESTION_RULES = frozenset(value_set("verdict.question_rules").values)
 _LAY_ANSWER_RULES = frozenset(value_set("verdict.lay_answer_rules").values)
 _TISSUE_TEST = cue("verdict.tissue_test")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
@@ -302,6 +303,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
         elif m.concept == "TECHNICAL_LIMITATION":
             verdict = "technically_limited"
         elif m.concept in HEDGED_FINDINGS and (not in_report or m.section in _SUMMARY_SECTIONS):
+            if m.has("uncertain") and _QUESTION_RULES & set(m.modifier_rules):
+                continue  # "Question: metabolic mimics (GA1, Menkes)": a consult question reads no study
             if m.has("uncertain") and untested_presumption(ctx, m):
                 continue  # "presumed metastasis, no tissue": the clinician's presumption, not the study's read
             if m.has("uncertain") and not leading_read_only(m):

@@ -50,3 +50,26 @@ def test_question_label(mentions, text: str, concept: str, span: str, expected: 
     assert set(mention.modifiers) & ASSERTIONS == expected, (mention.modifiers, mention.modifier_rules)
     if rule is not None:
         assert rule in mention.modifier_rules
+
+
+# A question reads no study: beside a conclusive report, a consult question's hedged diagnoses leave the study
+# conclusive (facts/imaging.py _verdict_cues, cue verdict.question_rules). Rows: id, text, expected
+# conventional_imaging_inconclusive.
+_REPORT = ("MRI BRAIN WITHOUT CONTRAST 10/20/2026\nIMPRESSION: Bilateral subdural collections of differing ages. "
+           "No features of glutaric aciduria.\n\n")
+FACT_CASES = [
+    ("question label after a conclusive MRI", _REPORT + "GENETICS E-CONSULT 10/24/2026\nQuestion: metabolic mimics "
+     "(GA1, Menkes) after the MRI 10/20?\n", "absent"),
+    ("consult question naming the MRI", _REPORT + "Consult question: does the MRI 10/20 leave a leukodystrophy or a "
+     "mitochondrial disease open?\n", "absent"),
+    ("near: the report itself hedges", "MRI BRAIN 10/20/2026\nIMPRESSION: Subdural collections; glutaric aciduria "
+     "cannot be excluded.\n", "present"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FACT_CASES], ids=[c[0] for c in FACT_CASES])
+def test_a_question_reads_no_study(analyze, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from text_to_criteria import REQUEST_TAIL, facts_of
+
+    f = facts_of(analyze, text + REQUEST_TAIL).facts["conventional_imaging_inconclusive"]
+    assert f.status.value == expected, (f.note, [(e.text, e.attributes) for e in f.evidence])
