@@ -37,6 +37,8 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "glioblastoma", set(), None),
     ("near: answer line after the question", "Question: lymphoma?\nAnswer: biopsy-proven glioblastoma.", "GLIOMA",
      "glioblastoma", set(), None),
+    ("near: a question field answered by tick boxes", "Question:  [ ] glioma   [X] radiation necrosis",
+     "TREATMENT_EFFECT", "radiation necrosis", set(), None),
     ("near: question word mid-sentence", "She has a known glioblastoma; her question: when is the next scan?",
      "GLIOMA", "glioblastoma", set(), None),
 ]
