@@ -2,7 +2,7 @@
 facts/resources/cues.yaml, read by pet_same_workup in facts/derive/imaging.py).
 
 "Prior authorization is required for MRI, CT, PET, MR spectroscopy and nuclear cardiology" on a plan's or a
-clinic's form lists services; it asks for no PET and tells of none done. Near misses keep their reading: a PET
+clinic's form, or a form title "PRIOR AUTHORIZATION FORM - ADVANCED IMAGING (MRI/MRS/PET)", lists services; it asks for no PET and tells of none done. Near misses keep their reading: a PET
 asked for beside the MRS, a PET done within 90 days, a request line that names one PET.
 
 Rows: id, text, expected pet_same_workup.
@@ -28,6 +28,10 @@ CASES = [
     ("preauthorisation, British spelling", "Preauthorisation is necessary for MRI, CT and PET imaging.", N),
     ("precert in a header line", "Advanced imaging - precert required for MR, CT, PET or nuclear medicine", N),
     ("authorization required, or-list", "Authorization required for MRI or CT or PET examinations.", N),
+    ("authorization form title ending in a list", "MEDICARE ADVANTAGE PRIOR AUTHORIZATION FORM - ADVANCED IMAGING "
+     "(MRI/MRS/PET)", N),
+    ("precertification title, commas", "Outpatient Imaging Precertification Request: CT, MRI, PET", N),
+    ("list before the authorization words", "Advanced imaging (MRI/MRS/PET/CT): prior authorization required", N),
     # near misses: a PET asked for or done keeps its reading
     ("near: PET requested with the MRS", "Requested with the MRS: FDG PET brain 78608.", P),
     ("near: PET done within 90 days", "FDG PET brain 10/30/2026: hypometabolic lesion.", P),
