@@ -81,8 +81,9 @@ SITES = [
     ("phase 2 trial for recurrent glioblastoma",
      "Referred from the phase 2 randomized trial of regorafenib in recurrent glioblastoma.\n",
      {"glial_neoplasm": N}),
+    # a consult question asks about the progression (suspected: poss.question_label); the glioma it names is hers
     ("near miss: progression of a right frontal glioma", "Question: progression of the right frontal glioma.\n",
-     {"brain_neoplasm": P, "recurrent_or_residual_tumor": P}),
+     {"brain_neoplasm": P, "recurrent_or_residual_tumor": S}),
     ("near miss: progression vs pseudoprogression of a frontal GBM",
      "Known GBM. Progression vs pseudoprogression of the left frontal GBM.\n",
      {"recurrence_vs_treatment_effect": P}),

@@ -39,6 +39,10 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "glioblastoma", set(), None),
     ("near: a question field answered by tick boxes", "Question:  [ ] glioma   [X] radiation necrosis",
      "TREATMENT_EFFECT", "radiation necrosis", set(), None),
+    ("near: the question's known disease", "Question: progression of the right frontal glioma.", "GLIOMA",
+     "glioma", set(), None),
+    ("the question's progression is asked", "Question: progression of the right frontal glioma.", "RECURRENCE",
+     "progression", U, "poss.question_label"),
     ("near: question word mid-sentence", "She has a known glioblastoma; her question: when is the next scan?",
      "GLIOMA", "glioblastoma", set(), None),
 ]
