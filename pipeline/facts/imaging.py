@@ -1526,15 +1526,15 @@ def _study_date_of(ctx: FactContext, o: Mention) -> tuple[date | None, str | Non
     words between the date and the study's name)."""
     lo, hi = ctx.clause_of(o)
     text = ctx.text
-    skip = [(d.start, d.end) for d in ctx.same_sentence(o, "DATE", counted=False)
-            if lo <= d.start and d.end <= hi
-            and (_STATEMENT_DATE_BEFORE.matches(text[d.end:o.start]) if d.end <= o.start
-                 else _STATEMENT_DATE_AFTER.matches(text[o.end:d.start]))]
+    in_clause = [d for d in ctx.same_sentence(o, "DATE", counted=False) if lo <= d.start and d.end <= hi]
+    skip = [(d.start, d.end) for d in in_clause
+            if (_STATEMENT_DATE_BEFORE.matches(text[d.end:o.start]) if d.end <= o.start
+                else _STATEMENT_DATE_AFTER.matches(text[o.end:d.start]))]
     when = ctx.date_of(o, skip=skip)
     if when is None:
         return None, None
-    own = [d for d in ctx.same_sentence(o, "DATE", counted=False) if lo <= d.start and d.end <= hi
-           and (d.start, d.end) not in skip and mention_date(d, reference=ctx.reference_date) == when]
+    own = [d for d in in_clause
+           if (d.start, d.end) not in skip and mention_date(d, reference=ctx.reference_date) == when]
     return when, (own[0].attrs.get("precision") if own else None)
 
 
