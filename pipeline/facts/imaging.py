@@ -151,6 +151,11 @@ _REPORT_CONTINUED = cue("report.continued")
 _HEADING_LINE = cue("report.heading_line")
 _COMBINED_EXAM = cue("study.combined_exam")
 _SPECTRUM_READ = cue("study.spectrum_read")
+_REGION_PAIR = cue("study.region_pair")
+_REGION_SPINE = cue("study.region_spine")
+_REGION_BRAIN = cue("study.region_brain")
+_APART_PARTS = frozenset({"brain", "spine", "chest", "abdomen"})
+"""Body parts whose studies stay apart on one date: a brain MRI and a spine MRI of the same day are two studies."""
 _CONVENTIONAL_READ = cue("study.conventional_read")
 _REPORT_UNAVAILABLE = cue("study.report_unavailable")
 _REPORT_IN_HAND = cue("study.report_in_hand")
@@ -562,6 +567,14 @@ def _title_head(ctx: FactContext, section: SectionSpan, all_imaging: list[Mentio
     return (_modality(named[0]) if named else None), dates, _REPORT_CONTINUED.matches(head)
 
 
+def _title_region(ctx: FactContext, section: SectionSpan) -> str | None:
+    """The body region a report title's first line names first ("MRI CERVICAL SPINE W/WO": spine), or None."""
+    nl = ctx.text.find("\n", section.start + 1)
+    line = ctx.text[section.start:section.end if nl < 0 else min(nl, section.end)]
+    hits = [(h.start(), part) for part, words in _BODY_PARTS for h in [words.regex.search(line)] if h is not None]
+    return min(hits)[1] if hits else None
+
+
 def _starts_new_report(ctx: FactContext, run: list[SectionSpan], section: SectionSpan,
                        all_imaging: list[Mention], all_dates: list[Mention]) -> bool:
     """A report title that names a study, after a run that has already given its read (findings or an
@@ -580,7 +593,11 @@ def _starts_new_report(ctx: FactContext, run: list[SectionSpan], section: Sectio
             own = (own[0] or m, own[1] | d)
     if own[0] is None:
         return True  # an untitled report's findings and impression, then a titled one
-    return modality != own[0] or bool(dates - own[1])
+    # a title of another body region ("MRI CERVICAL SPINE" after the brain MRI's impression, the same day)
+    region = _title_region(ctx, section)
+    regions = {r for t in run if t.category == "exam_title" for r in [_title_region(ctx, t)] if r is not None}
+    return modality != own[0] or bool(dates - own[1]) or (region is not None and bool(regions)
+                                                            and region not in regions)
 
 
 def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
@@ -691,6 +708,17 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             mrs.verdicts |= verdicts
             mrs.evidence.extend(cite_cues(e, _SPECTRUM_READ.id) if e.start in own else e for e in evidence)
             drafts.append(mrs)
+        if body_part == "brain" and _REGION_PAIR.matches(ctx.text[slice(*ctx.line_of(head))]):
+            # "MRI BRAIN AND TOTAL SPINE W/WO": the spine's read is a spine study's of the same date
+            spine_body, body = _split_regions(ctx, body)
+            spine = _Draft(modality=draft.modality, anchor=head.start, body_part="spine", date=draft.date,
+                           in_hand=True, report=True)
+            spine.evidence.append(ctx.evidence(head, cues=[_REGION_PAIR.id]))
+            spine.evidence.extend(draft.evidence[1:])
+            verdicts, evidence = _report_verdicts(ctx, spine_body)
+            spine.verdicts |= verdicts
+            spine.evidence.extend(evidence)
+            drafts.append(spine)
         reads.append((draft, head, body, len(draft.evidence)))
         verdicts, evidence = _model_verdict(ctx, head, *_report_verdicts(ctx, body))
         draft.verdicts |= verdicts
@@ -751,6 +779,29 @@ def _split_combined(ctx: FactContext, body: list[Mention]) -> tuple[list[Mention
     mrs = [m for m in body if (m.concept != "TECHNICAL_LIMITATION" or ctx.is_mrs_sentence(m))
            and (id(m) not in side or not read & VERDICT_KINDS[0] or side[id(m)] != "mri")]
     return mrs, mri, ({m.start for m in own} if read & VERDICT_KINDS[0] else set())
+
+
+def _split_regions(ctx: FactContext, body: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """A brain-and-spine report's body as the spine's and the brain's: a sentence (a numbered impression item) that
+    names the spine, the cord or a vertebral level is the spine's (`study.region_spine`), one that names the brain
+    the brain's (`study.region_brain`), one that names both is both's ("No lesion of the brain or cord"), and one
+    that names neither goes on about the region of the sentence before it in its section (the brain's at first)."""
+    spine: list[Mention] = []
+    brain: list[Mention] = []
+    regions: dict[int, tuple[bool, bool]] = {}
+    carried: dict[str | None, tuple[bool, bool]] = {}
+    for m in sorted(body, key=lambda m: m.start):
+        if m.sentence_start not in regions:
+            text = ctx.text[m.sentence_start:m.sentence_end]
+            named = (_REGION_SPINE.matches(text), _REGION_BRAIN.matches(text))
+            regions[m.sentence_start] = named if any(named) else carried.get(m.section, (False, True))
+            carried[m.section] = regions[m.sentence_start]
+        in_spine, in_brain = regions[m.sentence_start]
+        if in_spine:
+            spine.append(m)
+        if in_brain:
+            brain.append(m)
+    return spine, brain
 
 
 def _spectroscopy_part(ctx: FactContext, head: Mention, imaging: list[Mention]) -> Mention | None:
@@ -1642,9 +1693,16 @@ def _without_report(d: _Draft) -> _Draft:
     return d
 
 
+def _region(d: _Draft) -> str | None:
+    return d.body_part if d.body_part in _APART_PARTS and d.modality != "PET" else None
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One study per modality and date; undated citations join the latest dated study of their modality."""
-    merged: dict[tuple[str, date | None], _Draft] = {}
+    """One study per modality, date and body region; undated citations join the latest dated study of their
+    modality. Studies of two named regions stay two even on one date (a brain MRI and a spine MRI of the same day);
+    a draft naming no region joins the one of its modality and date that names none, else the brain's, else the
+    first; a PET's coverage is a read of one study, not a region."""
+    merged: dict[tuple[str, date | None], list[_Draft]] = {}
     for d in sorted(drafts, key=lambda d: (d.date is None, d.anchor)):
         key = (d.modality, d.date)
         if d.date is None:
@@ -1653,12 +1711,20 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 same = [k for k in merged if k[0] in {"MRI", "CT"} and k[1] is not None]
             if same:
                 key = max(same, key=lambda k: k[1] or date.min)
-        target = merged.get(key)
+        group = merged.setdefault(key, [])
+        region = _region(d)
+        if region is None:
+            target = next((t for t in group if _region(t) is None), None) \
+                or next((t for t in group if _region(t) == "brain"), None) or (group[0] if group else None)
+        else:
+            target = next((t for t in group if _region(t) == region), None) \
+                or next((t for t in group if _region(t) is None), None)
         if target is None:
-            merged[key] = d
+            d.date = d.date or key[1]  # an undated citation beside another region's study of its date
+            group.append(d)
             continue
         _combine(target, d)
-    return sorted(merged.values(), key=lambda d: (d.date or date.min, d.modality))
+    return sorted((d for group in merged.values() for d in group), key=lambda d: (d.date or date.min, d.modality))
 
 
 def _amended_kinds(d: _Draft) -> set[int]:
