@@ -92,6 +92,9 @@ _PROSPECT_AFTER = cue("study.prospect_after")
 _COVERAGE_AFTER = cue("study.coverage_after")
 _SUBJECT_LINE = cue("study.subject_line")
 _REQUEST_TITLE = cue("study.request_title")
+_SERVICE_LINE = cue("study.service_line")
+_DONE_AHEAD_AFTER = cue("study.done_ahead_after")
+_WISHED_DONE_AFTER = cue("study.wished_done_after")
 _JOINED_ITEM = cue("study.joined_item")
 _REQUEST_LOG = cue("study.request_log")
 _QUESTION_ABOUT = cue("study.question_about")
@@ -1325,6 +1328,12 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     if not _DONE_CUE.matches(line):
         if _SUBJECT_LINE.matches(ctx.text[line_lo:m.start]):
             return _SUBJECT_LINE.id  # the line's date is the letter's
+        if _SERVICE_LINE.matches(ctx.text[line_lo:m.start]) and not _SPECTRUM_READ.matches(
+                ctx.text[m.end:line_hi]) and not any(
+                line_lo <= o.start < line_hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+            # "Service: MRI brain w/wo with MR spectroscopy": the study ordered; not "Procedure: MRS 09/2026 -
+            # elevated choline", a line that reads the spectrum
+            return _SERVICE_LINE.id
         if _REQUEST_TITLE.matches(ctx.text[line_lo:m.start]) and not any(
                 line_lo <= o.start < line_hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
             return _REQUEST_TITLE.id
@@ -1338,6 +1347,9 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     question = asked_about(ctx, m)
     if question is not None:
         return question  # "Father asks whether the MRS can be done before ...": the request asked about
+    timing = wished_ahead(ctx, m)
+    if timing is not None:
+        return timing  # "we would like the MRS done before the implant": the done word is the wish's
     if _DONE_CUE.matches(stretch):
         return None
     if _REQUEST_LOG.matches(sentence) and not _DONE_CUE.matches(sentence) \
@@ -1345,6 +1357,23 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         return _REQUEST_LOG.id
     if dated and is_planned(ctx, m) and not _DONE_CUE.matches(clause):
         return _PLANNED_BEFORE.id if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) else _PLANNED_AFTER.id
+    return None
+
+
+def wished_ahead(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the words around the study's name wish or plan it done ahead of something else:
+    "MRS to be done before surgery", "would rather the spectroscopy be done first" (study.done_ahead_after), or a
+    wish before its name and the bare participle after it, "we would like the MRS done before the implant",
+    "ideally MRS performed first" (study.planned_before with study.wished_done_after). None when its clause reads
+    the study (a verdict of it)."""
+    lo, hi = ctx.clause_of(m)
+    after = own_stretch_after(ctx, m)
+    if any(lo <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return None
+    if _DONE_AHEAD_AFTER.matches(after):
+        return _DONE_AHEAD_AFTER.id
+    if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) and _WISHED_DONE_AFTER.matches(after):
+        return _WISHED_DONE_AFTER.id
     return None
 
 

@@ -23,6 +23,7 @@ _ENCLOSURE = cue("labs.enclosure_header")
 _ENCLOSURE_ITEM = cue("labs.enclosure_item")
 _INDEX_ENTRY = cue("labs.index_entry")
 _RECORDS_REQUESTED = cue("labs.records_requested")
+_TRACKING_STATUS = cue("labs.tracking_status")
 ENCLOSURE_MAX_LINES = 40
 """How far up an enclosure list's items its heading line is looked for."""
 _ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
@@ -336,7 +337,8 @@ def labs_documented(r: Resolver, name: str) -> Fact:
 def _named_only(ctx: FactContext, m: Mention) -> str | None:
     """The id of the cue that makes the test's mention a document named, not a result: a line of a document index
     (labs.index_entry), an enclosure list's heading line or one of its items (labs.enclosure_header), or a
-    sentence that requests the outside records or results (labs.records_requested); else None."""
+    sentence that requests the outside records or results (labs.records_requested), or a records-tracking row
+    whose status after the test says it is not in hand (labs.tracking_status); else None."""
     lo, hi = ctx.line_of(m)
     if _INDEX_ENTRY.matches(ctx.text[lo:hi]):
         return _INDEX_ENTRY.id
@@ -344,6 +346,8 @@ def _named_only(ctx: FactContext, m: Mention) -> str | None:
         return _ENCLOSURE.id
     if _RECORDS_REQUESTED.matches(ctx.text[m.sentence_start:m.sentence_end]):
         return _RECORDS_REQUESTED.id
+    if _TRACKING_STATUS.matches(ctx.text[m.end:hi]):
+        return _TRACKING_STATUS.id  # "10/30 | Outside hospital | all labs | not rec'd": a document asked for
     return None
 
 
