@@ -93,7 +93,7 @@ CASES: list[tuple[str, str, dict[str, FactStatus]]] = [
     ("no mark in any row", grid(SAFETY, ("Pacemaker", None), ("Cochlear implant", None)), {MRI: N}),
     ("no mark, seizure row", grid(NEURO, ("Seizure history", None)), {"seizures": N}),
     ("unanswered row with a note only", grid(SAFETY, ("Neurostimulator", None, "X", "see cardiology letter"),
-                                        ("Pacemaker", "N")), {MRI: N}),
+                                        ("Seizure history", "N")), {MRI: N, "seizures": A}),
     ("mark under the comment column answers nothing", grid(SAFETY, ("Pacemaker", "Comment")), {MRI: N}),
     ("one device under Y among Ns", grid(SAFETY, ("Pacemaker", "N"), ("Aneurysm clip", "Y"), ("Cochlear implant",
      "N")), {MRI: P}),
