@@ -31,7 +31,9 @@ question before it on the line (or on the line above, when the line holds only a
   as ConText read it; an answer may be quoted ('...: "No."') and two dots may lead to it ("PET .. No");
 - a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
   its X sits under ("  Pacemaker           X"), also when the row's label runs on under the column it leaves blank
-  or a note follows the X; normalize keeps the spacing of these lines.
+  or a note follows the X; the header's answer words may stand in brackets ("[Y]  [N]") and a free-text column
+  may follow them ("Y   N   Comment": the row's words under it are its note); normalize keeps the spacing of these
+  lines.
 - a heading alone on its line that names a finding ("SEIZURES" in an EEG report, "TUMOR" in a template) heads its
   section: a finding named in the content under it is the mention (the heading says nothing), a bare denial under
   it ("None", "None captured.") answers it No, and a heading of a run of headings with nothing under it says nothing.
@@ -102,6 +104,8 @@ class FormRules:
     circle_instruction: re.Pattern[str]  # "(circle one)" at the end of the question
     column_id: str  # an X under a "Y  N" header line (answer columns laid out with spaces)
     column_unplaced_id: str  # an X in a row under a "Y  N" header that sits under no column: the row is unanswered
+    column_cell: re.Pattern[str]  # a header cell: a bracketed word ("[Y]", its word in a group) or any other token
+    column_note: re.Pattern[str]  # a free-text column after the answer columns ("Y   N   Comment"), to the line's end
     blank_leader_id: str  # a dot leader with no answer after it ("Pacemaker .........")
     printed_choice_id: str  # printed answers side by side, none chosen ("Pacemaker   Y   N")
     unknown_qualifies: frozenset[str]  # "type unknown": the label's words, not a printed option
@@ -325,11 +329,22 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                     rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes})", re.MULTILINE))
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a written_answers paired pattern does not compile: {exc}") from exc
+    try:
+        pairs_of = [str(b) for b in columns.get("brackets") or []]
+        if any(len(b) != 2 for b in pairs_of):
+            raise RuleFileError(f"{FORMS_FILE}: columns brackets must each be an open and a close character")
+        cells = [rf"{re.escape(b[0])}[ \t]*([^\s{re.escape(b)}]+)[ \t]*{re.escape(b[1])}" for b in pairs_of]
+        column_cell = re.compile("|".join([*cells, r"\S+"]))
+        notes_heads = "|".join(f"(?:{p})" for p in columns.get("note_headers") or ["(?!)"])
+        column_note = re.compile(rf"(?<=\S)[ \t]{{2,}}(?P<note>(?:{notes_heads})[ \t]*:?)[ \t]*$", re.IGNORECASE)
+    except re.error as exc:
+        raise RuleFileError(f"{FORMS_FILE}: a columns bracket or note header does not compile: {exc}") from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
         table_id=str(tables["id"]), table_tick=table_tick, circled_id=str(circled["id"]), column_id=str(columns["id"]),
         column_unplaced_id=str(columns.get("unplaced_id") or columns["id"]),
+        column_cell=column_cell, column_note=column_note,
         blank_leader_id=str(written.get("blank_leader_id") or ""),
         printed_choice_id=str(written.get("printed_choice_id") or written.get("blank_leader_id") or ""),
         unknown_qualifies=frozenset(w.lower() for w in written.get("unknown_qualifies") or []),
@@ -402,15 +417,27 @@ class _Column:
 _TOKEN = re.compile(r"\S+")
 
 
+def _column_note(line: str) -> int | None:
+    """Where a header line's free-text column starts, after its answer columns ("Y   N   Comment"), or None."""
+    note = form_rules_cached().column_note.search(line)
+    return note.start("note") if note else None
+
+
 def _column_header(line: str) -> list[_Column] | None:
-    """The answer columns of a header line ("MRI SCREEN            Y    N", "      Yes   No"): the line ends with
-    answer words of at least two meanings, apart from any title before them by two spaces or more."""
+    """The answer columns of a header line ("MRI SCREEN            Y    N", "      Yes   No", "Device   [Y]  [N]"):
+    the line ends with answer words of at least two meanings (each may stand in brackets), apart from any title
+    before them by two spaces or more; a free-text column may follow them ("Y   N   Comment")."""
     rules = form_rules_cached()
-    tokens = list(_TOKEN.finditer(line))
+    note = _column_note(line)
+    tokens = list(rules.column_cell.finditer(line, 0, len(line) if note is None else note))
+
+    def word(t: re.Match[str]) -> str:
+        return next((g for g in t.groups() if g), t.group()).lower()
+
     k = len(tokens)
-    while k and tokens[k - 1].group().lower() in rules.answers:
+    while k and word(tokens[k - 1]) in rules.answers:
         k -= 1
-    columns = [_Column(t.start(), t.end(), *rules.answers[t.group().lower()]) for t in tokens[k:]]
+    columns = [_Column(t.start(), t.end(), *rules.answers[word(t)]) for t in tokens[k:]]
     if len({c.meaning for c in columns}) < 2 or (k and columns[0].start - tokens[k - 1].end() < 2):
         return None
     return columns
@@ -420,12 +447,14 @@ UNPLACED = -1
 """The column index of a row's tick that sits under no answer column (the row's one tick: it answers nothing)."""
 
 
-def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], list[tuple[int, int, int]]] | None:
+def _column_row(line: str, columns: list[_Column], note: int | None = None
+                ) -> tuple[tuple[int, int], list[tuple[int, int, int]]] | None:
     """A row under answer columns: its label (letters before the ticks) and its ticks as (start, end, column index);
     None for a line that is no such row (blank, or words reaching into the columns with no tick after them). A label
     may run on under a column that its row leaves unticked ("Cardiac pacemaker / ICD / defibrillator    X" with the
-    X under N), two spaces or more before its tick; a note may follow the last tick ("X    (never)"). A row's one
-    tick that sits under no column has the column index UNPLACED: the row is there, its answer cannot be placed."""
+    X under N), two spaces or more before its tick; a note may follow the last tick ("X    (never)"), and under the
+    header's free-text column (starting at `note`) it may stand with no tick before it. A row's one tick that sits
+    under no column has the column index UNPLACED: the row is there, its answer cannot be placed."""
     rules = form_rules_cached()
     region = columns[0].start - 2
     tokens = list(_TOKEN.finditer(line))
@@ -447,6 +476,8 @@ def _column_row(line: str, columns: list[_Column]) -> tuple[tuple[int, int], lis
     ticks: list[tuple[int, int, int]] = []
     for t in tokens[len(label):]:
         k = column_of(t)
+        if note is not None and t.start() >= note - 2 and (k is None or k == UNPLACED):
+            break  # the row's words under the header's free-text column: its note, left to the other rules
         if k is None or (ticks and (k <= ticks[-1][2] or k == UNPLACED)):
             if ticks and t.start() - ticks[-1][1] >= 2 and not rules.table_tick.fullmatch(t.group()):
                 break  # the row's note after its last tick: "X    (never)"
@@ -475,10 +506,11 @@ def answer_column_blocks(lines: list[str]) -> dict[int, list[int]]:
             i += 1
             continue
         rows = []
+        note = _column_note(lines[i])
         j = i + 1
         if j + 1 < len(lines) and not lines[j].strip():
-            j += 1 if _column_row(lines[j + 1], columns) is not None else 0  # a blank line under the header
-        while j < len(lines) and (row := _column_row(lines[j], columns)) is not None:
+            j += 1 if _column_row(lines[j + 1], columns, note) is not None else 0  # a blank line under the header
+        while j < len(lines) and (row := _column_row(lines[j], columns, note)) is not None:
             rows.append((j, row))
             j += 1
         if rows:
@@ -757,7 +789,7 @@ class FormState:
             assert columns is not None
             questions: list[tuple[_Item, list[_Item]]] = []
             for j in rows:
-                row = _column_row(lines[j], columns)
+                row = _column_row(lines[j], columns, _column_note(lines[header]))
                 assert row is not None
                 (lo, hi), ticks = row
                 base, end = starts[j], starts[j] + len(lines[j])
