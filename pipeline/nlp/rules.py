@@ -370,7 +370,8 @@ _SCOPE_KEYS = {"id", "categories", "max_lines", "max_header_words", "max_unmarke
                "after_verdict", "explanations", "closing_words", "explanation_unless", "pronouns",
                "max_sentences", "title_rules", "owners", "status", "listed", "item", "heading", "unless_after",
                "taken_up_id", "lead", "denials", "taken_up", "clause_end", "denial_unless", "between", "before", "after",
-               "children", "writes_about", "patient_aside", "named_child", "signed", "patient_field", "owner"}
+               "children", "writes_about", "patient_aside", "named_child", "signed", "patient_field", "owner",
+               "max_items"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

@@ -1002,6 +1002,9 @@ class RuleExtensions:
       item under "Pending at discharge:"), is hypothetical: the test looks for it.
     - the `known_aside` scope (`_KnownAside`): a diagnosis given in parentheses as the patient's own ("Urine organic
       acids (known MMA): normal today") keeps its status: the cues outside the parentheses do not reach it.
+    - the `reference_back` scope: a hedge whose subject refers back and opens its sentence ("Toxoplasmosis or
+      lymphoma. Both remain possible.", "Neither can be excluded.") reaches the two or three diagnoses of the
+      sentence or line before it.
     - the `patient_tested` scope: a relative's disorder followed in its sentence by the patient's own negative test
       ("sibling with X-ALD; patient's VLCFA and ABCD1 testing negative") is also the patient's, negated
       (a PATIENT_NEGATED modifier; the relative's reading stays).
@@ -1112,6 +1115,7 @@ class RuleExtensions:
         self._pending_rules = frozenset(str(r) for r in pending.get("rules", ()))
         self._pending_words = frozenset(" ".join(str(k).lower().split()) for k in pending.get("words", ()))
         self._pending_subjects = frozenset(str(t) for t in pending.get("subjects", ()))
+        self._pending_gap = int(pending.get("max_gap", 0))
         try:
             unless = verdict.get("resolution_unless_after")
             self._resolution_unless = re.compile(str(unless), re.IGNORECASE) if unless else None
@@ -1292,6 +1296,12 @@ class RuleExtensions:
         self._known_aside = _KnownAside(config.get("known_aside", {}))
         self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
+        referred = config.get("reference_back", {})
+        self._referred_id: str | None = referred.get("id")
+        self._referred_rules = frozenset(str(r) for r in referred.get("rules", ()))
+        self._referred_types = frozenset(str(t) for t in referred.get("types", ()))
+        self._referred_min = int(referred.get("min_items", 2))
+        self._referred_max = int(referred.get("max_items", 3))
         removal = config.get("removal_object", {})
         self._removal_id: str | None = removal.get("id")
         self._removal_categories = frozenset(str(c) for c in removal.get("categories", ()))
@@ -1355,6 +1365,8 @@ class RuleExtensions:
             self._reach_line_end(doc, graph.modifiers, targets)
         if graph is not None and self._subject_id is not None and self._subject_rules and self._subjects:
             self._reach_next_sentences(doc, graph.modifiers, targets)
+        if graph is not None and self._referred_id is not None and self._referred_rules:
+            self._reach_referred(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
             self._patient_tested(doc, graph.modifiers, targets)
         if self._own_id is not None and self._own_heads:
@@ -1719,6 +1731,14 @@ class RuleExtensions:
             subjects = [t.start for t in targets if t.label_ in self._pending_subjects
                         and m.scope_span[0] <= t.start and t.end <= start]
             if not subjects:
+                # a study named right after the cue ("... in the running pending the perfusion study"): the
+                # diagnoses already hedged before the cue wait on it, and keep their hedge only
+                if any(t.label_ in self._pending_subjects and end <= t.start <= end + self._pending_gap
+                       and doc[t.start].sent == doc[start].sent for t in targets):
+                    for target in targets:
+                        if target.end <= start and any(x is m for x in target._.modifiers) and any(
+                                x.category == "POSSIBLE_EXISTENCE" for x in target._.modifiers):
+                            target._.modifiers = tuple(x for x in target._.modifiers if x is not m)
                 continue
             nearest = max(subjects)
             for target in targets:
@@ -2010,6 +2030,32 @@ class RuleExtensions:
                 if end < nxt.end:
                     break  # the writer or the patient again
                 i, before = nxt.end, nxt.end_char
+
+    def _reach_referred(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A hedge whose subject refers back and opens its sentence ("Both remain possible.") reaches the two or
+        three diagnoses of the sentence or line before it (the `reference_back` scope), when its own sentence names
+        none and no blank line stands between."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._referred_rules:
+                continue
+            cue_start = modifier.modifier_span[0]
+            sent = doc[cue_start].sent
+            if not doc[cue_start]._.opens_sentence or sent.start == 0:
+                continue
+            if any(t.label_ in self._referred_types for t in _starting_in(targets, index, sent.start, sent.end)):
+                continue  # the sentence names its own diagnoses
+            i = sent.start - 1
+            while i > 0 and doc[i].is_space:
+                i -= 1
+            if re.search(r"\n[ \t]*\n", doc.text[doc[i].idx:doc[sent.start].idx]):
+                continue  # a paragraph before it
+            before = doc[i].sent
+            listed = [t for t in _starting_in(targets, index, before.start, before.end)
+                      if t.label_ in self._referred_types
+                      and not any(m.category == "NEGATED_EXISTENCE" for m in t._.modifiers)]
+            if self._referred_min <= len(listed) <= self._referred_max:
+                self._extend(doc, modifier, listed, before.start, before.end, self._referred_id)
 
     def _patient_tested(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A relative's disorder (FAMILY by a relative cue of `rules` in its sentence) followed, in that sentence, by
