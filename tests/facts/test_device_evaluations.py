@@ -5,7 +5,10 @@ a device named as a treatment option).
 
 1. The device names the evaluation, candidacy, work-up or referral it is the object of ("cochlear implant candidacy
    evaluation in 01/2027", "referred for DBS candidacy", "VNS evaluation deferred", "Cochlear-implant work-up
-   scheduled", "DBS candidacy assessment: pending").
+   scheduled", "DBS candidacy assessment: pending"; the evaluation noun right after the device counts unless the
+   evaluation is for a scan: "Pacemaker evaluation by cardiology before the MRI" is her pacemaker's), also after a
+   plan or referral label or a referral to a named team ("Plan: ...", "REFERRAL: ...", "Referred to the implant team
+   for ...").
 2. The evaluation or decision about the device is said not to be indicated, deferred or declined ("a cochlear implant
    evaluation is not indicated", "VNS evaluation deferred", "DBS referral declined by the family").
 
@@ -35,7 +38,7 @@ CASES: list[tuple[str, str, FactStatus]] = [
     ("lower case, evaluation planned", "plan: cochlear implant evaluation at the children's hospital.", N),
     ("capitals, referral", "REFERRAL: VNS EVALUATION (EPILEPSY SURGERY TEAM)", N),
     ("British, assessment for", "Referred to the implant team for cochlear implant assessment.", N),
-    ("line wrap, candidacy", "Cochlear implant\ncandidacy evaluation booked for 02/2027.", N),
+    ("line wrap, candidacy", "Cochlear implant candidacy\nevaluation booked for 02/2027.", N),
     ("spelled out, evaluation", "Deep brain stimulation evaluation requested by movement disorders.", N),
     ("abbreviation CI", "Audiology: CI candidacy evaluation pending.", N),
     ("RNS candidacy, parentheses", "RNS candidacy (after the MRS) to be discussed at conference.", N),
@@ -55,6 +58,7 @@ CASES: list[tuple[str, str, FactStatus]] = [
     ("near: placed, evaluation of hearing", "Cochlear implant placed 2018; hearing evaluation annually.", P),
     ("near: s/p DBS, evaluation of gait", "S/p DBS 2020; gait evaluation pending.", P),
     ("near: right ear implant", "Right cochlear implant, left hearing aid.", P),
+    ("near: device evaluation before the MRI", "Pacemaker evaluation by cardiology before the MRI.", P),
 ]
 
 

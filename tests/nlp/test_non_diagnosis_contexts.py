@@ -72,7 +72,10 @@ CASES: list[tuple[str, str, str, str, set[str] | None]] = [
     ("return precautions reviewed", "Return precautions reviewed: call for worse headache, weakness, fever or "
      "seizure.", "SEIZURE", "seizure", H),
     ("go to the ED if", "Go to the ED if you have a seizure, new weakness or confusion.", "SEIZURE", "seizure", H),
-    ("symptoms to report, line wrap", "Symptoms to report\nimmediately: seizures, vomiting.", "SEIZURE", "seizures",
+    ("line wrap in the label", "Warning signs to\nreport: seizures, vomiting.", "SEIZURE", "seizures", H),
+    ("symptoms to report immediately", "Symptoms to report immediately: seizures, vomiting.", "SEIZURE", "seizures",
+     H),
+    ("line wrap in the list", "Warning signs to report: new weakness,\nseizures, vomiting.", "SEIZURE", "seizures",
      H),
     ("warning signs, British", "Warning signs discussed with Mum: seizures, vomiting.", "SEIZURE", "seizures", H),
     ("ER precautions", "ER precautions: seizure, fever.", "SEIZURE", "seizure", H),
@@ -94,6 +97,8 @@ CASES: list[tuple[str, str, str, str, set[str] | None]] = [
     ("near: FDG-PET", "FDG-PET 10/28: no hypermetabolism.", IMG, "FDG-PET", A),
     ("near: PET/CT body", "PET/CT body 10/28: no hypermetabolic focus.", IMG, "PET/CT body", A),
     ("near: PET, hypermetabolic", "PET 10/28: hypermetabolic right frontal focus.", IMG, "PET", A),
+    ("near: PET, high uptake", "PET 10/28: high uptake in the right frontal lesion.", IMG, "PET", A),
+    ("near: PET, low-grade", "PET: low FDG avidity, favouring a low-grade glioma.", IMG, "PET", A),
     ("near: PET, dopamine transporter", "PET with a dopamine transporter ligand 10/28: reduced uptake.", IMG, "PET",
      A),
 ]
