@@ -17,6 +17,7 @@ links the removal to the tumor as "meningioma excised in 2006" does.
 from functools import cache
 from typing import Any
 
+from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConText
 from medspacy.context.context_graph import ConTextGraph
 from medspacy.util import tuple_overlaps
@@ -90,6 +91,26 @@ class PriorAuthContext(ConText):
 
     graph_class: type[ConTextGraph] = ScopedConTextGraph  # medspaCy's own graph gives the same edges, quadratically
 
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The cue matches, of the longest of overlapping cues, after the quiet cues without the words they need
+        around them are dropped: such a cue is no cue, so it neither limits another cue's scope nor takes the place
+        of a shorter or equally long cue of other words ("exclude" stays poss.evaluate_for's hedge in "does not
+        exclude" where the quiet neg.subject_excludes does not hold)."""
+        matcher = self._ConText__matcher
+        pruning = matcher._prune
+        matcher._prune = False
+        try:
+            matches = matcher(doc)
+        finally:
+            matcher._prune = pruning
+        kept = []
+        for match_id, start, end in matches:
+            rule = matcher.rule_map[self.nlp.vocab[match_id].text]
+            if (rule.metadata or {}).get("quiet") and not _cue_text_holds(doc, rule.metadata, start, end):
+                continue  # a quiet cue without the words it needs around it is no cue: it limits no other scope
+            kept.append((match_id, start, end))
+        return prune_overlapping_matches(kept) if pruning and kept else kept
+
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
         if targets:
             spans = getattr(doc._, targets)
@@ -105,10 +126,8 @@ class PriorAuthContext(ConText):
 
         asides: _Asides | None = None
         graph.passed = {}
-        for match_id, start, end in matcher(doc):
+        for match_id, start, end in self._matches(doc):
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
-            if (rule.metadata or {}).get("quiet") and not _cue_text_holds(doc, rule.metadata, start, end):
-                continue  # a quiet cue without the words it needs around it is no cue: it limits no other scope
             modifier = ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
             if (rule.metadata or {}).get("through_asides") and rule.max_scope:
                 asides = asides if asides is not None else _Asides(doc, spans, _aside_spec())
