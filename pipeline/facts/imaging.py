@@ -176,6 +176,11 @@ _STATEMENT_DATE_BEFORE = cue("study.statement_date_before")
 _STATEMENT_DATE_AFTER = cue("study.statement_date_after")
 _QUOTED_READ = cue("study.quoted_reader_read")
 _SPOKEN_READ = cue("study.spoken_read")
+_QUOTED_BELOW = cue("study.quoted_read_below")
+_QUOTE_READER = cue("study.quoted_read_reader")
+_QUOTE_OTHER_SOURCE = cue("study.quoted_read_other_source")
+_CLAUSE_END = re.compile(r"[;!?]|(?<=\w{3})\.(?=\s)")
+_CLOSING_QUOTE = {'"': '"', "\u201c": "\u201d"}
 OTHER_REPORT_REACH = 30
 """How far (characters) before a missing-report statement another test may be named as its subject."""
 REPORT_UNAVAILABLE_CUE = _REPORT_UNAVAILABLE.id
@@ -1466,6 +1471,12 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         verdicts, evidence = _verdict_cues(
             ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
         going_on = _follow_on(ctx, m, starts)
+        below = _quoted_read_below(ctx, m)
+        if below is not None and below.study == m.start and below.reader and not below.other:
+            # the reader's impression quoted over the lines below the attribution is the study's read
+            seen = {o.start for o in going_on}
+            going_on += [o for o in within(ctx.mentions(*_VERDICT_CONCEPTS, *HEDGED_FINDINGS, counted=False),
+                                           below.start, below.end) if o.start not in seen]
         later, later_evidence = _verdict_cues(ctx, going_on, in_report=False)
         verdicts |= later
         evidence += [cite_cues(e, _CONTINUATION.id) for e in later_evidence]
@@ -1511,6 +1522,14 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
     In hand wins over a preliminary told by phone or a hearsay account; the cue ids are given only when the packet
     says it lacks the report or tells the read second-hand."""
     sentence = ctx.sentence_text(m)
+    below = _quoted_read_below(ctx, m)
+    if below is not None and below.other:
+        # 'MRI brain 10/02 - per his wife, impression:' over a quotation: her words, not the reader's
+        return False, [_QUOTE_OTHER_SOURCE.id]
+    if below is not None and below.reader and not below.spoken:
+        # 'MRI brain 10/02 - I agree with the read (Dr. A. Lee, radiology), impression:' over a quotation of several
+        # lines: the reader's own words, in the packet
+        return True, [_QUOTED_BELOW.id]
     if _QUOTED_READ.matches(sentence) and not _SPOKEN_READ.matches(sentence):
         # 'MRI brain 10/12 - impression per Dr. N. Okoro, neuroradiology (report in chart): "..."': the reader's
         # own words quoted are the read, in the packet
@@ -1546,6 +1565,51 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
         if lacking:
             return False, [_REPORT_UNAVAILABLE.id] + ([_HEARSAY.id] if hearsay else [])
     return False, [_HEARSAY.id] if hearsay else []
+
+
+@dataclass(frozen=True)
+class _QuoteBelow:
+    """A quotation laid out on the lines below its attribution (study.quoted_read_below): its span (the quote
+    marks included), the offset of the study it reads (the last one named before it in its paragraph; -1: none),
+    and whether its attribution clause names a reader, another source or a spoken read."""
+
+    start: int
+    end: int
+    study: int
+    reader: bool
+    other: bool
+    spoken: bool
+
+
+def _quoted_read_below(ctx: FactContext, m: Mention) -> _QuoteBelow | None:
+    """The quotation laid out below an attribution in the mention's paragraph that reads the mention's study (the
+    study named last before it: 'MRI brain 10/02 - ... I agree with the read (Dr. A. Lee, radiology), impression:'
+    over '  "... nonspecific ..."'), or that holds the mention (a study named inside the quoted words); None when
+    there is none. An earlier study's quotation ("For comparison, CT head 05/2025 (Dr. B, radiology), impression:
+    ...") reads that study, not the one named before it."""
+    text = ctx.text
+    para_lo = max(text.rfind("\n\n", 0, m.start), text.rfind("\f", 0, m.start), -1) + 1
+    ends = [i for i in (text.find("\n\n", m.end), text.find("\f", m.end)) if i >= 0]
+    para_hi = min(ends) if ends else len(text)
+    studies = [o for o in within(ctx.mentions("IMAGING", counted=False), para_lo, para_hi)
+               if _modality(o) != "unspecified"]
+    for hit in _QUOTED_BELOW.regex.finditer(text, para_lo, para_hi):
+        opening = hit.end() - 1
+        close = text.find(_CLOSING_QUOTE.get(text[opening], '"'), opening + 1, para_hi)
+        if close < 0 and text[opening] != '"':
+            close = text.find('"', opening + 1, para_hi)
+        if close < 0:
+            continue
+        before = [o for o in studies if o.end <= hit.start()]
+        study = before[-1] if before else None
+        if not (opening < m.start < close or (study is not None and study.start == m.start)):
+            continue
+        lead = text[study.end if study is not None else para_lo:opening]
+        clause = lead[max((c.end() for c in _CLAUSE_END.finditer(lead)), default=0):]
+        return _QuoteBelow(opening, close + 1, study.start if study is not None else -1,
+                           _QUOTE_READER.matches(clause), _QUOTE_OTHER_SOURCE.matches(clause),
+                           _SPOKEN_READ.matches(clause))
+    return None
 
 
 def _sentence_before(ctx: FactContext, m: Mention) -> str | None:
@@ -1683,7 +1747,8 @@ def _reach_absences(ctx: FactContext, drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.citing and not d.verdicts and d.unreported and not d.said_in_hand:
             # a second-hand account ("done without incident per mother") speaks of its own clause only
-            absences.extend(_Absence(d.modality, d.date, d.source, c) for c in d.unreported if c != _HEARSAY.id)
+            absences.extend(_Absence(d.modality, d.date, d.source, c) for c in d.unreported
+                            if c not in (_HEARSAY.id, _QUOTE_OTHER_SOURCE.id))
             d.unreported = []
     for d in drafts:
         if not d.citing or not d.verdicts or d.said_in_hand:
