@@ -705,6 +705,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
         body = [m for m in within(all_body, start, end)
                 if (m.section in VERDICT_SECTIONS or m.concept == "TECHNICAL_LIMITATION")
                 and not any(lo <= m.start < hi for lo, hi in other)]  # another study's addendum
+        if not titles:  # a note's impression citing a brain study: its clauses about the cord read no brain study
+            body = [m for m in body if not _reads_other_region(ctx, m, body_part)]
         part = _spectroscopy_part(ctx, head, imaging)
         if part is not None:  # "MRI brain with MR spectroscopy": the MRS's own limitations are the MRS's
             mrs_body, body, own = _split_combined(ctx, body)
@@ -787,6 +789,18 @@ def _split_combined(ctx: FactContext, body: list[Mention]) -> tuple[list[Mention
     mrs = [m for m in body if (m.concept != "TECHNICAL_LIMITATION" or ctx.is_mrs_sentence(m))
            and (id(m) not in side or not read & VERDICT_KINDS[0] or side[id(m)] != "mri")]
     return mrs, mri, ({m.start for m in own} if read & VERDICT_KINDS[0] else set())
+
+
+def _reads_other_region(ctx: FactContext, o: Mention, cited_part: str | None) -> bool:
+    """A verdict word in a clause that reads the spinal cord, not the brain ("Intramedullary cord lesion C3-C5,
+    ependymoma favored over myelitis; ...", beside "normal brain MRI"): no read of a cited brain study
+    (`study.region_spine` against `study.region_brain`, within the clause between semicolons)."""
+    if cited_part != "brain":
+        return False
+    lo = max(o.sentence_start, ctx.text.rfind(";", o.sentence_start, o.start) + 1)
+    hi = ctx.text.find(";", o.end, o.sentence_end)
+    clause = ctx.text[lo:o.sentence_end if hi < 0 else hi]
+    return _REGION_SPINE.matches(clause) and not _REGION_BRAIN.matches(clause)
 
 
 def _split_regions(ctx: FactContext, body: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -1468,9 +1482,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "spectroscopy could show a lactate peak", "Re: ... - MR spectroscopy": the request or talk
         if asked_for(ctx, m, sentence, asides):
             continue  # "Re: MRS request dated 11/30", "MRS with the navigation MRI 12/01 to define ...": asked for
+        cited_part = _body_part(ctx, m)[0]
         verdicts, evidence = _verdict_cues(
-            ctx, ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts), in_report=False)
-        going_on = _follow_on(ctx, m, starts)
+            ctx, [o for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts)
+                  if not _reads_other_region(ctx, o, cited_part)], in_report=False)
+        going_on = [o for o in _follow_on(ctx, m, starts) if not _reads_other_region(ctx, o, cited_part)]
         below = _quoted_read_below(ctx, m)
         if below is not None and below.study == m.start and below.reader and not below.other:
             # the reader's impression quoted over the lines below the attribution is the study's read
@@ -1793,20 +1809,22 @@ def _region(d: _Draft) -> str | None:
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One study per modality, date and body region; undated citations join the latest dated study of their
-    modality. Studies of two named regions stay two even on one date (a brain MRI and a spine MRI of the same day);
+    modality (a citation naming a region, the latest of that region or of none; else it stays undated). Studies of two named regions stay two even on one date (a brain MRI and a spine MRI of the same day);
     a draft naming no region joins the one of its modality and date that names none, else the brain's, else the
     first; a PET's coverage is a read of one study, not a region."""
     merged: dict[tuple[str, date | None], list[_Draft]] = {}
     for d in sorted(drafts, key=lambda d: (d.date is None, d.anchor)):
         key = (d.modality, d.date)
+        region = _region(d)
         if d.date is None:
             same = [k for k in merged if k[0] == d.modality and k[1] is not None]
             if d.modality == "unspecified" and not same:
                 same = [k for k in merged if k[0] in {"MRI", "CT"} and k[1] is not None]
+            if region is not None:  # an undated brain citation never takes the date of a spine study alone
+                same = [k for k in same if any(_region(t) in {region, None} for t in merged[k])]
             if same:
                 key = max(same, key=lambda k: k[1] or date.min)
         group = merged.setdefault(key, [])
-        region = _region(d)
         if region is None:
             target = next((t for t in group if _region(t) is None), None) \
                 or next((t for t in group if _region(t) == "brain"), None) or (group[0] if group else None)
@@ -1814,7 +1832,6 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             target = next((t for t in group if _region(t) == region), None) \
                 or next((t for t in group if _region(t) is None), None)
         if target is None:
-            d.date = d.date or key[1]  # an undated citation beside another region's study of its date
             group.append(d)
             continue
         _combine(target, d)

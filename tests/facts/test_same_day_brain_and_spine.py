@@ -181,3 +181,32 @@ SYSTEMIC = [
 @pytest.mark.parametrize(("case", "text", "expected"), SYSTEMIC, ids=[c[0] for c in SYSTEMIC])
 def test_a_systemic_lymphoma_with_its_site_is_no_cns_lymphoma(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
     check_facts(fragment_facts(text), expected)
+
+
+# ------------------------------------------------------------------ 1d. a note's impression about the cord
+# A clinic note's impression whose clause reads the cord lesion ("intramedullary lesion C3-C5, ependymoma favoured
+# over myelitis") beside an undated normal brain MRI: the hedge is the cord's, not a read of the brain MRI
+# (imaging._reads_other_region), and the undated brain MRI never takes the date of the spine study alone (_merge).
+SPINE_STUDY = "\fMRI CERVICAL SPINE W/WO    10/02/2026\nIMPRESSION: Intramedullary lesion C4-C5, indeterminate.\n"
+NOTE_IMPRESSIONS = [
+    ("impression clause about the cord, brain MRI in parentheses",
+     "Impression: Intramedullary cervical cord lesion C4-C5, ependymoma favoured over myelitis; the work-up has been "
+     "unrevealing. Other results (normal brain MRI, oligoclonal bands sent).\n", NORMAL_BRAIN),
+    ("cord lesion differential, brain MRI sentence after",
+     "Impression: cord lesion at C5, astrocytoma vs myelitis. Brain MRI normal.\n", NORMAL_BRAIN),
+    ("conus, cannot exclude, brain MRI unremarkable",
+     "Assessment: enhancing conus lesion, ependymoma cannot be excluded; MRI of the brain unremarkable.\n",
+     NORMAL_BRAIN),
+    ("thoracic cord, capitals",
+     "IMPRESSION: INTRAMEDULLARY T6 LESION, EPENDYMOMA VS DEMYELINATION. BRAIN MRI NORMAL.\n", NORMAL_BRAIN),
+    ("spinal cord words, likely",
+     "Impression: expansile spinal cord lesion C3, likely ependymoma, myelitis possible. Normal MRI brain.\n",
+     NORMAL_BRAIN),
+    ("near miss: a hedged brain lesion in the note's impression",
+     "Impression: left frontal lesion, glioma vs demyelination on the brain MRI.\n", _imaging(P, N)),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), NOTE_IMPRESSIONS, ids=[c[0] for c in NOTE_IMPRESSIONS])
+def test_a_notes_cord_clause_reads_no_brain_study(fragment_facts, case, text, expected):  # type: ignore[no-untyped-def]
+    check_facts(fragment_facts("CLINIC NOTE\n" + text + SPINE_STUDY), expected)
