@@ -89,8 +89,10 @@ TREATMENTS = [
      MRS + "He has had no steroids or bevacizumab since the spectroscopy.\n", A),
     ("has not received ... since",
      MRS + "She has not received dexamethasone, temozolomide or radiotherapy since the September MRS.\n", A),
-    ("form field: treatment since last study none",
-     MRS + "Treatment since last study: none (no steroids, no chemotherapy).\n", A),
+    ("negation list with neither ... nor",
+     MRS + "Neither steroids nor bevacizumab have been given since the MRS.\n", A),
+    ("British spelling, no radiotherapy no chemotherapy",
+     MRS + "No radiotherapy, no chemotherapy and no steroids since the spectroscopy in September.\n", A),
     # planned or future-dated
     ("Gamma Knife scheduled",
      MRS + "Gamma Knife scheduled 12/08/2026.\n", N),
