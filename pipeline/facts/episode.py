@@ -9,6 +9,11 @@ prompted the MRI of 10/08". When a statement of stability or of no new symptoms 
 (facts.yaml `before_study`). A symptom dated after the study ("new seizures on 11/02, after the MRI of 10/15"), an
 undated one, or a study dated after the request date (planned, not prior) is no such episode.
 
+The presenting complaint told further away is history too when the same statement follows
+(`told_before_prior_study`): told in a prior brain study's indication ("MRI brain 07/30 / Indication: progressive gait
+decline"), or dated before the latest prior advanced brain study ("presented in August with regression", MRS
+09/18).
+
 The words are data: resources/cues.yaml episode.*.
 """
 
@@ -18,15 +23,17 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ..contracts import Mention
+from ..contracts import ImagingStudy, Mention
 from .context import FactContext
-from .cues import cue
+from .cues import cue, value_set
 from .dates import month_number, parse_date
 
 _DATE = "episode.date"
 _STUDY_DATE_LEAD = "episode.study_date_lead"
 _STUDY_SAME_DAY = "episode.study_same_day"
 _STUDY_OTHER_SITE = "episode.study_other_site"
+_REASON_SECTIONS = value_set("episode.study_reason_sections")
+_BEFORE_LATEST = value_set("episode.before_latest_study")
 _STUDY_REACH = 40
 """How far (characters) after the study's name its date may be ("MRI brain with and without contrast 09/03")."""
 
@@ -138,4 +145,32 @@ def episode_before_study(ctx: FactContext, m: Mention) -> list[str] | None:
         if symptom[0] <= study_hi:
             return [_DATE, how]
         return None
+    return None
+
+
+def _latest_prior(studies: list[ImagingStudy], modalities: frozenset[str], reference: date | None) -> date | None:
+    dates = [date.fromisoformat(s.date) for s in studies if s.date and s.modality in modalities
+             and s.body_part in (None, "brain")]
+    return max((d for d in dates if reference is None or d <= reference), default=None)
+
+
+def told_before_prior_study(ctx: FactContext, m: Mention, studies: list[ImagingStudy]) -> list[str] | None:
+    """The cue ids by which the symptom mention was told before the latest prior advanced brain study: in the
+    indication of a prior brain study's report ("MRI brain 07/30/2026 / Indication: progressive gait decline"), or
+    dated before that latest study anywhere in its sentence ("presented in August with regression", the MRS in
+    September); else None."""
+    reference = ctx.reference_date
+    if m.section in _REASON_SECTIONS.values:
+        heads = [(e.start, s) for s in studies if s.date and s.body_part in (None, "brain") for e in s.evidence
+                 if e.start < m.start and "\n\n" not in ctx.text[e.start:m.start]]
+        if heads:
+            told = date.fromisoformat(max(heads, key=lambda h: h[0])[1].date or "")
+            if reference is None or told <= reference:
+                return [_REASON_SECTIONS.id]
+    latest = _latest_prior(studies, frozenset(_BEFORE_LATEST.values), reference)
+    if latest is None:
+        return None
+    symptom = _symptom_date(ctx, m, m.sentence_end)
+    if symptom is not None and symptom[1] < latest:
+        return [_DATE, _BEFORE_LATEST.id]
     return None

@@ -30,7 +30,7 @@ from .date_order import document_day_first, read_date_order, transmission_date
 from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import form_field_spans, is_form_line, request_form_pages
-from .episode import episode_before_study
+from .episode import episode_before_study, told_before_prior_study
 from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
 from .purpose import mrs_purpose_cues
@@ -163,7 +163,8 @@ class FactResolver:
             counted_mentions.append(m)
         episodes: list[Evidence] = []
         if spec.before_study:
-            counted, statuses, episodes = _episodes_set_aside(ctx, counted_mentions, counted, statuses)
+            counted, statuses, episodes = _episodes_set_aside(ctx, counted_mentions, counted, statuses,
+                                                               self.studies)
         if spec.restated is not None:
             counted = _restate(spec.restated, counted)
         status = best_status(statuses)
@@ -209,7 +210,8 @@ class FactResolver:
 
 
 def _episodes_set_aside(ctx: FactContext, mentions: list[Mention], counted: list[Evidence],
-                        statuses: list[FactStatus]) -> tuple[list[Evidence], list[FactStatus], list[Evidence]]:
+                        statuses: list[FactStatus], studies: list[ImagingStudy]
+                        ) -> tuple[list[Evidence], list[FactStatus], list[Evidence]]:
     """The affirmed mentions that are the episode that led to a prior brain study (facts/episode.py), when a
     counted negated mention follows them ("no new symptoms since the September admission"), set aside as ignored
     evidence citing the episode cues."""
@@ -219,6 +221,8 @@ def _episodes_set_aside(ctx: FactContext, mentions: list[Mention], counted: list
     kept_e, kept_s, aside = [], [], []
     for m, e, s in zip(mentions, counted, statuses, strict=True):
         cues = episode_before_study(ctx, m) if s is FactStatus.PRESENT and max(absent_at) > m.end else None
+        if cues is None and s is FactStatus.PRESENT and max(absent_at) > m.end:
+            cues = told_before_prior_study(ctx, m, studies)  # the presenting complaint, before the latest study
         if cues is not None:
             aside.append(cite_cues(e, *cues))
             continue
