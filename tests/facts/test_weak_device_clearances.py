@@ -126,6 +126,10 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
                               "safe.\n", A, []),
     "near-patient-in-other-role": ("Patient has a VNS, MR conditional per manufacturer letter on file.\n", A, []),
     "near-verified": ("DBS MR-conditional, verified by radiology 11/20\n", A, []),
+    "near-not-cleared-3t": ("Cochlear implant (model CI512): MR conditional per manufacturer card, not cleared "
+                            "for 3T.\n", A, []),
+    "near-next-row-pending": ("VNS - MR conditional per manufacturer letter\nPending: repeat EEG\n", A, []),
+    "near-patients-card": ("DBS: MR conditional per patient's implant card\n", A, []),
     "near-status-confirmed-wrap": ("Spinal cord stimulator: MR-conditional status of the full system\n"
                                    "confirmed by the vendor.\n", A, []),
 }
