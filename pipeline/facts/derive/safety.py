@@ -32,6 +32,10 @@ _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
 _TOPIC_STATED = cue("safety.clearance_topic_stated")
 _DOCUMENTED = cue("safety.clearance_documented")
 _PROTOCOL = cue("safety.clearance_protocol")
+_WEAK_SOURCE = cue("safety.clearance_weak_source")
+_SOURCE_NAMED = cue("safety.clearance_source_named")
+_CONDITIONAL_ON = cue("safety.clearance_conditional_on")
+_CONDITION_MET = cue("safety.clearance_condition_met")
 _TYPE_UNKNOWN = cue("safety.device_type_unknown")
 _CLASS_ONLY = cue("safety.device_class_only")
 _CHANGED = cue("safety.clearance_superseded_by_change")
@@ -54,6 +58,10 @@ LAPSE_REACH = 320
 still speaks of it (up to the next clearance statement or the next device of another kind)."""
 _STATEMENT_END = re.compile(r"[.;!?](?=\s|$)|[\n\f]")
 """What ends the statement a pending review or the words that settle it are read in."""
+_WRAPPED_LINE = re.compile(r"[ \t]*\n[ \t]*([^\n.;|!?]*)")
+"""The next line of a statement that ends at a line break without a sentence mark."""
+CONDITION_REACH = 240
+"""How far (characters) after a conditional MR-conditional statement the packet may document its condition met."""
 EVERY_DEVICE = "*"
 """A pending MRI-safety review that names no device and follows none: it speaks of every device."""
 
@@ -284,14 +292,46 @@ def _unestablished(ctx: FactContext, c: Mention) -> str | None:
     implant is MR conditional", "has not been confirmed as MR conditional"); or, in its sentence, a prior scan that
     went well as its only ground ("MRI compatible - previous MRIs uneventful"); None when nothing says so."""
     lo, hi = ctx.clause_of(c)
-    if _UNESTABLISHED_AFTER.matches(ctx.text[c.end:hi]):
+    after = ctx.text[c.end:hi] + _wrapped(ctx.text, lo, hi)
+    if _UNESTABLISHED_AFTER.matches(after):
         return _UNESTABLISHED_AFTER.id
     if _UNESTABLISHED_BEFORE.matches(ctx.text[lo:c.start]):
         return _UNESTABLISHED_BEFORE.id
+    clause = ctx.text[lo:hi]
+    if _WEAK_SOURCE.matches(clause) and not _SOURCE_NAMED.matches(clause) and not _REMOVAL.matches(c.text):
+        return _WEAK_SOURCE.id  # "MRI-safe per patient", "another plan's reviewer said it is MR conditional"
+    if (_CONDITIONAL_ON.matches(after) or _inside_condition(ctx.text[lo:c.start])) and not _CONDITION_MET.matches(
+            ctx.text[c.end:min(len(ctx.text), c.end + CONDITION_REACH)].split("\n\n")[0]):
+        return _CONDITIONAL_ON.id  # "MR conditional when paired with approved leads", the leads not documented
     sentence = ctx.sentence_text(c)
     if _FROM_PRIOR_SCAN.matches(sentence) and not _DOCUMENTED.matches(sentence):
         return _FROM_PRIOR_SCAN.id  # "MRI compatible - previous MRIs uneventful": inferred from a scan, not shown
     return None
+
+
+def _inside_condition(before: str) -> bool:
+    """Whether a clearance is named inside another's condition, at most two words after it ("MR conditional only
+    when paired with MR-conditional leads": the second is the condition, no clearance of its own)."""
+    for start in (w.start() for w in re.finditer(r"(?<!\S)\S", before)):
+        m = _CONDITIONAL_ON.regex.match(before[start:])
+        if m is not None and re.fullmatch(r"\s*(?:[\w/-]+\s+){0,2}", before[start + m.end():]):
+            return True
+    return False
+
+
+def _wrapped(text: str, lo: int, hi: int) -> str:
+    """The next line of a clause [lo, hi) that ends at a line break without a sentence mark, when the statement
+    wraps there: the next line opens in lower case ("MR conditional status\\npending"), or both lines are written
+    in capitals and the next one is no labelled row ("MR CONDITIONAL STATUS OF THE SYSTEM\\nNOT CONFIRMED");
+    "" otherwise."""
+    here = text[lo:hi].rstrip(" \t")
+    nxt = _WRAPPED_LINE.match(text, lo + len(here) - 1 if here.endswith("\n") else hi)
+    if nxt is None or not nxt.group(1).strip() or re.search(r"[.!?:]\s*$", here):
+        return ""
+    line = nxt.group(1)
+    if line.lstrip()[:1].islower() or (here.isupper() and line.isupper() and ":" not in line):
+        return " " + line
+    return ""
 
 
 def _planned(ctx: FactContext, m: Mention) -> str | None:
