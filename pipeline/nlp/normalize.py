@@ -76,6 +76,13 @@ def _open_clause_end() -> Cue:
 
 
 @cache
+def _compound_tail() -> Cue:
+    """The second half of a hyphenated compound split at its hyphen by a line break (cue layout.compound_tail:
+    "radiation-" / "induced"): the hyphen stays."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.compound_tail")
+
+
+@cache
 def _leader_status_row() -> Cue:
     """A problem-list row that gives its status after a dot leader (cue layout.leader_status_row: "Glioma .....
     active")."""
@@ -245,8 +252,8 @@ def normalize_layout(text: str) -> NormalizedText:
         stripped = body.rstrip()
         hyphen = (nxt is not None and not keep_spaces and i + 1 not in columns and stripped.endswith("-")
                   and len(stripped) > 1 and stripped[-2].isalpha() and nxt.lstrip()[:1].islower())
-        if hyphen:
-            b = a + len(stripped) - 1
+        if hyphen and not _compound_tail().matches((nxt or "").lstrip()):
+            b = a + len(stripped) - 1  # "radia-" / "tion": one word; "radiation-" / "induced" keeps its hyphen
         for j in range(a, b):
             ch = line[j]
             if ch == "\t" and keep_spaces and width:

@@ -1031,6 +1031,10 @@ class RuleExtensions:
         back = config.get("reach_back", {})
         self._back_id: str | None = back.get("id")
         self._back_stops = frozenset(str(k).lower() for k in back.get("stops", ()))
+        self._coded_rules = frozenset(str(r) for r in back.get("coded_rules", ()))
+        self._coded_marks = _compiled(self._back_id, back.get("coded_marks", ()))
+        self._coded_types = frozenset(str(t) for t in back.get("coded_types", ()))
+        self._coded_closers = frozenset(str(k) for k in back.get("coded_closers", ()))
         current = config.get("current_course", {})
         self._current_id: str | None = current.get("id")
         self._releases = frozenset(str(r) for r in current.get("releases", ()))
@@ -1214,6 +1218,10 @@ class RuleExtensions:
         self._list_item_words = int(listed.get("max_item_words", 4))
         self._list_reach = int(listed.get("max_tokens", 60))
         self._list_openers = frozenset(str(k).lower() for k in listed.get("openers", ()))
+        self._list_back_rules = frozenset(str(r) for r in listed.get("back_rules", ()))
+        self._list_back_skip = frozenset(str(k).lower() for k in listed.get("back_skip", ()))
+        self._list_back_bounds = frozenset(str(k).lower() for k in listed.get("back_bounds", ()))
+        self._list_back_stops = frozenset(str(k).lower() for k in listed.get("back_stops", ()))
         alternative = config.get("alternative_clause", {})
         self._alternative_rules = frozenset(str(r) for r in alternative.get("rules", ()))
         self._alternative_stops = frozenset(str(k).lower() for k in alternative.get("stops", ()))
@@ -1359,6 +1367,8 @@ class RuleExtensions:
             self._reach_gapped(doc, graph.modifiers, targets)
         if graph is not None and self._list_id is not None and self._list_categories:
             self._reach_list_end(doc, graph.modifiers, targets)
+        if graph is not None and self._list_id is not None and self._list_back_rules:
+            self._reach_list_start(doc, graph.modifiers, targets)
         if graph is not None and self._answer_id is not None and self._answer_rules:
             self._reach_answer(doc, graph.modifiers, targets)
         if graph is not None and self._label_id is not None and self._label_rules and self._labels:
@@ -1936,6 +1946,56 @@ class RuleExtensions:
                 rule = self._derived(modifier.rule, modifier.category, self._list_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=cue_end, scope_end=end))
 
+    def _reach_list_start(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A backward negation of `back_rules` that closes a list of short items ("MSUD, NKH, sulfite oxidase
+        deficiency and PKU are excluded") reaches the list's first item, past its own scope. The list opens at its
+        sentence's or line's start or at one of `back_bounds`; a stop word (a claim, "showed"), another cue or an
+        item too long to be one ends it at the separator after it, that item keeping its own reading."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if modifier.category not in self._list_categories or modifier.rule.direction != "BACKWARD":
+                continue
+            if (modifier.rule.metadata or {}).get("id") not in self._list_back_rules or not _cue_holds(doc, modifier):
+                continue
+            cue, scope_start = modifier.modifier_span[0], modifier.scope_span[0]
+            others = {i for m in modifiers if m is not modifier and m.rule.direction != "PSEUDO"
+                      for i in range(*m.modifier_span)}  # (a comma's clause mark is no cue here)
+            floor = max(doc[cue].sent.start, cue - self._list_reach) if cue < len(doc) else cue
+            i = cue - 1
+            while i >= floor and (doc[i].lower_ in self._list_back_skip or doc[i].is_space):
+                i -= 1  # "are", "have been", "all" between the list and its verdict
+            items, words, start, last_sep = 0, 0, i + 1, None
+            while True:
+                token = doc[i] if i >= floor else None
+                clean = token is None or token.lower_ in self._list_back_bounds or _is_line_break(token)
+                glued = token is not None and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+                if clean or token is None or (token.lower_ in self._list_back_stops and not glued) or i in others:
+                    if clean and words:
+                        items, start = items + 1, i + 1
+                    elif last_sep is not None:
+                        start = last_sep + 1  # the item holding the stop is no item of the list
+                    break
+                if token.lower_ in self._list_separators:
+                    if words:
+                        items, words, start, last_sep = items + 1, 0, i + 1, i
+                elif any(c.isalnum() for c in token.text):
+                    words += 1
+                    if words > self._list_item_words:
+                        if last_sep is not None:
+                            start = last_sep + 1
+                        break
+                i -= 1
+            if items < self._list_min_items or start >= scope_start:
+                continue
+            assert self._list_id is not None
+            for target in _starting_in(targets, index, start, scope_start):
+                if target.end > cue or not _allows(modifier.rule, target):
+                    continue
+                if any(m.category == modifier.category for m in target._.modifiers):
+                    continue
+                rule = self._derived(modifier.rule, modifier.category, self._list_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=start, scope_end=cue))
+
     def _reach_answer(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A questionnaire's question reaches its answer: the rest of its line, past the question's "?", or the next
         line when nothing with letters follows it on its own (at most max_tokens)."""
@@ -2392,6 +2452,35 @@ class RuleExtensions:
                     continue
                 rule = self._derived(modifier.rule, modifier.category, self._back_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
+            if meta.get("id") in self._coded_rules:
+                self._reach_code_description(doc, modifier, targets, index, lo)
+
+    def _reach_code_description(self, doc: Doc, modifier: ConTextModifier, targets: list[Span],
+                                index: SpansByStart, lo: int) -> None:
+        """A code line's parenthetical hedge that names nothing else hedges the code's own description: "G35
+        Multiple sclerosis (r/o tumefactive MS)", "E75.25 Metachromatic leukodystrophy (?)". The description is a
+        target of `coded_types` between a target of `coded_marks` (the code) and the cue; the parenthesis (to its
+        closer or the line's end) names no target of another concept. "G40.909 Epilepsy (r/o tumour)" keeps its
+        epilepsy."""
+        cue, cue_end = modifier.modifier_span
+        close = cue_end
+        while close < doc[cue].sent.end and doc[close].text not in self._coded_closers \
+                and not _is_line_break(doc[close]):
+            close += 1
+        line = _line_start(doc.text, doc[cue].idx)
+        before = [t for t in _starting_in(targets, index, lo, cue) if t.end <= cue]
+        inside = {t.label_ for t in _starting_in(targets, index, cue_end, close) if t.end <= close}
+        for target in before:
+            if target.label_ not in self._coded_types or target.start_char < line:
+                continue
+            prefix = doc.text[line:target.start_char]
+            if not any(p.search(prefix) for p in self._coded_marks):
+                continue
+            if inside - {target.label_} or any(m.category == modifier.category for m in target._.modifiers):
+                continue
+            assert self._back_id is not None
+            rule = self._derived(modifier.rule, modifier.category, self._back_id)
+            _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
 
     def _reach_objects(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """An exclusion told in the active voice ("staging ruled out metastatic disease", "the tumour board ruled out
