@@ -1194,6 +1194,13 @@ class RuleExtensions:
         self._conditional_rules = frozenset(str(r) for r in conditional.get("rules", ()))
         self._conditional_stops = frozenset(str(k).lower() for k in conditional.get("stops", ()))
         self._conditional_reach = int(conditional.get("max_tokens", 24))
+        consequence = conditional.get("consequence", {})
+        self._consequence_past = frozenset(str(k).lower() for k in consequence.get("past", ()))
+        self._consequence_words = frozenset(str(k).lower() for k in consequence.get("words", ()))
+        self._consequence_stops = frozenset(str(k).lower() for k in consequence.get("stops", ()))
+        self._consequence_owners = frozenset(str(k).lower() for k in consequence.get("owners", ()))
+        self._consequence_types = frozenset(str(t) for t in consequence.get("types", ()))
+        self._consequence_yield = frozenset(str(r) for r in consequence.get("yield_to", ()))
         aside = config.get("conditional_aside", {})
         self._cond_aside_id: str | None = aside.get("id")
         self._cond_aside_rules = frozenset(str(r) for r in aside.get("rules", ()))
@@ -1209,6 +1216,11 @@ class RuleExtensions:
         self._gapped_subjects = frozenset(str(k).lower() for k in gapped.get("subjects", ()))
         self._gapped_verbs = frozenset(str(k).lower() for k in gapped.get("verbs", ()))
         self._gapped_reach = int(gapped.get("max_tokens", 40))
+        within = config.get("within_cue", {})
+        self._within_id: str | None = within.get("id")
+        self._within_rules = frozenset(str(r) for r in within.get("rules", ()))
+        self._within_types = frozenset(str(t) for t in within.get("types", ()))
+        self._within_owners = frozenset(str(k).lower() for k in within.get("owners", ()))
         listed = config.get("list_reach", {})
         self._list_id: str | None = listed.get("id")
         self._list_categories = frozenset(str(c) for c in listed.get("categories", ()))
@@ -1365,6 +1377,8 @@ class RuleExtensions:
             self._reach_conditional_aside(doc, graph.modifiers, targets)
         if graph is not None and self._gapped_id is not None and self._gapped_rules:
             self._reach_gapped(doc, graph.modifiers, targets)
+        if graph is not None and self._within_id is not None and self._within_rules:
+            self._reach_within(doc, graph.modifiers, targets)
         if graph is not None and self._list_id is not None and self._list_categories:
             self._reach_list_end(doc, graph.modifiers, targets)
         if graph is not None and self._list_id is not None and self._list_back_rules:
@@ -1841,6 +1855,26 @@ class RuleExtensions:
             end = next((i for i in range(cue_end, limit)
                         if doc[i].lower_ in self._conditional_stops or i in terminators), limit)
             self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._conditional_id)
+            if end < limit and doc[end].lower_ in self._consequence_past:
+                self._reach_consequence(doc, modifier, targets, index, end + 1, terminators)
+
+    def _reach_consequence(self, doc: Doc, modifier: ConTextModifier, targets: list[Span], index: SpansByStart,
+                           start: int, terminators: set[int]) -> None:
+        """Past the comma that ends a condition, the clause that tells what would follow from it ("If he is
+        irradiated later, this MRS would be the baseline for any recurrence") is the condition's too: to the
+        clause's end (a `consequence.stops` token or terminator, at most max_tokens), when it holds a word of
+        `consequence.words`, for targets of `consequence.types` that no cue of `consequence.yield_to` reads
+        ("..., steroids would delay a tumor diagnosis" stays suspected); a target right after an owner word ("her
+        glioblastoma would be followed") stays."""
+        limit = min(doc[start].sent.end if start < len(doc) else start, start + self._conditional_reach)
+        end = next((i for i in range(start, limit)
+                    if doc[i].lower_ in self._consequence_stops or i in terminators), limit)
+        if not any(doc[i].lower_ in self._consequence_words for i in range(start, end)):
+            return
+        reached = [t for t in _starting_in(targets, index, start, end) if t.label_ in self._consequence_types
+                   and not any((m.rule.metadata or {}).get("id") in self._consequence_yield for m in t._.modifiers)
+                   and (t.start == 0 or doc[t.start - 1].lower_ not in self._consequence_owners)]
+        self._extend(doc, modifier, reached, start, end, self._conditional_id)
 
     def _reach_conditional_aside(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A condition's cue reaches into a parenthesis after it in its sentence that tells its consequence ("If
@@ -1896,6 +1930,19 @@ class RuleExtensions:
                     break
                 self._extend(doc, modifier, [target], at, target.end, self._gapped_id)
                 at = target.end
+
+    def _reach_within(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A target of `types` inside the words of a cue of `rules` ("a lipid peak typical of lymphoma would prompt
+        biopsy": the lymphoma lies between the result word and "would") takes the cue's assertion, unless a word of
+        `owners` stands right before it ("the spectrum of her glioma would ...")."""
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if (modifier.rule.metadata or {}).get("id") not in self._within_rules or not _cue_holds(doc, modifier):
+                continue
+            start, end = modifier.modifier_span
+            inside = [t for t in _starting_in(targets, index, start, end) if t.label_ in self._within_types
+                      and (t.start == 0 or doc[t.start - 1].lower_ not in self._within_owners)]
+            self._extend(doc, modifier, inside, start, end, self._within_id)
 
     def _reach_list_end(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A forward negation that opens a list of short items reaches the list's end, past its own scope."""
