@@ -356,6 +356,8 @@ _RULING_OUT = frozenset({"withdrawal", "settled"})
 """Supersession sources that only rule a diagnosis out (facts/supersession.py); the others may affirm one."""
 _LATER_STUDY = "supersede.later_study"
 """The rule of a later study's read that closed an older study's suspicion (facts/resources/supersession.yaml)."""
+_ANSWERED = "supersede.answered_question"
+"""The rule of a later answer to the question a read left open (facts/resources/supersession.yaml)."""
 _NEOPLASM = frozenset(load_cue_file("pipeline.facts.resources", "supersession.yaml")
                       .concept_set("supersede.neoplasm").concepts)
 """The tumour side of a differential: while a hedge of it stays live, a later study has not closed the old read."""
@@ -370,9 +372,10 @@ def _still_open(ctx: FactContext, settled: list[Supersession], weighed: list[Men
     later read answers with a diagnosis (a biopsy that "revealed a demyelinating process")."""
     if any(s.source not in _RULING_OUT for s in settled):
         return False
-    if all(_LATER_STUDY in s.rule_ids() for s in settled) and any(
+    if all(_LATER_STUDY in s.rule_ids() or _ANSWERED in s.rule_ids() for s in settled) and any(
             m.concept in _NEOPLASM and m.has("uncertain") and ctx.supersession_of(m) is None for m in weighed):
-        return True  # a later study closed another item only ("no abscess"): the old read's tumour question stays
+        return True  # a later study or answer closed another item only ("no abscess"): the old read's tumour
+        # question stays
     live = {(m.concept, str(m.attrs.get("disease") or m.attrs.get("kind") or "unspecified")) for m in weighed
             if m.concept in _DIAGNOSES and m.has("uncertain") and ctx.supersession_of(m) is None}
     named = {concept for concept, disease in live if disease != "unspecified"}

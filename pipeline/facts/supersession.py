@@ -16,8 +16,10 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
 
 A settled differential (source `settled`) is weaker: a negation by an exclusion ("tumor was ruled out", "biopsy
 excluded lymphoma"), a hedge a verdict settled ("lymphoma was considered and is not supported") or any negation
-after a conclusion in its clause ("the team concluded a venous anomaly - no tumour": supersede.concluded) ends only
-the hedged mentions of the concept written before it, also in an earlier clause of its own sentence.
+after a conclusion in its clause ("the team concluded a venous anomaly - no tumour": supersede.concluded) or in a
+sentence that answers an earlier question ("this answers the ED's question: no tumour", "I asked neuroradiology
+...; they feel a metastasis is not a consideration": supersede.answered_question) ends only the hedged mentions
+of the concept written before it, also in an earlier clause of its own sentence.
 
 A later study's read settles too (source `settled`, rule supersede.later_study): a negation ("MRI 2016 showed no
 tumour", "no mass on the MRIs since") or an alternative the old read weighed ("MRI 2019 showed a chronic contusion")
@@ -319,14 +321,37 @@ def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     start = _clause_start(r, m)
     if any(rule in settling for rule in m.modifier_rules):
         rule = "supersede.settling_rules"
+        if _answers_question(r, m, book):
+            rule += " supersede.answered_question"  # an answer: of another item only, it leaves a tumour open
     elif concluded.matches(r.text[start:m.start]):
         rule = concluded.id
+    elif _answers_question(r, m, book):
+        # the question before the answer weighs ("whether this could be a metastasis; they feel ..."): only the
+        # answer's own words up to the negated finding may plan
+        if book.cue("supersede.not_a_result").matches(r.text[_answer_start(r, m):m.end]):
+            return None
+        return "settled", "supersede.answered_question"
     else:
         return None
     end = r.text.find(";", m.end, m.sentence_end)
     if book.cue("supersede.not_a_result").matches(r.text[start:end if end >= 0 else m.sentence_end]):
         return None
     return "settled", rule
+
+
+def _answers_question(r: _Reader, m: Mention, book: CueBook) -> bool:
+    """Whether the negation stands in a sentence that answers an earlier question or differential, or gives the
+    answer of the reader it was put to (supersede.answered_question), and does not keep it open
+    (supersede.left_open)."""
+    sentence = r.text[m.sentence_start:m.sentence_end]
+    return book.cue("supersede.answered_question").matches(sentence) \
+        and not book.cue("supersede.left_open").matches(sentence)
+
+
+def _answer_start(r: _Reader, m: Mention) -> int:
+    """Where the answer of the mention's sentence starts: after the last ";", ":" or "?" before it (the question put
+    before it, "I asked neuroradiology whether this could be a metastasis;", is answered with the earlier hedges)."""
+    return max(r.text.rfind(c, m.sentence_start, m.start) for c in ";:?") + 1 or m.sentence_start
 
 
 def _clause_start(r: _Reader, m: Mention) -> int:
@@ -604,7 +629,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
         when = r.stated_on(m)
         own_report = r.report_of(m) if source == "addendum" else None
         settled = source == "settled"  # ends only the hedges written before it, also earlier in its sentence
-        clause = _clause_start(r, m)
+        clause = _answer_start(r, m) if rule == "supersede.answered_question" else _clause_start(r, m)
         later = laters.get(_key(m))
         for o in live:
             if _key(o) in stated or _key(o) in out:
