@@ -97,6 +97,26 @@ CASES: list[tuple[str, str, str, str, set[str]]] = [
     ("aside in brackets", "Recurrence [necrosis favoured on perfusion] vs radiation necrosis.", "RECURRENCE",
      "Recurrence", U),
     ("aside, line wrap after vs", "GBM (metastasis favoured on the labs) vs\nlymphoma.", "GLIOMA", "GBM", U),
+    # ------------------------------------------------ 3b. a weighing aside inside an or-list (poss.or_past_aside)
+    ("or-list aside, could be", "The white matter change could be small vessel disease (more likely) or Krabbe "
+     "disease.", "LEUKODYSTROPHY", "Krabbe disease", U),
+    ("or-list aside, may represent", "The lesion may represent a glioma (more likely) or lymphoma.", "CNS_LYMPHOMA",
+     "lymphoma", U),
+    ("or-list aside, favoured", "Ring lesion: abscess (favoured) or metastatic disease.", "BRAIN_METASTASIS",
+     "metastatic disease", U),
+    ("or-list aside, much more likely", "Findings might be ischemic (much more likely) or related to MELAS.",
+     "MITOCHONDRIAL", "MELAS", U),
+    ("or-list aside, brackets", "Could be demyelination [more likely] or a low-grade glioma.", "GLIOMA",
+     "low-grade glioma", U),
+    ("or-list aside, capitals", "COULD BE HYPERTENSIVE CHANGE (MORE LIKELY) OR FABRY DISEASE.", "INBORN_ERROR",
+     "FABRY DISEASE", U),
+    ("or-list aside, and/or", "Possibly toxoplasmosis (more likely) and/or PCNSL.", "CNS_LYMPHOMA", "PCNSL", U),
+    ("or-list aside, probable", "The enhancing focus is an abscess (probable) or a tuberculoma.", "BRAIN_INFECTION",
+     "tuberculoma", U),
+    ("near: or after a plain aside", "Treated with levetiracetam (since 2019) or lacosamide; glioblastoma resected "
+     "2024.", "GLIOMA", "glioblastoma", NONE),
+    ("near: or-aside before a symptom", "Seizure (more likely) or syncope; no tumour.", "BRAIN_TUMOR", "tumour",
+     NEG),
     # ------------------------------------------------ 4. most likely without a confirming result
     ("most likely by pretest probability", "Lymphoma most likely by pretest probability; toxoplasmosis cannot be "
      "excluded.", "CNS_LYMPHOMA", "Lymphoma", U),

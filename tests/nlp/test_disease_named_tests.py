@@ -79,6 +79,12 @@ CASES: list[tuple[str, str, str, str, set[str] | str, str | None]] = [
     ("analyte and value after a colon", "VLCFA (for X-ALD): C26:0 0.62, normal.", "LEUKODYSTROPHY", "X-ALD", NEG,
      ASIDE),
     ("value with a unit", "ARSA activity (for MLD) 72 nmol/h/mg, normal.", "LEUKODYSTROPHY", "MLD", NEG, ASIDE),
+    ("several analytes and values, then normal", "VLCFA (for adrenoleukodystrophy) C26:0 0.58, C24/C22 0.81, "
+     "C26/C22 0.012, normal profile.", "LEUKODYSTROPHY", "adrenoleukodystrophy", NEG, ASIDE),
+    ("two values with units, then unremarkable", "Plasma amino acids (for MSUD) leucine 120 umol/L, isoleucine 60 "
+     "umol/L, unremarkable.", "INBORN_ERROR", "MSUD", NEG, ASIDE),
+    ("near: several values, then elevated", "VLCFA (for X-ALD) C26:0 2.4, C24/C22 1.4, elevated.", "LEUKODYSTROPHY",
+     "X-ALD", AFF, None),
     ("analyte, value, within normal limits", "Plasma amino acids (for MSUD): leucine 110, within normal limits.",
      "INBORN_ERROR", "MSUD", NEG, ASIDE),
     ("value, dash, normal", "GALC enzyme activity (for Krabbe disease) 4.2 nmol/hr/mg - normal.", "LEUKODYSTROPHY",

@@ -19,6 +19,8 @@
 5. What a family read, heard or looked up about a disease ("after reading about spectroscopy in Canavan research",
    "has read up on X-ALD", "researched adrenoleukodystrophy online") is a lay source, no finding
    (hyp.lay_reading_about, beside hyp.lay_source); not the patient's own disease ("read up on her Krabbe disease").
+6. A chance told for future pregnancies or children ("each pregnancy carries a 25% chance of MLD", "the likelihood of
+   Krabbe disease in a future sibling") is hypothetical, as a risk is (hyp.if: chance, likelihood, probability, odds).
 
 Rows: id, text, concept, the mention's text, its expected assertions among ASSERTIONS, a rule id it must cite.
 Rows whose id starts with "near" must keep their reading.
@@ -156,6 +158,25 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "Canavan disease", NONE, None),
     ("near read: past a semicolon", "Parents read about MRS; she has confirmed Canavan disease.", IEM,
      "Canavan disease", NONE, None),
+    # ------------------------------------------------ 6. a chance for future pregnancies or children (hyp.if)
+    ("chance: each future pregnancy", "Each future pregnancy of the couple carries a 25% chance of MLD.", LEUKO,
+     "MLD", H, "hyp.if"),
+    ("chance: chances of, offspring", "Her offspring would have a 50% chances of Fabry disease.", IEM,
+     "Fabry disease", H, "hyp.if"),
+    ("chance: likelihood of, siblings", "The likelihood of Krabbe disease in a future sibling is 1 in 4.", LEUKO,
+     "Krabbe disease", H, "hyp.if"),
+    ("chance: probability of, capitals", "PROBABILITY OF TAY-SACHS DISEASE IN EACH PREGNANCY: 25%.", IEM,
+     "TAY-SACHS DISEASE", H, "hyp.if"),
+    ("chance: odds of, wrapped", "Genetic counselling: the odds of\nCanavan disease for a next child are 1 in 4.",
+     IEM, "Canavan disease", H, "hyp.if"),
+    ("chance: chance of, X-linked sons", "Each son of a carrier mother has a 50% chance of X-ALD.", LEUKO, "X-ALD", F | H,
+     "hyp.if"),
+    ("chance: a 1 in 4 chance of", "There is a 1 in 4 chance of MLD with each pregnancy.", LEUKO, "MLD", H,
+     "hyp.if"),
+    ("chance: British spelling, counselling", "Counselled about a 25 per cent chance of metachromatic "
+     "leukodystrophy in future pregnancies.", LEUKO, "metachromatic leukodystrophy", H, "hyp.if"),
+    ("near chance: her own disease stated first", "She has Krabbe disease, confirmed on GALC testing.", LEUKO,
+     "Krabbe disease", NONE, None),
 ]
 
 
