@@ -110,6 +110,20 @@ TEMPLATES = {
     "vitals-sub-fields-blank": (HPI + "Vital signs: BP ___ HR ___ Temp ___\nNeuro exam: XXX" + PLAN, N),
     "see-attached-note": (HPI + "Exam: see attached neurology note" + PLAN, N),
     "per-outside-records": (HPI + "Physical exam: per outside records." + PLAN, N),
+    # a pointer that dates the document and says it is enclosed or attached (documentation.refers_elsewhere)
+    "per-consult-dated-enclosed": (HPI + "EXAM: per Neurology consult 11/09/2026 (enclosed)." + PLAN, N),
+    "see-note-dated-attached": (HPI + "Exam: see neurology note 10/02, attached." + PLAN, N),
+    "per-consult-enclosed-no-date": (HPI + "Physical exam: per neurosurgery consultation (enclosed)" + PLAN, N),
+    "documented-in-letter-dated": (HPI + "Exam: as documented in the referral letter dated 10/28/2026." + PLAN, N),
+    "see-report-in-chart": (HPI + "Neuro exam: see outside ED report, in chart." + PLAN, N),
+    "per-consult-faxed-separately": (HPI + "EXAM: per ophthalmology consult - faxed separately" + PLAN, N),
+    "refer-to-note-of-date": (HPI + "Exam: refer to the neurology note of 11/01/2026." + PLAN, N),
+    "per-notes-to-follow": (HPI + "Physical exam: per PCP notes (to follow)." + PLAN, N),
+    "near-dated-pointer-with-content": (HPI + "Exam: per neurology consult 11/09/2026: nonfocal, gait normal." + PLAN,
+                                        P),
+    "near-dated-pointer-note-present": (HPI + "EXAM: per Neurology consult 11/09/2026 (enclosed)." + PLAN +
+                                       "\f\nNEUROLOGY CONSULT 11/09/2026\nExam: alert, oriented, no pronator drift, "
+                                       "reflexes symmetric.", P),
     # near misses: a filled field, also beside unfilled ones; a note that is attached
     "near-neuro-nonfocal": (HPI + "Neuro: nonfocal" + PLAN, P),
     "near-general-nad": (HPI + "Physical exam:\nGeneral: NAD\nHEENT: ***" + PLAN, P),

@@ -59,6 +59,17 @@ NEOPLASM_SITE: dict[str, tuple[str, set[str]]] = {
     "larynx-z85": ("Z85.21 Personal history of malignant neoplasm of larynx", set()),
     "gum-and-cheek": ("Malignant neoplasm of upper gum and cheek mucosa, treated at an outside hospital.", set()),
     "vallecula-prose": ("She had a neoplasm of the vallecula treated with surgery and radiation.", set()),
+    # a history field or aside giving a site outside the CNS (look.extracranial_neoplasm_field)
+    "field-hx-yes-breast": ("Neoplasm hx: YES (breast 2020)    Neuro deficit: none", set()),
+    "field-aside-site": ("Neoplasm (breast), treated 2019.", set()),
+    "field-colon-lung": ("Neoplasm: lung, 2019, lobectomy.", set()),
+    "field-tumour-history-british": ("Tumour history: yes (colon, 2018).", set()),
+    "field-capitals": ("NEOPLASM HX: Y (PROSTATE 2017)", set()),
+    "field-malignancy-kidney": ("Malignancy history: yes (kidney, 2015)", set()),
+    "field-equals-skin": ("Neoplasm = skin (melanoma 2012)", set()),
+    "field-plus-thyroid": ("Tumor hx + (thyroid 2010)", set()),
+    "near-field-brain-primary": ("Brain tumor (breast primary), resected 2024.", {"BRAIN_TUMOR"}),
+    "near-field-no-site": ("Neoplasm hx: YES (2020)", {"BRAIN_TUMOR"}),
     # near misses: the brain, the meninges, a spread to the brain
     "near-c71-brain": ("C71.9 Malignant neoplasm of brain, unspecified", {"BRAIN_TUMOR"}),
     "near-c79-secondary-brain": ("C79.31 Secondary malignant neoplasm of brain", {"BRAIN_METASTASIS"}),
