@@ -172,6 +172,26 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "CNS_LYMPHOMA", "lymphoma", NONE, None),
     ("near: if clause then statement", "If symptoms worsen, call us. MRI shows a glioma.", "GLIOMA", "glioma", NONE,
      None),
+    # a spectrum pattern named by a diagnosis in a plan's branches (hyp.result_pattern_branch)
+    ("branch: tumor pattern, aside, arrow", "Plan: tumor pattern (choline up, no amino acids) -> staging CT and "
+     "biopsy.", "BRAIN_TUMOR", "tumor", H, "hyp.result_pattern_branch"),
+    ("branch: abscess pattern first", "Abscess pattern -> aspiration; tumour pattern -> biopsy.", "BRAIN_INFECTION",
+     "Abscess", H, "hyp.result_pattern_branch"),
+    ("branch: tumour pattern second", "Abscess pattern -> aspiration; tumour pattern -> biopsy.", "BRAIN_TUMOR",
+     "tumour", H, "hyp.result_pattern_branch"),
+    ("branch: lymphoma profile, unicode arrow", "Lymphoma profile \u2192 hold steroids and biopsy.", "CNS_LYMPHOMA",
+     "Lymphoma", H, "hyp.result_pattern_branch"),
+    ("branch: double arrow", "Glioma spectrum => resection.", "GLIOMA", "Glioma", H, "hyp.result_pattern_branch"),
+    ("branch: metastasis pattern, long dash arrow", "Metastasis pattern --> PET/CT staging.", "BRAIN_METASTASIS",
+     "Metastasis", H, "hyp.result_pattern_branch"),
+    ("branch: capitals", "TUMOR PATTERN (HIGH CHOLINE) -> BIOPSY", "BRAIN_TUMOR", "TUMOR", H,
+     "hyp.result_pattern_branch"),
+    ("branch: infection signature", "If MRS done: abscess signature (succinate) -> drain.", "BRAIN_INFECTION",
+     "abscess", H, "hyp.result_pattern_branch"),
+    ("near: pattern favours, no branch", "Imaging pattern favours abscess; drained 11/02, pus.", "BRAIN_INFECTION",
+     "abscess", U, None),
+    ("near: a found pattern", "MRS 11/02 showed a tumour pattern with high choline.", "BRAIN_TUMOR", "tumour", NONE,
+     None),
 ]
 
 

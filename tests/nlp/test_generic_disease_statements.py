@@ -94,6 +94,26 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     ("near: known glioma usually", "Known glioblastoma usually enhancing at the margin on prior scans.", "GLIOMA",
      "glioblastoma", NONE, None),
     ("near: metastases in both", "Both metastases enhance avidly.", "BRAIN_METASTASIS", "metastases", NONE, None),
+    # 4. a finding a disease class shows now and then (hyp.generic_seen_in)
+    ("seen in: occasionally, aside", "(central restricted diffusion is occasionally seen in necrotic metastases)",
+     "BRAIN_METASTASIS", "metastases", H, "hyp.generic_seen_in"),
+    ("seen in: also commonly found", "Ring enhancement is also commonly found in abscesses.", "BRAIN_INFECTION",
+     "abscesses", H, "hyp.generic_seen_in"),
+    ("seen in: can be seen", "Such a lipid peak can sometimes be seen in lymphomas.", "CNS_LYMPHOMA", "lymphomas", H,
+     "hyp.generic_seen_in"),
+    ("seen in: typically described", "This pattern is typically described in high-grade gliomas.", "GLIOMA",
+     "gliomas", H, None),
+    ("seen in: frequently observed", "Perilesional oedema is frequently observed in metastases.", "BRAIN_METASTASIS",
+     "metastases", H, None),
+    ("seen in: rarely reported, capitals", "CALCIFICATION IS RARELY REPORTED IN LYMPHOMAS.", "CNS_LYMPHOMA",
+     "LYMPHOMAS", H, "hyp.generic_seen_in"),
+    ("seen in: often present", "Restricted diffusion is often present in pyogenic abscesses.", "BRAIN_INFECTION",
+     "abscesses", H, None),
+    ("seen in: well described", "This appearance is well described in tuberculomas.", "BRAIN_INFECTION",
+     "tuberculomas", H, "hyp.generic_seen_in"),
+    ("near seen in: the patient's metastasis", "Restricted diffusion is seen in the metastasis.", "BRAIN_METASTASIS",
+     "metastasis", NONE, None),
+    ("near seen in: her glioma", "Enhancement is also seen in her glioma.", "GLIOMA", "glioma", NONE, None),
 ]
 
 
