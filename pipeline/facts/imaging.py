@@ -1485,11 +1485,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "spectroscopy could show a lactate peak", "Re: ... - MR spectroscopy": the request or talk
         if asked_for(ctx, m, sentence, asides):
             continue  # "Re: MRS request dated 11/30", "MRS with the navigation MRI 12/01 to define ...": asked for
-        cited_part = _body_part(ctx, m)[0]
+        body_part, part_cues = _body_part(ctx, m)
         verdicts, evidence = _verdict_cues(
             ctx, [o for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts)
-                  if not _reads_other_region(ctx, o, cited_part)], in_report=False)
-        going_on = [o for o in _follow_on(ctx, m, starts) if not _reads_other_region(ctx, o, cited_part)]
+                  if not _reads_other_region(ctx, o, body_part)], in_report=False)
+        going_on = [o for o in _follow_on(ctx, m, starts) if not _reads_other_region(ctx, o, body_part)]
         below = _quoted_read_below(ctx, m)
         if below is not None and below.study == m.start and below.reader and not below.other:
             # the reader's impression quoted over the lines below the attribution is the study's read
@@ -1516,7 +1516,6 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if modality == "unspecified" and not verdicts:
             continue  # the bare word "imaging" is a study only when the text says what it showed
         verdicts, evidence = _model_verdict(ctx, m, verdicts, evidence)
-        body_part, part_cues = _body_part(ctx, m)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
         draft.in_hand, told = _report_told(ctx, m, starts, through=max((o.sentence_end for o in going_on), default=0))
         draft.citing, draft.said_in_hand = True, draft.in_hand
