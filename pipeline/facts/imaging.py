@@ -674,7 +674,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
             # pending."), the read is second-hand as in a citation
             read_end = max((o.sentence_end for o in within(all_body, start, end) if o.section in VERDICT_SECTIONS
                             and (o.concept in _VERDICT_CONCEPTS or o.concept in HEDGED_FINDINGS)), default=0)
-            in_hand, told = _report_told(ctx, head, sorted(ctx.by_sentence), through=read_end)
+            in_hand, told = _report_told(ctx, head, sorted(ctx.by_sentence), through=read_end,
+                                         below=_quoted_read_below(ctx, head))
             draft.citing, draft.said_in_hand = True, in_hand
             draft.source, draft.outside = _source_of(ctx, head)
             if told and not in_hand:
@@ -1517,7 +1518,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # the bare word "imaging" is a study only when the text says what it showed
         verdicts, evidence = _model_verdict(ctx, m, verdicts, evidence)
         draft = _Draft(modality=modality, date=when, verdicts=verdicts, anchor=m.start, body_part=body_part)
-        draft.in_hand, told = _report_told(ctx, m, starts, through=max((o.sentence_end for o in going_on), default=0))
+        draft.in_hand, told = _report_told(ctx, m, starts, through=max((o.sentence_end for o in going_on), default=0),
+                                           below=below)
         draft.citing, draft.said_in_hand = True, draft.in_hand
         draft.source, draft.outside = _source_of(ctx, m)
         if not draft.in_hand:
@@ -1528,7 +1530,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
     return drafts
 
 
-def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: int = 0) -> tuple[bool, list[str]]:
+def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: int = 0,
+                 below: _QuoteBelow | None) -> tuple[bool, list[str]]:
     """What the citation's sentence says of the study's written report, else the sentences after it up to `through`
     (those that go on about the study and give its read: "MRI brain 11/12/2026. The radiologist gave a verbal
     preliminary read: ..."), else the next sentence of its paragraph after those when that names no study ("... The
@@ -1538,9 +1541,9 @@ def _report_told(ctx: FactContext, m: Mention, starts: list[int], *, through: in
     from someone else's account in the citation's own clause: `study.hearsay_read` ("the outside MRI reportedly
     shows growth", "according to the referring NP, the MRI was equivocal", "family was told the CT showed ...").
     In hand wins over a preliminary told by phone or a hearsay account; the cue ids are given only when the packet
-    says it lacks the report or tells the read second-hand."""
+    says it lacks the report or tells the read second-hand. `below`: the quotation laid out under an attribution in
+    its paragraph (`_quoted_read_below`, which the caller has read already)."""
     sentence = ctx.sentence_text(m)
-    below = _quoted_read_below(ctx, m)
     if below is not None and below.other:
         # 'MRI brain 10/02 - per his wife, impression:' over a quotation: her words, not the reader's
         return False, [_QUOTE_OTHER_SOURCE.id]
