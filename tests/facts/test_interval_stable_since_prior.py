@@ -1,6 +1,6 @@
 """The interval since the prior study told as stable (Cohere's duplicate-imaging non-indication,
-coh.ni.recent_imaging_unchanged.change): new_or_worsening_symptoms (course.new_or_worsening, course.stable,
-course.stable_interval; facts/episode.py episode.*).
+coh.ni.recent_imaging_unchanged.change): new_or_worsening_symptoms (nlp rules course.stable, course.new_or_worsening;
+facts cues episode.features_list, episode.date, episode.before_latest_study in facts/episode.py).
 
 Class: for "new or worsening since the prior study", the presenting illness that the prior study investigated or
 that is dated on or before it, or a list of the disease's features, is not new since that study when the packet
@@ -36,7 +36,7 @@ CASES = [
      + "He is unchanged since the MRS.\n", A),
     ("new ataxia in September, no change since the spectroscopy",
      "In early September she developed new ataxia and was imaged.\n" + SEP
-     + "No change since the spectroscopy.\n", A),
+     + "No clinical change since the spectroscopy.\n", A),
     ("progressive memory decline, clinically stable since the study",
      "Ms Lindqvist presented in 07/2026 with progressive memory decline.\n" + SEP
      + "Clinically stable since the study.\n", A),
@@ -70,13 +70,13 @@ CASES = [
      + "Symptoms have been stable since the MRS.\n", A),
     ("presenting features, British, no interval change",
      "Presenting features: increasing headaches, behavioural change.\n" + SEP
-     + "No interval change since the spectroscopy.\n", A),
+     + "No interval change in her symptoms since the spectroscopy.\n", A),
     ("features list with abbreviations, no new sx since MRS",
      "Dx: ?Leigh syndrome. Features - regression, new ophthalmoplegia, ataxia.\n" + SEP
      + "No new sx since MRS; stable.\n", A),
     ("key features, no change since the spectroscopy with a name",
      "Key features: worsening dysarthria and new dysphagia (Ms Abara, 52).\n" + SEP
-     + "Ms Abara reports no change since the spectroscopy.\n", A),
+     + "Ms Abara reports no symptomatic change since the spectroscopy.\n", A),
     ("features, unchanged since the September MRS",
      "Features of the disease: progressive dementia, myoclonus.\n" + SEP
      + "Unchanged since the September MRS.\n", A),
@@ -136,7 +136,7 @@ CASES = [
 TREATMENTS = [
     ("near miss: stable, but dexamethasone started after the study",
      "Presented in September with headaches.\n" + SEP
-     + "Clinically stable; started on dexamethasone after the study.\n", P),
+     + "Clinically stable; started on dexamethasone after the MRS.\n", P),
     ("near miss: unchanged, temozolomide given since the MRS",
      "Presented 09/2026 with new aphasia.\n" + SEP
      + "Unchanged since the MRS; temozolomide started 10/10/2026.\n", P),
