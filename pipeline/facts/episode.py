@@ -11,8 +11,8 @@ undated one, or a study dated after the request date (planned, not prior) is no 
 
 The presenting complaint told further away is history too when the same statement follows
 (`told_before_prior_study`): told in a prior brain study's indication ("MRI brain 07/30 / Indication: progressive gait
-decline"), or dated before the latest prior advanced brain study ("presented in August with regression", MRS
-09/18).
+decline"), dated before the latest prior advanced brain study ("presented in August with regression", MRS
+09/18), or in a list of the disease's features ("Features: cognitive decline, ataxia, dystonia").
 
 The words are data: resources/cues.yaml episode.*.
 """
@@ -32,6 +32,7 @@ _DATE = "episode.date"
 _STUDY_DATE_LEAD = "episode.study_date_lead"
 _STUDY_SAME_DAY = "episode.study_same_day"
 _STUDY_OTHER_SITE = "episode.study_other_site"
+_FEATURES_LIST = "episode.features_list"
 _REASON_SECTIONS = value_set("episode.study_reason_sections")
 _BEFORE_LATEST = value_set("episode.before_latest_study")
 _STUDY_REACH = 40
@@ -158,8 +159,12 @@ def told_before_prior_study(ctx: FactContext, m: Mention, studies: list[ImagingS
     """The cue ids by which the symptom mention was told before the latest prior advanced brain study: in the
     indication of a prior brain study's report ("MRI brain 07/30/2026 / Indication: progressive gait decline"), or
     dated before that latest study anywhere in its sentence ("presented in August with regression", the MRS in
-    September); else None."""
+    September), or in a list of the disease's features ("Features: cognitive decline, ataxia, dystonia"); else
+    None."""
     reference = ctx.reference_date
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    if cue(_FEATURES_LIST).search(ctx.text[line_start:m.start]) is not None:
+        return [_FEATURES_LIST]  # a list of the disease's features ("Features: cognitive decline, ataxia")
     if m.section in _REASON_SECTIONS.values:
         heads = [(e.start, s) for s in studies if s.date and s.body_part in (None, "brain") for e in s.evidence
                  if e.start < m.start and "\n\n" not in ctx.text[e.start:m.start]]
