@@ -52,6 +52,8 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 # Findings that keep a study read as normal from being non-lesional.
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
+_NOT_SHOWN_BEFORE = cue("verdict.not_shown_before")
+_NOT_SHOWN_AFTER = cue("verdict.not_shown_after")
 _QUOTED_QUESTION = cue("verdict.quoted_question")
 _OTHER_TEST = cue("verdict.other_test")
 _TEST_RESULT_RULES = frozenset(value_set("verdict.test_result_rules").values)
@@ -1322,6 +1324,18 @@ def _quotation_of(ctx: FactContext, m: Mention) -> tuple[int, int] | None:
     return None
 
 
+def _not_shown(ctx: FactContext, m: Mention) -> list[str]:
+    """The cue that names the cited study only as not (yet) showing a disease ("MRS requested to r/o early glioma not
+    yet visible on MRI", "an early tumour the CT cannot show yet"): a hedge of that disease in the sentence is the
+    request's question, not the study's read (verdict.not_shown_before, verdict.not_shown_after)."""
+    lo, hi = ctx.clause_of(m)
+    if _NOT_SHOWN_BEFORE.matches(ctx.text[lo:m.start]):
+        return [_NOT_SHOWN_BEFORE.id]
+    if _NOT_SHOWN_AFTER.matches(ctx.text[m.end:hi]):
+        return [_NOT_SHOWN_AFTER.id]
+    return []
+
+
 def _clause(ctx: FactContext, m: Mention, sentence: str) -> str:
     """The mention's clause (its sentence cut at ";") out of its sentence's text `sentence` (offsets kept)."""
     lo, hi = ctx.clause_of(m)
@@ -1487,9 +1501,12 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if asked_for(ctx, m, sentence, asides):
             continue  # "Re: MRS request dated 11/30", "MRS with the navigation MRI 12/01 to define ...": asked for
         body_part, part_cues = _body_part(ctx, m)
+        not_shown = _not_shown(ctx, m)
         verdicts, evidence = _verdict_cues(
             ctx, [o for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, *HEDGED_FINDINGS, *_LESIONAL.concepts)
-                  if not _reads_other_region(ctx, o, body_part)], in_report=False)
+                  if not _reads_other_region(ctx, o, body_part)
+                  # a hedge beside a study named only as not showing it is the request's question, no read of it
+                  and not (not_shown and o.concept in HEDGED_FINDINGS and o.has("uncertain"))], in_report=False)
         going_on = [o for o in _follow_on(ctx, m, starts) if not _reads_other_region(ctx, o, body_part)]
         below = _quoted_read_below(ctx, m)
         if below is not None and below.study == m.start and below.reader and not below.other:
@@ -1524,7 +1541,7 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         draft.source, draft.outside = _source_of(ctx, m)
         if not draft.in_hand:
             draft.unreported.extend(told)
-        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told))
+        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told + not_shown))
         draft.evidence.extend(evidence)
         drafts.append(draft)
     return drafts
