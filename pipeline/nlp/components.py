@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..cues import load_cue_file
 from .intervals import SpansByStart
-from .rules import TARGETS_FILE, RuleFileError, TargetRuleInfo, read_resource, target_rules
+from .rules import TARGETS_FILE, RuleFileError, TargetRuleInfo, read_resource, rehead_rules, target_rules
 
 TARGET_GROUP = "targets"
 _TARGET_INFO = "prior_auth_target_info"
@@ -367,6 +367,44 @@ def _drop_contained(spans: list[Span]) -> list[Span]:
         widest[label] = span.end
         out.append(span)
     return out
+
+
+class ReheadedSections:
+    """A header that starts another section in its place (sections.yaml `reheaded`): "History:" right under an
+    imaging report's title and before its read is the report's indication, not a clinic note's history."""
+
+    def __init__(self) -> None:
+        from medspacy.section_detection import SectionRule
+
+        self.rules = rehead_rules()
+        self.section_rules = {r.id: SectionRule(literal=r.id, category=r.category, metadata={"id": r.id})
+                              for r in self.rules}
+
+    @staticmethod
+    def _rule_id(section: Any) -> str:
+        rule = section.rule
+        return str((rule.metadata or {}).get("id", "")).lower() if rule is not None else ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        sections = [s for s in doc._.sections if s.category is not None]
+        for i in range(1, len(sections)):
+            section = sections[i]
+            start, end = section.title_span
+            header = " ".join(doc[start:end].text.lower().rstrip(" \t\n:-*").split())
+            for rule in self.rules:
+                if header not in rule.headers or self._rule_id(sections[i - 1]) not in rule.after:
+                    continue
+                later = next((s.category for s in sections[i + 1:] if s.category not in rule.through), None)
+                if later in rule.before:
+                    section.category = rule.category
+                    section.rule = self.section_rules[rule.id]
+                    break
+        return doc
+
+
+@Language.factory("reheaded_sections", assigns=["doc._.sections"], requires=["doc._.sections"])
+def make_reheaded_sections(nlp: Language, name: str) -> ReheadedSections:
+    return ReheadedSections()
 
 
 @Language.component("section_sentence_starts", assigns=["token.is_sent_start"], requires=["doc._.sections"])

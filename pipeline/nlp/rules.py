@@ -415,6 +415,36 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
     return out
 
 
+@dataclass(frozen=True)
+class ReheadRule:
+    """A header that starts `category` (and cites `id`) where the section before it is of a rule in `after` and a
+    section of a category in `before` follows it with only `through` sections between (sections.yaml `reheaded`)."""
+
+    id: str
+    category: str
+    headers: frozenset[str]
+    after: frozenset[str]
+    through: frozenset[str]
+    before: frozenset[str]
+
+
+def rehead_rules(data: dict[str, Any] | None = None) -> list[ReheadRule]:
+    """ReheadRules from sections.yaml `reheaded`: headers matched in lower case without their colon or dash."""
+    data = data if data is not None else read_resource(SECTIONS_FILE)
+    out: list[ReheadRule] = []
+    for raw in data.get("reheaded") or []:
+        rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers", "after", "through", "before"})
+        if not isinstance(raw.get("category"), str):
+            raise RuleFileError(f"{SECTIONS_FILE}: rule {rule_id!r}: category must be a string")
+
+        def words(key: str, rule_id: str = rule_id, raw: dict[str, Any] = raw) -> frozenset[str]:
+            return frozenset(" ".join(v.lower().split()) for v in _strings(SECTIONS_FILE, rule_id, key, raw.get(key)))
+
+        out.append(ReheadRule(id=rule_id, category=raw["category"], headers=words("headers"), after=words("after"),
+                              through=words("through"), before=words("before")))
+    return out
+
+
 @cache
 def rule_file_digest() -> str:
     """A short hash of the three rule files, recorded with the pipeline version."""
