@@ -41,6 +41,7 @@ _CLASS_ONLY = cue("safety.device_class_only")
 _CHANGED = cue("safety.clearance_superseded_by_change")
 _CHANGE_NOT_DONE = cue("safety.device_change_not_done")
 _REVIEW_PENDING = cue("safety.clearance_review_pending")
+_AWAITED = cue("safety.clearance_awaited")
 _REVIEW_SETTLED = cue("safety.clearance_review_settled")
 _REVIEW_NOT_SETTLED = cue("safety.clearance_review_not_settled")
 _REVIEW_SUBJECT = cue("safety.clearance_review_subject")
@@ -102,6 +103,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     # (asked for, awaited, unverifiable) clears nothing and stays for the reviewer
     clearances = []
     reviewed = _open_reviews(ctx, named)
+    awaited = _awaited_types(ctx, named)
     for c in ctx.mentions("DEVICE_CLEARED"):
         unestablished = _unestablished(ctx, c)
         if unestablished is None and c.attrs.get("topic") and not _TOPIC_STATED.matches(
@@ -121,6 +123,12 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             # statement: the device's MRI safety is still under review and nothing after the review settles it
             ignored.append(ctx.evidence(c, attributes={"note": "the device's MRI-safety review is pending in the "
                                                                "packet"}, cues=[_REVIEW_PENDING.id]))
+        elif unestablished is None and not _REMOVAL.matches(c.text) and awaited and {
+                m.attrs.get("device") for m in named if id(m) in _subjects(ctx, named, [c])} & awaited:
+            # "Pacemaker: MR-conditional letter pending, not received" elsewhere, and nothing later settles it: the
+            # device's documentation is still to come, whatever else calls it MR-conditional
+            ignored.append(ctx.evidence(c, attributes={"note": "the device's MR-conditional documentation is awaited "
+                                                               "in the packet"}, cues=[_AWAITED.id]))
         elif unestablished is None:
             clearances.append(c)
         else:
@@ -251,19 +259,20 @@ def _open_reviews(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
         before = [m for m in devices if 0 <= r.start() - m.end <= DEVICE_CUE_REACH]
         kinds: set[str | None] = ({m.attrs.get("device") for m in here} if here else
                                   {max(before, key=lambda m: m.end).attrs.get("device")} if before else {EVERY_DEVICE})
-        if not _review_settled(ctx, r, reviews, devices, kinds):
+        if not _review_settled(ctx, r.end(), [(x.start(), x.end()) for x in reviews], devices, kinds):
             out |= kinds
     return out
 
 
-def _review_settled(ctx: FactContext, review: re.Match[str], reviews: list[re.Match[str]], devices: list[Mention],
+def _review_settled(ctx: FactContext, end: int, reviews: list[tuple[int, int]], devices: list[Mention],
                     kinds: set[str | None]) -> bool:
-    """Whether a statement after a pending review settles it: a settling word (safety.clearance_review_settled), not
-    denied or awaited (safety.clearance_review_not_settled) nor part of another pending review, in a statement
-    about the device's MR safety (safety.clearance_review_subject) that names no other device than the review's."""
+    """Whether a statement after a pending review (ending at `end`) settles it: a settling word
+    (safety.clearance_review_settled), not denied or awaited (safety.clearance_review_not_settled) nor inside another
+    pending review (`reviews`, [start, end) spans), in a statement about the device's MR safety
+    (safety.clearance_review_subject) that names no other device than the review's."""
     text = ctx.text
-    for s in _REVIEW_SETTLED.regex.finditer(text, review.end()):
-        if any(r.start() <= s.start() < r.end() for r in reviews):
+    for s in _REVIEW_SETTLED.regex.finditer(text, end):
+        if any(lo <= s.start() < hi for lo, hi in reviews):
             continue
         lo, hi = _statement(text, s.start(), s.end())
         if _REVIEW_NOT_SETTLED.matches(text[max(lo, s.start() - 40):s.start()]):
@@ -284,6 +293,26 @@ def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
     statements = [c for c in ctx.mentions("DEVICE_CLEARED", counted=False)
                   if not c.has("family") and _unestablished(ctx, c) is not None]
     return {m.attrs.get("device") for m in devices if id(m) in _subjects(ctx, devices, statements)}
+
+
+def _awaited_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
+    """The types of the devices whose MR-conditional documentation the packet says is awaited (an unestablished
+    clearance, safety.clearance_unestablished_after or _before, whose clause says pending, not received, to follow:
+    safety.clearance_awaited) and that no later statement settles ("letter received 11/20"), as for a pending review
+    (`_review_settled`)."""
+    statements = [c for c in ctx.mentions("DEVICE_CLEARED", counted=False)
+                  if not c.has("family") and not _REMOVAL.matches(c.text)
+                  and _unestablished(ctx, c) in {_UNESTABLISHED_AFTER.id, _UNESTABLISHED_BEFORE.id}]
+    spans = [(c.start, ctx.clause_of(c)[1]) for c in statements]
+    out: set[str | None] = set()
+    for c, (_, hi) in zip(statements, spans, strict=True):
+        lo = ctx.clause_of(c)[0]
+        if not _AWAITED.matches(ctx.text[lo:hi] + _wrapped(ctx.text, lo, hi)):
+            continue
+        kinds = {m.attrs.get("device") for m in devices if id(m) in _subjects(ctx, devices, [c])}
+        if kinds and not _review_settled(ctx, hi, spans, devices, kinds):
+            out |= kinds
+    return out
 
 
 def _unestablished(ctx: FactContext, c: Mention) -> str | None:
