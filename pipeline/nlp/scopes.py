@@ -1028,6 +1028,11 @@ class RuleExtensions:
         self._links = frozenset(str(k).lower() for k in change.get("links", ()))
         self._object_types = frozenset(change.get("types", ()))
         self._max_gap = int(change.get("max_gap", 4))
+        relative = config.get("relative_clause", {})
+        self._relative_id: str | None = relative.get("id")
+        self._relative_categories = frozenset(str(c).upper() for c in relative.get("categories", ()))
+        self._relative_opening = re.compile(str(relative["opening"]), re.IGNORECASE) \
+            if relative.get("opening") else None
         back = config.get("reach_back", {})
         self._back_id: str | None = back.get("id")
         self._back_stops = frozenset(str(k).lower() for k in back.get("stops", ()))
@@ -1346,6 +1351,8 @@ class RuleExtensions:
             self._end_alternatives(doc, graph.modifiers, targets)
         if graph is not None and self._back_id is not None:
             self._reach_back(doc, graph.modifiers, targets)
+        if graph is not None and self._relative_id is not None and self._relative_opening is not None:
+            self._reach_relative_subject(doc, graph.modifiers, targets)
         if graph is not None and self._claim_id is not None and self._claims is not None:
             self._release_claims(doc, graph.modifiers, targets)
         for separated in (self._dash, self._question):
@@ -2501,6 +2508,30 @@ class RuleExtensions:
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
             if meta.get("id") in self._coded_rules:
                 self._reach_code_description(doc, modifier, targets, index, lo)
+
+    def _reach_relative_subject(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A backward cue of the listed categories that opens a relative clause after a comma ("a metastasis, which
+        cannot be excluded") reaches the target just before the comma, the clause's subject, that the relative
+        pronoun (a terminator) kept it from: only that target, no earlier one, and none that a negation reads."""
+        assert self._relative_opening is not None
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if modifier.direction.upper() != "BACKWARD" or modifier.category.upper() not in self._relative_categories:
+                continue
+            cue = modifier.modifier_span[0]
+            sent_start = doc[cue].sent.start
+            if cue - sent_start < 3 or not _cue_holds(doc, modifier):
+                continue
+            cue_char = doc[cue].idx
+            for target in _starting_in(targets, index, max(sent_start, cue - 12), cue):
+                if target.end >= cue or not _allows(modifier.rule, target) \
+                        or self._relative_opening.fullmatch(doc.text[target.end_char:cue_char]) is None:
+                    continue
+                if any(m.category in {modifier.category, "NEGATED_EXISTENCE"} for m in target._.modifiers):
+                    continue
+                rule = self._derived(modifier.rule, modifier.category, self._relative_id)
+                _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=target.start,
+                                             scope_end=cue))
 
     def _reach_code_description(self, doc: Doc, modifier: ConTextModifier, targets: list[Span],
                                 index: SpansByStart, lo: int) -> None:
