@@ -52,8 +52,7 @@ class NotNode(_Node):
 
 
 class FactNode(_Node):
-    """Met when the fact's status is one of `status` (and, with `where`, among the evidence that carries a listed
-    value for every attribute `where` names)."""
+    """Met when the fact's status is one of `status` (and, with `where`, its evidence carries a listed value)."""
 
     op: Literal["fact"]
     fact: str
