@@ -24,6 +24,8 @@ _ENCLOSURE_ITEM = cue("labs.enclosure_item")
 _INDEX_ENTRY = cue("labs.index_entry")
 _RECORDS_REQUESTED = cue("labs.records_requested")
 _TRACKING_STATUS = cue("labs.tracking_status")
+_LIST_HEADER = cue("labs.list_header")
+_OWN_LABEL = cue("labs.own_label")
 ENCLOSURE_MAX_LINES = 40
 """How far up an enclosure list's items its heading line is looked for."""
 _ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
@@ -36,6 +38,8 @@ _PLACEHOLDER = cue("documentation.placeholder")
 _FIELD_LABEL = cue("documentation.field_label")
 _REFERS_ELSEWHERE = cue("documentation.refers_elsewhere")
 _NOT_DONE_ANSWER = cue("documentation.not_done_answer")
+_DEFERRAL_CLAUSE_END = cue("documentation.deferral_clause_end")
+_DEFERRAL_CONTRAST = cue("documentation.deferral_contrast")
 _EXAM_FINDINGS = cue("exam.findings")
 _EXAM_REPORTED = cue("documentation.exam_reported")
 _EXAM_ATTRIBUTED = cue("documentation.exam_attributed")
@@ -77,10 +81,25 @@ content that happens to name a later step."""
 
 def _deferred(sentence: str, *, pointer_is_empty: bool = False) -> bool:
     """A short first sentence that says the element was not done ("Deferred.", "none - phone encounter") or, with
-    `pointer_is_empty`, only points to another document ("see attached neurology note")."""
-    return len(sentence.split()) <= DEFERRAL_MAX_WORDS and (
-        _DEFERRED.matches(sentence) or _NOT_DONE_ANSWER.matches(sentence.strip())
-        or (pointer_is_empty and _REFERS_ELSEWHERE.matches(sentence.strip())))
+    `pointer_is_empty`, only points to another document ("see attached neurology note"); a longer one whose first
+    clause says so, followed by its reason or plan ("not done - record review only; full exam at the visit next
+    week": documentation.deferral_clause_end). A contrast that goes on to give content ("Not examined formally, but
+    alert, oriented") is no deferral (documentation.deferral_contrast)."""
+    contrast = _DEFERRAL_CONTRAST.search(sentence)
+    if contrast is not None:
+        tail = sentence[contrast.end:]
+        if re.search(r"\w", tail) and not _DEFERRED.matches(tail):
+            return False
+        sentence = sentence[:contrast.start]
+    if len(sentence.split()) > DEFERRAL_MAX_WORDS:
+        end = _DEFERRAL_CLAUSE_END.search(sentence.strip())
+        if end is None or end.start == 0:
+            return False
+        sentence = sentence.strip()[:end.start]
+        if len(sentence.split()) > DEFERRAL_MAX_WORDS:
+            return False
+    return _DEFERRED.matches(sentence) or _NOT_DONE_ANSWER.matches(sentence.strip()) \
+        or (pointer_is_empty and _REFERS_ELSEWHERE.matches(sentence.strip()))
 
 
 _QUALIFIER = re.compile(r"\(([^()\n]*)\)")
@@ -306,7 +325,7 @@ def labs_documented(r: Resolver, name: str) -> Fact:
             if stated is None:
                 continue
             cues.append(stated)  # "LFTs unremarkable", "tox screen negative": the result, not an absence
-        if _PENDING.matches(clause) and not _RESULTED.matches(clause):
+        if (_PENDING.matches(clause) and not _RESULTED.matches(clause)) or _under_pending_header(ctx, m):
             if stated is None:
                 continue
             cues.append(stated)
@@ -349,6 +368,30 @@ def _named_only(ctx: FactContext, m: Mention) -> str | None:
     if _TRACKING_STATUS.matches(ctx.text[m.end:hi]):
         return _TRACKING_STATUS.id  # "10/30 | Outside hospital | all labs | not rec'd": a document asked for
     return None
+
+
+def _under_pending_header(ctx: FactContext, m: Mention) -> bool:
+    """The test is an item below a header line that ends in a colon and says the tests are pending ("Drawn today,
+    results pending:\n lactate, pyruvate, CK", "Outstanding labs:\n - VLCFA"): the header governs the lines below
+    it up to a blank line or the next header (labs.list_header); a line with a label of its own ("Resulted: lactate
+    2.1") heads only itself (labs.own_label)."""
+    text = ctx.text
+    lo, _ = ctx.line_of(m)
+    if _OWN_LABEL.matches(text[lo:m.start]):
+        return False
+    for _ in range(ENCLOSURE_MAX_LINES):
+        if lo == 0:
+            return False
+        above = text.rfind("\n", 0, lo - 1) + 1
+        line = text[above:lo - 1]
+        if not line.strip():
+            return False  # a blank line ends the list
+        if _LIST_HEADER.matches(line):
+            return _PENDING.matches(line) and not _RESULTED.matches(line)
+        if _OWN_LABEL.matches(line):
+            return False  # another header's own items
+        lo = above
+    return False
 
 
 def _in_enclosure_list(text: str, lo: int) -> bool:
