@@ -1,12 +1,12 @@
 """What a test looks for, and a signer's specialty, are no findings.
 
-Class 1 (context.yaml `poss.test_purpose_noun`, and `poss.evaluate_for`'s "monitor(ed) for"): a disease named as what
-a test looks for, the purpose noun right after it ("seizure detection", "cEEG for seizure monitoring",
+Class 1 (context.yaml `poss.test_purpose_noun`, `poss.test_named_screen`, and `poss.evaluate_for`'s "monitored
+for"): a disease named as what a test looks for, the purpose noun right after it ("seizure detection", "cEEG for seizure monitoring",
 "metastasis surveillance", "brain metastasis screening MRI") or "monitoring for" / "monitored for" before it, is a
 question: suspected at most. Not when the purpose phrase goes on to report its result ("seizure monitoring showed
 three seizures"), and a disease named elsewhere in the sentence keeps its reading ("surveillance MRI for the resected
 glioma", "known epilepsy, on video-EEG monitoring"). "monitoring" and "surveillance" of a tumour the patient has
-("glioma surveillance") are not read by this rule (only seizures, metastases, recurrence and infection).
+("glioma surveillance") are not read by this rule (only seizures, metastases and recurrence).
 
 Class 2 (targets.yaml `look.signer_specialty`, `look.named_for_disease`): a clinician's specialty in a signature or
 reader line is no diagnosis of the patient: after a signer's credential ("J. Doe, MD (Epilepsy / Clinical
@@ -33,7 +33,7 @@ CASES: list[tuple[str, str, str, str, set[str] | None]] = [
     ("cEEG for monitoring", "cEEG for seizure monitoring.", "SEIZURE", "seizure", U),
     ("capitalised detection", "Continuous EEG ordered for Seizure Detection (post-cardiac arrest).", "SEIZURE",
      "Seizure", U),
-    ("line wrap", "Indication:\nseizure\ndetection", "SEIZURE", "seizure", U),
+    ("line wrap", "Being monitored for\nseizures on cEEG.", "SEIZURE", "seizures", U),
     ("hyphenated", "Reason for study: seizure-detection EEG in the ICU", "SEIZURE", "seizure", U),
     ("surveillance field", "Reason for study: seizure surveillance, neuro-ICU", "SEIZURE", "seizure", U),
     ("plural seizures monitoring", "Admitted to the ICU for seizures monitoring (24 h).", "SEIZURE", "seizures", U),
@@ -49,7 +49,8 @@ CASES: list[tuple[str, str, str, str, set[str] | None]] = [
     # ---- class 1: "monitor(ed) for" before the disease
     ("monitoring for", "EEG - monitoring for nonconvulsive seizures.", "SEIZURE", "seizures", U),
     ("monitored for", "Being monitored for seizures on cEEG.", "SEIZURE", "seizures", U),
-    ("monitor for", "cEEG: monitor for seizures overnight", "SEIZURE", "seizures", U),
+    ("near: monitor for, a plan (hyp.if)", "cEEG: monitor for seizures overnight", "SEIZURE", "seizures",
+     {"hypothetical"}),
     ("monitored for capital", "Patient was Monitored for Seizures in the EMU.", "SEIZURE", "Seizures", U),
     # ---- class 1 near misses
     ("near: indication present", "Indication: breakthrough seizures.", "SEIZURE", "breakthrough seizures", P),
