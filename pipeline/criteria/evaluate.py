@@ -107,7 +107,7 @@ class Evaluation:
         status, evidence = fact.status, list(fact.evidence)
         if node.where:
             evidence = [e for e in evidence
-                        if any(e.attributes.get(k) in v for k, v in node.where.items())]
+                        if all(e.attributes.get(k) in v for k, v in node.where.items())]
             best = max((_RANK.get(e.assertion or "", 0) for e in evidence), default=0)
             status = {3: FactStatus.PRESENT, 2: FactStatus.SUSPECTED, 1: FactStatus.ABSENT}.get(
                 best, FactStatus.NOT_DOCUMENTED)

@@ -52,7 +52,8 @@ class NotNode(_Node):
 
 
 class FactNode(_Node):
-    """Met when the fact's status is one of `status` (and, with `where`, its evidence carries a listed value)."""
+    """Met when the fact's status is one of `status` (and, with `where`, among the evidence that carries a listed
+    value for every attribute `where` names)."""
 
     op: Literal["fact"]
     fact: str

@@ -33,7 +33,7 @@ from .documents import form_field_spans, is_form_line, request_form_pages
 from .episode import episode_before_study, told_before_prior_study
 from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
-from .purpose import mrs_purpose_cues
+from .purpose import mrs_purpose_cues, therapy_of
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
 _SCREENED = concept_set("screen.screened_disorders")
@@ -143,11 +143,18 @@ class FactResolver:
             if not spec.count_historical and m.has("historical"):
                 continue
             cues: list[str] = []
+            extra: dict[str, str] = {}
             if spec.context == "request_or_mrs":
                 found = mrs_purpose_cues(ctx, m)
                 if found is None:
                     continue
                 cues = found
+                if m.attrs.get("purpose") == "treatment_planning":
+                    # what the planned therapy treats (facts/purpose.py therapy_of): "before antifungals" is no
+                    # tumour's treatment planning
+                    extra["therapy_of"], therapy_cue = therapy_of(ctx, m)
+                    if therapy_cue is not None:
+                        cues = [*cues, therapy_cue]
             s = mention_status(m)
             if s is not FactStatus.ABSENT:
                 screened = _screened_normal(ctx, m)
@@ -155,7 +162,7 @@ class FactResolver:
                     s, cues = FactStatus.ABSENT, [*cues, *screened]
             if s is FactStatus.SUSPECTED and not spec.hedging_counts:
                 s = FactStatus.PRESENT  # a purpose is stated, however tentatively the sentence is phrased
-            e = ctx.evidence(m, assertion=s, cues=cues)
+            e = ctx.evidence(m, assertion=s, attributes=extra or None, cues=cues)
             if spec.restated is not None and s is FactStatus.PRESENT:
                 e = _stated_here(ctx, spec.restated, m, e)
             counted.append(e)

@@ -10,6 +10,11 @@ asked to grade the tumour") or tells a decision already taken
 of a kind ("per our pre-operative protocol, MRS is done for all SOLs before surgery") or asks it as someone's question ("the family asks about
 prognosis"), unless that clause names the MRS as its subject too. The cues are
 data in resources/cues.yaml.
+
+A treatment-planning purpose plans some disease's therapy (`therapy_of`): a tumour's ("to plan re-irradiation"), an
+infection's ("to decide on antifungal duration"), a leukodystrophy's ("before HSCT") or another disease's ("before
+anti-amyloid antibody therapy", "to plan the epilepsy surgery"), read in the purpose's clause; unspecified when the
+clause names neither a therapy nor a disease ("MRS to guide therapy").
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ _COORDINATED = cue("purpose.coordinated_tests")
 _PAST_DECISION = cue("purpose.past_decision")
 _REFERS_BACK = cue("purpose.refers_back")
 _ROUTINE = cue("purpose.routine_protocol")
+_THERAPY_TUMOR = cue("purpose.therapy_tumor")
+_THERAPY_OTHERS = (("infection", cue("purpose.therapy_infection")), ("other", cue("purpose.therapy_other")))
+_THERAPY_LEUKODYSTROPHY = cue("purpose.therapy_leukodystrophy")
+_THERAPY_DISEASE = concept_set("purpose.therapy_disease")
+_DISEASE_ORDER = ("tumor", "leukodystrophy", "infection", "other")
 
 
 def _is_mrs(m: Mention) -> bool:
@@ -101,3 +111,28 @@ def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
 
 def is_mrs_purpose(ctx: FactContext, m: Mention) -> bool:
     return mrs_purpose_cues(ctx, m) is not None
+
+
+def therapy_of(ctx: FactContext, m: Mention) -> tuple[str, str | None]:
+    """What a treatment-planning purpose plans the therapy of, and the id of the cue or concept set that said so
+    (None for unspecified): a tumour's therapy named in its clause; else another disease's therapy named there
+    (an infection's first); else the disease the clause names (a tumour first, a negated one not counted); else a
+    leukodystrophy's therapy (HSCT, gene therapy); else unspecified."""
+    clause = ctx.text[slice(*ctx.clause_of(m))]
+    if _THERAPY_TUMOR.matches(clause):
+        return "tumor", _THERAPY_TUMOR.id
+    for value, therapy in _THERAPY_OTHERS:
+        if therapy.matches(clause):
+            return value, therapy.id
+    lo, hi = ctx.clause_of(m)
+    named = set()
+    for o in ctx.same_sentence(m, *_THERAPY_DISEASE.concepts):
+        member = _THERAPY_DISEASE.member_for(o.concept, o.attrs)
+        if member is not None and member.label and lo <= o.start and o.end <= hi and not o.has("negated"):
+            named.add(member.label)
+    for value in _DISEASE_ORDER:
+        if value in named:
+            return value, _THERAPY_DISEASE.id
+    if _THERAPY_LEUKODYSTROPHY.matches(clause):
+        return "leukodystrophy", _THERAPY_LEUKODYSTROPHY.id
+    return "unspecified", None

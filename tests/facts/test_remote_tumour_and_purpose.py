@@ -14,7 +14,8 @@ temozolomide, new enhancement"), an old tumour that has recurred, a row whose st
 another disease beside a current tumour, and "remote" that dates only a symptom.
 
 Class 2 of the brief (an MRS purpose of treatment planning for another disease's therapy is no planning of the
-tumour's treatment, HealthHelp 1.d) is not fixed: its rows are strict xfail and document the limit.
+tumour's treatment, HealthHelp 1.d): its rows pass since mrs_purpose carries therapy_of and hh.known_tumor.treatment
+needs therapy_of tumor or unspecified (table: tests/facts/test_purpose_therapy_target.py).
 """
 
 from __future__ import annotations
@@ -123,8 +124,8 @@ def test_a_remote_resolved_tumour_is_no_known_tumour(analyze, case, text, expect
     check_facts(facts_of(analyze, text), expected)
 
 
-# Class 2, not fixed (a limit): the purpose's treated disease is not read, so a purpose about another disease's
-# therapy still meets HealthHelp 1.d when a tumour is known. Strict xfail: a fix makes them pass and must drop the mark.
+# Class 2: a purpose about another disease's therapy does not meet HealthHelp 1.d when a tumour is known (the
+# purpose's therapy_of, facts/purpose.py; these rows were strict xfail before it was read).
 OTHER_THERAPY = [
     ("anti-amyloid therapy", "Known right convexity meningioma, stable. MRS before deciding on anti-amyloid "
      "therapy.\n"),
@@ -132,7 +133,6 @@ OTHER_THERAPY = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="class 2 limit: mrs_purpose carries no treated disease")
 @pytest.mark.parametrize(("case", "text"), OTHER_THERAPY, ids=[c[0] for c in OTHER_THERAPY])
 def test_another_diseases_therapy_plans_no_tumour_treatment(analyze, case, text):  # type: ignore[no-untyped-def]
     assert evaluate_node(analyze, R + text, "healthhelp", "hh.known_tumor.treatment") is not TriState.MET
