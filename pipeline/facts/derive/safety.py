@@ -117,14 +117,12 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             cue_id, note = lapsed
             ignored.append(ctx.evidence(c, attributes={"note": note}, cues=[cue_id]))
         elif unestablished is None and reviewed and not _REMOVAL.matches(c.text) and (
-                EVERY_DEVICE in reviewed or {m.attrs.get("device") for m in named
-                                             if id(m) in _subjects(ctx, named, [c])} & reviewed):
+                EVERY_DEVICE in reviewed or _kinds(ctx, named, [c]) & reviewed):
             # "MR SAFETY FLAG: VNS - do not schedule until cleared" on another page, in a workqueue, before the
             # statement: the device's MRI safety is still under review and nothing after the review settles it
             ignored.append(ctx.evidence(c, attributes={"note": "the device's MRI-safety review is pending in the "
                                                                "packet"}, cues=[_REVIEW_PENDING.id]))
-        elif unestablished is None and not _REMOVAL.matches(c.text) and awaited and {
-                m.attrs.get("device") for m in named if id(m) in _subjects(ctx, named, [c])} & awaited:
+        elif unestablished is None and not _REMOVAL.matches(c.text) and awaited and _kinds(ctx, named, [c]) & awaited:
             # "Pacemaker: MR-conditional letter pending, not received" elsewhere, and nothing later settles it: the
             # device's documentation is still to come, whatever else calls it MR-conditional
             ignored.append(ctx.evidence(c, attributes={"note": "the device's MR-conditional documentation is awaited "
@@ -138,7 +136,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     # documentation said to be pending ("MR-conditional documentation: pending"): the pending row wins
     pending = _pending_types(ctx, named)
     for c in [c for c in clearances if pending and _PROTOCOL.matches(ctx.text[c.start:ctx.clause_of(c)[1]])]:
-        if {m.attrs.get("device") for m in named if id(m) in _subjects(ctx, named, [c])} & pending:
+        if _kinds(ctx, named, [c]) & pending:
             clearances.remove(c)
             ignored.append(ctx.evidence(c, attributes={"note": "a scan protocol; the device's MR-conditional "
                                                                "documentation is pending"}, cues=[_PROTOCOL.id]))
@@ -292,7 +290,7 @@ def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
     MR-conditional documentation: pending")."""
     statements = [c for c in ctx.mentions("DEVICE_CLEARED", counted=False)
                   if not c.has("family") and _unestablished(ctx, c) is not None]
-    return {m.attrs.get("device") for m in devices if id(m) in _subjects(ctx, devices, statements)}
+    return _kinds(ctx, devices, statements)
 
 
 def _awaited_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
@@ -309,7 +307,7 @@ def _awaited_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
         lo = ctx.clause_of(c)[0]
         if not _AWAITED.matches(ctx.text[lo:hi] + _wrapped(ctx.text, lo, hi)):
             continue
-        kinds = {m.attrs.get("device") for m in devices if id(m) in _subjects(ctx, devices, [c])}
+        kinds = _kinds(ctx, devices, [c])
         if kinds and not _review_settled(ctx, hi, spans, devices, kinds):
             out |= kinds
     return out
@@ -398,6 +396,11 @@ def _planned(ctx: FactContext, m: Mention) -> str | None:
     if _OPTION.matches(ctx.text[m.end:after if last is m else last.start]) and _OPTION_LIST.matches(ctx.text[lo:hi]):
         return _OPTION.id  # "stent constriction vs transplant": a procedure on a device, one option of a plan
     return None
+
+
+def _kinds(ctx: FactContext, devices: list[Mention], statements: list[Mention]) -> set[str | None]:
+    """The device types the statements speak of (their subjects' `device`)."""
+    return {m.attrs.get("device") for m in devices if id(m) in _subjects(ctx, devices, statements)}
 
 
 def _subjects(ctx: FactContext, devices: list[Mention], statements: list[Mention]) -> set[int]:
