@@ -118,13 +118,13 @@ def therapy_of(ctx: FactContext, m: Mention) -> tuple[str, str | None]:
     (None for unspecified): a tumour's therapy named in its clause; else another disease's therapy named there
     (an infection's first); else the disease the clause names (a tumour first, a negated one not counted); else a
     leukodystrophy's therapy (HSCT, gene therapy); else unspecified."""
-    clause = ctx.text[slice(*ctx.clause_of(m))]
+    lo, hi = ctx.clause_of(m)
+    clause = ctx.text[lo:hi]
     if _THERAPY_TUMOR.matches(clause):
         return "tumor", _THERAPY_TUMOR.id
     for value, therapy in _THERAPY_OTHERS:
         if therapy.matches(clause):
             return value, therapy.id
-    lo, hi = ctx.clause_of(m)
     named = set()
     for o in ctx.same_sentence(m, *_THERAPY_DISEASE.concepts):
         member = _THERAPY_DISEASE.member_for(o.concept, o.attrs)
