@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ...contracts import Evidence, Fact, FactStatus, Mention, SectionSpan
 from ..context import FactContext, mention_status
@@ -373,24 +374,18 @@ def _named_only(ctx: FactContext, m: Mention) -> str | None:
 def _under_pending_header(ctx: FactContext, m: Mention) -> bool:
     """The test is an item below a header line that ends in a colon and says the tests are pending ("Drawn today,
     results pending:\n lactate, pyruvate, CK", "Outstanding labs:\n - VLCFA"): the header governs the lines below
-    it up to a blank line or the next header (labs.list_header); a line with a label of its own ("Resulted: lactate
-    2.1") heads only itself (labs.own_label)."""
-    text = ctx.text
+    it up to a blank line or the next header (labs.list_header), also where the lead-in is the last clause of a
+    longer line ("Labs: see below. Metabolic screen ordered, results to follow:"); a line with a label of its own
+    ("Resulted: lactate 2.1") heads only itself (labs.own_label)."""
     lo, _ = ctx.line_of(m)
-    if _OWN_LABEL.matches(text[lo:m.start]):
+    if _OWN_LABEL.matches(ctx.text[lo:m.start]):
         return False
-    for _ in range(ENCLOSURE_MAX_LINES):
-        if lo == 0:
-            return False
-        above = text.rfind("\n", 0, lo - 1) + 1
-        line = text[above:lo - 1]
-        if not line.strip():
-            return False  # a blank line ends the list
-        if _LIST_HEADER.matches(line):
-            return _PENDING.matches(line) and not _RESULTED.matches(line)
+    for _, line in _lines_above(ctx.text, lo):
+        header = _LIST_HEADER.search(line)  # the whole line, or the lead-in that closes it
+        if header is not None:
+            return _PENDING.matches(header.text) and not _RESULTED.matches(header.text)
         if _OWN_LABEL.matches(line):
             return False  # another header's own items
-        lo = above
     return False
 
 
@@ -398,21 +393,32 @@ def _in_enclosure_list(text: str, lo: int) -> bool:
     """The line that starts at `lo` opens an enclosure list ("Enclosed: clinic note; labs 10/29") or is one of the
     items or wrapped lines under such a heading, with no blank line between ("Enclosed:\n1. ...\n3. Metabolic
     labs")."""
-    for _ in range(ENCLOSURE_MAX_LINES):
-        end = text.find("\n", lo)
-        line = text[lo:len(text) if end < 0 else end]
-        if _ENCLOSURE.matches(line):
-            return True
-        if lo == 0:
-            return False
-        above = text.rfind("\n", 0, lo - 1) + 1
-        previous = text[above:lo - 1]
-        if not previous.strip():
-            return False  # a blank line ends the list
+    end = text.find("\n", lo)
+    line = text[lo:len(text) if end < 0 else end]
+    if _ENCLOSURE.matches(line):
+        return True
+    for _, previous in _lines_above(text, lo, ENCLOSURE_MAX_LINES - 1):
         if not (_ENCLOSURE_ITEM.matches(line) or previous.rstrip().endswith((",", ";", "("))):
             return False
-        lo = above
+        if _ENCLOSURE.matches(previous):
+            return True
+        line = previous
     return False
+
+
+def _lines_above(text: str, lo: int, limit: int = ENCLOSURE_MAX_LINES) -> Iterator[tuple[int, str]]:
+    """The lines above the line that starts at `lo`, nearest first, each with its start, up to a blank line (which
+    ends a list), the start of the text or `limit` lines: the walk of the two list readers above
+    (`_under_pending_header`, `_in_enclosure_list`)."""
+    for _ in range(limit):
+        if lo == 0:
+            return
+        above = text.rfind("\n", 0, lo - 1) + 1
+        line = text[above:lo - 1]
+        if not line.strip():
+            return
+        yield above, line
+        lo = above
 
 
 def _stated_result(ctx: FactContext, m: Mention, lo: int, hi: int) -> str | None:
