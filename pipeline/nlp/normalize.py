@@ -64,6 +64,14 @@ _TABLE_CELL = re.compile(r"\S\s*\|\s*\S")
 # An acronym that closes its clause ("GBM)", "GBM.", "MS,") on the line after a line left open ("her mother died of"
 # / "GBM) and ..."): the clause's object, not a heading in capitals.
 _CLOSING_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/-]{1,5}[).,;]")
+# A report title that opens its line with a run of words in capitals and then carries its fields after a column gap
+# of two or more spaces or a bar ("CT HEAD WITHOUT CONTRAST     Date of exam: 10/02/2026", "MRI BRAIN W/WO | Acc
+# 99812"): a line of its own, never the wrapped tail of the line above.
+_COLUMN_TITLE = re.compile(r"^\s*[A-Z][A-Z0-9/&().,'+-]*(?: [A-Z0-9/&().,'+-]+)+(?: {2,}| ?\| ?)\S")
+# Words of a sentence that show an all-capitals line is dictated prose ("THERE IS A RING-ENHANCING LESION IN THE
+# RIGHT PARIETAL"), not a letterhead or a heading ("RIVERBEND REGIONAL HOSPITAL - DEPARTMENT OF IMAGING").
+_PROSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "there", "seen", "noted", "shows",
+                          "showed", "demonstrates", "demonstrated"])
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 _QUOTES = "\"'"
@@ -127,6 +135,22 @@ def _negation_goes_on(line: str, next_line: str) -> bool:
         not is_answer_word(line) and not answers_in_words(line) and not is_answer_word(following[-1])
 
 
+def _capitals_heading(line: str) -> bool:
+    """A line written entirely in capitals that ends no clause open: a letterhead or a heading ("RIVERBEND REGIONAL
+    HOSPITAL - DEPARTMENT OF IMAGING", "ST. ALBAN'S MEDICAL CENTRE, NEURORADIOLOGY SERVICE"), not dictated prose in
+    capitals: a field's text after its label ("FINDINGS: THERE IS A LESION IN THE RIGHT PARIETAL"), a line with the
+    words of a sentence ("THERE IS", "WAS SEEN") or a line that ends on a word no clause ends on ("... OF", "... THE
+    RIGHT")."""
+    words = line.split()
+    letters = [c for c in line if c.isalpha()]
+    if len(words) < 2 or len(letters) < 6 or not all(c.isupper() for c in letters):
+        return False
+    if _FIELD_LABEL.match(line) or _leaves_clause_open(line):
+        return False
+    plain = [w.strip(".,;:()'\"-").lower() for w in words]
+    return plain[-1] not in _CONTINUING_WORDS and not _PROSE_WORDS.intersection(plain)
+
+
 def _open_bracket(prev_line: str, next_line: str) -> bool:
     """The line leaves a parenthesis open that the next line closes ("Contraindication to MRI (pacemaker, ICD," /
     "neurostimulator) ....... N"): the item goes on, even when the next line carries the item's answer."""
@@ -175,10 +199,17 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return False
     if _SENTENCE_END.search(prev):
         return False
+    if not open_clause and not item_tail and (_capitals_heading(prev) or _COLUMN_TITLE.match(next_line)):
+        return False  # a letterhead in capitals, or a report title with its fields in columns, is a line of its own
     if (_MARKED_ITEM.match(next_line) or _FIELD_LABEL.match(next_line)) if open_clause else _LIST_START.match(next_line):
         return False
     letters = [c for c in nxt if c.isalpha()]
-    if len(nxt) < 40 and letters and all(c.isupper() for c in letters) and \
+    # dictated prose in capitals goes on in capitals: after a word no clause ends on ("... IN THE RIGHT" /
+    # "PARIETAL LOBE WITH SURROUNDING EDEMA.") or up to the sentence's end, a short line in capitals is its tail
+    prev_letters = [c for c in prev if c.isalpha()]
+    capitals_prose = bool(prev_letters) and all(c.isupper() for c in prev_letters) and \
+        (open_clause or prev.split()[-1].strip(",").lower() in _CONTINUING_WORDS or bool(_SENTENCE_END.search(nxt)))
+    if len(nxt) < 40 and letters and all(c.isupper() for c in letters) and not capitals_prose and \
             not (open_clause and _CLOSING_ACRONYM.match(nxt)):
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
     if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper() and not open_clause:
