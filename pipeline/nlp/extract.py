@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..contracts import Mention, ModelOutput, NlpResult, SectionSpan
@@ -18,8 +20,14 @@ PLAN_BRANCH_RULE = "hyp.plan_branch"
 _NLP_CUES = load_cue_file("pipeline.nlp.resources", "cues.yaml")
 BRANCH_ARROW = _NLP_CUES.cue(PLAN_BRANCH_RULE)
 BRANCH_ANSWER = _NLP_CUES.cue("hyp.plan_branch_answer")
+BRANCH_RESULT = _NLP_CUES.cue("hyp.plan_branch_result")
+BRANCH_FOUND = _NLP_CUES.cue("hyp.plan_branch_found")
+PLAN_BRANCH_RESULT_RULE = "hyp.plan_branch_result"
 _ANSWER_REACH = 4
 """How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
+_CONSEQUENT_GAP = 3
+"""How many words may stand between a result's arrow and the term it points to ("-> treat as abscess")."""
+_CLAUSE_START = re.compile(r"[;\n]|\.\s")
 
 
 def _is_plan_branch(span: Span) -> bool:
@@ -40,6 +48,29 @@ def _is_plan_branch(span: Span) -> bool:
     line_end = doc.text.find("\n", arrow_end)
     after = doc.text[arrow_end:line_end if line_end >= 0 else len(doc)].lstrip(" \t:")
     return not BRANCH_ANSWER.matches(" ".join(after.split()[:_ANSWER_REACH]))
+
+
+def _is_result_consequent(span: Span) -> bool:
+    """A term right after an arrow in a plan whose left side names a result not yet known: what that result would
+    mean ("high choline -> metastasis, stage as IV", "Cho/NAA > 2 -> high-grade glioma"), unless the left side tells
+    a result that was found ("MRS 2025 showed high choline -> biopsy-proven glioblastoma")."""
+    section = span[0]._.section
+    if section is None or section.category not in PLAN_SECTIONS:
+        return False
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[line_start:span.start_char]
+    arrow = next(((i, m.end + i) for i in range(len(before) - 1, -1, -1) if before[i] in "-=\u2192"
+                  and (m := BRANCH_ARROW.search(before[i:])) is not None), None)  # the last arrow on the line
+    if arrow is None:
+        return False
+    gap = before[arrow[1]:]
+    if len(gap.split()) > _CONSEQUENT_GAP or any(c in gap for c in ";,.:()"):
+        return False
+    left = before[:arrow[0]]
+    starts = [m.end() for m in _CLAUSE_START.finditer(left)]
+    left = left[starts[-1] if starts else 0:]
+    return BRANCH_RESULT.matches(left) and not BRANCH_FOUND.matches(left)
 
 
 # medspaCy ConText categories -> the assertion names used throughout the product
@@ -94,6 +125,9 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         if _is_plan_branch(span):
             modifiers.append("hypothetical")
             modifier_rules.append(PLAN_BRANCH_RULE)
+        elif "hypothetical" not in modifiers and _is_result_consequent(span):
+            modifiers.append("hypothetical")
+            modifier_rules.append(PLAN_BRANCH_RESULT_RULE)
         outputs = learned.get((span.start, span.end), [])
         if outputs:
             outputs = [o for o in outputs if o.kind != "verdict" or info.concept in ("IMAGING", "IMAGING_SEQUENCE")]
