@@ -22,6 +22,9 @@ BRANCH_ARROW = _NLP_CUES.cue(PLAN_BRANCH_RULE)
 BRANCH_ANSWER = _NLP_CUES.cue("hyp.plan_branch_answer")
 BRANCH_RESULT = _NLP_CUES.cue("hyp.plan_branch_result")
 BRANCH_FOUND = _NLP_CUES.cue("hyp.plan_branch_found")
+BRANCH_CONDITION = _NLP_CUES.cue("hyp.plan_branch_condition")
+SYNTHESIS_JOINT = _NLP_CUES.cue("hyp.plan_synthesis_joint")
+BRANCH_TEST_NAME = _NLP_CUES.cue("hyp.plan_branch_test_name")
 PLAN_BRANCH_RESULT_RULE = "hyp.plan_branch_result"
 _ANSWER_REACH = 4
 """How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
@@ -53,7 +56,8 @@ def _is_plan_branch(span: Span) -> bool:
 def _is_result_consequent(span: Span) -> bool:
     """A term right after an arrow in a plan whose left side names a result not yet known: what that result would
     mean ("high choline -> metastasis, stage as IV", "Cho/NAA > 2 -> high-grade glioma"), unless the left side tells
-    a result that was found ("MRS 2025 showed high choline -> biopsy-proven glioblastoma")."""
+    findings in hand, a synthesis ("MRS 2025 showed high choline -> biopsy-proven glioblastoma", "elevated choline on
+    the 2024 MRS + new enhancement -> recurrence favoured"); a left side led by a condition is always a branch."""
     section = span[0]._.section
     if section is None or section.category not in PLAN_SECTIONS:
         return False
@@ -70,7 +74,24 @@ def _is_result_consequent(span: Span) -> bool:
     left = before[:arrow[0]]
     starts = [m.end() for m in _CLAUSE_START.finditer(left)]
     left = left[starts[-1] if starts else 0:]
-    return BRANCH_RESULT.matches(left) and not BRANCH_FOUND.matches(left)
+    if not BRANCH_RESULT.matches(left):
+        return False
+    if BRANCH_CONDITION.matches(left):
+        return True  # "if MRS shows high choline -> ...": a result not yet in hand, whatever its verb
+    return not BRANCH_FOUND.matches(left) and not _lists_signs(left)
+
+
+def _lists_signs(left: str) -> bool:
+    """A plan arrow's left side that joins findings in hand ("Ataxia + ichthyosis + MRI white-matter pattern",
+    "fever & raised lactate"): at least one joined item names no result and is no bare test name (a synthesis, not one
+    future test's results: "high choline + low NAA")."""
+    label = left.rfind(":")
+    items = SYNTHESIS_JOINT.regex.split(left[label + 1:])
+    if len(items) < 2:
+        return False
+    items = [part for item in items for part in item.split(",")]  # with "+", "&" or "and" in it commas join too
+    return any(item.strip(" \t()[]-*.") and not BRANCH_RESULT.matches(item) and not BRANCH_TEST_NAME.matches(item)
+               for item in items)
 
 
 # medspaCy ConText categories -> the assertion names used throughout the product
