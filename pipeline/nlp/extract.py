@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..contracts import Mention, ModelOutput, NlpResult, SectionSpan
@@ -18,8 +20,17 @@ PLAN_BRANCH_RULE = "hyp.plan_branch"
 _NLP_CUES = load_cue_file("pipeline.nlp.resources", "cues.yaml")
 BRANCH_ARROW = _NLP_CUES.cue(PLAN_BRANCH_RULE)
 BRANCH_ANSWER = _NLP_CUES.cue("hyp.plan_branch_answer")
+BRANCH_RESULT = _NLP_CUES.cue("hyp.plan_branch_result")
+BRANCH_FOUND = _NLP_CUES.cue("hyp.plan_branch_found")
+BRANCH_CONDITION = _NLP_CUES.cue("hyp.plan_branch_condition")
+SYNTHESIS_JOINT = _NLP_CUES.cue("hyp.plan_synthesis_joint")
+BRANCH_TEST_NAME = _NLP_CUES.cue("hyp.plan_branch_test_name")
+PLAN_BRANCH_RESULT_RULE = "hyp.plan_branch_result"
 _ANSWER_REACH = 4
 """How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
+_CONSEQUENT_GAP = 3
+"""How many words may stand between a result's arrow and the term it points to ("-> treat as abscess")."""
+_CLAUSE_START = re.compile(r"[;\n]|\.\s")
 
 
 def _is_plan_branch(span: Span) -> bool:
@@ -40,6 +51,47 @@ def _is_plan_branch(span: Span) -> bool:
     line_end = doc.text.find("\n", arrow_end)
     after = doc.text[arrow_end:line_end if line_end >= 0 else len(doc)].lstrip(" \t:")
     return not BRANCH_ANSWER.matches(" ".join(after.split()[:_ANSWER_REACH]))
+
+
+def _is_result_consequent(span: Span) -> bool:
+    """A term right after an arrow in a plan whose left side names a result not yet known: what that result would
+    mean ("high choline -> metastasis, stage as IV", "Cho/NAA > 2 -> high-grade glioma"), unless the left side tells
+    findings in hand, a synthesis ("MRS 2025 showed high choline -> biopsy-proven glioblastoma", "elevated choline on
+    the 2024 MRS + new enhancement -> recurrence favoured"); a left side led by a condition is always a branch."""
+    section = span[0]._.section
+    if section is None or section.category not in PLAN_SECTIONS:
+        return False
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[line_start:span.start_char]
+    arrow = next(((i, m.end + i) for i in range(len(before) - 1, -1, -1) if before[i] in "-=\u2192"
+                  and (m := BRANCH_ARROW.search(before[i:])) is not None), None)  # the last arrow on the line
+    if arrow is None:
+        return False
+    gap = before[arrow[1]:]
+    if len(gap.split()) > _CONSEQUENT_GAP or any(c in gap for c in ";,.:()"):
+        return False
+    left = before[:arrow[0]]
+    starts = [m.end() for m in _CLAUSE_START.finditer(left)]
+    left = left[starts[-1] if starts else 0:]
+    if not BRANCH_RESULT.matches(left):
+        return False
+    if BRANCH_CONDITION.matches(left):
+        return True  # "if MRS shows high choline -> ...": a result not yet in hand, whatever its verb
+    return not BRANCH_FOUND.matches(left) and not _lists_signs(left)
+
+
+def _lists_signs(left: str) -> bool:
+    """A plan arrow's left side that joins findings in hand ("Ataxia + ichthyosis + MRI white-matter pattern",
+    "fever & raised lactate"): at least one joined item names no result and is no bare test name (a synthesis, not one
+    future test's results: "high choline + low NAA")."""
+    label = left.rfind(":")
+    items = SYNTHESIS_JOINT.regex.split(left[label + 1:])
+    if len(items) < 2:
+        return False
+    items = [part for item in items for part in item.split(",")]  # with "+", "&" or "and" in it commas join too
+    return any(item.strip(" \t()[]-*.") and not BRANCH_RESULT.matches(item) and not BRANCH_TEST_NAME.matches(item)
+               for item in items)
 
 
 # medspaCy ConText categories -> the assertion names used throughout the product
@@ -94,6 +146,9 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         if _is_plan_branch(span):
             modifiers.append("hypothetical")
             modifier_rules.append(PLAN_BRANCH_RULE)
+        elif "hypothetical" not in modifiers and _is_result_consequent(span):
+            modifiers.append("hypothetical")
+            modifier_rules.append(PLAN_BRANCH_RESULT_RULE)
         outputs = learned.get((span.start, span.end), [])
         if outputs:
             outputs = [o for o in outputs if o.kind != "verdict" or info.concept in ("IMAGING", "IMAGING_SEQUENCE")]

@@ -260,6 +260,8 @@ class ListContext:
             if modifier.category not in self._categories or modifier.direction.upper() not in {
                     "FORWARD", "BIDIRECTIONAL"}:
                 continue
+            if not _cue_holds(doc, modifier):
+                continue  # a cue whose words around it are not there ("A" of "A/P:" is no article) heads nothing
             cue_start, cue_end = modifier.modifier_span
             title = titles.get(cue_start) if (modifier.rule.metadata or {}).get("id") in self._title_rules else None
             block = self._block(doc, cue_start, cue_end, targets, index, header_starts, title_end=title)
