@@ -47,6 +47,7 @@ resources/supersession.yaml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -348,10 +349,25 @@ def _answers_question(r: _Reader, m: Mention, book: CueBook) -> bool:
         and not book.cue("supersede.left_open").matches(sentence)
 
 
-def _answer_start(r: _Reader, m: Mention) -> int:
+def _answer_start(r: _Reader, m: Mention, book: CueBook | None = None) -> int:
     """Where the answer of the mention's sentence starts: after the last ";", ":" or "?" before it (the question put
-    before it, "I asked neuroradiology whether this could be a metastasis;", is answered with the earlier hedges)."""
-    return max(r.text.rfind(c, m.sentence_start, m.start) for c in ";:?") + 1 or m.sentence_start
+    before it, "I asked neuroradiology whether this could be a metastasis;", is answered with the earlier hedges).
+    With the cue book, a "(" or a spaced dash also opens the answer when the words before it already answer a
+    question (supersede.answered_question: "the repeat CT settles the lymphoma question (toxoplasmosis, no
+    lymphoma)", "answers the tumour question - old infarct, no tumour"): the question it answers is settled with the
+    earlier hedges."""
+    start = max(r.text.rfind(c, m.sentence_start, m.start) for c in ";:?") + 1 or m.sentence_start
+    if book is None:
+        return start
+    answered = book.cue("supersede.answered_question")
+    for opener in reversed(list(_ANSWER_OPENER.finditer(r.text, start, m.start))):
+        if answered.matches(r.text[m.sentence_start:opener.start()]):
+            return max(start, opener.end())
+    return start
+
+
+_ANSWER_OPENER = re.compile(r"\(|\s[-\u2013\u2014]{1,2}\s")
+"""What opens an answer given after the question it answers, besides ";", ":" and "?" (_answer_start)."""
 
 
 def _clause_start(r: _Reader, m: Mention) -> int:
@@ -629,7 +645,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
         when = r.stated_on(m)
         own_report = r.report_of(m) if source == "addendum" else None
         settled = source == "settled"  # ends only the hedges written before it, also earlier in its sentence
-        clause = _answer_start(r, m) if rule == "supersede.answered_question" else _clause_start(r, m)
+        clause = _answer_start(r, m, book) if rule == "supersede.answered_question" else _clause_start(r, m)
         later = laters.get(_key(m))
         for o in live:
             if _key(o) in stated or _key(o) in out:

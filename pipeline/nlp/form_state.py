@@ -122,6 +122,7 @@ class FormRules:
     denial_id: str = ""  # a sentence of denial as the answer ("Insulin pump: she has none")
     denial: re.Pattern[str] = re.compile("(?!)")  # group `whole` (denies by itself) or `restating` (names the item)
     denial_gap: int = 3  # the most words between a restating denial and the item it names again
+    denial_prose: re.Pattern[str] = re.compile("(?!)")  # a stem that is prose telling it answers a question
     heading_id: str = ""  # a heading alone on its line that names a finding ("SEIZURES" / "No ... seizures.")
     heading_content_id: str = ""
     heading_none_id: str = ""
@@ -270,7 +271,8 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                 rf"(?:(?P<whole>(?i:{whole}))(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{notes})"
                 rf"|(?P<restating>(?i:{restating}))(?![\w']))", re.MULTILINE)
             denied = dict(denial_id=str(denials["id"]), denial_gap=int(denials.get("max_gap_words", 3)),
-                          denial=denial)
+                          denial=denial, denial_prose=re.compile(str(denials.get("prose_stem") or "(?!)"),
+                                                                 re.IGNORECASE))
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a written_answers denials pattern does not compile: {exc}") from exc
     headings = data.get("headings") or {}
@@ -1090,8 +1092,8 @@ class FormState:
             stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
             lo = stop + 1 if stop >= 0 else lo
             items = inside(lo, hit.start())
-            if not items:
-                continue
+            if not items or rules.denial_prose.search(text, lo, hit.start()):
+                continue  # "The MRI answers the tumour question: no tumour" is a sentence, not a form's item
             end = hit.end()
             if hit.group("restating") is not None:
                 line_end = text.find("\n", end)
