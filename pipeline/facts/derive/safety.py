@@ -30,6 +30,9 @@ _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
 _TOPIC_STATED = cue("safety.clearance_topic_stated")
+_POINTER_BEFORE = cue("safety.clearance_pointer_before")
+_POINTER_AFTER = cue("safety.clearance_pointer_after")
+_NOT_ESTABLISHED = cue("safety.clearance_not_established")
 _DOCUMENTED = cue("safety.clearance_documented")
 _PROTOCOL = cue("safety.clearance_protocol")
 _WEAK_SOURCE = cue("safety.clearance_weak_source")
@@ -62,6 +65,8 @@ _STATEMENT_END = re.compile(r"[.;!?](?=\s|$)|[\n\f]")
 _WRAPPED_LINE = re.compile(r"[ \t]*\n[ \t]*([^\n.;|!?]*)")
 """The next line of a statement that ends at a line break without a sentence mark."""
 CONDITION_REACH = 240
+POINTER_REACH = 120
+"""How far (characters) before an MR-conditional statement a pointer to where its status is told is read."""
 """How far (characters) after a conditional MR-conditional statement the packet may document its condition met."""
 EVERY_DEVICE = "*"
 """A pending MRI-safety review that names no device and follows none: it speaks of every device."""
@@ -111,6 +116,11 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             # "MRI compatibility" named with nothing stated of it: a topic, no clearance
             ignored.append(ctx.evidence(c, attributes={"note": "MR safety named, no clearance stated"},
                                         cues=[_TOPIC_STATED.id]))
+        elif unestablished is None and (pointer := _pointer(ctx, c)) is not None:
+            # "refer to cardiology note regarding MR conditional status", "MR conditional status: see below": the
+            # status is only pointed to, a topic another document holds, no clearance
+            ignored.append(ctx.evidence(c, attributes={"note": "MR-conditional status only pointed to, no clearance "
+                                                               "stated"}, cues=[pointer]))
         elif unestablished is None and (lapsed := _lapsed(ctx, c, named)) is not None:
             # "MR conditional (2015). Generator replaced 2021", "MR conditional. MR safety review still pending": the
             # statement predates a change to the device, or the clearance the scan waits for is still to come
@@ -122,11 +132,14 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             # statement: the device's MRI safety is still under review and nothing after the review settles it
             ignored.append(ctx.evidence(c, attributes={"note": "the device's MRI-safety review is pending in the "
                                                                "packet"}, cues=[_REVIEW_PENDING.id]))
-        elif unestablished is None and not _REMOVAL.matches(c.text) and awaited and _kinds(ctx, named, [c]) & awaited:
+        elif unestablished is None and not _REMOVAL.matches(c.text) and (
+                vetoes := sorted({awaited[k] for k in _kinds(ctx, named, [c]) & awaited.keys()})):
             # "Pacemaker: MR-conditional letter pending, not received" elsewhere, and nothing later settles it: the
-            # device's documentation is still to come, whatever else calls it MR-conditional
+            # device's documentation is still to come, whatever else calls it MR-conditional ("VNS MR-conditional
+            # status not confirmed" elsewhere vetoes it as well: safety.clearance_not_established)
             ignored.append(ctx.evidence(c, attributes={"note": "the device's MR-conditional documentation is awaited "
-                                                               "in the packet"}, cues=[_AWAITED.id]))
+                                                               "or not established in the packet"},
+                                        cues=vetoes))
         elif unestablished is None:
             clearances.append(c)
         else:
@@ -293,24 +306,45 @@ def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
     return _kinds(ctx, devices, statements)
 
 
-def _awaited_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
+def _awaited_types(ctx: FactContext, devices: list[Mention]) -> dict[str | None, str]:
     """The types of the devices whose MR-conditional documentation the packet says is awaited (an unestablished
     clearance, safety.clearance_unestablished_after or _before, whose clause says pending, not received, to follow:
-    safety.clearance_awaited) and that no later statement settles ("letter received 11/20"), as for a pending review
-    (`_review_settled`)."""
+    safety.clearance_awaited, or not confirmed or established in so many words: safety.clearance_not_established)
+    and that no later statement settles ("letter received 11/20"), as for a pending review (`_review_settled`), each
+    with the cue that says so."""
     statements = [c for c in ctx.mentions("DEVICE_CLEARED", counted=False)
                   if not c.has("family") and not _REMOVAL.matches(c.text)
                   and _unestablished(ctx, c) in {_UNESTABLISHED_AFTER.id, _UNESTABLISHED_BEFORE.id}]
     spans = [(c.start, ctx.clause_of(c)[1]) for c in statements]
-    out: set[str | None] = set()
+    out: dict[str | None, str] = {}
     for c, (_, hi) in zip(statements, spans, strict=True):
         lo = ctx.clause_of(c)[0]
-        if not _AWAITED.matches(ctx.text[lo:hi] + _wrapped(ctx.text, lo, hi)):
+        clause = ctx.text[lo:hi] + _wrapped(ctx.text, lo, hi)
+        # awaited, or said in so many words not to be confirmed or established ("MR-conditional status not
+        # confirmed", "compatibility not yet established": safety.clearance_not_established)
+        said = _AWAITED.id if _AWAITED.matches(clause) else _NOT_ESTABLISHED.id if _NOT_ESTABLISHED.matches(
+            clause) else None
+        if said is None:
             continue
         kinds = _kinds(ctx, devices, [c])
         if kinds and not _review_settled(ctx, hi, spans, devices, kinds):
-            out |= kinds
+            out |= {k: out.get(k, said) for k in kinds}
     return out
+
+
+def _pointer(ctx: FactContext, c: Mention) -> str | None:
+    """The cue that makes an MR-conditional statement a topic only pointed to: a pointer right before it ("refer to
+    cardiology note regarding MR conditional status": safety.clearance_pointer_before) or its status, information
+    or source told elsewhere right after it ("MR conditional status: see below", "info on the attached card", "per
+    audiology letter to follow": safety.clearance_pointer_after); None when it states the clearance."""
+    if _REMOVAL.matches(c.text):
+        return None
+    if _POINTER_BEFORE.matches(ctx.text[max(0, c.start - POINTER_REACH):c.start]):
+        return _POINTER_BEFORE.id
+    lo, hi = ctx.clause_of(c)
+    if _POINTER_AFTER.matches(ctx.text[c.end:hi] + _wrapped(ctx.text, lo, hi)):
+        return _POINTER_AFTER.id
+    return None
 
 
 def _unestablished(ctx: FactContext, c: Mention) -> str | None:
