@@ -4,9 +4,11 @@ A treatment word in a plan or a list of options names what may be done, not what
 past treatment (facts prior_resection, prior_radiation, prior_tumor_treatment), which would make an imaging-only
 tumour known. Three wordings:
 
-- alternatives with an aside between the first treatment and "vs"/"or" ("craniotomy (awake) vs stereotactic
-  biopsy", "resection (if feasible) or LITT"): cue `hyp.treatment_alternatives_past_aside` reads both sides as
-  hypothetical (an aside with a year, or a done-word, is a past treatment's: not this cue's);
+- alternatives with an aside between the first treatment and "vs"/"or": with "or" ("resection (if feasible) or
+  LITT") cue `hyp.treatment_alternatives_past_aside` reads both sides as hypothetical (an aside with a year, or a
+  done-word, is a past treatment's: not this cue's); with "vs" ("craniotomy (awake) vs stereotactic biopsy") cue
+  `poss.versus_past_aside`, whose types now include treatments, reads them as weighed (uncertain), as poss.versus
+  reads "craniotomy vs biopsy";
 - a plan told with "plan" ("will plan resection", "plan for craniotomy", "planning re-resection"): cue
   `hyp.treatment_planned`, the treatment right after the plan word (only its qualifiers between);
 - a list of options under a label with a dash or a verb after the people it was discussed with ("Options discussed
@@ -22,19 +24,22 @@ from __future__ import annotations
 import pytest
 from text_to_criteria import find_mention
 
-ASSERTIONS = {"hypothetical", "negated", "historical"}
-H, HIST, NONE = {"hypothetical"}, {"historical"}, set()
+ASSERTIONS = {"hypothetical", "uncertain", "negated", "historical"}
+H, U, HIST, NONE = {"hypothetical"}, {"uncertain"}, {"historical"}, set()
+VS_ASIDE = "poss.versus_past_aside"
 ASIDE, PLANNED, LABEL = ("hyp.treatment_alternatives_past_aside", "hyp.treatment_planned",
                          "hyp.treatment_options_label")
 
 CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     # alternatives with an aside before "vs" / "or"
-    ("aside vs, first side", "Craniotomy (awake) vs stereotactic biopsy first.", "PRIOR_RESECTION", "Craniotomy", H,
-     ASIDE),
+    ("aside vs, first side", "Craniotomy (awake) vs stereotactic biopsy first.", "PRIOR_RESECTION", "Craniotomy", U,
+     VS_ASIDE),
+    ("aside vs, second side", "Craniotomy (awake) vs stereotactic radiosurgery.", "PRIOR_RADIATION",
+     "stereotactic radiosurgery", U, None),
     ("aside or, first side", "Resection (if feasible) or LITT.", "PRIOR_RESECTION", "Resection", H, ASIDE),
     ("aside or, second side", "Resection (if feasible) or LITT.", "PRIOR_RESECTION", "LITT", H, ASIDE),
     ("two-word aside, versus", "Gross total resection (awake, with mapping) versus biopsy alone.", "PRIOR_RESECTION",
-     "Gross total resection", H, ASIDE),
+     "Gross total resection", U, VS_ASIDE),
     ("debulking or SRS, first", "Debulking (if feasible) or SRS, per neurosurgery.", "PRIOR_RESECTION", "Debulking",
      H, ASIDE),
     ("debulking or SRS, second", "Debulking (if feasible) or SRS, per neurosurgery.", "PRIOR_RADIATION", "SRS", H,
@@ -43,10 +48,11 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "Radiosurgery", H, ASIDE),
     ("bracket aside, second side", "Radiosurgery [Gamma Knife] or craniotomy - tumour board to decide.",
      "PRIOR_RESECTION", "craniotomy", H, ASIDE),
-    ("v.s. abbreviation", "SRS (single fraction) v.s. WBRT for the new lesions.", "PRIOR_RADIATION", "SRS", H, ASIDE),
+    ("v.s. abbreviation", "SRS (single fraction) v.s. WBRT for the new lesions.", "PRIOR_RADIATION", "SRS", U,
+     VS_ASIDE),
     ("capitals", "RESECTION (AWAKE) OR SRS", "PRIOR_RESECTION", "RESECTION", H, ASIDE),
     ("vs. with a full stop", "Craniotomy (given the size) vs. laser ablation", "PRIOR_RESECTION",
-     "Craniotomy", H, ASIDE),
+     "Craniotomy", U, VS_ASIDE),
     # a plan told with "plan"
     ("will plan", "Will plan resection next month pending MRS.", "PRIOR_RESECTION", "resection", H, None),
     ("we will plan", "We will plan craniotomy after the MRS.", "PRIOR_RESECTION", "craniotomy", H, PLANNED),
@@ -59,7 +65,7 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     ("will plan radiosurgery", "will plan SRS to the residual nodule", "PRIOR_RADIATION", "SRS", H, PLANNED),
     ("are planning", "We are planning radiotherapy (IMRT) after the biopsy.", "PRIOR_RADIATION", "radiotherapy", H,
      PLANNED),
-    ("plans for, line wrap", "Plans for awake\ncraniotomy next month.", "PRIOR_RESECTION", "craniotomy", H,
+    ("plan for, capitals", "PLAN FOR AWAKE CRANIOTOMY (LEFT) NEXT MONTH.", "PRIOR_RESECTION", "AWAKE CRANIOTOMY", H,
      PLANNED),
     # a list of options under a label
     ("options with family, dash", "Options discussed with family - SRS, WBRT or re-resection.", "PRIOR_RADIATION",
@@ -67,7 +73,7 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     ("options reviewed include", "Treatment options reviewed with the patient include radiosurgery and craniotomy.",
      "PRIOR_RADIATION", "radiosurgery", H, LABEL),
     ("options reviewed, double dash", "Options reviewed with her husband -- resection vs SRS.", "PRIOR_RESECTION",
-     "resection", H, LABEL),
+     "resection", H | U, LABEL),
     ("alternatives offered, colon", "Alternatives offered: craniotomy or radiosurgery.", "PRIOR_RESECTION",
      "craniotomy", H, LABEL),
     ("options presented at board", "Options presented at tumour board: re-resection or lomustine.",
@@ -77,7 +83,7 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     ("options discussed, colon", "Options discussed: Gamma Knife, observation, or open surgery.", "PRIOR_RADIATION",
      "Gamma Knife", H, None),
     ("surgical options, aside", "Surgical options: craniotomy (awake) vs stereotactic biopsy first.",
-     "PRIOR_RESECTION", "craniotomy", H, None),
+     "PRIOR_RESECTION", "craniotomy", H | U, None),
     # near misses: treatment given keeps its reading
     ("near: s/p with an aside", "s/p resection (GTR) 2024, now for MRS.", "PRIOR_RESECTION", "resection", HIST,
      None),
