@@ -9,7 +9,8 @@ from ..purpose import is_mrs_purpose
 from .base import Resolver, derivation, hedged, make_fact, not_documented
 
 NEOPLASM = concept_set("tumor.neoplasm").concepts
-NONTUMOR = concept_set("tumor.nontumor_alternatives").concepts
+_NONTUMOR = concept_set("tumor.nontumor_alternatives")
+NONTUMOR = _NONTUMOR.concepts
 _GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
 _DIFFERENTIAL = cue("differential.weighing")
 _IMAGING_READ, _IMAGING_CONTEXT = cue("tumor.imaging_read"), cue("tumor.imaging_context")
@@ -160,7 +161,8 @@ def tumor_vs_nontumor_differential(r: Resolver, name: str) -> Fact:
         # a non-tumor finding placed in or around a tumor of the sentence is part of its picture, no alternative
         tumors = [tumor, *ctx.same_sentence(tumor, *NEOPLASM)]
         others = [m for m in ctx.same_sentence(tumor, *NONTUMOR)
-                  if not m.has("negated") and not any(placed_relative(ctx, t, m) for t in tumors)]
+                  if not m.has("negated") and _NONTUMOR.member_for(m.concept, m.attrs) is not None
+                  and not any(placed_relative(ctx, t, m) for t in tumors)]
         weighing = _weighing(ctx, tumor)
         if others and (hedged(tumor) or any(hedged(m) for m in others) or weighing):
             evidence.append(ctx.evidence(tumor, assertion=FactStatus.PRESENT, cues=weighing))
