@@ -1492,6 +1492,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             # prior spectroscopy": the date is the MRI's), and so is one a row labelled by it answers No ("Prior MRS:
             # N/A - first request (11/02/2026)": the date is the request's)
             continue
+        if m.concept == "IMAGING" and modality == "unspecified" and when is None and m.has("uncertain"):
+            continue  # "whether a scan can tell Alzheimer's from small strokes": what imaging might show, no study
         sentence = _without(ctx, m, asides)
         if modality == "MRS" and when is None and (not _DONE_CUE.matches(_clause(ctx, m, sentence))
                                                    or is_planned(ctx, m)):
