@@ -593,8 +593,10 @@ def _starts_new_report(ctx: FactContext, run: list[SectionSpan], section: Sectio
     """A report title that names a study, after a run that has already given its read (findings or an
     impression), starts the next report ("PET/CT BRAIN" after the MRI's impression and signature): unless it says
     the report goes on ("(continued)"), or repeats the run's own title (the same modality, and no date of its
-    own that the run's title does not give: a second page's running header)."""
-    if section.category != "exam_title" or not any(s.category in READ_SECTIONS for s in run):
+    own that the run's title does not give: a second page's running header). Before any read, a title that names
+    another study than the run's titles ("PET: not requested" on a request form, then "MRI BRAIN W/WO 10/30/2026"
+    heading a report pages later) starts the report too: the form's field heads no report."""
+    if section.category != "exam_title":
         return False
     modality, dates, continued = _title_head(ctx, section, all_imaging, all_dates)
     if modality is None or continued:
@@ -604,6 +606,8 @@ def _starts_new_report(ctx: FactContext, run: list[SectionSpan], section: Sectio
         if s.category == "exam_title":
             m, d, _ = _title_head(ctx, s, all_imaging, all_dates)
             own = (own[0] or m, own[1] | d)
+    if not any(s.category in READ_SECTIONS for s in run):
+        return own[0] is not None and (modality != own[0] or bool(dates - own[1]))
     if own[0] is None:
         return True  # an untitled report's findings and impression, then a titled one
     # a title of another body region ("MRI CERVICAL SPINE" after the brain MRI's impression, the same day)
