@@ -5,9 +5,11 @@ criteria is not the patient's diagnosis.
 brain cancer and MS", "the registry covers tumours such as medulloblastoma": a word that introduces members or
 examples ("includes", "lists", "covers", "such as", "e.g.", "for example", "including") after a list, category,
 handout, registry, programme or criteria noun in its clause makes the diseases after it hypothetical, up to the end
-of the clause (";", ")", the sentence's end). The patient's own lists keep their reading: "Problem list includes
+of the clause (";", ")", the sentence's end). `hyp.category_examples_listed` reads the examples before the list they are
+on: "conditions such as glioblastoma are on the presumptive list". The patient's own lists keep their reading: "Problem list includes
 glioblastoma" (present), "his diagnoses include glioma", "several comorbidities, e.g. MS", "history of malignancy
-(e.g. ...)", and "differential includes glioma" (suspected).
+(e.g. ...)", "differential includes glioma" (suspected), and criteria the patient meets ("meets medical
+necessity criteria, including suspected recurrent glioma").
 
 Rows: id, text, concept, the mention's text, its expected assertions among ASSERTIONS, a rule id it must cite.
 Rows whose id starts with "near" must keep their reading.
@@ -41,7 +43,7 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "MULTIPLE_SCLEROSIS", "MS", H, RULE),
     ("category including", "The category of rare brain diseases, including leukodystrophy and CNS lymphoma, was "
      "explained to the family.", "CNS_LYMPHOMA", "CNS lymphoma", H, RULE),
-    ("criteria for instance", "The programme's eligibility criteria list, for instance, multiple sclerosis and glioma.",
+    ("criteria for instance", "The benefit programme's criteria list, for instance, multiple sclerosis and glioma.",
      "MULTIPLE_SCLEROSIS", "multiple sclerosis", H, RULE),
     ("program American spelling", "Per the program criteria, covered diagnoses include brain metastases and "
      "lymphoma; patient was counselled.", "BRAIN_METASTASIS", "brain metastases", H, RULE),
@@ -51,6 +53,12 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "glioblastoma", H, RULE),
     ("fact sheet British", "Fact sheet on the registry: it includes tumours such as astrocytoma and lymphoma.",
      "CNS_LYMPHOMA", "lymphoma", H, RULE),
+    ("examples before the list", "Conditions such as glioblastoma are on the presumptive list.", "GLIOMA",
+     "glioblastoma", H, "hyp.category_examples_listed"),
+    ("examples before the registry", "Rare cancers, e.g. CNS lymphoma, are among the registry's categories.",
+     "CNS_LYMPHOMA", "CNS lymphoma", H, "hyp.category_examples_listed"),
+    ("near: her conditions on the problem list", "Her conditions such as glioblastoma are on the problem list.",
+     "GLIOMA", "glioblastoma", set(), None),
     ("near: comorbidities e.g.", "She has several comorbidities, e.g. epilepsy and MS.", "MULTIPLE_SCLEROSIS", "MS",
      set(), None),
     ("near: comorbidities e.g. epilepsy", "She has several comorbidities, e.g. epilepsy and MS.", "EPILEPSY",
@@ -67,6 +75,10 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "GLIOMA", "glioblastoma", set(), None),
     ("near: her own list", "Her list of diagnoses includes glioblastoma and epilepsy.", "GLIOMA", "glioblastoma",
      set(), None),
+    ("near: meets the criteria", "Meets medical necessity criteria, including suspected recurrent glioma.", "GLIOMA",
+     "glioma", U, None),
+    ("near: fulfils the criteria", "Fulfils the programme criteria such as enhancing glioma on MRI.", "GLIOMA",
+     "glioma", set(), None),
     ("near: enrolled for her own", "Enrolled in the tumour registry, which includes her glioblastoma.", "GLIOMA",
      "glioblastoma", set(), None),
 ]
