@@ -65,9 +65,9 @@ _STATEMENT_END = re.compile(r"[.;!?](?=\s|$)|[\n\f]")
 _WRAPPED_LINE = re.compile(r"[ \t]*\n[ \t]*([^\n.;|!?]*)")
 """The next line of a statement that ends at a line break without a sentence mark."""
 CONDITION_REACH = 240
+"""How far (characters) after a conditional MR-conditional statement the packet may document its condition met."""
 POINTER_REACH = 120
 """How far (characters) before an MR-conditional statement a pointer to where its status is told is read."""
-"""How far (characters) after a conditional MR-conditional statement the packet may document its condition met."""
 EVERY_DEVICE = "*"
 """A pending MRI-safety review that names no device and follows none: it speaks of every device."""
 
