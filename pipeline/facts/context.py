@@ -55,6 +55,15 @@ def within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return mentions[bisect_left(mentions, lo, key=lambda m: m.start):bisect_left(mentions, hi, key=lambda m: m.start)]
 
 
+def first_lines_end(text: str, start: int, end: int, lines: int) -> int:
+    """The end of the first `lines` lines of text[start:end] (a section's heading lines), never past `end`."""
+    out = start
+    for _ in range(lines):
+        nl = text.find("\n", out + 1)
+        out = end if nl < 0 else min(nl, end)
+    return out
+
+
 def stronger(a: FactStatus, b: FactStatus) -> FactStatus:
     return a if _STRENGTH[a] >= _STRENGTH[b] else b
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
 from ..cues import load_cue_file
-from .context import FactContext, cite_cues, next_sentence, within
+from .context import FactContext, cite_cues, first_lines_end, next_sentence, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
 from .supersession import another_document
@@ -568,10 +568,7 @@ def _title_head(ctx: FactContext, section: SectionSpan, all_imaging: list[Mentio
                 ) -> tuple[str | None, set[date], bool]:
     """What a report title says in its first lines: the modality it names first, the dates it gives, and whether
     it says the report goes on from an earlier page ("MRI BRAIN (continued)")."""
-    end = section.start
-    for _ in range(TITLE_HEAD_LINES):
-        nl = ctx.text.find("\n", end + 1)
-        end = section.end if nl < 0 else min(nl, section.end)
+    end = first_lines_end(ctx.text, section.start, section.end, TITLE_HEAD_LINES)
     named = [m for m in within(all_imaging, section.start, end) if _modality(m) != "unspecified"
              and not m.has("hypothetical") and not is_requested_study(ctx, m)]
     dates = {d for d in (mention_date(m, reference=ctx.reference_date)
@@ -860,20 +857,14 @@ ADDENDUM_HEAD_LINES = 2
 
 def _addendum_names(ctx: FactContext, section: SectionSpan, all_imaging: list[Mention]) -> set[str]:
     """The modalities an addendum names as its study, in its first lines (not a study it requests)."""
-    end = section.start
-    for _ in range(ADDENDUM_HEAD_LINES):
-        nl = ctx.text.find("\n", end + 1)
-        end = section.end if nl < 0 else min(nl, section.end)
+    end = first_lines_end(ctx.text, section.start, section.end, ADDENDUM_HEAD_LINES)
     return {_modality(m) for m in within(all_imaging, section.start, end)
             if _modality(m) != "unspecified" and not m.has("hypothetical") and not is_requested_study(ctx, m)}
 
 
 def _addendum_date(ctx: FactContext, section: SectionSpan, all_dates: list[Mention]) -> date | None:
     """The date an addendum gives in its first lines ("ADDENDUM (01/27/2026) - MOLECULAR")."""
-    end = section.start
-    for _ in range(ADDENDUM_HEAD_LINES):
-        nl = ctx.text.find("\n", end + 1)
-        end = section.end if nl < 0 else min(nl, section.end)
+    end = first_lines_end(ctx.text, section.start, section.end, ADDENDUM_HEAD_LINES)
     return next((d for d in (mention_date(m, reference=ctx.reference_date) for m in within(all_dates, section.start, end))
                  if d is not None), None)
 

@@ -54,7 +54,7 @@ from datetime import date
 
 from ..contracts import FactStatus, Mention, SectionSpan
 from ..cues import ConceptSet, CueBook, load_cue_file
-from .context import is_ignored
+from .context import first_lines_end, is_ignored
 from .context import mention_status as _status
 from .cues import concept_set, cue
 from .dates import mention_date
@@ -173,12 +173,7 @@ class _Reader:
     def first_date(self, spans: list[tuple[int, int]], lines: int = 0) -> date | None:
         """The first full date in the [start, end) spans (in the first `lines` lines of each, when given)."""
         for lo, hi in spans:
-            end = hi
-            if lines:
-                end = lo
-                for _ in range(lines):
-                    nl = self.text.find("\n", end + 1)
-                    end = hi if nl < 0 else min(nl, hi)
+            end = first_lines_end(self.text, lo, hi, lines) if lines else hi
             for d in self.dates:
                 if lo <= d.start < end:
                     parsed = mention_date(d, reference=self.reference)
@@ -188,11 +183,7 @@ class _Reader:
 
     def _head(self, section: SectionSpan) -> tuple[int, int]:
         """[start, end) of the section's first HEAD_LINES lines."""
-        end = section.start
-        for _ in range(HEAD_LINES):
-            nl = self.text.find("\n", end + 1)
-            end = section.end if nl < 0 else min(nl, section.end)
-        return section.start, end
+        return section.start, first_lines_end(self.text, section.start, section.end, HEAD_LINES)
 
     def _names_report(self, addendum: SectionSpan, report: tuple[int, int]) -> bool:
         """An addendum's first lines name an imaging study ("RADIOLOGY ADDENDUM 11/12/2026 / Re: MRI brain

@@ -41,17 +41,9 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s")
 # a comma it is the same sentence.
 _NEW_STATEMENT = re.compile(r"^[A-Z][a-z]")
 _LIST_GOES_ON = re.compile(r"^[A-Z][\w'-]*(?: [a-z][\w'-]*)?,")  # "Lymphoma, and TB": a list wrapped mid-way
-_CONTINUING_WORDS = frozenset([
-    "a", "an", "the", "of", "and", "or", "nor", "with", "without", "for", "to", "in", "on", "at", "by", "from",
-    "into", "onto", "than", "as", "per", "via", "including", "include", "includes", "is", "are", "was", "were", "be",
-    "been", "being", "has", "have", "had", "his", "her", "their", "its", "this", "that", "these", "those", "which",
-    "who", "whose", "showing", "showed", "shows", "revealed", "reveals", "demonstrating", "demonstrated",
-    "consistent", "concerning", "suspicious", "suggestive", "likely", "possible", "probable", "dr", "dr.", "mr",
-    "mrs", "ms", "s/p", "h/o", "status", "post", "left", "right", "both", "not", "no"])
 # A quoted name that starts the next line of a sentence ("a maternal aunt said to have" / "\"mitochondrial
 # disease\". Work-up ..."): after a word that cannot end a sentence, the quote goes on with it.
 _OPENING_QUOTES = "\"'\u201c\u2018"
-_NAMING_WORDS = frozenset(["called", "named", "termed", "labelled", "labeled", "diagnosed"])
 # A line that opens with a dotted diagnosis code is an item of a coded list ("G40.909 epilepsy without status
 # epilepticus" / "Z95.0 presence of cardiac pacemaker"), never the wrapped tail of the line before.
 _CODED_ITEM = re.compile(r"^\s*[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.])")
@@ -68,13 +60,21 @@ _CLOSING_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/-]{1,5}[).,;]")
 # of two or more spaces or a bar ("CT HEAD WITHOUT CONTRAST     Date of exam: 10/02/2026", "MRI BRAIN W/WO | Acc
 # 99812"): a line of its own, never the wrapped tail of the line above.
 _COLUMN_TITLE = re.compile(r"^\s*[A-Z][A-Z0-9/&().,'+-]*(?: [A-Z0-9/&().,'+-]+)+(?: {2,}| ?\| ?)\S")
-# Words of a sentence that show an all-capitals line is dictated prose ("THERE IS A RING-ENHANCING LESION IN THE
-# RIGHT PARIETAL"), not a letterhead or a heading ("RIVERBEND REGIONAL HOSPITAL - DEPARTMENT OF IMAGING").
-_PROSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "there", "seen", "noted", "shows",
-                          "showed", "demonstrates", "demonstrated"])
 # A line shorter than this is not prose that wrapped at the margin.
 _MIN_WRAPPED_LINE = 38
 _QUOTES = "\"'"
+
+
+@cache
+def _layout_words(cue_id: str) -> Cue:
+    """A word list of layout cues.yaml, matched against one word: layout.continuing_word (a word no sentence ends
+    on: "the", "of", "showing", "s/p"), layout.naming_word ("called", "diagnosed": a quoted name follows),
+    layout.prose_word ("is", "there", "shows": an all-capitals line with one is dictated prose, not a heading)."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue(cue_id)
+
+
+def _continuing(word: str) -> bool:
+    return _layout_words("layout.continuing_word").matches(word)
 
 
 @cache
@@ -148,7 +148,7 @@ def _capitals_heading(line: str) -> bool:
     if _FIELD_LABEL.match(line) or _leaves_clause_open(line):
         return False
     plain = [w.strip(".,;:()'\"-").lower() for w in words]
-    return plain[-1] not in _CONTINUING_WORDS and not _PROSE_WORDS.intersection(plain)
+    return not _continuing(plain[-1]) and not any(_layout_words("layout.prose_word").matches(w) for w in plain)
 
 
 def _open_bracket(prev_line: str, next_line: str) -> bool:
@@ -208,17 +208,17 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     # "PARIETAL LOBE WITH SURROUNDING EDEMA.") or up to the sentence's end, a short line in capitals is its tail
     prev_letters = [c for c in prev if c.isalpha()]
     capitals_prose = bool(prev_letters) and all(c.isupper() for c in prev_letters) and \
-        (open_clause or prev.split()[-1].strip(",").lower() in _CONTINUING_WORDS or bool(_SENTENCE_END.search(nxt)))
+        (open_clause or _continuing(prev.split()[-1].strip(",")) or bool(_SENTENCE_END.search(nxt)))
     if len(nxt) < 40 and letters and all(c.isupper() for c in letters) and not capitals_prose and \
             not (open_clause and _CLOSING_ACRONYM.match(nxt)):
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
     if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper() and not open_clause:
         return False  # a short title line ("Exam", "Assessment and Plan")
     if not item_tail and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and prev[-1].isalnum() and \
-            prev.split()[-1].lower() not in _CONTINUING_WORDS:
+            not _continuing(prev.split()[-1]):
         return False  # "No hemorrhage is seen" / "Ring-enhancing lesion ...": one finding per line
     if nxt[0] in _OPENING_QUOTES and nxt[1:2].isalpha() and prev[-1].isalpha() \
-            and prev.split()[-1].lower() in _CONTINUING_WORDS | _NAMING_WORDS:
+            and (_continuing(prev.split()[-1]) or _layout_words("layout.naming_word").matches(prev.split()[-1])):
         return True
     return nxt[0].isalnum() or nxt[0] in "(," or (open_clause and nxt[0] in _QUOTES)
 
