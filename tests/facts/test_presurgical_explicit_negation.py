@@ -29,8 +29,11 @@ HX = "History: drug-resistant focal epilepsy, focal impaired awareness seizures.
 VETO, REFUSED = "presurgical.inferred_purpose", "presurgical.surgery_refused"
 
 CASES: list[tuple[str, str, FactStatus, str | None]] = [
-    ("lateralise the onset, not a surgical candidate",
-     "MRS requested to lateralise the seizure onset; he is not a surgical candidate.", A, VETO),
+    ("lateralize the onset, not a surgical candidate",
+     "MRS requested to lateralize the seizure onset; he is not a surgical candidate.", A, VETO),
+    ("British spelling, epileptogenic focus, not a candidate",
+     "Spectroscopy to localise the epileptogenic focus, to guide medication; she is not a candidate for epilepsy\n"
+     "surgery.", A, VETO),
     ("indication field, NOT a candidate for epilepsy surgery",
      "Indication: lateralization of the epileptogenic zone to guide AED choice.\nShe is NOT a candidate for "
      "epilepsy surgery.", A, VETO),
@@ -40,7 +43,7 @@ CASES: list[tuple[str, str, FactStatus, str | None]] = [
     ("parenthesis, not being considered for epilepsy surgery",
      "Spectroscopy to lateralize (left vs right temporal) for antiseizure drug selection. Not being considered for "
      "epilepsy surgery.", A, VETO),
-    ("refused resective surgery, British spelling",
+    ("refused resective surgery, British spelling (passed before: the surgery word is negated)",
      "Mrs Halvorsen has refused resective surgery; spectroscopy to help lateralise for drug selection.", A, None),
     ("declined surgery, then the purpose",
      "Mr. Okoye declined surgery; MRS to help lateralize for medication choice.", A, REFUSED),
@@ -53,7 +56,7 @@ CASES: list[tuple[str, str, FactStatus, str | None]] = [
     ("line wrap inside the phrase",
      "Request: MR spectroscopy for lateralization. Note: this is not a presurgical\nwork-up; meds only.", A, VETO),
     ("does not want surgery, lower case",
-     "mrs (lateralisation) for medication planning - pt does not want surgery.", A, REFUSED),
+     "mrs (lateralization) for medication planning - pt does not want surgery.", A, REFUSED),
     ("candidate word order, capitals",
      "GOAL: LATERALIZE THE FOCUS. HE IS NOT A SURGICAL CANDIDATE.", A, VETO),
     ("not considered for epilepsy surgery, negation first",
