@@ -11,7 +11,7 @@ import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
          "hedging", "source", "requires", "restated", "named_otherwise",
-         "before_study"}
+         "before_study", "vetoed"}
 
 
 class CatalogueError(ValueError):
@@ -56,6 +56,19 @@ class NamedOtherwise:
 
 
 @dataclass(frozen=True)
+class Veto:
+    """An explicit negation outranks an inferred reading: a counted affirmed or hedged mention whose text the cue
+    `inferred` matches (a purpose that only implies the fact: "lateralize") is absent when no counted affirmed or
+    hedged mention the cue does not match tells the fact, and either a counted negated such mention does whose
+    sentence the cue `unless` does not match ("not a surgical candidate", not "not yet a surgical candidate"), or
+    the cue `refused` matches the inferred mention's own sentence ("declined surgery; MRS to lateralize")."""
+
+    inferred: str
+    refused: str
+    unless: str
+
+
+@dataclass(frozen=True)
 class FactSpec:
     name: str
     description: str
@@ -74,6 +87,7 @@ class FactSpec:
     requires: Requirement | None = None
     restated: Restatement | None = None
     named_otherwise: NamedOtherwise | None = None
+    vetoed: Veto | None = None
     before_study: bool = False
     """An affirmed mention that is the episode that led to a prior brain study told after it (facts/episode.py)
     does not count when a counted negated mention follows it (the current visit: "no new symptoms since")."""
@@ -117,6 +131,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         restated=_restatement(name, raw.get("restated")),
         named_otherwise=_named_otherwise(name, raw.get("named_otherwise")),
         before_study=_flag(name, "before_study", raw.get("before_study", False)),
+        vetoed=_veto(name, raw.get("vetoed")),
     )
 
 
@@ -147,6 +162,14 @@ def _restatement(name: str, raw: Any) -> Restatement | None:
                              "(optional: 'stated_by', 'refers')")
     return Restatement(attr=str(raw["attr"]), value=str(raw["value"]), over=frozenset(str(v) for v in raw["over"]),
                        cue=str(raw["cue"]), stated_by=raw.get("stated_by"), refers=raw.get("refers"))
+
+
+def _veto(name: str, raw: Any) -> Veto | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"inferred", "refused", "unless"}:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: vetoed needs 'inferred', 'refused' and 'unless' (cue ids)")
+    return Veto(inferred=str(raw["inferred"]), refused=str(raw["refused"]), unless=str(raw["unless"]))
 
 
 def _named_otherwise(name: str, raw: Any) -> NamedOtherwise | None:
@@ -180,6 +203,10 @@ def load_catalogue() -> dict[str, FactSpec]:
         if spec.named_otherwise is not None and spec.named_otherwise.cue not in cue_book().ids:
             raise CatalogueError(f"facts.yaml: fact {spec.name!r}: named_otherwise names unknown cue "
                                  f"{spec.named_otherwise.cue!r}")
+        if spec.vetoed is not None:
+            for named in (spec.vetoed.inferred, spec.vetoed.refused, spec.vetoed.unless):
+                if named not in cue_book().ids:
+                    raise CatalogueError(f"facts.yaml: fact {spec.name!r}: vetoed names unknown cue {named!r}")
         if spec.derive is not None and spec.derive not in DERIVATIONS:
             raise CatalogueError(
                 f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"

@@ -23,7 +23,7 @@ from ..contracts import (
     TransmissionLine,
 )
 from ..nlp.ocr_repair import misread_icd10_codes
-from .catalogue import FactSpec, Requirement, Restatement, load_catalogue
+from .catalogue import FactSpec, Requirement, Restatement, Veto, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, cite_cues, mention_status
 from .cues import concept_set, cue
 from .date_order import document_day_first, read_date_order, transmission_date
@@ -174,6 +174,8 @@ class FactResolver:
                                                                self.studies)
         if spec.restated is not None:
             counted = _restate(spec.restated, counted)
+        if spec.vetoed is not None:
+            counted, statuses = _vetoed(ctx, spec.vetoed, counted_mentions, counted, statuses)
         status = best_status(statuses)
         if status is FactStatus.PRESENT and _coded_only(counted):
             # a diagnosis code's description on the form does not override hedging in the clinical notes
@@ -236,6 +238,39 @@ def _episodes_set_aside(ctx: FactContext, mentions: list[Mention], counted: list
         kept_e.append(e)
         kept_s.append(s)
     return kept_e, kept_s, aside
+
+
+def _vetoed(ctx: FactContext, rule: Veto, mentions: list[Mention], counted: list[Evidence],
+            statuses: list[FactStatus]) -> tuple[list[Evidence], list[FactStatus]]:
+    """An explicit negation outranks an inferred reading (catalogue `vetoed`): the counted affirmed or hedged
+    mentions that only infer the fact ("MRS to lateralize") become absent when nothing else affirms it and a counted
+    negated explicit mention ("he is not a surgical candidate", not "not yet a surgical candidate") or a refusal in
+    their own sentence ("declined surgery; MRS to help lateralize") says plainly there is no work-up. Their evidence
+    stays, read absent, citing the rule's cue (and the negation's text and rule)."""
+    inferred, refused, pending = cue(rule.inferred), cue(rule.refused), cue(rule.unless)
+    live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
+    rows = list(zip(mentions, counted, statuses, strict=True))
+    if any(s in live and not inferred.matches(m.text) for m, _, s in rows):
+        return counted, statuses  # the work-up told affirmatively
+    negations = [m for m, _, s in rows if s is FactStatus.ABSENT and not inferred.matches(m.text)
+                 and not pending.matches(ctx.sentence_text(m))]
+    out_e, out_s = [], []
+    for m, e, s in rows:
+        if s in live and inferred.matches(m.text):
+            extra: dict[str, str] = {}
+            cues: list[str] = []
+            if negations:
+                extra["vetoed_by"] = negations[0].text
+                cues = [inferred.id, *negations[0].modifier_rules]
+            elif refused.matches(ctx.sentence_text(m)):
+                cues = [inferred.id, refused.id]
+            if cues:
+                e = cite_cues(e.model_copy(update={"assertion": FactStatus.ABSENT.value,
+                                                   "attributes": {**e.attributes, **extra}}), *cues)
+                s = FactStatus.ABSENT
+        out_e.append(e)
+        out_s.append(s)
+    return out_e, out_s
 
 
 def _screened_normal(ctx: FactContext, m: Mention) -> list[str]:
