@@ -15,6 +15,7 @@ from ..imaging import (
     discussed_then_ordered,
     is_requested_study,
     joined_items_after,
+    next_clause,
     only_discussed,
     own_stretch,
     own_stretch_after,
@@ -55,6 +56,8 @@ _RECENT_WINDOW = cue("study.recent_window")
 _JOINED_ITEM = cue("study.joined_item")
 _CANCELLED = cue("study.cancelled_order")
 _MODALITY_SCOPE = cue("study.modality_scope")
+_MODALITY_LIST_LINE = cue("study.modality_list_line")
+_REFUSED_NEXT = cue("study.refused_next_clause")
 _PENDING = cue("study.pending")
 _RENEWED = cue("study.order_renewed")
 _ORDER_STATUS = cue("study.order_status")
@@ -189,6 +192,21 @@ def _labels_next(ctx: FactContext, m: Mention) -> bool:
     return nxt is not None and nxt.attrs.get("modality") == "PET" and _ROW_LABEL.matches(ctx.text[m.end:nxt.start])
 
 
+def _in_modality_scope(ctx: FactContext, m: Mention) -> bool:
+    """The mention's line names the modalities a form handles or the services that need authorization
+    (study.modality_scope); also when the line opens with a list of modality names that holds the mention
+    (study.modality_list_line) and reads as such a line together with the line above it, the list wrapped to a line
+    of its own ("Precertification required for advanced imaging" over "(MRI, CT, PET, MRS) - call 555-0100")."""
+    lo, hi = ctx.line_of(m)
+    if _MODALITY_SCOPE.matches(ctx.text[lo:hi]):
+        return True
+    listed = _MODALITY_LIST_LINE.search(ctx.text[lo:hi])
+    if lo == 0 or listed is None or lo + listed.end < m.end:
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, lo - 1) + 1:lo - 1]
+    return bool(above.strip()) and _MODALITY_SCOPE.matches(above.rstrip() + " " + ctx.text[lo:hi])
+
+
 @derivation("pet_same_workup")
 def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -206,7 +224,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         if cancelled_order(ctx, m):
             alternatives[m.start] = _CANCELLED.id  # "PET order discontinued": neither done nor asked for
             continue
-        if _MODALITY_SCOPE.matches(ctx.text[slice(*ctx.line_of(m))]):
+        if _in_modality_scope(ctx, m):
             scope_only.add(m.start)  # "IMAGING PRECERTIFICATION (MR / CT / PET)": the form's scope names no PET
             continue
         if _labels_next(ctx, m):
@@ -222,7 +240,8 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             reason = _NOT_DONE.id  # "discussed with the family but not ordered": an alternative not done
         reason = reason or \
             next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
-                                       (_CONDITIONAL, after)) if c.matches(text)), None)
+                                       (_CONDITIONAL, after), (_REFUSED_NEXT, next_clause(ctx, m)))
+                  if c.matches(text)), None)
         if reason is not None:
             alternatives[m.start] = reason
             continue
@@ -254,7 +273,8 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             continue
         after = own_stretch_after(ctx, m)
         if _PENDING.matches(after) and not cancelled_order(ctx, m) and not _NOT_DONE.matches(own_stretch(ctx, m)) \
-                and not any(c.matches(after) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)):
+                and not any(c.matches(after) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)) \
+                and not _REFUSED_NEXT.matches(next_clause(ctx, m)):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PENDING.id]))
     if ctx.reference_date is not None:
         for s in r.studies:
