@@ -47,7 +47,7 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     ("would take", "She would take temozolomide.", CHEMO, "temozolomide", H, WOULD),
     ("would accept, capitals", "PT WOULD ACCEPT RADIOTHERAPY", RAD, "RADIOTHERAPY", H, WOULD),
     ("would agree, line wrap", "He would agree to\nradiotherapy (IMRT).", RAD, "radiotherapy", H, WOULD),
-    ("would likely accept", "Mrs O'Neill would likely accept a craniotomy.", RES, "craniotomy", H, WOULD),
+    ("would likely accept", "Mrs O'Neill would likely accept a craniotomy.", RES, "craniotomy", H | U, WOULD),
     # recommended after the treatment
     ("board: recommended", "Tumour board: radiosurgery recommended", RAD, "radiosurgery", H, REC),
     ("recommended by conference", "SRS recommended by skull-base conference 11/23", RAD, "SRS", H, REC),
@@ -77,7 +77,7 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
     ("departmental protocol", "Departmental protocol - MRS prior to resection of any glioma.", RES, "resection", H,
      PROTO),
     ("our practice is", "Our practice is MRS before Gamma Knife.", RAD, "Gamma Knife", H, PROTO),
-    ("standard protocol", "Standard protocol: MRS, then SRS.", RAD, "SRS", H, PROTO),
+    ("standard protocol", "Standard protocol: MRS prior to SRS.", RAD, "SRS", H, PROTO),
     ("our pathway", "Our pathway: MRS before craniotomy.", RES, "craniotomy", H, PROTO),
     ("unit protocol, capitals", "UNIT PROTOCOL: MRS BEFORE RADIOTHERAPY", RAD, "RADIOTHERAPY", H, PROTO),
     # a contrast of kinds with could / can / may be watched
