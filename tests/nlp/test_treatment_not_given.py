@@ -5,7 +5,7 @@ A treatment word that is only recommended, conditionally accepted, a planning st
 not read as past treatment (facts prior_tumor_treatment / prior_radiation / prior_resection), which would make an
 imaging-only tumour known (pipeline/facts/derive/tumor.py). Cues:
 
-- `hyp.would_consequence` now also reads "would accept / agree to / consider / take" ("he would accept
+- `hyp.would_consequence` now also reads "would accept / agree to / take" ("would consider" is hyp.if's; "he would accept
   radiotherapy", "she would agree to chemoradiation if it is high grade");
 - `hyp.treatment_recommended_after`: a treatment followed by "recommended" / "advised" / "proposed" ("Tumour
   board: radiosurgery recommended", "SRS recommended by the skull-base conference 11/23"), unless the sentence
