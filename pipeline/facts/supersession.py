@@ -663,6 +663,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                     continue  # "no hippocampal sclerosis" ends the imaging finding, not the epilepsy
             elif not _in(neoplasm, o) or _status(o) is not FactStatus.SUSPECTED:
                 continue
+            if _other_body_part(r, m, o):
+                continue  # "MRI CERVICAL SPINE: neoplasm excluded" does not settle a brain report's hedge
             if source == "addendum":
                 report = r.report_of(o)
                 if report is not None and report != own_report:
@@ -693,9 +695,98 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     for key, answered in _answered(r, live, book, finding).items():
         if key not in out and key not in stated:
             out[key] = answered
+    for key, withdrawn in _later_reports(r, live, book).items():
+        if key not in out and key not in stated:
+            out[key] = withdrawn
     for key, amended in _amended(r, live, book).items():
         if key not in out and key not in stated:
             out[key] = amended
+    return out
+
+
+def _report_title(r: _Reader, m: Mention) -> SectionSpan | None:
+    """The title section of the imaging report a mention of a report section stands in: the nearest exam title
+    before it with only report sections (or a signature) between; None outside a report."""
+    if m.section not in _REPORT_SECTIONS:
+        return None
+    for s in reversed([s for s in r.sections if s.start <= m.start]):
+        if s.category == "exam_title":
+            return s
+        if s.category not in _REPORT_SECTIONS and s.category not in _JOINING:
+            return None
+    return None
+
+
+def _title_parts(r: _Reader, title: SectionSpan) -> frozenset[str]:
+    """The body parts of the studies a report's title names (a study with no body part of its own is the brain's)."""
+    return frozenset(str(s.attrs.get("body_part") or "brain") for s in r.studies if title.start <= s.start < title.end)
+
+
+def _other_body_part(r: _Reader, m: Mention, o: Mention) -> bool:
+    """The two mentions stand in the reports of two studies of different body parts (supersede.later_report)."""
+    mine, other = _report_title(r, m), _report_title(r, o)
+    if mine is None or other is None or mine.start == other.start:
+        return False
+    parts, others = _title_parts(r, mine), _title_parts(r, other)
+    return bool(parts) and bool(others) and parts != others
+
+
+def _sentence_and_next(r: _Reader, m: Mention) -> str:
+    """The mention's sentence and the sentence after it in the same paragraph."""
+    nxt = _SENTENCE_END.search(r.text, m.sentence_end + 1)
+    end = nxt.end() if nxt else len(r.text)
+    cut = [k for k in (r.text.find("\n\n", m.sentence_end), r.text.find("\f", m.sentence_end)) if k >= 0]
+    return r.text[m.sentence_start:min([end, *cut])]
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+
+
+def _later_reports(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, int, str], Supersession]:
+    """The hedged mentions of an imaging report that a later-dated report of the same body part excludes or
+    withdraws (supersede.later_report): a negation of the concept in the later report's read by an exclusion or a
+    withdrawal, or beside words that retract the earlier finding (supersede.later_report_retraction), with nothing
+    planned or left open in its clause; the two reports' title dates decide, not their order in the packet."""
+    rule = book.value_set("supersede.later_report")
+    retraction = book.cue("supersede.later_report_retraction")
+    explicit = book.value_set("supersede.settling_rules").values | book.value_set("supersede.withdrawal_rules").values
+    negatable, neoplasm = book.concept_set("supersede.negatable"), book.concept_set("supersede.neoplasm")
+    generic = book.concept_set("supersede.generic_neoplasm")
+    planned, left_open = book.cue("supersede.not_a_result"), book.cue("supersede.left_open")
+    hedges = [o for o in live if _status(o) is FactStatus.SUSPECTED and _report_title(r, o) is not None]
+    out: dict[tuple[int, int, str], Supersession] = {}
+    for m in live:
+        if m.section not in rule.values or m.concept not in negatable or _status(m) is not FactStatus.ABSENT:
+            continue
+        title = _report_title(r, m)
+        when = r.first_date([(title.start, title.end)]) if title is not None else None
+        if title is None or when is None:
+            continue
+        cited = []
+        if not any(x in explicit for x in m.modifier_rules):
+            if not retraction.matches(_sentence_and_next(r, m)):
+                continue
+            cited = [retraction.id]
+        start = _clause_start(r, m)
+        semi = r.text.find(";", m.end, m.sentence_end)
+        end = semi if semi >= 0 else m.sentence_end
+        covers = frozenset(neoplasm.concepts) if m.concept in generic else frozenset({m.concept})
+        if planned.matches(r.text[start:end]) or left_open.matches(r.text[m.sentence_start:m.sentence_end]) \
+                or any(start <= o.start < end and o.concept in covers for o in hedges):
+            continue
+        for o in hedges:
+            if o.concept not in covers or _key(o) in out:
+                continue
+            if o.concept == m.concept and (_other_disease(book, m, o) or _narrower(book, m, o)
+                                           or _other_finding(book, m, o)):
+                continue
+            other = _report_title(r, o)
+            if other is None or other.start == title.start or _other_body_part(r, m, o):
+                continue
+            then = r.first_date([(other.start, other.end)])
+            if then is None or then >= when:
+                continue  # an undated report, or one dated with or after the exclusion
+            out[_key(o)] = Supersession(by=m, source="settled", rule=" ".join([rule.id, *cited]))
     return out
 
 
