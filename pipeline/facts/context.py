@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSpan
+from .cues import cue
 from .dates import mention_date
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ OTHER_PATIENT_NOTE = "another patient's page"
 _MAX_EVIDENCE = 40
 _MAX_SENTENCE = 400
 _WS = re.compile(r"\s+")
+_NOTE_WRAPS = cue("dates.form_note_wraps")
+NOTE_WRAPS_CUE = _NOTE_WRAPS.id
+_NOTE_WRAP_END = cue("dates.form_note_wrap_end")
 CUE_ATTRIBUTE = "cue"
 """The evidence attribute that names the cues (ids in facts/resources/cues.yaml) that produced the evidence."""
 
@@ -122,6 +126,8 @@ class FactContext:
     other_patient: dict[tuple[int, int, str], tuple[Mention, str]] = field(default_factory=dict)
     """Mentions on another patient's page (facts/patient_pages.py), with the rule id that found the page: they are
     not in `nlp` (nothing reads them) and stay as ignored evidence."""
+    dated_by_wrapped_note: set[tuple[int, int, str]] = field(default_factory=set)
+    """Mentions `date_of` dated from their form row's wrapped note on the next line (cue dates.form_note_wraps)."""
 
     def __post_init__(self) -> None:
         for m in self.nlp.mentions:
@@ -210,22 +216,47 @@ class FactContext:
         Clauses end at ";" so list items ("craniotomy 03/2024; PCI/stent") do not lend each other dates.
         """
         lo, hi = self.clause_of(m)
+
+        def counts(d: Mention) -> bool:
+            return (relative or d.attrs.get("precision") != "relative") and not any(a <= d.start < b for a, b in skip)
+
         dates = [d for d in self.same_sentence(m, "DATE", counted=False)
-                 if d.concept == "DATE" and lo <= d.start and d.end <= hi
-                 and (relative or d.attrs.get("precision") != "relative")
-                 and not any(a <= d.start < b for a, b in skip)]
-        if not dates:
-            return None
+                 if d.concept == "DATE" and lo <= d.start and d.end <= hi and counts(d)]
         after = [d for d in dates if d.start >= m.end and d.start - m.end <= window]
         before = [d for d in dates if d.end <= m.start and m.start - d.end <= window]
-        ordered = sorted(after, key=lambda d: d.start) + sorted(before, key=lambda d: -d.start)
+        wrapped = [] if after else [d for d in self._wrapped_note_dates(m) if counts(d)]
+        if not (after or before or wrapped):
+            return None
+        ordered = sorted(after, key=lambda d: d.start) + wrapped + sorted(before, key=lambda d: -d.start)
         for d in ordered:
             parsed = mention_date(d, reference=self.reference_date)
             if parsed is not None and self.reference_date is not None and parsed > self.reference_date:
                 continue  # after the request: a plan ("f/u 12/2026") or a misread year ("2926"), not this event
             if parsed is not None:
+                if any(d is w for w in wrapped):
+                    self.dated_by_wrapped_note.add((m.start, m.end, m.concept))
                 return parsed
         return None
+
+    def _wrapped_note_dates(self, m: Mention) -> list[Mention]:
+        """The dates at the start of the next line when the mention's line is a form row that answers it Yes with
+        a note the line break cut ("coronary stent  Y  DES x2" / "LAD 04/2023 | cochlear implant N"), up to the
+        continuation's first field separator (cues dates.form_note_wraps, dates.form_note_wrap_end)."""
+        text = self.text
+        line_end = text.find("\n", m.end)
+        if line_end < 0 or not _NOTE_WRAPS.matches(text[m.end:line_end]):
+            return []
+        start = line_end + 1
+        nxt = text.find("\n", start)
+        nxt = len(text) if nxt < 0 else nxt
+        while start < nxt and text[start] in " \t":
+            start += 1
+        if m.sentence_end > start:
+            return []  # the lines were read as one sentence: its clause has the dates
+        cut = _NOTE_WRAP_END.search(text[start:nxt])
+        end = start + cut.start if cut is not None else nxt
+        return sorted((d for d in self.by_concept.get("DATE", []) if start <= d.start and d.end <= end),
+                      key=lambda d: d.start)
 
     def clause_of(self, m: Mention) -> tuple[int, int]:
         """The [start, end) of the mention's clause: its sentence cut at ";" and "|"."""

@@ -134,6 +134,7 @@ class FormRules:
     heading_list_sections: frozenset[str] = frozenset()
     heading_item: re.Pattern[str] = re.compile("(?!)")  # a list label before it ("1.", "-")
     next_item: re.Pattern[str] = re.compile("(?!)")  # the line's next field after an answer (written_answers)
+    stem_stops: tuple[str, ...] = (".", ";")  # a question's words start after the last of these before its answer
     option_named_id: str = ""  # a Yes whose note names one of the item's bracketed options ("(VNS / DBS) .. Y - VNS")
     clearance_subjects: frozenset[str] = frozenset()  # "pacemaker MRI compatibility: unknown": the clearance's answer
     option_separator: re.Pattern[str] = re.compile("(?!)")  # between the options in the item's brackets
@@ -368,6 +369,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                            re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
         next_item=re.compile(rf"(?:{next_field})", re.MULTILINE),
+        stem_stops=tuple(_strings("written_answers stem_stops", written.get("stem_stops") or [".", ";"])),
         **asked,
         **denied,
         **headed,
@@ -911,6 +913,14 @@ class FormState:
                 # N"): the previous answer's note is no part of this question
                 field = self._rules.next_item.search(text, previous_end, hit.end())
                 previous_end = field.start() if field is not None and field.start() < hit.start() else previous_end
+            elif previous_end >= 0 and text.rfind("\n", 0, line_start - 1) < previous_end \
+                    and text[previous_end:line_start - 1].strip():
+                # a row whose answer's note wrapped onto this line ("stent Y - carotid" / "stent (Wallstent), placed
+                # 09/2024 | orthopedic hardware N"): the note's tail, up to this line's first field, is no part of
+                # the next question
+                field = self._rules.next_item.search(text, line_start, hit.end())
+                if field is not None and field.start() < hit.start():
+                    previous_end = field.start()
             floor = max(line_start, previous_end if previous_end >= line_start else line_start, *marks_before)
             lo = max(floor, hit.start() - self._rules.max_question)
             close = text.rfind(")", floor, hit.start())
@@ -923,7 +933,7 @@ class FormState:
             if marks_before and lo == max(marks_before):
                 label = self._rules.answer_start.match(text, lo, hit.start())
                 lo = label.end() if label is not None else lo  # "[X] No  Symptoms?: N": past the box's answer
-            stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
+            stop = self._stem_stop(text, lo, hit.start())
             lo = stop + 1 if stop >= 0 else lo
             previous_end = hit.end()
             if paired:
@@ -956,6 +966,11 @@ class FormState:
             cause = _Item("answer", hit.start(), hit.end(), blank, "unknown", self._rules.blank_leader_id)
             self._question(doc, stem, [cause], inside(stem.start, hit.start()))
         return answered
+
+    def _stem_stop(self, text: str, lo: int, hi: int) -> int:
+        """The last stop in [lo, hi) before which a question's words cannot reach (a sentence's ".", a ";", a field
+        separator "|": forms.yaml written_answers stem_stops), or -1."""
+        return max((text.rfind(stop, lo, hi) for stop in self._rules.stem_stops), default=-1)
 
     def _named_option(self, doc: Doc, text: str, opener: int, close: int, answer: _Item, inside: Any) -> None:
         """An item that lists its options in brackets, answered Yes with a note that names some of them
@@ -1036,7 +1051,7 @@ class FormState:
         for hit in self._pair_rows(text):
             line_start = text.rfind("\n", 0, hit.start()) + 1
             lo = max(line_start, hit.start() - self._rules.max_question)
-            stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
+            stop = self._stem_stop(text, lo, hit.start())
             start = self._question_start(stop + 1 if stop >= 0 else lo, hit.start())
             pieces = self._pieces(hit)
             if pieces is not None and len(self._pair_items(start, hit.start(), inside(start, hit.start()))[::2]) \
@@ -1089,7 +1104,7 @@ class FormState:
             k = bisect_right(ends, hit.start())  # not past an earlier answer of the line ("Pacemaker: N - ...")
             floor = max(line_start, ends[k - 1] if k else line_start)
             lo = max(floor, hit.start() - rules.max_question)
-            stop = max(text.rfind(".", lo, hit.start()), text.rfind(";", lo, hit.start()))
+            stop = self._stem_stop(text, lo, hit.start())
             lo = stop + 1 if stop >= 0 else lo
             items = inside(lo, hit.start())
             if not items or rules.denial_prose.search(text, lo, hit.start()):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
-from ..context import FactContext, best_status, mention_status
+from ..context import NOTE_WRAPS_CUE, FactContext, best_status, mention_status
 from ..cues import cue, value_set
 from ..dates import mention_date, mention_text, parse_age_days
 from .base import Resolver, derivation, make_fact, not_documented
@@ -508,9 +508,11 @@ def _stent_recency(ctx: FactContext, m: Mention) -> tuple[FactStatus, str, list[
     when = ctx.date_of(m, window=STENT_DATE_WINDOW, relative=False)
     if when is not None and ctx.reference_date is not None:
         age = (ctx.reference_date - when).days
+        # a date on the row's wrapped note ("coronary stent  Y  DES x2" / "LAD 04/2023 | ..."): cite the cue
+        dated = [NOTE_WRAPS_CUE] if (m.start, m.end, m.concept) in ctx.dated_by_wrapped_note else []
         if age <= RECENT_STENT_DAYS:
-            return FactStatus.PRESENT, f"stent placed {age} days before the request", []
-        return FactStatus.ABSENT, f"stent placed {age} days before the request (over 6 weeks)", []
+            return FactStatus.PRESENT, f"stent placed {age} days before the request", dated
+        return FactStatus.ABSENT, f"stent placed {age} days before the request (over 6 weeks)", dated
     stated = _stated_age(ctx, m)
     if stated is not None:
         days, bound, cues = stated
