@@ -720,6 +720,110 @@ class _KnownAside:
                 target._.modifiers = kept
 
 
+class _ItemOwnTest:
+    """The `item_own_test` scope: a differential item (a target hedged by one of `hedges`) whose own test is
+    reported negative or normal after it, in its sentence or the next one of its paragraph, is settled: "DDx:
+    toxoplasmosis vs lymphoma. Toxo IgG negative", "? Wilson disease vs AIH - ceruloplasmin and urine copper
+    normal". Each entry of `tests` pairs an item (`item`, searched in the target's text) with the tests named for it,
+    its abbreviation or its enzyme (`test`, also in the words right before a target: "cryptococcal meningitis"); the
+    result must follow the first test so named in its clause (`result`, with no word of `blockers` between) and no
+    `unless_after` may follow it there (an abnormal, open or relative's result: "ceruloplasmin low", "GALC pending",
+    "negative in mother"). The target keeps a negation that cites the entry's id through this scope; the other items,
+    whose tests were not named, keep their hedge. The patterns are context.yaml's."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.hedges = frozenset(str(r) for r in raw.get("hedges", ()))
+        self.max_between = int(raw.get("max_between", 60))
+        self.item_break = re.compile(r"[,;:()/\n\-\u2013\u2014?.]|\b(?:vs|versus|or|and|nor|with|from|of)\b|^\S*\s",
+                                     re.IGNORECASE)
+        self.rules: list[tuple[ConTextRule, re.Pattern[str], re.Pattern[str]]] = []
+        try:
+            self.result = re.compile(str(raw.get("result", "")), re.IGNORECASE) if raw.get("result") else None
+            self.blockers = re.compile(str(raw.get("blockers", "")), re.IGNORECASE) if raw.get("blockers") else None
+            self.unless_after = re.compile(str(raw["unless_after"]), re.IGNORECASE) \
+                if raw.get("unless_after") else None
+            self.clause_end = re.compile(str(raw.get("clause_end", r"[;\n]|\.(?=\s|$)")))
+            for entry in raw.get("tests", ()):
+                rule = ConTextRule(literal=f"<{entry['id']}>", category="NEGATED_EXISTENCE", direction="BACKWARD",
+                                   metadata={"id": str(entry["id"]), "via": self.scope_id})
+                self.rules.append((rule, re.compile(str(entry["item"]), re.IGNORECASE),
+                                   re.compile(str(entry["test"]), re.IGNORECASE)))
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.hedges) and bool(self.rules) and self.result is not None \
+            and self.blockers is not None
+
+    def _hedged(self, target: Span) -> bool:
+        for m in target._.modifiers:
+            meta = m.rule.metadata or {}
+            if m.category == "POSSIBLE_EXISTENCE" and (meta.get("id") in self.hedges or meta.get("via") in self.hedges):
+                return True
+        return False
+
+    def _named(self, text: str, target: Span) -> str:
+        """The target's text with the words that qualify it right before it ("cryptococcal" of "cryptococcal
+        meningitis" when the two are two targets), up to a separator or another item ("vs", "or")."""
+        before = text[max(0, target.start_char - 40):target.start_char]
+        cut = list(self.item_break.finditer(before))
+        return (before[cut[-1].end():] if cut else before) + target.text
+
+    def _windows(self, doc: Doc, target: Span) -> list[tuple[int, int]]:
+        sent = target[0].sent
+        windows = [(target.end_char, sent.end_char)]
+        if sent.end < len(doc):
+            nxt = doc[sent.end].sent
+            if not re.search(r"\n\s*\n", doc.text[target.end_char:nxt.start_char]):
+                windows.append((nxt.start_char, nxt.end_char))
+        return windows
+
+    def _settles(self, text: str, test: re.Pattern[str], lo: int, hi: int,
+                 renamed: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The span of the first clean negative result of the item's test in [lo, hi); None when there is none or
+        the first named test has an abnormal or open result."""
+        assert self.result is not None and self.blockers is not None
+        for m in test.finditer(text, lo, hi):
+            if any(a <= m.start() < b for a, b in renamed):
+                continue  # the item named again by its test's name ("Krabbe disease (GALC deficiency)")
+            stop = self.clause_end.search(text, m.end(), hi)
+            end = stop.start() if stop else hi
+            found = self.result.search(text, m.end(), end)
+            if found is None or found.start() - m.end() > self.max_between \
+                    or self.blockers.search(text, m.end(), found.start()) \
+                    or (self.unless_after is not None and self.unless_after.match(text, found.end(), end)):
+                return None
+            return m.start(), found.end()
+        return None
+
+    def apply(self, doc: Doc, targets: list[Span]) -> None:
+        text = doc.text
+        for target in targets:
+            if not self._hedged(target):
+                continue
+            for rule, item, test in self.rules:
+                if item.search(self._named(text, target)) is None:
+                    continue
+                renamed = [(t.start_char, t.end_char) for t in targets if t.label_ == target.label_
+                           and self._hedged(t)]
+                span = None
+                for lo, hi in self._windows(doc, target):
+                    span = self._settles(text, test, lo, hi, renamed)
+                    if span is not None:
+                        break
+                cue = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+                if cue is None:
+                    continue
+                kept = tuple(m for m in target._.modifiers
+                             if m.category not in {"POSSIBLE_EXISTENCE", "NEGATED_EXISTENCE"})
+                target._.modifiers = (*kept, ConTextModifier(rule, cue.start, cue.end, doc, scope_start=target.start,
+                                                             scope_end=cue.end))
+                break
+
+
 class _ParentWriter:
     """The `parent_writer` scope: in a letter that says which of the writer's children is the patient ("I am writing
     about my son Leo", "our daughter (the patient)", "my son, Leo," with Leo the patient's name, signed "mother of
@@ -1321,6 +1425,7 @@ class RuleExtensions:
         self._purpose_aside = _TestPurposeAside(config.get("test_purpose_aside", {}))
         self._pending_list = _PendingTestList(config.get("pending_test_list", {}))
         self._known_aside = _KnownAside(config.get("known_aside", {}))
+        self._item_own_test = _ItemOwnTest(config.get("item_own_test", {}))
         self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
         referred = config.get("reference_back", {})
@@ -1423,6 +1528,8 @@ class RuleExtensions:
             if self._references:
                 for modifier in verdicts:
                     self._settle_reference(doc, modifier, targets, starts)
+        if self._item_own_test.active:
+            self._item_own_test.apply(doc, targets)
         if self._aside_rule is not None and self._aside_turns is not None and self._aside_earlier:
             self._set_aside(doc, targets)
         if self._topic_rule is not None and self._topic_rules:
