@@ -89,6 +89,14 @@ CASES = [
     ("near miss: report hedge beside a clinician's grounds",
      "MRI BRAIN 10/05/2026\nIMPRESSION: Findings may represent MELAS or a vasculitis.\n\nAssessment: given the "
      "clinical picture and MRI findings, MELAS is likely.\n", {INCONCLUSIVE: P}),
+    ("near miss: the report hedges and advises clinical correlation and follow-up MRI",
+     "MRI BRAIN 10/05/2026\nIMPRESSION: Possible low-grade glioma, clinical correlation and follow-up MRI "
+     "recommended.\n", {INCONCLUSIVE: P}),
+    ("near miss: the report hedges and advises clinical and MRI follow-up",
+     "MRI BRAIN 10/05/2026\nIMPRESSION: Probable demyelination, clinical and MRI surveillance advised.\n",
+     {INCONCLUSIVE: P}),
+    ("near miss: a lesion with features suggestive of abscess",
+     "MRI brain lesion 10/05/2026 with features suggestive of an abscess.\n", {INCONCLUSIVE: P}),
 ]
 
 
