@@ -69,6 +69,7 @@ INCIDENTAL_FINDING = "incidental_finding"
 """`superseded_by` of an inconclusive verdict that only called an incidental finding nonspecific beside a read
 that answers the question (_incidental_nonspecific)."""
 _NO_TISSUE = cue("verdict.no_tissue")
+_CLINICIAN_GROUNDS = cue("verdict.clinician_grounds")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
 _LEADING_READ_HEDGES = value_set("verdict.leading_read_hedges")
@@ -322,6 +323,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
                 continue  # "Question: metabolic mimics (GA1, Menkes)": a consult question reads no study
             if m.has("uncertain") and untested_presumption(ctx, m):
                 continue  # "presumed metastasis, no tissue": the clinician's presumption, not the study's read
+            if m.has("uncertain") and clinician_grounds(ctx, m):
+                continue  # "clinical picture and MRI findings -> MELAS likely": the clinician's hedge, not the read
             if m.has("uncertain") and not leading_read_only(m):
                 verdict = "inconclusive"
             elif id(m) in weighed:
@@ -461,6 +464,16 @@ def untested_presumption(ctx: FactContext, m: Mention) -> list[str]:
     if _NO_TISSUE.matches(ctx.sentence_text(m)):
         return [*sorted(hedges), _NO_TISSUE.id]
     return []
+
+
+def clinician_grounds(ctx: FactContext, m: Mention) -> bool:
+    """A hedged diagnosis whose clause cites the imaging joined with other grounds (verdict.clinician_grounds:
+    "ichthyosis, spasticity and the MRI appearance -> suspect Refsum disease", "Given the clinical picture and MRI
+    findings, MELAS is likely", "Combined with the typical MRI, we suspect X-ALD") is the clinician's weighing of the
+    study with the rest, not a read of the study: the study's verdict comes from its report or from words about the
+    study itself ("MRI indeterminate", "The MRI raises the possibility of X", still read by the verdict words)."""
+    lo, hi = ctx.clause_of(m)
+    return _CLINICIAN_GROUNDS.matches(ctx.text[lo:hi])
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:
