@@ -130,6 +130,8 @@ _DISCUSSED_REFUSED = cue("study.discussed_refused")
 DISCUSSED_REFUSED = _DISCUSSED_REFUSED.id
 _CANCELLED = cue("study.cancelled_order")
 _RENEWED = cue("study.order_renewed")
+_ORDER_ROW_OPEN = cue("study.order_row_open")
+_ROW_DONE_STATUS = cue("study.row_done_status")
 _FORM_ANSWERED_NO = value_set("study.form_answered_no")
 _ROW_ANSWERED_NO = cue("study.row_answered_no")
 CANCEL_REACH = (40, 80)
@@ -1159,6 +1161,16 @@ def cancelled_order(ctx: FactContext, m: Mention) -> bool:
     return _CANCELLED.matches(row) and not _RENEWED.matches(row)
 
 
+def in_open_order_row(ctx: FactContext, m: Mention) -> bool:
+    """The study is named on an orders table row whose status cell says the order is pending, scheduled or
+    cancelled (cue study.order_row_open: "MRI CERVICAL SPINE W WO   11/17/2026   Pending   with MRS"), and no cell
+    says it was done (study.row_done_status): neither the row's study nor one its comment names ("with MRS") is a
+    study done."""
+    line_lo, line_hi = ctx.line_of(m)
+    row = ctx.text[line_lo:line_hi]
+    return _ORDER_ROW_OPEN.matches(row) and not _ROW_DONE_STATUS.matches(row)
+
+
 def is_choice_option(ctx: FactContext, m: Mention) -> bool:
     """The study is named inside a management option weighed against another ("yearly MRI vs radiotherapy",
     "an MRI in 6 months vs change to rituximab"; facts cue study.choice_option): a plan, not a study done."""
@@ -1493,6 +1505,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
             continue  # "PET was discussed at tumor board on 11/05; MRS preferred": talked about, not done
         if cancelled_order(ctx, m):
             continue  # "FDG-PET order from 10/30 was cancelled by the ordering provider": never done
+        if in_open_order_row(ctx, m):
+            continue  # "MRI C-SPINE W WO   11/17/2026   Pending   with MRS": an order row, nothing on it done
         if is_choice_option(ctx, m):
             continue  # "we weighed serial MRI every 4 months versus early resection": an option, not a study
         if preprocedure_study(ctx, m):

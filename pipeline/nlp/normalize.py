@@ -98,6 +98,13 @@ def _leader_status_row() -> Cue:
 
 
 @cache
+def _study_row() -> Cue:
+    """A results or orders table row that opens with a study's name and its date in a cell of its own (cue
+    layout.study_row: "MRI brain w/wo   10/22/2026   no intracranial metastatic disease")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.study_row")
+
+
+@cache
 def _open_negation_end() -> Cue:
     """A negation word ending a line whose object is on the next line (cue layout.open_negation_end: "no",
     "denies")."""
@@ -195,6 +202,8 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()
     # a line that ends mid-clause ("... - not" / "Wilson disease.", "Denies" / "headache") goes on however short
     open_clause = _leaves_clause_open(prev) or _negation_goes_on(prev, nxt)
+    if not open_clause and _study_row().matches(nxt):
+        return False  # the next row of a results or orders table: each row is its own study and read
     if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail or open_clause):
         return False
     if _SENTENCE_END.search(prev):
