@@ -61,6 +61,10 @@ CASES: dict[str, tuple[str, FactStatus, list[str]]] = {
     "near-cleared-by-cardiology": ("Pacemaker, MR conditional. Device cleared by cardiology on 11/03.\n", A, []),
     "near-past-condition-met": ("Pacemaker MR conditional. Scanned 2024 after the manufacturer's MR-conditional "
                                 "letter was received.\n", A, []),
+    "near-after-clearance-obtained-past": ("Pacemaker MR conditional. MRI done 2024 after clearance obtained from "
+                                           "cardiology.\n", A, []),
+    "near-card-in-chart": ("VNS MR conditional; scanned 2023 when the implant card in the chart was checked.\n",
+                           A, []),
     "near-scan-once-slot": ("Pacemaker MR conditional; letter received 11/20. Scan once the slot is "
                             "confirmed.\n", A, []),
     "near-once-authorized": ("VNS MR conditional (card on file). MRS once authorization is approved.\n", A, []),
