@@ -68,6 +68,8 @@ CASES: dict[str, tuple[str, FactStatus, list[str]]] = {
     "near-scan-once-slot": ("Pacemaker MR conditional; letter received 11/20. Scan once the slot is "
                             "confirmed.\n", A, []),
     "near-once-authorized": ("VNS MR conditional (card on file). MRS once authorization is approved.\n", A, []),
+    "near-once-insurance-clearance": ("VNS MR conditional (card on file). MRS once insurance clearance is "
+                                      "obtained.\n", A, []),
     "near-once-off-anticoagulation": ("DBS MR conditional, verified by radiology 11/20; scan once the patient is "
                                       "off anticoagulation.\n", A, []),
     "near-condition-then-settled": ("Spinal cord stimulator: will schedule when device clearance obtained.\n"
