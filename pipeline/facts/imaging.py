@@ -91,6 +91,8 @@ _PENDING = cue("study.pending")
 _PLANNED_BEFORE = cue("study.planned_before")
 _PLANNED_AFTER = cue("study.planned_after")
 _REQUEST_NAMED_AFTER = cue("study.request_named_after")
+_CHOSEN_AFTER = cue("study.chosen_after")
+_CHOSEN_BEFORE = cue("study.chosen_before")
 _PROSPECT_AFTER = cue("study.prospect_after")
 _COVERAGE_AFTER = cue("study.coverage_after")
 _SUBJECT_LINE = cue("study.subject_line")
@@ -1414,6 +1416,9 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         return _REQUEST_NAMED_AFTER.id  # "MRI / MRS / PET PRIOR AUTHORIZATION FORM": each item is the form's
     if _OWN_DATE_AFTER.matches(after):
         return None
+    choice = named_as_choice(ctx, m)
+    if choice is not None:
+        return choice  # "Tumour board 09/30: MRS preferred over PET", "Plan (10/21): spectroscopy": no study done
     for words in (_PROSPECT_AFTER, _COVERAGE_AFTER):
         if words.matches(after):
             return words.id  # "may demonstrate" is no study done
@@ -1430,6 +1435,24 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         return _REQUEST_LOG.id
     if dated and is_planned(ctx, m) and not _DONE_CUE.matches(clause):
         return _PLANNED_BEFORE.id if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) else _PLANNED_AFTER.id
+    return None
+
+
+def named_as_choice(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the study is named as a choice or a plan's or request's item: chosen after its
+    name ("MRS chosen", "MRS preferred over PET": study.chosen_after), chosen before it in its clause ("we decided on
+    MR spectroscopy", "chose spectroscopy over PET") or named by a plan or request label opening its sentence
+    ("Plan (10/21): spectroscopy": study.chosen_before). None when its clause reads the study (a verdict of it)."""
+    lo, hi = ctx.clause_of(m)
+    chosen = _CHOSEN_AFTER.search(own_stretch_after(ctx, m))
+    words = (m.end, m.end + chosen.end) if chosen is not None else (m.end, m.end)  # "MRS favoured": no read
+    if any(lo <= o.start < hi and not words[0] <= o.start < words[1]
+           for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return None
+    if chosen is not None:
+        return _CHOSEN_AFTER.id
+    if _CHOSEN_BEFORE.matches(ctx.text[lo:m.start]) or _CHOSEN_BEFORE.matches(ctx.text[m.sentence_start:m.start]):
+        return _CHOSEN_BEFORE.id
     return None
 
 
