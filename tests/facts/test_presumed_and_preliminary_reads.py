@@ -58,6 +58,19 @@ PRESUMED = [
      {"cns_lymphoma": A}),
     ("near miss: her presumed glioma keeps its hedge", "Her presumed glioma has not been biopsied.\n",
      {"glial_neoplasm": S}),
+    # an aside after the diagnosis that it rests on imaging alone (poss.imaging_only_aside) states the want of
+    # tissue itself: the diagnosis is suspected, and no study is made inconclusive by it
+    ("an imaging-diagnosis aside in a history table",
+     "| Year | Event | Detail |\n| 2023 | L frontal meningioma (imaging dx) | 1.4 cm, stable |\n\n"
+     "MRI BRAIN 10/20/2026\nIMPRESSION: Stable 1.4 cm left frontal meningioma.\n", {INCONCLUSIVE: A}),
+    ("presumed on imaging, no biopsy, beside a conclusive report",
+     "MRI brain 09/02/2026: extra-axial mass typical of a meningioma.\nPlan: the meningioma (presumed on imaging; no "
+     "biopsy) will be observed.\n", {INCONCLUSIVE: A}),
+    ("radiological diagnosis, not biopsied",
+     "Vestibular schwannoma (radiological diagnosis, not biopsied), followed with MRI 08/2026.\n", {INCONCLUSIVE: N}),
+    ("near miss: an imaging-diagnosis aside beside an indeterminate read",
+     "Meningioma (imaging dx).\nMRI brain 10/01/2026: indeterminate dural-based lesion, meningioma versus "
+     "metastasis.\n", {INCONCLUSIVE: P}),
 ]
 
 
