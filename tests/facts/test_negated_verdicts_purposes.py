@@ -85,10 +85,11 @@ CASES: list[tuple[str, str, dict[str, FactStatus]]] = [
      {"grading_question": N, "mrs_purpose": P}),
     ("near miss: asked to grade", "MRS request: asked to grade the tumour.\n",
      {"grading_question": P, "mrs_purpose": P, "brain_neoplasm": P}),
-    ("near miss: to separate recurrence from necrosis", "MRS to separate recurrence from radiation necrosis.\n",
-     {"recurrence_vs_treatment_effect": P}),
-    ("near miss: requested to distinguish", "MRS requested to distinguish recurrence from radiation necrosis.\n",
-     {"recurrence_vs_treatment_effect": P, "mrs_purpose": P}),
+    # (a bare "recurrence" is a tumour's only in a packet that names one: tests/facts/test_recurrence_without_tumour.py)
+    ("near miss: to separate recurrence from necrosis", "Glioblastoma s/p chemoradiation. MRS to separate recurrence "
+     "from radiation necrosis.\n", {"recurrence_vs_treatment_effect": P}),
+    ("near miss: requested to distinguish", "Glioblastoma s/p chemoradiation. MRS requested to distinguish recurrence "
+     "from radiation necrosis.\n", {"recurrence_vs_treatment_effect": P, "mrs_purpose": P}),
     ("near miss: not requested to look for", "MRS request: not requested to look for a tumour.\n",
      {"brain_neoplasm": A}),
     # ---- 3. a change named only as a future trigger

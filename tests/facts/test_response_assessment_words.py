@@ -25,7 +25,9 @@ CASES = {
     "response-no-question": ("Assessment: GBM on TMZ. MRS to follow treatment response; recurrence is not "
                              "suspected.\n", "recurrence_vs_treatment_effect", FactStatus.ABSENT),
     # near misses: a change caused by treatment
-    "treatment-effect-weighed": ("Impression: new enhancement, recurrence versus treatment effect.\n",
+    # (a bare "recurrence" is a tumour's only in a packet that names one: tests/facts/test_recurrence_without_tumour.py)
+    "treatment-effect-weighed": ("Assessment: glioblastoma s/p chemoradiation.\nImpression: new enhancement, "
+                                 "recurrence versus treatment effect.\n",
                                  "recurrence_vs_treatment_effect", P),
     "post-treatment-change": ("Impression: enhancement likely post-treatment change; recurrent GBM not excluded.\n",
                               "treatment_effect", FactStatus.SUSPECTED),

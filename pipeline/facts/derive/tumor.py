@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
+from ..catalogue import load_catalogue
 from ..context import FactContext, cite_cues, mention_status
 from ..cues import concept_set, cue
 from ..purpose import is_mrs_purpose
@@ -18,6 +19,7 @@ _ESTABLISHED = cue("tumor.established")
 _DIAGNOSIS_MADE = cue("tumor.diagnosis_made")
 _PLACED_RELATIVE = cue("differential.placed_relative")
 _NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differential.placed_inside_after")
+_RECURRENCE_FACT = "recurrent_or_residual_tumor"
 PLACEMENT_REACH = 40
 """How far (characters) after a finding named "with" a tumor its place may be told ("with haemorrhage inside it")."""
 
@@ -122,6 +124,17 @@ def grading_question(r: Resolver, name: str) -> Fact:
     return not_documented(name, "no grading question")
 
 
+def _recurrence_counts(r: Resolver, m: Mention) -> bool:
+    """A mention is a tumor's recurrence as recurrent_or_residual_tumor counts it: a bare "recurrence", "progression"
+    or "residual disease" (facts.yaml `requires`) only in a packet that documents a tumor ("radiation necrosis vs
+    recurrence" after radiosurgery of an AVM weighs no tumor); any other mention (a named tumor) counts."""
+    requirement = load_catalogue()[_RECURRENCE_FACT].requires
+    if m.concept != "RECURRENCE" or requirement is None or not requirement.applies_to(m.attrs):
+        return True
+    live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
+    return any(r.fact(name).status in live for name in requirement.any_fact)
+
+
 @derivation("recurrence_vs_treatment_effect")
 def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -129,7 +142,8 @@ def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
     for effect in ctx.mentions("TREATMENT_EFFECT"):
         if effect.has("negated"):
             continue
-        rivals = [m for m in ctx.same_sentence(effect, "RECURRENCE", *NEOPLASM) if not m.has("negated")]
+        rivals = [m for m in ctx.same_sentence(effect, "RECURRENCE", *NEOPLASM)
+                  if not m.has("negated") and _recurrence_counts(r, m)]
         weighing = _weighing(ctx, effect)
         if rivals and (hedged(effect) or any(hedged(m) for m in rivals) or weighing):
             evidence.append(ctx.evidence(effect, assertion=FactStatus.PRESENT, cues=weighing))
