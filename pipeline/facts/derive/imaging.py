@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
-from ..context import CUE_ATTRIBUTE, FactContext, mention_status
+from ..context import CUE_ATTRIBUTE, FactContext, mention_status, next_sentence
 from ..cues import concept_set, cue, value_set
 from ..imaging import (
     DISCUSSED_REFUSED,
@@ -15,7 +15,6 @@ from ..imaging import (
     discussed_then_ordered,
     is_requested_study,
     joined_items_after,
-    next_clause,
     only_discussed,
     own_stretch,
     own_stretch_after,
@@ -58,6 +57,9 @@ _CANCELLED = cue("study.cancelled_order")
 _MODALITY_SCOPE = cue("study.modality_scope")
 _MODALITY_LIST_LINE = cue("study.modality_list_line")
 _REFUSED_NEXT = cue("study.refused_next_clause")
+_REFUSAL_OPENS = cue("study.refusal_opens")
+_REFUSED_AGAIN = cue("study.refused_again")
+_OTHER_OF_KIND = cue("study.other_of_kind")
 _PENDING = cue("study.pending")
 _RENEWED = cue("study.order_renewed")
 _ORDER_STATUS = cue("study.order_status")
@@ -207,6 +209,59 @@ def _in_modality_scope(ctx: FactContext, m: Mention) -> bool:
     return bool(above.strip()) and _MODALITY_SCOPE.matches(above.rstrip() + " " + ctx.text[lo:hi])
 
 
+def _brain_pet(ctx: FactContext, m: Mention) -> bool:
+    """A PET of the brain, or of a body part the packet does not state (a body PET that imaged the brain too)."""
+    return m.attrs.get("modality") == "PET" and (pet_coverage(ctx, m)[0] or m.attrs.get("body_part")) in BRAIN
+
+
+def _after_own_clause(ctx: FactContext, m: Mention) -> tuple[int, int] | None:
+    """The clause after the mention's own (past the ";" or "|" that ends it, up to the next one) or, when its
+    clause ends its sentence, the next sentence of its paragraph; None when a study is named after the mention in
+    its clause, or in its sentence for the next sentence (a refusal after it would be that study's)."""
+    _, hi = ctx.clause_of(m)
+    after = [o.start for o in ctx.same_sentence(m, *STUDY_NAMES, counted=False) if o.start >= m.end]
+    if any(start < hi for start in after):
+        return None
+    if hi < m.sentence_end:
+        ends = [i for i in (ctx.text.find(";", hi + 1, m.sentence_end), ctx.text.find("|", hi + 1, m.sentence_end))
+                if i >= 0]
+        return hi + 1, min(ends, default=m.sentence_end)
+    return None if after else next_sentence(ctx.text, m.sentence_end)
+
+
+def refused_after(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which a PET advised, raised or named in passing is refused right after its clause, else
+    None: the clause or sentence after its own opens with a refusal without a subject of its own or by the patient
+    or the team ("Radiology recommended an FDG-PET; not ordered given the wait", "... Not pursued.", "... The
+    patient declined.": study.refusal_opens), or refuses it by a pronoun ("... We have not ordered it.":
+    study.refused_next_clause), up to the first study named there; or the next brain PET named after it, in its
+    sentence or the next, is refused ("Neurology raised amyloid PET; no PET ordered", "... PET was not requested":
+    study.refused_again), unless that one is another PET ("no repeat PET ordered", "no prior PET":
+    study.other_of_kind)."""
+    span = _after_own_clause(ctx, m)
+    named = ctx.mentions(*STUDY_NAMES, counted=False)
+    if span is not None:
+        lo, hi = span
+        hi = min((o.start for o in named if lo <= o.start < hi), default=hi)
+        for c in (_REFUSAL_OPENS, _REFUSED_NEXT):
+            if c.matches(ctx.text[lo:hi]):
+                return c.id
+    nxt = next_sentence(ctx.text, m.sentence_end)
+    reach = nxt[1] if nxt is not None else m.sentence_end
+    again = next((o for o in named if m.end <= o.start < reach and o.concept == "IMAGING"
+                  and o.attrs.get("modality") == "PET"), None)
+    if again is None or not _brain_pet(ctx, again):
+        return None
+    stretch = own_stretch(ctx, again)
+    if _OTHER_OF_KIND.matches(stretch) and not _OTHER_OF_KIND.matches(own_stretch(ctx, m)):
+        return None  # "No repeat PET ordered": another PET
+    if again.has("negated"):
+        refused = _REFUSED_AGAIN.matches(stretch)
+    else:
+        refused = _NOT_REQUESTED.matches(own_stretch_after(ctx, again)) or _NOT_DONE.matches(stretch)
+    return _REFUSED_AGAIN.id if refused else None
+
+
 @derivation("pet_same_workup")
 def pet_same_workup(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -218,8 +273,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     alternatives: dict[int, str] = {}
     scope_only: set[int] = set()
     for m in ctx.mentions("IMAGING"):
-        if m.attrs.get("modality") != "PET" or m.has("negated") or \
-                (pet_coverage(ctx, m)[0] or m.attrs.get("body_part")) not in BRAIN:
+        if m.has("negated") or not _brain_pet(ctx, m):
             continue  # a body PET (staging) is not a PET for the brain question, unless brain views were part of it
         if cancelled_order(ctx, m):
             alternatives[m.start] = _CANCELLED.id  # "PET order discontinued": neither done nor asked for
@@ -240,8 +294,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             reason = _NOT_DONE.id  # "discussed with the family but not ordered": an alternative not done
         reason = reason or \
             next((c.id for c, text in ((_NOT_DONE, own_stretch(ctx, m)), (_NOT_REQUESTED, after),
-                                       (_CONDITIONAL, after), (_REFUSED_NEXT, next_clause(ctx, m)))
-                  if c.matches(text)), None)
+                                       (_CONDITIONAL, after)) if c.matches(text)), None) or refused_after(ctx, m)
         if reason is not None:
             alternatives[m.start] = reason
             continue
@@ -274,7 +327,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         after = own_stretch_after(ctx, m)
         if _PENDING.matches(after) and not cancelled_order(ctx, m) and not _NOT_DONE.matches(own_stretch(ctx, m)) \
                 and not any(c.matches(after) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)) \
-                and not _REFUSED_NEXT.matches(next_clause(ctx, m)):
+                and refused_after(ctx, m) is None:
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PENDING.id]))
     if ctx.reference_date is not None:
         for s in r.studies:
