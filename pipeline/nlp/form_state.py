@@ -135,6 +135,7 @@ class FormRules:
     heading_item: re.Pattern[str] = re.compile("(?!)")  # a list label before it ("1.", "-")
     next_item: re.Pattern[str] = re.compile("(?!)")  # the line's next field after an answer (written_answers)
     stem_stops: tuple[str, ...] = (".", ";")  # a question's words start after the last of these before its answer
+    stem_aside: re.Pattern[str] = re.compile("(?!)")  # ... outside these asides ("(e.g. VNS, DBS)")
     option_named_id: str = ""  # a Yes whose note names one of the item's bracketed options ("(VNS / DBS) .. Y - VNS")
     clearance_subjects: frozenset[str] = frozenset()  # "pacemaker MRI compatibility: unknown": the clearance's answer
     option_separator: re.Pattern[str] = re.compile("(?!)")  # between the options in the item's brackets
@@ -342,6 +343,11 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         column_note = re.compile(rf"(?<=\S)[ \t]{{2,}}(?P<note>(?:{notes_heads})[ \t]*:?)[ \t]*$", re.IGNORECASE)
     except re.error as exc:
         raise RuleFileError(f"{FORMS_FILE}: a columns bracket or note header does not compile: {exc}") from exc
+    try:
+        asides = re.compile("|".join(f"(?:{p})" for p in written.get("stem_stop_asides") or ["(?!)"]))
+    except re.error as exc:
+        raise RuleFileError(f"{FORMS_FILE}: a written_answers stem_stop_asides pattern does not compile: {exc}") \
+            from exc
     one = rf"(?:\([ \t]*(?i:({words}))[ \t]*\)|(?<![\w(/])(?i:({words}))(?![\w/)]))"
     any_one = rf"(?:\([ \t]*(?i:{words})[ \t]*\)|(?<![\w(/])(?i:{words})(?![\w/)]))"
     return FormRules(
@@ -370,6 +376,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         max_question=int(written.get("max_question_chars", 80)),
         next_item=re.compile(rf"(?:{next_field})", re.MULTILINE),
         stem_stops=tuple(_strings("written_answers stem_stops", written.get("stem_stops") or [".", ";"])),
+        stem_aside=asides,
         **asked,
         **denied,
         **headed,
@@ -969,8 +976,16 @@ class FormState:
 
     def _stem_stop(self, text: str, lo: int, hi: int) -> int:
         """The last stop in [lo, hi) before which a question's words cannot reach (a sentence's ".", a ";", a field
-        separator "|": forms.yaml written_answers stem_stops), or -1."""
-        return max((text.rfind(stop, lo, hi) for stop in self._rules.stem_stops), default=-1)
+        separator "|": forms.yaml written_answers stem_stops), or -1. A stop inside a bracketed aside of the item
+        (`stem_stop_asides`: "Neurostimulator (e.g. VNS, DBS) N", "(VNS; RNS; DBS)") ends no question."""
+        asides = [a.span() for a in self._rules.stem_aside.finditer(text, lo, hi)]
+        best = -1
+        for stop in self._rules.stem_stops:
+            at = text.rfind(stop, lo, hi)
+            while at >= 0 and any(a < at < b for a, b in asides):
+                at = text.rfind(stop, lo, at)
+            best = max(best, at)
+        return best
 
     def _named_option(self, doc: Doc, text: str, opener: int, close: int, answer: _Item, inside: Any) -> None:
         """An item that lists its options in brackets, answered Yes with a note that names some of them
@@ -1304,9 +1319,12 @@ class FormState:
 
     def _question_start(self, lo: int, hi: int) -> int:
         """Where the question in [lo, hi) starts: after the last header or clause boundary before it ("MRI safety:
-        Pacemaker/ICD", "MRI 10/01/2026 - enhancement"), unless only answer words follow it ("symptoms?  Y / N")."""
+        Pacemaker/ICD", "MRI 10/01/2026 - enhancement"), unless only answer words follow it ("symptoms?  Y / N");
+        never inside a bracketed aside of the item ("Neurostimulator (e.g. VNS) N": forms.yaml stem_stop_asides)."""
         text = self._text
-        for cut in reversed([m.end() for m in _BOUNDARY.finditer(text, lo, hi)]):
+        asides = [a.span() for a in self._rules.stem_aside.finditer(text, lo, hi)]
+        for cut in reversed([m.end() for m in _BOUNDARY.finditer(text, lo, hi)
+                             if not any(a < m.start() < b for a, b in asides)]):
             if any(w.lower() not in self._rules.answers for w in _WORD.findall(text, cut, hi)):
                 return cut
         return lo

@@ -26,6 +26,8 @@ _OPTION_LIST = cue("safety.device_option_list")
 _COORDINATION = cue("safety.device_coordination")
 _OPTIONS_NAMED = cue("safety.device_options_named")
 _VERSUS_TREATMENT = cue("safety.device_versus_treatment")
+_INDEFINITE_BEFORE = cue("safety.device_indefinite_before")
+_TALKED_AFTER = cue("safety.device_talked_after")
 _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
@@ -422,6 +424,8 @@ def _planned(ctx: FactContext, m: Mention) -> str | None:
         return _PLANNED_BEFORE.id
     if _PLANNED_AFTER.matches(ctx.text[last.end:after]):
         return _PLANNED_AFTER.id
+    if _INDEFINITE_BEFORE.matches(ctx.text[before:first.start]) and _TALKED_AFTER.matches(ctx.text[last.end:after]):
+        return _TALKED_AFTER.id  # "A VNS was discussed": an option talked of ("Her VNS was discussed" is hers)
     if _OPTIONS_NAMED.matches(ctx.text[lo:first.start]):
         return _OPTIONS_NAMED.id  # "Options: VNS vs RNS vs resection", "pros and cons of VNS versus surgery"
     if _VERSUS_TREATMENT.search(ctx.text[last.end:after]) is not None \
