@@ -36,6 +36,12 @@ with its cause ("methotrexate-related leukoencephalopathy" over "r/o leukodystro
 open ("a small lesion cannot be excluded") or finds a lesion, nor a lesion question of a kind a read of no lesion does
 not settle (an epilepsy work-up's "evaluate for an epileptogenic lesion"), nor a question in a clinic note.
 
+An attending's statement settles the trainee's text before it in the same note (source `attending`, rule
+supersede.attending_overrules_trainee; teaching-hospital notes): a study the attending drops ("agree with the plan
+except that the PET is not needed", "I would skip the PET") or leaves out of a final plan that lists studies ends the
+trainee's plan mentions of that modality; a disagreement ("I disagree; this is a typical meningioma") ends the
+trainee's hedged diagnoses (`settled` when the attending only rules one out). Agreement changes nothing.
+
 Never superseded: another superseding statement, a mention dated after the statement (a mention with no date of
 its own has its imaging report's title date: an older pathology report's addendum never supersedes a later MRI's
 read), a mention in another imaging report than an addendum's own. An addendum set apart from an imaging report
@@ -701,6 +707,9 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     for key, amended in _amended(r, live, book).items():
         if key not in out and key not in stated:
             out[key] = amended
+    for key, overruled in _attending_overrides(r, live, book).items():
+        if key not in out and key not in stated:
+            out[key] = overruled
     return out
 
 
@@ -841,4 +850,138 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
         same = [v for v, dates in amended if said & dates] if said else [v for v, _ in amended[:1] if len(amended) == 1]
         if same:
             out[_key(o)] = Supersession(by=same[0], source="addendum", rule=f"{conclusive.id} {cited.id}")
+    return out
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """An attending's statement: its label's start, its text's end, the start of its note (the trainee's text lies in
+    [note, start)), and whether it is a final plan."""
+
+    start: int
+    end: int
+    note: int
+    final_plan: bool
+
+
+def _attending_statements(r: _Reader, book: CueBook) -> list[_Statement]:
+    """The attending's statements of the packet (supersede.attending_statement, supersede.attending_final_plan; not a
+    field that names the attending: supersede.attending_field), each reaching the end of its paragraph or the next
+    one, with the start of its note (supersede.attending_overrules_trainee)."""
+    labels = sorted({(h.start(), h.end(), cid == "supersede.attending_final_plan")
+                     for cid in ("supersede.attending_statement", "supersede.attending_final_plan")
+                     for h in book.cue(cid).regex.finditer(r.text)})
+    starts: list[tuple[int, int, bool]] = []
+    field = book.cue("supersede.attending_field")
+    for lo, hi, final in labels:  # one label per line: a final plan's wins over the bare "Attending ..." it holds
+        line_end = r.text.find("\n", hi)
+        if field.matches(r.text[hi:line_end if line_end >= 0 else len(r.text)]):
+            continue  # "Attending: P. Rhee, MD   NPI ...": a field that names the attending
+        if starts and lo < starts[-1][1]:
+            if final:
+                starts[-1] = (starts[-1][0], hi, True)
+            continue
+        starts.append((lo, hi, final))
+    bounds = book.value_set("supersede.attending_overrules_trainee").values
+    headings = [h.end() for h in book.cue("supersede.note_heading").regex.finditer(r.text)]
+    out: list[_Statement] = []
+    for i, (lo, _, final) in enumerate(starts):
+        ends = [k for k in (r.text.find("\n\n", lo), r.text.find("\f", lo)) if k >= 0]
+        if i + 1 < len(starts):
+            ends.append(starts[i + 1][0])
+        note = max([0, *(s.start for s in r.sections if s.category in bounds and s.start < lo),
+                    *(h for h in headings if h <= lo), *(o.end for o in out if o.end <= lo)])
+        out.append(_Statement(start=lo, end=min(ends, default=len(r.text)), note=note, final_plan=final))
+    return out
+
+
+def _trainee_text(r: _Reader, book: CueBook, st: _Statement, m: Mention) -> bool:
+    """The mention stands in the trainee's text the statement overrules: in its note before it, not in another
+    document's section (an imaging or pathology report, a request form) that reaches into the note."""
+    if not st.note <= m.start < st.start:
+        return False
+    bounds = book.value_set("supersede.attending_overrules_trainee").values - {"note_start"}
+    return not any(s.category in bounds and s.start <= m.start < s.end for s in r.sections)
+
+
+def _plan_item(r: _Reader, book: CueBook, m: Mention) -> bool:
+    """A study of the trainee's plan (supersede.trainee_plan: plan words before it on its line, or a plan section)."""
+    if m.section == "assessment_plan":
+        return True
+    line = r.text.rfind("\n", 0, m.start) + 1
+    return book.cue("supersede.trainee_plan").matches(r.text[line:m.start])
+
+
+def _same_study(m: Mention, o: Mention) -> bool:
+    """Two study mentions of one modality (and one body part, when both name one)."""
+    if m.attrs.get("modality") != o.attrs.get("modality") or m.attrs.get("modality") in (None, "unspecified"):
+        return False
+    a, b = m.attrs.get("body_part"), o.attrs.get("body_part")
+    return a is None or b is None or a == b
+
+
+def _attending_overrides(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, int, str], Supersession]:
+    """The trainee's plan items and hedged diagnoses that an attending's statement after them in the same note
+    overrules (supersede.attending_overrules_trainee): a study it drops (supersede.attending_drops) or leaves out of
+    a final plan that lists studies (supersede.attending_final_plan); a differential it disagrees with
+    (supersede.attending_disagrees), settled by the diagnosis it affirms (source `attending`) or, for a diagnosis it
+    only rules out, of that diagnosis (source `settled`). Agreement ("agree with the plan as above", "also add
+    perfusion", "I agree the differential includes lymphoma") changes nothing."""
+    rule = book.value_set("supersede.attending_overrules_trainee").id
+    drops = book.cue("supersede.attending_drops")
+    disagrees, settles = book.cue("supersede.attending_disagrees"), book.concept_set("supersede.attending_settles")
+    plan_subject = book.concept_set("supersede.attending_plan_subject")
+    neoplasm, generic = book.concept_set("supersede.neoplasm"), book.concept_set("supersede.generic_neoplasm")
+    out: dict[tuple[int, int, str], Supersession] = {}
+    studies = [m for m in r.studies if not is_ignored(m)]
+    for st in _attending_statements(r, book):
+        own = [m for m in live if st.start <= m.start < st.end]
+        trainee = [m for m in live if _trainee_text(r, book, st, m)]
+        if not own or not trainee:
+            continue
+        plan = [m for m in studies if _trainee_text(r, book, st, m) and _plan_item(r, book, m)]
+        # 1. a study the attending drops, or leaves out of a final plan that lists studies
+        dropped: list[tuple[Mention, str]] = []
+        for a in (m for m in studies if st.start <= m.start < st.end):
+            lo = max(r.text.rfind(c, a.sentence_start, a.start) for c in ";,") + 1 or a.sentence_start
+            lo = max(lo, a.sentence_start, st.start)
+            semi = r.text.find(";", a.end, a.sentence_end)
+            hi = semi if semi >= 0 else a.sentence_end
+            if drops.regex.search(r.text[lo:a.start]) is not None or drops.regex.search(r.text[a.end:hi]) is not None:
+                dropped.append((a, f"{rule} {drops.id}"))  # its words override by themselves ("no need for")
+        if st.final_plan:
+            listed = [m for m in studies if st.start <= m.start < st.end]
+            if listed:
+                final = book.cue("supersede.attending_final_plan").id
+                dropped += [(o, f"{rule} {final}") for o in plan if not any(_same_study(o, m) for m in listed)
+                            and not any(_same_study(o, d) for d, _ in dropped)]
+        for by, why in dropped:
+            for o in plan:
+                if (o is by or _same_study(o, by)) and _key(o) not in out:
+                    out[_key(o)] = Supersession(by=by, source="attending", rule=why)
+        # 2. a differential the attending disagrees with
+        for cue_hit in disagrees.regex.finditer(r.text, st.start, st.end):
+            at = cue_hit.start()
+            sentence = next((m for m in own if m.sentence_start <= at < m.sentence_end), None)
+            s_start = sentence.sentence_start if sentence is not None else at
+            s_end = sentence.sentence_end if sentence is not None else st.end
+            semi = r.text.find(";", cue_hit.end(), s_end)
+            clause_end = semi if semi >= 0 else s_end
+            if any(_in(plan_subject, m) and cue_hit.end() <= m.start < clause_end for m in own):
+                continue  # "I disagree with holding temozolomide": the plan, not the differential
+            nxt = _SENTENCE_END.search(r.text, s_end + 1)
+            reach = min(st.end, nxt.end() if nxt else st.end)
+            said = [m for m in own if max(s_start, at) <= m.start < reach and _in(settles, m)]
+            affirmed = [m for m in said if _status(m) is FactStatus.PRESENT and not m.has("historical")]
+            negated = [m for m in said if _status(m) is FactStatus.ABSENT]
+            for o in trainee:
+                if _status(o) is not FactStatus.SUSPECTED or not _in(settles, o) or _key(o) in out:
+                    continue
+                if affirmed:
+                    out[_key(o)] = Supersession(by=affirmed[0], source="attending", rule=f"{rule} {disagrees.id}")
+                    continue
+                ruled_out = next((n for n in negated if o.concept == n.concept
+                                  or (n.concept in generic and o.concept in neoplasm)), None)
+                if ruled_out is not None:
+                    out[_key(o)] = Supersession(by=ruled_out, source="settled", rule=f"{rule} {disagrees.id}")
     return out
