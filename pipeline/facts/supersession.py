@@ -297,15 +297,32 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     section = r.section_of(m)
     headings = (section.header if section else "", r.heading(m))
     pathology, result = book.cue("supersede.pathology"), book.cue("supersede.tissue_result")
-    if any(pathology.matches(h) for h in headings):
+    if any(pathology.matches(h) and not _opens_option_not_taken(h, sentence, book) for h in headings):
         return "pathology", pathology.id
-    if pathology.matches(sentence) and result.matches(sentence):
-        # a test named with its result; not one listed as sent, ordered or pending, nor a branch of a plan
+    tested = _options_not_taken_masked(sentence, book)
+    if pathology.matches(tested) and result.matches(tested):
+        # a test named with its result; not one listed as sent, ordered or pending, nor a branch of a plan, nor an
+        # option rejected, declined or deferred (supersede.option_not_taken)
         return "pathology", f"{pathology.id} {result.id}"
     opinion = book.cue("supersede.second_opinion")
     if opinion.matches(sentence) or any(opinion.matches(h) for h in headings):
         return "second_opinion", opinion.id
     return _settling(r, m, book)
+
+
+def _options_not_taken_masked(text: str, book: CueBook) -> str:
+    """The text with each tissue sampling named as an option not taken blanked out ("stereotactic biopsy -
+    rejected", "decided against biopsy": supersede.option_not_taken), so that only a test actually done can be named
+    with its result; offsets are kept."""
+    return book.cue("supersede.option_not_taken").regex.sub(lambda hit: " " * len(hit.group(0)), text)
+
+
+def _opens_option_not_taken(heading: str, sentence: str, book: CueBook) -> bool:
+    """Whether a heading that names a test heads an option not taken: the sentence under it opens with the verdict
+    ("BIOPSY" over "Not pursued - deep lesion, haematoma likely"; supersede.option_not_taken)."""
+    joined = f"{heading.strip().rstrip(':')}: {sentence.lstrip()}"
+    hit = book.cue("supersede.option_not_taken").search(joined)
+    return hit is not None and hit.start < len(heading.strip()) < hit.end
 
 
 def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
