@@ -4,7 +4,8 @@ A purpose counts where the request is made or explained (request, indication, as
 sentence about the MRS, or in the sentence right after one, when it refers back to it ("MRS requested. The result
 will steer us toward biopsy or watchful waiting.") or tells what a spectral result would lead to ("A lactate doublet
 would spare him a muscle biopsy."). It does not count when its clause gives it to another test or
-procedure ("the PET will decide between ...", "biopsy to guide chemotherapy"), follows a denied request ("we are not
+procedure ("the PET will decide between ...", "biopsy to guide chemotherapy") or names the test it is the
+purpose of right after it ("SRS planning MRI", "radiotherapy planning CT"), follows a denied request ("we are not
 asked to grade the tumour") or tells a decision already taken
 ("the decision for resection was made in 2022"), gives the MRS as a routine protocol's step for every patient
 of a kind ("per our pre-operative protocol, MRS is done for all SOLs before surgery") or asks it as someone's question ("the family asks about
@@ -25,6 +26,7 @@ from .cues import concept_set, cue
 
 _OTHER_TESTS = concept_set("purpose.other_tests")
 _AGENT_LINK = cue("purpose.agent_link")
+_NAMES_TEST_AFTER = cue("purpose.names_test_after")
 _ASKED = cue("purpose.asked_by_others")
 _NOT_ASKED = cue("purpose.not_asked")
 _COORDINATED = cue("purpose.coordinated_tests")
@@ -68,6 +70,19 @@ def _subject_test(ctx: FactContext, m: Mention) -> Mention | None:
     return before[-1]
 
 
+def _test_named_after(ctx: FactContext, m: Mention) -> Mention | None:
+    """Another test the purpose is written as a modifier of, named right after it ("SRS planning MRI",
+    "radiotherapy planning CT (70553)"); None when the next test is the MRS ("treatment-planning MRS") or is not
+    joined to the purpose so."""
+    spectroscopy = ctx.is_mrs_sentence(m)
+    after = sorted((o for o in ctx.by_sentence.get(m.sentence_start, []) if o.start >= m.end
+                    and (_is_mrs(o) or (_OTHER_TESTS.member_for(o.concept, o.attrs) is not None
+                                        and not (spectroscopy and o.concept == "LAB")))), key=lambda o: o.start)
+    if not after or _is_mrs(after[0]) or not _NAMES_TEST_AFTER.matches(ctx.text[m.end:after[0].start]):
+        return None
+    return after[0]
+
+
 def _names_mrs(ctx: FactContext, m: Mention) -> bool:
     lo, hi = ctx.clause_of(m)
     return any(_is_mrs(o) and lo <= o.start < hi for o in ctx.by_sentence.get(m.sentence_start, []))
@@ -96,7 +111,7 @@ def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
         if not _refers_back(ctx, m):
             return None
         cues.append(_REFERS_BACK.id)
-    if _subject_test(ctx, m) is not None:
+    if _subject_test(ctx, m) is not None or _test_named_after(ctx, m) is not None:
         return None
     if _ROUTINE.matches(ctx.text[slice(*ctx.clause_of(m))]):
         return None  # "per our pre-operative protocol, MRS is done for all SOLs before surgery": no reason of its own
