@@ -112,6 +112,19 @@ def _open_negation_end() -> Cue:
 
 
 @cache
+def _negation_list_end() -> Cue:
+    """A line ending on the open "no" of a negated list after the list's joint (cue layout.negation_list_end: "no
+    pacemaker, no ICD, no" / "Neurostimulator.")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.negation_list_end")
+
+
+@cache
+def _negation_list_opener() -> Cue:
+    """A negation opening a list in its clause (cue layout.negation_list_opener: "Denies: pacemaker, clips,")."""
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue("layout.negation_list_opener")
+
+
+@cache
 def _open_complement_end() -> Cue:
     """A verb of falling ill or dying ending a line whose complement is on the next line (cue
     layout.open_complement_end: "died" / "of glioblastoma", "was diagnosed" / "with MS")."""
@@ -140,6 +153,32 @@ def _negation_goes_on(line: str, next_line: str) -> bool:
     return bool(words) and bool(following) and following[0][:1].islower() and words[-1][-1:].isalpha() and \
         (_open_negation_end().matches(words[-1]) or _open_complement_end().matches(words[-1])) and \
         not is_answer_word(line) and not answers_in_words(line) and not is_answer_word(following[-1])
+
+
+_CLAUSE_START = re.compile(r".*[.;!?](?:\s|$)")
+
+
+def _negation_list_goes_on(line: str, next_line: str) -> bool:
+    """A negated list that the line break cuts goes on with its next item on the next line, in any case: the line
+    ends on the list's open "no" after a joint ("no pacemaker, no ICD, no" / "Neurostimulator.", "no pacemaker and
+    no" / "VNS or DBS leads"; cue layout.negation_list_end), or ends on a comma in a clause that a negation opens
+    ("Denies: pacemaker, clips," / "neurostimulator.", "No pacemaker," / "AICD or VNS."; cue
+    layout.negation_list_opener). A form line answered on itself ("Pacemaker: no,") and a next line that ends on
+    its own answer word ("ICD yes") do not go on."""
+    from .form_state import answers_in_words, is_answer_word
+
+    words, following = line.split(), next_line.split()
+    if not words or not following or not following[0][:1].isalnum() or is_answer_word(following[-1]):
+        return False
+    if answers_in_words(line):
+        return False
+    if _negation_list_end().matches(line):
+        return True
+    if not line.endswith(","):
+        return False
+    start = _CLAUSE_START.match(line)
+    clause = line[start.end():] if start else line
+    return _negation_list_opener().matches(clause)
 
 
 def _capitals_heading(line: str) -> bool:
@@ -201,7 +240,10 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
         return True  # "recurrent tumor" / "versus radiation necrosis": the two sides of one question
     item_tail = bool(_ITEM.match(prev_line)) and next_line[:1] in " \t" and nxt[0].isalnum()
     # a line that ends mid-clause ("... - not" / "Wilson disease.", "Denies" / "headache") goes on however short
-    open_clause = _leaves_clause_open(prev) or _negation_goes_on(prev, nxt)
+    # ... and so does a negated list that the break cuts ("no pacemaker, no" / "ICD", "Denies: pacemaker, clips," /
+    # "neurostimulator"), whatever the case of its next item
+    negated_list = _negation_list_goes_on(prev, nxt)
+    open_clause = _leaves_clause_open(prev) or _negation_goes_on(prev, nxt) or negated_list
     if not open_clause and _study_row().matches(nxt):
         return False  # the next row of a results or orders table: each row is its own study and read
     if len(prev) < _MIN_WRAPPED_LINE and not (continued or item_tail or open_clause):
@@ -219,12 +261,12 @@ def _is_soft_break(prev_line: str, next_line: str, *, continued: bool = False) -
     capitals_prose = bool(prev_letters) and all(c.isupper() for c in prev_letters) and \
         (open_clause or _continuing(prev.split()[-1].strip(",")) or bool(_SENTENCE_END.search(nxt)))
     if len(nxt) < 40 and letters and all(c.isupper() for c in letters) and not capitals_prose and \
-            not (open_clause and _CLOSING_ACRONYM.match(nxt)):
+            not negated_list and not (open_clause and _CLOSING_ACRONYM.match(nxt)):
         return False  # a heading in capitals ("IMPRESSION", "MRI BRAIN W/WO")
     if len(nxt.split()) <= 3 and not re.search(r"[.,;]", nxt) and nxt[0].isupper() and not open_clause:
         return False  # a short title line ("Exam", "Assessment and Plan")
-    if not item_tail and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and prev[-1].isalnum() and \
-            not _continuing(prev.split()[-1]):
+    if not item_tail and not negated_list and _NEW_STATEMENT.match(nxt) and not _LIST_GOES_ON.match(nxt) and \
+            prev[-1].isalnum() and not _continuing(prev.split()[-1]):
         return False  # "No hemorrhage is seen" / "Ring-enhancing lesion ...": one finding per line
     if nxt[0] in _OPENING_QUOTES and nxt[1:2].isalpha() and prev[-1].isalpha() \
             and (_continuing(prev.split()[-1]) or _layout_words("layout.naming_word").matches(prev.split()[-1])):
