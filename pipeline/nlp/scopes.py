@@ -1070,7 +1070,9 @@ class RuleExtensions:
       affirms the item or tells a course under treatment ("- resolved with steroids").
     - the `question_answered` scope: a question raised about a finding and answered later in its sentence, however
       far ('the "structural lesion / tumor" question raised at the June visit is answered by this MRI: no tumor'),
-      negates the finding the question names.
+      negates the finding the question names; so does an active verb before the question ("MRI 10/02 answers the
+      tumour question: no recurrence", "closes the question of metastasis"), unless the answer names the finding
+      again or keeps it open.
     - the `claim_before` scope: a backward exclusion does not reach a claim before it in its clause ("MRI diagnostic
       of toxoplasmosis, glioma excluded": only the glioma is excluded).
     - the `dash_subject` and `subject_question` scopes (`_SubjectSeparator`): a verdict after a dash, or a question
@@ -1286,6 +1288,10 @@ class RuleExtensions:
         self._question_links = frozenset(str(k).lower() for k in answered.get("links", ()))
         self._question_gap = int(answered.get("max_gap", 8))
         self._closings = _compiled(self._answered_id, answered.get("patterns", ()))
+        self._closings_before = _compiled(self._answered_id, answered.get("before", ()))
+        self._before_unless = _compiled(self._answered_id, answered.get("before_unless", ()))
+        self._before_left_open = _compiled(self._answered_id, answered.get("before_left_open", ()))
+        self._before_words = frozenset(str(k).lower() for k in answered.get("before_words", ()))
         self._answered_rule: ConTextRule | None = None
         if self._answered_id is not None:
             self._answered_rule = ConTextRule(literal="<question answered>", category="NEGATED_EXISTENCE",
@@ -1766,14 +1772,18 @@ class RuleExtensions:
                                                          scope_start=target.start, scope_end=answer.end))
 
     def _names_question(self, doc: Doc, target: Span, inside: set[int]) -> bool:
-        """A question word names the target as its topic: right after it, past quotes, slashes, joining words and the
-        other findings it lists ('the "structural lesion / tumor" question'), or right before it past `links` ("the
-        question of a tumour", "concern for a mass")."""
+        """A question word names the target as its topic (`_question_word`)."""
+        return self._question_word(doc, target, inside) is not None
+
+    def _question_word(self, doc: Doc, target: Span, inside: set[int]) -> int | None:
+        """The index of the question word that names the target as its topic: right after it, past quotes, slashes,
+        joining words and the other findings it lists ('the "structural lesion / tumor" question'), or right before
+        it past `links` ("the question of a tumour", "concern for a mass"); None when there is none."""
         i, limit = target.end, min(target.sent.end, target.end + self._question_gap)
         while i < limit:
             token = doc[i]
             if token.lower_ in self._question_words:
-                return True
+                return i
             if not (token.is_space or token.is_punct or token.lower_ in {"or", "and", "vs", "versus"} or i in inside):
                 break
             i += 1
@@ -1781,11 +1791,11 @@ class RuleExtensions:
         while j >= lowest:
             token = doc[j]
             if token.lower_ in self._question_words:
-                return True
+                return j
             if not (token.is_space or token.lower_ in self._question_links):
-                return False
+                return None
             j -= 1
-        return False
+        return None
 
     def _answer_questions(self, doc: Doc, targets: list[Span]) -> None:
         """A question raised about a finding and answered later in its sentence ('the "structural lesion / tumor"
@@ -1801,6 +1811,8 @@ class RuleExtensions:
 
         for target in targets:
             if target.label_ not in self._answered_types or any(m.category in _DEAD for m in target._.modifiers):
+                continue
+            if self._closings_before and self._answer_before(doc, target, targets, inside, same):
                 continue
             sent = target.sent
             closing = min((hit for hit in (p.search(text, target.end_char, sent.end_char) for p in self._closings)
@@ -1823,6 +1835,47 @@ class RuleExtensions:
             kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
             target._.modifiers = (*kept, ConTextModifier(self._answered_rule, cue.start, cue.end, doc,
                                                          scope_start=target.start, scope_end=answer.end))
+
+    def _answer_before(self, doc: Doc, target: Span, targets: list[Span], inside: set[int],
+                       same: Any) -> bool:
+        """A question that an active verb before it tells answered or settled ("MRI 10/02 answers the tumour
+        question: no recurrence", "this closes the question of metastasis", "the MRI settled the glioma question"):
+        no open question. The target the question word names is negated (as "the tumour question is settled" is), and
+        the hedge cues inside the question ("the metastasis query: cavernoma") hedge no answer after it. Left as it
+        is when the verb is denied, planned or partial (`before_unless`: "does not answer", "would settle", "to
+        answer", "only partly answers"), when the sentence keeps the question open (`before_left_open`), or when a
+        later target of the sentence names the same finding (that answer settles the question: facts
+        supersede.answered_question) or one of its family hedged ("... question: glioma versus gliosis")."""
+        assert self._answered_rule is not None
+        q = self._question_word(doc, target, inside)
+        if q is None or doc[q].lower_ not in self._before_words:
+            return False
+        sent = target.sent
+        text = doc.text
+        before = text[sent.start_char:doc[q].idx]  # up to the question word ("answers the tumour ", "closes the ")
+        verb = next((hit for hit in (p.search(before) for p in self._closings_before) if hit is not None), None)
+        if verb is None or any(p.search(text[sent.start_char:sent.start_char + verb.start()])
+                               for p in self._before_unless):
+            return False
+        question_end = doc[q].idx + len(doc[q].text)
+        after = text[max(question_end, target.end_char):sent.end_char]
+        if any(p.search(after) for p in self._before_left_open):
+            return False
+        answers = [t for t in targets if t.start_char >= max(question_end, target.end_char) and t.end <= sent.end]
+        if any(t.label_ == target.label_ or (same(target, t) and any(m.category == "POSSIBLE_EXISTENCE"
+                                                                      for m in t._.modifiers)) for t in answers):
+            return False
+        cue = doc.char_span(sent.start_char + verb.start(), sent.start_char + verb.end(), alignment_mode="expand")
+        if cue is None:
+            return False
+        lo, hi = cue.start, max(q + 1, target.end)
+        kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+        target._.modifiers = (*kept, ConTextModifier(self._answered_rule, cue.start, cue.end, doc,
+                                                     scope_start=min(lo, target.start), scope_end=hi))
+        for t in answers:  # the question's own hedge ("query", "question of") is no hedge of its answer
+            t._.modifiers = tuple(m for m in t._.modifiers if not (m.category == "POSSIBLE_EXISTENCE"
+                                                                   and lo <= m.modifier_span[0] < hi))
+        return True
 
     def _resolves(self, doc: Doc, m: ConTextModifier) -> bool:
         """A row's own resolution ("- RESOLVED: MRI ...", ": resolved (...)", a status column: "...... resolved
