@@ -11,7 +11,7 @@ import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
          "hedging", "source", "requires", "restated", "named_otherwise",
-         "before_study", "vetoed"}
+         "before_study", "vetoed", "dated_ahead"}
 
 
 class CatalogueError(ValueError):
@@ -88,6 +88,9 @@ class FactSpec:
     restated: Restatement | None = None
     named_otherwise: NamedOtherwise | None = None
     vetoed: Veto | None = None
+    dated_ahead: str | None = None
+    """A cue id: an affirmed or hedged mention dated after the request date is planned, not given, unless the cue
+    matches its clause (facts/planned.py)."""
     before_study: bool = False
     """An affirmed mention that is the episode that led to a prior brain study told after it (facts/episode.py)
     does not count when a counted negated mention follows it (the current visit: "no new symptoms since")."""
@@ -132,7 +135,16 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         named_otherwise=_named_otherwise(name, raw.get("named_otherwise")),
         before_study=_flag(name, "before_study", raw.get("before_study", False)),
         vetoed=_veto(name, raw.get("vetoed")),
+        dated_ahead=_cue_id(name, "dated_ahead", raw.get("dated_ahead")),
     )
+
+
+def _cue_id(name: str, key: str, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw:
+        raise CatalogueError(f"facts.yaml: fact {name!r}: {key} must be a cue id")
+    return raw
 
 
 def _flag(name: str, key: str, raw: Any) -> bool:
@@ -207,6 +219,8 @@ def load_catalogue() -> dict[str, FactSpec]:
             for named in (spec.vetoed.inferred, spec.vetoed.refused, spec.vetoed.unless):
                 if named not in cue_book().ids:
                     raise CatalogueError(f"facts.yaml: fact {spec.name!r}: vetoed names unknown cue {named!r}")
+        if spec.dated_ahead is not None and spec.dated_ahead not in cue_book().ids:
+            raise CatalogueError(f"facts.yaml: fact {spec.name!r}: dated_ahead names unknown cue {spec.dated_ahead!r}")
         if spec.derive is not None and spec.derive not in DERIVATIONS:
             raise CatalogueError(
                 f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"

@@ -33,6 +33,7 @@ from .documents import form_field_spans, is_form_line, request_form_pages
 from .episode import episode_before_study, told_before_prior_study
 from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
+from .planned import dated_ahead
 from .purpose import mrs_purpose_cues, therapy_of
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
@@ -122,6 +123,8 @@ class FactResolver:
         counted_mentions: list[Mention] = []
         unsupported: list[Mention] = []
         told_again: list[Mention] = []
+        planned: list[Evidence] = []
+        done_cue = cue(spec.dated_ahead) if spec.dated_ahead is not None else None
         # the cue of a bare word that, in a packet naming the disease otherwise, tells that disease again
         other = spec.named_otherwise
         told_cue = cue(other.cue) if other is not None and any(
@@ -142,6 +145,12 @@ class FactResolver:
                 continue
             if not spec.count_historical and m.has("historical"):
                 continue
+            if done_cue is not None and not m.has("negated"):
+                ahead = dated_ahead(ctx, m, done_cue)
+                if ahead is not None:
+                    # "Gamma Knife 12/04/2026" in a request of 11/20/2026: planned, not given (facts/planned.py)
+                    planned.append(ctx.evidence(m, attributes={"dated_ahead": ahead.isoformat()}))
+                    continue
             cues: list[str] = []
             extra: dict[str, str] = {}
             if spec.context == "request_or_mrs":
@@ -192,6 +201,7 @@ class FactResolver:
                     if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
         ignored += episodes
+        ignored += planned
         ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
@@ -207,6 +217,8 @@ class FactResolver:
                 note = "mentioned without " + " or ".join(spec.requires.any_fact).replace("_", " ")
             if told_again:
                 note = "mentioned only as the history of a disease the packet names otherwise"
+            if planned and len(planned) == len(ignored):
+                note = "mentioned only as a treatment dated after the request date (planned)"
             if all(e.attributes.get("other_patient") for e in ignored):
                 note = "mentioned only on another patient's page"
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
