@@ -30,6 +30,9 @@ a test without a title ("The resident asked whether MRS can detect a glioma") is
 a relative's disease or the patient's own known tumour after a possessive ("catch her glioma coming back") keeps
 its reading.
 
+The asker's words may be quoted from the modal on ('she asked whether spectroscopy "could find a glioma sooner'):
+the quotation mark between the test and the modal keeps the rule.
+
 Rows: id -> (text, {fact: expected status}); a normal MRI report comes first where the row says NORMAL. Rows whose
 id starts with "near" must keep their reading.
 """
@@ -84,6 +87,11 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
                               {METS: N}),
     "daughter-distinguish": ("The patient's daughter asked whether spectroscopy could distinguish a tumour from "
                              "an abscess.", {NEO: N, "brain_infection": N}),
+    # the asker's words quoted from the modal on, the quotation wrapping onto the next line
+    "she-quoted-could-catch": (NORMAL + 'Nervous before the visit; she asked whether spectroscopy "could find a glioma\n'
+                               'sooner than an ordinary MRI" after reading about it online.', {GLIOMA: N, CONV: A}),
+    "he-quoted-can-pick-up": (NORMAL + "He wants to know if the MRS \u201ccan pick up metastases the CT misses\u201d.",
+                              {METS: N, CONV: A}),
     "she-pet-ct-recurrence": ("She wondered whether a PET-CT could tell recurrent tumour from radiation necrosis.",
                               {NEO: N, "recurrent_or_residual_tumor": N,
                                "recurrence_vs_treatment_effect": N}),
