@@ -79,6 +79,14 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "attending: agree with the MRS, no PET": (
         RECURRENCE_NOTE + "Resident plan: MRS, FDG-PET, follow up after both.\n"
         "Attending: Seen and examined. Agree with the MRS. No PET.", {"pet_same_workup": A}),
+    "attending final plan: the PET weighed and not ordered": (
+        RECURRENCE_NOTE + "Resident's suggested plan: (1) MR spectroscopy, (2) amino-acid PET, (3) steroid taper.\n"
+        "ATTENDING FINAL PLAN\n - MRS of the margin.\n - Amino-acid PET weighed and not ordered: the MRS is the one "
+        "further study.", {"pet_same_workup": A}),
+    "attending: the PET was not requested": (
+        RECURRENCE_NOTE + "Plan (resident): MRS; brain FDG-PET.\n"
+        "ATTENDING ATTESTATION: Agree with the assessment. The FDG-PET was not requested; MRS only.",
+        {"pet_same_workup": A}),
     # 2. a differential the attending settles
     "attending disagrees: typical meningioma": (
         DURAL_NOTE + "Resident's differential: meningioma vs dural metastasis vs solitary fibrous tumour.\n"
@@ -131,6 +139,9 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "near: attending final plan keeps the PET": (
         RECURRENCE_NOTE + "Resident plan: MR spectroscopy; FDG-PET brain.\n"
         "ATTENDING FINAL PLAN: MR spectroscopy and FDG-PET brain; follow up in two weeks.", {"pet_same_workup": P}),
+    "near: attending says the PET is not ordered yet": (
+        RECURRENCE_NOTE + "Resident plan: MRS; FDG-PET brain.\n"
+        "ATTENDING ATTESTATION: Agree. The FDG-PET is ordered for next week.", {"pet_same_workup": P}),
     "near: a PET done last month, no repeat needed": (
         RECURRENCE_NOTE.replace("necrosis.\n", "necrosis. FDG-PET brain 10/28/2026 showed equivocal uptake.\n")
         + "Resident plan: MR spectroscopy; repeat FDG-PET in 3 months.\n"
