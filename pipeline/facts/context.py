@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from ..contracts import Box, Evidence, FactStatus, Mention, NlpResult, SectionSpan
@@ -17,6 +17,10 @@ from .dates import mention_date
 if TYPE_CHECKING:
     from .site import BodyTable, OutsideBrain, SiteRead
     from .supersession import Supersession
+
+CLAUSE_DATE_REACH = 60
+"""How far (characters) from a mention in its clause a date is its own (FactContext.clause_date)."""
+_MONTH_YEAR_ONLY = re.compile(r"\s*\d{1,2}/\d{4}\s*$")
 
 # Sections whose content is the request itself or the reason for it.
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
@@ -265,6 +269,32 @@ class FactContext:
         ends = [i for i in (text.find(";", m.end, m.sentence_end), text.find("|", m.end, m.sentence_end)) if i >= 0]
         hi = min(ends) if ends else m.sentence_end
         return max(lo, m.sentence_start), hi
+
+    def clause_date(self, m: Mention, *, month_day_ahead: int, skip: Sequence[tuple[int, int]] = ()
+                    ) -> date | None:
+        """The day of the date written nearest the mention in its clause (within CLAUSE_DATE_REACH characters, after
+        it first), its spans in `skip` passed over; a month/day date without a year is read as its occurrence within
+        `month_day_ahead` days after the request date. None when there is no request date, when the nearest date
+        names no day (a year, a month and year, a relative date), or when no date there parses."""
+        ref = self.reference_date
+        if ref is None:
+            return None
+        lo, hi = self.clause_of(m)
+        dates = [d for d in self.same_sentence(m, "DATE", counted=False)
+                 if lo <= d.start and d.end <= hi and not any(a <= d.start < b for a, b in skip)]
+        after = sorted((d for d in dates if d.start >= m.end and d.start - m.end <= CLAUSE_DATE_REACH),
+                       key=lambda d: d.start)
+        before = sorted((d for d in dates if d.end <= m.start and m.start - d.end <= CLAUSE_DATE_REACH),
+                        key=lambda d: -d.start)
+        for d in after + before:
+            precision = d.attrs.get("precision")
+            if precision in {"relative", "year"} or _MONTH_YEAR_ONLY.match(d.text):
+                return None
+            reading = ref + timedelta(days=month_day_ahead) if precision == "month_day" else ref
+            parsed = mention_date(d, reference=reading)
+            if parsed is not None:
+                return parsed
+        return None
 
     def line_of(self, m: Mention) -> tuple[int, int]:
         """The [start, end) of the text line that holds the mention (without its newline)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
@@ -119,9 +119,6 @@ NEAREST_READING_DAYS = 183
 """A month/day date without a year is read as its occurrence nearest the request date (within this many days after
 it) when asking whether a study is dated on or after the request: a plan's "navigation MRI 12/01" in a request of
 11/30 is next month, not last December."""
-_MONTH_YEAR_ONLY = re.compile(r"\s*\d{1,2}/\d{4}\s*$")
-DATE_REACH = 60
-"""How far (characters) from a study's name in its clause a date is its own (as FactContext.date_of)."""
 _CONTINUATION = cue("study.continuation")
 _CHOICE_OPTION = concept_set("study.choice_option")
 _DISCUSSED_BEFORE = cue("study.discussed_before")
@@ -1227,23 +1224,8 @@ def _date_ahead(ctx: FactContext, m: Mention, skip: list[tuple[int, int]]) -> da
     """The date written nearest the study's name in its clause (after it first), when it falls on or after the
     request date; a month/day date is read as its occurrence nearest the request date. None otherwise, and for a
     year, a month and year or a relative date (those name no day)."""
-    ref = ctx.reference_date
-    if ref is None:
-        return None
-    lo, hi = ctx.clause_of(m)
-    dates = [d for d in ctx.same_sentence(m, "DATE", counted=False)
-             if lo <= d.start and d.end <= hi and not any(a <= d.start < b for a, b in skip)]
-    after = sorted((d for d in dates if d.start >= m.end and d.start - m.end <= DATE_REACH), key=lambda d: d.start)
-    before = sorted((d for d in dates if d.end <= m.start and m.start - d.end <= DATE_REACH), key=lambda d: -d.start)
-    for d in after + before:
-        precision = d.attrs.get("precision")
-        if precision in {"relative", "year"} or _MONTH_YEAR_ONLY.match(d.text):
-            return None
-        nearest = ref + timedelta(days=NEAREST_READING_DAYS) if precision == "month_day" else ref
-        parsed = mention_date(d, reference=nearest)
-        if parsed is not None:
-            return parsed if parsed >= ref else None
-    return None
+    parsed = ctx.clause_date(m, month_day_ahead=NEAREST_READING_DAYS, skip=skip)
+    return parsed if parsed is not None and ctx.reference_date is not None and parsed >= ctx.reference_date else None
 
 
 def asked_for(ctx: FactContext, m: Mention, sentence: str, skip: list[tuple[int, int]]) -> bool:
