@@ -1074,22 +1074,6 @@ def own_stretch_after(ctx: FactContext, m: Mention) -> str:
     return ctx.text[m.end:after]
 
 
-def next_clause(ctx: FactContext, m: Mention) -> str:
-    """The clause after the mention's own, when no study is named after the mention in its clause: from the ";" or
-    "|" that ends its clause to the next one or the sentence's end, and only up to the first study named in it (what
-    follows that study's name is that study's); "" when the mention's clause ends its sentence or names a study
-    after the mention."""
-    _, hi = ctx.clause_of(m)
-    others = ctx.same_sentence(m, "IMAGING", "IMAGING_SEQUENCE", counted=False)
-    if hi >= m.sentence_end or any(m.end <= o.start < hi for o in others):
-        return ""
-    ends = [i for i in (ctx.text.find(";", hi + 1, m.sentence_end), ctx.text.find("|", hi + 1, m.sentence_end))
-            if i >= 0]
-    end = min(ends, default=m.sentence_end)
-    end = min((o.start for o in others if hi < o.start < end), default=end)
-    return ctx.text[hi + 1:end]
-
-
 def _talk(ctx: FactContext, m: Mention) -> tuple[str | None, str, str]:
     """The id of the cue by which the study is talked about in its own part of the clause (None if it is not, or
     if that part names its results or its own date or reads it), the rest of that part outside the talk, and that
