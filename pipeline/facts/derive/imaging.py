@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...contracts import Evidence, Fact, FactStatus, Mention
+from ...contracts import Evidence, Fact, FactStatus, ImagingStudy, Mention
 from ..context import CUE_ATTRIBUTE, FactContext, mention_status, next_sentence
 from ..cues import concept_set, cue, value_set
 from ..imaging import (
@@ -30,6 +30,7 @@ ADVANCED = value_set("modality.advanced").values
 _SINCE = cue("course.since_imaging")
 _SINCE_OBJECT = cue("course.since_object")
 _ONGOING = cue("course.ongoing")
+_SETTLING_READ = cue("study.settling_read")
 ONGOING_TREATMENTS = concept_set("treatment.ongoing").concepts
 CLAIMS_BETWEEN = concept_set("course.claim_between").concepts
 _STOPPED = cue("course.stopped")
@@ -88,11 +89,24 @@ def _states(e: Evidence, verdict: str) -> bool:
     return verdict in (e.attributes.get("verdict"), e.attributes.get("read"))
 
 
+def _settled_later(study: ImagingStudy, studies: list[ImagingStudy], settled: str) -> bool:
+    """A later-dated study of the same body part, of the same modality or MRI, whose only verdict is `settled` and
+    whose read names what the lesion is (study.settling_read), answers this dated study's question (a CT's "cyst vs cystic neoplasm" answered by the MRI after it, "diagnostic
+    of neurocysticercosis"); a CT does not answer an MRI's question."""
+    return study.date is not None and any(
+        o.date is not None and o.date > study.date and o.body_part == study.body_part
+        and o.modality in (study.modality, "MRI") and o.verdicts == [settled]
+        and any(e.attributes.get("verdict") == settled and _SETTLING_READ.matches(e.sentence or e.text) for e in o.evidence)
+        for o in studies)
+
+
 def _study_fact(r: Resolver, name: str, modalities: frozenset[str] | None, verdict: str, *,
                 absent_on: str | None) -> Fact:
     parts = _target_body_parts(r)
     studies = [s for s in r.studies if (modalities is None or s.modality in modalities) and s.body_part in parts]
     hit = [s for s in studies if verdict in s.verdicts]
+    if absent_on:
+        hit = [s for s in hit if not _settled_later(s, studies, absent_on)]
     if hit:
         ev = [e for s in hit for e in s.evidence
               if _states(e, verdict) or (e.concept == "IMAGING" and e.section == "exam_title")]
