@@ -12,7 +12,10 @@ undated one, or a study dated after the request date (planned, not prior) is no 
 The presenting complaint told further away is history too when the same statement follows
 (`told_before_prior_study`): told in a prior brain study's indication ("MRI brain 07/30 / Indication: progressive gait
 decline"), dated before the latest prior advanced brain study ("presented in August with regression", MRS
-09/18), or in a list of the disease's features ("Features: cognitive decline, ataxia, dystonia").
+09/18) or only by that study's month ("presented 10/2026 with new diplopia", MRS 10/14/2026, unless its sentence
+puts it after a study: "later in 09/2026, following the MRS"), or in a list of the disease's features ("Features:
+cognitive decline, ataxia, dystonia"); the statement may stand anywhere in the packet (a prior report's page often
+comes after the clinic note that says "stable since the MRS").
 
 The words are data: resources/cues.yaml episode.*.
 """
@@ -35,6 +38,9 @@ _STUDY_OTHER_SITE = "episode.study_other_site"
 _FEATURES_LIST = "episode.features_list"
 _REASON_SECTIONS = value_set("episode.study_reason_sections")
 _BEFORE_LATEST = value_set("episode.before_latest_study")
+_MONTH_OF_LATEST = value_set("episode.month_of_latest_study")
+_AFTER_STUDY = "episode.after_study"
+_AFTER_OBJECT = "course.since_object"
 _STUDY_REACH = 40
 """How far (characters) after the study's name its date may be ("MRI brain with and without contrast 09/03")."""
 
@@ -176,6 +182,46 @@ def told_before_prior_study(ctx: FactContext, m: Mention, studies: list[ImagingS
     if latest is None:
         return None
     symptom = _symptom_date(ctx, m, m.sentence_end)
-    if symptom is not None and symptom[1] < latest:
+    if symptom is None:
+        return None
+    if symptom[1] < latest:
         return [_DATE, _BEFORE_LATEST.id]
+    if symptom[0] <= latest <= symptom[1] and _granularity(symptom) in _MONTH_OF_LATEST.values \
+            and not _placed_after_study(ctx, m):
+        return [_DATE, _MONTH_OF_LATEST.id]  # "presented 10/2026 with new diplopia", the MRS 10/14/2026
     return None
+
+
+def told_before_latest_study(ctx: FactContext, m: Mention, studies: list[ImagingStudy]) -> bool:
+    """A statement of no new symptoms or stability dated in its sentence before the latest prior advanced brain
+    study, with no since-words there ("Visit 07/10/2026: no new symptoms", the MRI in September): it speaks of the
+    time before that study, not of the interval since it ("no new symptoms since the 08/15 admission" does)."""
+    latest = _latest_prior(studies, frozenset(_BEFORE_LATEST.values), ctx.reference_date)
+    if latest is None or cue(_AFTER_STUDY).search(ctx.sentence_text(m)) is not None:
+        return False
+    told = _symptom_date(ctx, m, m.sentence_end)
+    return told is not None and told[1] < latest
+
+
+def _granularity(span: tuple[date, date]) -> str | None:
+    """"day", "month" or "year": what a date span from _span denotes."""
+    lo, hi = span
+    if lo == hi:
+        return "day"
+    if lo.day == 1 and (lo.year, lo.month) == (hi.year, hi.month) \
+            and hi.day == calendar.monthrange(hi.year, hi.month)[1]:
+        return "month"
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return "year"
+    return None
+
+
+def _placed_after_study(ctx: FactContext, m: Mention) -> bool:
+    """Words in the symptom's sentence put it after a study named a few words on ("after the 09/05 MRS",
+    "following the MRS", "since the scan")."""
+    studies = [o for o in ctx.mentions("IMAGING", counted=False) if o.sentence_start == m.sentence_start]
+    for hit in cue(_AFTER_STUDY).regex.finditer(ctx.text, m.sentence_start, m.sentence_end):
+        study = min((o for o in studies if o.start >= hit.end()), key=lambda o: o.start, default=None)
+        if study is not None and cue(_AFTER_OBJECT).matches(ctx.text[hit.end():study.start]):
+            return True
+    return False

@@ -30,7 +30,7 @@ from .date_order import document_day_first, read_date_order, transmission_date
 from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import form_field_spans, is_form_line, request_form_pages
-from .episode import episode_before_study, told_before_prior_study
+from .episode import episode_before_study, told_before_latest_study, told_before_prior_study
 from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
 from .planned import dated_ahead
@@ -235,14 +235,19 @@ def _episodes_set_aside(ctx: FactContext, mentions: list[Mention], counted: list
                         ) -> tuple[list[Evidence], list[FactStatus], list[Evidence]]:
     """The affirmed mentions that are the episode that led to a prior brain study (facts/episode.py), when a
     counted negated mention follows them ("no new symptoms since the September admission"), set aside as ignored
-    evidence citing the episode cues."""
+    evidence citing the episode cues. The presenting complaint told before the latest prior study (a prior
+    report's indication, dated before it or in its month, a features list) is set aside with a counted negated
+    mention anywhere, unless it is dated before that study (facts/episode.py told_before_latest_study): the report's
+    page often comes after the note that says "stable since the MRS"."""
     absent_at = [m.start for m, s in zip(mentions, statuses, strict=True) if s is FactStatus.ABSENT]
     if not absent_at:
         return counted, statuses, []
+    since = any(s is FactStatus.ABSENT and not told_before_latest_study(ctx, m, studies)
+                for m, s in zip(mentions, statuses, strict=True))
     kept_e, kept_s, aside = [], [], []
     for m, e, s in zip(mentions, counted, statuses, strict=True):
         cues = episode_before_study(ctx, m) if s is FactStatus.PRESENT and max(absent_at) > m.end else None
-        if cues is None and s is FactStatus.PRESENT and max(absent_at) > m.end:
+        if cues is None and s is FactStatus.PRESENT and (since or max(absent_at) > m.end):
             cues = told_before_prior_study(ctx, m, studies)  # the presenting complaint, before the latest study
         if cues is not None:
             aside.append(cite_cues(e, *cues))
