@@ -77,6 +77,10 @@ _READ_SECTIONS = frozenset({"findings", "impression"})
 _JOINING = frozenset({"signature"})
 HEAD_LINES = 2
 """The lines of a section (its heading and the line after it) whose date is the date of what the section states."""
+QUALIFIER_REACH = 30
+"""How far (characters) before a finding a word that narrows it is read (supersede.finding_qualifier)."""
+STUDY_DATE_REACH = 12
+"""How far (characters) after a study's name its date is written ("CT head 02/01/2026", "MRI of 02/01/2026")."""
 
 
 @dataclass(frozen=True)
@@ -818,21 +822,28 @@ def _later_reports(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple
 
 def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, int, str], Supersession]:
     """The hedged findings of a report's earlier read (supersede.amended_reads: its findings, its impression or
-    preliminary read) that an addendum or final read after it reads conclusively (supersede.conclusive_addendum), in
-    a sentence that affirms one of the diagnoses the earlier read weighed, with nothing open in the addendum
-    (supersede.open_read): "PRELIMINARY: metastasis versus subacute infarct" under "ADDENDUM: appearance
-    characteristic of metastasis; infarct excluded"; not an addendum that confirms an incidental finding."""
+    preliminary read) that an addendum or final read after it settles:
+
+    - a conclusive read (supersede.conclusive_addendum), in a sentence that affirms one of the diagnoses the earlier
+      read weighed, with nothing open in the addendum: every hedged finding of the earlier read ("PRELIMINARY:
+      metastasis versus subacute infarct" under "ADDENDUM: appearance characteristic of metastasis; infarct
+      excluded"); not an addendum that confirms an incidental finding;
+    - an exclusion of one item of the earlier read (supersede.addendum_excludes: "Subacute infarct is excluded",
+      "Not an infarct", "a metastasis rather than an infarct", "infarct is no longer a consideration"), that the
+      addendum does not also hedge: the earlier read's hedges of that item only (the other items keep their hedge).
+
+    A copy of that preliminary read outside the report (supersede.preliminary_cited) is settled with it."""
     conclusive, open_ = book.concept_set("supersede.conclusive_addendum"), book.concept_set("supersede.open_read")
+    excludes = book.concept_set("supersede.addendum_excludes")
     reads = book.value_set("supersede.amended_reads").values
     out: dict[tuple[int, int, str], Supersession] = {}
-    amended: list[tuple[Mention, set[date]]] = []  # each amended report's verdict, and the dates of its first read
+    # each amended report's statement, the dates of its first read, and its settled hedges with the exclusion that
+    # settled each (None: the whole read)
+    amended: list[tuple[Mention, set[date], list[tuple[Mention, Mention]] | None]] = []
     for lo, hi in r.reports:
         addendum = [m for m in live if lo <= m.start < hi and m.section == "addendum"
                     and not (m.has("hypothetical") or m.has("family"))]
-        read = {m.sentence_start for m in addendum if m.concept in conclusive and _status(m) is FactStatus.PRESENT}
-        if not read or any(m.concept in open_ and _status(m) is FactStatus.SUSPECTED
-                           or (m.concept == "IMAGING_INCONCLUSIVE" and _status(m) is FactStatus.PRESENT)
-                           for m in addendum):
+        if not addendum:
             continue
         first = min(m.start for m in addendum)
         report = r.report_of(addendum[0])
@@ -842,32 +853,103 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
             continue  # an addendum dated before the report is another document's (an older pathology report's)
         hedged = [o for o in live if lo <= o.start < first and o.section in reads and o.concept in open_
                   and _status(o) is FactStatus.SUSPECTED]
-        # the conclusive read names a diagnosis the earlier read weighed (not an incidental "old infarct")
-        weighed = {o.concept for o in hedged}
-        answer = next((m for m in addendum if m.sentence_start in read and m.concept in weighed
-                       and _status(m) is FactStatus.PRESENT and not m.has("historical")), None)
-        if answer is None:
-            continue
-        for o in hedged:
-            out[_key(o)] = Supersession(by=answer, source="addendum", rule=conclusive.id)
-        amended.append((answer, {d for d in (mention_date(m, reference=r.reference) for m in r.dates
-                                             if lo <= m.start < first) if d is not None}))
+        dates = {d for d in (mention_date(m, reference=r.reference) for m in r.dates if lo <= m.start < first)
+                 if d is not None}
+        left_open = [m for m in addendum if m.concept in open_ and _status(m) is FactStatus.SUSPECTED]
+        read = {m.sentence_start for m in addendum if m.concept in conclusive and _status(m) is FactStatus.PRESENT}
+        if read and not left_open and not any(m.concept == "IMAGING_INCONCLUSIVE" and _status(m) is FactStatus.PRESENT
+                                              for m in addendum):
+            # the conclusive read names a diagnosis the earlier read weighed (not an incidental "old infarct")
+            weighed = {o.concept for o in hedged}
+            answer = next((m for m in addendum if m.sentence_start in read and m.concept in weighed
+                           and _status(m) is FactStatus.PRESENT and not m.has("historical")), None)
+            if answer is not None:
+                for o in hedged:
+                    out[_key(o)] = Supersession(by=answer, source="addendum", rule=conclusive.id)
+                amended.append((answer, dates, None))
+                continue
+        # an item the addendum excludes, and does not also hedge ("no acute infarct; a subacute infarct cannot be
+        # excluded" keeps it)
+        excluded = [m for m in addendum if m.concept in excludes and _status(m) is FactStatus.ABSENT
+                    and not m.has("historical") and not any(_same_item(book, r, m, h) for h in left_open)]
+        settled = [(o, x) for o in hedged for x in excluded if _same_item(book, r, x, o)]
+        for o, x in settled:
+            out.setdefault(_key(o), Supersession(by=x, source="addendum", rule=excludes.id))
+        if settled:
+            amended.append((settled[0][1], dates, settled))
     if not amended:
         return out
-    # a copy of the preliminary read outside the report ("MRI 10/01/2026 preliminary read: ... versus ...")
-    cited = book.cue("supersede.preliminary_cited")
+    # a copy of the preliminary read outside the report ("MRI 10/01/2026 preliminary read: ... versus ...", "the
+    # preliminary read this morning says metastasis versus infarct"; not a preliminary pathology report)
+    cited, named = book.cue("supersede.preliminary_cited"), book.cue("supersede.preliminary_read_named")
+    pathology = book.cue("supersede.pathology")
     studies = {m.sentence_start for m in live if m.concept == "IMAGING"}
     for o in live:
-        if o.sentence_start not in studies or r.report_of(o) is not None or o.concept not in open_ \
-                or _status(o) is not FactStatus.SUSPECTED or not cited.matches(r.text[o.sentence_start:o.sentence_end]):
+        if r.report_of(o) is not None or o.concept not in open_ or _status(o) is not FactStatus.SUSPECTED:
             continue
-        said = {d for d in (mention_date(m, reference=r.reference) for m in r.dates
-                            if o.sentence_start <= m.start < o.sentence_end) if d is not None}
+        sentence = r.text[o.sentence_start:o.sentence_end]
+        if not cited.matches(sentence) or not (o.sentence_start in studies
+                                               or (named.matches(sentence) and not pathology.matches(sentence))):
+            continue
+        in_sentence = [m for m in r.dates if o.sentence_start <= m.start < o.sentence_end]
+        # the date written with the study's name, when there is one ("Clinic 03/11/2026: the preliminary read of the
+        # CT head 02/01/2026 says ..." cites the CT's)
+        of_study = [d for d in in_sentence if any(s.sentence_start == o.sentence_start and s.end <= d.start
+                                                  <= s.end + STUDY_DATE_REACH for s in r.studies)]
+        said = {d for d in (mention_date(m, reference=r.reference) for m in of_study or in_sentence) if d is not None}
         # the study of the same date; an undated copy, the packet's only amended report
-        same = [v for v, dates in amended if said & dates] if said else [v for v, _ in amended[:1] if len(amended) == 1]
-        if same:
-            out[_key(o)] = Supersession(by=same[0], source="addendum", rule=f"{conclusive.id} {cited.id}")
+        same = [a for a in amended if said & a[1]] if said else amended[:1] if len(amended) == 1 else []
+        if not same:
+            continue
+        by, _, pairs = same[0]
+        if pairs is None:
+            out[_key(o)] = Supersession(by=by, source="addendum", rule=f"{conclusive.id} {cited.id}")
+            continue
+        # the copy names a settled item in its own words ("infarct" for the preliminary's "subacute infarct")
+        exclusion = next((x for p, x in pairs if _same_item(book, r, p, o) or _same_item(book, r, o, p)), None)
+        if exclusion is not None:
+            out[_key(o)] = Supersession(by=exclusion, source="addendum", rule=f"{excludes.id} {cited.id}")
     return out
+
+
+def _same_item(book: CueBook, r: _Reader, excluded: Mention, o: Mention) -> bool:
+    """Whether an addendum's excluded finding names the item of the earlier differential: the same concept (or one
+    finding: supersede.same_finding; a generic tumour every tumour concept), not another disease of its family; of a
+    catch-all concept (supersede.named_findings) the same name or a narrower one ("infarct excluded" covers "subacute
+    infarct"; "no acute infarct" does not cover "infarct"; synonyms: supersede.finding_synonyms)."""
+    same, generic = book.concept_set("supersede.same_finding"), book.concept_set("supersede.generic_neoplasm")
+    neoplasm = book.concept_set("supersede.neoplasm")
+    if excluded.concept in generic and o.concept in neoplasm:
+        return True
+    if excluded.concept != o.concept and not (excluded.concept in same and o.concept in same):
+        return False
+    if _other_disease(book, excluded, o):
+        return False
+    if excluded.concept in book.concept_set("supersede.named_findings"):
+        if excluded.attrs.get("kind") != o.attrs.get("kind"):
+            return False
+        mine, theirs = _finding_name(book, r, excluded), _finding_name(book, r, o)
+        return len(mine) <= len(theirs) and theirs[len(theirs) - len(mine):] == mine
+    return True
+
+
+def _finding_name(book: CueBook, r: _Reader, m: Mention) -> tuple[str, ...]:
+    """A finding's name as words compared across reports, with a word right before it that narrows it
+    (supersede.finding_qualifier: "no acute infarct"): lower case, one spelling ("haemorrhage" as "hemorrhage"), one
+    number ("infarcts" as "infarct"), a synonym's ending as its group's first name (supersede.finding_synonyms)."""
+    hit = book.cue("supersede.finding_qualifier").search(r.text[max(m.sentence_start, m.start - QUALIFIER_REACH):m.start])
+    text = f"{hit.text.strip()} {m.text}" if hit is not None else m.text
+    words = tuple(_singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("ae", "e").replace("oe", "e")))
+    for group in book.value_set("supersede.finding_synonyms").values:
+        names = [tuple(_singular(w) for w in n.split()) for n in group.split("|")]
+        for name in names[1:]:
+            if name and words[len(words) - len(name):] == name:
+                return words[:len(words) - len(name)] + names[0]
+    return words
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us")) else word
 
 
 @dataclass(frozen=True)
