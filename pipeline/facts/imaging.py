@@ -60,6 +60,7 @@ _TEST_RESULT_RULES = frozenset(value_set("verdict.test_result_rules").values)
 _QUESTION_RULES = frozenset(value_set("verdict.question_rules").values)
 _LAY_ANSWER_RULES = frozenset(value_set("verdict.lay_answer_rules").values)
 _TISSUE_TEST = cue("verdict.tissue_test")
+_TISSUE_LABEL = cue("verdict.tissue_label")
 _OTHER_TEST_AFTER = cue("verdict.other_test_after")
 _VERDICT_WORDS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE")
 _CANNOT_DISTINGUISH = cue("verdict.cannot_distinguish")
@@ -497,7 +498,14 @@ def other_test_verdict(ctx: FactContext, m: Mention) -> str | None:
     """The id of the cue by which a verdict word, or a diagnosis read as one, is another test's verdict, not the
     study's: a verdict word whose subject is a laboratory, genetic or tissue test; a diagnosis that names such a test
     ("leukodystrophy gene panel"), whose subject is one, or all of whose clause's verdict words are a test's
-    ("Krabbe disease was genetically and biochemically confirmed"). None for the study's own read."""
+    ("Krabbe disease was genetically and biochemically confirmed"), or whose line opens with the label of a
+    pathology report's part ("FROZEN SECTION: glial versus metastatic carcinoma", "IHC: GFAP+; glioma versus
+    gliosis"; not past a study named after the label on the line: "Pathology: GBM. MRI 10/01 showed recurrence
+    versus necrosis"). None for the study's own read."""
+    lo, _ = ctx.line_of(m)
+    if _TISSUE_LABEL.matches(ctx.text[lo:m.start]) \
+            and not within(ctx.mentions("IMAGING", "IMAGING_SEQUENCE", counted=False), lo, m.start):
+        return _TISSUE_LABEL.id
     if m.concept in _VERDICT_WORDS:
         return _test_subject(ctx, m)
     if m.concept not in HEDGED_FINDINGS:
