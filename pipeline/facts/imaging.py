@@ -52,6 +52,8 @@ _VERDICT_CONCEPTS = ("IMAGING_INCONCLUSIVE", "IMAGING_CONCLUSIVE", "TECHNICAL_LI
 # Findings that keep a study read as normal from being non-lesional.
 _LESIONAL = concept_set("verdict.lesional_findings")
 _PARTIAL_READ = cue("verdict.partial_read")
+_REMAINDER_NORMAL = cue("verdict.remainder_normal")
+_REMAINDER_LESION = concept_set("verdict.remainder_lesion")
 _NOT_SHOWN_BEFORE = cue("verdict.not_shown_before")
 _NOT_SHOWN_AFTER = cue("verdict.not_shown_after")
 _QUOTED_QUESTION = cue("verdict.quoted_question")
@@ -287,14 +289,38 @@ def _lesional(mentions: list[Mention], *, in_report: bool) -> bool:
                for m in _summary(mentions, in_report=in_report))
 
 
-def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool) -> tuple[set[str], list[Evidence]]:
+def _describes_lesion(mentions: list[Mention]) -> bool:
+    """A lesion whose nature is open is described anywhere among the mentions (a report's findings or impression):
+    a lesion named as such (verdict.remainder_lesion: "3 cm non-enhancing lesion", "hypodense mass") or a lesional
+    finding hedged ("glioma versus gliosis"); not a finding read plainly ("small vessel ischemic change")."""
+    return any(not (m.has("negated") or m.has("hypothetical") or m.has("family"))
+               and (_REMAINDER_LESION.member_for(m.concept, m.attrs) is not None
+                    or (m.has("uncertain") and _LESIONAL.member_for(m.concept, m.attrs) is not None))
+               for m in mentions)
+
+
+def _remainder_normal(ctx: FactContext, m: Mention, lesion: bool) -> bool:
+    """A normal read of the rest of the brain, in a report that describes a lesion ("Remainder of the brain
+    parenchyma is normal", "Otherwise normal MRI of the brain": verdict.remainder_normal in its clause): no verdict
+    on the lesion."""
+    if not lesion or m.concept != "IMAGING_CONCLUSIVE" or m.attrs.get("verdict") not in ("normal", "nonlesional"):
+        return False
+    lo, hi = ctx.clause_of(m)
+    return _REMAINDER_NORMAL.matches(ctx.text[lo:hi])
+
+
+def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool, lesion: bool | None = None
+                  ) -> tuple[set[str], list[Evidence]]:
     """The verdicts the mentions state, with their evidence. A study read as normal as a whole, or as showing no
-    lesion, in its summary and with no lesion there, is also `nonlesional` (evidence attribute `read`)."""
+    lesion, in its summary and with no lesion there, is also `nonlesional` (evidence attribute `read`). A normal
+    read of the rest of the brain beside a lesion (`lesion`: the report describes one; by default, one of the
+    mentions does) is no verdict."""
     verdicts: set[str] = set()
     evidence: list[Evidence] = []
     read: list[tuple[Mention, str]] = []  # each verdict mention with its verdict (as `evidence`, in its order)
     summary = {id(m) for m in _summary(mentions, in_report=in_report)}
     lesional = _lesional(mentions, in_report=in_report)
+    described = _describes_lesion(mentions) if lesion is None else lesion
     weighed = _weighed_diagnoses(ctx, mentions)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
@@ -314,6 +340,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool)
             continue
         if m.has("negated") and m.concept not in _DIAGNOSES:
             continue  # "no equivocal findings" is not a verdict either way
+        if _remainder_normal(ctx, m, described):
+            continue  # "Left insular lesion ... Remainder of the brain parenchyma is normal": no read of the lesion
         if m.concept == "IMAGING_INCONCLUSIVE":
             verdict = "inconclusive"
         elif m.concept == "IMAGING_CONCLUSIVE":
@@ -974,15 +1002,17 @@ def _report_verdicts(ctx: FactContext, body: list[Mention]) -> tuple[set[str], l
     ("a few foci are nonspecific" under "consistent with demyelinating disease"), and an addendum's verdict of a
     kind replaces the earlier read's verdicts of that kind; the replaced ones stay as evidence marked
     `superseded_verdict`."""
-    verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True)
-    stated, _ = _verdict_cues(ctx, [m for m in body if m.section == "impression"], in_report=True)
+    lesion = _describes_lesion(body)
+    verdicts, evidence = _verdict_cues(ctx, [m for m in body if m.section != "addendum"], in_report=True,
+                                       lesion=lesion)
+    stated, _ = _verdict_cues(ctx, [m for m in body if m.section == "impression"], in_report=True, lesion=lesion)
     shown = VERDICT_KINDS[0]
     if stated & shown:
         verdicts = (verdicts - shown) | (stated & shown)
         evidence = [_superseded(e, by="impression") if e.attributes.get("verdict") in shown
                     and e.section != "impression" else e for e in evidence]
     addendum = [m for m in body if m.section == "addendum"]
-    amended, added = _verdict_cues(ctx, addendum, in_report=True)
+    amended, added = _verdict_cues(ctx, addendum, in_report=True, lesion=lesion)
     if _lesional(addendum, in_report=True):
         amended.add("lesional")  # a lesion the addendum finds ends an earlier normal read
     if "lesional" in amended and "nonlesional" in verdicts:

@@ -12,7 +12,9 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
   a pathology heading, or a sentence naming the test with its result: not tests sent, ordered or pending), and
   with no tumor live in its sentence: the hedged tumor mentions are superseded (an affirmed, established tumor
   stays). A tumor proven on pathology settles nothing here: the biopsy of a known tumor does not answer a later
-  question about it (recurrence or necrosis).
+  question about it (recurrence or necrosis). Nor does a non-diagnostic tissue result (non-diagnostic, insufficient
+  for diagnosis, non-representative, a repeat biopsy recommended: supersede.nondiagnostic_tissue): it is no pathology
+  result, and the gliosis it names answers no differential.
 
 A settled differential (source `settled`) is weaker: a negation by an exclusion ("tumor was ruled out", "biopsy
 excluded lymphoma"), a hedge a verdict settled ("lymphoma was considered and is not supported") or any negation
@@ -60,7 +62,7 @@ from datetime import date
 
 from ..contracts import FactStatus, Mention, SectionSpan
 from ..cues import ConceptSet, CueBook, load_cue_file
-from .context import first_lines_end, is_ignored
+from .context import first_lines_end, is_ignored, next_sentence
 from .context import mention_status as _status
 from .cues import concept_set, cue
 from .dates import mention_date
@@ -285,8 +287,11 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
         if m.section == "addendum" and section is not None \
                 and addendum_owner(r.sections, section) in book.value_set("supersede.source_sections").values - {"addendum"}:
             # a pathology report's addendum is a pathology result (supersede.report_boundaries)
-            return str(addendum_owner(r.sections, section)), "supersede.source_sections supersede.report_boundaries"
-        return str(m.section), "supersede.source_sections"
+            owner = str(addendum_owner(r.sections, section))
+            if owner != "pathology" or not _nondiagnostic(r, m, book, section.start):
+                return owner, "supersede.source_sections supersede.report_boundaries"
+        elif m.section != "pathology" or not _nondiagnostic(r, m, book, section.start if section else m.sentence_start):
+            return str(m.section), "supersede.source_sections"
     if r.inline_addendum(m) is not None:
         return "addendum", "supersede.inline_addendum"
     withdrawal = book.value_set("supersede.withdrawal_rules").values
@@ -299,19 +304,35 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
         # ("glioma was considered; tumor was ruled out") still settles
         return _settling(r, m, book)
     section = r.section_of(m)
-    headings = (section.header if section else "", r.heading(m))
+    heading = r.heading_span(m)
+    headings = ((section.header, section.start) if section else ("", m.sentence_start),
+                (r.text[heading[0]:heading[1]], heading[0]) if heading else ("", m.sentence_start))
     pathology, result = book.cue("supersede.pathology"), book.cue("supersede.tissue_result")
-    if any(pathology.matches(h) and not _opens_option_not_taken(h, sentence, book) for h in headings):
+    if any(pathology.matches(h) and not _opens_option_not_taken(h, sentence, book)
+           and not _nondiagnostic(r, m, book, lo) for h, lo in headings):
         return "pathology", pathology.id
     tested = _options_not_taken_masked(sentence, book)
-    if pathology.matches(tested) and result.matches(tested):
+    if pathology.matches(tested) and result.matches(tested) and not _nondiagnostic(r, m, book, None):
         # a test named with its result; not one listed as sent, ordered or pending, nor a branch of a plan, nor an
-        # option rejected, declined or deferred (supersede.option_not_taken)
+        # option rejected, declined or deferred (supersede.option_not_taken), nor a non-diagnostic result
         return "pathology", f"{pathology.id} {result.id}"
     opinion = book.cue("supersede.second_opinion")
-    if opinion.matches(sentence) or any(opinion.matches(h) for h in headings):
+    if opinion.matches(sentence) or any(opinion.matches(h) for h, _ in headings):
         return "second_opinion", opinion.id
     return _settling(r, m, book)
+
+
+def _nondiagnostic(r: _Reader, m: Mention, book: CueBook, start: int | None) -> bool:
+    """Whether the tissue result the mention stands in says it settles nothing (supersede.nondiagnostic_tissue:
+    "DIAGNOSIS: NON-DIAGNOSTIC. Gliotic brain tissue", "Reactive gliosis; insufficient for diagnosis", "recommend
+    repeat biopsy"): read from `start` (its pathology heading or section) to the end of the mention's paragraph, or,
+    for a result named in its sentence (`start` None), over that sentence and the next one of its paragraph."""
+    cue = book.cue("supersede.nondiagnostic_tissue")
+    if start is None:
+        after = next_sentence(r.text, m.sentence_end)
+        return cue.matches(r.text[m.sentence_start:after[1] if after else m.sentence_end])
+    ends = [k for k in (r.text.find("\n\n", m.end), r.text.find("\f", m.end)) if k >= 0]
+    return cue.matches(r.text[min(start, m.sentence_start):min(ends, default=len(r.text))])
 
 
 def _options_not_taken_masked(text: str, book: CueBook) -> str:

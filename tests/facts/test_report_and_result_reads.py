@@ -75,8 +75,10 @@ def test_combined_report_verdicts(analyze, body, studies, inconclusive, nondiagn
 # id, text, conventional_imaging_inconclusive, brain_lesion
 COMPARISONS = [
     ("vs-month-year", "MRI brain 10/12/2026\nIMPRESSION: Three new T2 lesions vs 04/2026.", N, P),
+    # "otherwise unremarkable" beside the lesions is no verdict on them (verdict.remainder_normal): no read, as
+    # "vs-month-year"
     ("versus-full-date", "MRI BRAIN 09/09/2026: two enlarging periventricular lesions versus 03/14/2026, "
-     "otherwise unremarkable.", A, P),
+     "otherwise unremarkable.", N, P),
     ("stable-vs-prior", "MRI brain 10/12/2026\nIMPRESSION: Left frontal lesion, stable vs prior.", A, P),
     ("vs-dot-the-prior-study", "MRI brain 10/12/2026\nIMPRESSION: New enhancing focus vs. the prior study.", N, P),
     ("vs-month-scan", "MRI brain 10/12/2026\nIMPRESSION: Slight growth of the lesion vs the March scan.", N, P),
