@@ -65,6 +65,12 @@ _PENDING = cue("study.pending")
 _RENEWED = cue("study.order_renewed")
 _ORDER_STATUS = cue("study.order_status")
 _DONE = cue("study.done")
+_ASKED_OPENER = cue("study.pet_asked_opener")
+_ASKED_CONFIRM = cue("study.pet_asked_confirm")
+_ASKED_ROW = cue("study.pet_asked_row")
+_ASKED_ROW_TAIL = cue("study.pet_asked_row_tail")
+_ASKED_STATUS = cue("study.pet_asked_status")
+_ASKED_YES = cue("study.pet_asked_answered_yes")
 CONVENTIONAL = value_set("modality.conventional").values
 MRI_OR_UNNAMED = value_set("modality.mri").values
 STUDY_NAMES = ("IMAGING", "IMAGING_SEQUENCE")  # the concepts that name a study (a modality, or MRI sequences)
@@ -243,6 +249,28 @@ def _after_own_clause(ctx: FactContext, m: Mention) -> tuple[int, int] | None:
     return None if after else next_sentence(ctx.text, m.sentence_end)
 
 
+def _pet_asked_about(ctx: FactContext, m: Mention) -> bool:
+    """The PET is named inside a question about whether it is planned, asked for or done, or a request to confirm
+    that, which asserts nothing ("Reviewer comment: Is a PET planned in addition to the MRS?", "Q: PET ordered for
+    the same question? ____", "Please confirm whether an amino-acid PET is planned."): the words before its name,
+    from its sentence's or line's start, open a question that a "?" after the name on its line closes
+    (study.pet_asked_opener; or a row opens with the name, a few plain words before its "?": study.pet_asked_row,
+    study.pet_asked_row_tail), with no Yes right after the "?" ("Is a PET planned? Yes - FDG-PET 11/20" tells the
+    PET: study.pet_asked_answered_yes), or ask to confirm whether (study.pet_asked_confirm, up to the sentence's
+    end); and the question asks for the PET's status (study.pet_asked_status)."""
+    line_lo, line_hi = ctx.line_of(m)
+    before = ctx.text[max(m.sentence_start, line_lo):m.start]
+    rest = ctx.text[m.end:line_hi]
+    stop = min((i for i in (rest.find(c) for c in ".;!|") if i >= 0), default=len(rest))
+    mark = rest.find("?", 0, stop)
+    if mark >= 0 and (_ASKED_OPENER.matches(before)
+                      or (_ASKED_ROW.matches(before) and _ASKED_ROW_TAIL.matches(rest[:mark]))):
+        if _ASKED_YES.matches(ctx.text[m.end + mark + 1:]):
+            return False  # answered yes: the question tells the PET
+        return _ASKED_STATUS.matches(before + m.text + rest[:mark])
+    return _ASKED_CONFIRM.matches(before) and _ASKED_STATUS.matches(before + m.text + rest[:stop])
+
+
 def refused_after(ctx: FactContext, m: Mention) -> str | None:
     """The id of the cue by which a PET advised, raised or named in passing is refused right after its clause, else
     None: the clause or sentence after its own opens with a refusal without a subject of its own or by the patient
@@ -285,7 +313,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     # conditional or left for later by the words after it ("repeat PET is not planned", "PET only if the biopsy
     # shows metastasis", "PET may be ordered later")
     alternatives: dict[int, str] = {}
-    scope_only: set[int] = set()
+    silent: set[int] = set()  # PETs named without being told: a form's scope, a question about one
     for m in ctx.mentions("IMAGING"):
         if m.has("negated") or not _brain_pet(ctx, m):
             continue  # a body PET (staging) is not a PET for the brain question, unless brain views were part of it
@@ -293,7 +321,10 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             alternatives[m.start] = _CANCELLED.id  # "PET order discontinued": neither done nor asked for
             continue
         if _in_modality_scope(ctx, m):
-            scope_only.add(m.start)  # "IMAGING PRECERTIFICATION (MR / CT / PET)": the form's scope names no PET
+            silent.add(m.start)  # "IMAGING PRECERTIFICATION (MR / CT / PET)": the form's scope names no PET
+            continue
+        if _pet_asked_about(ctx, m):
+            silent.add(m.start)  # "Reviewer: is a PET planned as well?": the question asserts no PET
             continue
         if _labels_next(ctx, m):
             alternatives[m.start] = _ROW_LABEL.id  # "PET: FDG-PET ...": the labelled PET decides
@@ -341,7 +372,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         after = own_stretch_after(ctx, m)
         if _PENDING.matches(after) and not cancelled_order(ctx, m) and not _NOT_DONE.matches(own_stretch(ctx, m)) \
                 and not any(c.matches(after) for c in (_NOT_DONE, _NOT_REQUESTED, _CONDITIONAL)) \
-                and refused_after(ctx, m) is None:
+                and refused_after(ctx, m) is None and not _pet_asked_about(ctx, m):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT, cues=[_PENDING.id]))
     if ctx.reference_date is not None:
         for s in r.studies:
@@ -351,7 +382,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
     if evidence:
         return make_fact(name, FactStatus.PRESENT, evidence,
                          note=f"PET requested with the MRS or done within {PET_WINDOW_DAYS} days")
-    pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET" and m.start not in scope_only]
+    pets = [m for m in ctx.mentions("IMAGING") if m.attrs.get("modality") == "PET" and m.start not in silent]
     if pets:
         return make_fact(name, FactStatus.ABSENT, [ctx.evidence(m, assertion=FactStatus.ABSENT,
                                                              cues=[alternatives[m.start]] if m.start in alternatives else [])
