@@ -16,6 +16,13 @@ itself a withdrawal ("the previous diagnosis of MS is not supported"), and that 
   for diagnosis, non-representative, a repeat biopsy recommended: supersede.nondiagnostic_tissue): it is no pathology
   result, and the gliosis it names answers no differential.
 
+A pathology's margin or extent statement ("Dural margin free of tumor", "Resection bed biopsies: no residual tumor",
+"Bone flap: no tumour identified": supersede.margin_statement) is no negative diagnosis: it tells the tumour was
+removed, and its negated tumour settles only a suspected residual or recurrent one (supersede.margin_reach), never the
+report's own "MENINGIOMA, WHO grade 1" or another tumour mention. A dated pathology reaches only its own lesion's
+episode (supersede.pathology_own_lesion): not a mention of a lesion at another side or region told as new or dated
+after it ("Right frontal mass, resected 04/05/2022: ..." beside "new 1.6 cm left parietal meningioma").
+
 A settled differential (source `settled`) is weaker: a negation by an exclusion ("tumor was ruled out", "biopsy
 excluded lymphoma"), a hedge a verdict settled ("lymphoma was considered and is not supported") or any negation
 after a conclusion in its clause ("the team concluded a venous anomaly - no tumour": supersede.concluded) or in a
@@ -333,6 +340,44 @@ def _nondiagnostic(r: _Reader, m: Mention, book: CueBook, start: int | None) -> 
         return cue.matches(r.text[m.sentence_start:after[1] if after else m.sentence_end])
     ends = [k for k in (r.text.find("\n\n", m.end), r.text.find("\f", m.end)) if k >= 0]
     return cue.matches(r.text[min(start, m.sentence_start):min(ends, default=len(r.text))])
+def _margin_statement(r: _Reader, m: Mention, book: CueBook) -> bool:
+    """The negated mention's clause (its sentence up to a ";" on either side) or its paragraph's heading tells a margin
+    or the extent of a resection (supersede.margin_statement: "Dural margin free of tumor", "Resection bed biopsies:
+    no residual tumor", "SURGICAL PATHOLOGY - MARGINS" over "Negative for tumor.")."""
+    start = _clause_start(r, m)
+    semi = r.text.find(";", m.end, m.sentence_end)
+    margin = book.cue("supersede.margin_statement")
+    return margin.matches(r.text[start:semi if semi >= 0 else m.sentence_end]) or margin.matches(r.heading(m))
+
+
+def _sites(book: CueBook, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The sides and the regions a text names (supersede.lesion_side, supersede.lesion_region; "bilateral" is both
+    sides)."""
+    sides: set[str] = set()
+    for hit in book.cue("supersede.lesion_side").regex.finditer(text):
+        sides |= {"left", "right"} if hit.lastgroup == "both" else {str(hit.lastgroup)}
+    regions = {str(hit.lastgroup) for hit in book.cue("supersede.lesion_region").regex.finditer(text)}
+    return frozenset(sides), frozenset(regions)
+
+
+def _other_lesion(r: _Reader, book: CueBook, m: Mention, o: Mention, when: date) -> bool:
+    """A dated pathology statement `m` does not reach `o`, a lesion at another site in a later episode
+    (supersede.pathology_own_lesion): the two name sides that differ or regions that differ (the statement's sentence,
+    else the specimen text before it in its paragraph; `o`'s sentence), and `o` is told new (supersede.new_lesion)
+    or its sentence is dated after the statement (a month or a bare year counts)."""
+    sentence = r.text[o.sentence_start:o.sentence_end]
+    dated = (_when(r, d.start, d.end) for d in r.loose_dates if o.sentence_start <= d.start < o.sentence_end)
+    later = book.cue("supersede.new_lesion").matches(sentence) \
+        or any(_later((when.year, when.toordinal()), on) for on in dated)
+    if not later:
+        return False
+    theirs = _sites(book, sentence)
+    mine = _sites(book, r.text[m.sentence_start:m.sentence_end])
+    if not any(mine):
+        lo = max(0, m.sentence_start - PARAGRAPH_REACH)
+        cut = max(r.text.rfind("\n\n", lo, m.sentence_start), r.text.rfind("\f", lo, m.sentence_start))
+        mine = _sites(book, r.text[max(lo, cut + 1):m.sentence_start])
+    return any(a and b and not a & b for a, b in zip(mine, theirs, strict=True))
 
 
 def _options_not_taken_masked(text: str, book: CueBook) -> str:
@@ -628,6 +673,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     weighed = {finding(m) for m in live if _status(m) is FactStatus.SUSPECTED}  # what a differential raised
 
     no_lesion, bare = book.concept_set("supersede.lesion_questions"), book.cue("supersede.bare_lesion")
+    margin_reach = book.concept_set("supersede.margin_reach")
+    own_lesion = book.value_set("supersede.pathology_own_lesion")
     # (statement, source, rule ids, the concepts it negates: None for a settled differential)
     statements: list[tuple[Mention, str, str, frozenset[str] | None]] = []
     laters: dict[tuple[int, int, str], _LaterStudy] = {}  # statements of a later study (supersede.later_study)
@@ -642,6 +689,12 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
             else:  # "MRI 2016 showed no mass": a read of no lesion closes the tumour and lesion questions
                 negated = frozenset(neoplasm.concepts) | {m.concept}
             found = _source(r, m, book) if m.concept in negatable else None
+            if found is not None and found[0] == "pathology" and m.concept in neoplasm \
+                    and m.concept not in margin_reach and _margin_statement(r, m, book):
+                # "Dural margin free of tumor": the tumour was removed, no negative diagnosis; it settles only a
+                # suspected residual or recurrent tumour (supersede.margin_statement, supersede.margin_reach)
+                negated = frozenset(margin_reach.concepts)
+                found = (found[0], f"{found[1]} supersede.margin_statement")
             if found is None or found[0] == "settled":
                 # a settled negation ("no tumour - question closed") may also be a later study's read, which settles
                 # the hedges of the older study in its own clause
@@ -726,6 +779,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 then = r.written_on(o)
                 if then is not None and then > when:
                     continue  # written after the statement (a report dated after it: the report's own date)
+                if source in own_lesion.values and _other_lesion(r, book, m, o, when):
+                    continue  # a 2022 resection's pathology does not read a new lesion at another site
             out[_key(o)] = Supersession(by=m, source=source, rule=rule)
     # a diagnosis set aside for a later one is a settled hedge: a later exclusion settles it too, as it settles the
     # hedges before it ("... initially considered (glioma vs infarct); imaging confirmed an infarct; tumor was ruled
