@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.contracts import Box, ClinicalFacts, Mention, TriState
+from pipeline.contracts import Box, ClinicalFacts, Evidence, FactStatus, Mention, TriState
 from pipeline.criteria import Evaluation, load_policy
 from pipeline.criteria.schema import Node
 from pipeline.facts import map_facts
@@ -82,6 +82,31 @@ def check_facts(facts: ClinicalFacts, expected: dict[str, Any]) -> None:
         f = facts.facts[name]
         assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence],
                                     [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])
+
+
+SECONDHAND_PLAN = "Plan: MR spectroscopy (CPT 76390).\n"
+"""The plan line the second-hand-read tables append after each fragment."""
+
+
+def check_secondhand_read(analyze: Any, text: str, inconclusive: Any, nondiagnostic: Any,
+                          told: tuple[str, Any] | None) -> list[Evidence]:
+    """A fragment's imaging verdict facts (conventional_imaging_inconclusive, mri_nondiagnostic) have the expected
+    statuses, and `told` (a fact and its status) holds; when the read is not documented, the fact's note says the
+    report is not in the packet and every read set aside cites a second-hand cue. Returns those reads."""
+    facts = facts_of(analyze, text + SECONDHAND_PLAN + REQUEST_TAIL)
+    fact = facts.facts["conventional_imaging_inconclusive"]
+    got = (fact.status, facts.facts["mri_nondiagnostic"].status)
+    assert got == (inconclusive, nondiagnostic), (fact.note, [(e.text, e.attributes.get("cue")) for e in fact.evidence])
+    if told is not None:
+        name, status = told
+        assert facts.facts[name].status is status, (name, facts.facts[name].note)
+    if inconclusive is not FactStatus.NOT_DOCUMENTED:
+        return []
+    assert "not in the packet" in (fact.note or "")
+    read = [e for e in fact.evidence if e.attributes.get("superseded_by") == "report_unavailable"]
+    assert all("study.hearsay_read" in e.attributes.get("cue", "") or "study.report_unavailable"
+               in e.attributes.get("cue", "") for e in read)
+    return read
 
 
 def find_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str) -> Mention:

@@ -16,12 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from text_to_criteria import REQUEST_TAIL, facts_of
+from text_to_criteria import check_secondhand_read
 
 from pipeline.contracts import FactStatus
 
 P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
-PLAN = "Plan: MR spectroscopy (CPT 76390).\n"
 REPORT = ("\nMRI BRAIN WITH AND WITHOUT CONTRAST 10/28/2026\nFINDINGS: Nonenhancing T2 hyperintense left frontal "
           "lesion.\nIMPRESSION: Left frontal lesion, equivocal; low-grade glioma versus cortical dysplasia.\n")
 
@@ -147,15 +146,4 @@ CASES = {
 def test_a_read_known_second_hand_establishes_no_verdict(analyze: Any, text: str, inconclusive: FactStatus,
                                                          nondiagnostic: FactStatus,
                                                          told: tuple[str, FactStatus] | None) -> None:
-    facts = facts_of(analyze, text + PLAN + REQUEST_TAIL)
-    fact = facts.facts["conventional_imaging_inconclusive"]
-    got = (fact.status, facts.facts["mri_nondiagnostic"].status)
-    assert got == (inconclusive, nondiagnostic), (fact.note, [(e.text, e.attributes.get("cue")) for e in fact.evidence])
-    if told is not None:
-        name, status = told
-        assert facts.facts[name].status is status, (name, facts.facts[name].note)
-    if inconclusive is N:
-        assert "not in the packet" in (fact.note or "")
-        read = [e for e in fact.evidence if e.attributes.get("superseded_by") == "report_unavailable"]
-        assert all("study.hearsay_read" in e.attributes.get("cue", "") or "study.report_unavailable"
-                   in e.attributes.get("cue", "") for e in read)
+    check_secondhand_read(analyze, text, inconclusive, nondiagnostic, told)
