@@ -96,13 +96,15 @@ def _states(e: Evidence, verdict: str) -> bool:
 
 
 def _settled_later(study: ImagingStudy, studies: list[ImagingStudy], settled: str) -> bool:
-    """A later-dated study of the same body part, of the same modality or MRI, whose only verdict is `settled` and
-    whose read names what the lesion is (study.settling_read), answers this dated study's question (a CT's "cyst vs cystic neoplasm" answered by the MRI after it, "diagnostic
-    of neurocysticercosis"); a CT does not answer an MRI's question."""
+    """A later-dated study of the same body part, of the same modality or MRI, whose only verdict is `settled`
+    and whose read names what the lesion is (study.settling_read), answers this dated study's question (a CT's
+    "cyst vs cystic neoplasm" answered by the MRI after it, "diagnostic of neurocysticercosis"); a CT does not
+    answer an MRI's question."""
     return study.date is not None and any(
         o.date is not None and o.date > study.date and o.body_part == study.body_part
         and o.modality in (study.modality, "MRI") and o.verdicts == [settled]
-        and any(e.attributes.get("verdict") == settled and _SETTLING_READ.matches(e.sentence or e.text) for e in o.evidence)
+        and any(e.attributes.get("verdict") == settled and _SETTLING_READ.matches(e.sentence or e.text)
+                for e in o.evidence)
         for o in studies)
 
 
