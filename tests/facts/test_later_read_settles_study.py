@@ -45,6 +45,10 @@ CASES: list[tuple[str, str, FactStatus]] = [
      MRI_OPEN + "MRI BRAIN W/WO 11/01/2026\nImpression: Interval evolution is diagnostic of herpes simplex encephalitis.", A),
     ("later MRI a definitive diagnosis, in a numbered impression",
      CT_OPEN + "MRI BRAIN W/WO 10/09/2026\nImpression:\n1. Parenchymal neurocysticercosis, vesicular stage - definitive dx.", A),
+    ("later MRI typical of another disease, no mass, answers a CT's tumour question",
+     "CT HEAD 10/02/2026\nImpression: Possible glioma versus subacute infarct.\n\n"
+     "MRI BRAIN WITHOUT CONTRAST 10/14/2026\nIMPRESSION: Atrophy pattern typical of Alzheimer disease. No mass. "
+     "No acute infarct.", A),
     ("later CT settles an earlier CT",
      CT_OPEN + "CT HEAD WITH CONTRAST 10/12/2026\nImpression: Calcified scolex now evident, diagnostic of neurocysticercosis.", A),
     # 2. near misses: the earlier question stays open

@@ -45,8 +45,8 @@ CASES: list[tuple[str, str, FactStatus]] = [
     ("clinician wonders whether imaging could help",
      "I wonder whether imaging could help separate a neurodegenerative process from vascular injury.", A),
     # near misses
-    ("near miss: a dated hedged CT",
-     "?CT head 10/02/2026 read as possible glioma versus subacute infarct.", P),
+    ("near miss: a dated hedged CT",  # after the MRI: a later definite MRI would answer it (test_later_read_settles_study)
+     "?CT head 10/20/2026 read as possible glioma versus subacute infarct.", P),
     ("near miss: the done MRI cannot tell",
      "The MRI of 10/14/2026 cannot distinguish low-grade glioma from infarct.", P),
 ]
