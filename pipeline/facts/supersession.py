@@ -340,6 +340,8 @@ def _nondiagnostic(r: _Reader, m: Mention, book: CueBook, start: int | None) -> 
         return cue.matches(r.text[m.sentence_start:after[1] if after else m.sentence_end])
     ends = [k for k in (r.text.find("\n\n", m.end), r.text.find("\f", m.end)) if k >= 0]
     return cue.matches(r.text[min(start, m.sentence_start):min(ends, default=len(r.text))])
+
+
 def _margin_statement(r: _Reader, m: Mention, book: CueBook) -> bool:
     """The negated mention's clause (its sentence up to a ";" on either side) or its paragraph's heading tells a margin
     or the extent of a resection (supersede.margin_statement: "Dural margin free of tumor", "Resection bed biopsies:
