@@ -357,7 +357,7 @@ def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextR
     return out
 
 
-_SCOPE_KEYS = {"id", "blockers", "max_between", "result", "tests",
+_SCOPE_KEYS = {"id", "asker", "named_before", "blockers", "max_between", "result", "tests",
                "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
                "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns", "verbs",
                "active", "back_rules", "back_skip", "back_bounds", "back_stops", "coded_rules", "coded_marks",

@@ -924,6 +924,15 @@ class _LayAnswer:
         self.taken_up_id: str | None = raw.get("taken_up_id")
         self.rules = frozenset(str(r) for r in raw.get("rules", ()))
         self.types = frozenset(str(t) for t in raw.get("types", ()))
+        # the categories of the question's cues (the lay voice's: HYPOTHETICAL); a question another asks (scope
+        # asked_answer) is a hedge of `rules` after an asking verb and its "whether"/"if" (`asker`, matched to the
+        # end of the text from the sentence's start to the target)
+        self.categories = frozenset(str(c) for c in raw.get("categories", ("HYPOTHETICAL",)))
+        # an answer that names the finding again, negated ("... whether this could be a metastasis. A metastasis is
+        # not a consideration"): a target of the same concept (or a `generic` one for a question of `family`) in the
+        # answer, with only the words of `named_before` between the answer's start and it
+        self.family = frozenset(str(t) for t in raw.get("family", ()))
+        self.generic = frozenset(str(t) for t in raw.get("generic", ()))
         self._denial: re.Pattern[str] | None = None
         self._taken: re.Pattern[str] | None = None
         opening, lead, end = raw.get("opening"), raw.get("lead"), raw.get("clause_end")
@@ -939,14 +948,17 @@ class _LayAnswer:
                 self._taken = re.compile(f"{opening}(?:{lead})?(?P<answer>{'|'.join(f'(?:{t})' for t in taken)})",
                                          re.IGNORECASE)
             self._unless = [re.compile(str(p), re.IGNORECASE) for p in raw.get("unless", ())]
+            asker, named = raw.get("asker"), raw.get("named_before")
+            self._asker = re.compile(str(asker), re.IGNORECASE) if asker else None
+            self._named_before = re.compile(str(named), re.IGNORECASE) if named else None
             left_open = raw.get("denial_unless")
             self._left_open = re.compile(str(left_open), re.IGNORECASE) if left_open else None
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
                 from exc
-        self._negated = ConTextRule(literal="<lay question answered>", category="NEGATED_EXISTENCE",
+        self._negated = ConTextRule(literal=f"<{self.scope_id}>", category="NEGATED_EXISTENCE",
                                     direction="BACKWARD", metadata={"id": self.scope_id})
-        self._suspected = ConTextRule(literal="<lay question taken up>", category="POSSIBLE_EXISTENCE",
+        self._suspected = ConTextRule(literal=f"<{self.taken_up_id}>", category="POSSIBLE_EXISTENCE",
                                       direction="BACKWARD", metadata={"id": self.taken_up_id})
 
     @property
@@ -959,7 +971,8 @@ class _LayAnswer:
             if target.label_ not in self.types or any(m.category == "FAMILY" for m in target._.modifiers):
                 continue
             lay = [m for m in target._.modifiers
-                   if m.category == "HYPOTHETICAL" and (m.rule.metadata or {}).get("id") in self.rules]
+                   if m.category in self.categories and (m.rule.metadata or {}).get("id") in self.rules
+                   and self._asks(doc, target, m)]
             if not lay:
                 continue
             cue_at = min(m.modifier_span[0] for m in lay)
@@ -976,7 +989,7 @@ class _LayAnswer:
             start, parts = self._answer(doc, target, cue_at)
             if not parts:
                 continue
-            found = self._last_answer(doc, target, parts)
+            found = self._last_answer(doc, target, parts, targets)
             if found is None:
                 continue
             (at, cue_end), rule, own = found
@@ -994,6 +1007,16 @@ class _LayAnswer:
                 target._.modifiers = (*kept, ConTextModifier(rule, cue.start, cue.end, doc,
                                                              scope_start=min(target.start, cue.start),
                                                              scope_end=max(target.end, cue.end)))
+
+    def _asks(self, doc: Doc, target: Span, modifier: ConTextModifier) -> bool:
+        """The cue is a question's: any cue of `rules` for the lay voice; for a question another asks, a cue after
+        the asking verb (`asker`) that stands before the target in its sentence ("Oncology asked whether the lesion
+        could be a metastasis": "whether", "could be")."""
+        if self._asker is None:
+            return True
+        start = target.sent.start_char
+        asked = self._asker.search(doc.text[start:target.start_char])
+        return asked is not None and start + asked.start() <= doc[modifier.modifier_span[0]].idx < target.start_char
 
     def _answer(self, doc: Doc, target: Span, cue_start: int) -> tuple[int, list[tuple[int, int, bool]]]:
         """Where the question ends, and the character spans of the answer after it, each with whether an answer may
@@ -1024,10 +1047,11 @@ class _LayAnswer:
                 parts.append((nxt.start_char, nxt.end_char, whole))
         return start, parts
 
-    def _last_answer(self, doc: Doc, target: Span, parts: list[tuple[int, int, bool]]
+    def _last_answer(self, doc: Doc, target: Span, parts: list[tuple[int, int, bool]], targets: list[Span]
                      ) -> "tuple[tuple[int, int], ConTextRule, bool] | None":
-        """The last answer in the answer's spans: a denial (or a negation cue on the target standing there: `own`)
-        or the question taken up, with its character span and the rule it is read by."""
+        """The last answer in the answer's spans: a denial (or a negation cue on the target standing there: `own`),
+        the finding named again and negated right at the answer's start (`named_before`), or the question taken
+        up, with its character span and the rule it is read by."""
         assert self._denial is not None and self._taken is not None
         text = doc.text
         found: list[tuple[tuple[int, int], ConTextRule, bool]] = []
@@ -1048,7 +1072,28 @@ class _LayAnswer:
                 if m.category == "NEGATED_EXISTENCE" and start <= at < end and whole:
                     last = doc[m.modifier_span[1] - 1]
                     found.append(((at, last.idx + len(last.text)), self._negated, True))
+            if self._named_before is not None:
+                found.extend(self._named_again(doc, target, start, end, targets))
         return max(found, key=lambda f: f[0][0], default=None)
+
+    def _named_again(self, doc: Doc, target: Span, start: int, end: int, targets: list[Span]
+                     ) -> "list[tuple[tuple[int, int], ConTextRule, bool]]":
+        """The question's finding named again at the start of an answer span and negated there by a cue of its own
+        ("A metastasis is not a consideration", "- this is not lymphoma")."""
+        assert self._named_before is not None
+        found: list[tuple[tuple[int, int], ConTextRule, bool]] = []
+        for other in targets:
+            if other is target or not start <= other.start_char < end:
+                continue
+            same = other.label_ == target.label_ or (other.label_ in self.generic and target.label_ in self.family)
+            if not same or self._named_before.search(doc.text[start:other.start_char]) is None:
+                continue
+            for m in other._.modifiers:
+                at = doc[m.modifier_span[0]].idx
+                if m.category == "NEGATED_EXISTENCE" and start <= at < end:
+                    last = doc[m.modifier_span[1] - 1]
+                    found.append(((at, last.idx + len(last.text)), self._negated, False))
+        return found
 
 
 class RuleExtensions:
@@ -1434,6 +1479,7 @@ class RuleExtensions:
         self._item_own_test = _ItemOwnTest(config.get("item_own_test", {}))
         self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
+        self._asked_answer = _LayAnswer(config.get("asked_answer", {}))
         referred = config.get("reference_back", {})
         self._referred_id: str | None = referred.get("id")
         self._referred_rules = frozenset(str(r) for r in referred.get("rules", ()))
@@ -1544,6 +1590,8 @@ class RuleExtensions:
             self._answer_questions(doc, targets)
         if self._lay_answer.active:
             self._lay_answer.apply(doc, targets)
+        if self._asked_answer.active:
+            self._asked_answer.apply(doc, targets)
         if self._removal_id is not None and self._removal_categories and self._removal_types:
             self._release_removal_objects(doc, targets)
         if self._current_id is not None and self._current:
