@@ -915,9 +915,9 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
     excludes = book.concept_set("supersede.addendum_excludes")
     reads = book.value_set("supersede.amended_reads").values
     out: dict[tuple[int, int, str], Supersession] = {}
-    # each amended report's statement, the dates of its first read, and its settled hedges with the exclusion that
-    # settled each (None: the whole read)
-    amended: list[tuple[Mention, set[date], list[tuple[Mention, Mention]] | None]] = []
+    # each amended report's statement, the dates of its first read, its settled hedges with the exclusion that
+    # settled each (None: the whole read), and the report's index
+    amended: list[tuple[Mention, set[date], list[tuple[Mention, Mention]] | None, int | None]] = []
     for lo, hi in r.reports:
         addendum = [m for m in live if lo <= m.start < hi and m.section == "addendum"
                     and not (m.has("hypothetical") or m.has("family"))]
@@ -944,7 +944,7 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
             if answer is not None:
                 for o in hedged:
                     out[_key(o)] = Supersession(by=answer, source="addendum", rule=conclusive.id)
-                amended.append((answer, dates, None))
+                amended.append((answer, dates, None, report))
                 continue
         # an item the addendum excludes, and does not also hedge ("no acute infarct; a subacute infarct cannot be
         # excluded" keeps it)
@@ -954,7 +954,7 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
         for o, x in settled:
             out.setdefault(_key(o), Supersession(by=x, source="addendum", rule=excludes.id))
         if settled:
-            amended.append((settled[0][1], dates, settled))
+            amended.append((settled[0][1], dates, settled, report))
     if not amended:
         return out
     # a copy of the preliminary read outside the report ("MRI 10/01/2026 preliminary read: ... versus ...", "the
@@ -966,20 +966,32 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
         if r.report_of(o) is not None or o.concept not in open_ or _status(o) is not FactStatus.SUSPECTED:
             continue
         sentence = r.text[o.sentence_start:o.sentence_end]
-        if not cited.matches(sentence) or not (o.sentence_start in studies
-                                               or (named.matches(sentence) and not pathology.matches(sentence))):
-            continue
+        by_name = named.search(sentence) if not pathology.matches(sentence) else None
+        hit = by_name or (cited.search(sentence) if o.sentence_start in studies else None)
+        if hit is None:
+            continue  # "the overnight read says ..." names a preliminary read by itself; "preliminary" needs a study
         in_sentence = [m for m in r.dates if o.sentence_start <= m.start < o.sentence_end]
         # the date written with the study's name, when there is one ("Clinic 03/11/2026: the preliminary read of the
         # CT head 02/01/2026 says ..." cites the CT's)
         of_study = [d for d in in_sentence if any(s.sentence_start == o.sentence_start and s.end <= d.start
                                                   <= s.end + STUDY_DATE_REACH for s in r.studies)]
         said = {d for d in (mention_date(m, reference=r.reference) for m in of_study or in_sentence) if d is not None}
-        # the study of the same date; an undated copy, the packet's only amended report
-        same = [a for a in amended if said & a[1]] if said else amended[:1] if len(amended) == 1 else []
+        # the study of the same date
+        same = [a for a in amended if said & a[1]]
+        cue_at = o.sentence_start + hit.start
+        if not same and not of_study and not any(m.start >= cue_at for m in in_sentence):
+            # no date of the study: the note's own date ("ID CLINIC 07/10/2026 / Per the wet read, ...", "the
+            # overnight read says ..." under "CLINIC 11/04/2026") makes the cited read the latest report's up to that
+            # date (supersede.preliminary_read_named; not an older study's, whose final read came before); an undated
+            # copy, the packet's only amended report
+            before = [m for m in in_sentence if m.start < cue_at]
+            note_date = mention_date(before[-1], reference=r.reference) if before else r.stated_on(o)
+            latest = _latest_report(r, note_date) if note_date is not None else None
+            same = ([a for a in amended if a[3] == latest] if latest is not None
+                    else amended[:1] if len(amended) == 1 else [])
         if not same:
             continue
-        by, _, pairs = same[0]
+        by, _, pairs, _ = same[0]
         if pairs is None:
             out[_key(o)] = Supersession(by=by, source="addendum", rule=f"{conclusive.id} {cited.id}")
             continue
@@ -988,6 +1000,12 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
         if exclusion is not None:
             out[_key(o)] = Supersession(by=exclusion, source="addendum", rule=f"{excludes.id} {cited.id}")
     return out
+
+
+def _latest_report(r: _Reader, on: date) -> int | None:
+    """The index of the packet's latest dated imaging report dated on or before `on`, if any."""
+    dated = [(d, i) for i, d in enumerate(r.report_dates) if d is not None and d <= on]
+    return max(dated)[1] if dated else None
 
 
 def _same_item(book: CueBook, r: _Reader, excluded: Mention, o: Mention) -> bool:
