@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..catalogue import load_catalogue
-from ..context import FactContext, cite_cues, mention_status
+from ..context import FactContext, best_status, cite_cues, mention_status
 from ..cues import concept_set, cue
 from ..purpose import is_mrs_purpose
 from .base import Resolver, derivation, hedged, make_fact, not_documented
@@ -20,6 +20,8 @@ _DIAGNOSIS_MADE = cue("tumor.diagnosis_made")
 _PLACED_RELATIVE = cue("differential.placed_relative")
 _NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differential.placed_inside_after")
 _RECURRENCE_FACT = "recurrent_or_residual_tumor"
+_SURGICAL_CHANGE = concept_set("tumor.expected_surgical_change")
+_CHANGE_STABLE, _NEW_FINDING = cue("tumor.surgical_change_stable"), cue("tumor.new_finding")
 PLACEMENT_REACH = 40
 """How far (characters) after a finding named "with" a tumor its place may be told ("with haemorrhage inside it")."""
 
@@ -135,6 +137,30 @@ def _recurrence_counts(r: Resolver, m: Mention) -> bool:
     return any(r.fact(name).status in live for name in requirement.any_fact)
 
 
+def _settled_surgical_change(r: Resolver, m: Mention) -> bool:
+    """The change expected after a resection ("stable postoperative changes") that weighs nothing against a
+    recurrence looked for elsewhere in the packet: a post-surgical change (concept set tumor.expected_surgical_change)
+    that is not hedged, after no radiation, or after radiation when its clause calls it stable or unchanged
+    (tumor.surgical_change_stable) and names no new or growing finding (tumor.new_finding)."""
+    if _SURGICAL_CHANGE.member_for(m.concept, m.attrs) is None or hedged(m):
+        return False
+    if r.fact("prior_radiation").status is not FactStatus.PRESENT:
+        return True
+    lo, hi = r.ctx.clause_of(m)
+    clause = r.ctx.text[lo:hi]
+    return _CHANGE_STABLE.matches(clause) and not _NEW_FINDING.matches(clause)
+
+
+def _raised_effects(r: Resolver, eff: Fact) -> tuple[list[Evidence], FactStatus]:
+    """The treatment_effect evidence that raises the question at packet level, and its status: the fact's own,
+    without the settled post-surgical changes (tests/facts/test_postoperative_change_no_necrosis_question.py)."""
+    settled = {(m.start, m.end) for m in r.ctx.mentions("TREATMENT_EFFECT") if _settled_surgical_change(r, m)}
+    kept = [e for e in eff.evidence if (e.start, e.end) not in settled]
+    if len(kept) == len(eff.evidence):
+        return kept, eff.status
+    return kept, best_status(FactStatus(e.assertion) for e in kept if e.assertion)
+
+
 @derivation("recurrence_vs_treatment_effect")
 def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -153,8 +179,9 @@ def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
                          note="recurrence weighed against treatment effect in one sentence")
     rec, eff = r.fact("recurrent_or_residual_tumor"), r.fact("treatment_effect")
     live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
-    if rec.status in live and eff.status in live and FactStatus.SUSPECTED in {rec.status, eff.status}:
-        return make_fact(name, FactStatus.PRESENT, list(rec.evidence) + list(eff.evidence),
+    raised, raised_status = _raised_effects(r, eff)
+    if rec.status in live and raised_status in live and FactStatus.SUSPECTED in {rec.status, raised_status}:
+        return make_fact(name, FactStatus.PRESENT, list(rec.evidence) + raised,
                          note="recurrence and treatment effect both raised, at least one hedged")
     if rec.status is FactStatus.PRESENT and eff.status in {FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED}:
         return make_fact(name, FactStatus.ABSENT, list(rec.evidence),
