@@ -26,6 +26,13 @@ BRANCH_CONDITION = _NLP_CUES.cue("hyp.plan_branch_condition")
 SYNTHESIS_JOINT = _NLP_CUES.cue("hyp.plan_synthesis_joint")
 BRANCH_TEST_NAME = _NLP_CUES.cue("hyp.plan_branch_test_name")
 PLAN_BRANCH_RESULT_RULE = "hyp.plan_branch_result"
+# A plan item that sets out a radiation or chemotherapy regimen with nothing told given or under way names a treatment
+# to come ("1. RT 60 Gy / 30 fx with concurrent TMZ; start 12/02"); "1. Continue TMZ, cycle 3" keeps it given.
+PLAN_REGIMEN_RULE = "hyp.plan_regimen"
+PLAN_ITEM = _NLP_CUES.cue("hyp.plan_regimen_item")
+PLAN_REGIMEN = _NLP_CUES.cue(PLAN_REGIMEN_RULE)
+PLAN_REGIMEN_GIVEN = _NLP_CUES.cue("hyp.plan_regimen_given")
+_REGIMEN_CONCEPTS = frozenset({"PRIOR_RADIATION", "PRIOR_CHEMOTHERAPY"})
 _ANSWER_REACH = 4
 """How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
 _CONSEQUENT_GAP = 3
@@ -79,6 +86,26 @@ def _is_result_consequent(span: Span) -> bool:
     if BRANCH_CONDITION.matches(left):
         return True  # "if MRS shows high choline -> ...": a result not yet in hand, whatever its verb
     return not BRANCH_FOUND.matches(left) and not _lists_signs(left)
+
+
+def _is_plan_regimen(span: Span, concept: str) -> bool:
+    """A radiation or chemotherapy on a list item of a plan (a line opened by "1.", "2)", "-", ...) that sets out a
+    regimen (a dose, fractions, "concurrent", "adjuvant", "then", a start or simulation) and tells nothing given or
+    under way anywhere on the line ("s/p", "completed", "continue", "on TMZ", "cycle 3", a year)."""
+    if concept not in _REGIMEN_CONCEPTS:
+        return False
+    section = span[0]._.section
+    if section is None or section.category not in PLAN_SECTIONS:
+        return False
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    marker = PLAN_ITEM.search(line)
+    if marker is None or line_start + marker.end > span.start_char:
+        return False
+    item = line[marker.end:]
+    return PLAN_REGIMEN.matches(item) and not PLAN_REGIMEN_GIVEN.matches(item)
 
 
 def _lists_signs(left: str) -> bool:
@@ -149,6 +176,9 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         elif "hypothetical" not in modifiers and _is_result_consequent(span):
             modifiers.append("hypothetical")
             modifier_rules.append(PLAN_BRANCH_RESULT_RULE)
+        elif not modifiers and _is_plan_regimen(span, info.concept):
+            modifiers.append("hypothetical")
+            modifier_rules.append(PLAN_REGIMEN_RULE)
         outputs = learned.get((span.start, span.end), [])
         if outputs:
             outputs = [o for o in outputs if o.kind != "verdict" or info.concept in ("IMAGING", "IMAGING_SEQUENCE")]
