@@ -20,6 +20,7 @@ _SPINE_ASIDE_BEFORE = cue("request.spine_aside_before")
 _SPINE_ASIDE_AFTER = cue("request.spine_aside_after")
 _SPINE_TRAUMA_CARE = cue("request.spine_trauma_care")
 _SPINE_ROUTINE_CHECK = cue("request.spine_routine_check")
+_SPINE_OTHER_SERVICE = cue("request.spine_other_service")
 _SPINE_STUDY_PART = cue("request.spine_study_part")
 _BODY_PART_FIELD = cue("request.body_part_field")
 _BODY_PART_BRAIN = cue("request.body_part_brain")
@@ -318,7 +319,9 @@ def _other_study_part(ctx: FactContext, m: Mention) -> bool:
 def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
     """The cue that makes a back or spine mention a symptom's effect or cause, or history, not the MRS target: words
     in its own part of the clause (between the mentions next to it) before it ("motion from back pain", "prior
-    lumbar fusion") or after it ("back pain degraded the prior MRS")."""
+    lumbar fusion") or after it ("back pain degraded the prior MRS"); or the object of another procedure or service,
+    by the words right after or right before it in its clause ("continue spine PT", "physical therapy for the
+    lumbar spine")."""
     lo, hi = ctx.clause_of(m)
     # a technical limitation named just before is part of the aside, not a boundary: "(patient motion from back pain"
     others = [o for o in ctx.by_sentence.get(m.sentence_start, []) if o is not m and lo <= o.start < hi
@@ -333,6 +336,8 @@ def _spine_aside(ctx: FactContext, m: Mention) -> str | None:
         return _SPINE_TRAUMA_CARE.id  # "C-spine cleared clinically", "in-line C-spine stabilisation": trauma care
     if _SPINE_ROUTINE_CHECK.matches(ctx.text[m.end:after]):
         return _SPINE_ROUTINE_CHECK.id  # "annual ophthalmology, BP, spine check": surveillance of the patient
+    if _SPINE_OTHER_SERVICE.matches(ctx.text[m.end:hi]) or _SPINE_OTHER_SERVICE.matches(ctx.text[lo:m.start]):
+        return _SPINE_OTHER_SERVICE.id  # "hold spine injections", "physical therapy for the lumbar spine"
     return None
 
 
