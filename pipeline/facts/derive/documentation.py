@@ -53,7 +53,8 @@ _PRESENTATION = cue("history.presentation")
 _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
                               "addendum", "diagnosis", "request"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|\n|$)")
+# a stop inside a word or a number ("T 36.8", "e.g.,") does not end the sentence
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?!\s|$))+(?:[.!?](?=\s|$)|\n|$)")
 NARRATIVE_MIN_SENTENCES = 3
 """A letter without a history header documents the history when this many sentences tell the course."""
 
