@@ -15,7 +15,7 @@ NONTUMOR = _NONTUMOR.concepts
 _GLIOMA_ALTERNATIVES = concept_set("differential.glioma_alternatives")
 _DIFFERENTIAL = cue("differential.weighing")
 _IMAGING_READ, _IMAGING_CONTEXT = cue("tumor.imaging_read"), cue("tumor.imaging_context")
-_ESTABLISHED = cue("tumor.established")
+_ESTABLISHED, _ESTABLISHED_ELSEWHERE = cue("tumor.established"), cue("tumor.established_elsewhere")
 _DIAGNOSIS_MADE = cue("tumor.diagnosis_made")
 _PLACED_RELATIVE = cue("differential.placed_relative")
 _NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differential.placed_inside_after")
@@ -47,21 +47,51 @@ def placed_relative(ctx: FactContext, a: Mention, b: Mention) -> bool:
     return _NAMED_WITH.matches(between) and _PLACED_INSIDE_AFTER.matches(after)
 
 
+def _established_here(ctx: FactContext, m: Mention) -> bool:
+    """The mention's sentence states a brain tumor established (tumor.established), once the words that call a
+    systemic cancer known are set aside ("in this patient with known lung adenocarcinoma", "her history of
+    melanoma": tumor.established_elsewhere, unless a brain neoplasm is named inside them)."""
+    lo, hi = m.sentence_start, m.sentence_end
+    sentence = ctx.text[lo:hi]
+    neoplasms = [(o.start - lo, o.end - lo) for o in (m, *ctx.same_sentence(m, *NEOPLASM, counted=False))]
+    for hit in reversed(list(_ESTABLISHED_ELSEWHERE.regex.finditer(sentence))):
+        if not any(s < hit.end() and hit.start() < e for s, e in neoplasms):
+            sentence = sentence[:hit.start()] + " " * (hit.end() - hit.start()) + sentence[hit.end():]
+    return _ESTABLISHED.matches(sentence)
+
+
+def _tumor_kind(m: Mention) -> tuple[str, str | None]:
+    """The kind of tumor a mention names: its concept, and for a named primary tumor its head word ("meningioma",
+    "schwannoma"); a generic "brain tumor" names no kind (None) and restates any read."""
+    if m.attrs.get("kind") == "primary":
+        head = m.text.lower().split()[-1] if m.text.split() else ""
+        return m.concept, head[:-1] if head.endswith("mas") else head
+    return m.concept, None if m.concept == "BRAIN_TUMOR" else m.concept
+
+
 def _imaging_only(r: Resolver) -> bool:
-    """Every affirmed neoplasm mention is an imaging read's ("most consistent with a glioma", "imaging favours
-    low-grade glioma") in a sentence that states no tissue, treatment or diagnosis, and no tumor treatment is
-    documented."""
+    """The tumor's only support is imaging reads and restatements of them: an affirmed neoplasm mention is an
+    imaging read's ("most consistent with a diffuse glioma", "the classic features of a meningioma") in a sentence
+    that states no tissue, treatment or diagnosis, and every other affirmed neoplasm mention restates the same kind
+    of tumor in a sentence that states none either (a problem or impression list line, a request reason: "1. Left
+    convexity meningioma, incidental.", "f/u meningioma"); no tumor treatment is documented."""
     ctx = r.ctx
     affirmed = [m for m in ctx.mentions(*NEOPLASM) if mention_status(m) is FactStatus.PRESENT]
     if not affirmed or r.fact("prior_tumor_treatment").status is FactStatus.PRESENT:
         return False
+    if any(_established_here(ctx, m) for m in affirmed):
+        return False
+    reads: list[Mention] = []
+    others: list[Mention] = []
     for m in affirmed:
         lo, _ = ctx.clause_of(m)
-        before, sentence = ctx.text[lo:m.start], ctx.sentence_text(m)
-        if not (_IMAGING_READ.matches(before) and _IMAGING_CONTEXT.matches(sentence)) \
-                or _ESTABLISHED.matches(sentence):
-            return False
-    return True
+        read = _IMAGING_READ.matches(ctx.text[lo:m.start]) and _IMAGING_CONTEXT.matches(ctx.sentence_text(m))
+        (reads if read else others).append(m)
+    if not reads:
+        return False
+    kinds = {_tumor_kind(m) for m in reads}
+    return all(kind[1] is None or kind in kinds
+               for kind in map(_tumor_kind, others))
 
 
 def _in_question(r: Resolver, tumor: Fact) -> bool:
@@ -85,7 +115,8 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
     if tumor.status is FactStatus.PRESENT and _imaging_only(r):
         evidence = [cite_cues(e, _IMAGING_READ.id) for e in tumor.evidence]
         return make_fact(name, FactStatus.SUSPECTED, evidence,
-                         note="the tumor is named only by an imaging read, without tissue, treatment or diagnosis")
+                         note="the tumor is named only by imaging reads and restatements of them, without tissue, "
+                              "treatment or diagnosis")
     # A tumor still in question somewhere in the packet is known only when something establishes it: a bare
     # affirmed mention beside a differential is as likely a slip of wording as a diagnosis.
     if tumor.status is FactStatus.PRESENT and _in_question(r, tumor) and not _established(r, tumor):
