@@ -161,6 +161,9 @@ _REPORT_CONTINUED = cue("report.continued")
 _HEADING_LINE = cue("report.heading_line")
 _COMBINED_EXAM = cue("study.combined_exam")
 _SPECTRUM_READ = cue("study.spectrum_read")
+_SPECTRUM_RESULT = cue("study.spectrum_result")
+_SESSION_JOIN = cue("study.session_join")
+_DONE_FUTURE = cue("study.done_future")
 _REGION_PAIR = cue("study.region_pair")
 _REGION_SPINE = cue("study.region_spine")
 _REGION_BRAIN = cue("study.region_brain")
@@ -1344,6 +1347,63 @@ def _other_study_asides(ctx: FactContext, m: Mention) -> list[tuple[int, int]]:
             and any(lo + a.start() < o < lo + a.end() for o in others)]
 
 
+def _done_told(text: str) -> bool:
+    """The text tells a study done (study.done), a done word of the future set aside ("to be done with the 3T
+    epilepsy protocol", "will be performed at 3T": study.done_future)."""
+    return _DONE_CUE.matches(_DONE_FUTURE.regex.sub(" ", text))
+
+
+def _own_words(ctx: FactContext, m: Mention, others: list[Mention], dates: list[Mention]) -> tuple[str, str]:
+    """The MRS's own words in its clause: before its name back to the punctuation, date or study before it, and
+    after it up to the next study named."""
+    lo, _ = ctx.clause_of(m)
+    lead_lo = max([lo, *(x.end for x in (*others, *dates) if x.end <= m.start)])
+    lead = ctx.text[lead_lo:m.start]
+    lead = lead[max(lead.rfind(c) for c in ",:;(-\u2013\u2014") + 1:]
+    return lead, own_stretch_after(ctx, m)
+
+
+def _session_joined(ctx: FactContext, m: Mention, o: Mention, dates: list[Mention]) -> bool:
+    """The MRS and the other study are joined as one session by the words between them, dates blanked ("MRI
+    09/2026 with spectroscopy", "MRS at the 09/2026 MRI", "MRI + MRS": study.session_join)."""
+    a, b = (o.end, m.start) if o.end <= m.start else (m.end, o.start)
+    between = ctx.text[a:b]
+    for d in dates:
+        if a <= d.start and d.end <= b:
+            between = between[:d.start - a] + " " * (d.end - d.start) + between[d.end - a:]
+    return _SESSION_JOIN.matches(between)
+
+
+def neighbour_dates(ctx: FactContext, m: Mention) -> list[tuple[int, int]]:
+    """The dates of the MRS's clause that are another study's: nearer that study's name than the MRS's, the two not
+    joined as one session (study.session_join), when the MRS's own words neither read a spectrum
+    (study.spectrum_result), nor give a verdict, nor tell it done (study.done, study.done_verb). "MRI 8/26
+    nonspecific, genetics asks for MRS", "MRI 10/02 equivocal, hence MRS", "Request: 1) MR spectroscopy, TE 35/144 -
+    MRI 10/02/2026 indeterminate": the date is the MRI's, and the MRS the one asked for. "MRI 10/02/2026, MRS:
+    lactate doublet", "MRS at the 09/2026 MRI" keep the date."""
+    lo, hi = ctx.clause_of(m)
+    others = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if lo <= o.start < hi and o.start != m.start]
+    dates = [d for d in ctx.same_sentence(m, "DATE", counted=False)
+             if d.concept == "DATE" and lo <= d.start and d.end <= hi]
+    if not others or not dates:
+        return []
+    lead, after = _own_words(ctx, m, others, dates)
+    words = f"{lead} {after}"
+    if _done_told(words) or _SPECTRUM_RESULT.matches(words) or _DONE_VERB.matches(lead) or any(
+            m.end <= v.start < m.end + len(after) for v in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return []
+
+    def gap(d: Mention, x: Mention) -> int:
+        return x.start - d.end if d.end <= x.start else d.start - x.end
+
+    spans = []
+    for d in dates:
+        owner = min(others, key=lambda o: gap(d, o))
+        if gap(d, owner) < gap(d, m) and not _session_joined(ctx, m, owner, dates):
+            spans.append((d.start, d.end))
+    return spans
+
+
 def _without(ctx: FactContext, m: Mention, spans: list[tuple[int, int]]) -> str:
     """The mention's sentence with the spans blanked (offsets kept)."""
     lo, hi = m.sentence_start, m.sentence_end
@@ -1547,6 +1607,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         quoted = _quotation_of(ctx, m) if modality == "MRS" else None
         if quoted is not None:  # another's words: what lies outside the quotation is the speaker's
             asides += [(m.sentence_start, quoted[0]), (quoted[1], m.sentence_end)]
+        borrowed = neighbour_dates(ctx, m) if modality == "MRS" else []
+        asides += borrowed  # "MRI 8/26 nonspecific, genetics asks for MRS": the date is the MRI's
         when = ctx.date_of(m, skip=asides)
         if m.concept == "IMAGING" and m.has("negated") and (
                 when is None or any(r in _FORM_ANSWERED_NO.values for r in m.modifier_rules)
@@ -1560,9 +1622,11 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if m.concept == "IMAGING" and modality == "unspecified" and when is None and m.has("uncertain"):
             continue  # "whether a scan can tell Alzheimer's from small strokes": what imaging might show, no study
         sentence = _without(ctx, m, asides)
-        if modality == "MRS" and when is None and (not _DONE_CUE.matches(_clause(ctx, m, sentence))
+        if modality == "MRS" and when is None and (borrowed or not _done_told(_clause(ctx, m, sentence))
                                                    or is_planned(ctx, m)):
-            continue  # the MRS being requested or planned ("after the MRS", "MRS to be scheduled"), not a prior one
+            # the MRS being requested or planned ("after the MRS", "MRS to be scheduled", "to be done with the 3T
+            # protocol"), or named beside another study's date with nothing of its own done, not a prior one
+            continue
         if modality == "MRS" and mrs_not_done(ctx, m, sentence, when is not None) is not None:
             continue  # "spectroscopy could show a lactate peak", "Re: ... - MR spectroscopy": the request or talk
         if asked_for(ctx, m, sentence, asides):
