@@ -223,9 +223,12 @@ class _Asides:
 
 
 def _cue_text_holds(doc: Doc, meta: dict[str, Any], start: int, end: int) -> bool:
-    """The cue's `needs_after`, `needs_before` and `needs_in_sentence` patterns hold around doc[start:end]."""
+    """The cue's `needs_after`, `needs_before` and `needs_in_sentence` patterns hold around doc[start:end]. A cue
+    that runs past its first token's sentence ("Dx -" | "r/o glioma" split after the dash) is read to the end of its
+    last token's sentence."""
     sent = doc[start].sent
-    return cue_needs_after(meta, doc.text, doc[end - 1].idx + len(doc[end - 1].text), sent.end_char, sent.start_char,
+    sent_end = max(sent.end_char, doc[end - 1].sent.end_char)
+    return cue_needs_after(meta, doc.text, doc[end - 1].idx + len(doc[end - 1].text), sent_end, sent.start_char,
                            doc[start].idx)
 
 

@@ -360,7 +360,7 @@ def section_assertion_rules(data: dict[str, Any] | None = None) -> list[ConTextR
 _SCOPE_KEYS = {"id", "asker", "named_before", "blockers", "max_between", "result", "tests",
                "categories", "max_lines", "max_header_words", "max_unmarked_words", "heads", "links", "types",
                "max_gap", "stops", "max_tokens", "releases", "pass_types", "patterns", "verbs",
-               "active", "back_rules", "back_skip", "back_bounds", "back_stops", "coded_rules", "coded_marks",
+               "active", "back_rules", "back_skip", "back_bounds", "back_stops", "coded_rules", "coded_marks", "coded_stops",
                "coded_types", "coded_closers", "reopened_by", "hedges", "verdicts", "back_hedges", "withdrawals", "references",
                "reference_reach", "reference_after", "rules", "remote", "same_history", "reopened_in_sentence",
                "reopened_near", "unless", "reopened_about_tumor", "qualifiers", "care_ended", "words", "separators",

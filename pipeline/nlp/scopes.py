@@ -1193,6 +1193,7 @@ class RuleExtensions:
         self._coded_marks = _compiled(self._back_id, back.get("coded_marks", ()))
         self._coded_types = frozenset(str(t) for t in back.get("coded_types", ()))
         self._coded_closers = frozenset(str(k) for k in back.get("coded_closers", ()))
+        self._coded_stops = frozenset(str(k).lower() for k in back.get("coded_stops", back.get("stops", ())))
         current = config.get("current_course", {})
         self._current_id: str | None = current.get("id")
         self._releases = frozenset(str(r) for r in current.get("releases", ()))
@@ -2706,7 +2707,8 @@ class RuleExtensions:
             if not back or not _cue_holds(doc, modifier):
                 continue
             cue = modifier.modifier_span[0]
-            lo = max(doc[cue].sent.start, cue - int(back))
+            reach = max(doc[cue].sent.start, cue - int(back))
+            lo = reach
             while lo < cue and any(t.lower_ in self._back_stops for t in doc[lo:cue]):
                 lo += 1  # the reach ends at the nearest stop before the cue
             for target in _starting_in(targets, index, lo, cue):
@@ -2717,7 +2719,11 @@ class RuleExtensions:
                 rule = self._derived(modifier.rule, modifier.category, self._back_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=lo, scope_end=cue))
             if meta.get("id") in self._coded_rules:
-                self._reach_code_description(doc, modifier, targets, index, lo)
+                # a code's description is one phrase: only the `coded_stops` end it ("G06.0 Intracranial abscess and
+                # granuloma (r/o)" reaches past its "and")
+                while reach < cue and any(t.lower_ in self._coded_stops for t in doc[reach:cue]):
+                    reach += 1
+                self._reach_code_description(doc, modifier, targets, index, reach)
 
     def _reach_relative_subject(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A backward cue of the listed categories that opens a relative clause after a comma ("a metastasis, which
