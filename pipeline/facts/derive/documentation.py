@@ -43,6 +43,7 @@ _DEFERRAL_CLAUSE_END = cue("documentation.deferral_clause_end")
 _DEFERRAL_CONTRAST = cue("documentation.deferral_contrast")
 _EXAM_FINDINGS = cue("exam.findings")
 _EXAM_REPORTED = cue("documentation.exam_reported")
+_EXAM_BASELINE = cue("documentation.exam_baseline")
 _EXAM_ATTRIBUTED = cue("documentation.exam_attributed")
 _EXAM_EARLIER = cue("documentation.exam_earlier")
 _EXAM_NAMED = cue("documentation.exam_named")
@@ -127,12 +128,13 @@ _CLAUSE = re.compile(r"[^;]+")
 
 
 def _secondhand(clause: str, *, not_done: bool) -> bool:
-    """Findings told as the patient's or family's report ("she says her pupils looked equal"), or, in a packet that
+    """Findings told as the patient's or family's report ("she says her pupils looked equal") or as the patient's
+    usual state ("usually oriented to self", documentation.exam_baseline), or, in a packet that
     says the examination was not done (`not_done`), credited to another clinician at an earlier time ("fundi
     normal per the eye clinic in 2024"): no examination of the note."""
     if _EXAM_FIRSTHAND.matches(clause):
         return False  # "she describes ... on examination there is a mild aphasia": the note's own examination
-    return _EXAM_REPORTED.matches(clause) or (
+    return _EXAM_REPORTED.matches(clause) or _EXAM_BASELINE.matches(clause) or (
         not_done and _EXAM_ATTRIBUTED.matches(clause) and _EXAM_EARLIER.matches(clause))
 
 
@@ -197,6 +199,12 @@ def _said_not_done(ctx: FactContext, skip: list[SectionSpan]) -> bool:
                              for f in _SENTENCE.finditer(ctx.text))
 
 
+def _deferral_on_line(text: str, at: int) -> bool:
+    """The line that holds offset `at` defers a named examination ("Exam: not performed - video visit. ...")."""
+    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+    return _DEFERRED.matches(line) and _EXAM_NAMED.matches(line)
+
+
 def _plan_section(section: SectionSpan | None) -> bool:
     """A section headed as a plan ("Plan:", "Follow-up:", "Next steps:"): what it names is to be done."""
     return section is not None and _EXAM_PLANNED.matches(section.header.strip().rstrip(":") + ":")
@@ -209,7 +217,10 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
     `secondhand`: not where the content is only told secondhand (`_secondhand`); `planned`: not where it is only
     an examination planned, scheduled or promised (`_planned`, or a clause in a plan section), and a clause that
     plans an examination for "the next visit" does not make its sentence a deferral ("today the fundi showed
-    papilloedema; recheck fundi at the next visit")."""
+    papilloedema; recheck fundi at the next visit"). Where the packet says the examination was not done
+    (`_said_not_done`), a clause on the line of that deferral counts only when it opens the note's own examination
+    ("on examination ..."): "Exam: not performed - video visit. Appeared comfortable, speech fluent" is no
+    examination."""
     out: list[Evidence] = []
     not_done = secondhand and _said_not_done(ctx, skip)
     for found in _SENTENCE.finditer(ctx.text):
@@ -237,6 +248,8 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
             continue
         if planned and _plan_section(section) and not _EXAM_FIRSTHAND.matches(clause[1]):
             continue
+        if not_done and not _EXAM_FIRSTHAND.matches(clause[1]) and _deferral_on_line(ctx.text, lo + clause[0]):
+            continue  # "Exam: not performed - video visit. Appeared comfortable, speech fluent": no examination
         out.append(Evidence(text=ctx.text[start:end], start=start, end=end, page=ctx.layout.page_of(start),
                             boxes=ctx.layout.boxes_for(start, end), section=section.category if section else None,
                             concept="SECTION", rule_id=content.id, assertion=FactStatus.PRESENT.value,
