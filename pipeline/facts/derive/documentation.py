@@ -201,7 +201,8 @@ def _said_not_done(ctx: FactContext, skip: list[SectionSpan]) -> bool:
 
 def _deferral_on_line(text: str, at: int) -> bool:
     """The line that holds offset `at` defers a named examination ("Exam: not performed - video visit. ...")."""
-    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+    end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
     return _DEFERRED.matches(line) and _EXAM_NAMED.matches(line)
 
 
