@@ -1351,6 +1351,12 @@ class FormState:
             return
         answer = ticked[0]
         after = max(a.end for a in answers)
+        if meanings == {"no"}:
+            # "ICD - cleared for MRI: no", "VNS, approved for MRI? No.": what is denied is the clearance named after
+            # the device; the device before it keeps its own reading (table tests/facts/test_clearance_not_given_facts.py)
+            clearance = next((t for t in targets if t.label_ in self._rules.clearance_subjects), None)
+            if clearance is not None:
+                targets = [t for t in targets if t.end > clearance.start]
         text = self._text
         line_start = text.rfind("\n", 0, stem.start) + 1
         line_end = text.find("\n", after)

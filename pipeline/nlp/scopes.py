@@ -1494,6 +1494,13 @@ class RuleExtensions:
         self._removal_between = _compiled(self._removal_id, removal.get("between", ()))
         self._removal_after = _compiled(self._removal_id, removal.get("after", ()))
         self._removal_before = _compiled(self._removal_id, removal.get("before", ()))
+        cleared = config.get("clearance_object", {})
+        self._cleared_id: str | None = cleared.get("id")
+        self._cleared_categories = frozenset(str(c) for c in cleared.get("categories", ()))
+        self._cleared_types = frozenset(str(t) for t in cleared.get("types", ()))
+        self._cleared_between = _compiled(self._cleared_id, cleared.get("between", ()))
+        self._cleared_after = _compiled(self._cleared_id, cleared.get("after", ()))
+        self._cleared_before = _compiled(self._cleared_id, cleared.get("before", ()))
         self._resolved_rule: ConTextRule | None = None
         if self._resolved_id is not None:
             self._resolved_rule = ConTextRule(literal="<resolved course>", category="NEGATED_EXISTENCE",
@@ -1595,6 +1602,8 @@ class RuleExtensions:
             self._asked_answer.apply(doc, targets)
         if self._removal_id is not None and self._removal_categories and self._removal_types:
             self._release_removal_objects(doc, targets)
+        if self._cleared_id is not None and self._cleared_categories and self._cleared_types:
+            self._release_clearance_objects(doc, targets)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -2978,6 +2987,39 @@ class RuleExtensions:
                                                                                               targets)]
             if len(kept) != len(target._.modifiers):
                 target._.modifiers = tuple(kept)
+
+    def _release_clearance_objects(self, doc: Doc, targets: list[Span]) -> None:
+        """The `clearance_object` scope: a cue whose object is a device's MRI clearance negates or doubts the
+        clearance, not the device ("Pacemaker - MRI clearance not obtained", "ICD - cleared for MRI: no", "EP did not
+        clear the ICD for MRI"): the device stays in the patient."""
+        text = doc.text
+        for target in targets:
+            if target.label_ not in self._cleared_types or not target._.modifiers:
+                continue
+            kept = [m for m in target._.modifiers
+                    if m.category not in self._cleared_categories or not self._names_clearance(doc, text, m, target,
+                                                                                                targets)]
+            if len(kept) != len(target._.modifiers):
+                target._.modifiers = tuple(kept)
+
+    def _names_clearance(self, doc: Doc, text: str, modifier: ConTextModifier, target: Span,
+                         targets: list[Span]) -> bool:
+        """Whether `modifier`'s cue speaks of `target`'s clearance (see `clearance_object`): a clearance word between
+        the device and a cue after it, with no other device between them; a clearance word right after a cue after
+        the device; or a clearing verb (and a determiner) alone between a cue before the device and the device."""
+        first, last = doc[modifier.modifier_span[0]], doc[modifier.modifier_span[1] - 1]
+        cue_start, cue_end = first.idx, last.idx + len(last.text)
+        dev_start, dev_end = target.start_char, target.end_char
+        if cue_start < dev_end and dev_start < cue_end:
+            return False
+        if cue_end <= dev_start:
+            return any(p.fullmatch(text, cue_end, dev_start) for p in self._cleared_before)
+        if any(t is not target and t.label_ in self._cleared_types and dev_end <= t.start_char < cue_start
+               for t in targets):
+            return False
+        if any(p.search(text, dev_end, cue_start) for p in self._cleared_between):
+            return True
+        return any(p.match(text, cue_end, last.sent.end_char) for p in self._cleared_after)
 
     def _names_removal(self, doc: Doc, text: str, modifier: ConTextModifier, target: Span,
                        targets: list[Span]) -> bool:
