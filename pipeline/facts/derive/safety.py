@@ -21,6 +21,7 @@ _PLANNED_BEFORE = cue("safety.device_planned_before")
 _PLANNED_AFTER = cue("safety.device_planned_after")
 _IN_PLACE = cue("safety.device_in_place")
 _PHRASE_END = cue("safety.device_phrase_end")
+_OWN_NOUN = cue("safety.device_own_noun")
 _OPTION = cue("safety.device_option")
 _OPTION_LIST = cue("safety.device_option_list")
 _COORDINATION = cue("safety.device_coordination")
@@ -403,7 +404,11 @@ def _planned(ctx: FactContext, m: Mention) -> str | None:
     interrogation"). Devices joined by a coordinator only share the words before the first and after the last
     ("consider VNS or RNS", "RNS or VNS would be discussed later")."""
     lo, hi = ctx.clause_of(m)
-    others = sorted((o for o in ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False) if lo <= o.start < hi),
+    # the screen's word "implant" right after the device is the device's own noun ("SCS permanent implant
+    # scheduled"): the device's phrase reads on through it (safety.device_own_noun)
+    others = sorted((o for o in ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False) if lo <= o.start < hi
+                     and not (o.attrs.get("role") == "screen" and o.start >= m.end
+                              and _OWN_NOUN.matches(ctx.text[m.end:o.start] + mention_text(o)))),
                     key=lambda o: o.start)
     first, last = m, m  # the devices joined to this one by a coordinator only ("RNS or VNS"): one plan reaches all
     for o in reversed([o for o in others if o.end <= m.start]):
