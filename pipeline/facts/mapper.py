@@ -22,6 +22,7 @@ from ..contracts import (
     NlpResult,
     TransmissionLine,
 )
+from ..cues import load_cue_file
 from ..nlp.ocr_repair import misread_icd10_codes
 from .catalogue import FactSpec, Requirement, Restatement, Veto, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, cite_cues, mention_status
@@ -37,6 +38,11 @@ from .planned import dated_ahead
 from .purpose import mrs_purpose_cues, therapy_of
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
+_NO_NEW_ANSWER = "supersede.study_answer_no_new"
+"""The rule of a rule-out of recurrence answered by the latest study's read of no new finding (supersession.py)."""
+_NO_NEW_ANSWERS = load_cue_file("pipeline.facts.resources", "supersession.yaml").concept_set(
+    "supersede.study_answer_concepts")
+"""The concepts such a read negates (a recurrence), not the neoplasm named inside the question."""
 _SCREENED = concept_set("screen.screened_disorders")
 _SCREENED_BEFORE = cue("screen.screened_for_before")
 _SCREENED_AFTER = cue("screen.screened_for_after")
@@ -209,6 +215,11 @@ class FactResolver:
             note = "mentioned only as family history or hypothetically"
             if any(e.attributes.get("superseded_by") for e in ignored):
                 note = "mentioned only in readings a later read superseded"
+            if any(_NO_NEW_ANSWER in str(e.attributes.get("supersession_rule", "")).split()
+                   and e.concept in _NO_NEW_ANSWERS.concepts for e in ignored):
+                # a rule-out the latest study answered with a read of no new finding ("stable post-operative
+                # changes, no new enhancement"; facts/supersession.py _answered_by_study): the answer is a negation
+                status, note = FactStatus.ABSENT, "asked on a rule-out line the latest study's read of no new finding answered"
             if any(e.attributes.get("outside_brain") for e in ignored):
                 note = "mentioned only as a lesion outside the brain (skull-base bone, sinonasal cavity or orbit)"
             if any(e.attributes.get("outside_brain") == "body" for e in ignored):

@@ -88,6 +88,8 @@ HEAD_LINES = 2
 """The lines of a section (its heading and the line after it) whose date is the date of what the section states."""
 QUALIFIER_REACH = 30
 """How far (characters) before a finding a word that narrows it is read (supersede.finding_qualifier)."""
+STUDY_ANSWER_DAYS = 365
+"""How old (days before the request) the latest brain study may be and still answer a rule-out of recurrence."""
 STUDY_DATE_REACH = 12
 """How far (characters) after a study's name its date is written ("CT head 02/01/2026", "MRI of 02/01/2026")."""
 
@@ -647,6 +649,130 @@ def _answered(r: _Reader, live: list[Mention], book: CueBook, finding: Callable[
     return out
 
 
+@dataclass(frozen=True)
+class _StudyRead:
+    """A dated brain study's read: a report's findings and impression, or the clause after a study named with a
+    date in a sentence outside any report ("MRI brain 08/12/2026 showed ... no evidence of recurrence")."""
+
+    when: date
+    spans: tuple[tuple[int, int], ...]
+
+
+def _study_reads(r: _Reader, book: CueBook) -> list[_StudyRead]:
+    """The dated reads of brain MRIs and CTs (supersede.study_answer_modalities), dated on or before the request."""
+    modalities = book.value_set("supersede.study_answer_modalities").values
+
+    def brain(m: Mention) -> bool:
+        return m.attrs.get("modality") in modalities and str(m.attrs.get("body_part") or "brain") == "brain"
+
+    reads: list[_StudyRead] = []
+    for i, (lo, hi) in enumerate(r.reports):
+        when = r.report_dates[i]
+        titles = [s for s in r.sections if lo <= s.start < hi and s.category == "exam_title"]
+        named = [m for m in r.studies if any(t.start <= m.start < t.end for t in titles)]
+        if when is None or not named or not all(brain(m) for m in named):
+            continue
+        spans = tuple((s.start, _paragraph_end(r.text, s.start, s.end)) for s in r.sections
+                      if lo <= s.start < hi and (s.category in _READ_SECTIONS or s.category == "addendum"))
+        if spans:
+            reads.append(_StudyRead(when, spans))
+    for m in r.studies:
+        if r.report_of(m) is not None or not brain(m):
+            continue
+        dated = [mention_date(d, reference=r.reference) for d in r.dates
+                 if m.sentence_start <= d.start < m.sentence_end]
+        when = next((d for d in dated if d is not None), None)
+        if when is not None:
+            reads.append(_StudyRead(when, ((m.start, m.sentence_end),)))
+    return [s for s in reads if r.reference is None or s.when <= r.reference]
+
+
+def _paragraph_end(text: str, lo: int, hi: int) -> int:
+    """The end of a read section's first paragraph: a line set apart after it ("MRS requested to exclude recurrent
+    disease.") is the request's, not the read's."""
+    body = re.search(r"\S", text[lo:hi])
+    start = lo if body is None else lo + body.start()
+    line = text.find("\n", start, hi)
+    if line >= 0 and not text[start:line].rstrip().endswith(":"):
+        line = start  # the heading's line holds the read ("Impression: No recurrent tumor.")
+    rest = re.search(r"\S", text[max(line, start):hi]) if line > start else None
+    blank = text.find("\n\n", max(line, start) + (rest.start() if rest else 0), hi)
+    return hi if blank < 0 else blank
+
+
+def _masked(text: str, no_new: re.Pattern[str]) -> str:
+    """The text with its denials of a new finding blanked ("no new enhancement", "no new or enlarging lesion")."""
+    return no_new.sub(lambda hit: " " * len(hit.group()), text)
+
+
+def _answered_by_study(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, int, str], Supersession]:
+    """A rule-out of recurrence on a line outside the study's read ("r/o recurrence", "eval for recurrence",
+    "? recurrence": supersede.study_answer_question) that the packet's latest brain MRI or CT, dated on or before the
+    request and at most STUDY_ANSWER_DAYS before it, answers: its read negates the recurrence ("no evidence of
+    recurrence") or denies a new finding ("stable post-operative changes, no new enhancement":
+    supersede.study_answer_no_new), keeps nothing hedged and tells nothing new or growing (tumor.new_finding), and
+    nothing in the packet tells a new or growing lesion or affirms a recurrence (supersede.study_answer_open). The
+    question, and a neoplasm hedged inside it ("rule out recurrent tumor"), stop counting (source `answered`)."""
+    if r.reference is None:
+        return {}
+    reads = _study_reads(r, book)
+    if not reads:
+        return {}
+    latest = max(s.when for s in reads)
+    if (r.reference - latest).days > STUDY_ANSWER_DAYS:
+        return {}  # a year-old study does not answer today's question
+    current = [s for s in reads if s.when == latest]
+    asked, open_ = book.concept_set("supersede.study_answer_concepts"), book.concept_set("supersede.study_answer_open")
+    neoplasm = book.concept_set("supersede.neoplasm")
+    before, after = book.cue("supersede.study_answer_question"), book.cue("supersede.study_answer_question_after")
+    no_new = book.cue("supersede.study_answer_no_new")
+    new_finding = cue("tumor.new_finding")
+
+    def in_read(m: Mention) -> bool:
+        return any(lo <= m.start < hi for s in current for lo, hi in s.spans)
+
+    def sentence(m: Mention) -> str:
+        return _masked(r.text[m.sentence_start:m.sentence_end], no_new.regex)
+
+    questions = [m for m in live if m.concept in asked and _status(m) is FactStatus.SUSPECTED
+                 and not in_read(m)
+                 and (before.matches(r.text[_clause_start(r, m):m.start]) or after.matches(r.text[m.end:m.end + 3]))]
+    if not questions:
+        return {}
+    # what the question names with it: another recurrence or a neoplasm hedged in the same words
+    # ("assess for residual/recurrent tumour", "rule out recurrent tumor")
+    asked_too = [m for m in live if (m.concept in asked or m.concept in neoplasm.concepts)
+                 and _status(m) is FactStatus.SUSPECTED
+                 and any(q.start < m.end and m.start < q.end for q in questions)]
+    keys = {_key(m) for m in (*questions, *asked_too)}
+    rule = [before.id, "supersede.study_answer_modalities"]
+    answer: Mention | None = None
+    for lo, hi in (span for s in current for span in s.spans):
+        if new_finding.matches(_masked(r.text[lo:hi], no_new.regex)):
+            return {}  # "slowly enlarging FLAIR signal": the read tells something growing
+    for m in live:
+        if not in_read(m) or _key(m) in keys:
+            continue
+        status = _status(m)
+        if m.concept in open_ and status is FactStatus.SUSPECTED:
+            return {}  # "cannot exclude early recurrence": the read leaves the question open
+        if answer is None and status is FactStatus.ABSENT and m.concept in asked:
+            answer = m
+        elif answer is None and status is FactStatus.ABSENT and m.concept == "BRAIN_LESION" \
+                and no_new.matches(r.text[m.sentence_start:m.sentence_end]):
+            answer, rule = m, [*rule, no_new.id]
+    if answer is None:
+        return {}
+    for m in live:
+        if m.concept not in open_ or _key(m) in keys or in_read(m) or _status(m) is FactStatus.ABSENT:
+            continue
+        if m.concept in asked and _status(m) is FactStatus.PRESENT and not m.has("historical"):
+            return {}  # a recurrence affirmed
+        if new_finding.matches(sentence(m)):
+            return {}  # "new enhancing nodule at the resection margin" in a later note
+    return {key: Supersession(by=answer, source="answered", rule=" ".join(rule)) for key in keys}
+
+
 def _named(book: CueBook, m: Mention) -> bool:
     """The mention names one disease of its family (a specific subtype attribute), not the family."""
     generic = book.value_set("supersede.generic_subtypes").values
@@ -798,6 +924,9 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                     and _status(o) is FactStatus.ABSENT and any(x in aside for x in o.modifier_rules):
                 out[_key(o)] = Supersession(by=m, source=source, rule=f"{rule} {aside_id}")
     for key, answered in _answered(r, live, book, finding).items():
+        if key not in out and key not in stated:
+            out[key] = answered
+    for key, answered in _answered_by_study(r, live, book).items():
         if key not in out and key not in stated:
             out[key] = answered
     for key, withdrawn in _later_reports(r, live, book).items():
