@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 CLAUSE_DATE_REACH = 60
 """How far (characters) from a mention in its clause a date is its own (FactContext.clause_date)."""
-_MONTH_YEAR_ONLY = re.compile(r"\s*\d{1,2}/\d{4}\s*$")
+_MONTH_YEAR_ONLY = re.compile(r"\s*(\d{1,2})/(\d{4})\s*$")
 
 # Sections whose content is the request itself or the reason for it.
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
@@ -50,6 +50,11 @@ def cite_cues(e: Evidence, *cue_ids: str) -> Evidence:
     attrs = dict(e.attributes)
     _add_cues(attrs, cue_ids)
     return e.model_copy(update={"attributes": attrs})
+
+
+def _month_start(year: int, month: int) -> date | None:
+    """The first day of a month, or None when the numbers name no month."""
+    return date(year, month, 1) if 1 <= month <= 12 and 1900 <= year <= 2100 else None
 
 
 class Layout(Protocol):
@@ -270,12 +275,14 @@ class FactContext:
         hi = min(ends) if ends else m.sentence_end
         return max(lo, m.sentence_start), hi
 
-    def clause_date(self, m: Mention, *, month_day_ahead: int, skip: Sequence[tuple[int, int]] = ()
-                    ) -> date | None:
+    def clause_date(self, m: Mention, *, month_day_ahead: int, skip: Sequence[tuple[int, int]] = (),
+                    month_year_ahead: bool = False) -> date | None:
         """The day of the date written nearest the mention in its clause (within CLAUSE_DATE_REACH characters, after
         it first), its spans in `skip` passed over; a month/day date without a year is read as its occurrence within
         `month_day_ahead` days after the request date. None when there is no request date, when the nearest date
-        names no day (a year, a month and year, a relative date), or when no date there parses."""
+        names no day (a year, a month and year, a relative date), or when no date there parses; with
+        `month_year_ahead`, a month and year whose whole month is after the request date's month is read as that
+        month's first day ("SRS 12/2026" in a request of 11/20/2026)."""
         ref = self.reference_date
         if ref is None:
             return None
@@ -288,6 +295,9 @@ class FactContext:
                         key=lambda d: -d.start)
         for d in after + before:
             precision = d.attrs.get("precision")
+            if month_year_ahead and (month := _MONTH_YEAR_ONLY.match(d.text)) is not None:
+                first = _month_start(int(month[2]), int(month[1]))
+                return first if first is not None and first > ref else None
             if precision in {"relative", "year"} or _MONTH_YEAR_ONLY.match(d.text):
                 return None
             reading = ref + timedelta(days=month_day_ahead) if precision == "month_day" else ref

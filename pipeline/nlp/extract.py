@@ -27,11 +27,16 @@ SYNTHESIS_JOINT = _NLP_CUES.cue("hyp.plan_synthesis_joint")
 BRANCH_TEST_NAME = _NLP_CUES.cue("hyp.plan_branch_test_name")
 PLAN_BRANCH_RESULT_RULE = "hyp.plan_branch_result"
 # A plan item that sets out a radiation or chemotherapy regimen with nothing told given or under way names a treatment
-# to come ("1. RT 60 Gy / 30 fx with concurrent TMZ; start 12/02"); "1. Continue TMZ, cycle 3" keeps it given.
+# to come ("1. RT 60 Gy / 30 fx with concurrent TMZ; start 12/02"); "1. Continue TMZ, cycle 3" keeps it given. A plan
+# item is a list item of a plan section, a line after a plan label or in a section headed as a plan, or a clause that
+# tells the regimen proposed (tests/facts/test_treatment_still_to_come_facts.py).
 PLAN_REGIMEN_RULE = "hyp.plan_regimen"
 PLAN_ITEM = _NLP_CUES.cue("hyp.plan_regimen_item")
 PLAN_REGIMEN = _NLP_CUES.cue(PLAN_REGIMEN_RULE)
 PLAN_REGIMEN_GIVEN = _NLP_CUES.cue("hyp.plan_regimen_given")
+PLAN_LABEL = _NLP_CUES.cue("hyp.plan_regimen_label")
+PLAN_HEADER = _NLP_CUES.cue("hyp.plan_regimen_header")
+PLAN_PROPOSED = _NLP_CUES.cue("hyp.plan_regimen_proposed")
 _REGIMEN_CONCEPTS = frozenset({"PRIOR_RADIATION", "PRIOR_CHEMOTHERAPY"})
 _ANSWER_REACH = 4
 """How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
@@ -89,23 +94,44 @@ def _is_result_consequent(span: Span) -> bool:
 
 
 def _is_plan_regimen(span: Span, concept: str) -> bool:
-    """A radiation or chemotherapy on a list item of a plan (a line opened by "1.", "2)", "-", ...) that sets out a
-    regimen (a dose, fractions, "concurrent", "adjuvant", "then", a start or simulation) and tells nothing given or
-    under way anywhere on the line ("s/p", "completed", "continue", "on TMZ", "cycle 3", a year)."""
+    """A radiation or chemotherapy on a plan item (`_plan_item`) that sets out a regimen (a dose, fractions,
+    "concurrent", "adjuvant", "then", a start or simulation) and tells nothing given or under way anywhere on the item
+    ("s/p", "completed", "continue", "on TMZ", "cycle 3", a year)."""
     if concept not in _REGIMEN_CONCEPTS:
         return False
-    section = span[0]._.section
-    if section is None or section.category not in PLAN_SECTIONS:
-        return False
+    item = _plan_item(span)
+    return item is not None and PLAN_REGIMEN.matches(item) and not PLAN_REGIMEN_GIVEN.matches(item)
+
+
+def _plan_item(span: Span) -> str | None:
+    """The plan item the span stands on, or None: in a plan section, the rest of a line opened by a list marker
+    ("1.", "2)", "-", ...) or any line of a section whose header names a plan ("PLAN:", not "Assessment:"); in any
+    section, the rest of a line opened by a plan label ("Plan:", "Rx:", "Proposed:"); anywhere, the span's sentence
+    when the span's clause (cut at ";") tells the regimen proposed ("... in 30 fractions proposed"; "recommended SRS
+    20 Gy; delivered 10/2026" is told given in its sentence)."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    marker = PLAN_ITEM.search(line)
-    if marker is None or line_start + marker.end > span.start_char:
-        return False
-    item = line[marker.end:]
-    return PLAN_REGIMEN.matches(item) and not PLAN_REGIMEN_GIVEN.matches(item)
+    section = span[0]._.section
+    in_plan = section is not None and section.category in PLAN_SECTIONS
+    if in_plan:
+        marker = PLAN_ITEM.search(line)
+        if marker is not None and line_start + marker.end <= span.start_char:
+            return line[marker.end:]
+    label = PLAN_LABEL.search(line)
+    if label is not None and line_start + label.end <= span.start_char:
+        return line[label.end:]
+    if in_plan:
+        h_start, h_end = section.title_span
+        header = span.doc[h_start:h_end]
+        if header.end_char <= line_start and PLAN_HEADER.matches(header.text):
+            return line
+    sent = span.sent
+    lo = max(text.rfind(";", sent.start_char, span.start_char) + 1, sent.start_char)
+    hi = text.find(";", span.end_char, sent.end_char)
+    clause = text[lo:hi if hi >= 0 else sent.end_char]
+    return sent.text if PLAN_PROPOSED.matches(clause) else None  # the sentence is read for a given-word
 
 
 def _lists_signs(left: str) -> bool:
