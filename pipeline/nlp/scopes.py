@@ -1096,6 +1096,195 @@ class _LayAnswer:
         return found
 
 
+class _AskedRead:
+    """The `asked_read` scope: a question another asks about a lesion's nature ("Haematology asked if this might
+    represent lymphoma"), settled by a definite read in a following sentence of its paragraph ("The re-read is
+    diagnostic of a cavernoma"). A read of another diagnosis negates the asked one; a read of the asked one (or of a
+    kind of an asked generic tumour) confirms it; the question's hedges go either way, and the asked concept named
+    again in the window and only dismissed ("a metastasis is not favoured") is negated too. Nothing is settled when
+    the window keeps the doubt, the read is hedged, denied, of another lesion or names no diagnosis. The patterns and
+    word lists are context.yaml's."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.decided = frozenset(str(r) for r in raw.get("decided", ()))
+        self.rules = frozenset(str(r) for r in raw.get("rules", ()))
+        self.categories = frozenset(str(c) for c in raw.get("categories", ("POSSIBLE_EXISTENCE", "HYPOTHETICAL")))
+        self.types = frozenset(str(t) for t in raw.get("types", ()))
+        self.family = frozenset(str(t) for t in raw.get("family", ()))
+        self.generic = frozenset(str(t) for t in raw.get("generic", ()))
+        self.vague_rules = frozenset(str(r) for r in raw.get("vague_rules", ()))
+        self.read_types = frozenset(str(t) for t in raw.get("read_types", ()))
+        self.open_types = frozenset(str(t) for t in raw.get("open_types", ()))
+        self.subject_types = frozenset(str(t) for t in raw.get("subject_types", ()))
+        self.max_sentences = int(raw.get("max_sentences", 2))
+        self.subject_words = frozenset(str(w).lower() for w in raw.get("subject_words", ()))
+        try:
+            def compiled(key: str) -> re.Pattern[str] | None:
+                value = raw.get(key)
+                return re.compile(str(value), re.IGNORECASE) if value else None
+
+            self._asker = compiled("asker")
+            self._reads = compiled("reads")
+            self._heading = re.compile(str(raw["heading"])) if raw.get("heading") else None  # case matters
+            self._phrases = compiled("subject_phrases")
+            self._hedged = compiled("hedged")
+            self._gap = compiled("gap")
+            self._dismissals = compiled("dismissals")
+            self._keeps = [re.compile(str(k), re.IGNORECASE) for k in raw.get("keeps", ())]
+        except re.error as exc:
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
+                from exc
+        self._negated = ConTextRule(literal=f"<{self.scope_id}>", category="NEGATED_EXISTENCE",
+                                    direction="BACKWARD", metadata={"id": self.scope_id})
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.rules) and bool(self.types) and bool(self.read_types) \
+            and self._asker is not None and self._reads is not None and self._gap is not None
+
+    def apply(self, doc: Doc, targets: list[Span]) -> None:
+        for target in targets:
+            if target.label_ not in self.types:
+                continue
+            mods = target._.modifiers
+            if any(m.category in {"FAMILY", "NEGATED_EXISTENCE"} or (m.rule.metadata or {}).get("id") in self.decided
+                   for m in mods):
+                continue
+            sent = target.sent
+            asked = [m for m in mods if m.category in self.categories
+                     and (m.rule.metadata or {}).get("id") in self.rules and self._asks(doc, target, m)]
+            if not asked:
+                continue
+            window = self._window(doc, sent)
+            if not window:
+                continue
+            found = self._read(doc, sent, window, targets)
+            if found is None:
+                continue
+            cue, entity = found
+            vague = _rule_id(entity) in self.vague_rules
+            asked_vague = _rule_id(target) in self.vague_rules
+            confirmed = entity.label_ == target.label_ and (not vague or asked_vague) \
+                or (asked_vague and entity.label_ in self.family)
+            if confirmed and entity.label_ == target.label_ and target.label_ in self.generic and not vague \
+                    and not asked_vague and entity[-1].lower_ != target[-1].lower_:
+                confirmed = False  # "a meningioma?" answered "typical of a schwannoma": another tumour of the kind
+            if vague and not confirmed:
+                continue  # "typical of a tumour" answers no question about lymphoma
+            text = doc.text
+            span_text = text[window[0].start_char:window[-1].end_char]
+            if any(k.search(span_text) for k in self._keeps):
+                continue
+            inside = [t for t in targets if window[0].start_char <= t.start_char < window[-1].end_char]
+            if any(t.label_ in self.open_types for t in inside):
+                continue
+            dismissed: list[Span] = []
+            kept_open = False
+            for other in inside:
+                if other is entity or not self._same(target, other):
+                    continue
+                if any(m.category == "NEGATED_EXISTENCE" for m in other._.modifiers):
+                    continue
+                hedges = [m for m in other._.modifiers if m.category in {"POSSIBLE_EXISTENCE", "HYPOTHETICAL"}]
+                if hedges and self._dismissals is not None and all(
+                        self._dismissals.match(doc[m.modifier_span[0]:m.modifier_span[1]].text) for m in hedges):
+                    dismissed.append(other)
+                elif not (confirmed and not hedges):
+                    kept_open = True
+            if kept_open:
+                continue
+            q_start, q_end = sent.start_char, sent.end_char
+            cues = {tuple(m.modifier_span) for m in asked}
+            for other in targets:
+                if other is not target and other.start < target.end and target.start < other.end \
+                        and other.label_ not in self.types:
+                    self._release(doc, other, q_start, q_end)  # "high-grade" of "high-grade glioma"
+                    if not confirmed:
+                        self._negate(doc, other, cue)
+                elif other.label_ in self.subject_types and q_start <= other.start_char < target.start_char:
+                    # the lesion asked about ("whether the lesion could be a glioma") is there; its nature is read
+                    other._.modifiers = tuple(m for m in other._.modifiers if not (
+                        tuple(m.modifier_span) in cues or ((m.rule.metadata or {}).get("id") in self.rules
+                                                           and q_start <= doc[m.modifier_span[0]].idx < target.start_char)))
+            self._release(doc, target, q_start, q_end)
+            if not confirmed:
+                self._negate(doc, target, cue)
+            for other in dismissed:
+                other._.modifiers = tuple(m for m in other._.modifiers
+                                          if m.category not in {"POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
+                self._negate(doc, other, cue)
+
+    @staticmethod
+    def _release(doc: Doc, target: Span, start: int, end: int) -> None:
+        """The question's hedges (its cues in [start, end)) no longer reach the target."""
+        target._.modifiers = tuple(m for m in target._.modifiers if not (
+            m.category in {"POSSIBLE_EXISTENCE", "HYPOTHETICAL"} and start <= doc[m.modifier_span[0]].idx < end))
+
+    def _negate(self, doc: Doc, target: Span, cue: Span) -> None:
+        target._.modifiers = (*target._.modifiers, ConTextModifier(
+            self._negated, cue.start, cue.end, doc, scope_start=min(target.start, cue.start),
+            scope_end=max(target.end, cue.end)))
+
+    def _same(self, target: Span, other: Span) -> bool:
+        """The asked concept named again: the same concept, or a kind of the asked bare tumour."""
+        return other.label_ == target.label_ or (_rule_id(target) in self.vague_rules and other.label_ in self.family)
+
+    def _asks(self, doc: Doc, target: Span, modifier: ConTextModifier) -> bool:
+        """The cue stands after the asking words (`asker`) before the target in its sentence."""
+        assert self._asker is not None
+        start = target.sent.start_char
+        asked = self._asker.search(doc.text[start:target.start_char])
+        return asked is not None and start + asked.start() <= doc[modifier.modifier_span[0]].idx < target.start_char
+
+    def _window(self, doc: Doc, sent: Span) -> list[Span]:
+        """The next max_sentences sentences of the question's paragraph (no blank line, page break or heading
+        between)."""
+        text = doc.text
+        window: list[Span] = []
+        end, last = sent.end, sent.start_char + len(sent.text.rstrip())
+        while len(window) < self.max_sentences and end < len(doc):
+            nxt = doc[end].sent
+            # from the previous sentence's last word (a sentence keeps the blank line after it) to this one's start
+            gap, body = text[last:nxt.start_char], nxt.text.strip()
+            if "\n\n" in gap or "\f" in gap or "\n\n" in body or "\f" in body:
+                break  # another paragraph or page (also a sentence that runs over the break)
+            if self._heading is not None and self._heading.search(gap + nxt.text[:60]) is not None:
+                break  # "Comparison: ...": another section
+            window.append(nxt)
+            end, last = nxt.end, nxt.start_char + len(nxt.text.rstrip())
+        return window
+
+    def _read(self, doc: Doc, question: Span, window: list[Span], targets: list[Span]
+              ) -> "tuple[Span, Span] | None":
+        """The first definite read in the window: its cue and the diagnosis it names."""
+        assert self._reads is not None and self._gap is not None
+        text = doc.text
+        asked_words = {w.lower() for w in re.findall(r"[\w'-]+", question.text)}
+        for sent in window:
+            for m in self._reads.finditer(sent.text):
+                at, cue_end = sent.start_char + m.start(), sent.start_char + m.end()
+                clause = max(text.rfind(c, sent.start_char, at) for c in ";:")
+                subject = text[max(clause + 1, sent.start_char):at]
+                if self._hedged is not None and self._hedged.search(subject):
+                    continue
+                bare = self._phrases.sub(" ", subject) if self._phrases is not None else subject
+                if any(w.lower() not in self.subject_words and w.lower() not in asked_words
+                       for w in re.findall(r"[\w-]+", bare)):
+                    continue  # "The small falcine lesion is characteristic of ...": another lesion
+                entity = next((t for t in targets if t.start_char >= cue_end and t.label_ in self.read_types
+                               and t.start_char < sent.end_char), None)
+                if entity is None or self._gap.match(text[cue_end:entity.start_char]) is None:
+                    continue
+                if any(x.category in {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
+                       for x in entity._.modifiers):
+                    continue
+                cue = doc.char_span(at, cue_end, alignment_mode="expand")
+                if cue is not None:
+                    return cue, entity
+        return None
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -1481,6 +1670,7 @@ class RuleExtensions:
         self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
         self._asked_answer = _LayAnswer(config.get("asked_answer", {}))
+        self._asked_read = _AskedRead(config.get("asked_read", {}))
         referred = config.get("reference_back", {})
         self._referred_id: str | None = referred.get("id")
         self._referred_rules = frozenset(str(r) for r in referred.get("rules", ()))
@@ -1600,6 +1790,8 @@ class RuleExtensions:
             self._lay_answer.apply(doc, targets)
         if self._asked_answer.active:
             self._asked_answer.apply(doc, targets)
+        if self._asked_read.active:
+            self._asked_read.apply(doc, targets)
         if self._removal_id is not None and self._removal_categories and self._removal_types:
             self._release_removal_objects(doc, targets)
         if self._cleared_id is not None and self._cleared_categories and self._cleared_types:
