@@ -373,7 +373,7 @@ _SCOPE_KEYS = {"id", "asker", "named_before", "blockers", "max_between", "result
                "max_sentences", "title_rules", "owners", "status", "listed", "item", "heading", "unless_after",
                "taken_up_id", "lead", "denials", "taken_up", "clause_end", "denial_unless", "between", "before", "after",
                "children", "writes_about", "patient_aside", "named_child", "signed", "patient_field", "owner",
-               "max_items", "before_words", "before_unless", "before_left_open"}
+               "max_items", "before_words", "before_unless", "before_left_open", "groups", "persons"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
