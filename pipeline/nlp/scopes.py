@@ -21,6 +21,7 @@ that extended it. Each looks at a bounded number of tokens per cue or target, so
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -186,6 +187,13 @@ def _allows(rule: ConTextRule, target: Span) -> bool:
 # ------------------------------------------------------------------ lists
 def _starting_in(targets: list[Span], index: SpansByStart, start: int, end: int) -> list[Span]:
     return [targets[k] for k in index.candidates(start, end) if start <= targets[k].start < end]
+
+
+def _text_end(sent: Span) -> int:
+    """Where a sentence's words end (the line breaks after them may be tokens of the sentence: a blank line after
+    its last word is no part of it)."""
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    return last.idx + len(last.text)
 
 
 def _is_line_break(token: Token) -> bool:
@@ -824,6 +832,171 @@ class _ItemOwnTest:
                 break
 
 
+class _RelativeRestated:
+    """The `relative_restated` scope: a relative's disease named again, in its sentence or the next, through a
+    pronoun that stands for the relative is the relative's ("Dad had a glioblastoma; his tumor was treated at Duke",
+    "Her cousin has MELAS. His MELAS was confirmed by sequencing"); a pronoun that cannot stand for the relative
+    ("Her father has epilepsy and she has had two seizures herself") takes a disease of `groups` out of the
+    relative's cue. The words, groups and patterns are context.yaml's."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.rules = frozenset(str(r) for r in raw.get("rules", ()))
+        self.groups: dict[str, int] = {}  # concept -> its group (the same disease named again)
+        for k, group in enumerate(raw.get("groups", ())):
+            for concept in group:
+                self.groups[str(concept)] = k
+        self.pronouns: dict[str, frozenset[str]] = {}  # relative word -> the pronouns that stand for it
+        for group in raw.get("pronouns", ()):
+            words = frozenset(str(w).lower() for w in group.get("words", ()))
+            for relative in group.get("relatives", ()):
+                key = str(relative).lower()
+                self.pronouns[key] = self.pronouns.get(key, frozenset()) | words
+        self.persons = frozenset(str(w).lower() for w in raw.get("persons", ()))
+        self.determiners = frozenset(str(w).lower() for w in raw.get("determiners", ()))
+        self.releases = frozenset(str(w).lower() for w in raw.get("releases", ()))
+        self.openers = frozenset(str(w).lower() for w in raw.get("openers", ()))
+        self.qualifiers = frozenset(str(w).lower() for w in raw.get("qualifiers", ()))
+        self.stops = frozenset(str(w).lower() for w in raw.get("stops", ()))
+        self.stop_categories = frozenset(str(c) for c in raw.get("stop_categories", ()))
+        self.max_gap = int(raw.get("max_gap", 8))
+        self.max_tokens = int(raw.get("max_tokens", 60))
+        self.subjects = _compiled(self.scope_id, raw.get("patterns", ()))
+        if any("relative" not in p.groupindex for p in self.subjects):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern has no group 'relative'")
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.rules) and bool(self.groups) and bool(self.pronouns)
+
+    def _patient_words(self, doc: Doc, relative: Token) -> frozenset[str] | None:
+        """The pronouns that may stand for the patient, told by the possessive before the relative ("Her aunt": she,
+        her; "my brother": none of the third person); None when nothing tells (a bare "Mother", "the patient's")."""
+        i = relative.i - 1
+        while i >= 0 and doc[i].lower_ in self.qualifiers:
+            i -= 1
+        if i < 0 or doc[i].lower_ not in self.determiners:
+            return None
+        word = doc[i].lower_
+        sides = [words for words in self.pronouns.values() if word in words]
+        return min(sides, key=len) if sides else frozenset()
+
+    def _governor(self, doc: Doc, start: int, target: Span, blocked: set[int]) -> Token | None:
+        """The pronoun nearest before the target, back to `start`, at most max_gap words away with no stop word,
+        another person's cue or a clause's end between; None when there is none."""
+        gap = 0
+        for i in range(target.start - 1, start - 1, -1):
+            token = doc[i]
+            if token.lower_ in self.persons:
+                return token
+            if (i in blocked or token.lower_ in self.stops or token.text in {";", ".", ":", "?", "!", "(", ")"}
+                    or "\n" in token.text):
+                return None
+            if not token.is_space and not token.is_punct:
+                gap += 1
+                if gap > self.max_gap:
+                    return None
+        return None
+
+    def apply(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span],
+              extend: Callable[[Doc, ConTextModifier, list[Span], int, int, str | None], None]) -> None:
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        text = doc.text
+        patients = sorted(m.modifier_span[0] for m in modifiers if m.category in self.stop_categories)
+        family = [m for m in modifiers if m.category == "FAMILY"]
+        for modifier in family:
+            if (modifier.rule.metadata or {}).get("id") not in self.rules:
+                continue
+            cue_start, cue_end = modifier.modifier_span
+            relative = next((t for t in doc[cue_start:cue_end] if t.lower_ in self.pronouns), None)
+            if relative is None:
+                continue
+            words = self.pronouns[relative.lower_]
+            patient = self._patient_words(doc, relative)
+            # the tokens of the other relatives' cues: a pronoun beyond one of them is that relative's
+            blocked = {i for m in family if tuple(m.modifier_span) != (cue_start, cue_end)
+                       for i in range(*m.modifier_span)}
+            sent = doc[cue_start].sent
+            here = _starting_in(targets, index, cue_end, min(sent.end, cue_end + self.max_tokens))
+            own = [t for t in here if t.label_ in self.groups and any(
+                m.category == "FAMILY" and tuple(m.modifier_span) == (cue_start, cue_end) for m in t._.modifiers)]
+            if not own:
+                continue
+            for target in here:
+                group = self.groups.get(target.label_)
+                if group is None:
+                    continue
+                k = bisect_left(patients, cue_end)
+                if k < len(patients) and patients[k] < target.start:
+                    continue  # the patient named between
+                governor = self._governor(doc, cue_end, target, blocked)
+                if governor is None:
+                    continue
+                said = governor.lower_
+                if target in own:
+                    if said not in words and said in self.releases and self._heads_clause(doc, governor):
+                        kept = tuple(m for m in target._.modifiers if not (
+                            m.category == "FAMILY" and tuple(m.modifier_span) == (cue_start, cue_end)))
+                        target._.modifiers = kept
+                    continue
+                if not any(t.end <= target.start and self.groups[t.label_] == group for t in own):
+                    continue  # not the relative's disease named again
+                if self._stands_for(doc, governor, words, patient):
+                    extend(doc, modifier, [target], cue_end, target.end, self.scope_id)
+            self._next_sentence(doc, modifier, relative, words, patient, own, targets, index, patients, blocked,
+                                text, extend)
+
+    def _heads_clause(self, doc: Doc, pronoun: Token) -> bool:
+        """A possessive, or a subject that opens its clause (its sentence, or after a word of `openers`: "; he had
+        the tumor resected", "and she has had two seizures"; not "after she was born")."""
+        if pronoun.lower_ in self.determiners:
+            return True
+        i = pronoun.i - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        return i < 0 or pronoun.is_sent_start or doc[i].lower_ in self.openers
+
+    def _stands_for(self, doc: Doc, pronoun: Token, words: frozenset[str], patient: frozenset[str] | None) -> bool:
+        """A possessive for the relative always; a subject only when it opens its clause and cannot be the
+        patient."""
+        said = pronoun.lower_
+        if said not in words or not self._heads_clause(doc, pronoun):
+            return False
+        return said in self.determiners or (patient is not None and said not in patient)
+
+    def _next_sentence(self, doc: Doc, modifier: ConTextModifier, relative: Token, words: frozenset[str],
+                       patient: frozenset[str] | None, own: list[Span], targets: list[Span], index: SpansByStart,
+                       patients: list[int], blocked: set[int], text: str,
+                       extend: Callable[[Doc, ConTextModifier, list[Span], int, int, str | None], None]) -> None:
+        """The next sentence of the paragraph, when the relative opens its own and the next opens with a pronoun
+        for the relative, names the relative's disease again through that pronoun."""
+        sent = relative.sent
+        head = text[sent.start_char:relative.idx + len(relative.text)]
+        if not any((m := p.match(head)) is not None and sent.start_char + m.start("relative") == relative.idx
+                   for p in self.subjects):
+            return
+        i = sent.end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) or re.search(r"\n[ \t]*\n", text[_text_end(sent):doc[i].idx]):
+            return  # the next paragraph
+        nxt = doc[i].sent
+        opening = next((t for t in nxt if not t.is_space and not t.is_punct), None)
+        if opening is None or opening.lower_ not in words:
+            return
+        groups = {self.groups[t.label_] for t in own}
+        k = bisect_left(patients, nxt.start)
+        first_patient = patients[k] if k < len(patients) else len(doc)
+        for target in _starting_in(targets, index, nxt.start, nxt.end):
+            if target.start >= first_patient:
+                break
+            if self.groups.get(target.label_) not in groups:
+                continue
+            governor = self._governor(doc, nxt.start, target, blocked)
+            if governor is not None and self._stands_for(doc, governor, words, patient):
+                extend(doc, modifier, [target], nxt.start, target.end, self.scope_id)
+
+
 class _ParentWriter:
     """The `parent_writer` scope: in a letter that says which of the writer's children is the patient ("I am writing
     about my son Leo", "our daughter (the patient)", "my son, Leo," with Leo the patient's name, signed "mother of
@@ -1330,6 +1503,10 @@ class RuleExtensions:
     - the `relative_subject` scope: a lay letter's relative ("My sister has multiple sclerosis.") goes on as the
       subject of the next sentences that open with a pronoun standing for that relative ("She was diagnosed at 25
       and her MS is stable"), up to the writer or the patient named again.
+    - the `relative_restated` scope (`_RelativeRestated`): a relative's disease named again in its sentence or the
+      next through a pronoun for the relative ("Dad had a glioblastoma; his tumor was treated at Duke") is the
+      relative's; a pronoun that cannot be the relative ("Her father has epilepsy and she has had two seizures
+      herself") takes the disease out of the relative's cue.
     - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
       hedged or made hypothetical by the cues around it.
     - the `inner_cue` scope: a cue inside a target's own words ("atypical" in "atypical features") does not end
@@ -1668,6 +1845,7 @@ class RuleExtensions:
         self._known_aside = _KnownAside(config.get("known_aside", {}))
         self._item_own_test = _ItemOwnTest(config.get("item_own_test", {}))
         self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
+        self._restated = _RelativeRestated(config.get("relative_restated", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
         self._asked_answer = _LayAnswer(config.get("asked_answer", {}))
         self._asked_read = _AskedRead(config.get("asked_read", {}))
@@ -1753,6 +1931,8 @@ class RuleExtensions:
             self._reach_line_end(doc, graph.modifiers, targets)
         if graph is not None and self._subject_id is not None and self._subject_rules and self._subjects:
             self._reach_next_sentences(doc, graph.modifiers, targets)
+        if graph is not None and self._restated.active:
+            self._restated.apply(doc, graph.modifiers, targets, self._extend)
         if graph is not None and self._referred_id is not None and self._referred_rules:
             self._reach_referred(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
@@ -2534,7 +2714,7 @@ class RuleExtensions:
             if not any(any(m is modifier for m in t._.modifiers)
                        for t in _starting_in(targets, index, sent.start, sent.end)):
                 continue  # the sentence names no disease of the relative's
-            i, before = sent.end, sent.end_char
+            i, before = sent.end, _text_end(sent)
             for _ in range(self._subject_sentences):
                 while i < len(doc) and doc[i].is_space:
                     i += 1
@@ -2555,7 +2735,7 @@ class RuleExtensions:
                              self._subject_id)
                 if end < nxt.end:
                     break  # the writer or the patient again
-                i, before = nxt.end, nxt.end_char
+                i, before = nxt.end, _text_end(nxt)
 
     def _reach_referred(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
         """A hedge whose subject refers back and opens its sentence ("Both remain possible.") reaches the two or
