@@ -39,7 +39,8 @@ may occur within 12 weeks") stays affirmed; a quantified class with a plain verb
 breast or melanoma") and a class trait outside the lists ("metastases are hypervascular on perfusion", "glioblastomas
 are highly infiltrative") are not read; "can be treated with" is left to the treatment-option rules; a bare singular
 hedge ("lymphoma may explain the steroid response", "metastasis may be the cause of her seizures", "glioma may be
-considered") still reads affirmed (another class); "metastases of lung cancer" is read as a lookalike, not a brain
+considered") still reads affirmed (another class; a ranked diagnosis, "Glioblastoma is the most likely
+diagnosis", is a hedge: tests/nlp/test_hedge_in_the_predicate.py); "metastases of lung cancer" is read as a lookalike, not a brain
 metastasis.
 
 Rows: id -> (text, concept, the mention's text, its expected assertions among ASSERTIONS, a rule id it must cite or
@@ -145,7 +146,8 @@ CASES: dict[str, tuple[str, str, str, set[str], str | None]] = {
     "near-singular-may-progress": ("Glioma may progress if untreated.", "GLIOMA", "Glioma", NONE, None),
     "near-seen-on-todays-mri": ("Metastases can be seen in both hemispheres on today's MRI.", "BRAIN_METASTASIS",
                                 "Metastases", NONE, None),
-    "near-most-likely-diagnosis": ("Glioblastoma is the most likely diagnosis.", "GLIOMA", "Glioblastoma", NONE,
+    # a ranked diagnosis is a hedge of the patient's (tests/nlp/test_hedge_in_the_predicate.py), not a generic one
+    "near-most-likely-diagnosis": ("Glioblastoma is the most likely diagnosis.", "GLIOMA", "Glioblastoma", U,
                                    None),
     "near-her-necrosis-look-like": ("Her radiation necrosis can look like tumour progression.", "TREATMENT_EFFECT",
                                     "radiation necrosis", NONE, None),
