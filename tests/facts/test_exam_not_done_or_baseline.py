@@ -18,10 +18,11 @@ the deferral ("Exam deferred to neurology; their exam is attached below:" then t
 deferred earlier exam; a dated exam line of the note's own visit; "usual" inside another word or a finding that
 differs from baseline told first-hand ("On exam she is less oriented than her baseline").
 
-Limits: inside the examination section itself, findings words after a deferral of the whole examination ("Exam:
-not performed - video visit. Appeared comfortable, speech fluent.") still count when the section reader keeps the
-section (the rule that keeps a partly deferred section, "Fundi not examined. Alert, pupils equal", takes them); a
-packet with a remote visit that says "no exam" and a separate in-person note whose examination is told
+Findings words after a deferral of the whole examination inside the examination section itself ("Exam: not
+performed - video visit. Appeared comfortable, speech fluent.") are read by the same line test
+(`_deferral_on_line`; table: tests/facts/test_exam_deferred_then_observed.py).
+
+Limits: a packet with a remote visit that says "no exam" and a separate in-person note whose examination is told
 in prose without a header or an opening phrase ("Awake, follows commands, left drift.") reads no examination.
 
 Rows are freshly written.

@@ -49,6 +49,8 @@ _EXAM_EARLIER = cue("documentation.exam_earlier")
 _EXAM_NAMED = cue("documentation.exam_named")
 _EXAM_FIRSTHAND = cue("documentation.exam_firsthand")
 _EXAM_PLANNED = cue("documentation.exam_planned")
+_EXAM_PART = cue("documentation.exam_part")
+_REMOTE_VISIT = cue("documentation.remote_visit")
 _PRESENTATION = cue("history.presentation")
 # a radiology report's body does not examine the patient or tell the presenting illness
 _REPORT_SECTIONS = frozenset({"exam_title", "indication", "comparison", "technique", "findings", "impression",
@@ -149,14 +151,18 @@ def _firsthand(content: Cue, text: str, *, not_done: bool, planned: bool = False
     return _firsthand_clause(content, text, not_done=not_done, planned=planned) is not None
 
 
-def _firsthand_clause(content: Cue, text: str, *, not_done: bool, planned: bool = False) -> tuple[int, str] | None:
+def _firsthand_clause(content: Cue, text: str, *, not_done: bool, planned: bool = False,
+                      beside: tuple[str, int, bool] | None = None) -> tuple[int, str] | None:
     """The first clause of `text` (offset, text) where `content` matches and that is not secondhand (`planned`:
-    nor a planned examination), else None."""
+    nor a planned examination; `beside`, the whole text, `text`'s offset in it and whether it is an examination
+    section's: nor what a remote visit let be seen beside a deferral of the examination, `_beside_deferral`), else
+    None."""
     for sentence in _SENTENCE.finditer(text):
         for c in _CLAUSE.finditer(sentence.group(0)):
             clause = c.group(0)
             if content.matches(clause) and not _secondhand(clause, not_done=not_done) and \
-                    not (planned and _planned(clause)):
+                    not (planned and _planned(clause)) and not (beside is not None and _beside_deferral(
+                        beside[0], beside[1] + sentence.start() + c.start(), clause, in_exam_section=beside[2])):
                 return sentence.start() + c.start(), clause
     return None
 
@@ -169,19 +175,23 @@ def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | N
     template fields ("Neuro: ***"). A section whose `content` cue matches counts even so, unless (`secondhand`)
     its first sentence says it was not done and the content is only told secondhand ("Exam: not performed (video
     visit). Reflexes brisk per Dr Alvarez in March 2025.") or (`planned`) only as an examination to be done
-    ("Exam: none - phone visit. Fundi to be checked by optometry on 12/02."). A qualifier in the header's parentheses
-    that says it was not done ("Exam (deferred):") is such a deferral too, and then only first-hand content counts.
+    ("Exam: none - phone visit. Fundi to be checked by optometry on 12/02."), or (`secondhand`, the examination)
+    only on a line that defers the examination without opening the note's own examination ("Exam: not performed
+    (video visit). Appeared comfortable, speech fluent.": `_beside_deferral`; content on the lines after keeps
+    counting). A qualifier in the header's parentheses that says it was not done ("Exam (deferred):") is such a
+    deferral too, and then only first-hand content counts.
     `pointer_is_empty`: a section that only points to another document ("see attached neurology note") is empty too
     (examination)."""
     ctx = r.ctx
     kept, empty = [], []
     for s in ctx.sections(*categories):
-        _, body = _body(ctx, s)
+        at, body = _body(ctx, s)
         first_deferred = _deferred(_first_sentence(body), pointer_is_empty=pointer_is_empty)
         head_deferred = _qualifier_deferred(s.header, pointer_is_empty=pointer_is_empty)
         deferred = first_deferred or head_deferred
         if content is not None and content.matches(body) and ((secondhand and first_deferred) or head_deferred) and \
-                not _firsthand(content, body, not_done=True, planned=planned):
+                _firsthand_clause(content, body, not_done=True, planned=planned,
+                                  beside=(ctx.text, at, True) if secondhand else None) is None:
             empty.append(s)
         elif content is not None and content.matches(body):
             kept.append(s)
@@ -199,11 +209,43 @@ def _said_not_done(ctx: FactContext, skip: list[SectionSpan]) -> bool:
                              for f in _SENTENCE.finditer(ctx.text))
 
 
-def _deferral_on_line(text: str, at: int) -> bool:
-    """The line that holds offset `at` defers a named examination ("Exam: not performed - video visit. ...")."""
+DEFERRAL_LEAD_MAX_WORDS = 6
+"""A line defers the examination when its deferral comes first: at most this many words before it ("Physical exam
+today: not done", "Virtual visit, exam deferred"); a longer lead is content that goes on to defer a part."""
+
+
+def _deferral_on_line(text: str, at: int, *, in_exam_section: bool = False) -> bool:
+    """The line that holds offset `at` says the examination as a whole was not done ("Exam: not performed - video
+    visit. ...", "PHYSICAL EXAM: Not done - telehealth. ...", "Examination: none, phone call; ..."): a deferral
+    (documentation.deferred) that is more than the name of a remote visit (documentation.remote_visit: "Exam (video
+    visit): alert ..." is a video examination), or a bare answer after the line's label
+    (documentation.not_done_answer: "none", "unable"); before it a short lead (DEFERRAL_LEAD_MAX_WORDS) that names no part of the
+    examination (documentation.exam_part: "Fundi not examined", "gait not assessed") and gives no finding
+    (exam.findings: "A&O x3, speech fluent; video visit so gait not tested"); and, outside an examination section
+    (`in_exam_section`), the examination named on the line (documentation.exam_named). The one test of "deferred on
+    this line" of the section and the prose readers (`_beside_deferral`)."""
     end = text.find("\n", at)
     line = text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
-    return _DEFERRED.matches(line) and _EXAM_NAMED.matches(line)
+    masked = _REMOTE_VISIT.regex.sub(lambda m: " " * len(m.group(0)), line)
+    found = _DEFERRED.regex.search(masked)
+    starts = [found.start()] if found is not None else []
+    label = _FIELD_LABEL.regex.match(line)
+    answer_at = label.end() if label is not None else 0
+    if _NOT_DONE_ANSWER.matches(line[answer_at:].strip()):
+        starts.append(answer_at)
+    if not starts:
+        return False
+    lead = line[:min(starts)]
+    return len(lead.split()) <= DEFERRAL_LEAD_MAX_WORDS and not _EXAM_PART.matches(lead) and \
+        not _EXAM_FINDINGS.matches(lead) and (in_exam_section or _EXAM_NAMED.matches(line))
+
+
+def _beside_deferral(text: str, at: int, clause: str, *, in_exam_section: bool = False) -> bool:
+    """A findings clause at offset `at` on a line that says the examination was not done (`_deferral_on_line`) and
+    that does not open the note's own examination (documentation.exam_firsthand: "on examination", "on my exam"):
+    what a video, telephone or chart-review visit let be seen or heard ("Exam: not performed (video visit). Appeared
+    comfortable, speech fluent."), no examination."""
+    return not _EXAM_FIRSTHAND.matches(clause) and _deferral_on_line(text, at, in_exam_section=in_exam_section)
 
 
 def _plan_section(section: SectionSpan | None) -> bool:
@@ -220,8 +262,8 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
     plans an examination for "the next visit" does not make its sentence a deferral ("today the fundi showed
     papilloedema; recheck fundi at the next visit"). Where the packet says the examination was not done
     (`_said_not_done`), a clause on the line of that deferral counts only when it opens the note's own examination
-    ("on examination ..."): "Exam: not performed - video visit. Appeared comfortable, speech fluent" is no
-    examination."""
+    ("on examination ...": `_beside_deferral`, the section reader's test too): "Exam: not performed - video visit.
+    Appeared comfortable, speech fluent" is no examination."""
     out: list[Evidence] = []
     not_done = secondhand and _said_not_done(ctx, skip)
     for found in _SENTENCE.finditer(ctx.text):
@@ -235,7 +277,8 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
             deferred = _DEFERRED.matches(sentence)
         if deferred:
             continue
-        clause = _firsthand_clause(content, sentence, not_done=not_done, planned=planned) \
+        clause = _firsthand_clause(content, sentence, not_done=not_done, planned=planned,
+                                   beside=(ctx.text, lo, False) if not_done else None) \
             if secondhand or planned else (0, sentence)
         if clause is None:
             continue
@@ -249,8 +292,6 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
             continue
         if planned and _plan_section(section) and not _EXAM_FIRSTHAND.matches(clause[1]):
             continue
-        if not_done and not _EXAM_FIRSTHAND.matches(clause[1]) and _deferral_on_line(ctx.text, lo + clause[0]):
-            continue  # "Exam: not performed - video visit. Appeared comfortable, speech fluent": no examination
         out.append(Evidence(text=ctx.text[start:end], start=start, end=end, page=ctx.layout.page_of(start),
                             boxes=ctx.layout.boxes_for(start, end), section=section.category if section else None,
                             concept="SECTION", rule_id=content.id, assertion=FactStatus.PRESENT.value,
