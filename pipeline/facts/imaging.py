@@ -115,6 +115,12 @@ _DENIED_AFTER = cue("study.denied_after")
 _SINCE_AFTER = cue("study.since_after")
 _PREPROCEDURE_TITLE = cue("study.preprocedure_title")
 _REASON_LABEL = cue("study.reason_label")
+_HELD_AFTER = cue("study.held_until_after")
+_HELD_BEFORE = cue("study.held_until_before")
+_HELD_EVENT = cue("study.held_event")
+_OTHER_PERSON = cue("study.other_person")
+_OTHER_OPENER = cue("study.other_person_opener")
+_PLANNING_TITLE = cue("study.planning_title")
 _LABEL_SEPARATOR = cue("study.label_separator")
 _PRIOR_ROW_LABEL = cue("study.prior_row_label")
 _PRIOR_ROW_DENIED = cue("study.prior_row_denied")
@@ -1464,6 +1470,9 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         return _PRIOR_ROW_DENIED.id  # "Prior MRS: never.", "Prior MRS of this region   No"
     if reason_label(ctx, m):
         return _REASON_LABEL.id  # "Why MRS / how it changes management: MRI 11/11 is indeterminate."
+    not_patients = not_done_on_patient(ctx, m)
+    if not_patients is not None:
+        return not_patients  # "MRS cannot be done until ...", "his cousin's MRS", "SPECTROSCOPY PROTOCOL REVIEW"
     if not _DONE_CUE.matches(line):
         if _SUBJECT_LINE.matches(ctx.text[line_lo:m.start]):
             return _SUBJECT_LINE.id  # the line's date is the letter's
@@ -1499,6 +1508,37 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         return _REQUEST_LOG.id
     if dated and is_planned(ctx, m) and not _DONE_CUE.matches(clause):
         return _PLANNED_BEFORE.id if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) else _PLANNED_AFTER.id
+    return None
+
+
+def not_done_on_patient(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which an MRS's own words tell it not done on the patient, whatever done word, date or
+    read its sentence holds: held until a future event ("MRS cannot be done until cardiology clears the new ICD",
+    "spectroscopy deferred until the stent is 6 weeks old": study.held_until_after; "we will not be able to do the
+    MRS until ...": study.held_until_before with study.held_event), another person's ("his cousin's MRS was normal",
+    "My sister had a spectroscopy": study.other_person; "With her brother they said the spectroscopy showed ...":
+    study.other_person_opener), or named on the title line of a planning, feasibility, protocol or scheduling
+    document ("SPECTROSCOPY PROTOCOL REVIEW 11/01/2026": study.planning_title). A hold is set aside when the rest
+    of its clause tells the MRS done or reads it ("MRS was deferred in 2024 but performed 03/2025: raised
+    choline"), and a title when its line does."""
+    lo, hi = ctx.clause_of(m)
+    after = own_stretch_after(ctx, m)
+    before = ctx.text[lo:m.start]
+    held = _HELD_AFTER.search(after)
+    rest, held_by = (after[held.end:], _HELD_AFTER.id) if held is not None else \
+        (after, _HELD_BEFORE.id) if _HELD_BEFORE.matches(before) and _HELD_EVENT.matches(after) else (None, None)
+    if rest is not None and held_by is not None and not _done_told(rest) and not _SPECTRUM_RESULT.matches(rest) \
+            and not any(m.end <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return held_by
+    if _OTHER_PERSON.matches(before):
+        return _OTHER_PERSON.id
+    if _OTHER_OPENER.matches(ctx.text[m.sentence_start:m.start]):
+        return _OTHER_OPENER.id
+    line_lo, line_hi = ctx.line_of(m)
+    line = ctx.text[line_lo:line_hi]
+    if _PLANNING_TITLE.matches(line) and not _SPECTRUM_RESULT.matches(line) and not any(
+            line_lo <= o.start < line_hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return _PLANNING_TITLE.id
     return None
 
 
