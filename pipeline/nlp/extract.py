@@ -29,7 +29,9 @@ PLAN_BRANCH_RESULT_RULE = "hyp.plan_branch_result"
 # A plan item that sets out a radiation or chemotherapy regimen with nothing told given or under way names a treatment
 # to come ("1. RT 60 Gy / 30 fx with concurrent TMZ; start 12/02"); "1. Continue TMZ, cycle 3" keeps it given. A plan
 # item is a list item of a plan section, a line after a plan label or in a section headed as a plan, or a clause that
-# tells the regimen proposed (tests/facts/test_treatment_still_to_come_facts.py).
+# tells the regimen proposed, or a clause of a paragraph opened by a consensus label; a start or simulation date on the
+# item is no given-word ("1. RT 60 Gy / 30 fx with TMZ; start 11/18/2026") (tests/facts/
+# test_treatment_still_to_come_facts.py).
 PLAN_REGIMEN_RULE = "hyp.plan_regimen"
 PLAN_ITEM = _NLP_CUES.cue("hyp.plan_regimen_item")
 PLAN_REGIMEN = _NLP_CUES.cue(PLAN_REGIMEN_RULE)
@@ -37,6 +39,10 @@ PLAN_REGIMEN_GIVEN = _NLP_CUES.cue("hyp.plan_regimen_given")
 PLAN_LABEL = _NLP_CUES.cue("hyp.plan_regimen_label")
 PLAN_HEADER = _NLP_CUES.cue("hyp.plan_regimen_header")
 PLAN_PROPOSED = _NLP_CUES.cue("hyp.plan_regimen_proposed")
+PLAN_CONSENSUS = _NLP_CUES.cue("hyp.plan_regimen_consensus")
+PLAN_SCHEDULED = _NLP_CUES.cue("hyp.plan_regimen_scheduled")
+_OTHER_LABEL = re.compile(r"[ \t]*[^\W\d_][^:\n]{0,40}:")
+"""A line opened by a label ("History:", "MRI brain 11/09/2026:"), which ends a consensus paragraph read upward."""
 _REGIMEN_CONCEPTS = frozenset({"PRIOR_RADIATION", "PRIOR_CHEMOTHERAPY"})
 _ANSWER_REACH = 4
 """How many tokens after the arrow the item's own answer may be read ("-> closed", "-> question now closed")."""
@@ -96,19 +102,25 @@ def _is_result_consequent(span: Span) -> bool:
 def _is_plan_regimen(span: Span, concept: str) -> bool:
     """A radiation or chemotherapy on a plan item (`_plan_item`) that sets out a regimen (a dose, fractions,
     "concurrent", "adjuvant", "then", a start or simulation) and tells nothing given or under way anywhere on the item
-    ("s/p", "completed", "continue", "on TMZ", "cycle 3", a year)."""
+    ("s/p", "completed", "continue", "on TMZ", "cycle 3", a year), a start or simulation date set aside ("start
+    11/18/2026" schedules the regimen; "started 10/05/2026" tells it under way)."""
     if concept not in _REGIMEN_CONCEPTS:
         return False
     item = _plan_item(span)
-    return item is not None and PLAN_REGIMEN.matches(item) and not PLAN_REGIMEN_GIVEN.matches(item)
+    if item is None or not PLAN_REGIMEN.matches(item):
+        return False
+    return not PLAN_REGIMEN_GIVEN.matches(PLAN_SCHEDULED.regex.sub(" ", item))
 
 
 def _plan_item(span: Span) -> str | None:
     """The plan item the span stands on, or None: in a plan section, the rest of a line opened by a list marker
     ("1.", "2)", "-", ...) or any line of a section whose header names a plan ("PLAN:", not "Assessment:"); in any
-    section, the rest of a line opened by a plan label ("Plan:", "Rx:", "Proposed:"); anywhere, the span's sentence
-    when the span's clause (cut at ";") tells the regimen proposed ("... in 30 fractions proposed"; "recommended SRS
-    20 Gy; delivered 10/2026" is told given in its sentence)."""
+    section, the rest of a line opened by a plan label ("Plan:", "Rx:", "Proposed:"); anywhere, the span's clause (its
+    sentence cut at ";", after the label) when its line or a line right above it (up to a blank line or another
+    label's line) opens with a consensus label ("CONSENSUS: ..." / "Not resectable. Standard chemoradiation with TMZ,
+    then adjuvant TMZ"; read before a plan header's whole line), or the span's sentence
+    when its clause tells the regimen proposed ("... in 30 fractions proposed"; "recommended SRS 20 Gy; delivered
+    10/2026" is told given in its sentence)."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
@@ -122,16 +134,36 @@ def _plan_item(span: Span) -> str | None:
     label = PLAN_LABEL.search(line)
     if label is not None and line_start + label.end <= span.start_char:
         return line[label.end:]
+    sent = span.sent
+    lo = max(text.rfind(";", sent.start_char, span.start_char) + 1, sent.start_char)
+    hi = text.find(";", span.end_char, sent.end_char)
+    clause = text[lo:hi if hi >= 0 else sent.end_char]
+    consensus_end = _consensus_label_end(text, line_start)
+    if consensus_end is not None and consensus_end <= span.start_char:  # the clause, after the label
+        return text[max(lo, consensus_end):hi if hi >= 0 else sent.end_char]
     if in_plan:
         h_start, h_end = section.title_span
         header = span.doc[h_start:h_end]
         if header.end_char <= line_start and PLAN_HEADER.matches(header.text):
             return line
-    sent = span.sent
-    lo = max(text.rfind(";", sent.start_char, span.start_char) + 1, sent.start_char)
-    hi = text.find(";", span.end_char, sent.end_char)
-    clause = text[lo:hi if hi >= 0 else sent.end_char]
     return sent.text if PLAN_PROPOSED.matches(clause) else None  # the sentence is read for a given-word
+
+
+def _consensus_label_end(text: str, line_start: int) -> int | None:
+    """Where the consensus label ends that opens the line at `line_start` or one of the lines right above it (up to a
+    blank line or a line opened by another label), or None."""
+    start = line_start
+    while True:
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if not line.strip():
+            return None
+        label = PLAN_CONSENSUS.search(line)
+        if label is not None:
+            return start + label.end
+        if _OTHER_LABEL.match(line) or start == 0:
+            return None
+        start = text.rfind("\n", 0, start - 1) + 1
 
 
 def _lists_signs(left: str) -> bool:

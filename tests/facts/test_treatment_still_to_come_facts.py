@@ -33,6 +33,17 @@ Rules:
   (ctx.reference_date: the form's or letter's request date, else the fax header, else the packet's latest
   day-precise date).
 
+4. (second round) a numbered item under a "PLAN:" / "RECOMMENDATIONS:" header whose only year is its start,
+   simulation or first-fraction date ("1. RT 60 Gy / 30 fx with concurrent TMZ; start 12/07/2026", wrapped or not);
+5. a regimen in a clause of a paragraph opened by a consensus label ("CONSENSUS:", "Board consensus:", "Tumor board
+   recommendation:"), on the label's line or the lines below it, also under a "PLAN:" header;
+6. a follow-up to come in the last clause before "after / post" ("2. Tinnitus: masker trial; CI evaluation to be
+   revisited after radiosurgery").
+Rules (second round): cues.yaml `hyp.plan_regimen_scheduled` (a start / simulation / first fraction date is set aside
+before hyp.plan_regimen_given reads the item), `hyp.plan_regimen_consensus` (extract.py `_consensus_label_end`: the
+clause after the label, read before a plan header's whole line); context.yaml `&followup_to_come` also matches after
+the last ";" before the cue.
+
 Near misses keep their reading: "New enhancement after RT in 2024", "Seizures began after the craniotomy", "Status
 post SRS (03/2025)", "MRI 3 months after SRS showed shrinkage", a follow-up MRI after radiosurgery told stable in a
 year or with its result after a colon, a "Discussion:" header, a discussion of a drug's side effects while it
@@ -52,7 +63,13 @@ frontal lesion") keeps its reading; so does a plan line with any given-word (hyp
 "recurrent", a year). A month named in words ("December 2026") is read as a year only and decides nothing, as do
 "Dec 14" and a month/day date opening a line ("12/14: SRS"), which are no DATE mentions; a year alone ("SRS 2027")
 decides nothing. Without a request date the reference date is the packet's latest day-precise date, which may be
-the planned treatment's own date.
+the planned treatment's own date. A start date on a plan item is set aside whatever its date (the NLP stage has no
+request date): "1. RT ...; start 03/10/2025" in an old consult note copied into a later packet reads as a plan. A
+consensus paragraph is read upward only to a blank line or another label's line; a consensus sentence summing up a
+past course with no given-word ("CONSENSUS: GBM, standard chemoradiation then TMZ x 6") reads as a plan.
+Second-round near misses: "PLAN:" / "1. Completed ... 09/2026", "started 10/05/2026", "CONSENSUS: progression 10
+months after chemoradiation", "Consensus: new nodule 8 months after RT", "s/p GK SRS 04/2025", "SRS delivered
+10/06/2026", "audiogram after SRS showed decline".
 """
 
 from __future__ import annotations
@@ -109,6 +126,37 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "Rx label, hypofractionated RT": (GBM + "Rx: hypofractionated RT 40 Gy / 15 fx with TMZ.\n", NO_CRT),
     "recommendations label, WBRT": (METS + "Recommendations: WBRT 30 Gy in 10 fractions.\n", NO_RT),
     "candidate for single-fraction SRS": (METS + "Candidate for single-fraction SRS, 18 Gy.\n", NO_RT),
+    # ------------------------------------------------------------ 4. a numbered plan item under a "PLAN:" header
+    "plan header, numbered item, start date ahead": (
+        GBM + "PLAN:\n 1. Hypofractionated RT 40 Gy / 15 fx with concurrent TMZ; start 12/07/2026.\n 2. MRS with "
+        "the simulation MRI.\n", NO_CRT),
+    "plan header, item not indented, wrapped start date": (
+        GBM + "PLAN:\n1. RT 59.4 Gy in 33 fractions with concurrent TMZ 75 mg/m2; mask fitting and CT sim\n"
+        "12/01; first fraction 12/04/2026.\n2. Dexamethasone taper.\n", NO_CRT),
+    "recommendations header, WBRT item scheduled": (
+        METS + "RECOMMENDATIONS:\n - WBRT 30 Gy in 10 fx, to begin 12/02/2026.\n", NO_RT),
+    "plan header, SRS item simulation date ahead": (
+        METS + "PLAN:\n 2. SRS 21 Gy x 1 to both lesions; simulation 11/30/2026.\n", NO_RT),
+    # ------------------------------------------------------------ 5. a consensus / recommendation paragraph
+    "consensus paragraph sets out the course": (
+        GBM + "TUMOR BOARD:\nCONSENSUS: Deep left temporal GBM on needle biopsy. Not a surgical candidate. "
+        "Standard chemoradiation with TMZ followed by adjuvant TMZ.\n", NO_CRT),
+    "consensus paragraph over two lines, Optune after RT": (
+        GBM + "Board consensus: glioblastoma, biopsy only.\nUnresectable. Chemoradiation per Stupp, then 6 cycles "
+        "adjuvant TMZ; Optune discussion after RT.\n", NO_CRT),
+    "consensus line under a plan header": (
+        GBM + "PLAN:\nMDT consensus: unresectable GBM. Hypofractionated RT 40 Gy / 15 fx with TMZ; lomustine "
+        "discussion after RT.\n", NO_CRT),
+    "board recommendation, SRS for metastases": (
+        METS + "Tumor board recommendation: two metastases under 2 cm. Radiosurgery 20 Gy to each lesion.\n", NO_RT),
+    # ------------------------------------------------------------ 6. a follow-up to come in a later clause of an item
+    "item: hearing plan revisited after SRS in the second clause": (
+        VS + "ASSESSMENT AND PLAN:\n1. Vestibular schwannoma.\n2. Tinnitus: masker trial; CI evaluation to be "
+        "revisited after radiosurgery (nothing before treatment).\n", NO_RT),
+    "item: return visit post GK with audiogram": (
+        VS + "ASSESSMENT AND PLAN:\n3. Return to clinic 4 mo post Gamma Knife with audiogram.\n", NO_RT),
+    "item: balance therapy now; MRI repeated after SRS": (
+        VS + "2. Imbalance: vestibular PT; MRI to be repeated 6 months after SRS.\n", NO_RT),
     # ------------------------------------------------------------ near misses keep their reading
     "near: enhancement after RT in a year": (GBM + "New enhancement after RT in 2024.\n", RT),
     "near: seizures after the craniotomy": (
@@ -148,6 +196,19 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         "enhancement.\n", CRT),
     "near: proposed after a completed course": (
         GBM + "Re-irradiation 35 Gy in 10 fractions proposed for recurrence after RT in 2023.\n", RT),
+    "near: plan header, numbered item told completed with a date": (
+        GBM + "PLAN:\n 1. Completed hypofractionated RT 40 Gy / 15 fx with TMZ 09/2026; MRS now for a new nodule.\n",
+        CRT),
+    "near: plan header, item started on a past date": (
+        GBM + "PLAN:\n 1. RT 60 Gy / 30 fx with concurrent TMZ, started 10/05/2026; tolerating well.\n", CRT),
+    "near: consensus tells progression after chemoradiation": (
+        GBM + "CONSENSUS: progression 10 months after chemoradiation and adjuvant TMZ; consider lomustine.\n", CRT),
+    "near: consensus under a plan header tells chemoradiation done": (
+        GBM + "PLAN:\nConsensus: new nodule 8 months after RT 60 Gy with concurrent TMZ; MRS requested.\n", CRT),
+    "near: item s/p SRS, audiogram stable": (VS + "2. s/p GK SRS 04/2025; hearing stable on audiogram.\n", RT),
+    "near: RTC and SRS told done with a date": (METS + "RTC 2 mo; SRS delivered 10/06/2026.\n", RT),
+    "near: second clause tells the follow-up after SRS done": (
+        VS + "2. Hearing: aid fitted; audiogram after SRS showed decline.\n", RT),
 }
 
 
