@@ -1281,6 +1281,7 @@ class _AskedRead:
     def __init__(self, raw: dict[str, Any]) -> None:
         self.scope_id: str | None = raw.get("id")
         self.decided = frozenset(str(r) for r in raw.get("decided", ()))
+        self.answered = frozenset(str(r) for r in raw.get("answered", ()))
         self.rules = frozenset(str(r) for r in raw.get("rules", ()))
         self.categories = frozenset(str(c) for c in raw.get("categories", ("POSSIBLE_EXISTENCE", "HYPOTHETICAL")))
         self.types = frozenset(str(t) for t in raw.get("types", ()))
@@ -1304,6 +1305,7 @@ class _AskedRead:
             self._hedged = compiled("hedged")
             self._gap = compiled("gap")
             self._dismissals = compiled("dismissals")
+            self._bare_answer = compiled("bare_answer")
             self._keeps = [re.compile(str(k), re.IGNORECASE) for k in raw.get("keeps", ())]
         except re.error as exc:
             raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern does not compile: {exc}") \
@@ -1321,13 +1323,17 @@ class _AskedRead:
             if target.label_ not in self.types:
                 continue
             mods = target._.modifiers
-            if any(m.category in {"FAMILY", "NEGATED_EXISTENCE"} or (m.rule.metadata or {}).get("id") in self.decided
-                   for m in mods):
+            # a question asked_answer denied ("It is not", "No -"): the read after it settles the lesion asked about
+            answered = any(m.category == "NEGATED_EXISTENCE" and (m.rule.metadata or {}).get("id") in self.answered
+                           for m in mods)
+            if any(m.category == "FAMILY" for m in mods) or not answered and any(
+                    m.category == "NEGATED_EXISTENCE" or (m.rule.metadata or {}).get("id") in self.decided
+                    for m in mods):
                 continue
             sent = target.sent
             asked = [m for m in mods if m.category in self.categories
                      and (m.rule.metadata or {}).get("id") in self.rules and self._asks(doc, target, m)]
-            if not asked:
+            if not asked and not answered:
                 continue
             window = self._window(doc, sent)
             if not window:
@@ -1345,6 +1351,8 @@ class _AskedRead:
                 confirmed = False  # "a meningioma?" answered "typical of a schwannoma": another tumour of the kind
             if vague and not confirmed:
                 continue  # "typical of a tumour" answers no question about lymphoma
+            if answered and confirmed:
+                continue  # "It is not: ... typical of a metastasis" contradicts itself: left as read
             text = doc.text
             span_text = text[window[0].start_char:window[-1].end_char]
             if any(k.search(span_text) for k in self._keeps):
@@ -1381,7 +1389,7 @@ class _AskedRead:
                         tuple(m.modifier_span) in cues or ((m.rule.metadata or {}).get("id") in self.rules
                                                            and q_start <= doc[m.modifier_span[0]].idx < target.start_char)))
             self._release(doc, target, q_start, q_end)
-            if not confirmed:
+            if not confirmed and not answered:
                 self._negate(doc, target, cue)
             for other in dismissed:
                 other._.modifiers = tuple(m for m in other._.modifiers
@@ -1435,15 +1443,20 @@ class _AskedRead:
         text = doc.text
         asked_words = {w.lower() for w in re.findall(r"[\w'-]+", question.text)}
         for sent in window:
+            answer = self._bare_answer.match(sent.text) if self._bare_answer is not None else None
             for m in self._reads.finditer(sent.text):
                 at, cue_end = sent.start_char + m.start(), sent.start_char + m.end()
                 clause = max(text.rfind(c, sent.start_char, at) for c in ";:")
-                subject = text[max(clause + 1, sent.start_char):at]
+                start = max(clause + 1, sent.start_char)
+                # the reasons right after a bare answer ("It is not: the dural tail ... are characteristic of")
+                reasons = answer is not None and start <= sent.start_char + answer.end() <= at
+                subject = text[sent.start_char + answer.end():at] if reasons and answer is not None \
+                    else text[start:at]
                 if self._hedged is not None and self._hedged.search(subject):
                     continue
                 bare = self._phrases.sub(" ", subject) if self._phrases is not None else subject
-                if any(w.lower() not in self.subject_words and w.lower() not in asked_words
-                       for w in re.findall(r"[\w-]+", bare)):
+                if not reasons and any(w.lower() not in self.subject_words and w.lower() not in asked_words
+                                       for w in re.findall(r"[\w-]+", bare)):
                     continue  # "The small falcine lesion is characteristic of ...": another lesion
                 entity = next((t for t in targets if t.start_char >= cue_end and t.label_ in self.read_types
                                and t.start_char < sent.end_char), None)

@@ -40,6 +40,29 @@ outside a settled window.
 Rows failed before the rule: 12 of 27 (every settled row but confirms-the-asked-lymphoma, whose hypothetical question
 already counted for nothing), and the rule-citation test.
 
+Second shapes (21 rows: 12 settled, 9 near misses; 11 failed before, every settled one but aside-in-parentheses):
+- an adverb or an aside in the question ("asked specifically whether, in view of her primary, this might be ...",
+  "wondered, given the interval growth, whether", "asked, quite reasonably, whether"): the `asker` of asked_read and
+  asked_answer admits an aside in commas, parentheses or dashes before or after "whether"/"if";
+- a read told with a judging verb whose object is the appearance ("consider the lesion characteristic of", "regard
+  the appearance as typical of", "called the appearance classic for", "felt the findings to be typical of"): those
+  verbs and "as"/"to" are subject words, and poss.pseudo_judged_read keeps "consider"/"felt to be" from hedging the
+  read; "metastasis is not a consideration" / "not in the differential" / "not favoured" after it dismisses the asked
+  tumour ("differential" keeps the doubt only when not "not in the differential");
+- a bare answer then its reasons ("It is not: the dural tail ... are characteristic of a meningioma", "No - the
+  features are typical of a schwannoma", "The answer is no; the appearance is classic for ..."): `bare_answer` lets
+  the reasons' subject be any words, the question asked_answer negated (`answered`) is settled (its lesion and the
+  grade inside it lose the question's hedges, so the study is conclusive), and neg.pseudo_bare_answer keeps the bare
+  "not"/"No -" from negating the read diagnosis.
+Near misses: "could not say", "It is not possible to tell", "consider a metastasis possible", "It is not
+characteristic of either", "... but a metastasis remains in the differential", "consider it not typical of", "It is
+not clear: ... could fit", "No - ... favour ..., though metastasis remains possible", "regard ... as possibly typical".
+Limits: a negation reaching back over ", and" ("typical of a schwannoma, and a metastasis is not in the
+differential": neg.left_out negates the schwannoma too) leaves the read unread (the row is written with ";"); an
+aside before "whether" is one comma/parenthesis/dash pair of at most 60 characters; a judging verb read only with
+generic object words between it and the read word ("consider this dural-based lesion typical of" is not pruned); a
+bare answer in the question's own sentence ("asked if ...; it is not: ...") is not read as one.
+
 Rows: id -> (text, {fact: expected status}). Rows whose id starts with "near" must keep their reading.
 """
 
@@ -163,6 +186,86 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "near-unanswered": (report(
         "The referring oncologist asked whether this could be a dural metastasis. Clinical correlation advised."),
         {CII: P, "brain_metastasis": S}),
+    # ------------------------------------------------ an adverb or an aside inside the question (F41b)
+    "aside-after-whether": (report(
+        "The oncologist asked specifically whether, in view of her renal cell primary, this might be a dural "
+        "metastasis. Imaging features are characteristic of a meningioma."),
+        {CII: A, "brain_metastasis": A, "brain_neoplasm": P}),
+    "aside-before-whether": (report(
+        "Neurosurgery wondered, given the interval growth, whether this could be a high-grade glioma. The appearance "
+        "is typical of a cavernous malformation.", "15 mm left frontal lesion with a hemosiderin rim."),
+        {CII: A, "glial_neoplasm": A}),
+    "aside-in-parentheses": (report(
+        "The treating team asked if (after the earlier radiotherapy) this might represent recurrence. Perfusion is "
+        "characteristic of radiation necrosis.", "Enhancement at the left parietal resection margin."),
+        {CII: A, "recurrent_or_residual_tumor": A}),
+    "adverbs-around-asker": (report(
+        "Haematology had also asked, quite reasonably, whether this could be lymphoma. The findings are diagnostic "
+        "of a pyogenic abscess.", "2 cm ring-enhancing right frontal lesion with central restricted diffusion."),
+        {CII: A, "cns_lymphoma": A}),
+    # ------------------------------------------------ a read with consider/regard/call/felt, the appearance its object
+    "consider-and-not-a-consideration": (report(
+        "Oncology asked whether this could be a dural metastasis. At the tumour board the neuroradiologists consider "
+        "the lesion characteristic of a meningioma; metastasis is not a consideration."),
+        {CII: A, "brain_metastasis": A, "brain_neoplasm": P}),
+    "regard-as-and-not-in-differential": (report(
+        "The referring physician asked whether this might be a metastasis. Neuroradiology regard the appearance as "
+        "typical of a vestibular schwannoma; a metastasis is not in the differential.",
+        "11 mm enhancing lesion in the right internal auditory canal."),
+        {CII: A, "brain_metastasis": A}),
+    "called-classic-for": (report(
+        "Haematology asked if this might be lymphoma. The second reader called the appearance classic for "
+        "tumefactive demyelination; lymphoma is not favoured.", "Periventricular lesion with an incomplete ring."),
+        {CII: A, "cns_lymphoma": A}),
+    "felt-to-be-typical": (report(
+        "The oncologist asked whether this could be a metastasis. The neuroradiologist felt the findings to be "
+        "typical of a cavernoma.", "9 mm left temporal lesion with a popcorn appearance."),
+        {CII: A, "brain_metastasis": A}),
+    "was-felt-to-be-typical": (report(
+        "Oncology asked if this might be a dural metastasis. At the MDT it was felt to be typical of a meningioma."),
+        {CII: A, "brain_metastasis": A, "brain_neoplasm": P}),
+    # ------------------------------------------------ a short answer, then its reasons
+    "it-is-not-colon-reasons": (report(
+        "Oncology asked specifically whether this could be a dural metastasis. It is not: the dural tail, the "
+        "calcification and nine years of stability are characteristic of a meningioma."),
+        {CII: A, "brain_metastasis": A, "brain_neoplasm": P}),
+    "no-dash-typical": (report(
+        "The surgeon asked whether this might be a metastasis. No - the features are typical of a schwannoma.",
+        "Enhancing lesion in the left cerebellopontine angle extending into the canal."),
+        {CII: A, "brain_metastasis": A, "brain_neoplasm": P}),
+    "answer-is-no-semicolon": (report(
+        "Neurology asked whether the lesion could be a low-grade glioma. The answer is no; the appearance is classic "
+        "for a cavernous malformation.", "12 mm right temporal lesion with a dark rim on SWI."),
+        {CII: A, "glial_neoplasm": A}),
+    # ------------------------------------------------ near misses of the three shapes
+    "near-aside-could-not-say": (report(
+        "The oncologist asked specifically whether, given her melanoma, this could be a metastasis. The "
+        "neuroradiologists could not say."), {CII: P, "brain_metastasis": S}),
+    "near-not-possible-to-tell": (report(
+        "Oncology asked whether this could be a dural metastasis. It is not possible to tell on these images."),
+        {CII: P, "brain_metastasis": S}),
+    "near-consider-metastasis-possible": (report(
+        "Oncology asked whether this could be a dural metastasis. On review the neuroradiologists consider a "
+        "metastasis possible."), {CII: P, "brain_metastasis": S}),
+    "near-not-characteristic-of-either": (report(
+        "Oncology asked whether this could be a metastasis or a meningioma. It is not characteristic of either."),
+        {CII: P, "brain_metastasis": S}),
+    "near-consider-but-differential": (report(
+        "Oncology asked whether this could be a dural metastasis. Neuroradiology consider the lesion characteristic "
+        "of a meningioma, but a metastasis remains in the differential."), {CII: P, "brain_metastasis": S}),
+    "near-judged-not-typical": (report(
+        "Oncology asked whether this could be a dural metastasis. Neuroradiology consider it not typical of a "
+        "meningioma."), {CII: P, "brain_metastasis": S}),
+    "near-not-clear-colon": (report(
+        "Oncology asked whether this could be a dural metastasis. It is not clear: the features could fit a "
+        "meningioma or a metastasis."), {CII: P, "brain_metastasis": S}),
+    "near-no-dash-left-open": (report(
+        "Oncology asked whether this could be a dural metastasis. No - the features favour a meningioma, though "
+        "metastasis remains possible."), {CII: P, "brain_metastasis": S}),
+    "near-regard-as-possible": (report(
+        "Haematology asked, given his history, whether this might be lymphoma. Neuroradiology regard the appearance "
+        "as possibly typical of demyelination.", "Periventricular lesion with an incomplete ring."),
+        {CII: P, "cns_lymphoma": S}),
 }
 
 
