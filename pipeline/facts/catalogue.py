@@ -11,7 +11,7 @@ import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
          "hedging", "source", "requires", "restated", "named_otherwise",
-         "before_study", "vetoed", "dated_ahead"}
+         "before_study", "vetoed", "dated_ahead", "stopped_since"}
 
 
 class CatalogueError(ValueError):
@@ -91,6 +91,9 @@ class FactSpec:
     dated_ahead: str | None = None
     """A cue id: an affirmed or hedged mention dated after the request date is planned, not given, unless the cue
     matches its clause (facts/planned.py)."""
+    stopped_since: str | None = None
+    """A cue id: a negated mention whose sentence dates a stop years before the request with the cue ("No seizures
+    since 2014") sets aside the affirmed mentions dated before it or told as history (facts/stopped.py)."""
     before_study: bool = False
     """An affirmed mention that is the episode that led to a prior brain study told after it (facts/episode.py)
     does not count when a counted negated mention follows it (the current visit: "no new symptoms since")."""
@@ -136,6 +139,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         before_study=_flag(name, "before_study", raw.get("before_study", False)),
         vetoed=_veto(name, raw.get("vetoed")),
         dated_ahead=_cue_id(name, "dated_ahead", raw.get("dated_ahead")),
+        stopped_since=_cue_id(name, "stopped_since", raw.get("stopped_since")),
     )
 
 
@@ -221,6 +225,9 @@ def load_catalogue() -> dict[str, FactSpec]:
                     raise CatalogueError(f"facts.yaml: fact {spec.name!r}: vetoed names unknown cue {named!r}")
         if spec.dated_ahead is not None and spec.dated_ahead not in cue_book().ids:
             raise CatalogueError(f"facts.yaml: fact {spec.name!r}: dated_ahead names unknown cue {spec.dated_ahead!r}")
+        if spec.stopped_since is not None and spec.stopped_since not in cue_book().ids:
+            raise CatalogueError(
+                f"facts.yaml: fact {spec.name!r}: stopped_since names unknown cue {spec.stopped_since!r}")
         if spec.derive is not None and spec.derive not in DERIVATIONS:
             raise CatalogueError(
                 f"facts.yaml: fact {spec.name!r}: no derivation named {spec.derive!r}; known: {sorted(DERIVATIONS)}"

@@ -36,6 +36,7 @@ from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
 from .planned import dated_ahead
 from .purpose import mrs_purpose_cues, therapy_of
+from .stopped import stopped_set_aside
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
 _NO_NEW_ANSWER = "supersede.study_answer_no_new"
@@ -183,6 +184,11 @@ class FactResolver:
             counted.append(e)
             statuses.append(s)
             counted_mentions.append(m)
+        stopped: list[Evidence] = []
+        if spec.stopped_since is not None:
+            # "No seizures since 2014" beside the old record's "GTCS x2 (2012)": over, not current (facts/stopped.py)
+            counted_mentions, counted, statuses, stopped = stopped_set_aside(
+                ctx, counted_mentions, counted, statuses, cue(spec.stopped_since))
         episodes: list[Evidence] = []
         if spec.before_study:
             counted, statuses, episodes = _episodes_set_aside(ctx, counted_mentions, counted, statuses,
@@ -207,10 +213,13 @@ class FactResolver:
                     if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
         ignored += episodes
+        ignored += stopped
         ignored += planned
         ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
+        if stopped and status is FactStatus.ABSENT:
+            note = "negated: stopped years ago (the older mentions are that history)"
         if ignored and status is FactStatus.NOT_DOCUMENTED:
             note = "mentioned only as family history or hypothetically"
             if any(e.attributes.get("superseded_by") for e in ignored):

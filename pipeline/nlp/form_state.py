@@ -136,6 +136,9 @@ class FormRules:
     next_item: re.Pattern[str] = re.compile("(?!)")  # the line's next field after an answer (written_answers)
     stem_stops: tuple[str, ...] = (".", ";")  # a question's words start after the last of these before its answer
     stem_aside: re.Pattern[str] = re.compile("(?!)")  # ... outside these asides ("(e.g. VNS, DBS)")
+    query_chain: re.Pattern[str] = re.compile("(?!)")  # a queried item in the stem ("? NCC ? tuberculoma")
+    query_next: re.Pattern[str] = re.compile("(?!)")  # ... and the next queried item right after the "?"
+    query_ahead: re.Pattern[str] = re.compile("(?!)")  # a "?" that opens a chain "? X ? Y" itself
     option_named_id: str = ""  # a Yes whose note names one of the item's bracketed options ("(VNS / DBS) .. Y - VNS")
     clearance_subjects: frozenset[str] = frozenset()  # "pacemaker MRI compatibility: unknown": the clearance's answer
     option_separator: re.Pattern[str] = re.compile("(?!)")  # between the options in the item's brackets
@@ -257,6 +260,17 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
                 question_clinical_head=re.compile(str(questions.get("clinical_heads") or "(?!)"), re.IGNORECASE))
         except re.error as exc:
             raise RuleFileError(f"{FORMS_FILE}: a questions pattern does not compile: {exc}") from exc
+    chain: dict[str, Any] = {}
+    query_chain = written.get("query_chain")
+    if query_chain is not None:
+        if not isinstance(query_chain, dict) or not all(
+                isinstance(query_chain.get(k), str) and query_chain.get(k) for k in ("stem", "next", "ahead")):
+            raise RuleFileError(f"{FORMS_FILE}: written_answers query_chain needs a stem, a next and an ahead pattern")
+        try:
+            chain = dict(query_chain=re.compile(query_chain["stem"]), query_next=re.compile(query_chain["next"]),
+                         query_ahead=re.compile(query_chain["ahead"]))
+        except re.error as exc:
+            raise RuleFileError(f"{FORMS_FILE}: written_answers query_chain does not compile: {exc}") from exc
     denials = written.get("denials") or {}
     denied: dict[str, Any] = {}
     if denials:
@@ -377,6 +391,7 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         next_item=re.compile(rf"(?:{next_field})", re.MULTILINE),
         stem_stops=tuple(_strings("written_answers stem_stops", written.get("stem_stops") or [".", ";"])),
         stem_aside=asides,
+        **chain,
         **asked,
         **denied,
         **headed,
@@ -911,6 +926,13 @@ class FormState:
         for hit, paired in hits:
             line_start = text.rfind("\n", 0, hit.start()) + 1
             if line_start in laid_out or hit.start() < previous_end:
+                continue
+            if not paired and hit.group("answer") == "?" and (
+                    (self._rules.query_chain.search(text, max(line_start, previous_end), hit.start())
+                     and self._rules.query_next.match(text, hit.end()))
+                    or self._rules.query_ahead.match(text, hit.start("answer"))):
+                # "? NCC ? tuberculoma", "ring lesion, ? granuloma ? abscess": the "?" opens the next item of a
+                # queried differential, it answers nothing
                 continue
             answered.add(line_start)
             self._written_ends.append(hit.end())
