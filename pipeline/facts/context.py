@@ -33,6 +33,9 @@ _WS = re.compile(r"\s+")
 _NOTE_WRAPS = cue("dates.form_note_wraps")
 NOTE_WRAPS_CUE = _NOTE_WRAPS.id
 _NOTE_WRAP_END = cue("dates.form_note_wrap_end")
+_QUESTION_YES = cue("dates.question_answered_yes")
+QUESTION_YES_CUE = _QUESTION_YES.id
+_QUESTION_ANSWER_END = cue("dates.question_answer_end")
 CUE_ATTRIBUTE = "cue"
 """The evidence attribute that names the cues (ids in facts/resources/cues.yaml) that produced the evidence."""
 
@@ -137,6 +140,9 @@ class FactContext:
     not in `nlp` (nothing reads them) and stay as ignored evidence."""
     dated_by_wrapped_note: set[tuple[int, int, str]] = field(default_factory=set)
     """Mentions `date_of` dated from their form row's wrapped note on the next line (cue dates.form_note_wraps)."""
+    dated_by_answer: set[tuple[int, int, str]] = field(default_factory=set)
+    """Mentions `date_of` dated from the Yes answer's note on their question's line (cue
+    dates.question_answered_yes)."""
 
     def __post_init__(self) -> None:
         for m in self.nlp.mentions:
@@ -233,10 +239,11 @@ class FactContext:
                  if d.concept == "DATE" and lo <= d.start and d.end <= hi and counts(d)]
         after = [d for d in dates if d.start >= m.end and d.start - m.end <= window]
         before = [d for d in dates if d.end <= m.start and m.start - d.end <= window]
-        wrapped = [] if after else [d for d in self._wrapped_note_dates(m) if counts(d)]
-        if not (after or before or wrapped):
+        answered = [] if after else [d for d in self._answer_dates(m) if counts(d)]
+        wrapped = [] if after or answered else [d for d in self._wrapped_note_dates(m) if counts(d)]
+        if not (after or before or wrapped or answered):
             return None
-        ordered = sorted(after, key=lambda d: d.start) + wrapped + sorted(before, key=lambda d: -d.start)
+        ordered = sorted(after, key=lambda d: d.start) + answered + wrapped + sorted(before, key=lambda d: -d.start)
         for d in ordered:
             parsed = mention_date(d, reference=self.reference_date)
             if parsed is not None and self.reference_date is not None and parsed > self.reference_date:
@@ -244,8 +251,31 @@ class FactContext:
             if parsed is not None:
                 if any(d is w for w in wrapped):
                     self.dated_by_wrapped_note.add((m.start, m.end, m.concept))
+                if any(d is a for a in answered):
+                    self.dated_by_answer.add((m.start, m.end, m.concept))
                 return parsed
         return None
+
+    def _answer_dates(self, m: Mention) -> list[Mention]:
+        """The dates of the Yes answer's note on the mention's line when the line is a form question or row about
+        it answered Yes ("Has spectroscopy been done before?  Yes - post-op, Lucknow, 07/2022", "Previous MR
+        spectroscopy ........ Yes, done at the regional cancer centre before the first operation, 04/2023"; cue
+        dates.question_answered_yes): the "?" ends the question's sentence, or the note runs past the clause's
+        reach. The note runs to the line's end, a field separator (dates.question_answer_end) or the next mention
+        of the same concept on the line; the question names no other item of the mention's concept before it."""
+        text = self.text
+        line_lo, line_hi = self.line_of(m)
+        answer = _QUESTION_YES.search(text[m.end:line_hi])
+        if answer is None:
+            return []
+        start = m.end + answer.end
+        same = [o for o in self.by_concept.get(m.concept, []) if o is not m and line_lo <= o.start < line_hi]
+        if any(o.start < start for o in same):
+            return []  # "MRS or MRI within 3 months? Yes - 10/2026": the answer may be the other item's
+        cut = _QUESTION_ANSWER_END.search(text[start:line_hi])
+        end = min([start + cut.start if cut is not None else line_hi, *(o.start for o in same if o.start >= start)])
+        return sorted((d for d in self.by_concept.get("DATE", []) if start <= d.start and d.end <= end),
+                      key=lambda d: d.start)
 
     def _wrapped_note_dates(self, m: Mention) -> list[Mention]:
         """The dates at the start of the next line when the mention's line is a form row that answers it Yes with

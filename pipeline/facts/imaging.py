@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
 from ..cues import load_cue_file
-from .context import FactContext, cite_cues, first_lines_end, next_sentence, within
+from .context import QUESTION_YES_CUE, FactContext, cite_cues, first_lines_end, next_sentence, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
 from .supersession import another_document
@@ -1712,7 +1712,9 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         draft.source, draft.outside = _source_of(ctx, m)
         if not draft.in_hand:
             draft.unreported.extend(told)
-        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told + not_shown))
+        answered = [QUESTION_YES_CUE] if when is not None and (m.start, m.end, m.concept) in ctx.dated_by_answer \
+            else []
+        draft.evidence.append(ctx.evidence(m, cues=cited_by + part_cues + told + not_shown + answered))
         draft.evidence.extend(evidence)
         drafts.append(draft)
     return drafts

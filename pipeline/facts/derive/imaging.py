@@ -45,6 +45,7 @@ _LAST_GIVEN = cue("course.last_given")
 _NOTHING_GIVEN = cue("course.nothing_given_since")
 _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
+_ANSWERED_NO_NOTE = cue("study.answered_no_note")
 _OR = cue("study.alternative_or")
 _ROW_LABEL = cue("study.row_label")
 _REQUESTED = cue("study.request")
@@ -273,6 +274,19 @@ def _pet_asked_about(ctx: FactContext, m: Mention) -> bool:
     return _ASKED_CONFIRM.matches(before) and _ASKED_STATUS.matches(before + m.text + rest[:stop])
 
 
+def _in_answered_no_note(ctx: FactContext, m: Mention) -> bool:
+    """The PET is named in the note after the No answer of its line's question about a study, which the NLP stage
+    read as answered No (the question's own study negated): "PET done?  Y [ ]  N [X]  (amino-acid PET is not
+    offered in our region)" (cue study.answered_no_note)."""
+    line_lo, _ = ctx.line_of(m)
+    before = ctx.text[line_lo:m.start]
+    mark = before.rfind("?")
+    if mark < 0 or not _ANSWERED_NO_NOTE.matches(before):
+        return False
+    return any(o.has("negated") and line_lo <= o.start and o.end <= line_lo + mark
+               for o in ctx.mentions("IMAGING", counted=False))
+
+
 def refused_after(ctx: FactContext, m: Mention) -> str | None:
     """The id of the cue by which a PET advised, raised or named in passing is refused right after its clause, else
     None: the clause or sentence after its own opens with a refusal without a subject of its own or by the patient
@@ -330,6 +344,9 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             continue
         if _labels_next(ctx, m):
             alternatives[m.start] = _ROW_LABEL.id  # "PET: FDG-PET ...": the labelled PET decides
+            continue
+        if _in_answered_no_note(ctx, m):
+            alternatives[m.start] = _ANSWERED_NO_NOTE.id  # "PET done?  Y [ ]  N [X]  (FET-PET needs travel)"
             continue
         after = own_stretch_after(ctx, m)
         if _CANCELLED.matches(after) and _RENEWED.matches(after):
