@@ -1986,9 +1986,15 @@ class RuleExtensions:
         if self._asked_read.active:
             self._asked_read.apply(doc, targets)
         if self._removal_id is not None and self._removal_categories and self._removal_types:
-            self._release_removal_objects(doc, targets)
+            # `removal_object`: a cue that denies, defers or doubts a device's removal leaves the device in the
+            # patient ("VNS explant declined", "declined removal of the VNS", "DBS - refused removal")
+            self._release_device_objects(doc, targets, self._removal_types, self._removal_categories,
+                                         self._names_removal)
         if self._cleared_id is not None and self._cleared_categories and self._cleared_types:
-            self._release_clearance_objects(doc, targets)
+            # `clearance_object`: a cue whose object is a device's MRI clearance negates or doubts the clearance,
+            # not the device ("Pacemaker - MRI clearance not obtained", "EP did not clear the ICD for MRI")
+            self._release_device_objects(doc, targets, self._cleared_types, self._cleared_categories,
+                                         self._names_clearance)
         if self._current_id is not None and self._current:
             clinical = [t for t in targets if t.label_ not in self._pass_types]  # sorted by start
             clinical_starts = [t.start for t in clinical]
@@ -3360,30 +3366,17 @@ class RuleExtensions:
         if len(kept) != len(target._.modifiers):
             target._.modifiers = tuple(kept)
 
-    def _release_removal_objects(self, doc: Doc, targets: list[Span]) -> None:
-        """The `removal_object` scope: a cue that denies, defers or doubts a device's removal leaves the device in
-        the patient ("VNS explant declined", "declined removal of the VNS", "DBS - refused removal")."""
+    @staticmethod
+    def _release_device_objects(doc: Doc, targets: list[Span], types: frozenset[str], categories: frozenset[str],
+                                names_object: Callable[[Doc, str, ConTextModifier, Span, list[Span]], bool]) -> None:
+        """Drop from each device target of `types` the modifiers of `categories` whose cue speaks of another object
+        of the device (`names_object`: its removal, its MRI clearance), not of the device itself."""
         text = doc.text
         for target in targets:
-            if target.label_ not in self._removal_types or not target._.modifiers:
+            if target.label_ not in types or not target._.modifiers:
                 continue
             kept = [m for m in target._.modifiers
-                    if m.category not in self._removal_categories or not self._names_removal(doc, text, m, target,
-                                                                                              targets)]
-            if len(kept) != len(target._.modifiers):
-                target._.modifiers = tuple(kept)
-
-    def _release_clearance_objects(self, doc: Doc, targets: list[Span]) -> None:
-        """The `clearance_object` scope: a cue whose object is a device's MRI clearance negates or doubts the
-        clearance, not the device ("Pacemaker - MRI clearance not obtained", "ICD - cleared for MRI: no", "EP did not
-        clear the ICD for MRI"): the device stays in the patient."""
-        text = doc.text
-        for target in targets:
-            if target.label_ not in self._cleared_types or not target._.modifiers:
-                continue
-            kept = [m for m in target._.modifiers
-                    if m.category not in self._cleared_categories or not self._names_clearance(doc, text, m, target,
-                                                                                                targets)]
+                    if m.category not in categories or not names_object(doc, text, m, target, targets)]
             if len(kept) != len(target._.modifiers):
                 target._.modifiers = tuple(kept)
 
