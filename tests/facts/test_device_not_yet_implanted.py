@@ -2,7 +2,7 @@
 
 Class: `mri_contraindication` was read present from an implanted pump or stimulator that is still to come: the
 device said "not yet" had, its implant pending, scheduled, to follow a trial or to come only "if" the trial helps
-("Intrathecal pump - not yet (trial pending)", "then SynchroMed implant if relief", "before we commit to an implanted
+("Intrathecal pump - not yet (screening trial first)", "then SynchroMed implant if relief", "before we commit to an implanted
 pump", "SCS permanent implant scheduled 12/10 if the trial succeeds").
 
 Rule (facts cues, pipeline/facts/resources/cues.yaml): safety.device_planned_after reads the device's own implant

@@ -3,7 +3,7 @@ seen or heard on a remote visit documents no examination (physical_exam_document
 
 Class: an examination section whose first sentence (or the qualifier in its header's parentheses) says the
 examination was not done - a video, telephone or chart-review visit - and whose line goes on with observations
-("Exam: not performed (video visit). Appeared comfortable, speech fluent.", "PHYSICAL EXAM: Not done - telehealth.
+("Exam: not performed (video visit). Seemed at ease, speech fluent.", "PHYSICAL EXAM: Not done - telehealth.
 Looked well, conversing normally.", "Examination: none, phone call; voice clear, answers appropriately.") was kept
 by the section reader (facts/derive/documentation.py `_content_sections`) because a first-hand clause matched the
 findings cue (exam.findings), while the prose reader already refused such a line.
@@ -57,7 +57,7 @@ ROWS: dict[str, tuple[str, FactStatus]] = {
     "deferred-virtual-follows": (HPI + "Physical examination: deferred, virtual visit. Smiling, follows commands on "
                                  "screen.\n", N),
     "neuro-no-exam-audio": (HPI + "Neuro exam: no exam - audio only. Speech is fluent without paraphasias.\n", N),
-    "header-qualifier-not-performed": (HPI + "Exam (not performed - video visit): appeared comfortable, speech "
+    "header-qualifier-not-performed": (HPI + "Exam (not performed - video visit): seemed at ease, speech "
                                        "fluent, no facial asymmetry seen.\n", N),
     "chart-review-only": (HPI + "EXAM: not done, chart review only. Moves all extremities in the ward's video "
                           "clip.\n", N),

@@ -3,7 +3,7 @@ tell the patient's usual state (physical_exam_documented stays not documented).
 
 Class: the prose reading of examinations (facts cue exam.findings, facts/derive/documentation.py `_prose`) takes
 findings words such as "speech fluent", "oriented to self" or "follows commands" anywhere. Beside an examination
-section that says it was not done ("Exam: not performed - video visit. Appeared comfortable, speech fluent.") they
+section that says it was not done ("Exam: not performed - video visit. Seemed at ease, speech fluent.") they
 are observations of a remote visit; in a history ("usually oriented to self and place", "at baseline she follows
 commands") they are the patient's usual state.
 
@@ -19,7 +19,7 @@ deferred earlier exam; a dated exam line of the note's own visit; "usual" inside
 differs from baseline told first-hand ("On exam she is less oriented than her baseline").
 
 Findings words after a deferral of the whole examination inside the examination section itself ("Exam: not
-performed - video visit. Appeared comfortable, speech fluent.") are read by the same line test
+performed - video visit. Seemed at ease, speech fluent.") are read by the same line test
 (`_deferral_on_line`; table: tests/facts/test_exam_deferred_then_observed.py).
 
 Limits: a packet with a remote visit that says "no exam" and a separate in-person note whose examination is told

@@ -10,7 +10,7 @@ facts (prior_mrs and the MRS study's date, which feeds Cohere's recent_imaging n
    or the next study of the same kind named on the line), dates the study (cue dates.question_answered_yes,
    FactContext.date_of). A month/year date is read as its 15th: enough to tell a 2023 study from a recent one.
 2. A PET question answered No, or a PET row, with an explanation that the PET is not to be had ("PET done?  Y [ ]
-   N [X]  (amino-acid PET is not offered in our region)", "PET/CT brain: not offered here"): post-posed
+   N [X]  (FET-PET is not offered in this state)", "PET/CT brain: not offered here"): post-posed
    "not offered / not provided / not accessible" is an alternative not done (study.alternative_not_done, as "not
    available" and "not covered" already were), and a PET named in the note after a checked No answer on its
    question's line is that question's answer, no PET asked for or done (study.answered_no_note).
@@ -66,7 +66,7 @@ MRS_CASES: dict[str, tuple[str, FactStatus, str | None, TriState]] = {
 
 # id -> (form line, pet_same_workup)
 PET_CASES: dict[str, tuple[str, FactStatus]] = {
-    "ticked-n-note-not-offered": ("PET done?  Y [ ]  N [X]  (amino-acid PET is not offered in our region)", A),
+    "ticked-n-note-not-offered": ("PET done?  Y [ ]  N [X]  (FET-PET is not offered in this state)", A),
     "row-not-offered-here": ("PET/CT brain: not offered here", A),
     "dash-not-offered-state": ("FET PET - not offered in this state", A),
     "not-provided-centre": ("Amino-acid PET: not provided at our centre", A),

@@ -10,7 +10,7 @@ missed (new_or_worsening_symptoms not documented) when
 - a header carried the change and a list the symptoms: "New since the July clinic: right leg dragging and slurred
   words", "Worse since discharge: unsteady, two near-falls" (course.new_since_header);
 - the change word came after a subject that is no symptom noun, or after a degree adverb: "Symptoms slightly worse:
-  now drops utensils", "Overall worse over the last six weeks", "Things are a bit worse", "Gait has deteriorated
+  now trips on the stairs", "Overall worse over the last six weeks", "Things are a bit worse", "Gait has deteriorated
   further", "His memory is clearly declining", "Her balance has declined" (course.new_or_worsening with the
   lexicon `function_word`, course.worse_overall);
 - a loss of function was told as a change from before: "now needs help with bathing", "needs a walker now", "can no
@@ -65,7 +65,7 @@ CASES: dict[str, tuple[str, FactStatus]] = {
     "header worse since discharge, a state": ("Worse since discharge: unsteady, two near-falls.\n", P),
     # 3. the change word after a subject or an adverb
     "things a bit worse": ("Things are a bit worse: now spills drinks.\n", P),
-    "symptoms slightly worse": ("Symptoms slightly worse: now drops utensils.\n", P),
+    "symptoms slightly worse": ("Symptoms somewhat worse: now trips on the stairs.\n", P),
     "overall worse over weeks": ("Overall worse over the last six weeks: fell twice, now uses a stick.\n", P),
     "gait deteriorated further": ("Gait has deteriorated further since spring.\n", P),
     "memory clearly declining": ("His memory is clearly declining.\n", P),

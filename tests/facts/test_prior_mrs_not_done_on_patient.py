@@ -12,7 +12,7 @@ by `not_done_on_patient` in pipeline/facts/imaging.py from `mrs_not_done`):
    "unable to perform spectroscopy" with the event after its name (study.held_until_before, study.held_event);
 2. a relative's or another person's MRS: a possessive ("his cousin's MRS", "a family friend's spectroscopy") or
    such a person having had it ("Father underwent MR spectroscopy", study.other_person), or a sentence opening on
-   that person's case ("With her brother they said the spectroscopy showed changes", study.other_person_opener);
+   that person's case ("With her uncle they said the spectroscopy showed changes", study.other_person_opener);
 3. an MRS named on the title line of a planning, feasibility, protocol, scheduling or physics note, review or
    consult ("MR PHYSICS - FEASIBILITY NOTE, LUMBAR SPECTROSCOPY 10/29/2026", "SPECTROSCOPY PROTOCOL REVIEW",
    "MRS voxel planning consult 11/03/2026": study.planning_title).
@@ -63,9 +63,9 @@ CASES: dict[str, tuple[str, FactStatus]] = {
     "held-on-hold-pending-wrapped": ("The MR spectroscopy is on hold\nuntil the eGFR recovers (creatinine 2.1 on "
                                      "10/28/2026).\n", A),
     # ------------------------------------------------ 2. a relative's MRS or someone else's
-    "other-brother-they-said": ("With her brother they said the spectroscopy showed changes before the "
-                                "enhancement did.\n", A),
-    "other-my-sister-had": ("My sister had a spectroscopy at the university hospital in 2019.\n", A),
+    "other-brother-they-said": ("With her uncle they said the spectroscopy showed changes months before the "
+                                "MRI did.\n", A),
+    "other-my-sister-had": ("My cousin had an MR spectroscopy at the county hospital in 2019.\n", A),
     "other-cousins-mrs-normal": ("His cousin's MRS was normal.\n", A),
     "other-mothers-mrs-lactate": ("Mother's MRS (2015) showed a lactate peak - she has MELAS.\n", A),
     "other-father-underwent": ("Father underwent MR spectroscopy for his own glioma in 2018.\n", A),

@@ -4,7 +4,7 @@ real NLP stage to the facts.
 The class: a report (or a note) tells the referrer's question about a lesion ("The referring oncologist asked
 whether this could be a dural metastasis", "Haematology asked if this might represent lymphoma", "The concern was
 for a metastasis given her lung primary") and answers it in a following sentence of the same paragraph with a
-definite read ("On review, neuroradiology considers the appearance characteristic of a meningioma; a metastasis is
+definite read ("At re-review, the neuroradiologists regard the appearance as typical of a meningioma; a metastasis is
 not favoured", "The re-read is diagnostic of a cavernoma", "Imaging features are typical of a meningioma"). The
 question's hedge made the asked tumour suspected and the study inconclusive ("a neoplasm that cannot be completely
 characterized on conventional imaging"), though the imaging characterised the lesion. scope.asked_answer reads an
@@ -89,8 +89,9 @@ def report(impression: str, findings: str = "18 mm extra-axial enhancing lesion 
 CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     # ------------------------------------------------ settled: a read of another diagnosis, the asked one absent
     "characteristic-and-not-favoured": (report(
-        "The referring oncologist asked whether this could be a dural metastasis given her breast cancer. On review, "
-        "neuroradiology considers the appearance characteristic of a meningioma; a metastasis is not favoured."),
+        "The treating oncologist wanted to know whether this might be a metastasis from her ovarian cancer. At "
+        "re-review, the neuroradiologists regard the appearance as typical of a meningioma; a metastasis is not "
+        "favoured."),
         {CII: A, "brain_metastasis": A, "brain_neoplasm": P}),
     "diagnostic-of-cavernoma": (report(
         "Haematology asked if this might represent lymphoma. The re-read is diagnostic of a cavernoma.",

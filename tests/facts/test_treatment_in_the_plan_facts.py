@@ -9,7 +9,7 @@ the treatment's end or a matter put off until it ("Cortisol to be rechecked once
 be discussed after radiotherapy", "medical oncology to follow for temozolomide"), the treatment as a request's
 purpose in reported speech ('caller states "this is for the Gamma Knife"', "they want the scan before they start the
 radiation"), and a numbered or bulleted PLAN / RECOMMENDATIONS item that sets out a regimen ("1. RT 59.4 Gy / 33 fx
-with concurrent TMZ ...; simulation 11/24; start 12/07", "1. Standard chemoradiation with TMZ, then adjuvant TMZ").
+with concurrent TMZ ...; simulation 11/24; start 12/07", "1. Standard chemoradiotherapy with temozolomide, followed by adjuvant temozolomide").
 Request date 11/20/2026 (the fixture's tail).
 
 Rules:
@@ -100,7 +100,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         GBM + "PLAN:\n1. RT 59.4 Gy / 33 fx with concurrent TMZ 75 mg/m2 daily; simulation 11/24; start 12/07\n"
         "2. Dexamethasone taper\n", NO_CRT),
     "recommendation item: standard chemoradiation": (
-        GBM + "RECOMMENDATIONS:\n1. Standard chemoradiation with TMZ, then adjuvant TMZ x 6 cycles\n"
+        GBM + "RECOMMENDATIONS:\n1. Standard chemoradiotherapy with temozolomide, followed by adjuvant temozolomide x 6 cycles\n"
         "2. MR spectroscopy of the right temporal lesion\n", NO_CRT),
     "plan item: hypofractionated RT with temozolomide": (
         GBM + "Plan:\n1) Hypofractionated RT 40 Gy in 15 fractions with temozolomide\n2) Follow up in 4 weeks\n",

@@ -119,7 +119,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "plan label, RT with concurrent TMZ and simulation": (
         GBM + "Plan: RT 60 Gy / 30 fx with concurrent TMZ 75 mg/m2 daily; simulation 11/25.\n", NO_CRT),
     "assessment and plan label, standard chemoradiation": (
-        GBM + "Assessment and plan: Standard chemoradiation with TMZ, then adjuvant TMZ.\n", NO_CRT),
+        GBM + "Assessment and plan: Standard chemoradiotherapy with temozolomide, followed by adjuvant temozolomide.\n", NO_CRT),
     "plan header, regimen line without a marker": (
         GBM + "PLAN:\nChemoradiation per Stupp, then 6 cycles adjuvant TMZ\nMRI in 3 months\n", NO_CRT),
     "protons with fractions proposed": (GBM + "Proton therapy 54 Gy(RBE) in 30 fractions proposed.\n", NO_RT),

@@ -3,12 +3,12 @@
 
 The class: fam.relative_has reads a relative word followed at once by its verb ("Her younger brother was diagnosed
 with a brain tumour", "Younger brother diagnosed GBM"); a word between the two broke the cue, and the diagnosis read
-as the patient's: "Her younger brother in Hyderabad was diagnosed with GBM last year", "My cousin in Texas has MS",
+as the patient's: "Her elder sister in Nagpur was diagnosed with GBM in 2023", "My cousin in Texas has MS",
 "Her sister, who lives in Ohio, has epilepsy", "Patient's father, deceased 2019, had a meningioma".
 
 The rule: a relative noun phrase (a possessive or an article, modifiers such as "younger", "eldest", "maternal", the
 relative word) may carry one bounded qualifier before its verb, and the family scope still reaches the diagnosis
-after the verb: a place phrase ("in Hyderabad", "from Manila", "back home in Lagos", "living in Leeds", "overseas",
+after the verb: a place phrase ("in Nagpur", "from Manila", "back home in Lagos", "living in Leeds", "overseas",
 "who lives in Puerto Rico"), a parenthetical ("(age 38)", "(lives in Dublin)"), an aside between commas (", who
 lives in Ohio,", ", deceased 2019,", ", now deceased,", ", in Toronto,"), "on his father's side", or "deceased
 YEAR". The verb is one of having, falling ill or dying (has, had, with, died, developed, suffered, was diagnosed /
@@ -16,7 +16,7 @@ treated / affected, a bare "diagnosed", dx, s/p), with or without "with" after i
 "diagnosed GBM 2024"). Only a diagnosis after the verb is reached (`needs_between`): a target inside the qualifier
 stays where it was ("Her mother, who witnessed the seizure, has epilepsy herself": the seizure is the patient's).
 
-Near misses keep the patient's reading: a relative who reports, brings or sees ("Her brother in Hyderabad says she
+Near misses keep the patient's reading: a relative who reports, brings or sees ("Her brother in Nagpur says she
 was diagnosed with GBM", "Her son, who brought her in, reports new seizures", "Her daughter in the waiting room has
 noticed more seizures", "His mother, who is with him today, has video of the seizures"); a relative who is the
 object of another verb or a preposition ("Lives with her brother in Ohio and was diagnosed with glioma", "Accompanied
@@ -50,7 +50,7 @@ RULE = "fam.relative_qualified"
 
 CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
     # ------------------------------------------------ a place phrase
-    "in-place-was-diagnosed": ("Her younger brother in Hyderabad was diagnosed with GBM last year.", "GLIOMA", "GBM",
+    "in-place-was-diagnosed": ("Her elder sister in Nagpur was diagnosed with GBM in 2023.", "GLIOMA", "GBM",
                                F, True),
     "in-place-has": ("My cousin in Texas has MS.", "MULTIPLE_SCLEROSIS", "MS", F, True),
     "back-home-in": ("Their eldest son back home in Lagos had tuberculous meningitis.", "BRAIN_INFECTION",
@@ -66,7 +66,7 @@ CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
                        "glioblastoma", F, True),
     "who-lives-no-commas": ("His grandmother who lives in Puerto Rico has epilepsy.", "EPILEPSY", "epilepsy", F,
                             True),
-    "place-then-paren": ("Her brother in Hyderabad (age 41) was diagnosed with GBM.", "GLIOMA", "GBM", F, True),
+    "place-then-paren": ("Her brother in Nagpur (age 41) was diagnosed with GBM.", "GLIOMA", "GBM", F, True),
     "capitals": ("HER BROTHER IN MUMBAI WAS DIAGNOSED WITH GLIOBLASTOMA.", "GLIOMA", "GLIOBLASTOMA", F, True),
     "in-a-year": ("Her father in 2019 was diagnosed with GBM.", "GLIOMA", "GBM", F, True),
     "in-her-forties": ("Her mother in her 40s had a brain tumour removed.", "BRAIN_TUMOR", "brain tumour", F, True),
@@ -86,7 +86,7 @@ CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
     "comma-who-witnessed-relative": ("Her mother, who witnessed the seizure, has epilepsy herself.", "EPILEPSY",
                                      "epilepsy", F, True),
     "paren-age": ("Her brother (age 38) was diagnosed with glioblastoma.", "GLIOMA", "glioblastoma", F, False),
-    "paren-age-and-place": ("Her brother (age 38, lives in Hyderabad) was diagnosed with glioblastoma.", "GLIOMA",
+    "paren-age-and-place": ("Her brother (age 38, lives in Nagpur) was diagnosed with glioblastoma.", "GLIOMA",
                             "glioblastoma", F, True),
     "paren-place": ("Her aunt (lives in Dublin) has multiple sclerosis.", "MULTIPLE_SCLEROSIS", "multiple sclerosis",
                     F, False),
@@ -97,7 +97,7 @@ CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
     "letter-next-sentence": ("My sister in Texas has epilepsy. Her seizures started at 12.", "SEIZURE", "seizures",
                              F, False),
     # ------------------------------------------------ near misses: the patient's
-    "near-relative-says": ("Her brother in Hyderabad says she was diagnosed with GBM.", "GLIOMA", "GBM", NONE,
+    "near-relative-says": ("Her brother in Nagpur says she was diagnosed with GBM.", "GLIOMA", "GBM", NONE,
                            False),
     "near-accompanied-by": ("Accompanied by her sister; she was diagnosed with MS in 2019.", "MULTIPLE_SCLEROSIS",
                             "MS", NONE, False),

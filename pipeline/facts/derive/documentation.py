@@ -177,7 +177,7 @@ def _content_sections(r: Resolver, categories: tuple[str, ...], content: Cue | N
     visit). Reflexes brisk per Dr Alvarez in March 2025.") or (`planned`) only as an examination to be done
     ("Exam: none - phone visit. Fundi to be checked by optometry on 12/02."), or (`secondhand`, the examination)
     only on a line that defers the examination without opening the note's own examination ("Exam: not performed
-    (video visit). Appeared comfortable, speech fluent.": `_beside_deferral`; content on the lines after keeps
+    (video visit). Seemed at ease, speech fluent.": `_beside_deferral`; content on the lines after keeps
     counting). A qualifier in the header's parentheses that says it was not done ("Exam (deferred):") is such a
     deferral too, and then only first-hand content counts.
     `pointer_is_empty`: a section that only points to another document ("see attached neurology note") is empty too
@@ -263,7 +263,7 @@ def _prose(ctx: FactContext, content: Cue, skip: list[SectionSpan], *, secondhan
     papilloedema; recheck fundi at the next visit"). Where the packet says the examination was not done
     (`_said_not_done`), a clause on the line of that deferral counts only when it opens the note's own examination
     ("on examination ...": `_beside_deferral`, the section reader's test too): "Exam: not performed - video visit.
-    Appeared comfortable, speech fluent" is no examination."""
+    Seemed at ease, speech fluent" is no examination."""
     out: list[Evidence] = []
     not_done = secondhand and _said_not_done(ctx, skip)
     for found in _SENTENCE.finditer(ctx.text):
