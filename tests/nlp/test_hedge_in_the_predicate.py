@@ -85,6 +85,10 @@ CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
     "felt-most-likely-diagnosis": ("A low grade glioma is felt to be the most likely diagnosis.", "GLIOMA",
                                    "low grade glioma", HEDGE, True),
     "most-likely-diagnosis": ("Glioblastoma is the most likely diagnosis.", "GLIOMA", "Glioblastoma", HEDGE, True),
+    # a bare rank is poss.leading's, which reaches both ways (also a subject's expansion in brackets)
+    "leading-after-a-parenthesis": ("Leigh syndrome (subacute necrotising encephalomyelopathy with symmetric "
+                                         "basal ganglia lesions) is the leading consideration.", "MITOCHONDRIAL",
+                                         "Leigh syndrome", HEDGE, False),
     # ------------------------------------------------ cannot tell X from Y, an adverb before the verb
     "cannot-reliably-tell-x": ("MRI cannot reliably tell a glioma from lymphoma.", "GLIOMA", "glioma", HEDGE, True),
     "cannot-reliably-tell-y": ("MRI cannot reliably tell a glioma from lymphoma.", "CNS_LYMPHOMA", "lymphoma", HEDGE,
