@@ -20,9 +20,9 @@ side already handled. The mention-level readings are tabled in tests/nlp/test_in
    culture", "hold for Nocardia" (targets.yaml look.culture_sent_for).
 
 Near misses keep their reading: a culture-proven or PCR-confirmed infection, "cultures grew Nocardia", a treated
-calcified neurocysticercosis, a plain "consistent with" read, a pathology read, a treatment under way without the
-empiric word ("On toxo treatment"), a code line without a hedge or whose parenthesis names another diagnosis, a
-spinal epidural abscess (not documented, as before), an intracranial epidural abscess.
+calcified neurocysticercosis, a plain "consistent with" read, a pathology read, a code line without a hedge or whose parenthesis names another diagnosis, a
+spinal epidural abscess (not documented, as before), an intracranial epidural abscess. A treatment under way
+without the empiric word ("On toxo treatment") is a suspicion since context.yaml poss.treatment_named_by_agent.
 
 Limits: "We favor X" (a person's "favor") stays read as a treatment preference and hedges no diagnosis (tumours
 alike); an abscess whose site follows after a comma ("Abscess, right axilla") or an "injection site abscess" stays
@@ -88,7 +88,9 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "near-toxo-pcr": ("Toxoplasma encephalitis confirmed by PCR.\n", {INF: P}),
     "near-plain-consistent": ("Ring-enhancing lesion consistent with a pyogenic abscess.\n", {INF: P}),
     "near-pathology-most-consistent": ("Aspirate pathology most consistent with fungal abscess.\n", {INF: P}),
-    "near-on-toxo-treatment": ("On toxo treatment, lesion smaller.\n", {INF: P}),
+    # (a treatment under way named by the agent is a suspicion since context.yaml poss.treatment_named_by_agent:
+    # tests/facts/test_disease_naming_treatment_or_test_facts.py)
+    "on-toxo-treatment": ("On toxo treatment, lesion smaller.\n", {INF: S}),
     "near-nocardia-culture-positive": ("Nocardia culture positive from the brain aspirate.\n", {INF: P}),
     "near-code-no-hedge": ("G06.0 Intracranial abscess and granuloma\n", {INF: P}),
     "near-code-ro-other": ("G06.0 Intracranial abscess (r/o glioma)\n", {INF: P}),

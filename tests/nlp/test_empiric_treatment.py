@@ -36,7 +36,9 @@ CASES: list[tuple[str, str, str, str, set[str] | str]] = [
     ("prophylaxis against", "Prophylaxis against toxoplasmosis with TMP-SMX.", INF, "toxoplasmosis",
      {"hypothetical"}),
     ("serum CrAg in a list sent", "Sent: Toxoplasma IgG, serum CrAg, RPR.", INF, "CrAg", NO_MENTION),
-    ("near miss: no empiric word", "On toxo treatment, lesion smaller.", INF, "toxo", set()),
+    # (without the empiric word a treatment under way named by the agent is a suspicion too, context.yaml
+    # poss.treatment_named_by_agent: tests/nlp/test_disease_naming_treatment_or_test.py)
+    ("no empiric word", "On toxo treatment, lesion smaller.", INF, "toxo", U),
     ("near miss: confirms after empiric therapy", "Response to empiric therapy confirms toxoplasmosis.", INF,
      "toxoplasmosis", set()),
     ("near miss: consistent with after the therapy", "Improved on empiric toxo therapy, consistent with "

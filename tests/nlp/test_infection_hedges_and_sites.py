@@ -21,7 +21,7 @@ Rules:
    ("send for Nocardia and fungal culture", "hold for Nocardia").
 
 Near misses keep their reading: "pathology most consistent with fungal abscess", plain "consistent with a pyogenic
-abscess", "On toxo treatment", "toxo therapy was started", "cultures grew Nocardia", "Nocardia culture positive",
+abscess", "cultures grew Nocardia", "Nocardia culture positive",
 "G06.0 Intracranial abscess (r/o glioma)" (the abscess stays), "headache - r/o mass lesion" and "History - r/o
 abscess" (evaluate_for's: a cue run past its first token's sentence is read to the end of its last token's sentence,
 context_scoped._cue_text_holds), "will start radiation" (the new cues are quiet without an infection's words),
@@ -92,8 +92,10 @@ CASES: dict[str, tuple[str, str, str, set[str] | None, str | None]] = {
     # ------------------------------------------------ near misses
     "near-pathology-read": ("Pathology most consistent with fungal abscess.", INF, "fungal abscess", NONE, None),
     "near-plain-consistent": ("Lesion consistent with a pyogenic abscess.", INF, "pyogenic abscess", NONE, None),
-    "near-on-treatment": ("On toxo treatment, lesion smaller.", INF, "toxo", NONE, None),
-    "near-therapy-was-started": ("Toxo therapy was started 10/30.", INF, "Toxo", NONE, None),
+    # (a treatment under way named by the agent reads uncertain since context.yaml poss.treatment_named_by_agent;
+    # these two rows expected the agent affirmed: tests/nlp/test_disease_naming_treatment_or_test.py)
+    "on-treatment": ("On toxo treatment, lesion smaller.", INF, "toxo", U, "poss.treatment_named_by_agent"),
+    "therapy-was-started": ("Toxo therapy was started 10/30.", INF, "Toxo", U, "poss.treatment_named_by_agent"),
     "near-cultures-grew": ("Abscess drained, cultures grew Nocardia.", INF, "Nocardia", NONE, None),
     "near-culture-positive": ("Nocardia culture positive from the aspirate.", INF, "Nocardia", NONE, None),
     "near-code-ro-other": ("G06.0 Intracranial abscess (r/o glioma)", INF, "Intracranial abscess", NONE, None),
