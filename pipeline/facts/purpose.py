@@ -9,7 +9,10 @@ purpose of right after it ("SRS planning MRI", "radiotherapy planning CT"), foll
 asked to grade the tumour") or tells a decision already taken
 ("the decision for resection was made in 2022"), gives the MRS as a routine protocol's step for every patient
 of a kind ("per our pre-operative protocol, MRS is done for all SOLs before surgery") or asks it as someone's question ("the family asks about
-prognosis"), unless that clause names the MRS as its subject too. The cues are
+prognosis"), unless that clause names the MRS as its subject too. A branch of the plan told from a spectral
+result to an action ("- Cho/NAA > 2 -> re-resection", "the tie-breaker between surgery and observation": targets.yaml
+purpose.result_branch, attrs branch: list) counts instead only on the MRS's own line or under its item, the lines
+between being branch lines, and never on a line that tells a result found (_branch_of_mrs). The cues are
 data in resources/cues.yaml.
 
 A treatment-planning purpose plans some disease's therapy (`therapy_of`): a tumour's ("to plan re-irradiation"), an
@@ -38,6 +41,11 @@ _THERAPY_OTHERS = (("infection", cue("purpose.therapy_infection")), ("other", cu
 _THERAPY_LEUKODYSTROPHY = cue("purpose.therapy_leukodystrophy")
 _THERAPY_DISEASE = concept_set("purpose.therapy_disease")
 _DISEASE_ORDER = ("tumor", "leukodystrophy", "infection", "other")
+_BRANCH_LINE = cue("purpose.branch_line")
+_BRANCH_FOUND = cue("purpose.branch_found")
+_BRANCH_CONDITION = cue("purpose.branch_condition")
+_BRANCH_REACH = 6
+"""How many lines above a branch its MRS item may stand (the lines between are branch lines)."""
 
 
 def _is_mrs(m: Mention) -> bool:
@@ -103,11 +111,45 @@ def _refers_back(ctx: FactContext, m: Mention) -> bool:
     return any(_is_mrs(o) for o in previous)
 
 
+def _branch_of_mrs(ctx: FactContext, m: Mention) -> str | None:
+    """A branch of a plan told from a spectral result to an action (targets.yaml purpose.result_branch, attrs branch:
+    list) is the MRS's when its line names the MRS or hangs under a line that does, every line between being a
+    branch line ("1. MR spectroscopy of the lesion." / "- high choline -> re-resection" / "- lipid only -> steroids"),
+    and its line tells no result found ("MRS 10/02: Cho/NAA 2.4 -> resection 10/15"); the id of the cue that tied it
+    ("" for its own line), or None."""
+    text = ctx.text
+    start = text.rfind("\n", 0, m.start) + 1
+    line = text[start:m.end]
+    if _BRANCH_FOUND.matches(line) and not _BRANCH_CONDITION.matches(line):
+        return None
+    mrs = [o for ms in ctx.by_sentence.values() for o in ms if _is_mrs(o) and o.start < m.end]
+    if any(start <= o.start for o in mrs):
+        return ""  # the MRS named on the branch's own line
+    for _ in range(_BRANCH_REACH):
+        if start == 0:
+            return None
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start].strip():
+            return None  # a blank line: another paragraph
+        if any(above <= o.start < start for o in mrs):
+            return _BRANCH_LINE.id
+        if not _BRANCH_LINE.matches(text[above:start]):
+            return None
+        start = above
+    return None
+
+
 def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
     """None unless the purpose mention is the MRS's purpose (see the module docstring); else the ids of the cues
     that made it so ([] for a request section or a sentence about the MRS)."""
     cues: list[str] = []
-    if not ctx.in_request_context(m):
+    if m.attrs.get("branch") == "list":
+        tie = _branch_of_mrs(ctx, m)
+        if tie is None:
+            return None
+        if tie:
+            cues.append(tie)
+    elif not ctx.in_request_context(m):
         if not _refers_back(ctx, m):
             return None
         cues.append(_REFERS_BACK.id)
