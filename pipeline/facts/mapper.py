@@ -35,7 +35,7 @@ from .episode import episode_before_study, told_before_latest_study, told_before
 from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
 from .planned import dated_ahead
-from .purpose import mrs_purpose_cues, therapy_of
+from .purpose import is_response, mrs_purpose_cues, response_purpose, therapy_of
 from .stopped import stopped_set_aside
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
@@ -165,7 +165,16 @@ class FactResolver:
                 if found is None:
                     continue
                 cues = found
-                if m.attrs.get("purpose") == "treatment_planning":
+                if is_response(m):
+                    # a response followed is the tumour's treatment planning only on a tumour's therapy; on
+                    # another disease's it is that disease's monitoring (facts/purpose.py response_purpose)
+                    purpose, therapy, therapy_cue = response_purpose(ctx, m)
+                    extra["purpose"] = purpose
+                    if purpose == "treatment_planning" or therapy != "unspecified":
+                        extra["therapy_of"] = therapy
+                    if therapy_cue is not None:
+                        cues = [*cues, therapy_cue]
+                elif m.attrs.get("purpose") == "treatment_planning":
                     # what the planned therapy treats (facts/purpose.py therapy_of): "before antifungals" is no
                     # tumour's treatment planning
                     extra["therapy_of"], therapy_cue = therapy_of(ctx, m)

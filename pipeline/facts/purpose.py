@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ..contracts import Mention
 from .context import FactContext
-from .cues import concept_set, cue
+from .cues import concept_set, cue, value_set
 
 _OTHER_TESTS = concept_set("purpose.other_tests")
 _AGENT_LINK = cue("purpose.agent_link")
@@ -46,6 +46,8 @@ _BRANCH_FOUND = cue("purpose.branch_found")
 _BRANCH_CONDITION = cue("purpose.branch_condition")
 _BRANCH_REACH = 6
 """How many lines above a branch its MRS item may stand (the lines between are branch lines)."""
+_RESPONSE_RULES = value_set("purpose.response_rules").values
+_RESPONSE_MONITORING_OF = value_set("purpose.response_monitoring_of").values
 
 
 def _is_mrs(m: Mention) -> bool:
@@ -170,26 +172,47 @@ def is_mrs_purpose(ctx: FactContext, m: Mention) -> bool:
     return mrs_purpose_cues(ctx, m) is not None
 
 
-def therapy_of(ctx: FactContext, m: Mention) -> tuple[str, str | None]:
+def therapy_of(ctx: FactContext, m: Mention, *, tumour_first: bool = False) -> tuple[str, str | None]:
     """What a treatment-planning purpose plans the therapy of, and the id of the cue or concept set that said so
     (None for unspecified): a tumour's therapy named in its clause; else another disease's therapy named there
     (an infection's first); else the disease the clause names (a tumour first, a negated one not counted); else a
-    leukodystrophy's therapy (HSCT, gene therapy); else unspecified."""
+    leukodystrophy's therapy (HSCT, gene therapy); else unspecified. With `tumour_first` (a response followed), a
+    tumour the clause names comes before another disease's therapy ("response of the glioma to the diet")."""
     lo, hi = ctx.clause_of(m)
     clause = ctx.text[lo:hi]
     if _THERAPY_TUMOR.matches(clause):
         return "tumor", _THERAPY_TUMOR.id
-    for value, therapy in _THERAPY_OTHERS:
-        if therapy.matches(clause):
-            return value, therapy.id
     named = set()
     for o in ctx.same_sentence(m, *_THERAPY_DISEASE.concepts):
         member = _THERAPY_DISEASE.member_for(o.concept, o.attrs)
         if member is not None and member.label and lo <= o.start and o.end <= hi and not o.has("negated"):
             named.add(member.label)
+    if tumour_first and "tumor" in named:
+        return "tumor", _THERAPY_DISEASE.id
+    for value, therapy in _THERAPY_OTHERS:
+        if therapy.matches(clause):
+            return value, therapy.id
     for value in _DISEASE_ORDER:
         if value in named:
             return value, _THERAPY_DISEASE.id
     if _THERAPY_LEUKODYSTROPHY.matches(clause):
         return "leukodystrophy", _THERAPY_LEUKODYSTROPHY.id
     return "unspecified", None
+
+
+def is_response(m: Mention) -> bool:
+    """The purpose follows a response to a therapy (cues.yaml value set purpose.response_rules)."""
+    return m.rule_id in _RESPONSE_RULES
+
+
+def response_purpose(ctx: FactContext, m: Mention) -> tuple[str, str, str | None]:
+    """A response purpose's reading: (purpose, therapy_of, the cue that said what the therapy treats). The
+    response to a tumour's therapy, or of a tumour, is the tumour's treatment planning and response; the response
+    to another disease's therapy ("to the chelation protocol", "to IV ceftriaxone") is that disease's monitoring
+    (therapy_of kept: cues.yaml purpose.response_monitoring_of); with neither, the rule's own purpose stays."""
+    therapy, therapy_cue = therapy_of(ctx, m, tumour_first=True)
+    if therapy == "tumor":
+        return "treatment_planning", therapy, therapy_cue
+    if therapy in _RESPONSE_MONITORING_OF:
+        return "monitoring", therapy, therapy_cue
+    return str(m.attrs.get("purpose")), therapy, therapy_cue

@@ -25,7 +25,8 @@ Rules:
    seizures and transplant recipients too): the disease the clause names decides, none leaves it unspecified, which
    meets 1d. purpose.therapy_other names anti-seizure drugs (levetiracetam ...), purpose.therapy_infection "ATT"
    and the anti-tuberculous drugs, so "MRS to assess response to levetiracetam" no longer reads as a tumour's
-   (unspecified) treatment planning. tx.chemotherapy takes the missing agents (binimetinib, ivosidenib, ...).
+   (unspecified) treatment planning (it reads as the epilepsy's monitoring:
+   tests/facts/test_response_on_therapy_not_tumour.py). tx.chemotherapy takes the missing agents (binimetinib, ivosidenib, ...).
 
 Near misses keep reading no purpose (or only their other purpose): a response told as a finding in an MRI impression
 or an assessment ("partial response on trametinib per RAPNO", "the MRI showed a response to dabrafenib"), "continue
@@ -97,11 +98,13 @@ CASES: dict[str, tuple[str, set[str]]] = {
     "support a drug holiday": (NOTE + "Spectroscopy requested to support a drug holiday from "
                                "dabrafenib/trametinib.\n", {TP_TUMOR}),
     # ---------------------------------------------------------------- 3. another disease's drug
+    # (the response to another disease's therapy is that disease's monitoring, carrying what it treats:
+    # tests/facts/test_response_on_therapy_not_tumour.py)
     "levetiracetam is no tumour's therapy": (NOTE + "MRS to assess response to levetiracetam.\n",
-                                             {"treatment_planning:other"}),
-    "ATT is an infection's therapy": (NOTE + "MRS to assess response to ATT.\n", {"treatment_planning:infection"}),
+                                             {"monitoring:other"}),
+    "ATT is an infection's therapy": (NOTE + "MRS to assess response to ATT.\n", {"monitoring:infection"}),
     "everolimus for TSC epilepsy": (NOTE + "MRS to assess response to everolimus for TSC epilepsy.\n",
-                                    {"treatment_planning:other"}),
+                                    {"monitoring:other"}),
     # ---------------------------------------------------------------- near misses: readings kept
     "near: everolimus, no disease named": (NOTE + "Spectroscopy to help decide between continuing everolimus and a "
                                            "planned treatment break.\n", {TP_UNSPEC}),
