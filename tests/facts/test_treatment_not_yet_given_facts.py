@@ -39,7 +39,8 @@ Limits: "RTC 3 months post SRS" is read as a treatment to come even when the SRS
 says so elsewhere, "s/p SRS 10/2026", keeps prior radiation through that mention); a past-tense choice with no
 date or done-word ("she chose radiosurgery") keeps its reading, and "MRS needed before SRS" told in the past without a
 pronoun subject or a done-word reads still ahead; "before SRS" without a need word before it ("MRS before SRS to
-confirm the diagnosis") stays given; a year after a treatment still ahead ("baseline MRS before SRS in 2027") keeps
+confirm the diagnosis") now reads still ahead too when the study is named there (hyp.treatment_study_before,
+tests/facts/test_treatment_elsewhere_or_still_ahead_facts.py); a year after a treatment still ahead ("baseline MRS before SRS in 2027") keeps
 it given here (a date after the request date is facts/planned.py's `dated_ahead`).
 """
 
