@@ -181,6 +181,44 @@ def _negation_list_goes_on(line: str, next_line: str) -> bool:
     return _negation_list_opener().matches(clause)
 
 
+@cache
+def _cue(cue_id: str) -> Cue:
+    return load_cue_file("pipeline.nlp.resources", "cues.yaml").cue(cue_id)
+
+
+# separators of an HL7 v2 header segment's fields and components, read as spaces
+_HL7_SEPARATORS = "|^~\\&"
+
+
+def _hl7_segments(lines: Sequence[str]) -> list[tuple[str, int, int] | None]:
+    """Each line's HL7 v2 segment kind, when the line is one printed as text: ("text", start, end) with the value
+    field's span (cue layout.hl7_text_segment: "OBX|3|TX|RAD^REPORT||<prose>||||||F"), ("person", 0, 0) for a
+    segment that names people (layout.hl7_person_segment: PID, NK1, PV1), read as nothing, ("header", 0, len) for
+    any other (layout.hl7_header_segment: MSH, OBR, a numeric OBX), read as its fields on a line of its own."""
+    kinds: list[tuple[str, int, int] | None] = []
+    text_cue, person, header = (_cue("layout.hl7_text_segment"), _cue("layout.hl7_person_segment"),
+                                _cue("layout.hl7_header_segment"))
+    for line in lines:
+        m = text_cue.regex.match(line)
+        if m is not None:
+            group = "value" if m.group("value") is not None else "nte"
+            kinds.append(("text", m.start(group), m.start(group) + len(m.group(group).rstrip())))
+        elif person.matches(line):
+            kinds.append(("person", 0, 0))
+        elif header.matches(line):
+            kinds.append(("header", 0, len(line)))
+        else:
+            kinds.append(None)
+    return kinds
+
+
+def _hl7_soft_break(prev_value: str, next_value: str) -> bool:
+    """The report's prose goes on from one text segment's value into the next one's, as a wrapped line does (an
+    empty value is a paragraph's end; "Enhancing lesion of the left insula," / "lymphoma versus abscess.")."""
+    return bool(prev_value.strip()) and bool(next_value.strip()) and \
+        _is_soft_break(prev_value, next_value, continued=True)
+
+
 def _capitals_heading(line: str) -> bool:
     """A line written entirely in capitals that ends no clause open: a letterhead or a heading ("RIVERBEND REGIONAL
     HOSPITAL - DEPARTMENT OF IMAGING", "ST. ALBAN'S MEDICAL CENTRE, NEURORADIOLOGY SERVICE"), not dictated prose in
@@ -316,6 +354,8 @@ def normalize_layout(text: str) -> NormalizedText:
         out.append(ch)
         offsets.append(src)
 
+    segments = _hl7_segments(lines) if "|" in text else [None] * len(lines)
+    row_comment = _cue("layout.row_comment")
     line_start = 0
     skip = 0  # characters to skip at the start of this line (a continuation's indentation)
     continued = False  # this line is the tail of a wrapped sentence
@@ -323,7 +363,10 @@ def normalize_layout(text: str) -> NormalizedText:
         a, b = skip, len(line)
         skip = 0
         keep_spaces = i in columns
-        marker = _MARKER.match(line) if a == 0 and not keep_spaces else None
+        segment = segments[i]
+        if segment is not None:
+            a, b = segment[1], segment[2]  # an HL7 segment: its value field, or its fields, or nothing
+        marker = _MARKER.match(line) if a == 0 and not keep_spaces and segment is None else None
         if marker:
             a = marker.end()
             trailing = _TRAILING_MARKER.search(line, a)
@@ -342,6 +385,9 @@ def normalize_layout(text: str) -> NormalizedText:
                 for _ in range(width - len(line[:j].expandtabs(width)) % width):
                     emit(" ", line_start + j)
                 continue
+            if segment is not None and segment[0] == "header" and ch in _HL7_SEPARATORS:
+                emit(" ", line_start + j)
+                continue
             rep = _EXPANSIONS.get(ch)
             if rep is not None:
                 for r in rep:
@@ -355,9 +401,23 @@ def normalize_layout(text: str) -> NormalizedText:
             break
         indent = len(nxt) - len(nxt.lstrip(" \t"))
         bracket = _open_bracket(body, nxt)
-        if hyphen:
+        following = segments[i + 1]
+        if segment is not None or following is not None:
+            # an HL7 segment printed as text: the prose of consecutive text segments goes on as a wrapped report's
+            # does; a header segment is a line of its own, never joined to the prose around it
+            joined = segment is not None and following is not None and segment[0] == following[0] == "text" and \
+                _hl7_soft_break(body, nxt[following[1]:following[2]])
+            out.append(" " if joined else "\n")
+            offsets.append(newline)
+            continued = joined
+        elif hyphen:
             skip = indent  # "radia-" + "tion": nothing between the halves
             continued = True
+        elif _TABLE_CELL.search(body) and row_comment.matches(nxt) and i not in columns and i + 1 not in columns:
+            # a pipe table's comment row ("|   comment: provisional, not confirmed |") goes with the row above
+            emit(" ", newline)
+            skip = indent
+            continued = False
         elif (i not in columns and i + 1 not in columns
               and _is_soft_break(body, nxt, continued=continued or bracket)
               and not (holds_option_mark(body) or holds_option_mark(nxt)
