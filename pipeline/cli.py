@@ -403,6 +403,8 @@ def explain(
             typer.echo(f"    [{e.assertion}] p{e.page} {e.text!r} {' '.join(e.modifiers)} | {(e.sentence or '')[:100]}")
         for e in f.ignored[:4]:
             why = ' '.join(e.modifiers) or e.section
+            if "retracted" in e.modifiers:  # the rule that found the correction (nlp/retraction.py)
+                why = " ".join([*e.modifiers, *(r for r in e.modifier_rules if r.startswith("retract."))])
             if e.attributes.get("superseded_by"):
                 why = f"superseded by {e.attributes['superseded_by']} {e.attributes.get('superseded_by_text')!r}"
             typer.echo(f"    [ignored: {why}] {e.text!r} | {(e.sentence or '')[:90]}")

@@ -96,8 +96,9 @@ def status_rank(status: FactStatus) -> int:
 
 
 def is_ignored(m: Mention) -> bool:
-    """Family and hypothetical mentions never count for the patient."""
-    return m.has("family") or m.has("hypothetical") or m.section == "family_history"
+    """Family and hypothetical mentions never count for the patient, nor a statement a clinician's correction
+    retracted (nlp/retraction.py: 'the dictation reads "VNS explanted"; this is wrong')."""
+    return m.has("family") or m.has("hypothetical") or m.has("retracted") or m.section == "family_history"
 
 
 def mention_status(m: Mention) -> FactStatus:

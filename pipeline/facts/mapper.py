@@ -250,6 +250,9 @@ class FactResolver:
                 note = "mentioned only as a treatment dated after the request date (planned)"
             if all(e.attributes.get("other_patient") for e in ignored):
                 note = "mentioned only on another patient's page"
+            if all("retracted" in e.modifiers for e in ignored):  # nlp/retraction.py
+                note = "mentioned only in statements a correction retracted (" + " ".join(sorted(
+                    {r for e in ignored for r in e.modifier_rules if r.startswith("retract.")})) + ")"
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
                     attributes=attributes, note=note)
 

@@ -10,6 +10,7 @@ from ..contracts import Mention, ModelOutput, NlpResult, SectionSpan
 from ..cues import load_cue_file
 from .components import TARGET_GROUP, target_info
 from .normalize import NormalizedText
+from .retraction import RETRACTED, retraction_of, retractions
 from .scopes import PATIENT_NEGATED, section_category
 from .spoken_numbers import says_number
 
@@ -211,6 +212,7 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
     extractors' outputs, when the pipeline runs them)."""
     out: list[Mention] = []
     learned: dict[tuple[int, int], list[ModelOutput]] = doc.user_data.get(_LEARNED, {})
+    retracted = retractions(doc.text)  # what a clinician's correction calls wrong (retraction.py)
     for span in doc.spans[TARGET_GROUP]:
         info = target_info(span)
         start, end = norm.to_source(span.start_char, span.end_char)
@@ -242,6 +244,10 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
             outputs = [o for o in outputs if o.kind != "verdict" or info.concept in ("IMAGING", "IMAGING_SEQUENCE")]
             outputs = [_relative(o, modifiers) for o in outputs]
             modifiers, modifier_rules = apply_assertion(modifiers, modifier_rules, outputs)
+        retraction = retraction_of(retracted, span.start_char, span.end_char) if retracted else None
+        if retraction is not None:  # counts for no fact; the rule says why (facts/context.is_ignored)
+            modifiers = [*modifiers, RETRACTED]
+            modifier_rules = [*modifier_rules, retraction.rule_id]
         mention = Mention(
             concept=info.concept,
             text=source_text[start:end],
@@ -259,7 +265,7 @@ def mentions_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         )
         out.append(mention)
         patient = next((mod for mod in span._.modifiers if mod.category == PATIENT_NEGATED), None)
-        if patient is not None:  # a relative's disorder the patient's own test rules out: the patient's, negated
+        if patient is not None and retraction is None:  # a relative's disorder the patient's own test rules out: the patient's, negated
             out.append(mention.model_copy(update={
                 "modifiers": ["negated"], "modifier_rules": [(patient.rule.metadata or {}).get("id", "")],
                 "model_outputs": []}))
