@@ -8,8 +8,9 @@ or listed entry is marked entered in error, voided or struck ("G40.909 epilepsy 
 
 - a quoted statement ("...", “...”, ‘...’, '...') with rejecting words right after its closing quote
   (retract.rejected_after) or right before its opening quote on its line (retract.rejected_before), unless the words
-  before it make it the correction itself ('should read "..."': retract.replacement_before): rule
-  retract.quoted_rejected;
+  before it make it the correction itself ('should read "..."': retract.replacement_before), and each quote joined to
+  a quote so rejected by "and", "or" or a comma within one sentence ('the draft says "A" and the list says "B". This
+  is wrong.': retract.quote_joiner): rule retract.quoted_rejected;
 - the same words, case and spacing aside, where they stand elsewhere in the document (the draft's own sentence),
   when the quote has at least `MATCH_BACK_WORDS` words: rule retract.quoted_elsewhere;
 - an entry marked wrong (retract.entry_marker): the entry is the clause the mark stands in (its line, cut at ";" and
@@ -33,6 +34,7 @@ _BOOK = load_cue_file("pipeline.nlp.resources", "retraction.yaml")
 REJECTED_AFTER = _BOOK.cue("retract.rejected_after")
 REJECTED_BEFORE = _BOOK.cue("retract.rejected_before")
 REPLACEMENT_BEFORE = _BOOK.cue("retract.replacement_before")
+QUOTE_JOINER = _BOOK.cue("retract.quote_joiner")
 ENTRY_MARKER = _BOOK.cue("retract.entry_marker")
 ENTRY_NOT = _BOOK.cue("retract.entry_not_a_retraction")
 STATUS_LABEL = _BOOK.cue("retract.status_label")
@@ -138,8 +140,14 @@ def retractions(text: str) -> list[Retraction]:
     """The retracted ranges of the text (offsets in `text`), each with the rule that found it."""
     out: list[Retraction] = []
     quotes = _quotes(text)
+    rejected = [_rejected(text, quotes, k) for k in range(len(quotes))]
+    for k in range(len(quotes) - 2, -1, -1):  # a rejection reaches back over the quotes joined to its quote
+        if (rejected[k + 1] and not rejected[k]
+                and not REPLACEMENT_BEFORE.matches(text[max(0, quotes[k][0] - _BEFORE_REACH):quotes[k][0]])
+                and QUOTE_JOINER.matches(text[quotes[k][1]:quotes[k + 1][0]])):
+            rejected[k] = True
     for k, (_, _, i_start, i_end) in enumerate(quotes):
-        if not _rejected(text, quotes, k):
+        if not rejected[k]:
             continue
         out.append(Retraction(i_start, i_end, QUOTED_RULE))
         regex = _words_regex(text[i_start:i_end])

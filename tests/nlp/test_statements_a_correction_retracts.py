@@ -21,8 +21,8 @@ with the clinician's reading after it (no rejecting word: '"Tumour" was the fami
 read it), "not entered in error", the replacement quote itself.
 
 Limits known: only a quoted statement is matched back; an unquoted "the dictation says pacemaker removed; this is
-wrong" retracts nothing; a rejection after a list of quotes ('"A" and "B" are incorrect') reaches the last quote
-only; a quote of one or two words is retracted only where it is quoted; a banner "*** ENTERED IN ERROR ***" over a
+wrong" retracts nothing; a rejection after quotes joined by "and", "or" or a comma in one sentence reaches them
+all (retract.quote_joiner; table JOINED below), not quotes of an earlier sentence; a quote of one or two words is retracted only where it is quoted; a banner "*** ENTERED IN ERROR ***" over a
 whole note marks nothing.
 
 Rows: id -> (text, concept, mention text, which occurrence of it (0 first), retracted?). Rows whose id starts with
@@ -133,3 +133,45 @@ def test_statements_a_correction_retracts(mentions: Callable[[str], list[Mention
     mention = found[nth]
     assert mention.has("retracted") is retracted, (mention.modifiers, mention.modifier_rules)
     assert bool(RULES & set(mention.modifier_rules)) is retracted, mention.modifier_rules
+
+
+JOINED = {
+    # One rejection after the last of several quotes joined in one sentence rejects them all (retract.quote_joiner).
+    "joined-and-two-sources": ('The intake note says "shunt removed in 2018" and the problem list says\n'
+                               '"status post shunt removal." This is wrong: the shunt is in place.',
+                               "shunt removed in 2018"),
+    "joined-comma-three": ('"Glioma resected 2020", "on temozolomide" and "stable disease" are incorrect; no tumour '
+                           'was ever found.', "Glioma resected 2020"),
+    "joined-or": ('"Known epilepsy" or "seizure disorder" - incorrect; these were faints.',
+                  "Known epilepsy"),
+    # near: quotes joined but nothing rejects the last one
+    "near-joined-not-rejected": ('She calls them "spells" and her husband says "blackouts".', None),
+}
+
+
+@pytest.mark.parametrize("case", JOINED.values(), ids=JOINED.keys())
+def test_quotes_joined_to_a_rejected_quote(case: tuple[str, str | None]) -> None:
+    from pipeline.nlp.retraction import QUOTED_RULE, retractions
+
+    text, first = case
+    found = [text[r.start:r.end] for r in retractions(text) if r.rule_id == QUOTED_RULE]
+    if first is None:
+        assert found == [], found
+    else:
+        assert first in found, found
+
+
+NOT_JOINED = {
+    # near: a sentence end between the quotes, or the first quote is the correction itself, keeps it read.
+    "near-sentence-between": ('The patient said "I feel much better." The draft says "abscess drained"; incorrect.',
+                              "I feel much better."),
+    "near-replacement-first": ('Should read "left frontal" and not "right frontal", which is wrong.', "left frontal"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_JOINED.values(), ids=NOT_JOINED.keys())
+def test_quotes_not_joined(case: tuple[str, str]) -> None:
+    from pipeline.nlp.retraction import retractions
+
+    text, kept = case
+    assert kept not in [text[r.start:r.end] for r in retractions(text)]
