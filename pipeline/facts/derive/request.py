@@ -25,6 +25,8 @@ _SPINE_STUDY_PART = cue("request.spine_study_part")
 _BODY_PART_FIELD = cue("request.body_part_field")
 _BODY_PART_BRAIN = cue("request.body_part_brain")
 FIELD_REACH = 300
+BODY_CONCEPT = "BODY_MRS_TARGET"
+"""An MRS named with an organ outside the head as its target (target rules `body.*` in nlp/resources/targets.yaml)."""
 """How far (characters) above a body-part field its form may name the study it is for."""
 _BRAIN_MRS_AFTER = cue("request.brain_mrs_after")
 _BRAIN_MRS_BEFORE = cue("request.brain_mrs_before")
@@ -205,11 +207,19 @@ def spine_indication(r: Resolver, name: str) -> Fact:
 def non_brain_target(r: Resolver, name: str) -> Fact:
     """The MRS's target is not the brain: the spine, the spinal cord or a disc (spine_indication, site `spine`), or
     a lesion of skull-base bone, the sinonasal cavity or the orbit that the packet keeps outside the brain
-    (facts/site.py; site `skull_base`, `sinonasal` or `orbit`, citing the cues that kept it there)."""
+    (facts/site.py; site `skull_base`, `sinonasal` or `orbit`, citing the cues that kept it there), or another organ
+    named with the MRS asked for (site `body`, attribute `organ`: breast, prostate, liver, muscle, limb, kidney,
+    neck; `_body_targets`)."""
     ctx = r.ctx
     spine = r.fact("spine_indication")
     evidence = [e.model_copy(update={"attributes": {**e.attributes, "site": "spine"}}) for e in spine.evidence]
     statuses = [spine.status] if spine.status is not FactStatus.NOT_DOCUMENTED else []
+    body, set_aside = _body_targets(r)
+    for m in body:  # the organ is the target, however open the diagnosis there ("lymphoma versus carcinoma")
+        evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT,
+                                     attributes={"site": "body", "organ": m.attrs.get("organ", "")}))
+        statuses.append(FactStatus.PRESENT)
+    ignored = list(spine.ignored) + set_aside
     read = ctx.site
     for m in read.targets if read is not None else []:
         site = m.attrs.get("site", "unstated")
@@ -219,11 +229,43 @@ def non_brain_target(r: Resolver, name: str) -> Fact:
     note = read.note if read is not None and read.note and not read.targets else ""
     if not statuses:
         return make_fact(name, FactStatus.NOT_DOCUMENTED, [], note=note or "the MRS target is the brain",
-                         ignored=list(spine.ignored))
+                         ignored=ignored)
     sites = sorted({str(e.attributes["site"]) for e in evidence if e.assertion in {"present", "suspected"}})
-    return make_fact(name, best_status(statuses), evidence, ignored=list(spine.ignored),
-                     attributes={"site": sites} if sites else None,
+    organs = sorted({m.attrs["organ"] for m in body if m.attrs.get("organ")})
+    attributes: dict[str, list[str]] = {"site": sites} if sites else {}
+    if organs:
+        attributes["organ"] = organs
+    return make_fact(name, best_status(statuses), evidence, ignored=ignored, attributes=attributes or None,
                      note="MRS target outside the brain: " + (", ".join(sites) if sites else spine.note or ""))
+
+
+def _body_targets(r: Resolver) -> tuple[list[Mention], list[Evidence]]:
+    """The MRS asked for now named with an organ outside the head as its target (target rules `body.*`: "breast MRS",
+    "prostate MR spectroscopy", "31P-MRS of the right calf muscles", "MRS of the liver"), and the evidence set aside:
+    such an MRS told as history or done before (a prior MRS study, "breast MRS 2023 was benign"), negated, in a
+    report's findings, impression, comparison or technique, or named while the request names the brain as the MRS target (a brain MRS asked for, the other
+    organ's spectroscopy mentioned beside it)."""
+    ctx = r.ctx
+    found = [m for m in ctx.mentions(BODY_CONCEPT) if not m.has("negated")]
+    if not found:
+        return [], []
+    prior = {e.start for s in r.studies if s.modality == "MRS" for e in s.evidence}
+    brain = _brain_named(r)
+    kept: list[Mention] = []
+    ignored: list[Evidence] = []
+    for m in found:
+        own = [o for o in ctx.mentions("IMAGING", "MRS_REQUEST", counted=False)
+               if m.start <= o.start < m.end and _mrs_mention(o)]
+        # a report's title may be the request form's "Procedure:" line; its findings and impression are no request
+        if m.has("historical") or m.section in _NOT_REQUEST_SECTIONS or any(o.start in prior for o in own):
+            ignored.append(ctx.evidence(m, attributes={"note": "an MRS of another organ told as history or done "
+                                                               "before, not the one asked for"}))
+        elif brain is not None:
+            ignored.append(ctx.evidence(m, attributes={"note": "the request names the brain as the MRS target"},
+                                        cues=[brain]))
+        else:
+            kept.append(m)
+    return kept, ignored
 
 
 def _mrs_mention(m: Mention) -> bool:
