@@ -44,6 +44,7 @@ _DISEASE_ORDER = ("tumor", "leukodystrophy", "infection", "other")
 _BRANCH_LINE = cue("purpose.branch_line")
 _BRANCH_FOUND = cue("purpose.branch_found")
 _BRANCH_CONDITION = cue("purpose.branch_condition")
+_ITEM_CONTINUATION = cue("purpose.item_continuation")
 _BRANCH_REACH = 6
 """How many lines above a branch its MRS item may stand (the lines between are branch lines)."""
 _RESPONSE_RULES = value_set("purpose.response_rules").values
@@ -116,7 +117,8 @@ def _refers_back(ctx: FactContext, m: Mention) -> bool:
 def _branch_of_mrs(ctx: FactContext, m: Mention) -> str | None:
     """A branch of a plan told from a spectral result to an action (targets.yaml purpose.result_branch, attrs branch:
     list) is the MRS's when its line names the MRS or hangs under a line that does, every line between being a
-    branch line ("1. MR spectroscopy of the lesion." / "- high choline -> re-resection" / "- lipid only -> steroids"),
+    branch line or a wrapped continuation of the item (purpose.item_continuation) ("1. MR spectroscopy of the lesion."
+    / "- high choline -> re-resection" / "- lipid only -> steroids"),
     and its line tells no result found ("MRS 10/02: Cho/NAA 2.4 -> resection 10/15"); the id of the cue that tied it
     ("" for its own line), or None."""
     text = ctx.text
@@ -135,7 +137,8 @@ def _branch_of_mrs(ctx: FactContext, m: Mention) -> str | None:
             return None  # a blank line: another paragraph
         if any(above <= o.start < start for o in mrs):
             return _BRANCH_LINE.id
-        if not _BRANCH_LINE.matches(text[above:start]):
+        line_above = text[above:start]
+        if not (_BRANCH_LINE.matches(line_above) or _ITEM_CONTINUATION.matches(line_above)):
             return None
         start = above
     return None

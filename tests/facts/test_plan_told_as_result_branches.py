@@ -18,7 +18,9 @@ result found (purpose.branch_found: "showed", "was", "performed", a date; purpos
 Near misses keep their reading: a plan arrow about no spectrum ("seizure recurs -> raise levetiracetam"), a serum
 lactate branch ("lactate > 4 -> broaden antibiotics") with no MRS above, an MRS done with its results and what
 followed (a timeline, not a purpose), another test's branch ("if PET hot -> biopsy"), "MRS -> not needed now", a
-deciding factor told in the past, a branch list separated from the MRS item by a blank line.
+deciding factor told in the past, a branch list separated from the MRS item by a blank line, a wrapped item that
+is not the MRS's. A wrapped continuation of the MRS item (an indented line that starts no bullet:
+purpose.item_continuation) keeps the branches below it the MRS's.
 
 Limits known: a branch list more than six lines below its MRS item, or under an item that names the MRS only by a
 pronoun ("1. Spectroscopy as above"), is not tied; the therapy a branch plans is read from its own line only ("lipid
@@ -45,6 +47,13 @@ TP_TUMOR, TP_UNSPEC = "treatment_planning:tumor", "treatment_planning:unspecifie
 
 CASES: dict[str, tuple[str, set[str]]] = {
     # ---------------------------------------------------------------- sub-bullets under the MRS item
+    "item wrapped over two lines": (PLAN + "1. Multivoxel MRS of the left parietal mass - asked for as the decider after\n"
+                                    "   the borderline perfusion; no repeat PET.\n"
+                                    "   - Cho/NAA up (recurrence) -> re-resection\n"
+                                    "   - lipid peak only (necrosis) -> steroids and watch\n", {TP_TUMOR, TP_UNSPEC}),
+    "near wrapped item that is not the MRS": (PLAN + "1. MR spectroscopy requested.\n2. Lactate and pyruvate with the\n"
+                                              "   next blood draw.\n   - lactate > 4 -> broaden antibiotics\n",
+                                              set()),
     "arrow bullets under numbered item": (PLAN + "1. MR spectroscopy of the right temporal mass.\n"
                                           "   - raised choline, depressed NAA (glioma) -> re-resection\n"
                                           "   - lipid-lactate only (necrosis) -> dexamethasone and watch\n",
