@@ -121,6 +121,11 @@ _HELD_EVENT = cue("study.held_event")
 _OTHER_PERSON = cue("study.other_person")
 _OTHER_OPENER = cue("study.other_person_opener")
 _PLANNING_TITLE = cue("study.planning_title")
+_ADVISED_AFTER = cue("study.advised_after")
+_MEETING_ITEM = cue("study.meeting_item_before")
+_REFERRAL_FOR = cue("study.referral_for_before")
+_LITERATURE = cue("study.literature")
+_PROTOCOL_GENERAL = cue("study.protocol_general")
 _LABEL_SEPARATOR = cue("study.label_separator")
 _PRIOR_ROW_LABEL = cue("study.prior_row_label")
 _PRIOR_ROW_DENIED = cue("study.prior_row_denied")
@@ -1492,6 +1497,9 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     choice = named_as_choice(ctx, m)
     if choice is not None:
         return choice  # "Tumour board 09/30: MRS preferred over PET", "Plan (10/21): spectroscopy": no study done
+    talk = advised_or_general(ctx, m, sentence)
+    if talk is not None:
+        return talk  # "MRS advised at the conference 11/04", "Park et al. (2021) describe MRS markers of ..."
     for words in (_PROSPECT_AFTER, _COVERAGE_AFTER):
         if words.matches(after):
             return words.id  # "may demonstrate" is no study done
@@ -1557,6 +1565,33 @@ def named_as_choice(ctx: FactContext, m: Mention) -> str | None:
         return _CHOSEN_AFTER.id
     if _CHOSEN_BEFORE.matches(ctx.text[lo:m.start]) or _CHOSEN_BEFORE.matches(ctx.text[m.sentence_start:m.start]):
         return _CHOSEN_BEFORE.id
+    return None
+
+
+def advised_or_general(ctx: FactContext, m: Mention, sentence: str) -> str | None:
+    """The id of the cue by which the MRS is advised, a meeting's item, what a referral is for, or named in
+    literature or a general rule, not a study of the patient: advised after its name ("MRS advised at the
+    conference 11/04/2026", study.advised_after), a meeting's item ("MDT 11/11 outcome: MRS to characterise",
+    study.meeting_item_before), a referral's object ("Referral dated 11/12 for MR spectroscopy",
+    study.referral_for_before), a cited paper ("Park et al. (2021) describe MRS markers ...", study.literature) or a
+    programme's rule ("per our programme every presurgical case gets MRS", study.protocol_general). None when the
+    rest of its clause tells it done or reads it (a verdict, a spectrum result)."""
+    lo, hi = ctx.clause_of(m)
+    after = own_stretch_after(ctx, m)
+    if _done_told(after) or _SPECTRUM_RESULT.matches(after) or any(
+            lo <= o.start < hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return None
+    if _ADVISED_AFTER.matches(after):
+        return _ADVISED_AFTER.id
+    if _MEETING_ITEM.matches(ctx.text[m.sentence_start:m.start]):
+        return _MEETING_ITEM.id
+    if _REFERRAL_FOR.matches(ctx.text[lo:m.start]):
+        return _REFERRAL_FOR.id
+    if _done_told(ctx.text[lo:m.start]) and not _REFERRAL_FOR.matches(ctx.text[lo:m.start]):
+        return None  # "the MRS obtained ...", "prior MRS": a study done
+    for words in (_LITERATURE, _PROTOCOL_GENERAL):
+        if words.matches(sentence):
+            return words.id
     return None
 
 
