@@ -45,6 +45,8 @@ _BRANCH_LINE = cue("purpose.branch_line")
 _BRANCH_FOUND = cue("purpose.branch_found")
 _BRANCH_CONDITION = cue("purpose.branch_condition")
 _ITEM_CONTINUATION = cue("purpose.item_continuation")
+_LINE_RUNS_ON = cue("purpose.line_runs_on")
+_NO_BULLET = cue("purpose.no_bullet")
 _BRANCH_REACH = 6
 """How many lines above a branch its MRS item may stand (the lines between are branch lines)."""
 _RESPONSE_RULES = value_set("purpose.response_rules").values
@@ -138,7 +140,9 @@ def _branch_of_mrs(ctx: FactContext, m: Mention) -> str | None:
         if any(above <= o.start < start for o in mrs):
             return _BRANCH_LINE.id
         line_above = text[above:start]
-        if not (_BRANCH_LINE.matches(line_above) or _ITEM_CONTINUATION.matches(line_above)):
+        higher = text[text.rfind("\n", 0, above - 1) + 1:above] if above else ""
+        runs_on = _NO_BULLET.matches(line_above) and _LINE_RUNS_ON.matches(higher)
+        if not (_BRANCH_LINE.matches(line_above) or _ITEM_CONTINUATION.matches(line_above) or runs_on):
             return None
         start = above
     return None

@@ -51,6 +51,11 @@ CASES: dict[str, tuple[str, set[str]]] = {
                                     "   the borderline perfusion; no repeat PET.\n"
                                     "   - Cho/NAA up (recurrence) -> re-resection\n"
                                     "   - lipid peak only (necrosis) -> steroids and watch\n", {TP_TUMOR, TP_UNSPEC}),
+    "item wrapped, indentation lost (PDF text)": (PLAN + "1. Single-voxel MRS of the right thalamic mass - wanted as the\n"
+                                                  "decider after the borderline PET; no repeat PET.\n"
+                                                  "- Cho/NAA up (glioma) -> stereotactic biopsy\n"
+                                                  "- lipid peak only (necrosis) -> steroids and watch\n",
+                                                  {TP_TUMOR, TP_UNSPEC}),
     "near wrapped item that is not the MRS": (PLAN + "1. MR spectroscopy requested.\n2. Lactate and pyruvate with the\n"
                                               "   next blood draw.\n   - lactate > 4 -> broaden antibiotics\n",
                                               set()),
