@@ -141,8 +141,9 @@ def _branch_of_mrs(ctx: FactContext, m: Mention) -> str | None:
             return _BRANCH_LINE.id
         line_above = text[above:start]
         higher = text[text.rfind("\n", 0, above - 1) + 1:above] if above else ""
-        runs_on = _NO_BULLET.matches(line_above) and _LINE_RUNS_ON.matches(higher)
-        if not (_BRANCH_LINE.matches(line_above) or _ITEM_CONTINUATION.matches(line_above) or runs_on):
+        continues = _NO_BULLET.matches(line_above) and (  # the item wrapped: indented, or under a line left open
+            _ITEM_CONTINUATION.matches(line_above) or _LINE_RUNS_ON.matches(higher))
+        if not (_BRANCH_LINE.matches(line_above) or continues):
             return None
         start = above
     return None
