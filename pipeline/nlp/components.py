@@ -11,6 +11,7 @@
 """
 
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import numpy
@@ -367,6 +368,49 @@ def _drop_contained(spans: list[Span]) -> list[Span]:
         widest[label] = span.end
         out.append(span)
     return out
+
+
+@Language.component("hl7_message_sections", assigns=["doc._.sections", "token._.section"],
+                    requires=["doc._.sections"])
+def hl7_message_sections(doc: Doc) -> Doc:
+    """A section that a heading inside an HL7 v2 message opens ("OBX|9|TX|||IMPRESSION: ...") ends where the message
+    ends (cue layout.hl7_message_end: the first line after its segments that is no segment and no page break
+    inside the message, or the next MSH segment; pipeline/nlp/normalize.py hl7_messages). The text after the message
+    reads in the section it would have had with no message before it: the section open before the message, or
+    none. Segments after the heading inside the message stay in its section."""
+    from medspacy.section_detection import Section
+
+    from .normalize import hl7_messages
+
+    messages = hl7_messages(doc.text)
+    if not messages or not len(doc):
+        return doc
+    starts = [t.idx for t in doc]
+    # each message's [first, after) tokens; messages do not overlap and come in order
+    spans = [(bisect_left(starts, start), bisect_left(starts, end)) for start, end in messages]
+    firsts = [first for first, _ in spans]
+    sections: list[Any] = []
+    for section in doc._.sections:
+        sections.append(section)
+        title = section.title_span[0]
+        k = bisect_right(firsts, title) - 1
+        if section.category is None or k < 0:
+            continue
+        first, after = spans[k]
+        body_end = section.body_end
+        if not title < after < body_end:
+            continue
+        before = doc[first - 1]._.section if first > 0 else None
+        section.body_end = after
+        if before is not None and before.category is not None:
+            rest = Section(before.category, after, after, after, body_end, before.parent, before.rule)
+        else:
+            rest = Section(None, after, after, after, body_end)
+        sections.append(rest)
+        for token in doc[after:body_end]:
+            token._.section = rest
+    doc._.sections = sections
+    return doc
 
 
 class ReheadedSections:

@@ -325,7 +325,8 @@ def sections_from_doc(doc: Doc, norm: NormalizedText, source_text: str) -> list[
         rule = section.rule
         rule_id = rule.metadata.get("id") if rule is not None and rule.metadata else None
         out.append(
-            SectionSpan(category=section.category, start=start, end=end, header=source_text[hs:he].strip(),
+            SectionSpan(category=section.category, start=start, end=end,
+                        header=source_text[hs:he].strip() if h_end > h_start else "",  # resumed: no header
                         rule_id=rule_id)
         )
     return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -212,6 +214,73 @@ def _hl7_segments(lines: Sequence[str]) -> list[tuple[str, int, int] | None]:
     return kinds
 
 
+def _hl7_messages(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the source text that HL7 v2 messages printed as text take: a run of segment lines
+    (layout.hl7_text_segment, layout.hl7_person_segment, layout.hl7_header_segment) up to the line after its last
+    segment. Blank lines, page breaks and page or fax headers (layout.hl7_message_gap) between two segments of the
+    message do not end it (a message printed over two pages); any other line does, and the next MSH segment starts
+    a new message (layout.hl7_message_end). Indentation plays no part (PDF text loses it)."""
+    if "|" not in text:
+        return []
+    lines = text.split("\n")
+    segments = _hl7_segments(lines)
+    if not any(s is not None for s in segments):
+        return []
+    gap, new_message = _cue("layout.hl7_message_gap"), _cue("layout.hl7_message_end")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out: list[tuple[int, int]] = []
+    n, i = len(lines), 0
+    while i < n:
+        if segments[i] is None:
+            i += 1
+            continue
+        last, j = i, i + 1
+        while j < n:
+            if segments[j] is not None:
+                if new_message.matches(lines[j].lstrip()):
+                    break
+                last, j = j, j + 1
+                continue
+            k = j
+            while k < n and k - j < _MAX_MESSAGE_GAP and segments[k] is None and gap.matches(lines[k]):
+                k += 1
+            if k < n and k > j and segments[k] is not None and not new_message.matches(lines[k].lstrip()):
+                j = k  # a page break inside the message: its segments go on
+                continue
+            break
+        out.append((starts[i], min(starts[last + 1], len(text))))
+        i = last + 1
+    return out
+
+
+# at most this many lines (blank lines, a page break, a page's fax and page headers) between two segments of a message
+_MAX_MESSAGE_GAP = 6
+# the HL7 messages of recently normalised texts, in the normalised text's offsets, for the pipeline's
+# hl7_message_sections component (pipeline/nlp/components.py), which sees the normalised text only
+_MESSAGES: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
+_MESSAGES_KEPT = 8
+
+
+def hl7_messages(text: str) -> tuple[tuple[int, int], ...]:
+    """The [start, end) spans that HL7 v2 messages take in `text`, a text that normalize() returned (none for any
+    other text)."""
+    return _MESSAGES.get(text, ())
+
+
+def _remember_messages(source: str, norm: NormalizedText) -> None:
+    spans = _hl7_messages(source)
+    if not spans:
+        return
+    offsets, size = norm.source_offsets, len(norm.text)
+    _MESSAGES[norm.text] = tuple((bisect_left(offsets, a, 0, size), bisect_left(offsets, b, 0, size))
+                                 for a, b in spans)
+    _MESSAGES.move_to_end(norm.text)
+    while len(_MESSAGES) > _MESSAGES_KEPT:
+        _MESSAGES.popitem(last=False)
+
+
 def _hl7_soft_break(prev_value: str, next_value: str) -> bool:
     """The report's prose goes on from one text segment's value into the next one's, as a wrapped line does (an
     empty value is a paragraph's end; "Enhancing lesion of the left insula," / "lymphoma versus abscess.")."""
@@ -325,7 +394,10 @@ def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> Normal
     spoken, spoken_offsets = spoken_punctuation(layout.text, layout.source_offsets, text)
     spoken, spoken_offsets = spoken_numbers(spoken, spoken_offsets)
     repaired, offsets = repair(spoken, spoken_offsets, ocr_spans)
-    return NormalizedText(repaired, offsets)
+    norm = NormalizedText(repaired, offsets)
+    if "|" in text:
+        _remember_messages(text, norm)
+    return norm
 
 
 def normalize_layout(text: str) -> NormalizedText:

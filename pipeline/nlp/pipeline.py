@@ -33,6 +33,7 @@ def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
         config={"rules": None, "require_start_line": True, "apply_sentence_boundary": False, "span_attrs": None},
     )
     sectionizer.add(section_rules(nlp.tokenizer))
+    nlp.add_pipe("hl7_message_sections")  # a heading inside an HL7 message opens a section that ends with it
     nlp.add_pipe("reheaded_sections")  # "History:" under a report's title is its indication
     nlp.add_pipe("section_sentence_starts")
     nlp.add_pipe("prior_auth_targets")
