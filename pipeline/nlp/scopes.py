@@ -254,6 +254,10 @@ class ListContext:
         self._categories = frozenset(config.get("categories", ()))
         self._title_rules = frozenset(str(r) for r in config.get("title_rules", ()))
         self._rules: dict[int, ConTextRule] = {}
+        marks = config.get("inline_marks") or {}
+        self._marks = _compiled(str(marks.get("id", self._scope_id)), marks.get("patterns", ()))
+        self._inline_ends = _compiled(self._scope_id, config.get("inline_ends", ()))
+        self._inline_last_ends = _compiled(self._scope_id, config.get("inline_last_ends", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         graph = getattr(doc._, "context_graph", None)
@@ -308,6 +312,9 @@ class ListContext:
         booked"). At most `max_tokens` tokens are read for one heading, so the work stays proportional to the text."""
         n = len(doc)
         limit = min(n, cue_end + self._max_tokens)
+        inline = self._inline(doc, cue_end, limit, targets, index)
+        if inline is not None:
+            return inline
         if title_end is not None:
             rest = title_end
             while rest < limit and doc[rest].is_space and not _is_line_break(doc[rest]):
@@ -378,6 +385,92 @@ class ListContext:
         if end <= start:
             return None
         return start, end
+
+    def _marks_at(self, text: str, pos: int, endpos: int) -> list[tuple[str, int, int]]:
+        """The readings (kind, value, end) of an enumeration mark of `inline_marks` starting at `pos`."""
+        out: list[tuple[str, int, int]] = []
+        for pattern in self._marks:
+            m = pattern.match(text, pos, endpos)
+            if m is not None:
+                out.extend((kind, _mark_value(kind, value), m.end()) for kind, value in m.groupdict().items() if value)
+        return out
+
+    def _next_mark(self, text: str, pos: int, endpos: int, after: set[tuple[str, int]]
+                   ) -> tuple[int, int, set[tuple[str, int]]] | None:
+        """The first mark in text[pos:endpos] counting on from one of `after`: (start, end, its readings)."""
+        best: tuple[int, int, set[tuple[str, int]]] | None = None
+        for pattern in self._marks:
+            for m in pattern.finditer(text, pos, endpos):
+                if best is not None and m.start() > best[0]:
+                    break
+                readings = {(kind, _mark_value(kind, value)) for kind, value in m.groupdict().items() if value}
+                follows = {(kind, value) for kind, value in readings if (kind, value - 1) in after}
+                if follows:
+                    if best is None or m.start() < best[0]:
+                        best = (m.start(), m.end(), follows)
+                    elif m.start() == best[0]:
+                        best = (best[0], max(best[1], m.end()), best[2] | follows)
+                    break
+        return best
+
+    def _inline(self, doc: Doc, cue_end: int, limit: int, targets: list[Span], index: SpansByStart
+                ) -> tuple[int, int] | None:
+        """The token range of items enumerated on the cue's own line and sentence ("Differential includes (1) GBM;
+        (2) abscess; (3) lymphoma"), or None: the cue, at most max_header_words words (no target, no clause end),
+        then a mark of `inline_marks` and at least one more counting on from it."""
+        if not self._marks or cue_end >= limit:
+            return None
+        text = doc.text
+        stop_char = doc[limit - 1].idx + len(doc[limit - 1].text)
+        i, words, first = cue_end, 0, None
+        while i < limit and not _is_line_break(doc[i]):
+            first = self._marks_at(text, doc[i].idx, stop_char)
+            if first:
+                break
+            if doc[i].text in _SENTENCE_END:
+                return None
+            if not doc[i].is_space and not doc[i].is_punct:
+                words += 1
+                if words > self._max_header_words:
+                    return None
+            i += 1
+        if not first or _starting_in(targets, index, cue_end, i):
+            return None
+        start_char, pos = doc[i].idx, max(end for _, _, end in first)
+        state = {(kind, value) for kind, value, _ in first}
+        items = 1
+        while True:
+            nxt = self._next_mark(text, pos, stop_char, state)
+            bound = nxt[0] if nxt is not None else stop_char
+            hard = min((m for m in (p.search(text, pos, bound) for p in self._inline_ends) if m is not None),
+                       key=lambda m: m.start(), default=None)
+            if nxt is not None and (hard is None or not text[hard.end():nxt[0]].strip(" \t")):
+                items += 1
+                pos, state = nxt[1], nxt[2]
+                continue
+            end_char = hard.start() if hard is not None else bound
+            soft = [m.start() for m in (p.search(text, pos, end_char) for p in self._inline_last_ends) if m is not None]
+            end_char = min([end_char, *soft])
+            break
+        if items < 2:
+            return None
+        while end_char > pos and text[end_char - 1].isspace():
+            end_char -= 1
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        return (span.start, span.end) if span is not None and span.end > span.start else None
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _mark_value(kind: str, mark: str) -> int:
+    """The place an enumeration mark counts: 3 for "3", 2 for "b", 4 for "iv"."""
+    if kind == "num":
+        return int(mark)
+    if kind == "letter":
+        return ord(mark.lower()) - ord("a") + 1
+    values = [_ROMAN.get(c, 0) for c in mark.lower()]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
 def _compiled(scope_id: str | None, patterns: Any) -> list[re.Pattern[str]]:
