@@ -86,6 +86,9 @@ VERDICT_KINDS = (frozenset({"inconclusive", "conclusive", "nonlesional"}),
                  frozenset({"technically_limited", "technically_adequate"}))
 _PAST_CUE = cue("study.past")
 _DONE_VERB = cue("study.done_verb")
+_TOLD_PAST = cue("study.told_past")
+_TOLD_PAST_NOT = cue("study.told_past_not")
+_OTHER_ORGAN = cue("study.spectroscopy_other_organ")
 # Cues strong enough to make a sentence about a study already done even when it also mentions a request.
 _DONE_CUE = cue("study.done")
 _REQUEST_CUE = cue("study.request")
@@ -1296,6 +1299,22 @@ def _done_verb(ctx: FactContext, m: Mention) -> bool:
     return _DONE_VERB.matches(ctx.text[lo:m.start])
 
 
+def told_done_plainly(ctx: FactContext, m: Mention, clause: str) -> str | None:
+    """The id of the cue by which an undated MRS with no done word (study.done) is told done on the patient before
+    the request all the same: a past verb of having it right before its name ("She had an MRS at the outside
+    hospital last year", "got a spectroscopy study in Tulsa": study.done_verb), or a relative past time or a place
+    elsewhere in its clause `clause` ("MRS at an outside facility 2 yrs ago", "spectroscopy elsewhere last fall":
+    study.told_past). None when the clause plans, asks for, advises or calls it off ("will have MRS at the outside
+    hospital next week", "the outside hospital recommended an MRS last year", "was supposed to have an MRS last
+    spring but it was cancelled": study.told_past_not), or names the spectroscopy of another organ ("had MR
+    spectroscopy of the prostate last year": study.spectroscopy_other_organ)."""
+    if _TOLD_PAST_NOT.matches(clause) or _OTHER_ORGAN.matches(clause):
+        return None
+    if _done_verb(ctx, m):
+        return _DONE_VERB.id
+    return _TOLD_PAST.id if _TOLD_PAST.matches(clause) else None
+
+
 def _is_mrs_code(m: Mention) -> bool:
     return m.attrs.get("code") in _MRS_CODES or m.text.strip() in _MRS_CODES
 
@@ -1697,8 +1716,10 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if m.concept == "IMAGING" and modality == "unspecified" and when is None and m.has("uncertain"):
             continue  # "whether a scan can tell Alzheimer's from small strokes": what imaging might show, no study
         sentence = _without(ctx, m, asides)
-        if modality == "MRS" and when is None and (borrowed or not _done_told(_clause(ctx, m, sentence))
-                                                   or is_planned(ctx, m)):
+        done_said = modality != "MRS" or when is not None or _done_told(_clause(ctx, m, sentence))
+        # "She had an MRS at the outside hospital last year": done, told with no done word
+        plainly = None if done_said else told_done_plainly(ctx, m, _clause(ctx, m, sentence))
+        if modality == "MRS" and when is None and (borrowed or not (done_said or plainly) or is_planned(ctx, m)):
             # the MRS being requested or planned ("after the MRS", "MRS to be scheduled", "to be done with the 3T
             # protocol"), or named beside another study's date with nothing of its own done, not a prior one
             continue
@@ -1733,7 +1754,8 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
                         for e in evidence]
         cited_by: list[str] = []
         if when is None and not verdicts:
-            cited_by = [c.id for c in (_DONE_VERB,) if _done_verb(ctx, m)] or \
+            cited_by = [plainly] if plainly is not None else \
+                       [c.id for c in (_DONE_VERB,) if _done_verb(ctx, m)] or \
                        [c.id for c in (_PAST_CUE,) if c.matches(sentence)]
             if not cited_by:
                 continue
