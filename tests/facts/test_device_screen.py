@@ -32,12 +32,18 @@ CODE_LABELS = {
     "icd-and-cpt": ("Please confirm the ICD/CPT codes before submission.", N, None),
     "icd-numeric-code": ("Coded as ICD 348.89 on the 2014 claim.", N, None),
     "icd-dx": ("ICD dx G93.40 entered by the scheduler.", N, None),
+    "icd-o-registry": ("Morphology (ICD-O-3.2) 9401/3, astrocytoma; topography C71.0.", N, None),
+    "icd-o3-spaced": ("Site per ICD O3: C71.6 cerebellum.", N, None),
+    "icd-o-bare": ("Histology coded to ICD-O by the registrar.", N, None),
+    "icd-o-lower": ("abstracted with icd-o-3 codes 9380/3", N, None),
     # near misses: an implanted cardioverter-defibrillator
     "icd-in-situ": ("Cardiology: ICD in situ, last interrogation unremarkable.", P, ["icd"]),
     "has-an-icd-maker": ("He has an ICD (Boston Scientific) for prior VT arrest.", P, ["icd"]),
     "dual-chamber-icd-year": ("Dual-chamber ICD placed 2021 after syncope.", P, ["icd"]),
     "aicd": ("PMH: HTN, CAD, AICD.", P, ["icd"]),
     "icd-and-code-together": ("ICD C71.9 glioma; patient also has an ICD implanted 2019.", P, ["icd"]),
+    "icd-o-and-device": ("ICD-O-3 9440/3 glioblastoma; he also has an ICD since 2022.", P, ["icd"]),
+    "icd-off-for-scan": ("ICD off for the scan per cardiology.", P, ["icd"]),
 }
 
 
