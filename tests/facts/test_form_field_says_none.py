@@ -39,7 +39,7 @@ from text_to_criteria import check_facts
 from pipeline.contracts import FactStatus
 
 P, A, N = FactStatus.PRESENT, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
-GBM = "MRI brain 11/10/2026: 3.1 cm enhancing right temporal mass, consistent with high-grade glioma.\n"
+GBM = "MRI brain 11/10/2026: 2.7 cm enhancing left insular mass, in keeping with a high-grade glioma.\n"
 
 CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     # ------------------------------------------------------------ radiation
