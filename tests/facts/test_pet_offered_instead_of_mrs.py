@@ -38,7 +38,7 @@ REQUEST = "PRIOR AUTHORIZATION REQUEST\n"
 
 CASES: dict[str, tuple[str, FactStatus]] = {
     "and/or, recommends, purpose after": (
-        "Radiology recommends MR spectroscopy and/or amino-acid PET to separate tumour from treatment effect.\n", A),
+        "Radiology recommends spectroscopy and/or a methionine PET to separate tumour from treatment effect.\n", A),
     "and/or, PET first": ("Recommend FET-PET and/or MR spectroscopy of the left temporal lesion.\n", A),
     "and / or, spaced slash": ("Recommend MRS and/ or choline PET to settle the question.\n", A),
     "and/or, request form, body part before": (

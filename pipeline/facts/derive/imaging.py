@@ -374,7 +374,7 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
         cues = requested_study_cues(ctx, m)
         choice = _offered_as_choice(ctx, m) if cues is not None else None
         if choice is not None:
-            # "Recommend MRS or amino-acid PET", "MRS and/or FET-PET", "MRS / FDG-PET": one or the other, not both
+            # "Recommend MRS or FET PET", "MRS and/or FET-PET", "MRS / FDG-PET": one or the other, not both
             alternatives[m.start] = choice
             continue
         if cues is None and discussed_then_ordered(ctx, m):
