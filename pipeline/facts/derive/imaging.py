@@ -47,6 +47,7 @@ _PET_CODES = value_set("codes.pet")
 _NOT_DONE = cue("study.alternative_not_done")
 _ANSWERED_NO_NOTE = cue("study.answered_no_note")
 _OR = cue("study.alternative_or")
+_TO_MRS = cue("study.alternative_to_mrs")
 _ROW_LABEL = cue("study.row_label")
 _REQUESTED = cue("study.request")
 _DISC_TARGET = frozenset({value_set("codes.disc_mrs").id, cue("request.discogenic_target").id})
@@ -198,14 +199,22 @@ def prior_mrs(r: Resolver, name: str) -> Fact:
     return not_documented(name, "no prior imaging documented")
 
 
-def _offered_as_choice(ctx: FactContext, m: Mention) -> bool:
-    """The study is offered with the study named next to it in its clause as a choice ("MRS or PET")."""
+def _offered_as_choice(ctx: FactContext, m: Mention) -> str | None:
+    """The id of the cue by which the study is offered with the study named next to it in its clause as a choice
+    ("MRS or PET": study.alternative_or), or, that study being the MR spectroscopy, in its place ("MRS and/or PET",
+    "MRS / FET-PET", "MRS vs PET", "MRS or, failing that, PET": study.alternative_to_mrs); else None."""
     lo, hi = ctx.clause_of(m)
     others = [o for o in ctx.same_sentence(m, "IMAGING", counted=False) if lo <= o.start and o.end <= hi]
-    before = max((o.end for o in others if o.end <= m.start), default=None)
-    after = min((o.start for o in others if o.start >= m.end), default=None)
-    return (before is not None and _OR.matches(ctx.text[before:m.start])) or \
-        (after is not None and _OR.matches(ctx.text[m.end:after]))
+    before = max((o for o in others if o.end <= m.start), key=lambda o: o.end, default=None)
+    after = min((o for o in others if o.start >= m.end), key=lambda o: o.start, default=None)
+    between = [(o, ctx.text[o.end:m.start]) for o in (before,) if o is not None] + \
+        [(o, ctx.text[m.end:o.start]) for o in (after,) if o is not None]
+    for o, words in between:
+        if _OR.matches(words):
+            return _OR.id
+        if o.attrs.get("modality") == "MRS" and _TO_MRS.matches(words):
+            return _TO_MRS.id
+    return None
 
 
 def _labels_next(ctx: FactContext, m: Mention) -> bool:
@@ -363,8 +372,10 @@ def pet_same_workup(r: Resolver, name: str) -> Fact:
             alternatives[m.start] = reason
             continue
         cues = requested_study_cues(ctx, m)
-        if cues is not None and _offered_as_choice(ctx, m):
-            alternatives[m.start] = _OR.id  # "Recommend MRS or amino-acid PET": one or the other, not both
+        choice = _offered_as_choice(ctx, m) if cues is not None else None
+        if choice is not None:
+            # "Recommend MRS or FET PET", "MRS and/or FET-PET", "MRS / FDG-PET": one or the other, not both
+            alternatives[m.start] = choice
             continue
         if cues is None and discussed_then_ordered(ctx, m):
             cues = [_REQUESTED.id]  # "FDG-PET discussed on 11/18, ordered for 11/25": the date is the talk's
