@@ -1787,6 +1787,18 @@ class RuleExtensions:
         if self._aside_id is not None:
             self._aside_rule = ConTextRule(literal="<set aside>", category="NEGATED_EXISTENCE", direction="FORWARD",
                                            metadata={"id": self._aside_id})
+        # `dismissals`: a later result, reading or decision that sets a weighed diagnosis aside ("... urine organic
+        # acids normal", "a later MRI did not show it", "thought to be artefact", "dropped"), each with its own id
+        self._aside_dismissals: list[tuple[ConTextRule, re.Pattern[str], frozenset[str]]] = []
+        for entry in aside.get("dismissals", ()) or ():
+            did = str(entry["id"])
+            self._aside_dismissals.append((
+                ConTextRule(literal=f"<{did}>", category="NEGATED_EXISTENCE", direction="FORWARD",
+                            metadata={"id": did}),
+                _compiled(did, [entry["pattern"]])[0],
+                frozenset(str(t) for t in entry.get("types", aside.get("types", ())))))
+        self._dismissal_unless = _compiled(self._aside_id, aside.get("dismissal_unless", ()))
+        self._dismissal_skip = frozenset(str(r) for r in aside.get("dismissal_skip_rules", ()))
         topic = config.get("topic_settled", {})
         self._topic_id: str | None = topic.get("id")
         self._topic_rules = frozenset(str(r) for r in topic.get("rules", ()))
@@ -2078,6 +2090,8 @@ class RuleExtensions:
             self._asked_answer.apply(doc, targets)
         if self._asked_read.active:
             self._asked_read.apply(doc, targets)
+        if self._aside_dismissals:  # after the other settling scopes, which keep their own ids
+            self._dismissed(doc, targets)
         if self._removal_id is not None and self._removal_categories and self._removal_types:
             # `removal_object`: a cue that denies, defers or doubts a device's removal leaves the device in the
             # patient ("VNS explant declined", "declined removal of the VNS", "DBS - refused removal")
@@ -2230,6 +2244,49 @@ class RuleExtensions:
                             for m in target._.modifiers) \
                     and any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers):
                 self._explained_aside(doc, target, sent, reach, targets)
+
+    def _dismissed(self, doc: Doc, targets: list[Span]) -> None:
+        """A diagnosis weighed (hedged) and then set aside by what follows in its sentence or the next one of its
+        paragraph ("organic acidemia screened because of the acidosis: urine organic acids normal", "possible DNET on
+        the 2015 MRI; the 2019 MRI did not show it", "an abscess was suspected; cultures excluded it"): a dismissal
+        of `dismissals` after the hedged target, with no other diagnosis of `types` between (the same finding told
+        again is fine) and nothing of `dismissal_unless` between the target and the dismissal's end (a result still
+        pending, the suspicion confirmed or seen again), negates it under the dismissal's id."""
+        text = doc.text
+        for target in targets:
+            # (a hedge also negated, "possible meningioma ... absent on the 2022 scan", is settled too)
+            if not any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers) \
+                    or any(m.category in ("HYPOTHETICAL", "FAMILY") for m in target._.modifiers) \
+                    or any((m.rule.metadata or {}).get("id") in self._dismissal_skip for m in target._.modifiers):
+                continue
+            sent = doc[target.start].sent
+            reach = sent.end
+            if sent.end < len(doc):
+                nxt = doc[sent.end].sent
+                gap = text[sent.end_char:nxt.start_char]
+                if "\n\n" not in gap and "\f" not in gap:
+                    reach = nxt.end
+            end_char = doc[reach - 1].idx + len(doc[reach - 1].text)
+            for rule, pattern, types in self._aside_dismissals:
+                if target.label_ not in types:
+                    continue
+                found = pattern.search(text, target.end_char, end_char)
+                if found is None:
+                    continue
+                # another diagnosis (of the dismissal's types or the scope's) between the hedge and the dismissal
+                if any(target.end <= other.start and other.end_char <= found.start()
+                       and (other.label_ in types or other.label_ in self._aside_types)
+                       and not self._same_finding(target, other) for other in targets if other is not target):
+                    continue
+                if any(p.search(text[target.end_char:found.end()]) for p in self._dismissal_unless):
+                    continue
+                cue = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if cue is None:
+                    continue
+                kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+                target._.modifiers = (*kept, ConTextModifier(rule, cue.start, cue.end, doc,
+                                                             scope_start=target.start, scope_end=cue.end))
+                break
 
     def _explained_aside(self, doc: Doc, target: Span, sent: Span, reach: int, targets: list[Span]) -> None:
         """A hedge of an earlier stage that the note explains otherwise after a turn ("a mitochondrial disorder was
