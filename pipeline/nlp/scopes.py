@@ -2249,9 +2249,10 @@ class RuleExtensions:
         """A diagnosis weighed (hedged) and then set aside by what follows in its sentence or the next one of its
         paragraph ("organic acidemia screened because of the acidosis: urine organic acids normal", "possible DNET on
         the 2015 MRI; the 2019 MRI did not show it", "an abscess was suspected; cultures excluded it"): a dismissal
-        of `dismissals` after the hedged target, with no other diagnosis of `types` between (the same finding told
-        again is fine) and nothing of `dismissal_unless` between the target and the dismissal's end (a result still
-        pending, the suspicion confirmed or seen again), negates it under the dismissal's id."""
+        of `dismissals` after the hedged target, with no other diagnosis of `types` before the dismissal's end (the
+        same words told again are fine; "suspected MLD; enzyme testing for Krabbe disease was normal" is Krabbe's)
+        and nothing of `dismissal_unless` between the target and the dismissal's end (a result still pending, the
+        suspicion confirmed or seen again), negates it under the dismissal's id."""
         text = doc.text
         for target in targets:
             # (a hedge also negated, "possible meningioma ... absent on the 2022 scan", is settled too)
@@ -2273,10 +2274,12 @@ class RuleExtensions:
                 found = pattern.search(text, target.end_char, end_char)
                 if found is None:
                     continue
-                # another diagnosis (of the dismissal's types or the scope's) between the hedge and the dismissal
-                if any(target.end <= other.start and other.end_char <= found.start()
+                # another diagnosis (of the dismissal's types or the scope's) between the hedge and the dismissal's end:
+                # the dismissal is that one's ("suspected MLD; enzyme testing for Krabbe disease was normal")
+                if any(target.end <= other.start and other.end_char <= found.end()
                        and (other.label_ in types or other.label_ in self._aside_types)
-                       and not self._same_finding(target, other) for other in targets if other is not target):
+                       and not (self._same_finding(target, other) and other.text.lower() == target.text.lower())
+                       for other in targets if other is not target):
                     continue
                 if any(p.search(text[target.end_char:found.end()]) for p in self._dismissal_unless):
                     continue
