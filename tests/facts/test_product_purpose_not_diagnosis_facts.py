@@ -11,8 +11,11 @@ Rule (context.yaml, HYPOTHETICAL, next to the generic-statement rules hyp.generi
   a drug in general (no person, pronoun, study, procedure or treatment-in-general word before the cue), the patient
   not named after it.
 - `hyp.label_indication_heading`: the indication qualified as the label's ("FDA-approved indication:", "Labelled
-  indications:", "Indications and usage:"), with no plan, policy, payer or study in its sentence.
+  indications:", "Indications and usage:"), with no plan, policy, payer or study in its clause.
 - `hyp.label_dosing`: a label's dosing section opening its line or sentence ("Dosing for X:", "Usual adult dose for X").
+
+The label rules read metabolic, mitochondrial and white-matter diseases as well ("label indication is urea cycle
+disorders", "carglumic acid is indicated for hyperammonemia due to NAGS deficiency").
 
 Near misses keep their reading: the patient's own treatment or order ("temozolomide 140 mg daily for her
 glioblastoma", "Indication: GBM, cycle 4 of 6", "on everolimus for SEGA, which is shrinking"), a drug for a
@@ -82,6 +85,15 @@ CASES: dict[str, tuple[str, str, FactStatus]] = {
     "near_order-indication": ("Indication: GBM, cycle 4 of 6.", "glial_neoplasm", P),
     "near_on-everolimus-for-sega": ("On everolimus for SEGA, which is shrinking.", "glial_neoplasm", P),
     "near_dexamethasone-edema": ("Dexamethasone for edema around the metastasis.", "brain_metastasis", P),
+    # a label's indication that is a metabolic disease, and a label heading after another clause
+    "label-indication-metabolic": (
+        "Sodium benzoate (given here; label indication is urea cycle disorders).", "inborn_error_of_metabolism", N),
+    "indicated-metabolic": (
+        "Carglumic acid is indicated for hyperammonemia due to NAGS deficiency.", "inborn_error_of_metabolism", N),
+    "labelled-indication-msud": ("Thiamine 100 mg (labelled indication: MSUD).", "inborn_error_of_metabolism", N),
+    "near_metabolic-her-own": ("Sodium phenylbutyrate for her OTC deficiency.", "inborn_error_of_metabolism", P),
+    "near_plans-approved-indication": (
+        "This meets the plan's approved indication: known glioblastoma.", "glial_neoplasm", P),
     "near_antiseizure-tumour-epilepsy": (
         "Anti-seizure medication for her tumour-related epilepsy.", "brain_neoplasm", P),
     "near_prevention-of-recurrence": (
