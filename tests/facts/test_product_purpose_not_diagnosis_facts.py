@@ -15,7 +15,7 @@ Rule (context.yaml, HYPOTHETICAL, next to the generic-statement rules hyp.generi
 - `hyp.label_dosing`: a label's dosing section opening its line or sentence ("Dosing for X:", "Usual adult dose for X").
 
 The label rules read metabolic, mitochondrial and white-matter diseases as well ("label indication is urea cycle
-disorders", "carglumic acid is indicated for hyperammonemia due to NAGS deficiency").
+disorders", "sodium phenylacetate-benzoate is indicated for acute hyperammonemia in urea cycle enzyme deficiencies").
 
 Near misses keep their reading: the patient's own treatment or order ("temozolomide 140 mg daily for her
 glioblastoma", "Indication: GBM, cycle 4 of 6", "on everolimus for SEGA, which is shrinking"), a drug for a
@@ -89,7 +89,8 @@ CASES: dict[str, tuple[str, str, FactStatus]] = {
     "label-indication-metabolic": (
         "Sodium benzoate (given here; label indication is urea cycle disorders).", "inborn_error_of_metabolism", N),
     "indicated-metabolic": (
-        "Carglumic acid is indicated for hyperammonemia due to NAGS deficiency.", "inborn_error_of_metabolism", N),
+        "Sodium phenylacetate-benzoate is indicated for acute hyperammonemia in urea cycle enzyme deficiencies.",
+        "inborn_error_of_metabolism", N),
     "labelled-indication-msud": ("Thiamine 100 mg (labelled indication: MSUD).", "inborn_error_of_metabolism", N),
     "near_metabolic-her-own": ("Sodium phenylbutyrate for her OTC deficiency.", "inborn_error_of_metabolism", P),
     "near_plans-approved-indication": (
