@@ -72,6 +72,8 @@ CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
     # ------------------------------------------------ near misses
     "near-negated": ("There is no abscess or metastasis on the new scan.", "BRAIN_METASTASIS", "metastasis", NEG,
                      False),
+    "near-rather-than": ("Read as a tumefactive plaque rather than glioma or lymphoma.", "CNS_LYMPHOMA", "lymphoma",
+                         NEG, False),
     "near-history-treatment": ("History of glioma or its treatment was not given.", "GLIOMA", "glioma", HIST, False),
     "near-resected-or-so": ("Glioblastoma, resected, or so the outside notes say.", "GLIOMA", "Glioblastoma", HIST,
                             False),
