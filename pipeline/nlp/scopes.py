@@ -1564,6 +1564,15 @@ class _AskedRead:
         return None
 
 
+def _next_in_paragraph(doc: Doc, sent: Span) -> Span | None:
+    """The sentence after `sent` when it goes on in the same paragraph (no blank line or page break between)."""
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    gap = doc.text[sent.end_char:nxt.start_char]
+    return None if "\n\n" in gap or "\f" in gap else nxt
+
+
 class RuleExtensions:
     """What some ConText rules assert beyond medspaCy's model, read from their metadata in context.yaml.
 
@@ -2206,11 +2215,9 @@ class RuleExtensions:
                 continue
             sent = doc[target.start].sent
             reach = sent.end
-            if sent.end < len(doc):
-                nxt = doc[sent.end].sent
-                gap = text[sent.end_char:nxt.start_char]
-                if "\n\n" not in gap and "\f" not in gap and self._aside_turns.match(nxt.text.lstrip()):
-                    reach = nxt.end  # "A glioma was first suspected. However, the biopsy showed demyelination."
+            nxt = _next_in_paragraph(doc, sent)
+            if nxt is not None and self._aside_turns.match(nxt.text.lstrip()):
+                reach = nxt.end  # "A glioma was first suspected. However, the biopsy showed demyelination."
             told_again = False
             for later in targets:
                 if later.start < target.end or later.end > reach:
@@ -2261,12 +2268,8 @@ class RuleExtensions:
                     or any((m.rule.metadata or {}).get("id") in self._dismissal_skip for m in target._.modifiers):
                 continue
             sent = doc[target.start].sent
-            reach = sent.end
-            if sent.end < len(doc):
-                nxt = doc[sent.end].sent
-                gap = text[sent.end_char:nxt.start_char]
-                if "\n\n" not in gap and "\f" not in gap:
-                    reach = nxt.end
+            nxt = _next_in_paragraph(doc, sent)
+            reach = nxt.end if nxt is not None else sent.end
             end_char = doc[reach - 1].idx + len(doc[reach - 1].text)
             for rule, pattern, types in self._aside_dismissals:
                 if target.label_ not in types:
