@@ -1716,13 +1716,16 @@ def _citation_drafts(ctx: FactContext, used: set[int]) -> list[_Draft]:
         if m.concept == "IMAGING" and modality == "unspecified" and when is None and m.has("uncertain"):
             continue  # "whether a scan can tell Alzheimer's from small strokes": what imaging might show, no study
         sentence = _without(ctx, m, asides)
-        done_said = modality != "MRS" or when is not None or _done_told(_clause(ctx, m, sentence))
-        # "She had an MRS at the outside hospital last year": done, told with no done word
-        plainly = None if done_said else told_done_plainly(ctx, m, _clause(ctx, m, sentence))
-        if modality == "MRS" and when is None and (borrowed or not (done_said or plainly) or is_planned(ctx, m)):
-            # the MRS being requested or planned ("after the MRS", "MRS to be scheduled", "to be done with the 3T
-            # protocol"), or named beside another study's date with nothing of its own done, not a prior one
-            continue
+        plainly = None
+        if modality == "MRS" and when is None:
+            clause = _clause(ctx, m, sentence)
+            done_said = _done_told(clause)
+            # "She had an MRS at the outside hospital last year": done, told with no done word
+            plainly = None if done_said else told_done_plainly(ctx, m, clause)
+            if borrowed or not (done_said or plainly) or is_planned(ctx, m):
+                # the MRS being requested or planned ("after the MRS", "MRS to be scheduled", "to be done with the 3T
+                # protocol"), or named beside another study's date with nothing of its own done, not a prior one
+                continue
         if modality == "MRS" and mrs_not_done(ctx, m, sentence, when is not None) is not None:
             continue  # "spectroscopy could show a lactate peak", "Re: ... - MR spectroscopy": the request or talk
         if asked_for(ctx, m, sentence, asides):
