@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from ..contracts import ScreeningResult
+from ..contracts import Fact, ScreeningResult
 
 DEFAULT_CORPUS_DIR = Path("annotations") / "packets"
 SPLITS = ("dev", "heldout")
@@ -86,6 +87,15 @@ class Agreement:
                 self.decision_mismatches + self.outcome_mismatches + self.fact_mismatches + self.exercise_mismatches]
 
 
+def fact_agrees(fact: Fact, label: str) -> bool:
+    """A key-fact label is a status, or for a numeric fact (patient_age) a whole number: the fact is present and its
+    value, in completed units (years of age), is that number."""
+    if label.isdigit():
+        return (fact.status.value == "present" and isinstance(fact.value, int | float)
+                and math.floor(fact.value) == int(label))
+    return fact.status.value == label
+
+
 def compare(record: ScreeningResult, packet: AnnotatedPacket) -> Agreement:
     agreement = Agreement(packet)
     by_payer = {d.payer: d for d in record.determinations}
@@ -101,7 +111,10 @@ def compare(record: ScreeningResult, packet: AnnotatedPacket) -> Agreement:
     facts = {f.name: f for f in record.facts}
     for name, status in sorted(packet.key_facts.items()):
         got = facts[name].status.value if name in facts else "unknown fact"
-        if got != status:
+        if name in facts and fact_agrees(facts[name], status):
+            continue
+        if status.isdigit():
+            got = f"{got} (value {facts[name].value})" if name in facts else got
             agreement.fact_mismatches.append(f"fact {name}: {got}, expected {status}")
             agreement.silence_mismatches += {got, status} == SILENCE
     results = {c.id: c for d in record.determinations for c in d.criteria}
