@@ -3,7 +3,7 @@ reader ("A or B", "A/B") inside a longer line, is a differential: each item susp
 poss.bare_alternatives_slash, poss.quoted_alternatives; the two-item line "Abscess / necrotic metastasis." was already
 read so).
 
-Misread before: "Cerebral abscess / necrotic metastasis / high-grade glioma - features overlap on CT" read every item
+Misread before: "Cerebral abscess / cystic metastasis / high-grade glioma - features overlap on CT" read every item
 present (the slash rule took only a line that ended after the last item, with no slash on its left); a quoted
 "lymphoma or toxoplasmosis" in a line of indicators that also said "previous breast surgery" read both present (the
 or-rule is off for a sentence holding any history word).
@@ -42,7 +42,7 @@ NEG, HEDGE, NONE, HIST = {"negated"}, {"uncertain"}, set[str](), {"historical"}
 AMONG = {"negated", "uncertain", "historical", "family"}
 RULES = {"poss.bare_alternatives_slash", "poss.quoted_alternatives"}
 
-THREE_DASH = "Cerebral abscess / necrotic metastasis / high-grade glioma - features overlap on CT."
+THREE_DASH = "Cerebral abscess / cystic metastasis / high-grade glioma - features overlap on CT."
 SEMI = "CT read: lymphoma / toxoplasmosis / tuberculoma; repeat MRI in two weeks."
 QUOTED = 'Referral reasons: seizures; previous breast surgery; outside MRI "lymphoma or toxoplasmosis"; CD4 low.'
 
