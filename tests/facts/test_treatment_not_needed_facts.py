@@ -19,7 +19,7 @@ from pipeline.contracts import FactStatus
 
 P, A, N = FactStatus.PRESENT, FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED
 
-MRI = "MRI brain 09/08/2026: 2.1 cm enhancing lesion in the left parietal lobe, indeterminate.\n"
+MRI = "MRI brain 09/08/2026: 2.1 cm enhancing focus, right occipital lobe, indeterminate.\n"
 MRS = "MR spectroscopy 09/19/2026: mildly raised choline in the right thalamic lesion, equivocal.\n"
 
 CASES = [
