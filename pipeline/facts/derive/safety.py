@@ -47,6 +47,8 @@ _CLASS_ONLY = cue("safety.device_class_only")
 _CHANGED = cue("safety.clearance_superseded_by_change")
 _CHANGE_NOT_DONE = cue("safety.device_change_not_done")
 _REVIEW_PENDING = cue("safety.clearance_review_pending")
+_NOT_CLEARED = cue("safety.clearance_review_not_cleared")
+_REVERSED = cue("safety.clearance_review_reversed")
 _AWAITED = cue("safety.clearance_awaited")
 _REVIEW_SETTLED = cue("safety.clearance_review_settled")
 _REVIEW_NOT_SETTLED = cue("safety.clearance_review_not_settled")
@@ -110,7 +112,7 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     # a clearance (or an MR-unsafe statement) speaks of one device: the one it names; one that is not established
     # (asked for, awaited, unverifiable) clears nothing and stays for the reviewer
     clearances = []
-    reviewed = _open_reviews(ctx, named)
+    reviewed, reversed_kinds = _open_reviews(ctx, named)
     awaited = _awaited_types(ctx, named)
     for c in ctx.mentions("DEVICE_CLEARED"):
         unestablished = _unestablished(ctx, c)
@@ -130,11 +132,14 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
             cue_id, note = lapsed
             ignored.append(ctx.evidence(c, attributes={"note": note}, cues=[cue_id]))
         elif unestablished is None and reviewed and not _REMOVAL.matches(c.text) and (
-                EVERY_DEVICE in reviewed or _kinds(ctx, named, [c]) & reviewed):
+                review_cues := sorted({reviewed[k] for k in reviewed.keys() & (_kinds(ctx, named, [c]) | {
+                    EVERY_DEVICE})})):
             # "MR SAFETY FLAG: VNS - do not schedule until cleared" on another page, in a workqueue, before the
-            # statement: the device's MRI safety is still under review and nothing after the review settles it
-            ignored.append(ctx.evidence(c, attributes={"note": "the device's MRI-safety review is pending in the "
-                                                               "packet"}, cues=[_REVIEW_PENDING.id]))
+            # statement: the device's MRI safety is still under review and nothing after the review settles it; so
+            # is a device review's "Status: NOT CLEARED" or "the 2019 clearance cannot be verified"
+            # (safety.clearance_review_not_cleared), which outranks the statement
+            ignored.append(ctx.evidence(c, attributes={"note": "the device's MRI-safety review is pending or not "
+                                                               "cleared in the packet"}, cues=review_cues))
         elif unestablished is None and not _REMOVAL.matches(c.text) and (
                 vetoes := sorted({awaited[k] for k in _kinds(ctx, named, [c]) & awaited.keys()})):
             # "Pacemaker: MR-conditional letter pending, not received" elsewhere, and nothing later settles it: the
@@ -177,6 +182,11 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
                 status, note = FactStatus.ABSENT, "documented MR-conditional or removed"
             elif device in cleared_types:
                 status, note = FactStatus.ABSENT, "the same device is documented MR-conditional in the packet"
+            elif device in reversed_kinds:
+                # "Status: NOT CLEARED" then "11/20: DBS cleared after implant record received": the review's own
+                # later verdict clears the device
+                status, note, cues = FactStatus.ABSENT, "cleared by a later verdict of the MRI-safety review that " \
+                                                        "had not cleared it", [_NOT_CLEARED.id, _REVERSED.id]
             elif device == "intravascular_stent":
                 status, note, cues = recency[id(m)]
                 if status is FactStatus.SUSPECTED and len(stent_ages) == 1:
@@ -241,9 +251,11 @@ def _lapsed(ctx: FactContext, c: Mention, devices: list[Mention]) -> tuple[str, 
     for change in _CHANGED.regex.finditer(after):
         if not _CHANGE_NOT_DONE.matches(ctx.text[max(0, c.end + change.start() - 40):c.end + change.start()]):
             return _CHANGED.id, "an earlier clearance: the device was changed since"
-    review = _REVIEW_PENDING.regex.search(after)
-    if review is not None and not _REMOVAL.matches(c.text) and not _REVIEW_SETTLED.matches(after[review.end():]):
-        return _REVIEW_PENDING.id, "the device's MRI-safety review is still pending"
+    for said in (_REVIEW_PENDING, _NOT_CLEARED):
+        review = said.regex.search(after)
+        if review is not None and not _REMOVAL.matches(c.text) and not _REVIEW_SETTLED.matches(after[review.end():]):
+            return said.id, ("the device's MRI-safety review is still pending" if said is _REVIEW_PENDING else
+                             "the device's MRI-safety review says it is not cleared")
     return None
 
 
@@ -255,17 +267,21 @@ def _statement(text: str, lo: int, hi: int) -> tuple[int, int]:
     return start, stop.start() if stop else len(text)
 
 
-def _open_reviews(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
+def _open_reviews(ctx: FactContext, devices: list[Mention]) -> tuple[dict[str | None, str], set[str | None]]:
     """The device types whose MRI-safety review the packet says is still pending anywhere (before an MR-conditional
-    statement, on another page, in a workqueue or scheduling note: cue safety.clearance_review_pending) and that no
-    later statement about the device's MR safety settles ("cleared by MR safety 11/20", "MR conditional letter
-    received"); EVERY_DEVICE when a review names no device and follows none. A review on another patient's page
-    counts for nothing."""
+    statement, on another page, in a workqueue or scheduling note: cue safety.clearance_review_pending) or says is
+    not cleared or its clearance not verifiable (safety.clearance_review_not_cleared), and that no later statement
+    about the device's MR safety settles ("cleared by MR safety 11/20", "MR conditional letter received"), each with
+    the cue that says so; EVERY_DEVICE when a review names no device and follows none. A review on another patient's
+    page counts for nothing. Second, the device types a review that did not clear them later clears in so many words
+    ("Status: NOT CLEARED" then "11/20: DBS cleared after implant record received": safety.clearance_review_reversed)."""
     text = ctx.text
-    reviews = list(_REVIEW_PENDING.regex.finditer(text))
+    found = [(r, said.id) for said in (_REVIEW_PENDING, _NOT_CLEARED) for r in said.regex.finditer(text)]
+    reviews = [r for r, _ in found]
     aside = {ctx.layout.page_of(m.start) for m in ctx.other_patient_mentions("DEVICE_CLEARED", "MRI_CONTRAINDICATION")}
-    out: set[str | None] = set()
-    for r in reviews:
+    out: dict[str | None, str] = {}
+    reversed_kinds: set[str | None] = set()
+    for r, said in found:
         if aside and ctx.layout.page_of(r.start()) in aside:
             continue
         lo, hi = _statement(text, r.start(), r.end())
@@ -273,17 +289,26 @@ def _open_reviews(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
         before = [m for m in devices if 0 <= r.start() - m.end <= DEVICE_CUE_REACH]
         kinds: set[str | None] = ({m.attrs.get("device") for m in here} if here else
                                   {max(before, key=lambda m: m.end).attrs.get("device")} if before else {EVERY_DEVICE})
-        if not _review_settled(ctx, r.end(), [(x.start(), x.end()) for x in reviews], devices, kinds):
-            out |= kinds
-    return out
+        settled = _settling(ctx, r.end(), [(x.start(), x.end()) for x in reviews], devices, kinds)
+        if settled is None:
+            out |= {k: out.get(k, said) for k in kinds}
+        elif said == _NOT_CLEARED.id and _REVERSED.matches(settled.group(0)):
+            reversed_kinds |= kinds - {EVERY_DEVICE}
+    return out, reversed_kinds - set(out)
 
 
 def _review_settled(ctx: FactContext, end: int, reviews: list[tuple[int, int]], devices: list[Mention],
                     kinds: set[str | None]) -> bool:
-    """Whether a statement after a pending review (ending at `end`) settles it: a settling word
-    (safety.clearance_review_settled), not denied or awaited (safety.clearance_review_not_settled) nor inside another
-    pending review (`reviews`, [start, end) spans), in a statement about the device's MR safety
-    (safety.clearance_review_subject) that names no other device than the review's."""
+    """Whether a statement after a pending review (ending at `end`) settles it (`_settling`)."""
+    return _settling(ctx, end, reviews, devices, kinds) is not None
+
+
+def _settling(ctx: FactContext, end: int, reviews: list[tuple[int, int]], devices: list[Mention],
+              kinds: set[str | None]) -> re.Match[str] | None:
+    """The settling word of the first statement after a pending review (ending at `end`) that settles it: a settling
+    word (safety.clearance_review_settled), not denied or awaited (safety.clearance_review_not_settled) nor inside
+    another pending review (`reviews`, [start, end) spans), in a statement about the device's MR safety
+    (safety.clearance_review_subject) that names no other device than the review's; None when none does."""
     text = ctx.text
     for s in _REVIEW_SETTLED.regex.finditer(text, end):
         if any(lo <= s.start() < hi for lo, hi in reviews):
@@ -296,8 +321,8 @@ def _review_settled(ctx: FactContext, end: int, reviews: list[tuple[int, int]], 
         named = {m.attrs.get("device") for m in devices if lo <= m.start < hi}
         if named and EVERY_DEVICE not in kinds and not named & kinds:
             continue
-        return True
-    return False
+        return s
+    return None
 
 
 def _pending_types(ctx: FactContext, devices: list[Mention]) -> set[str | None]:
