@@ -26,7 +26,7 @@ from pipeline.contracts import FactStatus
 
 P, A = FactStatus.PRESENT, FactStatus.ABSENT
 SCS, PM, CI = ["spinal_cord_stimulator"], ["pacemaker"], ["cochlear_implant"]
-BRAIN_REQUEST = "REQUEST: MR spectroscopy of the brain (CPT 76390) for a left frontal lesion.\n"
+BRAIN_REQUEST = "REQUEST: brain MRS, CPT 76390, left frontal lesion.\n"
 DATE = "\nDate of request: 11/20/2026\n"
 H = ("\n\nHISTORY: 58-year-old with a right temporal lesion found on CT after a fall; focal seizures since 2020 on "
      "levetiracetam. Examination non-focal. Family history non-contributory. Retired bus driver, lives with his "
@@ -61,20 +61,20 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
         "VNS placed 2014; MR conditional per the 2014 letter." + H
         + "\fMR safety radiologist: VNS generator and lead labelling could not be confirmed. Scan not cleared.", P, SCS),
     "pacemaker-device-clinic-then-office-not-cleared": (
-        "Pacemaker, MR-conditional system per device clinic." + H
+        "Pacemaker, MR-conditional by the device clinic." + H
         + "\fDevice review (MRI safety office) - pacemaker: NOT CLEARED - lead model unknown.", P, PM),
     "rns-protocol-scan-hold-until-records-arrive": (
         "RNS; MRI 2023 completed under the RNS MR-conditional protocol." + H
         + "\fMR safety review: RNS - hold the scan until the implant records arrive.", P, SCS),
     "vns-questionnaire-conditional-yes-review-not-cleared": (
         "Safety questionnaire: Any implants? Yes - VNS. MRI before? Yes, 2022. MR conditional? Yes\f" + H
-        + "MRI SAFETY REVIEW: VNS lead configuration cannot be verified. Status: not cleared.", P, SCS),
+        + "MRI SAFETY REVIEW: VNS lead configuration unverifiable. Verdict: not cleared.", P, SCS),
     "scs-team-conditional-parts-unconfirmed": (
         "Spinal cord stimulator (Boston Scientific), MR conditional full-body per rep." + H
         + "\fMRI safety team: conditional labelling of the SCS leads cannot be confirmed - not cleared.", P, SCS),
     "pacemaker-2019-clearance-not-verified-not-cleared": (
         "Pacemaker. MR conditional; scanned 2019 under EP supervision." + H
-        + "\fMR safety: the 2019 EP clearance cannot be verified; pacemaker not cleared for MRI at this time.", P, PM),
+        + "\fMR safety: the 2019 EP clearance cannot be verified; pacemaker not cleared to scan for now.", P, PM),
     "cochlear-review-not-cleared-pending-magnet-record": (
         "Cochlear implant, MRI compatible per outside audiology letter (2017)." + H
         + "\fMRI safety officer review: cochlear implant NOT CLEARED until the device record is received.", P, CI),
@@ -96,13 +96,13 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
         "VNS explanted 2022; leads removed." + H + "\fSafety questionnaire: implants? None now. MRI before? Yes, 2023.",
         A, None),
     "near-office-cleared-pacemaker": (
-        "Pacemaker, MR conditional system (device clinic letter 2024)." + H
+        "Pacemaker, MR-conditional (2024 letter, device clinic)." + H
         + "\fMRI safety office review: pacemaker cleared; scan in MRI mode.", A, []),
     "near-other-device-not-cleared": (
         "Cochlear implant MR conditional per audiology card on file. Pacemaker placed 2020." + H
         + "\fMR safety review: pacemaker - not cleared.", P, PM),
     "near-payer-not-cleared": (
-        "DBS MR conditional per card on file." + H + "\fUtilization review: request not cleared by the payer yet; "
+        "DBS MR conditional (card seen)." + H + "\fUtilization review: request not cleared by the payer yet; "
         "do not schedule until prior authorization approved.", A, []),
     "near-not-cleared-then-letter-received": (
         "Spinal cord stimulator MR conditional per rep." + H + "\fMRI safety review: SCS not cleared - awaiting the "
@@ -113,7 +113,7 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
         "DBS removed 2021 (hardware explanted)." + H + "\fMR safety review: no implanted hardware remains; cleared.",
         A, None),
     "near-records-received-unrelated": (
-        "VNS MR conditional per manufacturer card on file." + H + "\fOutside records received 11/02; not cleared "
+        "VNS MR conditional (manufacturer card seen)." + H + "\fOutside records received 11/02; not cleared "
         "by the tumour board for surgery.", A, []),
     "near-not-cleared-then-dated-cleared-after-record": (
         "DBS, MR conditional per outside card (2019)." + H + "\fMRI SAFETY REVIEW: DBS. Status: NOT CLEARED - do not "
@@ -124,10 +124,10 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
         + "\fMRI safety review: DBS not cleared.\f11/21: DBS cleared after implant record received 11/20; 1.5T head "
         "coil only.", A, []),
     "near-cspine-not-cleared-trauma": (
-        "Pacemaker, MR conditional per device clinic letter on file." + H + "\fED note: C-spine not cleared; collar "
+        "Pacemaker, MR conditional (letter from device clinic)." + H + "\fED note: C-spine not cleared; collar "
         "kept on.", A, []),
     "near-cleared-1p5t-not-3t-order": (
-        "VNS, MR conditional per manufacturer card on file." + H + "\fMR safety office: VNS cleared for 1.5T; not "
+        "VNS, MR conditional (manufacturer card seen)." + H + "\fMR safety office: VNS cleared for 1.5T; not "
         "cleared for 3T.", A, []),
 }
 
