@@ -24,6 +24,8 @@ class DocumentRules:
     clinical_sections: frozenset[str]
     form_lines: tuple[tuple[str, re.Pattern[str]], ...]
     form_share: float
+    administrative_sections: frozenset[str]
+    administrative_until: frozenset[str]
 
 
 @cache
@@ -34,7 +36,9 @@ def document_rules() -> DocumentRules:
     share = float(raw["form_share"])
     if not 0 < share <= 1:
         raise ValueError("documents.yaml: form_share must be in (0, 1]")
-    return DocumentRules(frozenset(raw["clinical_sections"]), lines, share)
+    return DocumentRules(frozenset(raw["clinical_sections"]), lines, share,
+                         frozenset(raw.get("administrative_sections") or ()),
+                         frozenset(raw.get("administrative_until") or ()))
 
 
 def request_form_pages(text: str, sections: Iterable[SectionSpan], layout: Layout) -> set[int]:
@@ -56,6 +60,36 @@ def request_form_pages(text: str, sections: Iterable[SectionSpan], layout: Layou
         if fields >= rules.form_share * len(page_lines):
             forms.add(page)
     return forms
+
+
+def administrative_spans(sections: Iterable[SectionSpan], layout: Layout, text_length: int
+                         ) -> list[tuple[int, int]]:
+    """The stretches of a coding or CDI record (documents.yaml `administrative_sections`): from its heading to the
+    next letter's or note's opening (`administrative_until`) or the end of its page, whichever comes first."""
+    rules = document_rules()
+    ordered = sorted(sections, key=lambda s: s.start)
+    out: list[tuple[int, int]] = []
+    for i, s in enumerate(ordered):
+        if s.category not in rules.administrative_sections or (out and out[-1][0] <= s.start < out[-1][1]):
+            continue
+        page = layout.page_of(s.start)
+        end = next((o.start for o in ordered[i + 1:] if o.category in rules.administrative_until), text_length)
+        out.append((s.start, _page_end(layout, page, s.start, end)))
+    return out
+
+
+def _page_end(layout: Layout, page: int | None, start: int, end: int) -> int:
+    """The first offset after `start` (before `end`) on another page than `page` (else `end`)."""
+    lo, hi = start, end
+    if layout.page_of(max(hi - 1, lo)) == page:
+        return end
+    while lo < hi:  # the page of an offset never decreases: the first offset past the page
+        mid = (lo + hi) // 2
+        if layout.page_of(mid) == page:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 FORM_SECTIONS = frozenset({"request", "diagnosis"})
