@@ -80,7 +80,7 @@ ROWS: dict[str, Row] = {
         "HPI: 61-year-old man with new focal seizures.\nDRG worksheet\nMS-DRG 054 Nervous system neoplasms with MCC. "
         "Principal C79.31 Secondary malignant neoplasm of brain.\n", {MET: P}, {MET: N}),
     "cdi-query-with-findings": (
-        "CDI query\nFindings: MRI 09/2026 shows a ring-enhancing right parietal lesion.\nCoded: G06.0 Intracranial "
+        "CDI query\nFindings: MRI 09/2026 shows a right parietal lesion with ring enhancement.\nCoded: G06.0 Intracranial "
         "abscess and granuloma. Please clarify whether the documentation supports this.\n", {}, {INF: N}),
     # ------------------------------------------------ near misses
     "near_note_names_coding_midline": (
