@@ -2278,10 +2278,14 @@ class RuleExtensions:
                 if found is None:
                     continue
                 # another diagnosis (of the dismissal's types or the scope's) between the hedge and the dismissal's end:
-                # the dismissal is that one's ("suspected MLD; enzyme testing for Krabbe disease was normal")
+                # the dismissal is that one's ("suspected MLD; enzyme testing for Krabbe disease was normal"); not
+                # the same words told again, nor a generic word of its family itself negated ("possible pilocytic
+                # astrocytoma. ... no mass - neoplasm no longer suspected")
                 if any(target.end <= other.start and other.end_char <= found.end()
                        and (other.label_ in types or other.label_ in self._aside_types)
                        and not (self._same_finding(target, other) and other.text.lower() == target.text.lower())
+                       and not (self._same_finding(target, other) and other.label_ in self._aside_generic
+                                and any(m.category == "NEGATED_EXISTENCE" for m in other._.modifiers))
                        for other in targets if other is not target):
                     continue
                 if any(p.search(text[target.end_char:found.end()]) for p in self._dismissal_unless):
