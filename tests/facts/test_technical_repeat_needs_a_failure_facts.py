@@ -68,7 +68,7 @@ ROWS = [
     ("aborted scan, re-attempt under sedation requested",
      "MRI with MRS 10/25/2026 was aborted for claustrophobia. Re-attempt under sedation requested.\n", P),
     ("near miss: motion-degraded MRI, repeat MRI with MRS because of it",
-     "Repeat MRI with MRS requested, since the MRI of 10/15/2026 was degraded by motion.\n", P),
+     "A repeat MRI with MRS is requested because the 10/15/2026 MRI was degraded by motion.\n", P),
     ("technically inadequate MRS, needs to be redone",
      "MRS 10/11/2026 technically inadequate (poor shim); the spectroscopy needs to be redone.\n", P),
     # --- near misses: failed studies asked for again (stay present)
