@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from .corpus.annotations import load_corpus
-from .nlp import build_nlp, normalize
+from .nlp import NormalizedText, build_nlp, make_doc, normalize
 from .screen import Screener
 
 SIZES_KB = (10, 30, 100, 300, 1000)
 MEDSPACY_UP_TO_KB = 300
 
 
-def _context_seconds(nlp: object, text: str, component: str) -> float:
-    doc = nlp.make_doc(text)  # type: ignore[attr-defined]
-    for name, proc in nlp.pipeline:  # type: ignore[attr-defined]
+def _context_seconds(nlp: Any, text: NormalizedText, component: str) -> float:
+    doc = make_doc(nlp, text)
+    for name, proc in nlp.pipeline:
         if name == component:
             t0 = time.perf_counter()
             proc(doc)
@@ -54,7 +54,7 @@ def run(corpus: Path, policy_dir: Path) -> dict[str, object]:
             record = screener.screen_one(path)
             seconds = time.perf_counter() - t0
             assert record.kind == "screening", record
-            norm = normalize(text).text
+            norm = normalize(text)
             ours = _context_seconds(screener.nlp, norm, "prior_auth_context")
             medspacy = _context_seconds(theirs, norm, "medspacy_context") if kb <= MEDSPACY_UP_TO_KB else None
             rows.append({"kb": kb, "seconds": round(seconds, 3), "ms_per_kb": round(1000 * seconds / kb, 2),

@@ -28,7 +28,7 @@ from .ingest import IngestedDocument, IngestLimits, load_document
 from .ingest.isolation import load_document_isolated
 from .learn.registry import ExtractorConfig, read_config
 from .logs import silence_readers
-from .nlp import build_nlp, nlp_result, normalize
+from .nlp import analyse, build_nlp, nlp_result, normalize
 
 log = logging.getLogger(__name__)
 STAGES = ("ingest", "nlp", "facts", "evaluate")
@@ -178,7 +178,7 @@ class Screener:
                 ErrorCode.E109_TOO_LARGE,
                 f"{name} has {len(norm.text):,} characters of text, more than the {self.nlp.max_length:,} "
                 "that one document may have for analysis", stage="nlp")
-        analysed = nlp_result(self.nlp(norm.text), norm, doc.text)
+        analysed = nlp_result(analyse(self.nlp, norm), norm, doc.text)
         self.times.add("nlp", time.perf_counter() - t0)
         return self._decide(doc, analysed, payers)
 

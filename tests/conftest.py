@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.contracts import Mention, NlpResult
-from pipeline.nlp import build_nlp, nlp_result, normalize
+from pipeline.nlp import analyse, build_nlp, nlp_result, normalize
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DIR = REPO / "policies"
@@ -30,7 +30,7 @@ def analyze(nlp) -> Callable[..., NlpResult]:  # type: ignore[no-untyped-def]
 
     def run(text: str, *, ocr: bool = False) -> NlpResult:
         norm = normalize(text, ocr_spans=[(0, len(text))] if ocr else ())
-        return nlp_result(nlp(norm.text), norm, text)
+        return nlp_result(analyse(nlp, norm), norm, text)
 
     return run
 

@@ -17,7 +17,7 @@ from ..contracts import ImagingStudy, Mention
 from ..facts import map_facts
 from ..ingest import load_document
 from ..learn.gold import GoldSpan, assertion_of, is_imaging, label_sets
-from ..nlp import build_nlp, nlp_result, normalize
+from ..nlp import analyse, build_nlp, nlp_result, normalize
 from .annotations import DEFAULT_CORPUS_DIR, load_corpus
 
 
@@ -55,7 +55,7 @@ def bootstrap_file(nlp: Language, packet: str, path: Path) -> list[GoldSpan]:
     """The pre-annotated spans of one packet text file, with an NLP pipeline from `build_nlp()`."""
     doc = load_document(path)
     norm = normalize(doc.nlp_text)
-    analysed = nlp_result(nlp(norm.text), norm, doc.text)
+    analysed = nlp_result(analyse(nlp, norm), norm, doc.text)
     facts = map_facts(analysed, text=doc.text, layout=doc.layout, transmission_lines=doc.info.transmission_lines)
     return gold_from_mentions(packet, doc.info.sha256, doc.text, analysed.mentions, facts.imaging)
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..nlp.components import TARGET_GROUP
 from ..nlp.extract import MODIFIER_NAMES, _is_plan_branch
 from ..nlp.normalize import NormalizedText, normalize
+from ..nlp.pipeline import make_doc
 from .features import assertion_features, rule_assertion, verdict_features
 
 if TYPE_CHECKING:
@@ -59,12 +60,13 @@ def to_normalized(norm: NormalizedText, start: int, end: int) -> tuple[int, int]
     return lo, max(hi, lo + 1) if end > start else lo
 
 
-def process_with_targets(nlp: Language, text: str, extra: Iterable[tuple[int, int, str]], *,
+def process_with_targets(nlp: Language, text: NormalizedText | str, extra: Iterable[tuple[int, int, str]], *,
                          only_extra: bool = False) -> tuple[Doc, dict[tuple[int, int], Span]]:
-    """Run the rules-only pipeline over `text` with the character spans `extra` (start, end, concept) added to
+    """Run the rules-only pipeline over `text` (a NormalizedText carries its HL7 messages to the Doc: make_doc)
+    with the character spans `extra` (start, end, concept) added to
     the targets (or, with `only_extra`, as the only targets). Returns the Doc and each extra span's target Span
     by its character offsets; a span that does not fall on token boundaries is widened to them."""
-    doc = nlp.make_doc(text)
+    doc = make_doc(nlp, text)
     placed: dict[tuple[int, int], Span] = {}
     for name, proc in nlp.pipeline:
         if name == "prior_auth_targets" and only_extra:
@@ -114,7 +116,7 @@ def gold_examples(nlp: Language, spans: Iterable[GoldSpan], packets_dir: str | P
             raise ValueError(f"{packet}: {len(stale)} gold spans were annotated on another version of the text")
         norm = normalize(nlp_text)
         mapped = [(*to_normalized(norm, s.start, s.end), s.concept) for s in items]
-        doc, placed = process_with_targets(nlp, norm.text, mapped)
+        doc, placed = process_with_targets(nlp, norm, mapped)
         targets = list(doc.spans[TARGET_GROUP])
         for s, (n_start, n_end, _) in zip(items, mapped, strict=True):
             span = placed.get((n_start, n_end))

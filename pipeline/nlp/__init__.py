@@ -2,6 +2,7 @@
 
 from .extract import mentions_from_doc, nlp_result, sections_from_doc
 from .normalize import NormalizedText, normalize
-from .pipeline import build_nlp
+from .pipeline import analyse, analyse_all, build_nlp, make_doc
 
-__all__ = ["NormalizedText", "build_nlp", "mentions_from_doc", "nlp_result", "normalize", "sections_from_doc"]
+__all__ = ["NormalizedText", "analyse", "analyse_all", "build_nlp", "make_doc", "mentions_from_doc", "nlp_result",
+           "normalize", "sections_from_doc"]

@@ -27,6 +27,9 @@ from .rules import TARGETS_FILE, RuleFileError, TargetRuleInfo, read_resource, r
 TARGET_GROUP = "targets"
 _TARGET_INFO = "prior_auth_target_info"
 _CLAIMS = "prior_auth_claims"
+# doc.user_data key: the [start, end) character spans of the Doc's text that HL7 v2 messages take
+# (NormalizedText.hl7_messages, set by pipeline/nlp/pipeline.py make_doc before the components run)
+HL7_MESSAGES = "hl7_messages"
 
 _ABBREVIATIONS = frozenset(load_cue_file("pipeline.nlp.resources", "cues.yaml").value_set("sentence.abbreviations").values)
 """Words whose full stop ends no sentence ("Dr.", "e.g.", "incl."): cue value set `sentence.abbreviations`."""
@@ -375,14 +378,14 @@ def _drop_contained(spans: list[Span]) -> list[Span]:
 def hl7_message_sections(doc: Doc) -> Doc:
     """A section that a heading inside an HL7 v2 message opens ("OBX|9|TX|||IMPRESSION: ...") ends where the message
     ends (cue layout.hl7_message_end: the first line after its segments that is no segment and no page break
-    inside the message, or the next MSH segment; pipeline/nlp/normalize.py hl7_messages). The text after the message
+    inside the message, or the next MSH segment; pipeline/nlp/normalize.py _hl7_messages). The text after the message
     reads in the section it would have had with no message before it: the section open before the message, or
-    none. Segments after the heading inside the message stay in its section."""
+    none. Segments after the heading inside the message stay in its section. The messages travel on the Doc
+    (doc.user_data[HL7_MESSAGES], from NormalizedText.hl7_messages through pipeline.py make_doc): a Doc made from a
+    plain string has none, and no section is cut."""
     from medspacy.section_detection import Section
 
-    from .normalize import hl7_messages
-
-    messages = hl7_messages(doc.text)
+    messages: tuple[tuple[int, int], ...] = doc.user_data.get(HL7_MESSAGES, ())
     if not messages or not len(doc):
         return doc
     starts = [t.idx for t in doc]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -214,22 +213,20 @@ def _hl7_segments(lines: Sequence[str]) -> list[tuple[str, int, int] | None]:
     return kinds
 
 
-def _hl7_messages(text: str) -> list[tuple[int, int]]:
-    """The [start, end) spans of the source text that HL7 v2 messages printed as text take: a run of segment lines
-    (layout.hl7_text_segment, layout.hl7_person_segment, layout.hl7_header_segment) up to the line after its last
-    segment. Blank lines, page breaks and page or fax headers (layout.hl7_message_gap) between two segments of the
-    message do not end it (a message printed over two pages); any other line does, and the next MSH segment starts
-    a new message (layout.hl7_message_end). Indentation plays no part (PDF text loses it)."""
-    if "|" not in text:
-        return []
-    lines = text.split("\n")
-    segments = _hl7_segments(lines)
+def _hl7_messages(lines: Sequence[str], segments: Sequence[tuple[str, int, int] | None]) -> list[tuple[int, int]]:
+    """The [start, end) spans of the source text (its `lines`, split at newlines, with their `_hl7_segments`) that
+    HL7 v2 messages printed as text take: a run of segment lines (layout.hl7_text_segment, layout.hl7_person_segment,
+    layout.hl7_header_segment) up to the line after its last segment. Blank lines, page breaks and page or fax
+    headers (layout.hl7_message_gap) between two segments of the message do not end it (a message printed over two
+    pages); any other line does, and the next MSH segment starts a new message (layout.hl7_message_end).
+    Indentation plays no part (PDF text loses it)."""
     if not any(s is not None for s in segments):
         return []
     gap, new_message = _cue("layout.hl7_message_gap"), _cue("layout.hl7_message_end")
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
+    size = starts[-1] - 1  # the text's length
     out: list[tuple[int, int]] = []
     n, i = len(lines), 0
     while i < n:
@@ -250,35 +247,19 @@ def _hl7_messages(text: str) -> list[tuple[int, int]]:
                 j = k  # a page break inside the message: its segments go on
                 continue
             break
-        out.append((starts[i], min(starts[last + 1], len(text))))
+        out.append((starts[i], min(starts[last + 1], size)))
         i = last + 1
     return out
 
 
 # at most this many lines (blank lines, a page break, a page's fax and page headers) between two segments of a message
 _MAX_MESSAGE_GAP = 6
-# the HL7 messages of recently normalised texts, in the normalised text's offsets, for the pipeline's
-# hl7_message_sections component (pipeline/nlp/components.py), which sees the normalised text only
-_MESSAGES: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
-_MESSAGES_KEPT = 8
 
 
-def hl7_messages(text: str) -> tuple[tuple[int, int], ...]:
-    """The [start, end) spans that HL7 v2 messages take in `text`, a text that normalize() returned (none for any
-    other text)."""
-    return _MESSAGES.get(text, ())
-
-
-def _remember_messages(source: str, norm: NormalizedText) -> None:
-    spans = _hl7_messages(source)
-    if not spans:
-        return
-    offsets, size = norm.source_offsets, len(norm.text)
-    _MESSAGES[norm.text] = tuple((bisect_left(offsets, a, 0, size), bisect_left(offsets, b, 0, size))
-                                 for a, b in spans)
-    _MESSAGES.move_to_end(norm.text)
-    while len(_MESSAGES) > _MESSAGES_KEPT:
-        _MESSAGES.popitem(last=False)
+def _in_normalized(offsets: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """[start, end) spans of the source text as spans of a normalised text of `size` characters with these source
+    `offsets`: each end moves to the first normalised character at or after it."""
+    return tuple((bisect_left(offsets, a, 0, size), bisect_left(offsets, b, 0, size)) for a, b in spans)
 
 
 def _hl7_soft_break(prev_value: str, next_value: str) -> bool:
@@ -319,6 +300,9 @@ class NormalizedText:
 
     text: str
     source_offsets: array  # len(text) + 1 entries; the last maps the end of the text
+    # the [start, end) spans of `text` that HL7 v2 messages printed as text take (_hl7_messages), in order; the
+    # pipeline reads them from the Doc (pipeline/nlp/pipeline.py make_doc, components.py hl7_message_sections)
+    hl7_messages: tuple[tuple[int, int], ...] = ()
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the canonical text."""
@@ -390,19 +374,24 @@ def normalize(text: str, *, ocr_spans: Sequence[tuple[int, int]] = ()) -> Normal
     from .ocr_repair import repair
     from .spoken_numbers import spoken_numbers
 
-    layout = normalize_layout(text)
+    layout, messages = _layout(text)
     spoken, spoken_offsets = spoken_punctuation(layout.text, layout.source_offsets, text)
     spoken, spoken_offsets = spoken_numbers(spoken, spoken_offsets)
     repaired, offsets = repair(spoken, spoken_offsets, ocr_spans)
-    norm = NormalizedText(repaired, offsets)
-    if "|" in text:
-        _remember_messages(text, norm)
-    return norm
+    return NormalizedText(repaired, offsets, _in_normalized(offsets, len(repaired), messages))
 
 
 def normalize_layout(text: str) -> NormalizedText:
     """Unify look-alike characters, collapse runs of spaces, drop header markers, join wrapped lines and
     hyphenated line breaks. Every output character comes from the source character it maps to."""
+    layout, messages = _layout(text)
+    return NormalizedText(layout.text, layout.source_offsets,
+                          _in_normalized(layout.source_offsets, len(layout.text), messages))
+
+
+def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
+    """normalize_layout's text (without its HL7 messages), and the [start, end) spans of `text` that HL7 v2 messages
+    take (_hl7_messages, from the same split into segment lines)."""
     from .form_state import answer_column_blocks, answers_in_words, holds_option_mark, tab_cells
 
     out: list[str] = []
@@ -506,4 +495,4 @@ def normalize_layout(text: str) -> NormalizedText:
             offsets.append(newline)
             continued = False
     offsets.append(len(text))
-    return NormalizedText("".join(out), offsets)
+    return NormalizedText("".join(out), offsets), _hl7_messages(lines, segments)

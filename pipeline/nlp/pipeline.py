@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import components, context_scoped, form_state, scopes  # noqa: F401  (register the factories)
-from .components import TARGET_GROUP
+from .components import HL7_MESSAGES, TARGET_GROUP
+from .normalize import NormalizedText
 from .rules import context_rules, section_rules
 
 if TYPE_CHECKING:
@@ -60,3 +63,25 @@ def build_nlp(extractors: ExtractorConfig | None = None) -> Language:
             "mode": extractors.mode, "assertion": str(extractors.assertion or ""),
             "verdict": str(extractors.verdict or "")})
     return nlp
+
+
+def make_doc(nlp: Language, text: NormalizedText | str) -> Doc:
+    """The tokenised Doc of a normalised text, not yet analysed, carrying what normalize() read of the text for the
+    components: the spans of its HL7 v2 messages (doc.user_data[HL7_MESSAGES], for hl7_message_sections). A plain
+    string carries nothing. Run the pipeline on it with `nlp(doc)`, or use `analyse`."""
+    if isinstance(text, str):
+        return nlp.make_doc(text)
+    doc = nlp.make_doc(text.text)
+    if text.hl7_messages:
+        doc.user_data[HL7_MESSAGES] = text.hl7_messages
+    return doc
+
+
+def analyse(nlp: Language, text: NormalizedText | str) -> Doc:
+    """The analysed Doc of a normalised text (make_doc, then every component of `nlp`)."""
+    return nlp(make_doc(nlp, text))
+
+
+def analyse_all(nlp: Language, texts: Iterable[NormalizedText | str], *, batch_size: int = 16) -> Iterator[Doc]:
+    """`analyse` of each text, in order, through `nlp.pipe`."""
+    return iter(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size))

@@ -131,7 +131,7 @@ OPENERS = [
 
 @pytest.mark.parametrize(("text", "word", "opens"), OPENERS, ids=[r[0] for r in OPENERS])
 def test_the_word_after_a_list_marker_opens_its_sentence(nlp, text, word, opens):  # type: ignore[no-untyped-def]
-    from pipeline.nlp import normalize
+    from pipeline.nlp import analyse, normalize
 
-    doc = nlp(normalize("Plan:\n" + text + "\n").text)
+    doc = analyse(nlp, normalize("Plan:\n" + text + "\n"))
     assert [t._.opens_sentence for t in doc if t.text == word] == [opens]

@@ -362,16 +362,19 @@ class NlpFailingOn:
     def __init__(self, nlp: Any, marker: str) -> None:
         self.nlp, self.marker, self.max_length = nlp, marker, nlp.max_length
 
+    def make_doc(self, text: str) -> Any:
+        return self.nlp.make_doc(text)
+
     def pipe(self, texts: Any, batch_size: int) -> Any:
         texts = list(texts)
-        if any(self.marker in t for t in texts):
+        if any(self.marker in (t if isinstance(t, str) else t.text) for t in texts):
             raise ValueError(f"cannot analyse {self.marker}")
         return self.nlp.pipe(texts, batch_size=batch_size)
 
-    def __call__(self, text: str) -> Any:
-        if self.marker in text:
+    def __call__(self, doc: Any) -> Any:
+        if self.marker in (doc if isinstance(doc, str) else doc.text):
             raise ValueError(f"cannot analyse {self.marker}")
-        return self.nlp(text)
+        return self.nlp(doc)
 
 
 def reader_failing_on(marker: str) -> hf.Reader:

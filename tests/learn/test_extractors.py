@@ -10,7 +10,7 @@ import pytest
 from model_fixtures import constant_model
 
 from pipeline.learn.registry import ExtractorConfig, ModelConfigError, load_model, read_config
-from pipeline.nlp import build_nlp, nlp_result, normalize
+from pipeline.nlp import analyse, build_nlp, nlp_result, normalize
 
 ASSERT_LABELS = ("negated", "present")
 TEXT = "ASSESSMENT:\nBiopsy confirmed a glioblastoma of the left temporal lobe.\nShe has had no seizures.\n"
@@ -19,7 +19,7 @@ TEXT = "ASSESSMENT:\nBiopsy confirmed a glioblastoma of the left temporal lobe.\
 def _mentions(config: ExtractorConfig, text: str = TEXT) -> dict[str, object]:
     nlp = build_nlp(config)
     norm = normalize(text)
-    return {m.text: m for m in nlp_result(nlp(norm.text), norm, text).mentions}
+    return {m.text: m for m in nlp_result(analyse(nlp, norm), norm, text).mentions}
 
 
 @pytest.fixture(scope="module")
