@@ -28,7 +28,7 @@ def _message(control: str, study: str, impression: str) -> str:
         f"MSH|^~\\&|PACSRPT|LAKESHORE RADIOLOGY|EMR|SPINECLINIC|20260917141500||ORU^R01|{control}|P|2.3",
         "PID|1||MRN40917||OKONKWO^BEATRIX^L||19710811|F",
         f"OBR|1||ACC{control}|{study}|||20260916",
-        _obx(1, "FINDINGS: Enhancing focus in the left cerebellar hemisphere with mild edema."),
+        _obx(1, "FINDINGS: Left cerebellar enhancing focus, mild surrounding edema."),
         _obx(2, f"IMPRESSION: {impression}"),
     ])
 
