@@ -428,6 +428,21 @@ def _settling(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     return "settled", rule
 
 
+def _exclusion_answers(r: _Reader, m: Mention, book: CueBook) -> bool:
+    """Whether the negated mention is excluded in plain words right before or after its name in its clause ("OTC
+    deficiency excluded", "No evidence of cysticercosis", "Mitochondrial disorder ruled out: ..."), with nothing in
+    the clause that plans or keeps it open (supersede.exclusion_answers_question): the answer to an earlier question
+    about it, wherever that was asked."""
+    start = _clause_start(r, m)
+    semi = r.text.find(";", m.end, m.sentence_end)
+    end = semi if semi >= 0 else m.sentence_end
+    if not (book.cue("supersede.exclusion_answers_question").matches(r.text[start:m.start])
+            or book.cue("supersede.exclusion_after").matches(r.text[m.end:end])):
+        return False
+    clause = r.text[start:end]
+    return not (book.cue("supersede.not_a_result").matches(clause) or book.cue("supersede.left_open").matches(clause))
+
+
 def _answers_question(r: _Reader, m: Mention, book: CueBook) -> bool:
     """Whether the negation stands in a sentence that answers an earlier question or differential, or gives the
     answer of the reader it was put to (supersede.answered_question), and does not keep it open
@@ -546,20 +561,46 @@ def _subtypes(book: CueBook, m: Mention) -> dict[str, str]:
             if m.attrs.get(a) and m.attrs[a] not in generic}
 
 
+def _named_family(book: CueBook, m: Mention) -> tuple[int, str | None] | None:
+    """The family a mention's name belongs to (supersede.named_families): (its index, None for the family's own
+    name, else the member's first name), or None for a name in no family."""
+    name = " ".join(m.text.lower().split())
+    for i, value in enumerate(book.value_set("supersede.named_families").values):
+        family, _, members = value.partition(":")
+        if name in {n.strip() for n in family.split("|")}:
+            return i, None
+        for member in members.split("|"):
+            names = [n.strip() for n in member.split("=")]
+            if name in names:
+                return i, names[0]
+    return None
+
+
 def _other_disease(book: CueBook, m: Mention, o: Mention) -> bool:
-    """The two mentions name different diseases of one family: a subtype attribute with two specific values."""
+    """The two mentions name different diseases of one family: a subtype attribute with two specific values, or
+    names of two families or of two members of one (supersede.named_families)."""
     if m.concept not in book.concept_set("supersede.subtyped"):
         return False
     mine, other = _subtypes(book, m), _subtypes(book, o)
-    return any(a in other and other[a] != v for a, v in mine.items())
+    if any(a in other and other[a] != v for a, v in mine.items()):
+        return True
+    named, theirs = _named_family(book, m), _named_family(book, o)
+    if named is None or theirs is None:
+        return False
+    return named[0] != theirs[0] or (named[1] is not None and theirs[1] is not None and named[1] != theirs[1])
 
 
 def _narrower(book: CueBook, m: Mention, o: Mention) -> bool:
     """The statement names one disease of a family and the other mention only the family ("Krabbe disease: normal
-    GALC" beside "suggestive of a leukodystrophy"): a named disease ends that one, not the family's question."""
+    GALC" beside "suggestive of a leukodystrophy", "OTC deficiency excluded" beside "r/o urea cycle disorder"): a
+    named disease ends that one, not the family's question."""
     if m.concept not in book.concept_set("supersede.subtyped"):
         return False
-    return bool(_subtypes(book, m)) and not _subtypes(book, o)
+    if bool(_subtypes(book, m)) and not _subtypes(book, o):
+        return True
+    named, theirs = _named_family(book, m), _named_family(book, o)
+    return named is not None and theirs is not None and named[0] == theirs[0] and named[1] is not None \
+        and theirs[1] is None
 
 
 def _other_finding(book: CueBook, m: Mention, o: Mention) -> bool:
@@ -806,6 +847,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     # (statement, source, rule ids, the concepts it negates: None for a settled differential)
     statements: list[tuple[Mention, str, str, frozenset[str] | None]] = []
     laters: dict[tuple[int, int, str], _LaterStudy] = {}  # statements of a later study (supersede.later_study)
+    answers_only: set[tuple[int, int, str]] = set()  # exclusions that settle only questions before them
     for m in live:
         status = _status(m)
         if status is FactStatus.SUSPECTED:
@@ -830,6 +872,12 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
                 if later is not None:
                     laters[_key(m)] = later
                     found = ("settled", later.rule) if found is None else (found[0], f"{found[1]} {later.rule}")
+            later_only = found is None or (_key(m) in laters and found[1] == laters[_key(m)].rule)
+            if later_only and _exclusion_answers(r, m, book):
+                # a plain exclusion answers the questions asked about it before (also beside a later study's read)
+                rule = "supersede.exclusion_answers_question"
+                found = ("settled", rule if found is None else f"{found[1]} {rule}")
+                answers_only.add(_key(m))
             if found is None:
                 continue
             statements.append((m, *found, negated))
@@ -861,6 +909,7 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     # a statement of its own (an exclusion, a withdrawal, pathology) names what settled a hedge before a later study's
     # read alone does
     statements.sort(key=lambda s: s[2].startswith("supersede.later_study"))
+    questions = book.value_set("supersede.question_hedges").values
     for m, source, rule, covers in statements:
         when = r.stated_on(m)
         own_report = r.report_of(m) if source == "addendum" else None
@@ -873,6 +922,8 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
             if settled:
                 # an exclusion settles the hedges before its clause; a later study's read (alone) an older study's
                 by_clause = o.end <= clause and (later is None or rule != later.rule)
+                if by_clause and _key(m) in answers_only and not any(x in questions for x in o.modifier_rules):
+                    by_clause = False  # a plain exclusion answers a question asked, not a differential weighed
                 if _status(o) is not FactStatus.SUSPECTED \
                         or not (by_clause or (later is not None and _older_study_hedge(r, later, m, o))):
                     continue
