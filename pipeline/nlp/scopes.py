@@ -3136,10 +3136,12 @@ class RuleExtensions:
         return then < self._childhood_below
 
     def _same_history(self, doc: Doc, tumors: list[Span], over: list[Span], when: "_PacketTime | None") -> None:
-        """The history that is over, told again: negate its other historical mentions (a generic word or the same
-        words, nothing current in their stretch) and a form option that only names it as a topic, when no other
+        """The history that is over, told again: negate its other historical mentions (a generic word, the same
+        words or their last words, nothing current in their stretch) and a form option that only names it as a topic, when no other
         tumor of the document is current."""
         names = {t.text.lower() for t in over}
+        # the over tumor's last words name it too ("astrocytoma" of "pilocytic astrocytoma")
+        names |= {" ".join(w[k:]) for w in (n.split() for n in names) for k in range(1, len(w))}
         again: list[Span] = []
         for t in tumors:
             held = {m.category for m in t._.modifiers}
