@@ -5,7 +5,7 @@ craniospinal RT, off follow-up since 2015": absent, hist.childhood_tumour_over a
 the same tumour again, shorter, elsewhere beside a new, unrelated lesion whose differential names a glioma. Some of
 those shorter mentions were still read as a current tumour, so brain_neoplasm and known_brain_tumor came out PRESENT
 from the remote tumour instead of SUSPECTED from the new lesion's question:
-- its head word after the full name ("the old astrocytoma" after "pilocytic astrocytoma resected at age 7"): the
+- its head word after the full name ("the old astrocytoma" after "pilocytic astrocytoma excised aged 7"): the
   same-history rule only knew the tumour's exact words;
 - a survivor ("known medulloblastoma survivor", "a survivor of childhood ependymoma"): no history cue at all;
 - a pointer back ("Medulloblastoma - as above"): not historical, and not a record by the told marks.
@@ -59,7 +59,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         "Seen in the clinic for germinoma survivors. New thalamic lesion, low grade glioma vs demyelination.\n",
         NEW_Q),
     "survivor-of-head-word": (
-        "Remote hx: right cerebellar pilocytic astrocytoma removed at age 6, nothing since.\n"
+        "Remote hx: pilocytic astrocytoma of the right cerebellum removed at age 6, nothing since.\n"
         "A 30-year-old survivor of astrocytoma with a new left frontal lesion. Differential: glioma vs MS plaque.\n",
         NEW_Q),
     "as-above-dash": (
@@ -70,7 +70,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         "PROBLEMS\nEpendymoma (see above)\nNew right temporal lesion, glioma versus demyelination.\n", NEW_Q),
     "as-previously-noted": (
         "Remote hx: craniopharyngioma resected at age 10, discharged from neurosurgery follow-up 2009.\n"
-        "Craniopharyngioma as previously noted.\nNew left frontal lesion; low grade glioma vs tumefactive MS.\n",
+        "Craniopharyngioma as previously noted.\nNew left frontal lesion: low-grade glioma versus tumefactive demyelination.\n",
         NEW_Q),
     "code-and-bare-forms": (
         "Remote hx: right cerebellar medulloblastoma resected age 6, craniospinal RT, off follow-up since 2015.\n"
@@ -93,7 +93,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         {NEO: P, KNOWN: P}),
     "near-relative": (
         "New left parietal lesion. Differential: demyelination vs glioma.\n"
-        "Family history: her brother had a medulloblastoma as a child, treated and cured.\n", {NEO: S, KNOWN: S}),
+        "Family history: her brother was treated for medulloblastoma as a child and cured.\n", {NEO: S, KNOWN: S}),
     "near-survivor-on-treatment": (
         "Glioblastoma survivor, currently on maintenance temozolomide.\n", {NEO: P, KNOWN: P}),
     "near-survivor-surveillance": (
@@ -103,10 +103,10 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         "Remote hx: pilocytic astrocytoma removed at age 7, nothing since.\n"
         "Convexity meningioma found on the 2026 MRI, neurosurgery review pending.\n", {NEO: P, KNOWN: P}),
     "near-head-word-active": (
-        "Remote hx: pilocytic astrocytoma resected at age 9, no further treatment.\n"
+        "Remote hx: pilocytic astrocytoma excised at 9 years, no further treatment.\n"
         "Hx astrocytoma, now with residual enhancing tumour on the latest scan.\n", {NEO: P, KNOWN: P}),
     "near-as-above-current": (
-        "Ependymoma resected 03/2026, residual tumour along the floor of the fourth ventricle.\n"
+        "Ependymoma resected 03/2026, residual tumour on the fourth ventricle floor.\n"
         "Ependymoma - as above, on radiotherapy.\n", {NEO: P, KNOWN: P}),
     "near-relative-survivor": (
         "Her mother is a breast cancer survivor.\nNew left parietal lesion, glioma vs demyelination.\n",

@@ -45,7 +45,7 @@ ROWS: list[tuple[str, str, dict[str, FactStatus]]] = [
      "normal).\n", {IEM: A}),
     ("no-evidence-of-family",
      "REQUISITION\nClinical details: lethargy after a protein load, ?OTC deficiency\n" + PAGE + "METABOLIC CLINIC "
-     "LETTER\nImpression: no evidence of a urea cycle disorder on repeat testing.\n", {IEM: A}),
+     "LETTER\nImpression: no evidence of urea cycle disorder on repeat testing.\n", {IEM: A}),
     ("melas-question-generic-exclusion",
      "REFERRAL 02/11/2026\nReason: stroke-like episode at 15, evaluate for MELAS.\n" + PAGE + "NEUROMETABOLIC CLINIC "
      "04/20/2026\nImpression: mitochondrial disease ruled out by muscle biopsy and mtDNA sequencing.\n", {MITO: A}),
