@@ -70,7 +70,7 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
         "PROBLEMS\nEpendymoma (see above)\nNew right temporal lesion, glioma versus demyelination.\n", NEW_Q),
     "as-previously-noted": (
         "Remote hx: craniopharyngioma resected at age 10, discharged from neurosurgery follow-up 2009.\n"
-        "Craniopharyngioma as previously noted.\nNew left frontal lesion: low-grade glioma versus tumefactive demyelination.\n",
+        "Craniopharyngioma as previously noted.\nNew left frontal lesion: tumefactive demyelination versus a low-grade glioma.\n",
         NEW_Q),
     "code-and-bare-forms": (
         "Remote hx: right cerebellar medulloblastoma resected age 6, craniospinal RT, off follow-up since 2015.\n"
