@@ -19,8 +19,8 @@ message; a plain-text report (no HL7) keeps its impression running over the line
 over a page (OBX, a page header or a page break, more OBX of the same message) keeps one section; a blank line
 between two OBX segments does not end the message.
 
-Limits: the message's end is known only for text that pipeline.nlp.normalize() returned (the pipeline sees the
-normalised text; normalize() keeps the messages of its last few texts for it); an indented segment line ("  OBX|")
+Limits: the message's end is known only for a document analysed through pipeline.nlp.make_doc / analyse (the
+spans travel on the Doc from normalize()'s result; a Doc made from a plain string gets no cut); an indented segment line ("  OBX|")
 is no segment at all (as before); a plain line wedged between two segments of one message (other than a page or
 fax header) ends the message and the segments after it form another one; a section that a header segment (OBR)
 opens is not cut.
