@@ -67,8 +67,9 @@ CASES: dict[str, tuple[str, str, str, set[str] | str]] = {
     "near: consistent with NCC": ("Scolex seen, consistent with NCC.", INF, "NCC", AFF),
     "near: brain mets s/p SRS": ("Brain mets s/p SRS.", MET, "Brain mets", {"historical"}),
     "near: n mets lower case": ("4 mets in the posterior fossa.", MET, "mets in the posterior", AFF),
+    # the treatment is what was never given (neg.treatment_not_needed_after); the lesion it names stays affirmed
     "near: radiation therapy near toxo": ("Radiation therapy was never given for the toxo lesion.", INF, "toxo",
-                                          NEG),
+                                          AFF),
 }
 
 
