@@ -11,7 +11,7 @@ import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
          "hedging", "source", "requires", "restated", "named_otherwise",
-         "before_study", "vetoed", "dated_ahead", "stopped_since", "denied_by_read"}
+         "before_study", "vetoed", "dated_ahead", "stopped_since"}
 
 
 class CatalogueError(ValueError):
@@ -69,18 +69,6 @@ class Veto:
 
 
 @dataclass(frozen=True)
-class DeniedByRead:
-    """A fact the packet does not otherwise document is absent when a brain imaging read (a brain or head MRI or
-    CT: its report's findings, impression or addendum, or a note's sentence that cites it) denies a counted mention
-    of these concepts whose text the cue `cue` matches ("No intracranial mass", "Mass lesion: none", "without a
-    space-occupying lesion"), and no counted affirmed or hedged such mention stands anywhere (facts/imaging.py
-    brain_read_cues)."""
-
-    concepts: frozenset[str]
-    cue: str
-
-
-@dataclass(frozen=True)
 class FactSpec:
     name: str
     description: str
@@ -106,7 +94,6 @@ class FactSpec:
     stopped_since: str | None = None
     """A cue id: a negated mention whose sentence dates a stop years before the request with the cue ("No seizures
     since 2014") sets aside the affirmed mentions dated before it or told as history (facts/stopped.py)."""
-    denied_by_read: DeniedByRead | None = None
     before_study: bool = False
     """An affirmed mention that is the episode that led to a prior brain study told after it (facts/episode.py)
     does not count when a counted negated mention follows it (the current visit: "no new symptoms since")."""
@@ -151,7 +138,6 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         named_otherwise=_named_otherwise(name, raw.get("named_otherwise")),
         before_study=_flag(name, "before_study", raw.get("before_study", False)),
         vetoed=_veto(name, raw.get("vetoed")),
-        denied_by_read=_denied_by_read(name, raw.get("denied_by_read")),
         dated_ahead=_cue_id(name, "dated_ahead", raw.get("dated_ahead")),
         stopped_since=_cue_id(name, "stopped_since", raw.get("stopped_since")),
     )
@@ -202,14 +188,6 @@ def _veto(name: str, raw: Any) -> Veto | None:
     return Veto(inferred=str(raw["inferred"]), refused=str(raw["refused"]), unless=str(raw["unless"]))
 
 
-def _denied_by_read(name: str, raw: Any) -> DeniedByRead | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict) or set(raw) != {"concepts", "cue"} or not raw["concepts"]:
-        raise CatalogueError(f"facts.yaml: fact {name!r}: denied_by_read needs a non-empty 'concepts' and 'cue'")
-    return DeniedByRead(concepts=frozenset(str(c) for c in raw["concepts"]), cue=str(raw["cue"]))
-
-
 def _named_otherwise(name: str, raw: Any) -> NamedOtherwise | None:
     if raw is None:
         return None
@@ -238,9 +216,6 @@ def load_catalogue() -> dict[str, FactSpec]:
             for named in (spec.restated.cue, spec.restated.stated_by, spec.restated.refers):
                 if named is not None and named not in cue_book().ids:
                     raise CatalogueError(f"facts.yaml: fact {spec.name!r}: restated names unknown cue {named!r}")
-        if spec.denied_by_read is not None and spec.denied_by_read.cue not in cue_book().ids:
-            raise CatalogueError(f"facts.yaml: fact {spec.name!r}: denied_by_read names unknown cue "
-                                 f"{spec.denied_by_read.cue!r}")
         if spec.named_otherwise is not None and spec.named_otherwise.cue not in cue_book().ids:
             raise CatalogueError(f"facts.yaml: fact {spec.name!r}: named_otherwise names unknown cue "
                                  f"{spec.named_otherwise.cue!r}")

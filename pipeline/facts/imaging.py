@@ -287,41 +287,6 @@ def _body_part(ctx: FactContext, m: Mention) -> tuple[str | None, list[str]]:
     return None, []
 
 
-_BRAIN_READ_MODALITIES = frozenset({"MRI", "CT"})
-_MASS_ON_EXAM = cue("neoplasm.mass_on_exam")
-"""The studies whose read of no mass is a read of the brain's structure (not a PET's uptake, not an MRS)."""
-
-
-def brain_read_cues(ctx: FactContext, m: Mention) -> list[str] | None:
-    """The cue ids by which the mention lies in a brain imaging read, else None: in a report's findings, impression
-    or addendum whose study (named in the report's title, else the nearest before it in its lead-in) is a brain or
-    head MRI or CT; or, outside such a report, after such a study named in its own sentence ("CT head 10/02: no
-    mass"). A clause that names another body part ("no mass in the chest", "abdomen soft, no mass") or a physical
-    examination ("no mass felt on exam": cue neoplasm.mass_on_exam) reads no brain; a study asked for, not done, is no
-    read (facts.yaml denied_by_read)."""
-    clause = ctx.text[slice(*ctx.clause_of(m))]
-    if _MASS_ON_EXAM.matches(clause) or any(words.matches(clause) for part, words in _BODY_PARTS if part != "brain"):
-        return None
-    heads: list[Mention] = []
-    if m.section in VERDICT_SECTIONS:
-        run = next((r for r in _runs(ctx) if r[0].start <= m.start < r[-1].end), None)
-        if run is not None:
-            studies = [o for o in ctx.mentions("IMAGING") if _modality(o) != "unspecified"
-                       and not o.has("hypothetical")]
-            titled = [o for o in studies for t in run if t.category == "exam_title" and t.start <= o.start < t.end]
-            lead = [o for o in within(studies, _lead_in_start(ctx, run[0].start), run[0].start)
-                    if not is_requested_study(ctx, o)]
-            heads = titled[:1] or lead[-1:]
-    if not heads:
-        heads = [o for o in ctx.same_sentence(m, "IMAGING") if o.end <= m.start and not o.has("hypothetical")
-                 and not is_requested_study(ctx, o)][-1:]
-    for head in heads:
-        part, cues = _body_part(ctx, head)
-        if _modality(head) in _BRAIN_READ_MODALITIES and part == "brain":
-            return cues
-    return None
-
-
 def planned_service_date(ctx: FactContext, m: Mention) -> bool:
     """The date is labelled, on its line, as the planned date of the requested study ("Requested DOS: 12/01/2026",
     "Scheduled DOS 12/01/2026"; cue request.planned_service_date): no prior study's date, and no request date."""

@@ -24,7 +24,7 @@ from ..contracts import (
 )
 from ..cues import load_cue_file
 from ..nlp.ocr_repair import misread_icd10_codes
-from .catalogue import DeniedByRead, FactSpec, Requirement, Restatement, Veto, load_catalogue
+from .catalogue import FactSpec, Requirement, Restatement, Veto, load_catalogue
 from .context import FactContext, Layout, best_status, cap_evidence, cite_cues, mention_status
 from .cues import concept_set, cue
 from .date_order import document_day_first, read_date_order, transmission_date
@@ -32,7 +32,7 @@ from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import administrative_spans, form_field_spans, is_form_line, request_form_pages
 from .episode import episode_before_study, told_before_latest_study, told_before_prior_study
-from .imaging import brain_read_cues, build_studies, planned_service_date
+from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
 from .planned import dated_ahead
 from .purpose import is_response, mrs_purpose_cues, response_purpose, therapy_of
@@ -225,14 +225,6 @@ class FactResolver:
         ignored += stopped
         ignored += planned
         ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
-        read_denied: list[Evidence] = []
-        denied_cue = spec.denied_by_read.cue if spec.denied_by_read is not None else ""
-        if spec.denied_by_read is not None and status is FactStatus.NOT_DOCUMENTED:
-            # "FINDINGS: No intracranial mass" on a head CT, nothing else naming a neoplasm: the brain was imaged
-            # and no mass seen (facts.yaml denied_by_read)
-            read_denied = _denied_by_read(ctx, spec.denied_by_read)
-            if read_denied:
-                status, counted = FactStatus.ABSENT, read_denied
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
         if stopped and status is FactStatus.ABSENT:
@@ -261,8 +253,6 @@ class FactResolver:
             if all("retracted" in e.modifiers for e in ignored):  # nlp/retraction.py
                 note = "mentioned only in statements a correction retracted (" + " ".join(sorted(
                     {r for e in ignored for r in e.modifier_rules if r.startswith("retract.")})) + ")"
-        if read_denied:
-            note = f"negated: a brain imaging read denies a mass ({denied_cue})"
         return Fact(name=spec.name, status=status, evidence=cap_evidence(counted), ignored=cap_evidence(ignored),
                     attributes=attributes, note=note)
 
@@ -270,23 +260,6 @@ class FactResolver:
         """One of the facts a `requires` names is present or suspected."""
         live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
         return any(self.fact(name).status in live for name in requirement.any_fact)
-
-
-def _denied_by_read(ctx: FactContext, rule: DeniedByRead) -> list[Evidence]:
-    """The counted negated mentions of the rule's concepts whose text its cue matches ("intracranial mass", "mass
-    lesion", "space-occupying lesion") that lie in a brain imaging read (facts/imaging.py brain_read_cues), as
-    absent evidence citing the rule's cue and the read's; [] when there is none, or when a counted affirmed or
-    hedged such mention stands anywhere (a mass found, or left open, is no read of no mass)."""
-    words = cue(rule.cue)
-    named = [m for m in ctx.mentions(*rule.concepts) if words.matches(m.text)]
-    if any(mention_status(m) is not FactStatus.ABSENT for m in named):
-        return []
-    out: list[Evidence] = []
-    for m in named:
-        cues = brain_read_cues(ctx, m)
-        if cues is not None:
-            out.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[rule.cue, *cues]))
-    return out
 
 
 def _episodes_set_aside(ctx: FactContext, mentions: list[Mention], counted: list[Evidence],

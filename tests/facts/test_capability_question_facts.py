@@ -33,8 +33,7 @@ its reading.
 The asker's words may be quoted from the modal on ('she asked whether spectroscopy "could find a glioma sooner'):
 the quotation mark between the test and the modal keeps the rule.
 
-Rows: id -> (text, {fact: expected status}); a normal MRI report comes first where the row says NORMAL (its "No
-mass" on a brain MRI makes brain_neoplasm absent: facts.yaml denied_by_read, tests/facts/test_no_mass_no_neoplasm_facts.py). Rows whose
+Rows: id -> (text, {fact: expected status}); a normal MRI report comes first where the row says NORMAL. Rows whose
 id starts with "near" must keep their reading.
 """
 
@@ -55,27 +54,27 @@ NORMAL = "MRI BRAIN WITH AND WITHOUT CONTRAST 10/14/2026\nIMPRESSION: Normal MRI
 CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     # ------------------------------------------------ a pronoun asks, after a normal MRI
     "she-could-pick-up-sooner": (NORMAL + "She asked whether spectroscopy could pick up a brain tumour sooner than "
-                                 "another MRI would.", {NEO: A, CONV: A}),
+                                 "another MRI would.", {NEO: N, CONV: A}),
     "he-can-detect-misses": (NORMAL + "He wondered if the MRS can detect metastases that a standard MRI misses.",
-                             {METS: N, NEO: A, CONV: A}),
+                             {METS: N, NEO: N, CONV: A}),
     "they-might-find-misses": (NORMAL + "They questioned whether the spectroscopy might find metastases that the CT "
                                "misses.", {METS: N, CONV: A}),
     "she-is-able-to-identify": (NORMAL + "She asked whether MR spectroscopy is able to identify a glioma earlier.",
-                                {GLIOMA: N, NEO: A, CONV: A}),
-    "he-tell-apart": (NORMAL + "He asked whether this test can tell a tumour from a scar.", {NEO: A, CONV: A}),
+                                {GLIOMA: N, NEO: N, CONV: A}),
+    "he-tell-apart": (NORMAL + "He asked whether this test can tell a tumour from a scar.", {NEO: N, CONV: A}),
     "she-see-cannot": (NORMAL + "She inquired whether MRS could see a glioma that the MRI cannot.",
                        {GLIOMA: N, CONV: A}),
     "they-would-be-able": (NORMAL + "They asked if a PET would be able to spot lymphoma in the brain.",
                            {LYMPHOMA: N, CONV: A}),
     "he-detects-earlier-than": (NORMAL + "He asks whether spectroscopy detects brain tumours earlier than MRI.",
-                                {NEO: A, CONV: A}),
+                                {NEO: N, CONV: A}),
     "she-a-test-that-can": (NORMAL + "She asked if there is a test that can detect lymphoma earlier than an MRI.",
                             {LYMPHOMA: N, CONV: A}),
     "they-better-at-picking-up": (NORMAL + "They wondered whether MRS would be better at picking up a glioma than "
                                   "the routine MRI.", {GLIOMA: N, CONV: A}),
     # ------------------------------------------------ the inverted question after a colon
     "pt-colon-can-catch": (NORMAL + "Pt asks: can the spectroscopy catch lymphoma early?", {LYMPHOMA: N, CONV: A}),
-    "she-colon-could-spot": (NORMAL + "She asked: could MRS spot a tumour before the MRI does?", {NEO: A, CONV: A}),
+    "she-colon-could-spot": (NORMAL + "She asked: could MRS spot a tumour before the MRI does?", {NEO: N, CONV: A}),
     "he-colon-would-show": ("He asked: would a PET scan show a glioma before it grows?", {GLIOMA: N}),
     # ------------------------------------------------ the patient, a relative, a name
     "patient-wants-to-know": (NORMAL + "The patient wants to know whether MRS can find a glioma at an earlier stage.",

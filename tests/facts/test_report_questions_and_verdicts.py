@@ -42,7 +42,7 @@ ANSWERED = [
     ("r/o tumor answered by 'no mass'",
      "CT HEAD WITHOUT CONTRAST 08/20/2026\nReason for exam: new headache, r/o tumor\nFindings: No mass, "
      "hemorrhage or hydrocephalus.\nImpression: No mass.\n",
-     {"brain_neoplasm": A}),  # the head CT's "No mass" documents no neoplasm (facts.yaml denied_by_read)
+     {"brain_neoplasm": N}),
     ("r/o relapse and r/o leukodystrophy, answered by no relapse and an acquired leukoencephalopathy",
      "MRI BRAIN 10/02/2026\nIndication: ALL on maintenance methotrexate; r/o relapse, r/o leukodystrophy.\nFindings: "
      "Symmetric deep white matter T2 hyperintensity.\nImpression: Symmetric deep white matter leukoencephalopathy: "

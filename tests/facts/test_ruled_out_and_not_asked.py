@@ -99,15 +99,14 @@ ANSWERED = [
     ("eval for tumor in the clinical history, denied in the findings only",
      "CT HEAD WITHOUT CONTRAST 10/02/2026\nClinical history: worsening headaches; eval for tumor\nFindings: No mass "
      "lesion or abnormal enhancement. No hemorrhage.\nImpression: Negative noncontrast head CT.\n",
-     # the head CT's "No mass lesion" also documents no neoplasm, so no known one (facts.yaml denied_by_read)
-     {"brain_neoplasm": A, "known_brain_tumor": A, "brain_lesion": A}),
+     {"brain_neoplasm": N, "known_brain_tumor": N, "brain_lesion": A}),
     ("rule out SOL, a space-occupying lesion denied",
      "MRI BRAIN 10/02/2026\nReason for exam: morning headaches and vomiting, rule out SOL\nImpression: No "
      "space-occupying lesion. Normal MRI of the brain.\n", {"brain_lesion": A}),
     ("a tumor-versus-abscess question, both sides denied: no differential rests on it",
      "MRI BRAIN 10/02/2026\nClinical indication: headache and fever; r/o tumor vs abscess\nFindings: No mass. No "
      "abscess or abnormal enhancement.\nImpression: Normal MRI.\n",
-     {"brain_neoplasm": A, "brain_infection": A, "tumor_vs_nontumor_differential": N}),
+     {"brain_neoplasm": N, "brain_infection": A, "tumor_vs_nontumor_differential": N}),
     ("eval for metastatic disease, denied in the findings",
      "MRI BRAIN WITH CONTRAST 10/02/2026\nIndication: lung cancer, eval for metastatic disease\nFindings: No "
      "enhancing lesions. No evidence of metastatic disease.\nImpression: No acute abnormality.\n",

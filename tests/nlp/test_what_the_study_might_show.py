@@ -173,9 +173,8 @@ KNOWN = "known_brain_tumor"
 FACT_CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "facts-study-could-show": ("Headaches and word-finding pauses for six weeks; MRI 10/02/2026 pending formal "
                                "report.\nMRS could show a glioma, in which case we would operate.\n", {KNOWN: ND}),
-    # the head CT "without a mass" documents no neoplasm (facts.yaml denied_by_read), so no known one
     "facts-generic-can-shrink": ("New seizures; CT head 10/04/2026 without a mass.\nLymphomas can shrink on "
-                                 "steroids, so dexamethasone is held until the MRS.\n", {KNOWN: FactStatus.ABSENT}),
+                                 "steroids, so dexamethasone is held until the MRS.\n", {KNOWN: ND}),
     "facts-generic-most-common": ("Counselled the family at length.\nGlioblastoma is the most common primary brain "
                                   "tumour in adults.\n", {KNOWN: ND}),
     "near-facts-biopsy-then-generic": ("Biopsy 09/2025: glioblastoma, IDH-wildtype.\nGlioblastomas can recur at the "
