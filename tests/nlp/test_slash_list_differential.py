@@ -74,6 +74,11 @@ CASES: dict[str, tuple[str, str, str, set[str], bool]] = {
                                 "brain metastases", NONE, False),
     "near-status-post": ("Glioblastoma s/p resection/chemoradiation - stable.", "GLIOMA", "Glioblastoma", HIST, False),
     "near-hiv-aids": ("HIV/AIDS on ART; new ring lesion.", "BRAIN_LESION", "lesion", NONE, False),
+    # a form's checkbox row names one box's topic, not a differential
+    "near-checkbox-row-blank": ("__ Infarct / TIA / hemiparesis   X Atrial fibrillation", "NONTUMOR_DX", "Infarct", NONE,
+                                False),
+    "near-checkbox-row-brackets": ("[ ] Lymphoma / leukaemia   [x] Diabetes", "CNS_LYMPHOMA", "Lymphoma", NONE,
+                                   False),
     "near-seizures-epilepsy": ("Seizures/epilepsy since age 6, now a left temporal glioma.", "GLIOMA", "glioma", NONE,
                                False),
     "near-markers": ("oligodendroglioma, IDH-mutant/1p19q-codeleted", "GLIOMA", "oligodendroglioma", NONE, False),
