@@ -1,11 +1,15 @@
-"""How a key-fact label agrees with a screened fact (pipeline/corpus/annotations.py fact_agrees)."""
+"""How a key-fact label agrees with a screened fact, and how compare() counts the disagreements
+(pipeline/corpus/annotations.py fact_agrees, compare)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from pipeline.contracts import Fact, FactStatus
-from pipeline.corpus.annotations import fact_agrees
+from pipeline.corpus.annotations import AnnotatedPacket, compare, fact_agrees
 
 
 @pytest.mark.parametrize(("status", "value", "label", "agrees"), [
@@ -28,3 +32,23 @@ from pipeline.corpus.annotations import fact_agrees
 def test_key_fact_label_agreement(status: str, value: float | None, label: str, agrees: bool) -> None:
     fact = Fact(name="patient_age", status=FactStatus(status), value=value)
     assert fact_agrees(fact, label) is agrees
+
+
+@pytest.mark.parametrize(("label", "status", "value", "mismatches", "silence"), [
+    ("present", "present", None, 0, 0),
+    ("present", "suspected", None, 1, 0),  # a status disagreement is counted
+    ("absent", "not_documented", None, 1, 1),  # and a silence disagreement counted apart as well
+    ("31", "present", 31.2, 0, 0),
+    ("31", "present", 30.9, 1, 0),  # a numeric label with another age
+    ("31", "not_documented", None, 1, 0),
+])
+def test_compare_counts_key_fact_mismatches(label: str, status: str, value: float | None, mismatches: int,
+                                            silence: int) -> None:
+    packet = AnnotatedPacket(id="dev-900", split="dev", title="", text_path=Path("x.txt"), expected={},
+                             key_facts={"patient_age": label}, exercises=[])
+    record = SimpleNamespace(determinations=[],
+                             facts=[Fact(name="patient_age", status=FactStatus(status), value=value)])
+    agreement = compare(record, packet)  # type: ignore[arg-type]
+    assert len(agreement.fact_mismatches) == mismatches
+    assert agreement.silence_mismatches == silence
+    assert agreement.full is (mismatches == 0)

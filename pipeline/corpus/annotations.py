@@ -113,10 +113,10 @@ def compare(record: ScreeningResult, packet: AnnotatedPacket) -> Agreement:
         got = facts[name].status.value if name in facts else "unknown fact"
         if name in facts and fact_agrees(facts[name], status):
             continue
-        if status.isdigit():
-            got = f"{got} (value {facts[name].value})" if name in facts else got
-            agreement.fact_mismatches.append(f"fact {name}: {got}, expected {status}")
-            agreement.silence_mismatches += {got, status} == SILENCE
+        if status.isdigit() and name in facts:
+            got = f"{got} (value {facts[name].value})"
+        agreement.fact_mismatches.append(f"fact {name}: {got}, expected {status}")
+        agreement.silence_mismatches += {got, status} == SILENCE
     results = {c.id: c for d in record.determinations for c in d.criteria}
     for criterion, status in packet.exercises:
         c = results.get(criterion)
