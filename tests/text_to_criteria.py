@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.contracts import Box, ClinicalFacts, Evidence, FactStatus, Mention, TriState
+from pipeline.contracts import Box, ClinicalFacts, Evidence, Fact, FactStatus, Mention, TriState
 from pipeline.criteria import Evaluation, load_policy
 from pipeline.criteria.schema import Node
 from pipeline.facts import map_facts
@@ -82,6 +82,16 @@ def check_facts(facts: ClinicalFacts, expected: dict[str, Any]) -> None:
         f = facts.facts[name]
         assert f.status is status, (name, f.note, [(e.text, e.assertion, e.modifier_rules) for e in f.evidence],
                                     [(e.text, e.attributes.get("superseded_by")) for e in f.ignored])
+
+
+def check_device_fact(fact: Fact, status: FactStatus, devices: list[str] | None) -> None:
+    """The mri_contraindication fact has the expected status and, unless `devices` is None, exactly these devices;
+    the message shows the note, the evidence and what was ignored."""
+    assert fact.status is status, (f"{fact.status.value} ({fact.note}); evidence "
+                                   f"{[(e.text, e.assertion, e.attributes) for e in fact.evidence]}; ignored "
+                                   f"{[(e.text, e.attributes) for e in fact.ignored]}")
+    if devices is not None:
+        assert fact.attributes.get("device", []) == devices
 
 
 SECONDHAND_PLAN = "Plan: MR spectroscopy (CPT 76390).\n"

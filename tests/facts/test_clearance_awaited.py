@@ -18,7 +18,7 @@ later settled.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -81,5 +81,4 @@ CASES: dict[str, tuple[str, FactStatus, list[str]]] = {
 def test_clearance_awaited(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
                            devices: list[str]) -> None:
     fact = facts_of(analyze, text).facts["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)

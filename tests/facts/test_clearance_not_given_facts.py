@@ -37,7 +37,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from text_to_criteria import REQUEST_TAIL, facts_of
+from text_to_criteria import REQUEST_TAIL, check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus, TriState
 from pipeline.criteria import Evaluation, load_policy
@@ -98,8 +98,7 @@ def test_clearance_not_given(analyze, contraindications, text: str,  # type: ign
                              status: FactStatus, devices: list[str]) -> None:
     facts = facts_of(analyze, text + REQUEST_TAIL)
     fact = facts.facts["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
     # HealthHelp's contraindication node (hh.mri_contraindicated: an implanted device not documented MR-conditional)
     healthhelp = TriState.MET if status is P else TriState.NOT_MET
     assert Evaluation(facts).run(contraindications, role="contraindication") is healthhelp

@@ -17,7 +17,7 @@ another matter; "MR conditional status unknown" stays not cleared.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -94,6 +94,4 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
 def test_device_clearance_pointers(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
                                    devices: list[str] | None) -> None:
     fact = facts_of(analyze, text).facts["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)

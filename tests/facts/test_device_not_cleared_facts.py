@@ -20,7 +20,7 @@ C-spine not cleared in trauma care; unrelated records received.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import paged_facts_of
+from text_to_criteria import check_device_fact, paged_facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -136,8 +136,4 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
 def test_device_not_cleared(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
                             devices: list[str] | None) -> None:
     fact = paged_facts_of(analyze, BRAIN_REQUEST + text + DATE).facts["mri_contraindication"]
-    assert fact.status is status, (f"{fact.status.value} ({fact.note}); evidence "
-                                   f"{[(e.text, e.assertion, e.attributes) for e in fact.evidence]}; ignored "
-                                   f"{[(e.text, e.attributes) for e in fact.ignored]}")
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)

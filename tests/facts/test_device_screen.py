@@ -8,7 +8,7 @@ each table.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -17,9 +17,7 @@ P, S, A, N = FactStatus.PRESENT, FactStatus.SUSPECTED, FactStatus.ABSENT, FactSt
 
 def _check(analyze, text: str, status: FactStatus, devices: list[str] | None) -> None:  # type: ignore[no-untyped-def]
     fact = facts_of(analyze, text).facts["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
 
 
 # a. "ICD" that labels a diagnosis code is no defibrillator (rule look.icd_code_label)

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of, paged_facts_of
+from text_to_criteria import check_device_fact, facts_of, paged_facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -99,9 +99,7 @@ DEVICE_ANSWERS = [
                          ids=[c[0] for c in DEVICE_ANSWERS])
 def test_device_answer_after_its_name(analyze, text, status, devices):  # type: ignore[no-untyped-def]
     fact = facts_of(analyze, text).facts["mri_contraindication"]
-    assert fact.status is status, (fact.note, [e.text for e in fact.evidence])
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
 
 
 # 3. case, text, pet_same_workup status

@@ -36,7 +36,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from text_to_criteria import REQUEST_TAIL, facts_of
+from text_to_criteria import REQUEST_TAIL, check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus, TriState
 from pipeline.criteria import Evaluation, load_policy
@@ -110,7 +110,5 @@ def test_implanted_pumps_and_stimulators(analyze, contraindications, text: str, 
                                          healthhelp: TriState) -> None:
     facts = facts_of(analyze, text + REQUEST_TAIL)
     fact = facts.facts["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
     assert Evaluation(facts).run(contraindications, role="contraindication") is healthhelp

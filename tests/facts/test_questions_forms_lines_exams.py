@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from text_to_criteria import REQUEST_TAIL, facts_of
+from text_to_criteria import REQUEST_TAIL, check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -96,9 +96,7 @@ FORMS = {
 def test_b_form_answers_and_devices_in_question(analyze: Any, text: str, name: str, status: FactStatus,
                                                devices: list[str] | None) -> None:
     fact = _fact(analyze, text, name)
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
 
 
 # c. a line break inside a clause: (text, fact, status)

@@ -27,7 +27,7 @@ cleared" settles nothing.
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -115,8 +115,4 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
 def test_safety_review_pending(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
                                devices: list[str] | None) -> None:
     fact = facts_of(analyze, BRAIN_REQUEST + text + DATE).facts["mri_contraindication"]
-    assert fact.status is status, (f"{fact.status.value} ({fact.note}); evidence "
-                                   f"{[(e.text, e.assertion, e.attributes) for e in fact.evidence]}; ignored "
-                                   f"{[(e.text, e.attributes) for e in fact.ignored]}")
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)

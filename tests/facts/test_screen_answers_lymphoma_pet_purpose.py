@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from text_to_criteria import REQUEST_TAIL, facts_of
+from text_to_criteria import REQUEST_TAIL, check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -50,8 +50,7 @@ SCREEN = {
 @pytest.mark.parametrize(("text", "status", "devices"), SCREEN.values(), ids=SCREEN.keys())
 def test_a_a_screen_answer_after_the_item(analyze: Any, text: str, status: FactStatus, devices: list[str]) -> None:
     fact = _fact(analyze, text, "mri_contraindication")
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
 
 
 # b. a systemic lymphoma is not a CNS lymphoma: (text, cns_lymphoma, known_brain_tumor)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from text_to_criteria import REQUEST_TAIL, facts_of
+from text_to_criteria import REQUEST_TAIL, check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -63,9 +63,7 @@ SCREEN = {
 def test_a_a_screen_row_keeps_its_answer_and_a_denial_answers_no(analyze: Any, text: str, status: FactStatus,
                                                                   devices: list[str] | None) -> None:
     fact = _facts(analyze, text)["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
 
 
 # b. what a result would mean: (text, {fact: status})

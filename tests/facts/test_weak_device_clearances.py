@@ -19,7 +19,7 @@ documented as approved, a patient's report next to a documented source, and "pat
 from __future__ import annotations
 
 import pytest
-from text_to_criteria import facts_of
+from text_to_criteria import check_device_fact, facts_of
 
 from pipeline.contracts import FactStatus
 
@@ -139,6 +139,4 @@ CASES: dict[str, tuple[str, FactStatus, list[str] | None]] = {
 def test_weak_device_clearances(analyze, text: str, status: FactStatus,  # type: ignore[no-untyped-def]
                                 devices: list[str] | None) -> None:
     fact = facts_of(analyze, text).facts["mri_contraindication"]
-    assert fact.status is status, f"{fact.status.value} ({fact.note}); evidence {[e.text for e in fact.evidence]}"
-    if devices is not None:
-        assert fact.attributes.get("device", []) == devices
+    check_device_fact(fact, status, devices)
