@@ -67,10 +67,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The suite runs on TEST_WORKERS pytest-xdist workers (one per core of the 2-core CI machine); TEST_WORKERS=0
+# runs it in this process.
+TEST_WORKERS ?= 2
 test: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 bench: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/python -m pipeline.bench

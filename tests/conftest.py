@@ -1,6 +1,11 @@
 """Shared fixtures: the NLP pipeline and a Screener are built once per test session (each takes ~2 s).
 
-run_processes (a plugin) makes sure that no process of the run outlives it."""
+run_processes (a plugin) makes sure that no process of the run outlives it.
+
+`make test` runs the suite on two pytest-xdist workers with `--dist loadgroup`: every test carries a group, and
+one worker runs all the tests of a group, so module fixtures are built once. A test's group is its file, except
+that PostgreSQL tests share one group (one throwaway cluster), browser tests another (one chromium), and the
+annotated corpus groups its tests by split and held-out generation (tests/test_corpus.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +21,19 @@ REPO = Path(__file__).resolve().parents[1]
 POLICY_DIR = REPO / "policies"
 
 pytest_plugins = ["run_processes"]
+
+
+SHARED_RESOURCES = ("postgres", "browser")
+"""Markers whose tests share one worker, so that the resource is started once."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        shared = next((m for m in SHARED_RESOURCES if item.get_closest_marker(m)), None)
+        item.add_marker(pytest.mark.xdist_group(shared or item.nodeid.split("::", 1)[0]))
 
 
 @pytest.fixture(scope="session")

@@ -26,19 +26,58 @@ HELDOUT = [p for p in PACKETS if p.split == "heldout"]
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def text_records(screener) -> dict[str, ScreeningResult]:  # type: ignore[no-untyped-def]
-    records = list(screener.screen(p.text_path for p in PACKETS))
-    assert all(isinstance(r, ScreeningResult) for r in records)
-    return {p.id: r for p, r in zip(PACKETS, records, strict=True)}  # type: ignore[misc]
+def _generation(packet_id: str) -> int:
+    return int(packet_id.rsplit("-", 1)[1])
+
+
+BASELINE = yaml.safe_load((REPO / "annotations" / "heldout_baseline.yaml").read_text(encoding="utf-8"))
+
+
+def _group_of(packet: AnnotatedPacket) -> str:
+    """The dev split, or the held-out generation the packet belongs to (annotations/heldout_baseline.yaml)."""
+    if packet.split != "heldout":
+        return "corpus-dev"
+    n = _generation(packet.id)
+    first = next((g["ids"][0] for g in BASELINE["generations"] if g["ids"][0] <= n <= g["ids"][1]), n)
+    return f"corpus-heldout-{first:03d}"
+
+
+GROUP = {p.id: _group_of(p) for p in PACKETS}
+
+
+def _in_group(values, group_of):  # type: ignore[no-untyped-def]
+    """Parameters marked with their corpus group: under pytest-xdist (`--dist loadgroup`) one worker runs all
+    the tests of a group, so each packet is screened once, by the worker that needs it."""
+    return [pytest.param(v, marks=pytest.mark.xdist_group(group_of(v))) for v in values]
+
+
+class Records:
+    """Screening results by packet id, screened on first use a whole group at a time (the dev split, or one
+    held-out generation), as text or as a rendered PDF."""
+
+    def __init__(self, screener, pdf_dir: Path | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.screener = screener
+        self.pdf_dir = pdf_dir
+        self.done: dict[str, ScreeningResult] = {}
+
+    def __getitem__(self, packet_id: str) -> ScreeningResult:
+        if packet_id not in self.done:
+            todo = [p for p in PACKETS if GROUP[p.id] == GROUP[packet_id] and p.id not in self.done]
+            paths = [p.text_path if self.pdf_dir is None else render_pdf(p.text_path, self.pdf_dir) for p in todo]
+            records = list(self.screener.screen(paths))
+            assert all(isinstance(r, ScreeningResult) for r in records)
+            self.done.update({p.id: r for p, r in zip(todo, records, strict=True)})  # type: ignore[misc]
+        return self.done[packet_id]
 
 
 @pytest.fixture(scope="module")
-def pdf_records(screener, tmp_path_factory) -> dict[str, ScreeningResult]:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("pdf")
-    records = list(screener.screen(render_pdf(p.text_path, out) for p in PACKETS))
-    assert all(isinstance(r, ScreeningResult) for r in records)
-    return {p.id: r for p, r in zip(PACKETS, records, strict=True)}  # type: ignore[misc]
+def text_records(screener) -> Records:  # type: ignore[no-untyped-def]
+    return Records(screener)
+
+
+@pytest.fixture(scope="module")
+def pdf_records(screener, tmp_path_factory) -> Records:  # type: ignore[no-untyped-def]
+    return Records(screener, tmp_path_factory.mktemp("pdf"))
 
 
 def test_corpus_size():  # type: ignore[no-untyped-def]
@@ -62,17 +101,17 @@ def _unexplained(record: ScreeningResult, packet: AnnotatedPacket) -> list[str]:
     return sorted(lines - known)
 
 
-@pytest.mark.parametrize("packet", DEV, ids=[p.id for p in DEV])
+@pytest.mark.parametrize("packet", _in_group(DEV, lambda p: GROUP[p.id]), ids=[p.id for p in DEV])
 def test_dev_packet_as_text(packet: AnnotatedPacket, text_records):  # type: ignore[no-untyped-def]
     assert _unexplained(text_records[packet.id], packet) == []
 
 
-@pytest.mark.parametrize("packet", DEV, ids=[p.id for p in DEV])
+@pytest.mark.parametrize("packet", _in_group(DEV, lambda p: GROUP[p.id]), ids=[p.id for p in DEV])
 def test_dev_packet_as_pdf(packet: AnnotatedPacket, pdf_records):  # type: ignore[no-untyped-def]
     assert _unexplained(pdf_records[packet.id], packet) == []
 
 
-@pytest.mark.parametrize("packet", PACKETS, ids=[p.id for p in PACKETS])
+@pytest.mark.parametrize("packet", _in_group(PACKETS, lambda p: GROUP[p.id]), ids=[p.id for p in PACKETS])
 def test_pdf_evidence_has_page_and_box(packet: AnnotatedPacket, pdf_records, text_records):  # type: ignore[no-untyped-def]
     record = pdf_records[packet.id]
     for d in record.determinations:
@@ -125,20 +164,14 @@ def test_every_criterion_is_met_and_narrowly_missed():  # type: ignore[no-untype
     assert not gaps, "criteria not covered both ways:\n" + "\n".join(gaps)
 
 
-def _generation(packet_id: str) -> int:
-    return int(packet_id.rsplit("-", 1)[1])
-
-
-BASELINE = yaml.safe_load((REPO / "annotations" / "heldout_baseline.yaml").read_text(encoding="utf-8"))
-
-
 def test_every_heldout_packet_belongs_to_one_generation() -> None:
     for p in HELDOUT:
         owners = [g for g in BASELINE["generations"] if g["ids"][0] <= _generation(p.id) <= g["ids"][1]]
         assert len(owners) == 1, p.id
 
 
-@pytest.mark.parametrize("generation", BASELINE["generations"], ids=lambda g: f"heldout-{g['ids'][0]:03d}..{g['ids'][1]:03d}")
+@pytest.mark.parametrize("generation", _in_group(BASELINE["generations"], lambda g: f"corpus-heldout-{g['ids'][0]:03d}"),
+                         ids=lambda g: f"heldout-{g['ids'][0]:03d}..{g['ids'][1]:03d}")
 def test_heldout_does_not_regress(text_records, generation) -> None:  # type: ignore[no-untyped-def]
     first, last = generation["ids"]
     packets = [p for p in HELDOUT if first <= _generation(p.id) <= last]
@@ -150,6 +183,7 @@ def test_heldout_does_not_regress(text_records, generation) -> None:  # type: ig
     assert summary["outcome_agreement"] >= generation["outcome_agreement"]
 
 
+@pytest.mark.xdist_group("corpus-dev")
 @pytest.mark.parametrize(("relabel", "strict", "silence_as_absent"), [
     ({}, 1.0, 1.0),  # the dev labels as they are
     ({"not_documented": "absent"}, 0.0, 1.0),  # silence labelled "absent": a silence mismatch only
