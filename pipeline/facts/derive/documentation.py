@@ -38,6 +38,7 @@ _DEFERRED = cue("documentation.deferred")
 _PLACEHOLDER = cue("documentation.placeholder")
 _FIELD_LABEL = cue("documentation.field_label")
 _REFERS_ELSEWHERE = cue("documentation.refers_elsewhere")
+_POINTER_AVAILABILITY = cue("documentation.pointer_availability")
 _NOT_DONE_ANSWER = cue("documentation.not_done_answer")
 _DEFERRAL_CLAUSE_END = cue("documentation.deferral_clause_end")
 _DEFERRAL_CONTRAST = cue("documentation.deferral_contrast")
@@ -104,7 +105,18 @@ def _deferred(sentence: str, *, pointer_is_empty: bool = False) -> bool:
         if len(sentence.split()) > DEFERRAL_MAX_WORDS:
             return False
     return _DEFERRED.matches(sentence) or _NOT_DONE_ANSWER.matches(sentence.strip()) \
-        or (pointer_is_empty and _REFERS_ELSEWHERE.matches(sentence.strip()))
+        or (pointer_is_empty and _points_elsewhere(sentence))
+
+
+def _points_elsewhere(sentence: str) -> bool:
+    """A sentence that only points to another document ("see attached neurology note"), with or without a note of
+    that document's whereabouts in free words closing it ("per the discharging physician's note, which we do not
+    have", "see consult note; unavailable when this request was sent": documentation.pointer_availability)."""
+    sentence = sentence.strip()
+    if _REFERS_ELSEWHERE.matches(sentence):
+        return True
+    note = _POINTER_AVAILABILITY.search(sentence)
+    return note is not None and note.start > 0 and _REFERS_ELSEWHERE.matches(sentence[:note.start].strip())
 
 
 _QUALIFIER = re.compile(r"\(([^()\n]*)\)")
