@@ -104,6 +104,7 @@ _COVERAGE_AFTER = cue("study.coverage_after")
 _SUBJECT_LINE = cue("study.subject_line")
 _REQUEST_TITLE = cue("study.request_title")
 _SERVICE_LINE = cue("study.service_line")
+_SERVICE_DATE_FIELD = cue("study.service_date_field")
 _DONE_AHEAD_AFTER = cue("study.done_ahead_after")
 _WISHED_DONE_AFTER = cue("study.wished_done_after")
 _JOINED_ITEM = cue("study.joined_item")
@@ -1509,6 +1510,8 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
         if _REQUEST_TITLE.matches(ctx.text[line_lo:m.start]) and not any(
                 line_lo <= o.start < line_hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
             return _REQUEST_TITLE.id
+        if service_dated_line(ctx, m):
+            return _SERVICE_DATE_FIELD.id  # "Date of service: 12/11/2026  Procedure: brain MR spectroscopy"
     if _REQUEST_NAMED_AFTER.matches(joined_items_after(ctx, m)):
         return _REQUEST_NAMED_AFTER.id  # "MRI / MRS / PET PRIOR AUTHORIZATION FORM": each item is the form's
     if _OWN_DATE_AFTER.matches(after):
@@ -1536,6 +1539,27 @@ def mrs_not_done(ctx: FactContext, m: Mention, sentence: str, dated: bool) -> st
     if dated and is_planned(ctx, m) and not _DONE_CUE.matches(clause):
         return _PLANNED_BEFORE.id if _PLANNED_BEFORE.matches(ctx.text[lo:m.start]) else _PLANNED_AFTER.id
     return None
+
+
+def service_dated_line(ctx: FactContext, m: Mention) -> bool:
+    """The MRS's own line is a form row that dates the service asked for: a date labelled as the service's, the
+    exam's or the procedure's (cue study.service_date_field: "Date of service: 12/11/2026  Procedure: brain MR
+    spectroscopy", "Brain MRS - DOS 12/12/2026") falls on or after the request date, and the line neither reads the
+    MRS (a verdict, study.spectrum_read) nor tells it done (the caller's study.done test). Without a request date
+    the latest date in the packet stands in, and it may be this very date."""
+    line_lo, line_hi = ctx.line_of(m)
+    if _SPECTRUM_READ.matches(ctx.text[m.end:line_hi]) or any(
+            line_lo <= o.start < line_hi for o in ctx.same_sentence(m, *_VERDICT_CONCEPTS, counted=False)):
+        return False
+    for d in ctx.mentions("DATE", counted=False):
+        if not line_lo <= d.start < line_hi or d.attrs.get("precision") == "relative":
+            continue
+        if not _SERVICE_DATE_FIELD.matches(ctx.text[max(line_lo, d.start - PLANNED_LABEL_REACH):d.start]):
+            continue
+        told = mention_date(d, reference=ctx.reference_date)
+        if told is not None and (ctx.reference_date is None or told >= ctx.reference_date):
+            return True
+    return False
 
 
 def not_done_on_patient(ctx: FactContext, m: Mention) -> str | None:
