@@ -1090,6 +1090,90 @@ class _RelativeRestated:
                 extend(doc, modifier, [target], nxt.start, target.end, self.scope_id)
 
 
+class _ClaimCorrected:
+    """The `claim_corrected` scope: a diagnosis first given as the patient's and then corrected to a relative's is
+    the relative's ("She ticked 'brain tumor'; on clarification it was her grandmother's meningioma", "Form states
+    lymphoma; per the claimant this was his father's diagnosis"). The words, groups and patterns are context.yaml's."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.scope_id: str | None = raw.get("id")
+        self.rules = frozenset(str(r) for r in raw.get("rules", ()))
+        self.types = frozenset(str(t) for t in raw.get("types", ()))
+        self.groups: dict[str, int] = {}  # concept -> its group (the same disease named again)
+        for k, group in enumerate(raw.get("groups", ())):
+            for concept in group:
+                self.groups[str(concept)] = k
+        relatives = sorted({str(w).lower() for w in raw.get("words", ())}, key=len, reverse=True)
+        words = "|".join(re.escape(w) for w in relatives)
+        self.patterns = _compiled(self.scope_id, [str(p).replace("{relative}", words)
+                                                  for p in raw.get("patterns", ())])
+        if any("relative" not in p.groupindex for p in self.patterns):
+            raise RuleFileError(f"{CONTEXT_FILE}: scope {self.scope_id!r}: a pattern has no group 'relative'")
+        owner_tail = raw.get("tail")
+        unless = raw.get("unless")
+        self.owner_tail = _compiled(self.scope_id, [owner_tail])[0] if owner_tail else None
+        self.unless = _compiled(self.scope_id, [unless])[0] if unless else None
+
+    @property
+    def active(self) -> bool:
+        return self.scope_id is not None and bool(self.rules) and bool(self.types) and bool(self.patterns)
+
+    def apply(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span],
+              extend: Callable[[Doc, ConTextModifier, list[Span], int, int, str | None], None]) -> None:
+        cues = [m for m in modifiers if m.category == "FAMILY" and (m.rule.metadata or {}).get("id") in self.rules]
+        if not cues:
+            return
+        text = doc.text
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for sent in doc.sents:
+            said = text[sent.start_char:_text_end(sent)]
+            for pattern in self.patterns:
+                for match in pattern.finditer(said):
+                    start = sent.start_char + match.start("relative")
+                    end = sent.start_char + match.end("relative")
+                    self._correct(doc, sent, start, end, cues, targets, index, extend)
+
+    def _correct(self, doc: Doc, sent: Span, start: int, end: int, cues: list[ConTextModifier],
+                 targets: list[Span], index: SpansByStart,
+                 extend: Callable[[Doc, ConTextModifier, list[Span], int, int, str | None], None]) -> None:
+        """The correction whose relative spans the characters [start, end) of `sent`."""
+        text = doc.text
+        cue = next((m for m in cues
+                    if doc[m.modifier_span[0]].idx < end
+                    and doc[m.modifier_span[1] - 1].idx + len(doc[m.modifier_span[1] - 1].text) > start), None)
+        if cue is None:
+            return
+        clause_end = sent.end_char
+        stop = re.search(r"[;.!?]", text[end:sent.end_char])
+        if stop is not None:
+            clause_end = end + stop.start()
+        if self.unless is not None and self.unless.search(text[end:clause_end]):
+            return  # a relative's disease told besides the patient's
+        span = tuple(cue.modifier_span)
+        named = {self.groups[t.label_] for t in _starting_in(targets, index, span[1], sent.end)
+                 if t.label_ in self.groups and doc[t.start].idx < clause_end
+                 and any(m.category == "FAMILY" and tuple(m.modifier_span) == span for m in t._.modifiers)}
+        before = [t for t in targets if t.label_ in self.types and t.label_ in self.groups
+                  and doc[t.start].sent == sent and t.end <= span[0] and doc[t.start].idx < start]
+        if not before:
+            previous = doc[sent.start - 1].sent if sent.start > 0 else None
+            if previous is None or _next_in_paragraph(doc, previous) != sent:
+                return
+            before = [t for t in targets if t.label_ in self.types and t.label_ in self.groups
+                      and doc[t.start].sent == previous]
+        before = [t for t in before if not any(m.category in {"FAMILY", "NEGATED_EXISTENCE"}
+                                               for m in t._.modifiers)]
+        if not before:
+            return
+        if not named:
+            if self.owner_tail is None or not self.owner_tail.match(text[end:clause_end]):
+                return
+            named = {self.groups[before[-1].label_]}
+        claims = [t for t in before if self.groups[t.label_] in named]
+        if claims:
+            extend(doc, cue, claims, claims[0].start, span[1], self.scope_id)
+
+
 class _ParentWriter:
     """The `parent_writer` scope: in a letter that says which of the writer's children is the patient ("I am writing
     about my son Leo", "our daughter (the patient)", "my son, Leo," with Leo the patient's name, signed "mother of
@@ -1622,6 +1706,9 @@ class RuleExtensions:
       next through a pronoun for the relative ("Dad had a glioblastoma; his tumor was treated at Duke") is the
       relative's; a pronoun that cannot be the relative ("Her father has epilepsy and she has had two seizures
       herself") takes the disease out of the relative's cue.
+    - the `claim_corrected` scope (`_ClaimCorrected`): a diagnosis first given as the patient's and then corrected
+      to a relative's ("She ticked 'brain tumor'; on clarification it was her grandmother's meningioma") is the
+      relative's.
     - the `own_tumor` scope: the patient's own tumor ("recurrence versus necrosis of her treated GBM") is not
       hedged or made hypothetical by the cues around it.
     - the `inner_cue` scope: a cue inside a target's own words ("atypical" in "atypical features") does not end
@@ -1973,6 +2060,7 @@ class RuleExtensions:
         self._item_own_test = _ItemOwnTest(config.get("item_own_test", {}))
         self._parent_writer = _ParentWriter(config.get("parent_writer", {}))
         self._restated = _RelativeRestated(config.get("relative_restated", {}))
+        self._corrected = _ClaimCorrected(config.get("claim_corrected", {}))
         self._lay_answer = _LayAnswer(config.get("lay_answer", {}))
         self._asked_answer = _LayAnswer(config.get("asked_answer", {}))
         self._asked_read = _AskedRead(config.get("asked_read", {}))
@@ -2060,6 +2148,8 @@ class RuleExtensions:
             self._reach_next_sentences(doc, graph.modifiers, targets)
         if graph is not None and self._restated.active:
             self._restated.apply(doc, graph.modifiers, targets, self._extend)
+        if graph is not None and self._corrected.active:
+            self._corrected.apply(doc, graph.modifiers, targets, self._extend)
         if graph is not None and self._referred_id is not None and self._referred_rules:
             self._reach_referred(doc, graph.modifiers, targets)
         if graph is not None and self._tested_rule is not None and self._tested:
