@@ -376,7 +376,8 @@ _SCOPE_KEYS = {"id", "asker", "named_before", "blockers", "max_between", "result
                "max_items", "before_words", "before_unless", "before_left_open", "decided", "vague_rules",
                "read_types", "open_types", "subject_types", "reads", "subject_words", "subject_phrases", "hedged", "gap", "keeps",
                "dismissals", "dismissal_unless", "dismissal_skip_rules", "groups", "persons", "bare_answer", "answered",
-               "inline_marks", "inline_ends", "inline_last_ends"}
+               "inline_marks", "inline_ends", "inline_last_ends", "turn_marks", "raised_before",
+               "raised_after", "co_item"}
 
 
 def scope_rules(data: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:

@@ -1872,6 +1872,16 @@ class RuleExtensions:
             self._aside_earlier = [re.compile(str(p), re.IGNORECASE) for p in aside.get("patterns", ())]
             self._aside_unless = [re.compile(str(p), re.IGNORECASE) for p in aside.get("unless", ())]
             self._aside_turns = _phrases(aside.get("words", ()))
+            # `turn_marks` turn only before an explanation or a negation of the same finding; a mark is no word:
+            # no word boundary around it ("lymphoma; the MRI is in keeping with ...")
+            marks = [re.escape(str(m)) for m in aside.get("turn_marks", ()) or ()]
+            self._aside_marked_turns = self._aside_turns
+            if marks and self._aside_turns is not None:
+                self._aside_marked_turns = re.compile(f"{self._aside_turns.pattern}|{'|'.join(marks)}",
+                                                      re.IGNORECASE)
+            self._aside_raised_before = _compiled(aside.get("id"), aside.get("raised_before", ()))
+            self._aside_raised_after = _compiled(aside.get("id"), aside.get("raised_after", ()))
+            self._aside_co_item = _compiled(aside.get("id"), aside.get("co_item", ()))
             self._aside_revisions = _phrases(aside.get("verbs", ()))
             self._aside_explained = _phrases(aside.get("explanations", ()))
             self._aside_closing = _phrases(aside.get("closing_words", ()))
@@ -2300,10 +2310,14 @@ class RuleExtensions:
         for target in targets:
             if target.label_ not in self._aside_types or any(m.category in _DEAD for m in target._.modifiers):
                 continue
-            hedged = any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers)
+            sent = doc[target.start].sent
+            # an earlier reader's suggestion not hedged by its own words is weighed like a hedge here
+            # (`raised_before`, `raised_after`: "the outside CT suggested a low-grade neoplasm, but ...")
+            raised = any(p.search(text[sent.start_char:target.start_char]) for p in self._aside_raised_before) \
+                or any(p.search(text[target.end_char:sent.end_char]) for p in self._aside_raised_after)
+            hedged = raised or any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers)
             if not hedged and self._aside_revisions is None:
                 continue
-            sent = doc[target.start].sent
             reach = sent.end
             nxt = _next_in_paragraph(doc, sent)
             if nxt is not None and self._aside_turns.match(nxt.text.lstrip()):
@@ -2315,6 +2329,11 @@ class RuleExtensions:
                 if self._same_finding(target, later) and not any(m.category in _DEAD for m in later._.modifiers):
                     told_again = True
                     break  # the same finding told again ("... and the biopsy confirmed a glioma")
+                if hedged and self._same_finding(target, later) \
+                        and (later.label_ == target.label_ or later.label_ in self._aside_generic) \
+                        and any(m.category == "NEGATED_EXISTENCE" for m in later._.modifiers) \
+                        and self._aside_negated_later(doc, target, later, sent):
+                    break  # "the outside CT suggested a tumour, but ... a tumour is no longer suspected"
                 if later.label_ not in self._aside_later or _rule_id(later) in self._aside_excluded \
                         or self._same_finding(target, later) \
                         or any(m.category in _DEAD or m.category == "POSSIBLE_EXISTENCE" for m in later._.modifiers):
@@ -2323,6 +2342,8 @@ class RuleExtensions:
                 turn = self._aside_revisions.search(between) if self._aside_revisions is not None else None
                 if turn is None and hedged:
                     turn = self._aside_turns.search(between)
+                if turn is None and hedged and any(p.match(between) for p in self._aside_co_item):
+                    continue  # another item of the same raised differential ("suggested glioma or abscess, but ...")
                 if turn is None:
                     break
                 at = target.end_char + turn.start()
@@ -2339,8 +2360,27 @@ class RuleExtensions:
             if hedged and not told_again and self._aside_explained is not None \
                     and all(m.category == "POSSIBLE_EXISTENCE" or m.category not in _DEAD
                             for m in target._.modifiers) \
-                    and any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers):
+                    and (raised or any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers)):
                 self._explained_aside(doc, target, sent, reach, targets)
+
+    def _aside_negated_later(self, doc: Doc, target: Span, later: Span, sent: Span) -> bool:
+        """A hedged (or raised) target of an earlier stage that a turn and then a negation of the same finding
+        follow in its sentence ("the admission CT suggested a metastasis, though ... a tumour is no longer
+        suspected"; the later one the same concept or a generic word of its family) is set aside: negated (via the
+        `set_aside` scope), as a withdrawal in a later sentence settles it."""
+        assert self._aside_rule is not None and self._aside_marked_turns is not None
+        text = doc.text
+        turn = self._aside_marked_turns.search(text, target.end_char, later.start_char)
+        if turn is None or not any(p.search(text[sent.start_char:turn.start()]) for p in self._aside_earlier) \
+                or any(p.search(text[turn.start():later.end_char]) for p in self._aside_unless):
+            return False
+        cue = doc.char_span(turn.start(), turn.end(), alignment_mode="expand")
+        if cue is None:
+            return False
+        kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
+        target._.modifiers = (*kept, ConTextModifier(self._aside_rule, cue.start, cue.end, doc,
+                                                     scope_start=target.start, scope_end=later.end))
+        return True
 
     def _dismissed(self, doc: Doc, targets: list[Span]) -> None:
         """A diagnosis weighed (hedged) and then set aside by what follows in its sentence or the next one of its
@@ -2395,7 +2435,8 @@ class RuleExtensions:
         (`explanations`) follows a turn (`words`) or is followed in its clause by a closing turn (`closing_words`),
         names nothing the explanation cannot be (`explanation_unless`: a hedge, a reference to the same diagnosis)
         and no target between the hedge and the clause's end is the same finding."""
-        assert self._aside_explained is not None and self._aside_turns is not None and self._aside_rule is not None
+        assert self._aside_explained is not None and self._aside_marked_turns is not None \
+            and self._aside_rule is not None
         text = doc.text
         end_char = doc[reach - 1].idx + len(doc[reach - 1].text)
         found = self._aside_explained.search(text, target.end_char, end_char)
@@ -2403,7 +2444,7 @@ class RuleExtensions:
             return
         stop = re.compile(r"[.;]|$").search(text, found.end(), end_char)
         clause_end = stop.start() if stop is not None and stop.start() < end_char else end_char
-        turn = self._aside_turns.search(text, target.end_char, found.start())
+        turn = self._aside_marked_turns.search(text, target.end_char, found.start())
         if turn is not None:
             at, cue_end = turn.start(), turn.end()
         else:
