@@ -39,7 +39,6 @@ _FEATURES_LIST = "episode.features_list"
 _REASON_SECTIONS = value_set("episode.study_reason_sections")
 _BEFORE_LATEST = value_set("episode.before_latest_study")
 _MONTH_OF_LATEST = value_set("episode.month_of_latest_study")
-_ON_LATEST_DAY = value_set("episode.on_latest_study_day")
 _AFTER_STUDY = "episode.after_study"
 _AFTER_OBJECT = "course.since_object"
 _STUDY_REACH = 40
@@ -226,24 +225,3 @@ def _placed_after_study(ctx: FactContext, m: Mention) -> bool:
         if study is not None and cue(_AFTER_OBJECT).matches(ctx.text[hit.end():study.start]):
             return True
     return False
-
-
-def before_or_on_prior_study(ctx: FactContext, m: Mention, studies: list[ImagingStudy]) -> list[str] | None:
-    """The cue ids by which an affirmed symptom mention is no symptom *since* the latest prior advanced brain study,
-    whatever the rest of the packet says (Cohere's "without ... developing new or worsening symptoms", read by the
-    derived fact symptoms_since_imaging): the episode that led to a study told after it (episode_before_study), the
-    presenting complaint told in a prior report's indication, dated before the latest study or only by its month, or
-    in a features list (told_before_prior_study), or a symptom dated on the latest study's own day with no words that
-    put it after the study (episode.on_latest_study_day: "admitted 09/24 with aphasia", the MRS 09/24). A symptom
-    dated after the study, told "since the MRS" or undated stays a symptom since it; None then."""
-    cues = episode_before_study(ctx, m) or told_before_prior_study(ctx, m, studies)
-    if cues is not None:
-        return cues
-    latest = _latest_prior(studies, frozenset(_BEFORE_LATEST.values), ctx.reference_date)
-    if latest is None:
-        return None
-    symptom = _symptom_date(ctx, m, m.sentence_end)
-    if symptom is not None and symptom[0] == latest and _granularity(symptom) in _ON_LATEST_DAY.values \
-            and not _placed_after_study(ctx, m):
-        return [_DATE, _ON_LATEST_DAY.id]
-    return None

@@ -38,7 +38,7 @@ def _exclusion(facts: ClinicalFacts) -> TriState:
     return Evaluation(facts).run(excl.criterion, role="exclusion")
 
 
-UNCHANGED = {"treatment_since_imaging": N, "symptoms_since_imaging": A}
+UNCHANGED = {"treatment_since_imaging": N, "new_or_worsening_symptoms": A}
 DUPLICATE_IMAGING = {
     # prior studies (modality, date), other facts, expected status of the exclusion
     "conventional MRI 15 days before, nothing changed": ([("MRI", "2026-10-16")], UNCHANGED, NOT),
@@ -47,9 +47,9 @@ DUPLICATE_IMAGING = {
     "MRS 3 calendar months before to the day (92 days)": ([("MRS", "2026-07-31")], UNCHANGED, MET),
     "MRS a day more than 3 calendar months before": ([("MRS", "2026-07-30")], UNCHANGED, NOT),
     "MRS 60 days before, treated since": ([("MRS", "2026-09-01")],
-                                          {"treatment_since_imaging": P, "symptoms_since_imaging": A}, NOT),
+                                          {"treatment_since_imaging": P, "new_or_worsening_symptoms": A}, NOT),
     "MRS 60 days before, new symptoms since": ([("MRS", "2026-09-01")],
-                                               {"treatment_since_imaging": N, "symptoms_since_imaging": P}, NOT),
+                                               {"treatment_since_imaging": N, "new_or_worsening_symptoms": P}, NOT),
     "MRS without a date": ([("MRS", None)], UNCHANGED, UNK),
 }
 

@@ -8,7 +8,7 @@ gives in `derive:`.
                    tumor_vs_nontumor_differential, glioma_differential
     imaging        conventional_imaging_inconclusive, mri_nondiagnostic, prior_imaging_indeterminate,
                    prior_imaging_technically_limited, prior_imaging_nonlesional, prior_imaging_documented, prior_mrs,
-                   pet_same_workup, treatment_since_imaging, symptoms_since_imaging
+                   pet_same_workup, treatment_since_imaging
     safety         mri_contraindication
     documentation  history_documented, physical_exam_documented, labs_documented, treatment_history_documented
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ...contracts import Evidence, Fact, FactStatus, ImagingStudy, Mention
-from ..context import CUE_ATTRIBUTE, FactContext, cite_cues, mention_status, next_sentence
+from ..context import CUE_ATTRIBUTE, FactContext, mention_status, next_sentence
 from ..cues import concept_set, cue, value_set
-from ..episode import before_or_on_prior_study
 from ..imaging import (
     DISCUSSED_REFUSED,
     REPORT_UNAVAILABLE,
@@ -587,40 +586,3 @@ def treatment_since_imaging(r: Resolver, name: str) -> Fact:
     if negated:
         return make_fact(name, FactStatus.ABSENT, negated, note="no treatment since the latest prior imaging")
     return not_documented(name, "no treatment documented after the latest prior imaging")
-
-
-@derivation("symptoms_since_imaging")
-def symptoms_since_imaging(r: Resolver, name: str) -> Fact:
-    """New or worsening symptoms after the latest prior advanced study (Cohere's "without ... developing new or
-    worsening symptoms"): the affirmed mentions of new_or_worsening_symptoms less those dated before or on that
-    study, told in its own report's indication or as the episode that led to it (facts/episode.py
-    before_or_on_prior_study), which are set aside citing their cues. A symptom dated after the study, told since it
-    ("since the MRS", "over the last two weeks") or undated stays. With no dated prior study the fact is
-    new_or_worsening_symptoms itself."""
-    base = r.fact("new_or_worsening_symptoms")
-    if latest_study_date(r) is None:
-        return base.model_copy(update={"name": name})
-    ctx = r.ctx
-    spans = {(m.start, m.end): m for m in ctx.mentions("NEW_SYMPTOM", counted=False)}
-    kept: list[Evidence] = []
-    aside: list[Evidence] = []
-    for e in base.evidence:
-        m = spans.get((e.start, e.end))
-        cues = before_or_on_prior_study(ctx, m, r.studies) \
-            if m is not None and e.assertion == FactStatus.PRESENT.value else None
-        if cues is None:
-            kept.append(e)
-        else:
-            aside.append(cite_cues(e, *cues))
-    if not aside:
-        return base.model_copy(update={"name": name})
-    ignored = [*aside, *base.ignored]
-    statuses = [FactStatus(e.assertion) for e in kept if e.assertion]
-    if FactStatus.PRESENT in statuses:
-        return make_fact(name, FactStatus.PRESENT, kept, note="new or worsening symptoms after the latest prior "
-                         "imaging", ignored=ignored)
-    if FactStatus.SUSPECTED in statuses:
-        return make_fact(name, FactStatus.SUSPECTED, kept, note="possible new symptoms after the latest prior imaging",
-                         ignored=ignored)
-    return make_fact(name, FactStatus.ABSENT, kept, ignored=ignored,
-                     note="the symptoms told came before or with the latest prior imaging; none since")
