@@ -1904,16 +1904,6 @@ class RuleExtensions:
                 _compiled(did, [entry["pattern"]])[0],
                 frozenset(str(t) for t in entry.get("types", aside.get("types", ())))))
         self._dismissal_unless = _compiled(self._aside_id, aside.get("dismissal_unless", ()))
-        # `later_studies`: the next sentence opens with a later study that explains the weighed finding otherwise
-        later_studies = aside.get("later_studies", {}) or {}
-        self._later_id: str | None = later_studies.get("id")
-        self._later_opener = _compiled(self._later_id, later_studies.get("openers", ()))
-        self._later_said = _compiled(self._later_id, later_studies.get("explanations", ()))
-        self._later_unless = _compiled(self._later_id, later_studies.get("unless", ()))
-        self._later_rule: ConTextRule | None = None
-        if self._later_id is not None:
-            self._later_rule = ConTextRule(literal="<later study explains>", category="NEGATED_EXISTENCE",
-                                           direction="FORWARD", metadata={"id": self._later_id})
         self._dismissal_skip = frozenset(str(r) for r in aside.get("dismissal_skip_rules", ()))
         topic = config.get("topic_settled", {})
         self._topic_id: str | None = topic.get("id")
@@ -2372,52 +2362,6 @@ class RuleExtensions:
                             for m in target._.modifiers) \
                     and (raised or any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers)):
                 self._explained_aside(doc, target, sent, reach, targets)
-            if hedged and not told_again and self._later_rule is not None \
-                    and any(m.category == "POSSIBLE_EXISTENCE" for m in target._.modifiers) \
-                    and not any(m.category in _DEAD for m in target._.modifiers):
-                self._later_study_explains(doc, target, sent, nxt, targets)
-
-    def _later_study_explains(self, doc: Doc, target: Span, sent: Span, nxt: Span | None,
-                              targets: list[Span]) -> None:
-        """A finding weighed at an earlier stage ("a right insular focus was queried as grade 2 astrocytoma on the
-        2017 MRI") and explained otherwise by the next sentence of its paragraph (or a clause after a ";" of its own
-        sentence), which opens with a later study
-        (`later_studies` `openers`: "The 2019 follow-up MRI found a venous angioma instead", "Repeat imaging in 2021
-        showed it to be a perivascular space", "Repeat MRI 2024: unchanged, consistent with a cavernoma"): negated,
-        when the sentence holds an explanation (`explanations`), nothing of `unless` (growth, a concern, a hedge) and
-        no mention of the same finding, and every diagnosis it names is affirmed."""
-        assert self._later_rule is not None
-        text = doc.text
-        if not any(p.search(text[sent.start_char:target.start_char]) for p in self._aside_earlier):
-            return
-        # the clause after a ";" of its own sentence ("... on a 2017 scan; the 2019 study found a venous angioma
-        # instead"), else the next sentence of its paragraph
-        semi = text.find(";", target.end_char, sent.end_char)
-        region = (semi + 1, sent.end_char) if semi >= 0 else (nxt.start_char, nxt.end_char) if nxt is not None \
-            else None
-        if region is None:
-            return
-        raw = text[region[0]:region[1]]
-        said = raw.lstrip()
-        opened = next((m for m in (p.match(said) for p in self._later_opener) if m is not None), None)
-        if opened is None:
-            return
-        offset = region[0] + (len(raw) - len(said))
-        found = next((m for m in (p.search(said, opened.end()) for p in self._later_said) if m is not None), None)
-        if found is None or any(p.search(said) for p in (*self._later_unless, *self._aside_open)):
-            return
-        for other in targets:
-            if other.start_char < region[0] or other.end_char > region[1]:
-                continue
-            if self._same_finding(target, other) or (other.label_ in self._aside_types and any(
-                    m.category in ("POSSIBLE_EXISTENCE", "NEGATED_EXISTENCE") for m in other._.modifiers)):
-                return
-        cue = doc.char_span(offset, offset + opened.end(), alignment_mode="expand")
-        if cue is None:
-            return
-        kept = tuple(m for m in target._.modifiers if m.category != "POSSIBLE_EXISTENCE")
-        target._.modifiers = (*kept, ConTextModifier(self._later_rule, cue.start, cue.end, doc,
-                                                     scope_start=target.start, scope_end=cue.end))
 
     def _aside_negated_later(self, doc: Doc, target: Span, later: Span, sent: Span) -> bool:
         """A hedged (or raised) target of an earlier stage that a turn and then a negation of the same finding
