@@ -27,8 +27,15 @@ SHARED_RESOURCES = ("postgres", "browser")
 """Markers whose tests share one worker, so that the resource is started once."""
 
 
+LONGEST_FIRST = ("tests/test_notebooks.py", "tests/test_fax_corpus.py")
+"""Files whose group runs longest (a notebook evaluates the whole corpus): collected first, so that a worker starts
+them while the other works through the rest, instead of one worker finishing them alone at the end."""
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable: order kept within
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue

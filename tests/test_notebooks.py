@@ -13,7 +13,9 @@ CELL_LIMIT_SECONDS = 1800
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+# each notebook is a group of its own, so that two workers run them side by side (tests/conftest.py)
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xdist_group(f"notebook-{p.stem}"))
+                                  for p in NOTEBOOKS], ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs(path: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
