@@ -2187,12 +2187,13 @@ class RuleExtensions:
                     self._settle_reference(doc, modifier, targets, starts)
         if self._item_own_test.active:
             self._item_own_test.apply(doc, targets)
+        # a question answered in its own sentence is settled by that answer before a set-aside reads the sentence
+        if self._answered_rule is not None and self._question_words and self._closings:
+            self._answer_questions(doc, targets)
         if self._aside_rule is not None and self._aside_turns is not None and self._aside_earlier:
             self._set_aside(doc, targets)
         if self._topic_rule is not None and self._topic_rules:
             self._settle_topics(doc, targets)
-        if self._answered_rule is not None and self._question_words and self._closings:
-            self._answer_questions(doc, targets)
         if self._lay_answer.active:
             self._lay_answer.apply(doc, targets)
         if self._asked_answer.active:
