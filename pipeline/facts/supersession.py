@@ -66,6 +66,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..contracts import FactStatus, Mention, SectionSpan
 from ..cues import ConceptSet, CueBook, load_cue_file
@@ -564,16 +565,23 @@ def _subtypes(book: CueBook, m: Mention) -> dict[str, str]:
 def _named_family(book: CueBook, m: Mention) -> tuple[int, str | None] | None:
     """The family a mention's name belongs to (supersede.named_families): (its index, None for the family's own
     name, else the member's first name), or None for a name in no family."""
-    name = " ".join(m.text.lower().split())
-    for i, value in enumerate(book.value_set("supersede.named_families").values):
+    return _family_index(book.value_set("supersede.named_families").values).get(" ".join(m.text.lower().split()))
+
+
+@lru_cache(maxsize=8)
+def _family_index(values: frozenset[str]) -> dict[str, tuple[int, str | None]]:
+    """Each name of supersede.named_families ("family|alias: member=alias|member") -> (its family's index, None for
+    the family's own names, else the member's first name). A family's own name wins over a member's."""
+    index: dict[str, tuple[int, str | None]] = {}
+    for i, value in enumerate(sorted(values)):
         family, _, members = value.partition(":")
-        if name in {n.strip() for n in family.split("|")}:
-            return i, None
         for member in members.split("|"):
             names = [n.strip() for n in member.split("=")]
-            if name in names:
-                return i, names[0]
-    return None
+            for n in names:
+                index.setdefault(n, (i, names[0]))
+        for n in family.split("|"):
+            index[n.strip()] = (i, None)
+    return index
 
 
 def _other_disease(book: CueBook, m: Mention, o: Mention) -> bool:
