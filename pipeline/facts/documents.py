@@ -26,6 +26,9 @@ class DocumentRules:
     form_share: float
     administrative_sections: frozenset[str]
     administrative_until: frozenset[str]
+    request_label: re.Pattern[str]
+    request_continuation: re.Pattern[str]
+    request_fields: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @cache
@@ -36,9 +39,12 @@ def document_rules() -> DocumentRules:
     share = float(raw["form_share"])
     if not 0 < share <= 1:
         raise ValueError("documents.yaml: form_share must be in (0, 1]")
+    fields = raw["request_fields"]
     return DocumentRules(frozenset(raw["clinical_sections"]), lines, share,
                          frozenset(raw.get("administrative_sections") or ()),
-                         frozenset(raw.get("administrative_until") or ()))
+                         frozenset(raw.get("administrative_until") or ()),
+                         re.compile(str(fields["label"])), re.compile(str(fields["continuation"])),
+                         tuple((str(r["id"]), re.compile(str(r["regex"]))) for r in fields["rules"]))
 
 
 def request_form_pages(text: str, sections: Iterable[SectionSpan], layout: Layout) -> set[int]:
@@ -90,6 +96,28 @@ def _page_end(layout: Layout, page: int | None, start: int, end: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def request_field_spans(text: str) -> list[tuple[int, int, str]]:
+    """The request's own fields on any page (documents.yaml `request_fields`): a field whose label says it holds the
+    codes submitted with the request or that non-clinical staff filled it, from its label to its line's end, and the
+    code or checkbox lines right under a label with no value. Each span carries the id of the rule that found it."""
+    rules = document_rules()
+    out: list[tuple[int, int, str]] = []
+    for m in rules.request_label.finditer(text):
+        rule_id = next((rid for rid, p in rules.request_fields if p.search(m.group("label"))), None)
+        if rule_id is None:
+            continue
+        end = m.end()
+        if not m.group("value").strip():
+            while end < len(text):
+                nxt = text.find("\n", end + 1)
+                line = text[end + 1:nxt if nxt >= 0 else len(text)].replace("\f", "")
+                if not rules.request_continuation.search(line):
+                    break
+                end = nxt if nxt >= 0 else len(text)
+        out.append((m.start("label"), end, rule_id))
+    return out
 
 
 FORM_SECTIONS = frozenset({"request", "diagnosis"})

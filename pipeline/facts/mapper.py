@@ -30,7 +30,13 @@ from .cues import concept_set, cue
 from .date_order import document_day_first, read_date_order, transmission_date
 from .dates import mention_date
 from .derive import DERIVATIONS
-from .documents import administrative_spans, form_field_spans, is_form_line, request_form_pages
+from .documents import (
+    administrative_spans,
+    form_field_spans,
+    is_form_line,
+    request_field_spans,
+    request_form_pages,
+)
 from .episode import episode_before_study, told_before_latest_study, told_before_prior_study
 from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
@@ -435,14 +441,16 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     facts = {name: resolver.fact(name) for name in sorted(catalogue)}
 
     # The same facts from clinical documentation alone (what an approval must rest on): without the request
-    # form's pages and fields, without coding or CDI records (administrative too), and without pages OCR read with
-    # low confidence; request facts stay as read.
+    # form's pages and fields, without the request's own fields on other pages (codes submitted, fields filled by
+    # office staff), without coding or CDI records (administrative too), and without pages OCR read with low
+    # confidence; request facts stay as read.
     excluded = form_pages | set(low_confidence_pages or [])
     fields = form_field_spans(nlp.sections, layout)
     coding = administrative_spans(nlp.sections, layout, len(text))
+    asked = [(lo, hi) for lo, hi, _rule in request_field_spans(text)]
     kept = [m for m in nlp.mentions if layout.page_of(m.start) not in excluded
             and not (any(lo <= m.start < hi for lo, hi in fields) and is_form_line(text, m.start))
-            and not any(lo <= m.start < hi for lo, hi in coding)]
+            and not any(lo <= m.start < hi for lo, hi in coding + asked)]
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout,
                                other_patient=aside)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
