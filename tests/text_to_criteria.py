@@ -119,22 +119,24 @@ def check_secondhand_read(analyze: Any, text: str, inconclusive: Any, nondiagnos
     return read
 
 
-def find_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str) -> Mention:
-    """The first mention of `concept` with exactly the text `span`; the test fails when there is none."""
+def find_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str, nth: int = 0
+                 ) -> Mention:
+    """The `nth` mention (0: the first) of `concept` with exactly the text `span`; the test fails when there is
+    none."""
     found = [m for m in mentions(text) if m.concept == concept and m.text == span]
-    assert found, f"no {concept} {span!r} in {[(m.concept, m.text) for m in mentions(text)]}"
-    return found[0]
+    assert len(found) > nth, f"no {concept} {span!r} #{nth} in {[(m.concept, m.text) for m in mentions(text)]}"
+    return found[nth]
 
 
 def check_mention(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
-                  expected: set[str] | None, *, among: set[str] | None = None) -> None:
-    """The first mention of `concept` with exactly the text `span` carries the `expected` modifiers (compared
-    within `among` when given, else all of them); None: no such mention at all."""
+                  expected: set[str] | None, *, among: set[str] | None = None, nth: int = 0) -> None:
+    """The `nth` mention (0: the first) of `concept` with exactly the text `span` carries the `expected` modifiers
+    (compared within `among` when given, else all of them); None: no such mention at all."""
     if expected is None:
         found = [m for m in mentions(text) if m.concept == concept and m.text == span]
         assert not found, f"{span!r} must not be a {concept}: {found}"
         return
-    mention = find_mention(mentions, text, concept, span)
+    mention = find_mention(mentions, text, concept, span, nth)
     carried = set(mention.modifiers)
     assert (carried & among if among is not None else carried) == expected, (mention.modifiers,
                                                                             mention.modifier_rules)

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from text_to_criteria import check_facts, facts_of
+from text_to_criteria import check_facts, check_mention, facts_of
 
 from pipeline.contracts import FactStatus, Mention
 
@@ -111,10 +111,7 @@ CASES: dict[str, tuple[str, str, str, int, set[str]]] = {
 @pytest.mark.parametrize(("text", "concept", "span", "nth", "expected"), CASES.values(), ids=CASES.keys())
 def test_claim_corrected_to_relative(mentions: Callable[[str], list[Mention]], text: str, concept: str, span: str,
                                      nth: int, expected: set[str]) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
-    assert len(found) > nth, f"no {concept} {span!r} #{nth} in {[(m.concept, m.text) for m in mentions(text)]}"
-    mention = found[nth]
-    assert set(mention.modifiers) & AMONG == expected, (mention.modifiers, mention.modifier_rules)
+    check_mention(mentions, text, concept, span, expected, among=AMONG, nth=nth)
 
 
 P, N = FactStatus.PRESENT, FactStatus.NOT_DOCUMENTED

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from text_to_criteria import find_mention
 
 from pipeline.contracts import Mention
 
@@ -128,9 +129,7 @@ CASES: dict[str, tuple[str, str, str, int, bool]] = {
 @pytest.mark.parametrize(("text", "concept", "span", "nth", "retracted"), CASES.values(), ids=CASES.keys())
 def test_statements_a_correction_retracts(mentions: Callable[[str], list[Mention]], text: str, concept: str,
                                          span: str, nth: int, retracted: bool) -> None:
-    found = [m for m in mentions(text) if m.concept == concept and m.text == span]
-    assert len(found) > nth, f"no {concept} {span!r} #{nth} in {[(m.concept, m.text) for m in mentions(text)]}"
-    mention = found[nth]
+    mention = find_mention(mentions, text, concept, span, nth)
     assert mention.has("retracted") is retracted, (mention.modifiers, mention.modifier_rules)
     assert bool(RULES & set(mention.modifier_rules)) is retracted, mention.modifier_rules
 
