@@ -307,6 +307,13 @@ def _source(r: _Reader, m: Mention, book: CueBook) -> tuple[str, str] | None:
     withdrawal = book.value_set("supersede.withdrawal_rules").values
     for rule in m.modifier_rules:
         if rule in withdrawal and m.has("negated"):
+            if _answers_question(r, m, book):
+                # the reply to a question put in its sentence ("I asked neuroradiology whether this could be a
+                # metastasis; they feel a metastasis is not a consideration") settles the hedges before it, that
+                # question's too
+                answer = _settling(r, m, book)
+                if answer is not None:
+                    return answer
             return "withdrawal", "supersede.withdrawal_rules"
     sentence = r.text[m.sentence_start:m.sentence_end]
     if book.cue("supersede.not_a_result").matches(sentence):
