@@ -54,6 +54,8 @@ _REVIEW_SETTLED = cue("safety.clearance_review_settled")
 _REVIEW_NOT_SETTLED = cue("safety.clearance_review_not_settled")
 _REVIEW_SUBJECT = cue("safety.clearance_review_subject")
 _REMOVAL = cue("safety.clearance_is_removal")
+_NOT_DEVICE_REMOVAL = cue("safety.clearance_removal_not_device")
+_FROM_RECORD = cue("safety.clearance_removal_from_record")
 _IN_QUESTION = value_set("safety.device_answer_in_question")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
@@ -116,7 +118,11 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     awaited = _awaited_types(ctx, named)
     for c in ctx.mentions("DEVICE_CLEARED"):
         unestablished = _unestablished(ctx, c)
-        if unestablished is None and c.attrs.get("topic") and not _TOPIC_STATED.matches(
+        if (not_device := _removal_not_of_device(ctx, c)) is not None:
+            # "the duplicate code removed on resubmission", "claim line 3 removed": a code's or an entry's removal
+            ignored.append(ctx.evidence(c, attributes={"note": "a code, claim line or chart entry removed, not the "
+                                                               "device"}, cues=[not_device]))
+        elif unestablished is None and c.attrs.get("topic") and not _TOPIC_STATED.matches(
                 ctx.text[c.end:ctx.clause_of(c)[1]]):
             # "MRI compatibility" named with nothing stated of it: a topic, no clearance
             ignored.append(ctx.evidence(c, attributes={"note": "MR safety named, no clearance stated"},
@@ -257,6 +263,20 @@ def _lapsed(ctx: FactContext, c: Mention, devices: list[Mention]) -> tuple[str, 
             return said.id, ("the device's MRI-safety review is still pending" if said is _REVIEW_PENDING else
                              "the device's MRI-safety review says it is not cleared")
     return None
+
+
+def _removal_not_of_device(ctx: FactContext, c: Mention) -> str | None:
+    """The cue that makes a removal ("removed") one of a code, a claim line, an order or a chart entry, not of the
+    device: the words before it in its clause, after the last device named there, name one ("the duplicate code
+    removed", "claim line 3 removed"), or the words right after it say what it was removed from ("removed from the
+    claim"); None when the device itself was removed."""
+    if not _REMOVAL.matches(c.text):
+        return None
+    lo, hi = ctx.clause_of(c)
+    lo = max([lo, *(m.end for m in ctx.mentions("MRI_CONTRAINDICATION", counted=False) if lo <= m.end <= c.start)])
+    if _NOT_DEVICE_REMOVAL.matches(ctx.text[lo:c.start]):
+        return _NOT_DEVICE_REMOVAL.id
+    return _FROM_RECORD.id if _FROM_RECORD.matches(ctx.text[c.end:hi]) else None
 
 
 def _statement(text: str, lo: int, hi: int) -> tuple[int, int]:
