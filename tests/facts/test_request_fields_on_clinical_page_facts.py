@@ -84,6 +84,14 @@ ROWS: dict[str, Row] = {
     "scheduler-field-after-assessment": (
         "Assessment/Plan: new seizures, MRI brain with spectroscopy.\nScheduler's reason for exam: encephalitis\n",
         {}, {INF: N, SEIZ: P}),
+    "staff-in-parentheses-checkboxes-below": (
+        NOTE + "Request category (front desk staff):\n  [X] Brain tumour   [ ] Seizures   [ ] Other\n", {},
+        {NEO: N, SEIZ: P}),
+    "office-staff-parenthetical-codes-below": (
+        NOTE + "Diagnosis (office staff):\nC71.3 Malignant neoplasm of parietal lobe\n", {NEO: P}, {NEO: N, SEIZ: P}),
+    "quoted-value-under-staff-label": (
+        NOTE + "Reason for imaging (as keyed by registration from the ED paperwork):\n\"right parietal glioblastoma - "
+        "spectroscopy to plan the biopsy\"\n", {NEO: P}, {NEO: N, SEIZ: P}),
     # ------------------------------------------------ near misses: the note's own documentation
     "near_assessment_lists_code": (
         NOTE + "Assessment: 1. Glioblastoma (C71.1), resected 03/2025, on temozolomide.\n", {NEO: P},
@@ -110,6 +118,11 @@ ROWS: dict[str, Row] = {
         NOTE + "History per office note: glioblastoma, resected 2025, on temozolomide.\n", {NEO: P}, {NEO: P}),
     "near_attending_diagnosis": (
         NOTE + "Diagnosis (attending): brain abscess, improving on antibiotics.\n", {INF: P}, {INF: P}),
+    "near_exam_in_office_parenthesis": (
+        NOTE + "Exam (office):\n'alert, oriented; mild right hemiparesis'\nAssessment: known glioblastoma, resected "
+        "2025.\n", {NEO: P}, {NEO: P, SEIZ: P}),
+    "near_quoted_line_after_note_label": (
+        NOTE + "Impression:\n\"enlarging left frontal glioblastoma\"\n", {NEO: P}, {NEO: P, SEIZ: P}),
     "near_plan_names_scheduling": (
         NOTE + "Plan: scheduling to book the MRS for 11/30. Known glioblastoma, resected 2025.\n", {NEO: P},
         {NEO: P}),
