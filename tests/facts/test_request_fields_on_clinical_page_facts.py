@@ -14,8 +14,9 @@ Near misses keep their reading: a note's assessment listing a code with its diag
 an exam, a pathology report's final diagnosis, an ordering physician's indication inside a note, an EHR problem list,
 a note's prose that names the front desk, a history taken from an office note, an attending's diagnosis line.
 
-Limits: only the line of the field, and the code or checkbox lines right under a label with no value, are the
-request's; a field whose label names no codes-submitted or staff word ("Indication:" alone on a note page) keeps
+Limits: only the line of the field, and the code or checkbox lines (or one value quoted on its own line) right under
+a label with no value, are the request's; a staff word in brackets counts ("(front desk staff)"), but "(office)"
+alone does not (an exam in the office); a field whose label names no codes-submitted or staff word ("Indication:" alone on a note page) keeps
 being read as the note's.
 
 Rows: id, text (pages separated by form feeds), the expected statuses in the facts, the expected statuses in the
