@@ -1004,9 +1004,6 @@ def find_supersessions(text: str, mentions: list[Mention], sections: list[Sectio
     for key, overruled in _attending_overrides(r, live, book).items():
         if key not in out and key not in stated:
             out[key] = overruled
-    for key, replaced in _final_replaces_preliminary(r, live, book).items():
-        if key not in out and key not in stated:
-            out[key] = replaced
     return out
 
 
@@ -1197,48 +1194,6 @@ def _amended(r: _Reader, live: list[Mention], book: CueBook) -> dict[tuple[int, 
         exclusion = next((x for p, x in pairs if _same_item(book, r, p, o) or _same_item(book, r, o, p)), None)
         if exclusion is not None:
             out[_key(o)] = Supersession(by=exclusion, source="addendum", rule=f"{excludes.id} {cited.id}")
-    return out
-
-
-def _final_replaces_preliminary(r: _Reader, live: list[Mention], book: CueBook
-                                ) -> dict[tuple[int, int, str], Supersession]:
-    """The hedged findings of a report's preliminary read that the final read of the same report, after it, does not
-    hedge again (supersede.final_replaces_preliminary): "WET READ: abscess versus tumour" under "FINAL: ... no abscess,
-    no mass. Impression: demyelinating disease" leaves neither hedge standing; the final read's own mentions say what
-    it found. The final read reaches from its heading to the report's end (its own Comparison, Findings and
-    Impression lines); a concept it hedges again keeps the preliminary's hedge ("Final: abscess versus tumour"). The
-    final read must give a verdict of its own (supersede.final_read_verdict, supersede.final_read_no_lesion). Not a final read that defers (supersede.final_defers) or names no finding, nor
-    across an exam title between the two reads (another study)."""
-    rule = book.value_set("supersede.final_replaces_preliminary")
-    prelim_rules = book.value_set("supersede.preliminary_sections").values
-    defers, open_ = book.cue("supersede.final_defers"), book.concept_set("supersede.open_read")
-    reads = book.value_set("supersede.amended_reads").values
-    verdict, no_lesion = book.concept_set("supersede.final_read_verdict"), book.concept_set("supersede.final_read_no_lesion")
-    findings = set(open_.concepts) | {"BRAIN_LESION", "IMAGING_CONCLUSIVE", "IMAGING_INCONCLUSIVE"}
-    out: dict[tuple[int, int, str], Supersession] = {}
-    for lo, hi in r.reports:
-        inside = [s for s in r.sections if lo <= s.start < hi]
-        for k, final in enumerate(inside):
-            if final.rule_id not in rule.values:
-                continue
-            prelim = next((s for s in reversed(inside[:k]) if s.rule_id in prelim_rules), None)
-            if prelim is None or any(prelim.start < s.start < final.start and s.category == "exam_title"
-                                     for s in inside):
-                continue  # no preliminary read before it, or another study's title between them
-            if defers.search(r.text[final.start:hi]):
-                continue  # "Final: agree with the preliminary read", "final read pending"
-            said = [m for m in live if final.start <= m.start < hi and m.concept in findings
-                    and not (m.has("hypothetical") or m.has("family"))]
-            if not any((m.concept in verdict and _status(m) is FactStatus.PRESENT and not m.has("historical"))
-                       or (m.concept in no_lesion and _status(m) is FactStatus.ABSENT) for m in said):
-                continue  # a final read with no verdict of its own (a measurement, an excluded third item)
-            hedged = {m.concept for m in said if _status(m) is FactStatus.SUSPECTED}  # the final's own question
-            for o in live:
-                if o.concept == "BRAIN_LESION" and hedged:
-                    continue  # the lesion the final read still weighs ("Final: lymphoma favoured; glioma not excluded")
-                if prelim.start <= o.start < final.start and o.section in reads and o.concept in open_ \
-                        and o.concept not in hedged and _status(o) is FactStatus.SUSPECTED:
-                    out.setdefault(_key(o), Supersession(by=said[0], source="addendum", rule=rule.id))
     return out
 
 
