@@ -447,10 +447,10 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     excluded = form_pages | set(low_confidence_pages or [])
     fields = form_field_spans(nlp.sections, layout)
     coding = administrative_spans(nlp.sections, layout, len(text))
-    asked = [(lo, hi) for lo, hi, _rule in request_field_spans(text)]
+    administrative = coding + [(lo, hi) for lo, hi, _rule in request_field_spans(text)]
     kept = [m for m in nlp.mentions if layout.page_of(m.start) not in excluded
             and not (any(lo <= m.start < hi for lo, hi in fields) and is_form_line(text, m.start))
-            and not any(lo <= m.start < hi for lo, hi in coding + asked)]
+            and not any(lo <= m.start < hi for lo, hi in administrative)]
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout,
                                other_patient=aside)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
