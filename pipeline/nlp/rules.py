@@ -397,18 +397,26 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
 
     Each header phrase becomes three token patterns: any case followed by a colon ("Findings:") or by a dash that
     stands apart ("Exam - normal"; not a hyphen joined to a word, "Neuro-oncology"), and any case alone on its
-    line ("IMPRESSION", "Exam"). Both must start a line (the sectionizer's require_start_line).
+    line ("IMPRESSION", "Exam"). Both must start a line (the sectionizer's require_start_line). A section with
+    `qualified` also takes each phrase with its qualifier words before and between its words and a tail of ids,
+    dates, parentheticals and tail words after it ("HIM final coding summary - acct 7712", "CDI follow-up query
+    #55 (multiple choice)"), in the same three forms (`_qualified_forms`).
     """
     data = data if data is not None else read_resource(SECTIONS_FILE)
     out: list[SectionRule] = []
     for raw in data.get("sections", []):
-        rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers", "patterns"})
+        rule_id = _check_keys(SECTIONS_FILE, raw, {"id", "category", "headers", "patterns", "qualified"})
         meta = {"id": rule_id}
         for pattern in raw.get("patterns") or []:
             out.append(SectionRule(literal=rule_id, category=raw["category"],
                                    pattern=_check_pattern(SECTIONS_FILE, rule_id, pattern), metadata=meta))
+        qualified = _qualifier_specs(rule_id, raw.get("qualified"))
         for header in _strings(SECTIONS_FILE, rule_id, "headers", raw.get("headers")):
             tokens = [t.text for t in tokenizer(str(header)) if not t.is_space]
+            if qualified is not None:
+                for pattern in _qualified_forms(tokens, *qualified):
+                    out.append(SectionRule(literal=str(header), category=raw["category"], pattern=pattern,
+                                           metadata=meta))
             # a colon, or a dash that stands apart ("Neuro - alert"): a hyphen joined to the next word
             # ("Neuro-oncology", "Neuro-" / "Radiology") makes a longer word, no header
             colon_form = [{"LOWER": t.lower()} for t in tokens] + [{"ORTH": ":"}]
@@ -418,6 +426,40 @@ def section_rules(tokenizer: Tokenizer, data: dict[str, Any] | None = None) -> l
             for pattern in (colon_form, dash_form, alone_form):
                 out.append(SectionRule(literal=str(header), category=raw["category"], pattern=pattern, metadata=meta))
     return out
+
+
+def _qualifier_specs(rule_id: str, raw: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The token specs of a section's `qualified` (sections.yaml): a qualifier word (`words`), and a tail token (a
+    `tail_words` word or a token matching `tail_tokens`)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"words", "tail_words", "tail_tokens"}:
+        raise RuleFileError(f"{SECTIONS_FILE}: rule {rule_id!r}: qualified needs exactly words, tail_words and "
+                            "tail_tokens")
+    words = [w.lower() for w in _strings(SECTIONS_FILE, rule_id, "qualified.words", raw["words"])]
+    tail_words = _strings(SECTIONS_FILE, rule_id, "qualified.tail_words", raw["tail_words"])
+    tail_tokens = raw["tail_tokens"]
+    if not isinstance(tail_tokens, str):
+        raise RuleFileError(f"{SECTIONS_FILE}: rule {rule_id!r}: qualified.tail_tokens must be a regex string")
+    tail = "(?i)^(?:" + "|".join(re.escape(w) for w in tail_words) + "|" + tail_tokens + ")$"
+    try:
+        re.compile(tail)
+    except re.error as err:
+        raise RuleFileError(f"{SECTIONS_FILE}: rule {rule_id!r}: qualified tail: {err}") from err
+    return {"LOWER": {"IN": words}}, {"TEXT": {"REGEX": tail}}
+
+
+def _qualified_forms(tokens: list[str], word: dict[str, Any], tail: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """A header phrase with up to four qualifier tokens before it and up to three between its words ("follow-up" is
+    three tokens), then any tail tokens, closed by a colon, a dash that stands apart or the end of its line."""
+    core: list[dict[str, Any]] = [{**word, "OP": "{0,4}"}]
+    for i, t in enumerate(tokens):
+        if i:
+            core.append({**word, "OP": "{0,3}"})
+        core.append({"LOWER": t.lower()})
+    core.append({**tail, "OP": "*"})
+    return [core + [{"ORTH": ":"}], core + [{"ORTH": "-", "SPACY": True}],
+            core + [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]]
 
 
 @dataclass(frozen=True)
