@@ -17,8 +17,9 @@ a note on the page before a qualified query heading.
 
 Limits: the qualifier and tail words are a closed list (sections.yaml); a heading with free words after its
 phrase ("Coding summary for Dr. Amari's patient") is still missed; a coding record with no heading at all stays
-clinical; a note opening that sec.note_start does not know ("Neuro-oncology progress note") does not end the
-record, so that note's disease stays undocumented until its page ends.
+clinical; a note opening that sec.note_start does not know does not end the record, so that note's disease stays
+undocumented until its page ends (hyphenated services such as "Neuro-oncology" and "Heme-onc" are known: their first
+part is a token of its own).
 
 Rows: id, text (pages separated by form feeds; LEAD opens the first page), the expected statuses in the documented view (what an approval
 rests on). Rows whose id starts with "near" keep their reading.
@@ -86,6 +87,14 @@ ROWS: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "near_note_after_query_ends_it": (
         "CDI physician query #Q-871 (yes/no)\n[X] C79.31 Secondary malignant neoplasm of brain\n"
         "Neurosurgery progress note\nAssessment: glioblastoma resected 2024, stable on surveillance MRI.\n",
+        {NEO: P}),
+    "near_hyphenated_service_note_ends_it": (
+        "HIM coding summary (final)\nC71.9 Malignant neoplasm of brain, unspecified\n"
+        "Neuro-oncology progress note\nAssessment: anaplastic astrocytoma, resected 2025, on temozolomide.\n",
+        {NEO: P}),
+    "near_heme_onc_note_ends_it": (
+        "Concurrent CDI query #5120\n[X] C83.39 Diffuse large B-cell lymphoma\n"
+        "Heme-onc progress note\nAssessment: primary CNS lymphoma diagnosed on biopsy 08/2026, on methotrexate.\n",
         {NEO: P}),
     "near_physician_summary": ("Physician summary: oligodendroglioma, resected 2023, on surveillance.\n", {NEO: P}),
     "near_hpi_mentions_coding": (
