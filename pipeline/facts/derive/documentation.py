@@ -27,6 +27,7 @@ _RECORDS_REQUESTED = cue("labs.records_requested")
 _TRACKING_STATUS = cue("labs.tracking_status")
 _LIST_HEADER = cue("labs.list_header")
 _OWN_LABEL = cue("labs.own_label")
+_TEMPLATE = cue("text.template_placeholder")
 ENCLOSURE_MAX_LINES = 40
 """How far up an enclosure list's items its heading line is looked for."""
 _ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
@@ -374,16 +375,23 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     ConText read it as a negation ("hCG neg", "LFTs unremarkable"); a "Labs:" header takes the result its line
     gives ("LABS: within normal limits"). A test only named as a document, in an enclosure list, a document index
     or a request for outside records, is no result unless its result is written next to its name (`_named_only`);
-    such mentions stay as ignored evidence citing the cue."""
+    such mentions stay as ignored evidence citing the cue. An unexpanded template token (text.template_placeholder:
+    "@RECENTLABS(72)@", "***", "{Labs last 24h:40112}") is no value: it is blanked where a value is looked for, and
+    a test named only inside one, or whose field holds only one ("CBC: ***"), has no result."""
     ctx = r.ctx
+    text = _TEMPLATE.regex.sub(lambda t: " " * len(t.group(0)), ctx.text)  # same offsets, tokens blanked
     labs: list[Evidence] = []
     named: list[Evidence] = []
     for m in ctx.mentions("LAB"):
         if ctx.is_mrs_sentence(m):
             continue  # lactate or NAA in a sentence about the MRS is a spectroscopy finding, not a lab
+        if not text[m.start:m.end].strip():
+            # "<<insert 24 hr labs>>", "{CBC (last 48 hours):29871}": the token's name, not a test
+            named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[_TEMPLATE.id]))
+            continue
         lo, hi = ctx.clause_of(m)
-        clause = ctx.text[lo:hi]
-        stated = _stated_result(ctx, m, lo, hi)
+        clause = text[lo:hi]
+        stated = _stated_result(ctx, m, lo, hi, text)
         only_named = _named_only(ctx, m)
         if only_named is not None and stated is None:
             # "Enclosed: 3. Metabolic labs 10/29", "Newborn screen: records requested": a document, not a result
@@ -401,7 +409,7 @@ def labs_documented(r: Resolver, name: str) -> Fact:
         elif _PENDING.matches(clause):
             cues.append(_RESULTED.id)
         if _GENERIC_LAB.matches(m.text):
-            body = _header_line(ctx, m)
+            body = _header_line(ctx, m, text)
             if body is not None:
                 if _NONE.matches(body) or not (_RESULT.matches(body) or _STATED_AFTER.matches(" " + body)):
                     continue
@@ -410,6 +418,10 @@ def labs_documented(r: Resolver, name: str) -> Fact:
                 continue
             else:
                 cues = [_GENERIC_LAB.id, stated or _RESULT.id]
+        elif stated is None and _unfilled_field(ctx, m, hi, text):
+            # "CBC: ***", "CMP (last 24 h): @CMPRESULT(24)@": a field left as its template token
+            named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[_TEMPLATE.id]))
+            continue
         elif m.section in _ORDER_SECTIONS and not _RESULTED.matches(clause):
             if stated is None:
                 continue  # "Plan: CBC, CMP, ammonia prior to sedation" names tests to do, not their results
@@ -418,8 +430,19 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     if not labs:
         return make_fact(name, FactStatus.NOT_DOCUMENTED, [], ignored=named,
                          note="no laboratory results reported (pending or planned tests, tests only listed as "
-                              "enclosures and records requested do not count)")
+                              "enclosures, records requested and unexpanded template fields do not count)")
     return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported", ignored=named)
+
+
+def _unfilled_field(ctx: FactContext, m: Mention, hi: int, text: str) -> bool:
+    """The test heads a field that holds only an unexpanded template token (text.template_placeholder: "CBC: ***",
+    "CBC with diff: {CBC (last 48 hours):29871}", "Ammonia - @LASTNH3@"): after its label (documentation.field_label,
+    "CBC (last 24 h):") the rest of its clause is nothing once the tokens are blanked in `text`."""
+    if not _TEMPLATE.matches(ctx.text[m.end:hi]):
+        return False
+    label = _FIELD_LABEL.regex.match(text, ctx.line_of(m)[0])
+    start = min(max(m.end, label.end()), hi) if label is not None else m.end
+    return re.search(r"\w", text[start:hi]) is None
 
 
 def _named_only(ctx: FactContext, m: Mention) -> str | None:
@@ -489,30 +512,31 @@ def _lines_above(text: str, lo: int, limit: int = ENCLOSURE_MAX_LINES) -> Iterat
         lo = above
 
 
-def _stated_result(ctx: FactContext, m: Mention, lo: int, hi: int) -> str | None:
+def _stated_result(ctx: FactContext, m: Mention, lo: int, hi: int, text: str) -> str | None:
     """The id of the cue that finds the test's result next to its name ("ammonia 45", "hCG neg", "elevated
-    ammonia", "IDH-wildtype"), else None."""
+    ammonia", "IDH-wildtype"), else None; `text` is the packet's text with its template tokens blanked."""
     if _SELF_RESULTED.matches(m.text):
         return _SELF_RESULTED.id
-    if _STATED_AFTER.matches(ctx.text[m.end:hi]):
+    if _STATED_AFTER.matches(text[m.end:hi]):
         return _STATED_AFTER.id
-    if _STATED_BEFORE.matches(ctx.text[lo:m.start]):
+    if _STATED_BEFORE.matches(text[lo:m.start]):
         return _STATED_BEFORE.id
     return None
 
 
-def _header_line(ctx: FactContext, m: Mention) -> str | None:
+def _header_line(ctx: FactContext, m: Mention, text: str) -> str | None:
     """For a generic lab name that heads its labs section ("LABS:"), the rest of the section's first line after
-    it; else None."""
+    it in `text` (the packet's text with its template tokens blanked: "LABS: @RECENTLABS(72)@" has none, and the
+    next line's values are read); else None."""
     section = ctx.section_at(m.start)
     if section is None or section.category != "labs" or m.start - section.start > 2:
         return None
-    end = ctx.text.find("\n", m.end)
+    end = text.find("\n", m.end)
     end = section.end if end < 0 else min(end, section.end)
-    line = ctx.text[m.end:end].strip(" \t:-")
+    line = text[m.end:end].strip(" \t:-")
     if not line:  # the header alone on its line: its first line of content
-        nxt = ctx.text.find("\n", end + 1)
-        line = ctx.text[end:section.end if nxt < 0 else min(nxt, section.end)].strip(" \t\n:-")
+        nxt = text.find("\n", end + 1)
+        line = text[end:section.end if nxt < 0 else min(nxt, section.end)].strip(" \t\n:-")
     return line
 
 
