@@ -55,13 +55,26 @@ class Cue:
     regex: re.Pattern[str]
 
     def search(self, text: str) -> CueHit | None:
+        if self._spaced:
+            spaced, offsets = one_spaced_with_offsets(text)
+            hit = self.regex.search(spaced)
+            if hit is None:
+                return None
+            start, end = offsets[hit.start()], offsets[hit.end()]
+            return CueHit(cue_id=self.id, start=start, end=end, text=text[start:end])
         m = self.regex.search(text)
         if m is None:
             return None
         return CueHit(cue_id=self.id, start=m.start(), end=m.end(), text=m.group(0))
 
     def matches(self, text: str) -> bool:
-        return self.regex.search(text) is not None
+        return self.regex.search(one_spaced(text) if self._spaced else text) is not None
+
+    @property
+    def _spaced(self) -> bool:
+        """Matched on the text with its whitespace runs as one space (`wrap_proof`); a cue tied to the start of
+        the text keeps the text as it is."""
+        return self.position == "anywhere" and wrap_proof(self.regex.pattern)
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,49 @@ class CueBook:
             return table[key]
         except KeyError:
             raise CueFileError(f"{self.file}: no {what} with id {key!r}") from None
+
+
+# ------------------------------------------------------------------------------------------- line wraps
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+_SPACED_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\\[]|\\.|\[(?:[^\]\\]|\\.)*\])*?(?:\\s| )")
+_LINE_BOUND = re.compile(r"\\[nrt]|\[[^\]]*\\[nt]|\(\?[a-zA-Z]*m[a-zA-Z]*[):]|[\n\r\t]")
+
+
+@cache
+def wrap_proof(pattern: str) -> bool:
+    """A pattern that guards a word with a fixed-width lookbehind holding whitespace ("(?<!\\bnot\\s)resulted") and
+    is tied to no line break (no `\\n`, `\\t`, multi-line `^`/`$`): a note's line wrap or a double space ("not
+    yet\\n   resulted") would put more whitespace before the word than the lookbehind sees, so such a pattern is
+    matched on the text with its whitespace runs as one space (`one_spaced`; tests/facts/test_cue_line_wrap_facts.py)."""
+    return _SPACED_LOOKBEHIND.search(pattern) is not None and _LINE_BOUND.search(pattern) is None
+
+
+def one_spaced(text: str) -> str:
+    """The text with each run of whitespace (a line break and its indentation, a double space) as one space."""
+    return _SPACE_RUN.sub(" ", text)
+
+
+def one_spaced_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`one_spaced(text)` and, for each of its offsets (and its end), the offset in `text`: a match from a to b
+    in the spaced text is text[offsets[a]:offsets[b]] (a run matched is the whole run)."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for run in _SPACE_RUN.finditer(text):
+        parts.append(text[last:run.start()])
+        offsets.extend(range(last, run.start()))
+        parts.append(" ")
+        offsets.append(run.start())
+        last = run.end()
+    parts.append(text[last:])
+    offsets.extend(range(last, len(text) + 1))
+    return "".join(parts), offsets
+
+
+def wrap_fit(regex: re.Pattern[str], text: str) -> str:
+    """The text to match `regex` on: one-spaced when the pattern is `wrap_proof` (a yes/no match only, as its
+    offsets are those of the spaced text)."""
+    return one_spaced(text) if wrap_proof(regex.pattern) else text
 
 
 # ------------------------------------------------------------------------------------------- compiling

@@ -21,6 +21,8 @@ from medspacy.target_matcher import TargetRule
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Span
 
+from ..cues import wrap_fit
+
 RESOURCE_PACKAGE = "pipeline.nlp.resources"
 TARGETS_FILE = "targets.yaml"
 CONTEXT_FILE = "context.yaml"
@@ -186,20 +188,21 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
 def _followed_by(needs_after: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
     """A cue with `needs_after` modifies only when its pattern matches the text after it in its sentence ("Were"
     opens a condition only in "Were seizures to recur, ..."); context_rules runs it after not_inside_target."""
-    return needs_after.match(modifier.doc.text[modifier.end_char:modifier.sent.end_char]) is not None
+    return needs_after.match(wrap_fit(needs_after, modifier.doc.text[modifier.end_char:modifier.sent.end_char])) is not None
 
 
 def _preceded_by(needs_before: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
     """A cue with `needs_before` modifies only when its pattern is found in the text before it in its sentence
     ("requires" states a rule of kinds only after "A glioma", not after "Her glioma")."""
-    return needs_before.search(modifier.doc.text[modifier.sent.start_char:modifier.start_char]) is not None
+    return needs_before.search(wrap_fit(needs_before, modifier.doc.text[modifier.sent.start_char:modifier.start_char])) \
+        is not None
 
 
 def _in_sentence_with(needs_in_sentence: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
     """A cue with `needs_in_sentence` modifies only when its pattern is found in its sentence ("treat it as" is a
     hypothetical frame only in a sentence that states a condition: "if the choline is high, we will treat it as
     lymphoma")."""
-    return needs_in_sentence.search(modifier.sent.text) is not None
+    return needs_in_sentence.search(wrap_fit(needs_in_sentence, modifier.sent.text)) is not None
 
 
 def _between(needs_between: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
@@ -209,7 +212,7 @@ def _between(needs_between: re.Pattern[str], target: Span, modifier: Span, span_
     doc = modifier.doc
     lo, hi = (target.end_char, modifier.start_char) if target.start < modifier.start \
         else (modifier.end_char, target.start_char)
-    return needs_between.fullmatch(doc.text[lo:hi]) is not None
+    return needs_between.fullmatch(wrap_fit(needs_between, doc.text[lo:hi])) is not None
 
 
 def _all_of(*checks: Any) -> Any:
@@ -224,15 +227,15 @@ def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent
     `needs_in_sentence` pattern (if any, and the sentence start is given) is found in its sentence, and its
     `needs_before` pattern (if any, and the cue start is given) is found in the text before it."""
     pattern = meta.get("needs_after")
-    if pattern is not None and pattern.match(doc_text[cue_end_char:sent_end_char]) is None:
+    if pattern is not None and pattern.match(wrap_fit(pattern, doc_text[cue_end_char:sent_end_char])) is None:
         return False
     before = meta.get("needs_before")
     if before is not None and sent_start_char is not None and cue_start_char is not None \
-            and before.search(doc_text[sent_start_char:cue_start_char]) is None:
+            and before.search(wrap_fit(before, doc_text[sent_start_char:cue_start_char])) is None:
         return False
     within = meta.get("needs_in_sentence")
     return within is None or sent_start_char is None \
-        or within.search(doc_text[sent_start_char:sent_end_char]) is not None
+        or within.search(wrap_fit(within, doc_text[sent_start_char:sent_end_char])) is not None
 
 
 def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:

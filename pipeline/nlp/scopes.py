@@ -29,6 +29,7 @@ from medspacy.context import ConTextModifier, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..cues import wrap_fit
 from .components import TARGET_GROUP, target_info
 from .form_state import holds_option_mark, option_line_starts
 from .intervals import SpansByStart
@@ -1532,7 +1533,7 @@ class _AskedRead:
                 continue  # "It is not: ... typical of a metastasis" contradicts itself: left as read
             text = doc.text
             span_text = text[window[0].start_char:window[-1].end_char]
-            if any(k.search(span_text) for k in self._keeps):
+            if any(k.search(wrap_fit(k, span_text)) for k in self._keeps):
                 continue
             inside = [t for t in targets if window[0].start_char <= t.start_char < window[-1].end_char]
             if any(t.label_ in self.open_types for t in inside):
@@ -2419,7 +2420,7 @@ class RuleExtensions:
                                 and any(m.category == "NEGATED_EXISTENCE" for m in other._.modifiers))
                        for other in targets if other is not target):
                     continue
-                if any(p.search(text[target.end_char:found.end()]) for p in self._dismissal_unless):
+                if any(p.search(wrap_fit(p, text[target.end_char:found.end()])) for p in self._dismissal_unless):
                     continue
                 cue = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if cue is None:
@@ -3153,7 +3154,7 @@ class RuleExtensions:
                for o in targets):
             return True
         clause = " ".join(doc[a:b].text for a, b in ((lo, min(hi, t.start)), (max(lo, t.end), hi)) if b > a)
-        if any(p.search(clause) for p in (*self._tumor_signs, *self._reopened_near)):
+        if any(p.search(wrap_fit(p, clause)) for p in (*self._tumor_signs, *self._reopened_near)):
             return True  # "FLAIR hyperintensity around the resection cavity has progressed"
         if any(p.search(clause) for p in self._nontumor_subject):
             return False
@@ -3185,7 +3186,7 @@ class RuleExtensions:
         """A lesion target whose own words name a non-tumor finding and no sign of tumor ("white matter
         hyperintensities", "chronic microbleeds"): no tumor subject for a progression."""
         return (any(p.search(o.text) for p in self._nontumor_subject)
-                and not any(p.search(o.text) for p in self._tumor_signs))
+                and not any(p.search(wrap_fit(p, o.text)) for p in self._tumor_signs))
 
     def _mark_resolved(self, doc: Doc, target: Span, before: Span | None, after: Span | None,
                        when: "_PacketTime | None", targets: list[Span]) -> bool:
