@@ -28,6 +28,7 @@ _TRACKING_STATUS = cue("labs.tracking_status")
 _LIST_HEADER = cue("labs.list_header")
 _OWN_LABEL = cue("labs.own_label")
 _TEMPLATE = cue("text.template_placeholder")
+_VALUE_UNKNOWN = cue("labs.value_unknown")
 ENCLOSURE_MAX_LINES = 40
 """How far up an enclosure list's items its heading line is looked for."""
 _ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
@@ -392,9 +393,10 @@ def labs_documented(r: Resolver, name: str) -> Fact:
         lo, hi = ctx.clause_of(m)
         clause = text[lo:hi]
         stated = _stated_result(ctx, m, lo, hi, text)
-        only_named = _named_only(ctx, m)
+        only_named = _named_only(ctx, m) or _value_unknown(ctx, m, hi)
         if only_named is not None and stated is None:
-            # "Enclosed: 3. Metabolic labs 10/29", "Newborn screen: records requested": a document, not a result
+            # "Enclosed: 3. Metabolic labs 10/29", "Newborn screen: records requested", "last CD4 unknown": a
+            # document or a value not known, not a result
             named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[only_named]))
             continue
         cues: list[str] = []
@@ -460,6 +462,18 @@ def _named_only(ctx: FactContext, m: Mention) -> str | None:
     if _TRACKING_STATUS.matches(ctx.text[m.end:hi]):
         return _TRACKING_STATUS.id  # "10/30 | Outside hospital | all labs | not rec'd": a document asked for
     return None
+
+
+def _value_unknown(ctx: FactContext, m: Mention, hi: int) -> str | None:
+    """labs.value_unknown when the text after the test's name in its clause says its value is not known, not on
+    file or not available, or that it was never done ("last CD4 count unknown", "ammonia not on record"); where the
+    name ends its line and nothing follows it in the clause, the text of the next line when that line is indented,
+    the name wrapped onto it ("Last CD4\n   count unknown"); else None."""
+    after = ctx.text[m.end:hi]
+    if not after.strip():
+        wrapped = re.match(r"[ \t]*\n([ \t]+\S[^\n]*)", ctx.text[m.end:])
+        after = wrapped.group(1) if wrapped is not None else after
+    return _VALUE_UNKNOWN.id if _VALUE_UNKNOWN.matches(after) else None
 
 
 def _under_pending_header(ctx: FactContext, m: Mention) -> bool:
