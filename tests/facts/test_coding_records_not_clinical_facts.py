@@ -14,7 +14,7 @@ the physician, coder notes). A code title there is what was coded for billing, n
 Near misses keep their reading: a clinician's assessment listing a code with its diagnosis, a pathology report,
 "confirmed on biopsy", a CDI query answered in the physician's own note, "not confirmed" said of another diagnosis
 on the same line, a code title's "neoplasm of uncertain behavior", a clinical note's "glioma, not confirmed"
-without a code, a progress note on the page before or after a coding abstract.
+without a code (suspected by the note's own hedge, not by the coding rule), a progress note on the page before or after a coding abstract.
 
 Limits: the hedge needs an ICD-10-CM code or a coding word before the mark in its sentence; a coding record is only
 recognised by its heading (a coding abstract with no heading is read as a form page or as text); the record runs to
@@ -98,7 +98,9 @@ ROWS: dict[str, Row] = {
                                     "not confirmed\n", {NEO: P}, {}),
     "near_uncertain_behavior_title": ("D43.0 Neoplasm of uncertain behavior of brain, supratentorial\n", {NEO: S},
                                       {}),
-    "near_note_without_code": ("Glioma, not confirmed.\n", {NEO: P}, {}),
+    # (poss.coded_unconfirmed does not fire without a code; the note's own "not confirmed" hedges it: a diagnosis
+    # awaiting confirmation is suspected, poss.not_confirmed_after, tests/nlp/test_diagnosis_not_confirmed.py)
+    "near_note_without_code": ("Glioma, not confirmed.\n", {NEO: S}, {}),
     "near_note_page_before_abstract": (
         "Progress note\nAssessment: glioblastoma, left parietal, resected 04/2026.\n\fCoding abstract\n"
         "Principal diagnosis: C71.3 Malignant neoplasm of parietal lobe\n", {NEO: P}, {NEO: P}),
