@@ -31,6 +31,9 @@ _INDEFINITE_BEFORE = cue("safety.device_indefinite_before")
 _TALKED_AFTER = cue("safety.device_talked_after")
 _UNESTABLISHED_AFTER = cue("safety.clearance_unestablished_after")
 _UNESTABLISHED_BEFORE = cue("safety.clearance_unestablished_before")
+_REQUESTED_BEFORE = cue("safety.clearance_requested_before")
+_REQUESTED_DOCUMENT = cue("safety.clearance_requested_document")
+_REQUESTED_ANSWERED = cue("safety.clearance_requested_answered")
 _FROM_PRIOR_SCAN = cue("safety.clearance_from_prior_scan")
 _TOPIC_STATED = cue("safety.clearance_topic_stated")
 _POINTER_BEFORE = cue("safety.clearance_pointer_before")
@@ -362,7 +365,8 @@ def _awaited_types(ctx: FactContext, devices: list[Mention]) -> dict[str | None,
     with the cue that says so."""
     statements = [c for c in ctx.mentions("DEVICE_CLEARED", counted=False)
                   if not c.has("family") and not _REMOVAL.matches(c.text)
-                  and _unestablished(ctx, c) in {_UNESTABLISHED_AFTER.id, _UNESTABLISHED_BEFORE.id}]
+                  and _unestablished(ctx, c) in {_UNESTABLISHED_AFTER.id, _UNESTABLISHED_BEFORE.id,
+                                                 _REQUESTED_BEFORE.id}]
     spans = [(c.start, ctx.clause_of(c)[1]) for c in statements]
     out: dict[str | None, str] = {}
     for c, (_, hi) in zip(statements, spans, strict=True):
@@ -406,6 +410,8 @@ def _unestablished(ctx: FactContext, c: Mention) -> str | None:
         return _UNESTABLISHED_AFTER.id
     if _UNESTABLISHED_BEFORE.matches(ctx.text[lo:c.start]):
         return _UNESTABLISHED_BEFORE.id
+    if _requested(ctx, c, after):
+        return _REQUESTED_BEFORE.id  # "Information requested: model, MR-conditional labelling": asked for, not had
     clause = ctx.text[lo:hi]
     if _WEAK_SOURCE.matches(clause) and not _SOURCE_NAMED.matches(clause) and not _REMOVAL.matches(c.text):
         return _WEAK_SOURCE.id  # "MRI-safe per patient", "another plan's reviewer said it is MR conditional"
@@ -416,6 +422,16 @@ def _unestablished(ctx: FactContext, c: Mention) -> str | None:
     if _FROM_PRIOR_SCAN.matches(sentence) and not _DOCUMENTED.matches(sentence):
         return _FROM_PRIOR_SCAN.id  # "MRI compatible - previous MRIs uneventful": inferred from a scan, not shown
     return None
+
+
+def _requested(ctx: FactContext, c: Mention, after: str) -> bool:
+    """Whether an MR-conditional statement names a document (safety.clearance_requested_document) that the words
+    before it in its sentence ask for ("I have requested the MR conditional labelling", "Documents requested:
+    operative note; MR-conditional card": safety.clearance_requested_before), and its clause does not say the
+    document is in hand (safety.clearance_requested_answered)."""
+    return (not _REMOVAL.matches(c.text) and _REQUESTED_DOCUMENT.matches(ctx.text[c.start:c.end] + after)
+            and _REQUESTED_BEFORE.matches(ctx.text[c.sentence_start:c.start])
+            and not _REQUESTED_ANSWERED.matches(after))
 
 
 def _inside_condition(before: str) -> bool:
