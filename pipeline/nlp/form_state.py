@@ -28,7 +28,8 @@ question before it on the line (or on the line above, when the line holds only a
 - a questionnaire's question alone on its line, closed by its "?" ("Is there a known or suspected brain tumor?",
   "3. New or worsening symptoms since the last study?") is unanswered unless an answer word starts the next line
   ("No", "Yes - left frontal glioma"); a rhetorical question, a differential or a stated clinical question is left
-  as ConText read it; an answer may be quoted ('...: "No."') and two dots may lead to it ("PET .. No");
+  as ConText read it; an answer may be quoted ('...: "No."', with no separator too: "prior MRS 'unknown'") and two
+  dots may lead to it ("PET .. No");
 - a header line of answers laid out with spaces ("MRI SCREEN     Y    N") answers each row below it by the column
   its X sits under ("  Pacemaker           X"), also when the row's label runs on under the column it leaves blank
   or a note follows the X; the header's answer words may stand in brackets ("[Y]  [N]") and a free-text column
@@ -214,6 +215,11 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         raise RuleFileError(f"{FORMS_FILE}: written_answers field_slash does not compile: {exc}") from exc
     quotes = "".join(re.escape(q) for q in (written.get("quotes") or []))
     quote = f"[{quotes}]?" if quotes else ""
+    # a quoted answer right after its item, with no separator ("the intake form says prior MRS 'unknown'"): the quotes
+    # set the answer apart as a colon would
+    quoted = (rf"|(?<=[^\W\d_])[ \t]+(?=[{quotes}](?i:{words})[{quotes}])" if quotes else "")
+    # ... and its closing quote ends it, whatever follows ("prior MRS 'unsure' and no outside records")
+    closed = rf"|(?<=[{quotes}])" if quotes else ""
     notes = "|".join(f"(?:{p})" for p in _strings("written_answers note_openers", written.get("note_openers")))
     bracket = written.get("bracketed")
     if bracket is not None and (not isinstance(bracket, dict) or not all(
@@ -383,9 +389,9 @@ def form_rules(data: dict[str, Any] | None = None) -> FormRules:
         # the question's separator, the answer, then the line's end, a closer, the line's next field or a note
         # ... or the answer in brackets right after its item ("pacemaker (N)", "neurostimulator (yes)")
         written=re.compile(rf"(?:(?:[:?][ \t]*|[ \t])?(?:{leaders})[ \t]*|(?:{seps})[ \t]*|(?<=[^\W\d_])[ \t]+(?=(?i:{spaced})(?![\w/]))"
-                           rf"|(?<=[^\W\d_])[ \t]*(?P<open>{opener})[ \t]*(?=(?i:{words})[ \t]*(?:{closer})))"
+                           rf"|(?<=[^\W\d_])[ \t]*(?P<open>{opener})[ \t]*(?=(?i:{words})[ \t]*(?:{closer})){quoted})"
                            rf"{quote}(?i:(?P<answer>{words}))(?(open)[ \t]*(?:{closer})){quote}"
-                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes}|{slash_field})",
+                           rf"(?=[ \t]*$|[ \t]*[{closers}]|[ \t]+(?:{next_field})|{letter_field}|{notes}|{slash_field}{closed})",
                            re.MULTILINE),
         max_question=int(written.get("max_question_chars", 80)),
         next_item=re.compile(rf"(?:{next_field})", re.MULTILINE),
