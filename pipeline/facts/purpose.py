@@ -12,8 +12,11 @@ of a kind ("per our pre-operative protocol, MRS is done for all SOLs before surg
 prognosis"), unless that clause names the MRS as its subject too. A branch of the plan told from a spectral
 result to an action ("- Cho/NAA > 2 -> re-resection", "the tie-breaker between surgery and observation": targets.yaml
 purpose.result_branch, attrs branch: list) counts instead only on the MRS's own line or under its item, the lines
-between being branch lines, and never on a line that tells a result found (_branch_of_mrs). The cues are
-data in resources/cues.yaml.
+between being branch lines, and never on a line that tells a result found (_branch_of_mrs). A step the result spares,
+keeps on the table or has taken instead of another ("spares her a lumbar puncture", "keeps the biopsy on the table",
+"mtDNA testing rather than the muscle biopsy": purpose.step_spared_or_kept, purpose.step_instead, attrs told_of:
+mrs_result) counts only in a clause that names the MRS or tells a spectral result, never from its section alone. The
+cues are data in resources/cues.yaml.
 
 A treatment-planning purpose plans some disease's therapy (`therapy_of`): a tumour's ("to plan re-irradiation"), an
 infection's ("to decide on antifungal duration"), a leukodystrophy's ("before HSCT") or another disease's ("before
@@ -29,6 +32,7 @@ from .cues import concept_set, cue, value_set
 
 _OTHER_TESTS = concept_set("purpose.other_tests")
 _AGENT_LINK = cue("purpose.agent_link")
+_CHOSEN_GAP = cue("purpose.chosen_step_gap")
 _NAMES_TEST_AFTER = cue("purpose.names_test_after")
 _ASKED = cue("purpose.asked_by_others")
 _NOT_ASKED = cue("purpose.not_asked")
@@ -71,7 +75,13 @@ def _subject_test(ctx: FactContext, m: Mention) -> Mention | None:
 
     before = sorted((o for o in ctx.by_sentence.get(m.sentence_start, [])
                      if lo <= o.start and o.end <= m.start and test(o)), key=lambda o: o.end)
-    if not before or _is_mrs(before[-1]) or not _AGENT_LINK.matches(ctx.text[before[-1].end:m.start]):
+    until = m.start
+    if m.attrs.get("chosen") == "before" and before and not _is_mrs(before[-1]) \
+            and _CHOSEN_GAP.matches(ctx.text[before[-1].end:m.start]):
+        # "exome sequencing in lieu of a muscle biopsy": the test right before is the step chosen instead
+        until = before[-1].start
+        before = [o for o in before if o.end <= until]
+    if not before or _is_mrs(before[-1]) or not _AGENT_LINK.matches(ctx.text[before[-1].end:until]):
         return None
     agent = before[-1]
     for o in reversed(before[:-1]):  # tests coordinated with the subject: "MRS and PET", "PET/CT or MRS"
@@ -159,6 +169,14 @@ def mrs_purpose_cues(ctx: FactContext, m: Mention) -> list[str] | None:
             return None
         if tie:
             cues.append(tie)
+    elif m.attrs.get("told_of") == "mrs_result" and not _names_mrs(ctx, m):
+        # a step spared, kept or taken instead (targets.yaml purpose.step_spared_or_kept, purpose.step_instead) is
+        # the MRS's only in a clause that names it, or one that tells a spectral result in a request section or
+        # right after the MRS's sentence ("biopsy 2023 rather than resection; MRS requested" is none)
+        told = _REFERS_BACK.matches(ctx.text[slice(*ctx.clause_of(m))]) or _REFERS_BACK.matches(ctx.sentence_text(m))
+        if not ((ctx.in_request_context(m) and told) or _refers_back(ctx, m)):
+            return None
+        cues.append(_REFERS_BACK.id)
     elif not ctx.in_request_context(m):
         if not _refers_back(ctx, m):
             return None
