@@ -105,9 +105,11 @@ CASES: dict[str, tuple[str, dict[str, FactStatus]]] = {
     "near outside CT suggested a meningioma, but the MRI shows an atypical meningioma":
         ("The outside CT suggested a meningioma, but the MRI shows an atypical meningioma with a small "
          "haemorrhage.", {NEO: P}),
+    # (the outside CT's glioma stays what the CT made it: suggested, so suspected - poss.raised_by_reader;
+    # tests/nlp/test_reader_flagged_suggested.py - and the infarct after the semicolon does not set it aside)
     "near outside CT suggested a glioma; the MRI shows an acute infarct":
         ("The outside CT suggested a glioma; the MRI today shows an acute infarct in the right MCA territory.",
-         {NEO: P}),
+         {NEO: S}),
 }
 
 

@@ -16,8 +16,8 @@ disease after a parenthetical (a finding), a normal study followed by a confirmi
 parenthetical ("(queried by the ED as a stroke)"), a raised pressure after an aside, a known tumour flagged, a
 treatment set aside after a disease, a denial after the aside.
 
-Limits: one aside only, of at most 60 characters; a study that "suggested" a diagnosis stays unhedged, as without
-the aside; a subject named only inside the parenthetical ("the first scan (a CT) queried ...") is read through the
+Limits: one aside only, of at most 60 characters; a study that "suggested" a diagnosis reads as the other verbs do
+(tests/nlp/test_reader_flagged_suggested.py; "since resected" keeps it present); a subject named only inside the parenthetical ("the first scan (a CT) queried ...") is read through the
 words before it.
 
 Rows: id -> (text, {fact: expected status}). Rows whose id starts with "near" must keep their reading.

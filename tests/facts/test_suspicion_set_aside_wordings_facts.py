@@ -21,7 +21,7 @@ aside, an artefact beside a confirmed tumour, a disease named before a colon and
 
 Limits: "X was laid to rest" stays neg.concern_laid_to_rest's (only with a concern or question named in its
 sentence); the facts settle a hedge in the same sentence only across a ";" (a sentence that "considered" it is no
-result: supersede.not_a_result); a study that "suggested" a diagnosis does not hedge it; neg.set_aside_named needs the diagnosis right before its verb (a few linking words only: "the diagnosis of
+result: supersede.not_a_result); a study that "suggested" a diagnosis hedges it (poss.raised_by_reader); neg.set_aside_named needs the diagnosis right before its verb (a few linking words only: "the diagnosis of
 X was set aside", not "X, given the normal angiogram, was set aside"); the participle hedge needs a time word right
 after it; the dismissal reaches only the next sentence of the paragraph.
 
