@@ -29,6 +29,8 @@ _LIST_HEADER = cue("labs.list_header")
 _OWN_LABEL = cue("labs.own_label")
 _TEMPLATE = cue("text.template_placeholder")
 _VALUE_UNKNOWN = cue("labs.value_unknown")
+_NO_RESULTS = cue("labs.no_results_marker")
+_CANCELLED = cue("labs.order_cancelled")
 ENCLOSURE_MAX_LINES = 40
 """How far up an enclosure list's items its heading line is looked for."""
 _ORDER_SECTIONS = frozenset({"assessment_plan", "request"})  # where a test named alone is one to be done
@@ -378,9 +380,12 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     or a request for outside records, is no result unless its result is written next to its name (`_named_only`);
     such mentions stay as ignored evidence citing the cue. An unexpanded template token (text.template_placeholder:
     "@RECENTLABS(72)@", "***", "{Labs last 24h:40112}") is no value: it is blanked where a value is looked for, and
-    a test named only inside one, or whose field holds only one ("CBC: ***"), has no result."""
+    a test named only inside one, or whose field holds only one ("CBC: ***"), has no result; so does an EHR's "no
+    results found" marker (labs.no_results_marker), blanked the same way. A test whose order-status row says it was
+    cancelled or discontinued (labs.order_cancelled) is, like a pending one, no result."""
     ctx = r.ctx
-    text = _TEMPLATE.regex.sub(lambda t: " " * len(t.group(0)), ctx.text)  # same offsets, tokens blanked
+    blank = _TEMPLATE.regex.sub(lambda t: " " * len(t.group(0)), ctx.text)  # same offsets, tokens blanked
+    text = _NO_RESULTS.regex.sub(lambda t: " " * len(t.group(0)), blank)
     labs: list[Evidence] = []
     named: list[Evidence] = []
     for m in ctx.mentions("LAB"):
@@ -393,7 +398,7 @@ def labs_documented(r: Resolver, name: str) -> Fact:
         lo, hi = ctx.clause_of(m)
         clause = text[lo:hi]
         stated = _stated_result(ctx, m, lo, hi, text)
-        only_named = _named_only(ctx, m) or _value_unknown(ctx, m, hi)
+        only_named = _named_only(ctx, m) or _value_unknown(ctx, m, hi) or _cancelled(ctx, m)
         if only_named is not None and stated is None:
             # "Enclosed: 3. Metabolic labs 10/29", "Newborn screen: records requested", "last CD4 unknown": a
             # document or a value not known, not a result
@@ -420,9 +425,10 @@ def labs_documented(r: Resolver, name: str) -> Fact:
                 continue
             else:
                 cues = [_GENERIC_LAB.id, stated or _RESULT.id]
-        elif stated is None and _unfilled_field(ctx, m, hi, text):
-            # "CBC: ***", "CMP (last 24 h): @CMPRESULT(24)@": a field left as its template token
-            named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[_TEMPLATE.id]))
+        elif stated is None and (unfilled := _unfilled_field(ctx, m, hi, text)) is not None:
+            # "CBC: ***", "CMP (last 24 h): @CMPRESULT(24)@", "BMP: .RECENTLABS [no results found]": a field left
+            # as its template token or the EHR's "no results" marker
+            named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[unfilled]))
             continue
         elif m.section in _ORDER_SECTIONS and not _RESULTED.matches(clause):
             if stated is None:
@@ -436,15 +442,24 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported", ignored=named)
 
 
-def _unfilled_field(ctx: FactContext, m: Mention, hi: int, text: str) -> bool:
-    """The test heads a field that holds only an unexpanded template token (text.template_placeholder: "CBC: ***",
-    "CBC with diff: {CBC (last 48 hours):29871}", "Ammonia - @LASTNH3@"): after its label (documentation.field_label,
-    "CBC (last 24 h):") the rest of its clause is nothing once the tokens are blanked in `text`."""
-    if not _TEMPLATE.matches(ctx.text[m.end:hi]):
-        return False
-    label = _FIELD_LABEL.regex.match(text, ctx.line_of(m)[0])
+def _unfilled_field(ctx: FactContext, m: Mention, hi: int, text: str) -> str | None:
+    """The id of the cue whose token alone fills the field the test heads, else None: an unexpanded template token
+    (text.template_placeholder: "CBC: ***", "CBC with diff: {CBC (last 48 hours):29871}", "Ammonia - @LASTNH3@",
+    "CMP: .CMPLAST") or the EHR's "no results" marker (labs.no_results_marker: "Creatinine: (no results returned)").
+    After its label (documentation.field_label, "CBC (last 24 h):"; or, where the label has words or units that
+    cue does not take, "Ammonia, plasma / umol/L:" or "Lactate (arterial, mmol/L)   ", its line up to the first
+    colon or wide gap) the rest of its clause is nothing once the tokens are blanked in `text`."""
+    after = ctx.text[m.end:hi]
+    found = _TEMPLATE.id if _TEMPLATE.matches(after) else _NO_RESULTS.id if _NO_RESULTS.matches(after) else None
+    if found is None:
+        return None
+    lo = ctx.line_of(m)[0]
+    label = _FIELD_LABEL.regex.match(text, lo)
     start = min(max(m.end, label.end()), hi) if label is not None else m.end
-    return re.search(r"\w", text[start:hi]) is None
+    if re.search(r"\w", text[start:hi]) is None:
+        return found
+    gap = re.compile(r"[ \t]*(?::|\t|[ ]{2,})").search(text, m.end, hi)  # a longer label's end: "..., mmol/L:"
+    return found if gap is not None and re.search(r"\w", text[gap.end():hi]) is None else None
 
 
 def _named_only(ctx: FactContext, m: Mention) -> str | None:
@@ -462,6 +477,13 @@ def _named_only(ctx: FactContext, m: Mention) -> str | None:
     if _TRACKING_STATUS.matches(ctx.text[m.end:hi]):
         return _TRACKING_STATUS.id  # "10/30 | Outside hospital | all labs | not rec'd": a document asked for
     return None
+
+
+def _cancelled(ctx: FactContext, m: Mention) -> str | None:
+    """labs.order_cancelled when the rest of the test's line after its name says the order was cancelled or
+    discontinued ("HSV PCR, CSF    Canceled (no LP)    11/04", "Ammonia   Discontinued", "CK | cancelled |"); else
+    None."""
+    return _CANCELLED.id if _CANCELLED.matches(ctx.text[m.end:ctx.line_of(m)[1]]) else None
 
 
 def _value_unknown(ctx: FactContext, m: Mention, hi: int) -> str | None:
