@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -46,16 +46,21 @@ class Cue:
     """A named phrase list and/or pattern list, compiled into one case-insensitive regular expression.
 
     `position` says where in the text searched a match counts: anywhere, at the very start, as the first word
-    (after any spaces and punctuation) or as the whole text.
+    (after any spaces and punctuation) or as the whole text. `spaced` is decided once, when the cue is built
+    (`spaced_match`): the cue is matched on the text with its whitespace runs as one space.
     """
 
     id: str
     description: str
     position: str
     regex: re.Pattern[str]
+    spaced: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spaced", spaced_match(self.regex, self.position))
 
     def search(self, text: str) -> CueHit | None:
-        if self._spaced:
+        if self.spaced:
             spaced, offsets = one_spaced_with_offsets(text)
             hit = self.regex.search(spaced)
             if hit is None:
@@ -68,13 +73,7 @@ class Cue:
         return CueHit(cue_id=self.id, start=m.start(), end=m.end(), text=m.group(0))
 
     def matches(self, text: str) -> bool:
-        return self.regex.search(one_spaced(text) if self._spaced else text) is not None
-
-    @property
-    def _spaced(self) -> bool:
-        """Matched on the text with its whitespace runs as one space (`wrap_proof`); a cue tied to the start of
-        the text keeps the text as it is."""
-        return self.position == "anywhere" and wrap_proof(self.regex.pattern)
+        return self.regex.search(spaced_text(text, self.spaced)) is not None
 
 
 @dataclass(frozen=True)
@@ -188,10 +187,22 @@ def one_spaced_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
+def spaced_match(regex: re.Pattern[str], position: str = "anywhere") -> bool:
+    """Whether `regex` is matched on the text with its whitespace runs as one space: the one place this is decided,
+    for a cue when it is built (`Cue.spaced`) and for a bare pattern (`wrap_fit`). A `wrap_proof` pattern is; a cue
+    tied to the start of the text (`position` other than anywhere) keeps the text as it is."""
+    return position == "anywhere" and wrap_proof(regex.pattern)
+
+
+def spaced_text(text: str, spaced: bool) -> str:
+    """The text a pattern is matched on, given its `spaced` flag: one-spaced, or the text as it is."""
+    return one_spaced(text) if spaced else text
+
+
 def wrap_fit(regex: re.Pattern[str], text: str) -> str:
-    """The text to match `regex` on: one-spaced when the pattern is `wrap_proof` (a yes/no match only, as its
-    offsets are those of the spaced text)."""
-    return one_spaced(text) if wrap_proof(regex.pattern) else text
+    """The text to match `regex` on: one-spaced when the pattern is `wrap_proof` (`spaced_match`; a yes/no match
+    only, as its offsets are those of the spaced text)."""
+    return spaced_text(text, spaced_match(regex))
 
 
 # ------------------------------------------------------------------------------------------- compiling

@@ -185,34 +185,55 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
     return not (target.start <= modifier.start and modifier.end <= target.end)
 
 
-def _followed_by(needs_after: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
-    """A cue with `needs_after` modifies only when its pattern matches the text after it in its sentence ("Were"
-    opens a condition only in "Were seizures to recur, ..."); context_rules runs it after not_inside_target."""
-    return needs_after.match(wrap_fit(needs_after, modifier.doc.text[modifier.end_char:modifier.sent.end_char])) is not None
+NEEDS_KINDS = ("needs_after", "needs_before", "needs_in_sentence", "needs_between")  # the text a cue needs
 
 
-def _preceded_by(needs_before: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
-    """A cue with `needs_before` modifies only when its pattern is found in the text before it in its sentence
-    ("requires" states a rule of kinds only after "A glioma", not after "Her glioma")."""
-    return needs_before.search(wrap_fit(needs_before, modifier.doc.text[modifier.sent.start_char:modifier.start_char])) \
-        is not None
+def needs_window(kind: str, doc_text: str, cue: tuple[int, int], sent: tuple[int, int],
+                 target: tuple[int, int] | None = None) -> str | None:
+    """The text a `needs_*` check of a cue reads (character offsets of the cue, its sentence and its target):
+    `needs_after` the text after the cue in its sentence, `needs_before` the text before it in its sentence,
+    `needs_in_sentence` the sentence, `needs_between` the text between the cue and its target (None without one)."""
+    if kind == "needs_after":
+        return doc_text[cue[1]:sent[1]]
+    if kind == "needs_before":
+        return doc_text[sent[0]:cue[0]]
+    if kind == "needs_in_sentence":
+        return doc_text[sent[0]:sent[1]]
+    if kind == "needs_between":
+        if target is None:
+            return None
+        lo, hi = (target[1], cue[0]) if target[0] < cue[0] else (cue[1], target[0])
+        return doc_text[lo:hi]
+    raise ValueError(f"unknown needs_* check {kind!r}")
 
 
-def _in_sentence_with(needs_in_sentence: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
-    """A cue with `needs_in_sentence` modifies only when its pattern is found in its sentence ("treat it as" is a
-    hypothetical frame only in a sentence that states a condition: "if the choline is high, we will treat it as
-    lymphoma")."""
-    return needs_in_sentence.search(wrap_fit(needs_in_sentence, modifier.sent.text)) is not None
+def needs_holds(kind: str, pattern: re.Pattern[str], doc_text: str, cue: tuple[int, int], sent: tuple[int, int],
+                target: tuple[int, int] | None = None) -> bool:
+    """A cue's `needs_*` check: its pattern against the text the check reads (`needs_window`), matched on the text
+    with its whitespace runs as one space when the pattern is wrap-proof (`wrap_fit`). `needs_after` must match at
+    the start of the text after the cue ("Were" opens a condition only in "Were seizures to recur, ..."),
+    `needs_before` be found in the text before it ("requires" states a rule of kinds only after "A glioma", not
+    after "Her glioma"), `needs_in_sentence` be found in its sentence ("treat it as" is a hypothetical frame only in
+    a sentence that states a condition), and `needs_between` match the whole text between the cue and its target (a
+    verdict reaches back only to what was tested: "testing for Krabbe disease was normal"). A check that cannot be
+    read (`needs_between` without a target) holds."""
+    window = needs_window(kind, doc_text, cue, sent, target)
+    if window is None:
+        return True
+    text = wrap_fit(pattern, window)
+    if kind == "needs_after":
+        return pattern.match(text) is not None
+    if kind == "needs_between":
+        return pattern.fullmatch(text) is not None
+    return pattern.search(text) is not None
 
 
-def _between(needs_between: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
-    """A cue with `needs_between` modifies a target only when its pattern matches the whole text between the two
-    (a verdict reaches back only to what was tested: "testing for Krabbe disease was normal", not a diagnosis
-    named before the test's "for")."""
-    doc = modifier.doc
-    lo, hi = (target.end_char, modifier.start_char) if target.start < modifier.start \
-        else (modifier.end_char, target.start_char)
-    return needs_between.fullmatch(wrap_fit(needs_between, doc.text[lo:hi])) is not None
+def _needs_check(kind: str, pattern: re.Pattern[str], target: Span, modifier: Span, span_between: Span) -> bool:
+    """A ConText `on_modifies` callback for a cue's `needs_*` check (`needs_holds`, read around the modifier's
+    sentence); context_rules runs it after not_inside_target."""
+    sent = modifier.sent
+    return needs_holds(kind, pattern, modifier.doc.text, (modifier.start_char, modifier.end_char),
+                       (sent.start_char, sent.end_char), (target.start_char, target.end_char))
 
 
 def _all_of(*checks: Any) -> Any:
@@ -222,20 +243,24 @@ def _all_of(*checks: Any) -> Any:
 
 
 def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent_end_char: int,
-                    sent_start_char: int | None = None, cue_start_char: int | None = None) -> bool:
+                    sent_start_char: int | None = None, cue_start_char: int | None = None,
+                    target: tuple[int, int] | None = None) -> bool:
     """The cue's `needs_after` pattern (if any) matches the text after it in its sentence, and its
     `needs_in_sentence` pattern (if any, and the sentence start is given) is found in its sentence, and its
-    `needs_before` pattern (if any, and the cue start is given) is found in the text before it."""
-    pattern = meta.get("needs_after")
-    if pattern is not None and pattern.match(wrap_fit(pattern, doc_text[cue_end_char:sent_end_char])) is None:
-        return False
-    before = meta.get("needs_before")
-    if before is not None and sent_start_char is not None and cue_start_char is not None \
-            and before.search(wrap_fit(before, doc_text[sent_start_char:cue_start_char])) is None:
-        return False
-    within = meta.get("needs_in_sentence")
-    return within is None or sent_start_char is None \
-        or within.search(wrap_fit(within, doc_text[sent_start_char:sent_end_char])) is not None
+    `needs_before` pattern (if any, and the cue start is given) is found in the text before it, and its
+    `needs_between` pattern (if any, and the cue start and a target's offsets are given) matches the whole text
+    between them: each check is `needs_holds`, the one the ConText callbacks run."""
+    cue = (cue_start_char if cue_start_char is not None else cue_end_char, cue_end_char)
+    sent = (sent_start_char if sent_start_char is not None else cue_end_char, sent_end_char)
+    for kind in NEEDS_KINDS:
+        pattern = meta.get(kind)
+        if pattern is None or (kind != "needs_after" and sent_start_char is None) \
+                or (kind in {"needs_before", "needs_between"} and cue_start_char is None) \
+                or (kind == "needs_between" and target is None):
+            continue
+        if not needs_holds(kind, pattern, doc_text, cue, sent, target):
+            return False
+    return True
 
 
 def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
@@ -259,7 +284,7 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(raw[flag], bool):
                 raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {flag} must be true or false")
             meta[flag] = raw[flag]
-    for key in ("needs_after", "needs_before", "needs_in_sentence", "needs_between"):  # the text a cue needs
+    for key in NEEDS_KINDS:
         if raw.get(key) is not None:
             try:
                 meta[key] = re.compile(str(raw[key]), re.IGNORECASE)
@@ -276,14 +301,7 @@ def context_rules(data: dict[str, Any] | None = None) -> list[ConTextRule]:
         rule_id = _check_keys(CONTEXT_FILE, raw, _CONTEXT_KEYS)
         metadata = _context_metadata(rule_id, raw)
         checks: list[Any] = [not_inside_target]
-        if metadata.get("needs_after") is not None:
-            checks.append(partial(_followed_by, metadata["needs_after"]))
-        if metadata.get("needs_before") is not None:
-            checks.append(partial(_preceded_by, metadata["needs_before"]))
-        if metadata.get("needs_in_sentence") is not None:
-            checks.append(partial(_in_sentence_with, metadata["needs_in_sentence"]))
-        if metadata.get("needs_between") is not None:
-            checks.append(partial(_between, metadata["needs_between"]))
+        checks += [partial(_needs_check, kind, metadata[kind]) for kind in NEEDS_KINDS if metadata.get(kind) is not None]
         common: dict[str, Any] = {
             "category": raw["category"],
             "direction": raw.get("direction", "BIDIRECTIONAL"),
