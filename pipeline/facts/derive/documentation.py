@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...contracts import Evidence, Fact, FactStatus, Mention, SectionSpan
+from ...cues import one_spaced
 from ..context import FactContext, mention_status
 from ..cues import Cue, concept_set, cue
 from .base import Resolver, derivation, make_fact, not_documented, present_if
@@ -15,6 +16,7 @@ _NARRATIVE = concept_set("history.narrative")
 _PENDING = cue("labs.pending")
 _RESULTED = cue("labs.resulted")
 _RESULT = cue("labs.result_value")
+_RESULT_FOLLOWS = cue("labs.result_follows")
 _GENERIC_LAB = cue("labs.generic_name")
 _STATED_AFTER = cue("labs.stated_after")
 _STATED_BEFORE = cue("labs.stated_before")
@@ -382,7 +384,10 @@ def labs_documented(r: Resolver, name: str) -> Fact:
     "@RECENTLABS(72)@", "***", "{Labs last 24h:40112}") is no value: it is blanked where a value is looked for, and
     a test named only inside one, or whose field holds only one ("CBC: ***"), has no result; so does an EHR's "no
     results found" marker (labs.no_results_marker), blanked the same way. A test whose order-status row says it was
-    cancelled or discontinued (labs.order_cancelled) is, like a pending one, no result."""
+    cancelled or discontinued (labs.order_cancelled) is, like a pending one, no result. A clause a line break cuts
+    is read whole, its whitespace as one space (`_wrapped_clause`: "Serum ammonia drawn this morning,\nresulted 88",
+    "CSF protein\n  64 mg/dL", "Ammonia sent\nout, pending"), and a test sent or drawn whose next clause opens with
+    its result ("Pyruvate sent to the reference lab;\n   returned 0.21 mmol/L": labs.result_follows) is resulted."""
     ctx = r.ctx
     blank = _TEMPLATE.regex.sub(lambda t: " " * len(t.group(0)), ctx.text)  # same offsets, tokens blanked
     text = _NO_RESULTS.regex.sub(lambda t: " " * len(t.group(0)), blank)
@@ -396,8 +401,10 @@ def labs_documented(r: Resolver, name: str) -> Fact:
             named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[_TEMPLATE.id]))
             continue
         lo, hi = ctx.clause_of(m)
-        clause = text[lo:hi]
-        stated = _stated_result(ctx, m, lo, hi, text)
+        wrapped_lo, wrapped_hi = _wrapped_clause(ctx, m, lo, hi)
+        clause = one_spaced(text[wrapped_lo:wrapped_hi])
+        stated = _stated_result(ctx, m, lo, wrapped_hi, text)
+        follows = _result_follows(text, wrapped_hi)
         only_named = _named_only(ctx, m) or _value_unknown(ctx, m, hi) or _cancelled(ctx, m)
         if only_named is not None and stated is None:
             # "Enclosed: 3. Metabolic labs 10/29", "Newborn screen: records requested", "last CD4 unknown": a
@@ -409,7 +416,9 @@ def labs_documented(r: Resolver, name: str) -> Fact:
             if stated is None:
                 continue
             cues.append(stated)  # "LFTs unremarkable", "tox screen negative": the result, not an absence
-        if (_PENDING.matches(clause) and not _RESULTED.matches(clause)) or _under_pending_header(ctx, m):
+        if _PENDING.matches(clause) and not _RESULTED.matches(clause) and follows:
+            cues.append(_RESULT_FOLLOWS.id)  # "sent to the reference lab;\n returned 0.21 mmol/L"
+        elif (_PENDING.matches(clause) and not _RESULTED.matches(clause)) or _under_pending_header(ctx, m):
             if stated is None:
                 continue
             cues.append(stated)
@@ -430,7 +439,7 @@ def labs_documented(r: Resolver, name: str) -> Fact:
             # as its template token or the EHR's "no results" marker
             named.append(ctx.evidence(m, assertion=FactStatus.ABSENT, cues=[unfilled]))
             continue
-        elif m.section in _ORDER_SECTIONS and not _RESULTED.matches(clause):
+        elif m.section in _ORDER_SECTIONS and not _RESULTED.matches(clause) and not follows:
             if stated is None:
                 continue  # "Plan: CBC, CMP, ammonia prior to sedation" names tests to do, not their results
             cues.append(stated)
@@ -440,6 +449,63 @@ def labs_documented(r: Resolver, name: str) -> Fact:
                          note="no laboratory results reported (pending or planned tests, tests only listed as "
                               "enclosures, records requested and unexpanded template fields do not count)")
     return make_fact(name, FactStatus.PRESENT, labs, note="laboratory results reported", ignored=named)
+
+
+_LINE_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # one line break (no blank line) and its indentation
+_NEXT_CLAUSE = re.compile(r"[^;|\n]*?(?:[.!?](?=\s|$)|(?=[;|\n])|$)")  # up to its clause or sentence end
+_CLAUSE_BREAK = re.compile(r"[ \t]*(?:;[ \t]*\n?|\n)[ \t]*(?=\S)")  # a semicolon or one line break
+_LIST_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-z][.)]|[-*\u2022\u00b7])\s")
+
+
+def _wrapped_clause(ctx: FactContext, m: Mention, lo: int, hi: int) -> tuple[int, int]:
+    """The test's clause [lo, hi) (`FactContext.clause_of`) read over the line break a faxed note put inside it:
+    where the clause ends its sentence at the end of a line with no sentence mark ("Serum ammonia drawn this
+    morning,", "CSF protein", "Ammonia sent"), on to the first clause of the next line ("resulted 88 umol/L",
+    "64 mg/dL", "out, pending"); where it opens a line, back from the last clause of the line above that ends with
+    no mark ("Will check\nlactate next visit"). A line goes on only into a line that is no label of its own
+    (labs.own_label, "Pyruvate: 0.2") nor a list item, and that opens with no capital unless the line above ends
+    with a comma or a colon ("Ammonia 45\nLactate 2.1" are two rows); a blank line ends it. Matched with its
+    whitespace as one space (`one_spaced`, the mechanism of the wrap-proof cues)."""
+    text = ctx.text
+    body = text[m.sentence_start:m.sentence_end].rstrip()
+    end = m.sentence_start + len(body)
+    if hi >= end and body[-1:] not in ".!?;|":
+        wrap = _LINE_WRAP.match(text, end)
+        line_end = text.find("\n", wrap.end()) if wrap is not None else -1
+        if wrap is not None and _lines_go_on(body, text[wrap.end():line_end if line_end >= 0 else len(text)]):
+            nxt = _NEXT_CLAUSE.match(text, wrap.end())
+            hi = nxt.end() if nxt is not None else hi
+    line_start = text.rfind("\n", 0, lo) + 1
+    if lo == m.sentence_start and not text[line_start:lo].strip() and line_start > 0:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[above:line_start - 1].rstrip()
+        line_end = text.find("\n", lo)
+        if previous and previous[-1] not in ".!?;:|" and \
+                _lines_go_on(previous, text[line_start:line_end if line_end >= 0 else len(text)]):
+            cut = max(previous.rfind(";"), previous.rfind("|"), previous.rfind(". "))
+            lo = above + cut + 1
+    return lo, hi
+
+
+def _lines_go_on(line: str, next_line: str) -> bool:
+    """`next_line` goes on with the clause that ends `line` (`_wrapped_clause`)."""
+    nxt = next_line.strip()
+    if not nxt or _OWN_LABEL.matches(next_line) or _LIST_MARK.match(next_line):
+        return False
+    return not nxt[0].isupper() or line.rstrip()[-1:] in ",:"
+
+
+def _result_follows(text: str, hi: int) -> bool:
+    """The clause after the test's clause, past the semicolon or the line break that ends it, opens with the verb
+    that reports a result and gives a value or a read (labs.result_follows, labs.result_value: "sent to the
+    reference lab;\n   returned 0.21 mmol/L"); a clause closed by a sentence mark or a pipe has none."""
+    after = _CLAUSE_BREAK.match(text, hi)
+    if after is None:
+        return False
+    nxt = _NEXT_CLAUSE.match(text, after.end())
+    following = one_spaced(nxt.group(0)) if nxt is not None else ""
+    return bool(following.strip()) and _RESULT_FOLLOWS.matches(following) and \
+        _RESULT.matches(_RESULT_FOLLOWS.regex.sub("", following, count=1))
 
 
 def _unfilled_field(ctx: FactContext, m: Mention, hi: int, text: str) -> str | None:
@@ -553,7 +619,7 @@ def _stated_result(ctx: FactContext, m: Mention, lo: int, hi: int, text: str) ->
     ammonia", "IDH-wildtype"), else None; `text` is the packet's text with its template tokens blanked."""
     if _SELF_RESULTED.matches(m.text):
         return _SELF_RESULTED.id
-    if _STATED_AFTER.matches(text[m.end:hi]):
+    if _STATED_AFTER.matches(one_spaced(text[m.end:hi])):
         return _STATED_AFTER.id
     if _STATED_BEFORE.matches(text[lo:m.start]):
         return _STATED_BEFORE.id
