@@ -60,6 +60,12 @@ _REMOVAL = cue("safety.clearance_is_removal")
 _NOT_DEVICE_REMOVAL = cue("safety.clearance_removal_not_device")
 _FROM_RECORD = cue("safety.clearance_removal_from_record")
 _IN_QUESTION = value_set("safety.device_answer_in_question")
+_NEVER_AFTER = cue("safety.device_never_implanted_after")
+_NEVER_HAD_BEFORE = cue("safety.device_never_had_before")
+_NONE_BEFORE = cue("safety.device_none_before")
+_PUT_IN_AFTER = cue("safety.device_put_in_after")
+_EVER_AFTER = cue("safety.device_ever_implanted_after")
+_KINDS_BY_NAME = value_set("safety.device_kinds_by_name")
 RECENT_STENT_DAYS = 42
 """A stent placed this many days (6 weeks) before the request or fewer is recent: MRI waits."""
 STENT_DATE_WINDOW = 60
@@ -180,11 +186,16 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
     recency = {id(m): _stent_recency(ctx, m) for m in named
                if m.attrs.get("device") == "intravascular_stent" and mention_status(m) is not FactStatus.ABSENT}
     stent_ages = _dated_stent_statuses(recency.values())
+    never = _never_implanted(ctx)
     for m in named:
         device = m.attrs.get("device", "unspecified")
         status = mention_status(m)
         note, cues = "", list[str]()
-        if status is not FactStatus.ABSENT:
+        if (never_cue := never.get(_device_key(m))) is not None:
+            # "no DBS system was ever implanted" on page 5 after an old referral's "DBS leads placed" on page 2: the
+            # explicit statement that the patient never had the device outranks every other mention of it
+            status, note, cues = FactStatus.ABSENT, "the packet states the device was never implanted", [never_cue]
+        elif status is not FactStatus.ABSENT:
             if id(m) in unsafe or device in unsafe_types:
                 status, note = FactStatus.PRESENT, "documented as not MR-conditional"
             elif id(m) in cleared:
@@ -222,6 +233,45 @@ def mri_contraindication(r: Resolver, name: str) -> Fact:
         return not_documented(name, "no implanted device or MRI safety issue documented")
     return make_fact(name, best_status(statuses), evidence, attributes={"device": sorted(devices)},
                      ignored=ignored, note="MRI safety screen")
+
+
+def _device_key(m: Mention) -> tuple[str, str]:
+    """Which device a mention names, for a statement that it was never implanted: its value, and for a value that
+    groups devices of different names (safety.device_kinds_by_name: "VNS", "DBS" and "spinal cord stimulator" are
+    all spinal_cord_stimulator) its name too, a name of several words by its initials ("vagus nerve stimulator" is
+    "vns")."""
+    device = m.attrs.get("device", "unspecified")
+    if device not in _KINDS_BY_NAME:
+        return device, ""
+    words = re.findall(r"[a-z0-9]+", mention_text(m).lower())
+    return device, words[0] if len(words) == 1 else "".join(w[0] for w in words)
+
+
+def _never_implanted(ctx: FactContext) -> dict[tuple[str, str], str]:
+    """The devices (`_device_key`) the packet says in so many words were never implanted in the patient, each with
+    the cue that says so: the words after a device, up to the next device of its sentence ("VNS was discussed in
+    2022 but never implanted", "Spinal cord stimulator: never placed": safety.device_never_implanted_after), or the
+    words around it ("she never had a VNS implanted": safety.device_never_had_before; "no DBS system was ever
+    implanted": safety.device_none_before)."""
+    out: dict[tuple[str, str], str] = {}
+    for m in ctx.mentions("MRI_CONTRAINDICATION", counted=False):
+        if m.attrs.get("role") == "screen" or m.has("family") or m.has("hypothetical") \
+                or m.section == "family_history":
+            continue
+        others = ctx.same_sentence(m, "MRI_CONTRAINDICATION", counted=False)
+        lo, _ = ctx.clause_of(m)
+        after = ctx.text[m.end:min((o.start for o in others if o.start >= m.end), default=m.sentence_end)]
+        before = ctx.text[max([lo, *(o.end for o in others if o.end <= m.start)]):m.start]
+        if _NEVER_AFTER.matches(after):
+            said = _NEVER_AFTER.id
+        elif _NEVER_HAD_BEFORE.matches(before) and _PUT_IN_AFTER.matches(after):
+            said = _NEVER_HAD_BEFORE.id
+        elif _NONE_BEFORE.matches(before) and _EVER_AFTER.matches(after):
+            said = _NONE_BEFORE.id
+        else:
+            continue
+        out.setdefault(_device_key(m), said)
+    return out
 
 
 def _type_unknown(ctx: FactContext, m: Mention, devices: list[Mention]) -> bool:
