@@ -689,7 +689,8 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
     from its exam title, or else from the text just before the run (a title the sectionizer did not know) or its
     technique, or else from a modality or sequence named in its body. The text just before the run reaches back
     neither across a page break nor above a heading line of its own, and a study planned there heads no report
-    (_lead_in_start, _heading_cut).
+    (_lead_in_start, _heading_cut); nor does the run's head reach back to a section that began pages before the read
+    (_from_read_page).
     """
     drafts: list[_Draft] = []
     used: set[int] = set()
@@ -710,6 +711,7 @@ def _report_drafts(ctx: FactContext) -> tuple[list[_Draft], set[int]]:
                 _attach_addendum(ctx, run, reads, all_body, all_imaging, all_dates, used, apart=apart)
             continue  # a title without findings or an impression (e.g. the service line of a request form)
         last_end = run[-1].end
+        run = _from_read_page(ctx, run, all_imaging)
         start, end = run[0].start, run[-1].end
         titles = [s for s in run if s.category == "exam_title"]
         head_zone = titles or [s for s in run if (s is run[0] and s.category != "comparison")
@@ -821,6 +823,44 @@ def _lead_in_start(ctx: FactContext, start: int) -> int:
     genetics." at the foot of a note is not the study of the report on the next page)."""
     lo = max(0, start - REPORT_LEAD_IN)
     return ctx.text.rfind("\f", lo, start) + 1 or lo
+
+
+def _page_headings(ctx: FactContext, all_imaging: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The studies named on heading lines (cue report.heading_line) between `lo` and `hi`: "RIVERBEND RADIOLOGY - MR
+    SPECTROSCOPY REPORT", not a study planned or asked for, nor a line that says the report goes on ("(continued)")."""
+    found = []
+    for m in within(all_imaging, lo, hi):
+        line, eol = ctx.text.rfind("\n", 0, m.start) + 1, ctx.text.find("\n", m.start)
+        if _modality(m) != "unspecified" and not m.has("hypothetical") and not is_requested_study(ctx, m) \
+                and not is_planned(ctx, m) and _HEADING_LINE.matches(ctx.text[line:m.start]) \
+                and not _REPORT_CONTINUED.matches(ctx.text[line:eol if eol >= 0 else len(ctx.text)]):
+            found.append(m)
+    return found
+
+
+def _from_read_page(ctx: FactContext, run: list[SectionSpan], all_imaging: list[Mention]) -> list[SectionSpan]:
+    """The run of a report from the sections that head its read: not the sections before it that began on an earlier
+    page with a whole page between them and the next section ("Indication: ..." on a request form, then a nurse's
+    summary and a chronology table the sectionizer does not know, then the report's technique, findings and impression
+    on page 4), nor, when no exam title is among them, those that end at a page break whose next page opens with its
+    own heading line naming another study than the heading lines before the break ("RIVERBEND RADIOLOGY - MR
+    SPECTROSCOPY REPORT" above the technique). A title page followed by its findings page, findings going on over
+    pages and a running header that repeats the report's title keep the run whole (as _lead_in_start, the head of a
+    report reaches back across no page break that ends another document's text)."""
+    first_read = next(i for i, s in enumerate(run) if s.category in READ_SECTIONS)
+    cut = 0
+    for k in range(1, first_read + 1):
+        before, section = run[k - 1], run[k]
+        breaks = ctx.text.count("\f", before.start, section.start)
+        if breaks >= 2:
+            cut = k
+        elif breaks == 1 and not any(s.category == "exam_title" for s in run[cut:k]):
+            page = ctx.text.rfind("\f", before.start, section.start) + 1
+            new = {_modality(m) for m in _page_headings(ctx, all_imaging, page, section.start)}
+            old = {_modality(m) for m in _page_headings(ctx, all_imaging, _lead_in_start(ctx, run[cut].start), page)}
+            if new - old:
+                cut = k
+    return run[cut:]
 
 
 def _heading_cut(ctx: FactContext, imaging: list[Mention], lead_in: int, start: int) -> int:
