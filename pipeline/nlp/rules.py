@@ -32,7 +32,8 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
                 "unless_prev", "only_after", "only_after_tokens", "defined_by", "claims"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
-                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "quiet", "through_asides"}
+                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "needs_before_target", "quiet",
+                 "through_asides"}
 
 
 # Token extensions a pattern may name under "_" (set in pipeline/nlp/components.py): `opens_sentence`, the first word
@@ -185,14 +186,17 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
     return not (target.start <= modifier.start and modifier.end <= target.end)
 
 
-NEEDS_KINDS = ("needs_after", "needs_before", "needs_in_sentence", "needs_between")  # the text a cue needs
+NEEDS_KINDS = ("needs_after", "needs_before", "needs_in_sentence", "needs_between",  # the text a cue needs
+               "needs_before_target")
+TARGET_NEEDS = frozenset({"needs_between", "needs_before_target"})  # the checks read only with a target
 
 
 def needs_window(kind: str, doc_text: str, cue: tuple[int, int], sent: tuple[int, int],
                  target: tuple[int, int] | None = None) -> str | None:
     """The text a `needs_*` check of a cue reads (character offsets of the cue, its sentence and its target):
     `needs_after` the text after the cue in its sentence, `needs_before` the text before it in its sentence,
-    `needs_in_sentence` the sentence, `needs_between` the text between the cue and its target (None without one)."""
+    `needs_in_sentence` the sentence, `needs_between` the text between the cue and its target, `needs_before_target`
+    the text of the target's line before the target, within the cue's sentence (these two None without a target)."""
     if kind == "needs_after":
         return doc_text[cue[1]:sent[1]]
     if kind == "needs_before":
@@ -204,6 +208,11 @@ def needs_window(kind: str, doc_text: str, cue: tuple[int, int], sent: tuple[int
             return None
         lo, hi = (target[1], cue[0]) if target[0] < cue[0] else (cue[1], target[0])
         return doc_text[lo:hi]
+    if kind == "needs_before_target":
+        if target is None:
+            return None
+        start = max(sent[0], doc_text.rfind("\n", 0, target[0]) + 1)
+        return doc_text[min(start, target[0]):target[0]]
     raise ValueError(f"unknown needs_* check {kind!r}")
 
 
@@ -215,15 +224,16 @@ def needs_holds(kind: str, pattern: re.Pattern[str], doc_text: str, cue: tuple[i
     `needs_before` be found in the text before it ("requires" states a rule of kinds only after "A glioma", not
     after "Her glioma"), `needs_in_sentence` be found in its sentence ("treat it as" is a hypothetical frame only in
     a sentence that states a condition), and `needs_between` match the whole text between the cue and its target (a
-    verdict reaches back only to what was tested: "testing for Krabbe disease was normal"). A check that cannot be
-    read (`needs_between` without a target) holds."""
+    verdict reaches back only to what was tested: "testing for Krabbe disease was normal"), `needs_before_target`
+    match the whole text of the target's line before it (a chain's verdict reaches only the diagnosis that opened
+    the chain, before its first arrow). A check that cannot be read (without a target) holds."""
     window = needs_window(kind, doc_text, cue, sent, target)
     if window is None:
         return True
     text = wrap_fit(pattern, window)
     if kind == "needs_after":
         return pattern.match(text) is not None
-    if kind == "needs_between":
+    if kind in TARGET_NEEDS:
         return pattern.fullmatch(text) is not None
     return pattern.search(text) is not None
 
@@ -255,8 +265,8 @@ def cue_needs_after(meta: dict[str, Any], doc_text: str, cue_end_char: int, sent
     for kind in NEEDS_KINDS:
         pattern = meta.get(kind)
         if pattern is None or (kind != "needs_after" and sent_start_char is None) \
-                or (kind in {"needs_before", "needs_between"} and cue_start_char is None) \
-                or (kind == "needs_between" and target is None):
+                or ((kind == "needs_before" or kind in TARGET_NEEDS) and cue_start_char is None) \
+                or (kind in TARGET_NEEDS and target is None):
             continue
         if not needs_holds(kind, pattern, doc_text, cue, sent, target):
             return False

@@ -500,6 +500,14 @@ def _cue_holds(doc: Doc, modifier: ConTextModifier) -> bool:
                            sent.end_char, sent.start_char, doc[start].idx)
 
 
+def _reaches(doc: Doc, modifier: ConTextModifier, target: Span) -> bool:
+    """The cue's `needs_between` and `needs_before_target` patterns (if any) hold for this target."""
+    start, end = modifier.modifier_span
+    sent = doc[start].sent
+    return cue_needs_after(modifier.rule.metadata or {}, doc.text, doc[end - 1].idx + len(doc[end - 1].text),
+                           sent.end_char, sent.start_char, doc[start].idx, (target.start_char, target.end_char))
+
+
 def _back_allows(meta: dict[str, Any], label: str) -> bool:
     if "back_types" in meta:
         return label in meta["back_types"]
@@ -2290,6 +2298,8 @@ class RuleExtensions:
             if any(doc[i].lower_ in self._verdict_stops or i in starts for i in range(target.end, start)
                    if not (after and any(h.modifier_span[0] <= i < h.modifier_span[1] for h in hedges))):
                 return
+            if not _reaches(doc, m, target):
+                continue  # a verdict whose words do not reach this target ("?abscess -> aspirate: GBM -> dropped")
             self._settled(doc, target, m)
             return
 

@@ -1,5 +1,5 @@
-"""A ConText cue's `needs_after` / `needs_before` / `needs_in_sentence` / `needs_between` check reads the same text
-and matches it the same way whether ConText runs it (the rule's `on_modifies` callback) or a scope asks it
+"""A ConText cue's `needs_after` / `needs_before` / `needs_in_sentence` / `needs_between` / `needs_before_target`
+check reads the same text and matches it the same way whether ConText runs it (the rule's `on_modifies` callback) or a scope asks it
 (`cue_needs_after`, used by pipeline/nlp/scopes.py and context_scoped.py): both go through one helper,
 `needs_holds` in pipeline/nlp/rules.py (the text window of each check, `needs_window`, then the match), so a change
 to one check cannot miss the other.
@@ -62,6 +62,11 @@ ROWS: dict[str, tuple[str, str, str, bool]] = {
                                 "[Ruled out]:|{abscess} on the second scan.", True),
     "near-between-cue-first-words": ("needs_between", r"[:\s]*",
                                      "[Ruled out] recurrence of {glioma} on imaging.", False),
+    # needs_before_target: matches the whole text of the target's line before it (within the cue's sentence)
+    "before-target-chain-opener": ("needs_before_target", r"(?:(?!->|\u2192)[^\n])*",
+                                   "Query {MS} -> OCB neg|-> [dropped]", True),
+    "near-before-target-later-link": ("needs_before_target", r"(?:(?!->|\u2192)[^\n])*",
+                                      "Abscess -> aspirate: {lymphoma}|-> [dropped]", False),
 }
 
 
