@@ -22,6 +22,7 @@ _NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differe
 _RECURRENCE_FACT = "recurrent_or_residual_tumor"
 _SURGICAL_CHANGE = concept_set("tumor.expected_surgical_change")
 _CHANGE_STABLE, _NEW_FINDING = cue("tumor.surgical_change_stable"), cue("tumor.new_finding")
+_RESIDUAL_SETTLED = cue("tumor.residual_settled")
 PLACEMENT_REACH = 40
 """How far (characters) after a finding named "with" a tumor its place may be told ("with haemorrhage inside it")."""
 
@@ -192,6 +193,28 @@ def _raised_effects(r: Resolver, eff: Fact) -> tuple[list[Evidence], FactStatus]
     return kept, best_status(FactStatus(e.assertion) for e in kept if e.assertion)
 
 
+def _settled_residual(ctx: FactContext, m: Mention) -> bool:
+    """What is left after treatment told stable, unchanged or only watched, with nothing new to tell apart
+    ("residual nodule, stable x 3 yrs, observation only"): a residual (kind residual) whose sentence says so
+    (tumor.residual_settled) and names no new or growing finding (tumor.new_finding) and no treatment effect."""
+    if m.concept != "RECURRENCE" or m.attrs.get("kind") != "residual":
+        return False
+    sentence = ctx.sentence_text(m)
+    if not _RESIDUAL_SETTLED.matches(sentence) or _NEW_FINDING.matches(sentence):
+        return False
+    return not any(not e.has("negated") for e in ctx.same_sentence(m, "TREATMENT_EFFECT", counted=False))
+
+
+def _raised_recurrences(r: Resolver, rec: Fact) -> tuple[list[Evidence], FactStatus]:
+    """The recurrent_or_residual_tumor evidence that raises the question at packet level, and its status: the
+    fact's own, without the settled residuals (tests/facts/test_stable_residual_no_question_facts.py)."""
+    settled = {(m.start, m.end) for m in r.ctx.mentions("RECURRENCE") if _settled_residual(r.ctx, m)}
+    kept = [e for e in rec.evidence if (e.start, e.end) not in settled]
+    if len(kept) == len(rec.evidence):
+        return kept, rec.status
+    return kept, best_status(FactStatus(e.assertion) for e in kept if e.assertion)
+
+
 @derivation("recurrence_vs_treatment_effect")
 def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
     ctx = r.ctx
@@ -211,9 +234,18 @@ def recurrence_vs_treatment_effect(r: Resolver, name: str) -> Fact:
     rec, eff = r.fact("recurrent_or_residual_tumor"), r.fact("treatment_effect")
     live = {FactStatus.PRESENT, FactStatus.SUSPECTED}
     raised, raised_status = _raised_effects(r, eff)
-    if rec.status in live and raised_status in live and FactStatus.SUSPECTED in {rec.status, raised_status}:
-        return make_fact(name, FactStatus.PRESENT, list(rec.evidence) + raised,
+    # a residual told stable or only watched raises no question of its own; a treatment effect hedged in the
+    # packet still weighs it ("residual nodule, stable. Evaluate for radiation necrosis.")
+    rec_raised, rec_status = ((list(rec.evidence), rec.status) if raised_status is FactStatus.SUSPECTED
+                              else _raised_recurrences(r, rec))
+    if rec_status in live and raised_status in live and FactStatus.SUSPECTED in {rec_status, raised_status}:
+        return make_fact(name, FactStatus.PRESENT, rec_raised + raised,
                          note="recurrence and treatment effect both raised, at least one hedged")
+    if rec.status in live and rec_status not in live:
+        return make_fact(name, FactStatus.NOT_DOCUMENTED, [],
+                         ignored=[cite_cues(e, _RESIDUAL_SETTLED.id) for e in rec.evidence],
+                         note="the residual is told stable or under observation, with nothing new and no treatment "
+                              "effect to tell apart")
     if rec.status is FactStatus.PRESENT and eff.status in {FactStatus.ABSENT, FactStatus.NOT_DOCUMENTED}:
         return make_fact(name, FactStatus.ABSENT, list(rec.evidence),
                          note="recurrence stated plainly; treatment effect is not in question")
