@@ -1763,6 +1763,13 @@ class RuleExtensions:
         self._relative_categories = frozenset(str(c).upper() for c in relative.get("categories", ()))
         self._relative_opening = re.compile(str(relative["opening"]), re.IGNORECASE) \
             if relative.get("opening") else None
+        qualifier = config.get("patient_qualifier", {})
+        self._qualifier_id: str | None = qualifier.get("id")
+        self._qualifier_categories = frozenset(str(c).upper() for c in qualifier.get("categories", ()))
+        self._qualifier_types = frozenset(str(t) for t in qualifier.get("types", ()))
+        self._qualifier_reach = int(qualifier.get("max_tokens", 30))
+        self._qualifier_opening = re.compile(str(qualifier["opening"]), re.IGNORECASE) \
+            if qualifier.get("opening") else None
         back = config.get("reach_back", {})
         self._back_id: str | None = back.get("id")
         self._back_stops = frozenset(str(k).lower() for k in back.get("stops", ()))
@@ -2122,6 +2129,8 @@ class RuleExtensions:
             self._reach_back(doc, graph.modifiers, targets)
         if graph is not None and self._relative_id is not None and self._relative_opening is not None:
             self._reach_relative_subject(doc, graph.modifiers, targets)
+        if graph is not None and self._qualifier_id is not None and self._qualifier_opening is not None:
+            self._reach_past_patient_qualifier(doc, graph.modifiers, targets)
         if graph is not None and self._claim_id is not None and self._claims is not None:
             self._release_claims(doc, graph.modifiers, targets)
         for separated in (self._dash, self._question):
@@ -3453,6 +3462,38 @@ class RuleExtensions:
                 rule = self._derived(modifier.rule, modifier.category, self._relative_id)
                 _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=target.start,
                                              scope_end=cue))
+
+    def _reach_past_patient_qualifier(self, doc: Doc, modifiers: list[ConTextModifier], targets: list[Span]) -> None:
+        """A backward hedge of the listed categories told after a diagnosis and a qualifier of the patient ("a
+        cerebellar metastasis in this man with melanoma cannot be excluded") reaches that diagnosis (the text between
+        them matched whole by `opening`), and leaves the qualifier's own targets (the melanoma, the age) as they were
+        read without it."""
+        assert self._qualifier_opening is not None
+        index = SpansByStart([(t.start, t.end) for t in targets])
+        for modifier in modifiers:
+            if modifier.direction.upper() != "BACKWARD" \
+                    or modifier.category.upper() not in self._qualifier_categories:
+                continue
+            cue = modifier.modifier_span[0]
+            sent_start = doc[cue].sent.start
+            if cue - sent_start < 5 or not _cue_holds(doc, modifier):
+                continue
+            cue_char = doc[cue].idx
+            for target in _starting_in(targets, index, max(sent_start, cue - self._qualifier_reach), cue):
+                if target.end >= cue or target.label_ not in self._qualifier_types or not _allows(modifier.rule, target):
+                    continue
+                if self._qualifier_opening.fullmatch(doc.text[target.end_char:cue_char]) is None:
+                    continue
+                if any(m.category == "NEGATED_EXISTENCE" for m in target._.modifiers):
+                    break
+                if not any(m.category == modifier.category for m in target._.modifiers):
+                    rule = self._derived(modifier.rule, modifier.category, self._qualifier_id)
+                    _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=target.start,
+                                                 scope_end=cue))
+                for inner in _starting_in(targets, index, target.end, cue):
+                    if inner.end <= cue:
+                        inner._.modifiers = tuple(m for m in inner._.modifiers if m is not modifier)
+                break
 
     def _reach_code_description(self, doc: Doc, modifier: ConTextModifier, targets: list[Span],
                                 index: SpansByStart, lo: int) -> None:
