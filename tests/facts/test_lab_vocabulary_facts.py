@@ -75,6 +75,11 @@ ROWS: dict[str, tuple[str, FactStatus]] = {
     "near-plan-panel": (NEU + "Plan: ferritin, free T4, ceruloplasmin, RPR and HIV Ag/Ab.", N),
     "near-lyme-pending": (ENC + "Lyme PCR (CSF) pending.", N),
     "near-t4-level": (NEU + "Syrinx extending to T4 level 3 cm long on MRI.", N),
+    # an ordinal in the test's name ("4th generation", "3rd gen") is no value; an order row still in process
+    "near-hiv-4th-gen-in-process": (ENC + "HIV Ag/Ab 4th gen   10/21/2026   In process", N),
+    "near-syphilis-2nd-tier": (NEU + "Treponemal Ab 2nd tier assay 10/21/2026 In process", N),
+    "near-hiv-3rd-generation-sent": (ENC + "HIV antibody 3rd generation screen sent 10/21.", N),
+    "hiv-4th-gen-with-result": (ENC + "HIV Ag/Ab 4th gen: non-reactive (10/21/2026).", P),
 }
 
 
