@@ -1722,6 +1722,8 @@ class RuleExtensions:
       hedged or made hypothetical by the cues around it.
     - the `inner_cue` scope: a cue inside a target's own words ("atypical" in "atypical features") does not end
       the scope of the negation before the target ("no mass effect, no atypical features").
+    - the `denied_question` scope: a differential said not to be in question ("no question of glioma vs
+      lymphoma", "abscess or metastasis is not in question") loses the hedge of its own "vs" or "question of".
     - the `test_result` scope: a test result stated right after its organism ("(JCV neg) vs referral") is not
       hedged by the cues around it.
     - the `test_purpose_aside` scope (`_TestPurposeAside`): a test whose purpose sits in parentheses with other
@@ -2057,6 +2059,10 @@ class RuleExtensions:
         self._result_words = frozenset(" ".join(str(w).lower().split()) for w in result.get("words", ()))
         self._result_categories = frozenset(str(c) for c in result.get("categories", ()))
         self._result_gap = int(result.get("max_gap", 3))
+        question = config.get("denied_question", {})
+        self._question_denials = frozenset(str(r) for r in question.get("rules", ()))
+        self._question_hedges = frozenset(str(r) for r in question.get("hedges", ()))
+        self._question_stops = frozenset(str(k).lower() for k in question.get("stops", ()))
         denied = config.get("denied_suspicion", {})
         self._denied_id: str | None = denied.get("id")
         self._denied_heads = frozenset(str(k).lower() for k in denied.get("heads", ()))
@@ -2189,6 +2195,9 @@ class RuleExtensions:
         if self._result_id is not None and self._result_types:
             for target in targets:
                 self._test_result(target)
+        if self._question_denials and self._question_hedges:
+            for target in targets:
+                self._denied_question(target)
         if self._verdict_id is not None and self._verdicts:
             starts = {t.start for t in targets if t.label_ not in self._pass_types}
             # between a hedged target and its verdict, a study's name or a negated generic word for the same
@@ -3709,6 +3718,33 @@ class RuleExtensions:
         end = max(m.modifier_span[1] for m in results)
         kept = [m for m in target._.modifiers if m.category not in self._result_categories
                 or (target.start <= m.modifier_span[0] and m.modifier_span[1] <= end)]
+        if len(kept) != len(target._.modifiers):
+            target._.modifiers = tuple(kept)
+
+    def _denied_question(self, target: Span) -> None:
+        """A differential said not to be in question ("no question of glioma vs lymphoma", "abscess or metastasis is
+        not in question"): drop the `denied_question` hedges inside the denial's reach, with no stop between the hedge
+        and the denial, from a target the denial negates."""
+        doc = target.doc
+        denials = [m for m in target._.modifiers if (m.rule.metadata or {}).get("id") in self._question_denials]
+        if not denials:
+            return
+
+        def denied(hedge: ConTextModifier) -> bool:
+            if (hedge.rule.metadata or {}).get("id") not in self._question_hedges:
+                return False
+            h_start, h_end = hedge.modifier_span
+            for denial in denials:
+                d_start, d_end = denial.modifier_span
+                lo, hi = denial.scope_span
+                if not (min(lo, d_start) <= h_start and h_end <= max(hi, d_end)):
+                    continue
+                gap = doc[min(d_end, h_end):max(d_start, h_start)]
+                if not any(t.lower_ in self._question_stops for t in gap):
+                    return True
+            return False
+
+        kept = [m for m in target._.modifiers if not denied(m)]
         if len(kept) != len(target._.modifiers):
             target._.modifiers = tuple(kept)
 
