@@ -19,6 +19,9 @@ _ESTABLISHED, _ESTABLISHED_ELSEWHERE = cue("tumor.established"), cue("tumor.esta
 _DIAGNOSIS_MADE = cue("tumor.diagnosis_made")
 _PLACED_RELATIVE = cue("differential.placed_relative")
 _NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differential.placed_inside_after")
+_GROUNDS = concept_set("differential.grounds_findings")
+_GROUNDS_BEFORE, _GROUNDS_AFTER = cue("differential.grounds_before"), cue("differential.grounds_after")
+_WEIGHED_BEFORE, _WEIGHED_AFTER = cue("differential.finding_weighed_before"), cue("differential.finding_weighed_after")
 _RECURRENCE_FACT = "recurrent_or_residual_tumor"
 _SURGICAL_CHANGE = concept_set("tumor.expected_surgical_change")
 _CHANGE_STABLE, _NEW_FINDING = cue("tumor.surgical_change_stable"), cue("tumor.new_finding")
@@ -46,6 +49,21 @@ def placed_relative(ctx: FactContext, a: Mention, b: Mention) -> bool:
         return True
     after = ctx.text[second.end:min(second.end + PLACEMENT_REACH, second.sentence_end)]
     return _NAMED_WITH.matches(between) and _PLACED_INSIDE_AFTER.matches(after)
+
+
+def named_as_grounds(ctx: FactContext, m: Mention) -> bool:
+    """A finding (concept set differential.grounds_findings) its clause names as the grounds for a reading, no
+    diagnosis weighed: after a word of grounds ("the latter favoured given the marked vasogenic oedema": cue
+    differential.grounds_before) or before a word of support ("the oedema would favour metastasis", "is more in
+    keeping with glioblastoma": differential.grounds_after). A finding weighed itself ("glioma versus oedema
+    suggesting venous congestion": differential.finding_weighed_before/_after) stays an alternative."""
+    if _GROUNDS.member_for(m.concept, m.attrs) is None:
+        return False
+    lo, hi = ctx.clause_of(m)
+    before, after = ctx.text[lo:m.start], ctx.text[m.end:hi]
+    if _WEIGHED_BEFORE.matches(before) or _WEIGHED_AFTER.matches(after):
+        return False
+    return _GROUNDS_BEFORE.matches(before) or _GROUNDS_AFTER.matches(after)
 
 
 def _established_here(ctx: FactContext, m: Mention) -> bool:
@@ -262,11 +280,12 @@ def tumor_vs_nontumor_differential(r: Resolver, name: str) -> Fact:
     for tumor in ctx.mentions(*NEOPLASM):
         if tumor.has("negated"):
             continue
-        # a non-tumor finding placed in or around a tumor of the sentence is part of its picture, no alternative
+        # a non-tumor finding placed in or around a tumor of the sentence is part of its picture, and one named as
+        # the grounds for a reading ("favoured given the oedema") tells why: neither is an alternative
         tumors = [tumor, *ctx.same_sentence(tumor, *NEOPLASM)]
         others = [m for m in ctx.same_sentence(tumor, *NONTUMOR)
                   if not m.has("negated") and _NONTUMOR.member_for(m.concept, m.attrs) is not None
-                  and not any(placed_relative(ctx, t, m) for t in tumors)]
+                  and not any(placed_relative(ctx, t, m) for t in tumors) and not named_as_grounds(ctx, m)]
         weighing = _weighing(ctx, tumor)
         if others and (hedged(tumor) or any(hedged(m) for m in others) or weighing):
             evidence.append(ctx.evidence(tumor, assertion=FactStatus.PRESENT, cues=weighing))
@@ -291,7 +310,8 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
         weighing = _weighing(ctx, glioma)
         for other in ctx.same_sentence(glioma, *_GLIOMA_ALTERNATIVES.concepts):
             member = _GLIOMA_ALTERNATIVES.member_for(other.concept, other.attrs)
-            if other.has("negated") or member is None or placed_relative(ctx, glioma, other):
+            if other.has("negated") or member is None or placed_relative(ctx, glioma, other) \
+                    or named_as_grounds(ctx, other):
                 continue
             alt = member.label or other.concept.lower()
             if alt == "grade":
