@@ -16,6 +16,7 @@ from importlib import resources
 import yaml
 
 from ..contracts import SectionSpan
+from ..nlp.icd10cm import is_icd10cm
 from .context import Layout
 
 
@@ -29,6 +30,8 @@ class DocumentRules:
     request_label: re.Pattern[str]
     request_continuation: re.Pattern[str]
     request_fields: tuple[tuple[str, re.Pattern[str]], ...]
+    code_line: re.Pattern[str]
+    code_line_kept: re.Pattern[str]
 
 
 @cache
@@ -44,7 +47,8 @@ def document_rules() -> DocumentRules:
                          frozenset(raw.get("administrative_sections") or ()),
                          frozenset(raw.get("administrative_until") or ()),
                          re.compile(str(fields["label"])), re.compile(str(fields["continuation"])),
-                         tuple((str(r["id"]), re.compile(str(r["regex"]))) for r in fields["rules"]))
+                         tuple((str(r["id"]), re.compile(str(r["regex"]))) for r in fields["rules"]),
+                         re.compile(str(raw["code_lines"]["regex"])), re.compile(str(raw["code_lines"]["kept_headers"])))
 
 
 def request_form_pages(text: str, sections: Iterable[SectionSpan], layout: Layout) -> set[int]:
@@ -142,6 +146,27 @@ def form_field_spans(sections: Iterable[SectionSpan], layout: Layout) -> list[tu
         before = s
         if s.category in FORM_SECTIONS:
             out.append((s.start, s.end))
+    return out
+
+
+def code_line_spans(text: str, sections: Iterable[SectionSpan], layout: Layout) -> list[tuple[int, int]]:
+    """The lines that are an ICD-10-CM code with its description (documents.yaml `code_lines`) outside a note's own
+    sections: not in a clinical section, nor in a diagnosis list that is the note's (`form_field_spans`) or a problem
+    list. They are the request's or order's codes."""
+    rules = document_rules()
+    ordered = sorted(sections, key=lambda s: s.start)
+    forms = form_field_spans(ordered, layout)
+    out: list[tuple[int, int]] = []
+    for m in rules.code_line.finditer(text):
+        if not is_icd10cm(m.group("code")):
+            continue
+        section = next((s for s in reversed(ordered) if s.start <= m.start() < s.end), None)
+        if section is not None and (section.category in rules.clinical_sections
+                                    or (section.category == "diagnosis"
+                                        and (rules.code_line_kept.search(section.header)
+                                             or not any(lo <= m.start() < hi for lo, hi in forms)))):
+            continue
+        out.append((m.start(), m.end()))
     return out
 
 

@@ -32,6 +32,7 @@ from .dates import mention_date
 from .derive import DERIVATIONS
 from .documents import (
     administrative_spans,
+    code_line_spans,
     form_field_spans,
     is_form_line,
     request_field_spans,
@@ -442,12 +443,13 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
 
     # The same facts from clinical documentation alone (what an approval must rest on): without the request
     # form's pages and fields, without the request's own fields on other pages (codes submitted, fields filled by
-    # office staff), without coding or CDI records (administrative too), and without pages OCR read with low
+    # office staff, the request's typed reason), without its code lines outside a note's sections, without coding or CDI records (administrative too), and without pages OCR read with low
     # confidence; request facts stay as read.
     excluded = form_pages | set(low_confidence_pages or [])
     fields = form_field_spans(nlp.sections, layout)
     coding = administrative_spans(nlp.sections, layout, len(text))
-    administrative = coding + [(lo, hi) for lo, hi, _rule in request_field_spans(text)]
+    administrative = (coding + [(lo, hi) for lo, hi, _rule in request_field_spans(text)]
+                      + code_line_spans(text, nlp.sections, layout))
     kept = [m for m in nlp.mentions if layout.page_of(m.start) not in excluded
             and not (any(lo <= m.start < hi for lo, hi in fields) and is_form_line(text, m.start))
             and not any(lo <= m.start < hi for lo, hi in administrative)]
