@@ -32,7 +32,8 @@ _SECOND_ABOVE_TWELVE = cue("dates.second_above_twelve")
 _REQUEST_IN_WORDS = cue("dates.request_date_in_words")
 _DOCUMENT = cue("dates.document_day_first")
 DATE_CONCEPTS = frozenset({"DATE", "REQUEST_DATE", "DOB"})
-_NUMERIC = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])"
+                      r"|(?<![\w./])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d|\.\d)")
 
 
 def _page_orders(text: str, layout: Layout) -> tuple[dict[int | None, str], set[int | None]]:

@@ -13,6 +13,7 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "several": 3}
 
 _MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_MDY_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d|\.\d)")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAME = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})")
@@ -31,14 +32,14 @@ def _safe(y: int, m: int, d: int) -> date | None:
 def parse_date(text: str, *, reference: date | None = None, day_first: bool = False) -> date | None:
     """The date a date-like string denotes; None when it cannot be read.
 
-    Numeric dates are month first (US) unless `day_first` (a page that writes dates day first, see
-    date_order.py); a date that only the other reading makes a date is read that way ("23/09/2026"). Month/year dates take the
+    Numeric dates, with slashes or dots ("10/13/26", "10.13.26"), are month first (US) unless `day_first` (a page
+    that writes dates day first, see date_order.py); a date that only the other reading makes a date is read that way ("23/09/2026"). Month/year dates take the
     15th; month/day dates and relative dates need `reference`.
     """
     t = text.strip()
     if m := _ISO.search(t):
         return _safe(int(m[1]), int(m[2]), int(m[3]))
-    if m := _MDY.search(t):
+    if m := _MDY.search(t) or _MDY_DOTTED.search(t):
         year = int(m[3])
         if year < 100:
             year += 2000 if year < 70 else 1900
