@@ -21,8 +21,8 @@ illness ("reports his own seizures", "says her seizures stopped at 30", "says it
 Limits: the patient must be named right after the verb (with "that", "us", "to say" or "the team" between), so "Her
 aunt, who has MS, reports new seizures" (no patient word) keeps the seizures the aunt's; "her" counts as the patient
 only as an object ("brought her in", "observed her having ..."), not as a possessive ("says her seizures ..." stays
-the relative's, even after a male relative); "they"/"them" are never the patient; a relative clause opened by a dash
-("Her aunt - who has epilepsy - ...") is not read by fam.relative_qualified at all.
+the relative's, even after a male relative); "they"/"them" are never the patient. A relative clause opened by a dash
+("Her aunt - who has epilepsy - ...") is read the same way (tests/nlp/test_relative_dash_clause.py).
 
 Rows: id, text, concept, the mention's text, whether it is the family's, whether the evidence must cite
 fam.relative_qualified. Rows whose id starts with "near" must keep the relative's (family) reading.
