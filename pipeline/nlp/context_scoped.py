@@ -78,6 +78,19 @@ class ScopedConTextGraph(ConTextGraph):
         self.edges = edges
 
 
+def _beside(pruned: list[tuple[int, int, int]], sharing: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The pruned cue matches with the matches of rules that share their words (context.yaml `shares_words`): such a
+    match on exactly the words of a kept cue stays beside it (each reads its own targets), elsewhere it is pruned
+    with the others (a longer cue over it wins)."""
+    if not sharing:
+        return pruned
+    spans = {(start, end) for _, start, end in pruned}
+    beside = [m for m in dict.fromkeys(sharing) if (m[1], m[2]) in spans]
+    alone = [m for m in sharing if (m[1], m[2]) not in spans]
+    kept = prune_overlapping_matches(pruned + alone) if alone else pruned
+    return sorted(kept + beside, key=lambda m: (m[1], m[2]))
+
+
 def _inside(modifier: Any, asides: list[tuple[int, int]] | None) -> bool:
     """The cue lies inside one of the asides."""
     if not asides:
@@ -95,7 +108,8 @@ class PriorAuthContext(ConText):
         """The cue matches, of the longest of overlapping cues, after the quiet cues without the words they need
         around them are dropped: such a cue is no cue, so it neither limits another cue's scope nor takes the place
         of a shorter or equally long cue of other words ("exclude" stays poss.evaluate_for's hedge in "does not
-        exclude" where the quiet neg.subject_excludes does not hold)."""
+        exclude" where the quiet neg.subject_excludes does not hold). A cue of a rule that `shares_words` neither
+        wins nor loses the tie with an equally long cue on the same words: both are kept (`_beside`)."""
         matcher = self._ConText__matcher
         pruning = matcher._prune
         matcher._prune = False
@@ -103,13 +117,17 @@ class PriorAuthContext(ConText):
             matches = matcher(doc)
         finally:
             matcher._prune = pruning
-        kept = []
+        kept: list[tuple[int, int, int]] = []
+        sharing: list[tuple[int, int, int]] = []  # matches of rules that share their words (`_beside`)
         for match_id, start, end in matches:
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
-            if (rule.metadata or {}).get("quiet") and not _cue_text_holds(doc, rule.metadata, start, end):
+            meta = rule.metadata or {}
+            if meta.get("quiet") and not _cue_text_holds(doc, meta, start, end):
                 continue  # a quiet cue without the words it needs around it is no cue: it limits no other scope
-            kept.append((match_id, start, end))
-        return prune_overlapping_matches(kept) if pruning and kept else kept
+            (sharing if meta.get("shares_words") else kept).append((match_id, start, end))
+        if not pruning:
+            return kept + sharing
+        return _beside(prune_overlapping_matches(kept) if kept else kept, sharing)
 
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
         if targets:

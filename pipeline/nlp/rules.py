@@ -33,7 +33,7 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
                  "needs_after", "needs_before", "needs_in_sentence", "needs_between", "needs_before_target", "quiet",
-                 "through_asides"}
+                 "through_asides", "shares_words"}
 
 
 # Token extensions a pattern may name under "_" (set in pipeline/nlp/components.py): `opens_sentence`, the first word
@@ -289,7 +289,7 @@ def _context_metadata(rule_id: str, raw: dict[str, Any]) -> dict[str, Any]:
                                 "back_excluded_types (one of them)")
         meta["back_scope"] = back
         meta["back_types" if types else "back_excluded_types"] = frozenset(types or excluded)
-    for flag in ("quiet", "through_asides"):
+    for flag in ("quiet", "through_asides", "shares_words"):
         if raw.get(flag) is not None:
             if not isinstance(raw[flag], bool):
                 raise RuleFileError(f"{CONTEXT_FILE}: rule {rule_id!r}: {flag} must be true or false")

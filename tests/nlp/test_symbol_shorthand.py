@@ -5,8 +5,9 @@ x3 -> excluded" and "?MS -> OCB neg -> VEP nl -> r/o'd" end the work-up of the d
 absent (neg.chain_dropped: the verdict right after the chain's last arrow, ending its line, reaches back along the
 arrows of its line to the diagnosis before the first arrow; a withdrawal that settles the opener's hedge, scope
 final_verdict). "Ø mass, Ø edema", "Lymphoma ⊖ on flow", "Seizures: Ø." are absences (neg.symbol_before /
-neg.symbol_after / neg.symbol_field; "Abscess (-) on aspirate" is neg.test_result_short's, which wins the "(-)"
-tie, so "(-)" after a non-infection is not yet read); "⊕" and "(+)" present (term.symbol_present ends a negation).
+neg.symbol_after / neg.symbol_field; "Abscess (-) on aspirate" is neg.test_result_short's, "(-)" after another
+diagnosis neg.sign_after_diagnosis's: tests/nlp/test_minus_after_diagnosis.py); "⊕" and "(+)" present
+(term.symbol_present ends a negation).
 
 Near misses that keep their reading: a chain that ends otherwise ("Glioblastoma -> GTR -> RT/TMZ -> stable"), a
 query inside a chain ("Dizziness -> CT -> ?mass -> MRI"), a diagnosis a later link found ("Abscess raised on CT
