@@ -73,6 +73,8 @@ INCIDENTAL_FINDING = "incidental_finding"
 that answers the question (_incidental_nonspecific)."""
 _NO_TISSUE = cue("verdict.no_tissue")
 _CLINICIAN_GROUNDS = cue("verdict.clinician_grounds")
+_CRITERIA_GRADED = cue("verdict.criteria_graded")
+_CRITERIA_NOT_GRADED = cue("verdict.criteria_not_graded")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
 _LEADING_READ_HEDGES = value_set("verdict.leading_read_hedges")
@@ -373,6 +375,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool,
                 continue  # "presumed metastasis, no tissue": the clinician's presumption, not the study's read
             if m.has("uncertain") and clinician_grounds(ctx, m):
                 continue  # "clinical picture and MRI findings -> MELAS likely": the clinician's hedge, not the read
+            if m.has("uncertain") and criteria_graded(ctx, m):
+                continue  # "probable CJD per CDC criteria (met: ..., MRI ribboning)": the diagnosis's grade
             if m.has("uncertain") and not leading_read_only(m):
                 verdict = "inconclusive"
             elif id(m) in weighed:
@@ -522,6 +526,15 @@ def clinician_grounds(ctx: FactContext, m: Mention) -> bool:
     study itself ("MRI indeterminate", "The MRI raises the possibility of X", still read by the verdict words)."""
     lo, hi = ctx.clause_of(m)
     return _CLINICIAN_GROUNDS.matches(ctx.text[lo:hi])
+
+
+def criteria_graded(ctx: FactContext, m: Mention) -> bool:
+    """A hedged diagnosis whose sentence grades it by diagnostic criteria that list the imaging among those met
+    (verdict.criteria_graded: "Probable CJD per CDC criteria (met: myoclonus, MRI cortical ribboning)"): the grade
+    word qualifies the diagnosis, not the study. Not when the criteria are unmet, only perhaps met or not diagnostic
+    ones (verdict.criteria_not_graded: "criteria not met: MRI negative", "meets payer criteria")."""
+    sentence = ctx.sentence_text(m)
+    return _CRITERIA_GRADED.matches(sentence) and not _CRITERIA_NOT_GRADED.matches(sentence)
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:
