@@ -73,6 +73,7 @@ INCIDENTAL_FINDING = "incidental_finding"
 that answers the question (_incidental_nonspecific)."""
 _NO_TISSUE = cue("verdict.no_tissue")
 _CLINICIAN_GROUNDS = cue("verdict.clinician_grounds")
+_CONFIRMATION_AWAITED = cue("verdict.confirmation_awaited")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
 _LEADING_READ_HEDGES = value_set("verdict.leading_read_hedges")
@@ -340,6 +341,7 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool,
     lesional = _lesional(mentions, in_report=in_report)
     described = _describes_lesion(mentions) if lesion is None else lesion
     weighed = _weighed_diagnoses(ctx, mentions)
+    plain_reads = _plain_reads(mentions, in_report=in_report)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
@@ -373,6 +375,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool,
                 continue  # "presumed metastasis, no tissue": the clinician's presumption, not the study's read
             if m.has("uncertain") and clinician_grounds(ctx, m):
                 continue  # "clinical picture and MRI findings -> MELAS likely": the clinician's hedge, not the read
+            if m.has("uncertain") and id(m) not in weighed and confirmation_awaited(ctx, m, plain_reads):
+                continue  # "characteristic of Canavan disease" ... "Canavan suspected; ASPA sent": the diagnosis awaits
             if m.has("uncertain") and not leading_read_only(m):
                 verdict = "inconclusive"
             elif id(m) in weighed:
@@ -522,6 +526,21 @@ def clinician_grounds(ctx: FactContext, m: Mention) -> bool:
     study itself ("MRI indeterminate", "The MRI raises the possibility of X", still read by the verdict words)."""
     lo, hi = ctx.clause_of(m)
     return _CLINICIAN_GROUNDS.matches(ctx.text[lo:hi])
+
+
+def _plain_reads(mentions: list[Mention], *, in_report: bool) -> set[tuple[str, str]]:
+    """The diagnoses (concept, casefolded words) the study reads plainly: stated unhedged and unnegated in its
+    summary ("pattern characteristic of Alexander disease", "diagnostic of PKAN")."""
+    return {(m.concept, m.text.casefold()) for m in mentions
+            if m.concept in _DIAGNOSES and (not in_report or m.section in _SUMMARY_SECTIONS)
+            and not any(m.has(x) for x in ("uncertain", "negated", "hypothetical", "family"))}
+
+
+def confirmation_awaited(ctx: FactContext, m: Mention, plain_reads: set[tuple[str, str]]) -> bool:
+    """A hedged diagnosis that the study itself reads plainly (`plain_reads`), whose sentence says a confirming test
+    is awaited (verdict.confirmation_awaited: "Canavan disease suspected; ASPA sequencing sent", "provisional
+    diagnosis of Alexander disease pending genetic testing"), is a hedge on the diagnosis, not on the imaging."""
+    return (m.concept, m.text.casefold()) in plain_reads and _CONFIRMATION_AWAITED.matches(ctx.sentence_text(m))
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:
