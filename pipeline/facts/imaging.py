@@ -75,6 +75,7 @@ _NO_TISSUE = cue("verdict.no_tissue")
 _CLINICIAN_GROUNDS = cue("verdict.clinician_grounds")
 _CRITERIA_GRADED = cue("verdict.criteria_graded")
 _CRITERIA_NOT_GRADED = cue("verdict.criteria_not_graded")
+_CONFIRMATION_AWAITED = cue("verdict.confirmation_awaited")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
 _LEADING_READ_HEDGES = value_set("verdict.leading_read_hedges")
@@ -342,6 +343,7 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool,
     lesional = _lesional(mentions, in_report=in_report)
     described = _describes_lesion(mentions) if lesion is None else lesion
     weighed = _weighed_diagnoses(ctx, mentions)
+    plain_reads = _plain_reads(mentions, in_report=in_report)
     for m in mentions:
         if m.has("hypothetical") or m.has("family"):
             continue
@@ -377,6 +379,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool,
                 continue  # "clinical picture and MRI findings -> MELAS likely": the clinician's hedge, not the read
             if m.has("uncertain") and criteria_graded(ctx, m):
                 continue  # "probable CJD per CDC criteria (met: ..., MRI ribboning)": the diagnosis's grade
+            if m.has("uncertain") and id(m) not in weighed and confirmation_awaited(ctx, m, plain_reads):
+                continue  # "characteristic of Canavan disease" ... "Canavan suspected; ASPA sent": the diagnosis awaits
             if m.has("uncertain") and not leading_read_only(m):
                 verdict = "inconclusive"
             elif id(m) in weighed:
@@ -535,6 +539,21 @@ def criteria_graded(ctx: FactContext, m: Mention) -> bool:
     ones (verdict.criteria_not_graded: "criteria not met: MRI negative", "meets payer criteria")."""
     sentence = ctx.sentence_text(m)
     return _CRITERIA_GRADED.matches(sentence) and not _CRITERIA_NOT_GRADED.matches(sentence)
+
+
+def _plain_reads(mentions: list[Mention], *, in_report: bool) -> set[tuple[str, str]]:
+    """The diagnoses (concept, casefolded words) the study reads plainly: stated unhedged and unnegated in its
+    summary ("pattern characteristic of Alexander disease", "diagnostic of PKAN")."""
+    return {(m.concept, m.text.casefold()) for m in mentions
+            if m.concept in _DIAGNOSES and (not in_report or m.section in _SUMMARY_SECTIONS)
+            and not any(m.has(x) for x in ("uncertain", "negated", "hypothetical", "family"))}
+
+
+def confirmation_awaited(ctx: FactContext, m: Mention, plain_reads: set[tuple[str, str]]) -> bool:
+    """A hedged diagnosis that the study itself reads plainly (`plain_reads`), whose sentence says a confirming test
+    is awaited (verdict.confirmation_awaited: "Canavan disease suspected; ASPA sequencing sent", "provisional
+    diagnosis of Alexander disease pending genetic testing"), is a hedge on the diagnosis, not on the imaging."""
+    return (m.concept, m.text.casefold()) in plain_reads and _CONFIRMATION_AWAITED.matches(ctx.sentence_text(m))
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:
