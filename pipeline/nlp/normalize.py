@@ -189,6 +189,28 @@ def _cue(cue_id: str) -> Cue:
 
 # separators of an HL7 v2 header segment's fields and components, read as spaces
 _HL7_SEPARATORS = "|^~\\&"
+# a JSON record's punctuation read as spaces (layout.json_record), and so are the commas between its fields; its
+# ":" and the commas inside a quoted value stay
+_JSON_PUNCTUATION = "{}[]\""
+
+
+def _records(lines: Sequence[str], segments: Sequence[tuple[str, int, int] | None]) -> list[str | None]:
+    """Each line's kind of exported record, when it is one: "json" (layout.json_record), "pipe"
+    (layout.pipe_record) or "csv" (layout.csv_record); None for any other line and for an HL7 segment."""
+    json_cue, pipe, csv = _cue("layout.json_record"), _cue("layout.pipe_record"), _cue("layout.csv_record")
+    kinds: list[str | None] = []
+    for line, segment in zip(lines, segments, strict=True):
+        if segment is not None:
+            kinds.append(None)
+        elif json_cue.matches(line):
+            kinds.append("json")
+        elif pipe.matches(line):
+            kinds.append("pipe")
+        elif csv.matches(line):
+            kinds.append("csv")
+        else:
+            kinds.append(None)
+    return kinds
 
 
 def _hl7_segments(lines: Sequence[str]) -> list[tuple[str, int, int] | None]:
@@ -416,6 +438,7 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
         offsets.append(src)
 
     segments = _hl7_segments(lines) if "|" in text else [None] * len(lines)
+    records = _records(lines, segments) if any(c in text for c in "|,{") else [None] * len(lines)
     row_comment = _cue("layout.row_comment")
     line_start = 0
     skip = 0  # characters to skip at the start of this line (a continuation's indentation)
@@ -425,9 +448,12 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
         skip = 0
         keep_spaces = i in columns
         segment = segments[i]
+        record = records[i]
+        quoted = False  # inside a quoted field of a CSV row
         if segment is not None:
             a, b = segment[1], segment[2]  # an HL7 segment: its value field, or its fields, or nothing
-        marker = _MARKER.match(line) if a == 0 and not keep_spaces and segment is None else None
+        marker = (_MARKER.match(line) if a == 0 and not keep_spaces and segment is None and record is None
+                  else None)
         if marker:
             a = marker.end()
             trailing = _TRAILING_MARKER.search(line, a)
@@ -448,6 +474,15 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
                 continue
             if segment is not None and segment[0] == "header" and ch in _HL7_SEPARATORS:
                 emit(" ", line_start + j)
+                continue
+            if record in ("json", "csv") and ch == '"':
+                quoted = not quoted
+            if record == "json" and (ch in _JSON_PUNCTUATION or (ch == "," and not quoted)):
+                emit(" ", line_start + j)
+                continue
+            if (record == "pipe" and ch == "|") or (record == "csv" and ch == "," and not quoted):
+                for r in " | ":  # an exported row's field separator reads as a table's cell separator
+                    emit(r, line_start + j)
                 continue
             rep = _EXPANSIONS.get(ch)
             if rep is not None:
@@ -471,6 +506,10 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
             out.append(" " if joined else "\n")
             offsets.append(newline)
             continued = joined
+        elif records[i] is not None or records[i + 1] is not None:
+            out.append("\n")  # an exported record is a line of its own
+            offsets.append(newline)
+            continued = False
         elif hyphen:
             skip = indent  # "radia-" + "tion": nothing between the halves
             continued = True
