@@ -192,18 +192,30 @@ _HL7_SEPARATORS = "|^~\\&"
 # a JSON record's punctuation read as spaces (layout.json_record), and so are the commas between its fields; its
 # ":" and the commas inside a quoted value stay
 _JSON_PUNCTUATION = "{}[]\""
+# how many lines a JSON record printed over several lines may go on for ("json_more"): its lines read as one, so a
+# status field on a later line reaches the diagnosis on the first
+_JSON_MORE_LINES = 6
 
 
 def _records(lines: Sequence[str], segments: Sequence[tuple[str, int, int] | None]) -> list[str | None]:
-    """Each line's kind of exported record, when it is one: "json" (layout.json_record), "pipe"
-    (layout.pipe_record) or "csv" (layout.csv_record); None for any other line and for an HL7 segment."""
+    """Each line's kind of exported record, when it is one: "json" (layout.json_record), "json_more" (a line of a
+    JSON record whose braces a line above left open), "pipe" (layout.pipe_record) or "csv" (layout.csv_record); None
+    for any other line and for an HL7 segment."""
     json_cue, pipe, csv = _cue("layout.json_record"), _cue("layout.pipe_record"), _cue("layout.csv_record")
     kinds: list[str | None] = []
+    depth = more = 0  # a JSON record's open braces at the end of its line, and the lines it has gone on for
     for line, segment in zip(lines, segments, strict=True):
+        if segment is None and depth > 0 and more < _JSON_MORE_LINES:
+            kinds.append("json_more")  # the record printed over several lines goes on
+            depth += line.count("{") - line.count("}")
+            more += 1
+            continue
+        depth = more = 0
         if segment is not None:
             kinds.append(None)
         elif json_cue.matches(line):
             kinds.append("json")
+            depth = line.count("{") - line.count("}")
         elif pipe.matches(line):
             kinds.append("pipe")
         elif csv.matches(line):
@@ -448,7 +460,7 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
         skip = 0
         keep_spaces = i in columns
         segment = segments[i]
-        record = records[i]
+        record = "json" if records[i] == "json_more" else records[i]
         quoted = False  # inside a quoted field of a CSV row
         if segment is not None:
             a, b = segment[1], segment[2]  # an HL7 segment: its value field, or its fields, or nothing
@@ -506,6 +518,11 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
             out.append(" " if joined else "\n")
             offsets.append(newline)
             continued = joined
+        elif records[i + 1] == "json_more":
+            out.append(" ")  # a JSON record printed over several lines reads as one line
+            offsets.append(newline)
+            skip = indent
+            continued = False
         elif records[i] is not None or records[i + 1] is not None:
             out.append("\n")  # an exported record is a line of its own
             offsets.append(newline)

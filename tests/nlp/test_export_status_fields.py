@@ -14,6 +14,8 @@ Rows "... stays present" were unread before (the record glued into one token). N
 reading: prose "confirmed, active"; "entered in error" about an order in prose; a JSON
 Observation (no diagnosis); an active/confirmed row; a "Problem | Status" table.
 
+A JSON record printed over several lines (braces left open at a line's end) reads as one line, up to six lines on; a lone
+"{" on a line of its own before the first field is not recognised.
 Limits known: a "key: value" dump with one field a line, or fields split by ";", is not read as one record; a
 Bundle of several resources on one line may let one resource's status reach the next (max_scope 40 tokens).
 
@@ -57,6 +59,18 @@ CASES: dict[str, tuple[str, str, str, set[str] | None, set[str]]] = {
         '{"resourceType": "Condition", "code": {"text": "Primary CNS lymphoma"}, "clinicalStatus": "active", '
         '"verificationStatus": "differential"}',
         "CNS_LYMPHOMA", "Primary CNS lymphoma", HEDGE, NEG),
+    "json over two lines, status on the second": (
+        '{"resourceType":"Condition","code":{"text":"Ependymoma, fourth ventricle"},"clinicalStatus":null,\n'
+        ' "verificationStatus":"entered-in-error","note":[{"text":"charted for another patient"}]}',
+        "GLIOMA", "Ependymoma", NEG, HEDGE),
+    "json printed over four lines, refuted": (
+        '{"resourceType": "Condition",\n  "code": {"text": "Cerebral toxoplasmosis"},\n'
+        '  "verificationStatus": "refuted"\n}',
+        "BRAIN_INFECTION", "Cerebral toxoplasmosis", NEG, HEDGE),
+    "near json closed on its line, prose after it keeps its reading": (
+        '{"resourceType":"Condition","code":{"text":"Migraine"},"verificationStatus":"refuted"}\n'
+        "Assessment: enlarging glioblastoma, right temporal, on the 11/30 MRI.",
+        "GLIOMA", "glioblastoma", NO, ALL),
     "json unconfirmed, pretty-printed on one line": (
         '{ "resourceType" : "Condition", "code" : { "text" : "Glioblastoma, IDH-wildtype" }, '
         '"verificationStatus" : "unconfirmed" }',
