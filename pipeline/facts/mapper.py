@@ -443,8 +443,9 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
 
     # The same facts from clinical documentation alone (what an approval must rest on): without the request
     # form's pages and fields, without the request's own fields on other pages (codes submitted, fields filled by
-    # office staff, the request's typed reason), without its code lines outside a note's sections, without coding or CDI records (administrative too), and without pages OCR read with low
-    # confidence; request facts stay as read.
+    # office staff, the request's typed reason), without its code lines outside a note's sections, without coding
+    # or CDI records (administrative too), and without pages OCR read with low confidence; request facts stay as
+    # read.
     excluded = form_pages | set(low_confidence_pages or [])
     fields = form_field_spans(nlp.sections, layout)
     coding = administrative_spans(nlp.sections, layout, len(text))
