@@ -156,19 +156,33 @@ def known_brain_tumor(r: Resolver, name: str) -> Fact:
     return not_documented(name, "no brain tumor documented")
 
 
+def _live_grade(m: Mention) -> bool:
+    """A grade (or a graded glioma) that can be weighed: not denied ("no features of anaplastic change", "without
+    evidence of high-grade transformation"). A hedged denial is still in question ("cannot exclude a high-grade
+    component": mention_status); family and hypothetical mentions are not counted by the context at all."""
+    return mention_status(m) is not FactStatus.ABSENT
+
+
 @derivation("grading_question")
 def grading_question(r: Resolver, name: str) -> Fact:
+    """A grading purpose of the MRS, a hedged grade, a grade with a rival grade in its sentence, or a glioma of one
+    grade with a rival glioma of another when either is hedged. A denied grade is no rival and raises nothing
+    itself: a known low grade beside "no sign of high-grade transformation" asks no grade."""
     ctx = r.ctx
     # a grading purpose denied ("the MRS is not requested for grading") asks no grade
     evidence = [ctx.evidence(m, assertion=FactStatus.PRESENT) for m in ctx.mentions("PURPOSE")
                 if m.attrs.get("purpose") == "grading" and not m.has("negated") and is_mrs_purpose(ctx, m)]
     for m in ctx.mentions("TUMOR_GRADE"):
-        grades = {o.attrs.get("grade") for o in ctx.same_sentence(m, "TUMOR_GRADE")}
+        if not _live_grade(m):
+            continue
+        grades = {o.attrs.get("grade") for o in ctx.same_sentence(m, "TUMOR_GRADE") if _live_grade(o)}
         if hedged(m) or (grades - {m.attrs.get("grade")}):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
     for m in ctx.mentions("GLIOMA"):  # gliomas of two grades weighed: "LGG vs transformation to HGG"
+        if not _live_grade(m):
+            continue
         rivals = [o for o in ctx.same_sentence(m, "GLIOMA")
-                  if o.attrs.get("grade") and o.attrs.get("grade") != m.attrs.get("grade")]
+                  if o.attrs.get("grade") and o.attrs.get("grade") != m.attrs.get("grade") and _live_grade(o)]
         if m.attrs.get("grade") and rivals and (hedged(m) or any(hedged(o) for o in rivals)):
             evidence.append(ctx.evidence(m, assertion=FactStatus.PRESENT))
     if evidence:
@@ -314,8 +328,8 @@ def glioma_differential(r: Resolver, name: str) -> Fact:
                     or named_as_grounds(ctx, other):
                 continue
             alt = member.label or other.concept.lower()
-            if alt == "grade":
-                grades = {o.attrs.get("grade") for o in ctx.same_sentence(glioma, "TUMOR_GRADE")}
+            if alt == "grade":  # a denied grade is no second grade ("grade 2, no sign of anaplastic change")
+                grades = {o.attrs.get("grade") for o in ctx.same_sentence(glioma, "TUMOR_GRADE") if _live_grade(o)}
                 if len(grades) < 2 and not hedged(other):
                     continue
             elif not (hedged(glioma) or hedged(other) or weighing):
