@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..contracts import Evidence, ImagingStudy, Mention, SectionSpan
-from ..cues import load_cue_file
+from ..cues import load_cue_file, spaced_text
 from .context import QUESTION_YES_CUE, FactContext, cite_cues, first_lines_end, next_sentence, within
 from .cues import concept_set, cue, value_set
 from .dates import mention_date
@@ -76,6 +76,7 @@ _CLINICIAN_GROUNDS = cue("verdict.clinician_grounds")
 _CRITERIA_GRADED = cue("verdict.criteria_graded")
 _CRITERIA_NOT_GRADED = cue("verdict.criteria_not_graded")
 _CONFIRMATION_AWAITED = cue("verdict.confirmation_awaited")
+_CONFIRMATION_BY_IMAGING = cue("verdict.confirmation_by_imaging")
 _UNTESTED_HEDGES = value_set("verdict.untested_hedges")
 _TISSUE_STATED_BY = value_set("verdict.tissue_stated_by")
 _LEADING_READ_HEDGES = value_set("verdict.leading_read_hedges")
@@ -552,8 +553,28 @@ def _plain_reads(mentions: list[Mention], *, in_report: bool) -> set[tuple[str, 
 def confirmation_awaited(ctx: FactContext, m: Mention, plain_reads: set[tuple[str, str]]) -> bool:
     """A hedged diagnosis that the study itself reads plainly (`plain_reads`), whose sentence says a confirming test
     is awaited (verdict.confirmation_awaited: "Canavan disease suspected; ASPA sequencing sent", "provisional
-    diagnosis of Alexander disease pending genetic testing"), is a hedge on the diagnosis, not on the imaging."""
-    return (m.concept, m.text.casefold()) in plain_reads and _CONFIRMATION_AWAITED.matches(ctx.sentence_text(m))
+    diagnosis of Alexander disease pending genetic testing"), or the next sentence of its paragraph and section
+    ("Impression: probable PKAN. PANK2 sequencing sent."), is a hedge on the diagnosis, not on the imaging. An
+    imaging study awaited ("repeat MRI ordered", "MRS requested": verdict.confirmation_by_imaging) is no such test."""
+    if (m.concept, m.text.casefold()) not in plain_reads:
+        return False
+    if _awaits_test(ctx.sentence_text(m)):
+        return True
+    end = m.sentence_start + len(ctx.sentence_text(m).rstrip())  # its blank line after it ends the paragraph
+    nxt = next_sentence(ctx.text, end)
+    if nxt is None:
+        return False
+    lo, hi = nxt
+    if ctx.section_at(lo) != ctx.section_at(m.start):
+        return False  # "Impression: probable X.\nPlan: ...": another section's sentence
+    return _awaits_test(ctx.text[lo:hi])
+
+
+def _awaits_test(text: str) -> bool:
+    """The text says a confirming test is awaited (verdict.confirmation_awaited), an imaging study still to come
+    (verdict.confirmation_by_imaging) taken out first."""
+    rest = _CONFIRMATION_BY_IMAGING.regex.sub(" ", spaced_text(text, _CONFIRMATION_BY_IMAGING.spaced))
+    return _CONFIRMATION_AWAITED.matches(rest)
 
 
 def _test_subject(ctx: FactContext, m: Mention) -> str | None:
