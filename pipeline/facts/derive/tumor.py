@@ -22,6 +22,8 @@ _NAMED_WITH, _PLACED_INSIDE_AFTER = cue("differential.named_with"), cue("differe
 _GROUNDS = concept_set("differential.grounds_findings")
 _GROUNDS_BEFORE, _GROUNDS_AFTER = cue("differential.grounds_before"), cue("differential.grounds_after")
 _WEIGHED_BEFORE, _WEIGHED_AFTER = cue("differential.finding_weighed_before"), cue("differential.finding_weighed_after")
+_LIST_BEFORE, _LIST_LAST = cue("differential.grounds_list_before"), cue("differential.grounds_list_last")
+_LIST_END, _LIST_REST = cue("differential.grounds_list_end"), cue("differential.grounds_list_rest")
 _RECURRENCE_FACT = "recurrent_or_residual_tumor"
 _SURGICAL_CHANGE = concept_set("tumor.expected_surgical_change")
 _CHANGE_STABLE, _NEW_FINDING = cue("tumor.surgical_change_stable"), cue("tumor.new_finding")
@@ -63,7 +65,26 @@ def named_as_grounds(ctx: FactContext, m: Mention) -> bool:
     before, after = ctx.text[lo:m.start], ctx.text[m.end:hi]
     if _WEIGHED_BEFORE.matches(before) or _WEIGHED_AFTER.matches(after):
         return False
-    return _GROUNDS_BEFORE.matches(before) or _GROUNDS_AFTER.matches(after)
+    return _GROUNDS_BEFORE.matches(before) or _GROUNDS_AFTER.matches(after) or _in_grounds_list(ctx, m, before, after)
+
+
+def _in_grounds_list(ctx: FactContext, m: Mention, before: str, after: str) -> bool:
+    """The finding is an item, not the first, of a list of grounds led by a word of grounds (cue
+    differential.grounds_list_before: "favoured given the multiplicity, the junctional location and the oedema"):
+    the last item (differential.grounds_list_last, then differential.grounds_list_end) or an inner one with the rest
+    of the list after it (differential.grounds_list_rest). A tumour or a non-tumour alternative named inside the
+    list ("given the history, abscess, the oedema and the infarct are considered") makes it a list of diagnoses."""
+    lead = _LIST_BEFORE.search(before)
+    if lead is None:
+        return False
+    rest = _LIST_END.search(after) if _LIST_LAST.matches(before) else _LIST_REST.search(after)
+    if rest is None:
+        return False
+    lo, hi = m.start - len(before) + lead.start, m.end + rest.end
+    return not any(lo <= o.start and o.end <= hi and o is not m and (
+        o.concept in NEOPLASM or (_NONTUMOR.member_for(o.concept, o.attrs) is not None
+                                  and _GROUNDS.member_for(o.concept, o.attrs) is None))
+        for o in ctx.same_sentence(m, *NEOPLASM, *NONTUMOR, counted=False))
 
 
 def _established_here(ctx: FactContext, m: Mention) -> bool:
