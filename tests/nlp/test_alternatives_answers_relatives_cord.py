@@ -36,8 +36,9 @@ ALTERNATIVES = [
      "monitor response.\n", {"mrs_purpose": P}),
     ("comma then 'we'", R + "Instead of repeat biopsy, we will use MRS to monitor response.\n",
      {"mrs_purpose": P}),
-    ("near miss: the alternative itself", R + "Findings favour demyelination rather than lymphoma.\n",
-     {"cns_lymphoma": A}),
+    # after a verb of preference both diagnoses are weighed, neither taken (context.yaml poss.favoured_over)
+    ("a preference weighs both", R + "Findings favour demyelination rather than lymphoma.\n",
+     {"cns_lymphoma": S}),
     ("near miss: a clause before the cue", R + "Rather than a tumor, this is an infarct.\n", {"brain_neoplasm": A}),
     ("near miss: a list of alternatives", R + "This is demyelination rather than lymphoma, glioma, or "
      "metastasis.\n", {"cns_lymphoma": A, "glial_neoplasm": A, "brain_metastasis": A}),
