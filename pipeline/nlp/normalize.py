@@ -193,33 +193,67 @@ _HL7_SEPARATORS = "|^~\\&"
 # ":" and the commas inside a quoted value stay
 _JSON_PUNCTUATION = "{}[]\""
 # how many lines a JSON record printed over several lines may go on for ("json_more"): its lines read as one, so a
-# status field on a later line reaches the diagnosis on the first
-_JSON_MORE_LINES = 6
+# status field on a later line reaches the diagnosis on the first; a blank line or its closing brace ends it sooner
+_JSON_MORE_LINES = 12
+# how many lines a "key: value" resource dump with one field a line may go on for ("key_value_more"); a blank line,
+# the next resourceType line or a line that is no machine field ends it sooner
+_KEY_VALUE_MORE_LINES = 12
+
+
+def _json_opens(line: str, nxt: str | None) -> bool:
+    """`line` is a JSON record's bare opening ("{", "[{": layout.json_record_open) with a quoted field on the next
+    line (layout.json_field); a "[" alone before it is no part of the record."""
+    return ("{" in line and nxt is not None and _cue("layout.json_record_open").matches(line)
+            and _cue("layout.json_field").matches(nxt))
+
+
+def _brackets(line: str) -> int:
+    return line.count("{") + line.count("[") - line.count("}") - line.count("]")
 
 
 def _records(lines: Sequence[str], segments: Sequence[tuple[str, int, int] | None]) -> list[str | None]:
-    """Each line's kind of exported record, when it is one: "json" (layout.json_record), "json_more" (a line of a
-    JSON record whose braces a line above left open), "pipe" (layout.pipe_record) or "csv" (layout.csv_record); None
-    for any other line and for an HL7 segment."""
+    """Each line's kind of exported record, when it is one: "json" (layout.json_record, or a bare "{" that
+    layout.json_record_open finds opening one), "json_more" (a line of a JSON record whose braces a line above left
+    open), "key_value" / "key_value_more" (the first and a later line of a "key: value" resource dump with one
+    field a line: layout.key_value_resource, layout.key_value_record, layout.key_value_field), "pipe"
+    (layout.pipe_record) or "csv" (layout.csv_record); None for any other line and for an HL7 segment."""
     json_cue, pipe, csv = _cue("layout.json_record"), _cue("layout.pipe_record"), _cue("layout.csv_record")
+    resource, kv_record, kv_field = (_cue("layout.key_value_resource"), _cue("layout.key_value_record"),
+                                     _cue("layout.key_value_field"))
     kinds: list[str | None] = []
-    depth = more = 0  # a JSON record's open braces at the end of its line, and the lines it has gone on for
-    for line, segment in zip(lines, segments, strict=True):
-        if segment is None and depth > 0 and more < _JSON_MORE_LINES:
+    # a JSON record's open brackets at the end of its line, the lines it has gone on for, and the brackets around
+    # it ("[" before its first "{"): the record ends when its own braces close, so the next one in a list is its own
+    depth = more = base = 0
+    kv = 0  # the lines a "key: value" dump has gone on for, from 1 on its first line; 0 outside one
+    for i, (line, segment) in enumerate(zip(lines, segments, strict=True)):
+        if segment is None and depth > 0 and more < _JSON_MORE_LINES and line.strip():
             kinds.append("json_more")  # the record printed over several lines goes on
-            depth += line.count("{") - line.count("}")
+            depth += _brackets(line)
             more += 1
+            if depth <= base:
+                depth = 0
             continue
-        depth = more = 0
+        depth = more = base = 0
+        if (segment is None and 0 < kv <= _KEY_VALUE_MORE_LINES and ":" in line and not resource.matches(line)
+                and kv_field.matches(line)):
+            kinds.append("key_value_more")  # the "key: value" dump goes on with its next field
+            kv += 1
+            continue
+        kv = 0
         if segment is not None:
             kinds.append(None)
-        elif json_cue.matches(line):
+        elif json_cue.matches(line) or _json_opens(line, lines[i + 1] if i + 1 < len(lines) else None):
             kinds.append("json")
-            depth = line.count("{") - line.count("}")
+            depth, base = _brackets(line), line.split("{", 1)[0].count("[")
+            if depth <= base:
+                depth = 0  # the record closed on its line ('[{...},')
         elif pipe.matches(line):
             kinds.append("pipe")
         elif csv.matches(line):
             kinds.append("csv")
+        elif ":" in line and (resource.matches(line) or kv_record.matches(line)):
+            kinds.append("key_value")
+            kv = 1
         else:
             kinds.append(None)
     return kinds
@@ -450,7 +484,7 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
         offsets.append(src)
 
     segments = _hl7_segments(lines) if "|" in text else [None] * len(lines)
-    records = _records(lines, segments) if any(c in text for c in "|,{") else [None] * len(lines)
+    records = _records(lines, segments) if any(c in text for c in "|,{:") else [None] * len(lines)
     row_comment = _cue("layout.row_comment")
     line_start = 0
     skip = 0  # characters to skip at the start of this line (a continuation's indentation)
@@ -460,7 +494,7 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
         skip = 0
         keep_spaces = i in columns
         segment = segments[i]
-        record = "json" if records[i] == "json_more" else records[i]
+        record = {"json_more": "json", "key_value_more": "key_value"}.get(records[i] or "", records[i])
         quoted = False  # inside a quoted field of a CSV row
         if segment is not None:
             a, b = segment[1], segment[2]  # an HL7 segment: its value field, or its fields, or nothing
@@ -521,6 +555,11 @@ def _layout(text: str) -> tuple[NormalizedText, list[tuple[int, int]]]:
         elif records[i + 1] == "json_more":
             out.append(" ")  # a JSON record printed over several lines reads as one line
             offsets.append(newline)
+            skip = indent
+            continued = False
+        elif records[i + 1] == "key_value_more":
+            for r in " | ":  # a "key: value" dump's next field, as on a dump printed on one line
+                emit(r, newline)
             skip = indent
             continued = False
         elif records[i] is not None or records[i + 1] is not None:

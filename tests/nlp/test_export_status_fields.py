@@ -14,10 +14,10 @@ Rows "... stays present" were unread before (the record glued into one token). N
 reading: prose "confirmed, active"; "entered in error" about an order in prose; a JSON
 Observation (no diagnosis); an active/confirmed row; a "Problem | Status" table.
 
-A JSON record printed over several lines (braces left open at a line's end) reads as one line, up to six lines on; a lone
-"{" on a line of its own before the first field is not recognised.
-Limits known: a "key: value" dump with one field a line, or fields split by ";", is not read as one record; a
-Bundle of several resources on one line may let one resource's status reach the next (max_scope 40 tokens).
+A JSON record printed over several lines (braces left open at a line's end) reads as one line, up to twelve lines on;
+a bare "{" opening and a "key: value" dump with one field a line: tests/nlp/test_export_records_one_field_a_line.py.
+Limits known: fields split by ";" are not read as one record; a Bundle of several resources on one line may let one
+resource's status reach the next (max_scope 40 tokens).
 
 Rows: text, concept, the mention's text, modifiers it must carry, modifiers it must not carry (None in the first:
 no such mention at all). Rows whose id starts with "near" must keep their reading.
