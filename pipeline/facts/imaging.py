@@ -57,6 +57,9 @@ _REMAINDER_LESION = concept_set("verdict.remainder_lesion")
 _NOT_SHOWN_BEFORE = cue("verdict.not_shown_before")
 _NOT_SHOWN_AFTER = cue("verdict.not_shown_after")
 _QUOTED_QUESTION = cue("verdict.quoted_question")
+_DIFFERENTIAL_HEADING = cue("verdict.differential_heading")
+_DIFFERENTIAL_CONCLUDED = cue("verdict.differential_concluded")
+_DIFFERENTIAL_LEFT_OPEN = cue("verdict.differential_left_open")
 _OTHER_TEST = cue("verdict.other_test")
 _TEST_RESULT_RULES = frozenset(value_set("verdict.test_result_rules").values)
 _QUESTION_RULES = frozenset(value_set("verdict.question_rules").values)
@@ -354,6 +357,8 @@ def _verdict_cues(ctx: FactContext, mentions: list[Mention], *, in_report: bool,
             continue  # "gene panel: ..., consistent with MLD", "genetically confirmed": another test's verdict
         if in_quoted_question(ctx, m):
             continue  # "Question from Dr Lee: 'meningioma - needs surgery or further workup?'": it asks, reads nothing
+        if m.concept == "IMAGING_INCONCLUSIVE" and differential_section_concluded(ctx, m):
+            continue  # "DIFFERENTIAL DIAGNOSIS / ... excluded ... Diagnosis: X": the write-up's heading, no read
         if m.concept == "TECHNICAL_LIMITATION" and (m.has("negated") or m.attrs.get("assertion") == "absent"
                                                     or harmless_artifact(ctx, m)):
             # "no motion artifact", "not limited by motion", "artifact that does not affect the images"
@@ -496,6 +501,26 @@ def in_quoted_question(ctx: FactContext, m: Mention) -> bool:
     hi = max(m.sentence_end, len(ctx.text) if next_end < 0 else next_end)
     return any(lo + q.start() <= m.start and m.end <= lo + q.end()
                for q in _QUOTED_QUESTION.regex.finditer(ctx.text[lo:hi]))
+
+
+def differential_section_concluded(ctx: FactContext, m: Mention) -> bool:
+    """The mention is the heading of a differential-diagnosis section (cue verdict.differential_heading: at the start
+    of its line, alone or before a colon) that reaches a stated diagnosis (verdict.differential_concluded: "Final
+    diagnosis: X", "we therefore concluded ...") and does not end open after it (verdict.differential_left_open:
+    "lymphoma cannot be excluded", "biopsy planned"). The section runs from the heading to the end of the section
+    the heading lies in (the next recognised heading). Such a heading names the clinician's weighing, not an
+    inconclusive read of a study; a heading whose section states no diagnosis stays a verdict word."""
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    heading = _DIFFERENTIAL_HEADING.search(ctx.text[line_start:])
+    if heading is None or line_start + heading.end < m.end:
+        return False
+    section = ctx.section_at(m.start)
+    end = section.end if section is not None else len(ctx.text)
+    body = ctx.text[m.end:end]
+    concluded = list(_DIFFERENTIAL_CONCLUDED.regex.finditer(body))
+    if not concluded:
+        return False
+    return _DIFFERENTIAL_LEFT_OPEN.regex.search(body, concluded[-1].end()) is None
 
 
 def leading_read_only(m: Mention) -> bool:
