@@ -26,6 +26,7 @@ _MONTH_YEAR_ONLY = re.compile(r"\s*(\d{1,2})/(\d{4})\s*$")
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
 _STRENGTH = {FactStatus.PRESENT: 3, FactStatus.SUSPECTED: 2, FactStatus.ABSENT: 1, FactStatus.NOT_DOCUMENTED: 0}
 OTHER_PATIENT_NOTE = "another patient's page"
+REFERENCE_NOTE = "reference material, not the patient's record"
 """What the evidence of a mention on another patient's page says (never the names)."""
 _MAX_EVIDENCE = 40
 _MAX_SENTENCE = 400
@@ -139,6 +140,9 @@ class FactContext:
     other_patient: dict[tuple[int, int, str], tuple[Mention, str]] = field(default_factory=dict)
     """Mentions on another patient's page (facts/patient_pages.py), with the rule id that found the page: they are
     not in `nlp` (nothing reads them) and stay as ignored evidence."""
+    reference: dict[tuple[int, int, str], tuple[Mention, str]] = field(default_factory=dict)
+    """Mentions in reference material (facts/reference_material.py: a leaflet or protocol page, a write-up's
+    literature section, a citation), with the rule id that found it: not in `nlp`, kept as ignored evidence."""
     dated_by_wrapped_note: set[tuple[int, int, str]] = field(default_factory=set)
     """Mentions `date_of` dated from their form row's wrapped note on the next line (cue dates.form_note_wraps)."""
     dated_by_answer: set[tuple[int, int, str]] = field(default_factory=set)
@@ -193,6 +197,10 @@ class FactContext:
     def other_patient_mentions(self, *concepts: str) -> list[Mention]:
         """The mentions of these concepts on another patient's page (kept for the reviewer only)."""
         return sorted((m for m, _ in self.other_patient.values() if m.concept in concepts), key=lambda m: m.start)
+
+    def reference_mentions(self, *concepts: str) -> list[Mention]:
+        """The mentions of these concepts in reference material (kept for the reviewer only)."""
+        return sorted((m for m, _ in self.reference.values() if m.concept in concepts), key=lambda m: m.start)
 
     def same_sentence(self, m: Mention, *concepts: str, counted: bool = True) -> list[Mention]:
         out = [o for o in self.by_sentence.get(m.sentence_start, []) if o.concept in concepts and o is not m]
@@ -363,6 +371,10 @@ class FactContext:
         if aside is not None:  # a mention on another patient's page
             attrs["other_patient"] = OTHER_PATIENT_NOTE
             cues = [*cues, aside[1]]
+        reference = self.reference.get((m.start, m.end, m.concept))
+        if reference is not None:  # a mention in reference material
+            attrs["reference_material"] = REFERENCE_NOTE
+            cues = [*cues, reference[1]]
         _add_cues(attrs, cues)
         return Evidence(
             text=m.text,

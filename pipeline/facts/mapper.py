@@ -43,6 +43,7 @@ from .imaging import build_studies, planned_service_date
 from .patient_pages import other_patient_pages
 from .planned import dated_ahead
 from .purpose import is_response, mrs_purpose_cues, response_purpose, therapy_of
+from .reference_material import reference_rule_at, reference_spans
 from .stopped import stopped_set_aside
 
 _PLAUSIBLE_AFTER_LATEST = timedelta(days=400)
@@ -227,6 +228,8 @@ class FactResolver:
                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in ctx.other_patient_mentions(*spec.concepts)
                     if all(m.attrs.get(k) in v for k, v in wanted.items())]
+        ignored += [ctx.evidence(m) for m in ctx.reference_mentions(*spec.concepts)
+                    if all(m.attrs.get(k) in v for k, v in wanted.items())]
         ignored += [ctx.evidence(m) for m in unsupported]
         ignored += episodes
         ignored += stopped
@@ -257,6 +260,8 @@ class FactResolver:
                 note = "mentioned only as a treatment dated after the request date (planned)"
             if all(e.attributes.get("other_patient") for e in ignored):
                 note = "mentioned only on another patient's page"
+            if all(e.attributes.get("reference_material") for e in ignored):
+                note = "mentioned only in reference material (a leaflet, protocol, literature section or citation)"
             if all("retracted" in e.modifiers for e in ignored):  # nlp/retraction.py
                 note = "mentioned only in statements a correction retracted (" + " ".join(sorted(
                     {r for e in ignored for r in e.modifier_rules if r.startswith("retract.")})) + ")"
@@ -419,6 +424,24 @@ def _set_aside_other_patient(nlp: NlpResult, layout: Layout, pages: dict[int, st
     return NlpResult(mentions=kept, sections=sections), aside
 
 
+def _set_aside_reference(nlp: NlpResult, spans: list[tuple[int, int, str]]
+                         ) -> tuple[NlpResult, dict[tuple[int, int, str], tuple[Mention, str]]]:
+    """The NLP result without the mentions and sections of reference material (facts/reference_material.py), and
+    those mentions with the rule id that found their stretch (kept as ignored evidence)."""
+    if not spans:
+        return nlp, {}
+    kept: list[Mention] = []
+    aside: dict[tuple[int, int, str], tuple[Mention, str]] = {}
+    for m in nlp.mentions:
+        rule = reference_rule_at(spans, m.start)
+        if rule is not None:
+            aside[(m.start, m.end, m.concept)] = (m, rule)
+        else:
+            kept.append(m)
+    sections = [s for s in nlp.sections if reference_rule_at(spans, s.start) is None]
+    return NlpResult(mentions=kept, sections=sections), aside
+
+
 def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
               transmission_lines: list[TransmissionLine] | None = None,
               low_confidence_pages: list[int] | None = None, ocr_pages: list[int] | None = None) -> ClinicalFacts:
@@ -432,7 +455,8 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
     form_pages = request_form_pages(text, nlp.sections, layout)
     nlp, aside = _set_aside_other_patient(nlp, layout, other_patient_pages(text, nlp.mentions, layout, form_pages,
                                                                           set(ocr_pages or [])))
-    ctx = FactContext(nlp=nlp, text=text, layout=layout, other_patient=aside)
+    nlp, reference = _set_aside_reference(nlp, reference_spans(text, nlp.sections, layout))
+    ctx = FactContext(nlp=nlp, text=text, layout=layout, other_patient=aside, reference=reference)
     ctx.reference_date, ctx.reference_note = _reference_date(ctx, transmission_lines or [])
     ctx.apply_supersession()
     ctx.apply_site()
@@ -455,7 +479,7 @@ def map_facts(nlp: NlpResult, *, text: str, layout: Layout,
             and not (any(lo <= m.start < hi for lo, hi in fields) and is_form_line(text, m.start))
             and not any(lo <= m.start < hi for lo, hi in administrative)]
     clinical_ctx = FactContext(nlp=NlpResult(mentions=kept, sections=nlp.sections), text=text, layout=layout,
-                               other_patient=aside)
+                               other_patient=aside, reference=reference)
     clinical_ctx.reference_date, clinical_ctx.reference_note = ctx.reference_date, ctx.reference_note
     clinical_ctx.apply_supersession()
     clinical_ctx.apply_site(ctx.site)
