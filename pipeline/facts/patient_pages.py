@@ -5,6 +5,9 @@ The member is the patient of the request form's patient field (else of the packe
 date of birth on or just under that field. A page is another patient's when a patient field of its own names a
 different patient and none names the member (`page.patient_field`, `page.name_field`), or when a note on it says
 it was received in error or belongs to another patient (`page.received_in_error`; a note naming pages marks those).
+A case report's, family study's or research page's subject field ("Index case:", "Proband:", "Subject:", "Affected
+relative:"; `page.subject_field`) is a patient field too; a value of initials only is compared with the member's
+initials (`page.subject_initials`) and DOB or birth year (`page.subject_birth_year`), and "the member" names the member.
 The mapper sets the mentions of such pages aside: they count for no fact and stay as ignored evidence that says
 "another patient's page" and cites the rule. Names never leave this module (PHI): only page numbers and rule ids do.
 """
@@ -35,6 +38,7 @@ class _FieldRule:
     regex: re.Pattern[str]
     needs: re.Pattern[str] | None
     heading: re.Pattern[str] | None
+    itself: re.Pattern[str] | None  # a value that names the member without a name ("the member", "self")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class PatientPageRules:
     dob_field: re.Pattern[str]
     relative: re.Pattern[str]
     notes: tuple[_NoteRule, ...]
+    initials: re.Pattern[str]
+    birth_year: re.Pattern[str]
 
 
 @cache
@@ -64,13 +70,13 @@ def patient_page_rules() -> PatientPageRules:
     def opt(r: dict[str, str], key: str) -> re.Pattern[str] | None:
         return re.compile(r[key]) if key in r else None
 
-    fields = tuple(_FieldRule(str(r["id"]), re.compile(r["regex"]), opt(r, "needs"), opt(r, "heading"))
-                   for r in raw["fields"])
+    fields = tuple(_FieldRule(str(r["id"]), re.compile(r["regex"]), opt(r, "needs"), opt(r, "heading"),
+                              opt(r, "itself")) for r in raw["fields"])
     notes = tuple(_NoteRule(str(r["id"]), re.compile(r["regex"]), re.compile(r["unless_before"]),
                             re.compile(r["pages"])) for r in raw["error_notes"])
     return PatientPageRules(fields, re.compile(raw["name_end"]), frozenset(str(w) for w in raw["not_a_name"]),
                             re.compile(raw["clinician"]), re.compile(raw["dob_field"]), re.compile(raw["relative"]),
-                            notes)
+                            notes, re.compile(raw["initials"]["regex"]), re.compile(raw["birth_year"]["regex"]))
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class _Name:
     surname: tuple[str, ...]  # the surname's words (a hyphenated surname split), lower case
     words: tuple[str, ...]    # every word of two letters or more
     squeezed: str             # all letters, no spaces: "brennanharoldj"
+    initials: frozenset[str] = frozenset()  # the first letter of every word, initials included: {"b", "h", "j"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ class _Field:
     name: _Name | None
     dob: date | None
     member_label: bool
+    initials: str | None = None   # an initials-only value ("A. N."), lower case letters: "an"
+    birth_year: int | None = None  # "born 1979" on the field's line
+    itself: bool = False          # the value names the member without a name ("Index case: the member")
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -119,7 +129,17 @@ def _read_name(value: str, rules: PatientPageRules) -> _Name | None:
         surname = tuple(t.lower() for t in _WORD.findall(last) if len(t) >= 2)
     if not surname:
         return None
-    return _Name(surname, long_tokens, "".join(tokens))
+    return _Name(surname, long_tokens, "".join(tokens), frozenset(t[0] for t in tokens))
+
+
+def _read_initials(value: str, rules: PatientPageRules) -> str | None:
+    """The initials at the start of a field's value ("A. N.", "T.K.", "DF,"), lower case letters; None when the value
+    starts with no initials."""
+    hit = rules.initials.match(value)
+    if hit is None:
+        return None
+    letters = "".join(c for c in hit["initials"] if c.isalpha()).lower()
+    return None if letters in rules.not_a_name else letters
 
 
 def _alike(a: str, b: str) -> bool:
@@ -180,14 +200,20 @@ def _fields(text: str, lines: list[tuple[int, int, int | None]], dobs: list[Ment
                 above = next((text[a:b] for a, b, p in reversed(lines[max(0, k - 2):k]) if p is not None), "")
                 if rule.heading is None or not rule.heading.match(above.replace("\f", "")):
                     continue
-            name = _read_name(hit["value"], rules)
-            if name is None:
-                continue
             born = dob_in(lo, hi, leading=False)
             if born is None and nxt is not None:
                 born = dob_in(nxt[0], nxt[1], leading=True)
+            if rule.itself is not None and rule.itself.match(hit["value"]):
+                out.append(_Field(page, rule.id, None, None, False, itself=True))
+                found = True
+                break
+            initials = _read_initials(hit["value"], rules)
+            name = None if initials else _read_name(hit["value"], rules)
+            year = rules.birth_year.search(hit["value"])
+            if name is None and initials is None and (rule.itself is None or born is None):
+                continue  # a subject field with neither name nor initials counts only by its DOB
             member = "member" in hit.group(0).lower()
-            out.append(_Field(page, rule.id, name, born, member))
+            out.append(_Field(page, rule.id, name, born, member, initials, int(year[1]) if year else None))
             found = True
             break
         if not found and rules.dob_field.match(line) and not rules.relative.search(line):
@@ -215,6 +241,17 @@ def _member(fields: list[_Field], form_pages: set[int]) -> tuple[_Name | None, d
 
 def _verdict(f: _Field, name: _Name | None, born: date | None) -> bool | None:
     """True: the field names another patient; False: it names the member; None: it cannot tell."""
+    if f.itself:
+        return False
+    if f.initials is not None and name is not None:
+        # initials: the member's when each is an initial of the member's name, one of them the surname's
+        if not (set(f.initials) <= name.initials and any(s[0] in f.initials for s in name.surname)):
+            return True
+        if f.dob is not None and born is not None:
+            return f.dob != born and not _misread_dob(f.dob, born)
+        if f.birth_year is not None and born is not None:
+            return f.birth_year != born.year
+        return None  # initials alone: may be the member
     if f.name is not None and name is not None:
         if same_person(f.name, name):
             return f.dob is not None and born is not None and f.dob != born and not _misread_dob(f.dob, born)
