@@ -5,6 +5,9 @@ The member is the patient of the request form's patient field (else of the packe
 date of birth on or just under that field. A page is another patient's when a patient field of its own names a
 different patient and none names the member (`page.patient_field`, `page.name_field`), or when a note on it says
 it was received in error or belongs to another patient (`page.received_in_error`; a note naming pages marks those).
+A field whose name is only de-identification placeholders ("[**Known lastname 12**]", "<PERSON>", "XXXX",
+"██████"; `deid.*` in `patient_pages.placeholders`) names nobody: neither the member nor another patient. When the
+member's own field is one, a real name elsewhere cannot be compared with it (only a real date of birth can).
 The mapper sets the mentions of such pages aside: they count for no fact and stay as ignored evidence that says
 "another patient's page" and cites the rule. Names never leave this module (PHI): only page numbers and rule ids do.
 """
@@ -54,6 +57,7 @@ class PatientPageRules:
     dob_field: re.Pattern[str]
     relative: re.Pattern[str]
     notes: tuple[_NoteRule, ...]
+    placeholders: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @cache
@@ -68,9 +72,10 @@ def patient_page_rules() -> PatientPageRules:
                    for r in raw["fields"])
     notes = tuple(_NoteRule(str(r["id"]), re.compile(r["regex"]), re.compile(r["unless_before"]),
                             re.compile(r["pages"])) for r in raw["error_notes"])
+    placeholders = tuple((str(r["id"]), re.compile(r["regex"])) for r in raw.get("placeholders", []))
     return PatientPageRules(fields, re.compile(raw["name_end"]), frozenset(str(w) for w in raw["not_a_name"]),
                             re.compile(raw["clinician"]), re.compile(raw["dob_field"]), re.compile(raw["relative"]),
-                            notes)
+                            notes, placeholders)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class _Field:
     name: _Name | None
     dob: date | None
     member_label: bool
+    placeholder: bool = False  # the name is a de-identification placeholder: nobody known (`deid.*`)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -120,6 +126,22 @@ def _read_name(value: str, rules: PatientPageRules) -> _Name | None:
     if not surname:
         return None
     return _Name(surname, long_tokens, "".join(tokens))
+
+
+_PLACEHOLDER_GAP = re.compile(r"[\s,.;:-]*")
+
+
+def _placeholder_end(value: str, rules: PatientPageRules) -> int:
+    """Where the run of de-identification placeholders at the start of a field's value ends ("[**Known lastname
+    12**], [**Known firstname 3**]", "<PERSON>", "XXXX XXXX", "██████ ██"); 0 when it opens with none."""
+    end, pos = 0, 0
+    while True:
+        gap = _PLACEHOLDER_GAP.match(value, pos)
+        at = gap.end() if gap else pos
+        hit = next((m for _, r in rules.placeholders if (m := r.match(value, at)) and m.end() > at), None)
+        if hit is None:
+            return end
+        end = pos = hit.end()
 
 
 def _alike(a: str, b: str) -> bool:
@@ -180,14 +202,20 @@ def _fields(text: str, lines: list[tuple[int, int, int | None]], dobs: list[Ment
                 above = next((text[a:b] for a, b, p in reversed(lines[max(0, k - 2):k]) if p is not None), "")
                 if rule.heading is None or not rule.heading.match(above.replace("\f", "")):
                     continue
-            name = _read_name(hit["value"], rules)
-            if name is None:
+            value = hit["value"]
+            placeholder = False
+            if cut := _placeholder_end(value, rules):
+                rest = value[cut:]
+                placeholder = not rest.strip(" ,.:;-") or rules.name_end.match(rest) is not None
+                value = rest
+            name = None if placeholder else _read_name(value, rules)
+            if name is None and not placeholder:
                 continue
             born = dob_in(lo, hi, leading=False)
             if born is None and nxt is not None:
                 born = dob_in(nxt[0], nxt[1], leading=True)
             member = "member" in hit.group(0).lower()
-            out.append(_Field(page, rule.id, name, born, member))
+            out.append(_Field(page, rule.id, name, born, member, placeholder))
             found = True
             break
         if not found and rules.dob_field.match(line) and not rules.relative.search(line):
@@ -199,14 +227,15 @@ def _fields(text: str, lines: list[tuple[int, int, int | None]], dobs: list[Ment
 
 def _member(fields: list[_Field], form_pages: set[int]) -> tuple[_Name | None, date | None, int | None]:
     """The member's name, date of birth and the page that names them."""
-    named = [f for f in fields if f.name is not None]
+    named = [f for f in fields if f.name is not None or f.placeholder]
     first = next((f for f in named if f.page in form_pages or f.member_label), named[0] if named else None)
     if first is None:
         dated = next((f for f in fields if f.dob is not None), None)
         return None, dated.dob if dated else None, dated.page if dated else None
-    member = first.name
-    assert member is not None
     born = first.dob or next((f.dob for f in fields if f.page == first.page and f.dob is not None), None)
+    member = first.name
+    if member is None:  # a de-identified member: nobody's name to compare, only a real date of birth
+        return None, born, first.page
     if born is None:  # the DOB of a later field that names the member
         born = next((f.dob for f in named if f.dob is not None and f.name is not None
                      and same_person(f.name, member)), None)
