@@ -15,6 +15,7 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _MDY_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d|\.\d)")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_SHORT = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")  # "2186-10-2" (MIMIC, shifted years)
 _MONTH_NAME = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
@@ -47,6 +48,8 @@ def parse_date(text: str, *, reference: date | None = None, day_first: bool = Fa
         if day_first or first > 12:
             first, second = second, first
         return _safe(year, first, second) or _safe(year, second, first)  # the other reading when only it is a date
+    if m := _ISO_SHORT.search(t):
+        return _safe(int(m[1]), int(m[2]), int(m[3]))
     if m := _MONTH_NAME.search(t):
         month = _MONTHS.get(m[1][:3].lower())
         return _safe(int(m[3]), month, int(m[2])) if month else None

@@ -8,6 +8,9 @@ it was received in error or belongs to another patient (`page.received_in_error`
 A case report's, family study's or research page's subject field ("Index case:", "Proband:", "Subject:", "Affected
 relative:"; `page.subject_field`) is a patient field too; a value of initials only is compared with the member's
 initials (`page.subject_initials`) and DOB or birth year (`page.subject_birth_year`), and "the member" names the member.
+A field whose name is only de-identification placeholders ("[**Known lastname 12**]", "<PERSON>", "XXXX",
+"██████"; `deid.*` in `patient_pages.placeholders`) names nobody: neither the member nor another patient. When the
+member's own field is one, a real name elsewhere cannot be compared with it (only a real date of birth can).
 The mapper sets the mentions of such pages aside: they count for no fact and stay as ignored evidence that says
 "another patient's page" and cites the rule. Names never leave this module (PHI): only page numbers and rule ids do.
 """
@@ -60,6 +63,7 @@ class PatientPageRules:
     notes: tuple[_NoteRule, ...]
     initials: re.Pattern[str]
     birth_year: re.Pattern[str]
+    placeholders: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @cache
@@ -74,9 +78,11 @@ def patient_page_rules() -> PatientPageRules:
                               opt(r, "itself")) for r in raw["fields"])
     notes = tuple(_NoteRule(str(r["id"]), re.compile(r["regex"]), re.compile(r["unless_before"]),
                             re.compile(r["pages"])) for r in raw["error_notes"])
+    placeholders = tuple((str(r["id"]), re.compile(r["regex"])) for r in raw.get("placeholders", []))
     return PatientPageRules(fields, re.compile(raw["name_end"]), frozenset(str(w) for w in raw["not_a_name"]),
                             re.compile(raw["clinician"]), re.compile(raw["dob_field"]), re.compile(raw["relative"]),
-                            notes, re.compile(raw["initials"]["regex"]), re.compile(raw["birth_year"]["regex"]))
+                            notes, re.compile(raw["initials"]["regex"]), re.compile(raw["birth_year"]["regex"]),
+                            placeholders)
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class _Field:
     initials: str | None = None   # an initials-only value ("A. N."), lower case letters: "an"
     birth_year: int | None = None  # "born 1979" on the field's line
     itself: bool = False          # the value names the member without a name ("Index case: the member")
+    placeholder: bool = False  # the name is a de-identification placeholder: nobody known (`deid.*`)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -140,6 +147,22 @@ def _read_initials(value: str, rules: PatientPageRules) -> str | None:
         return None
     letters = "".join(c for c in hit["initials"] if c.isalpha()).lower()
     return None if letters in rules.not_a_name else letters
+
+
+_PLACEHOLDER_GAP = re.compile(r"[\s,.;:-]*")
+
+
+def _placeholder_end(value: str, rules: PatientPageRules) -> int:
+    """Where the run of de-identification placeholders at the start of a field's value ends ("[**Known lastname
+    12**], [**Known firstname 3**]", "<PERSON>", "XXXX XXXX", "██████ ██"); 0 when it opens with none."""
+    end, pos = 0, 0
+    while True:
+        gap = _PLACEHOLDER_GAP.match(value, pos)
+        at = gap.end() if gap else pos
+        hit = next((m for _, r in rules.placeholders if (m := r.match(value, at)) and m.end() > at), None)
+        if hit is None:
+            return end
+        end = pos = hit.end()
 
 
 def _alike(a: str, b: str) -> bool:
@@ -207,13 +230,20 @@ def _fields(text: str, lines: list[tuple[int, int, int | None]], dobs: list[Ment
                 out.append(_Field(page, rule.id, None, None, False, itself=True))
                 found = True
                 break
-            initials = _read_initials(hit["value"], rules)
-            name = None if initials else _read_name(hit["value"], rules)
+            value = hit["value"]
+            placeholder = False
+            if cut := _placeholder_end(value, rules):
+                rest = value[cut:]
+                placeholder = not rest.strip(" ,.:;-") or rules.name_end.match(rest) is not None
+                value = rest
+            initials = None if placeholder else _read_initials(value, rules)
+            name = None if placeholder or initials else _read_name(value, rules)
             year = rules.birth_year.search(hit["value"])
-            if name is None and initials is None and (rule.itself is None or born is None):
+            if name is None and initials is None and not placeholder and (rule.itself is None or born is None):
                 continue  # a subject field with neither name nor initials counts only by its DOB
             member = "member" in hit.group(0).lower()
-            out.append(_Field(page, rule.id, name, born, member, initials, int(year[1]) if year else None))
+            out.append(_Field(page, rule.id, name, born, member, initials, int(year[1]) if year else None,
+                              placeholder=placeholder))
             found = True
             break
         if not found and rules.dob_field.match(line) and not rules.relative.search(line):
@@ -225,14 +255,15 @@ def _fields(text: str, lines: list[tuple[int, int, int | None]], dobs: list[Ment
 
 def _member(fields: list[_Field], form_pages: set[int]) -> tuple[_Name | None, date | None, int | None]:
     """The member's name, date of birth and the page that names them."""
-    named = [f for f in fields if f.name is not None]
+    named = [f for f in fields if f.name is not None or f.placeholder]
     first = next((f for f in named if f.page in form_pages or f.member_label), named[0] if named else None)
     if first is None:
         dated = next((f for f in fields if f.dob is not None), None)
         return None, dated.dob if dated else None, dated.page if dated else None
-    member = first.name
-    assert member is not None
     born = first.dob or next((f.dob for f in fields if f.page == first.page and f.dob is not None), None)
+    member = first.name
+    if member is None:  # a de-identified member: nobody's name to compare, only a real date of birth
+        return None, born, first.page
     if born is None:  # the DOB of a later field that names the member
         born = next((f.dob for f in named if f.dob is not None and f.name is not None
                      and same_person(f.name, member)), None)
