@@ -66,6 +66,8 @@ CASES: list[tuple[str, str, dict[str, FactStatus], str | None]] = [
      "his aunt, the proband in our family study, was found to carry the variant.\n" + GBM,
      {"glial_neoplasm": P}, None),
     ("near: no subject field", LEUKO, {"leukodystrophy": P}, None),
+    ("near: a short surname in capitals written first", "member:Member name: Lu, Quang Minh        DOB: 04/19/1990"
+     "        Sex: M|Patient: LU, QUANG MINH   DOB: 04/19/1990\n" + GBM, {"glial_neoplasm": P}, None),
     ("near: e-mail subject line", "Subject: MRI Brain Request Follow Up\n" + GBM, {"glial_neoplasm": P}, None),
     ("near: subject id with the member's DOB", "Subject ID: 0415   DOB 04/19/1990   male\n" + LEUKO,
      {"leukodystrophy": P}, None),
