@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..contracts import (
@@ -406,40 +407,38 @@ def _coded_only(evidence: list[Evidence]) -> bool:
     return bool(present) and all(coded(e) for e in present) and bool(hedged_notes)
 
 
-def _set_aside_other_patient(nlp: NlpResult, layout: Layout, pages: dict[int, str]
-                             ) -> tuple[NlpResult, dict[tuple[int, int, str], tuple[Mention, str]]]:
-    """The NLP result without the mentions and sections of another patient's pages (facts/patient_pages.py), and
-    those mentions with the rule id that found their page (kept as ignored evidence)."""
-    if not pages:
-        return nlp, {}
-    kept: list[Mention] = []
-    aside: dict[tuple[int, int, str], tuple[Mention, str]] = {}
-    for m in nlp.mentions:
-        page = layout.page_of(m.start)
-        if page in pages:
-            aside[(m.start, m.end, m.concept)] = (m, pages[page])
-        else:
-            kept.append(m)
-    sections = [s for s in nlp.sections if layout.page_of(s.start) not in pages]
-    return NlpResult(mentions=kept, sections=sections), aside
+_SetAside = dict[tuple[int, int, str], tuple[Mention, str]]
 
 
-def _set_aside_reference(nlp: NlpResult, spans: list[tuple[int, int, str]]
-                         ) -> tuple[NlpResult, dict[tuple[int, int, str], tuple[Mention, str]]]:
-    """The NLP result without the mentions and sections of reference material (facts/reference_material.py), and
-    those mentions with the rule id that found their stretch (kept as ignored evidence)."""
-    if not spans:
-        return nlp, {}
+def _set_aside(nlp: NlpResult, rule_at: Callable[[int], str | None]) -> tuple[NlpResult, _SetAside]:
+    """The NLP result without the mentions and sections at offsets `rule_at` gives a rule id for, and those mentions
+    with that rule id (kept as ignored evidence)."""
     kept: list[Mention] = []
-    aside: dict[tuple[int, int, str], tuple[Mention, str]] = {}
+    aside: _SetAside = {}
     for m in nlp.mentions:
-        rule = reference_rule_at(spans, m.start)
+        rule = rule_at(m.start)
         if rule is not None:
             aside[(m.start, m.end, m.concept)] = (m, rule)
         else:
             kept.append(m)
-    sections = [s for s in nlp.sections if reference_rule_at(spans, s.start) is None]
+    sections = [s for s in nlp.sections if rule_at(s.start) is None]
     return NlpResult(mentions=kept, sections=sections), aside
+
+
+def _set_aside_other_patient(nlp: NlpResult, layout: Layout, pages: dict[int, str]) -> tuple[NlpResult, _SetAside]:
+    """The NLP result without the mentions and sections of another patient's pages (facts/patient_pages.py), and
+    those mentions with the rule id that found their page (kept as ignored evidence)."""
+    if not pages:
+        return nlp, {}
+    return _set_aside(nlp, lambda start: None if (page := layout.page_of(start)) is None else pages.get(page))
+
+
+def _set_aside_reference(nlp: NlpResult, spans: list[tuple[int, int, str]]) -> tuple[NlpResult, _SetAside]:
+    """The NLP result without the mentions and sections of reference material (facts/reference_material.py), and
+    those mentions with the rule id that found their stretch (kept as ignored evidence)."""
+    if not spans:
+        return nlp, {}
+    return _set_aside(nlp, lambda start: reference_rule_at(spans, start))
 
 
 def map_facts(nlp: NlpResult, *, text: str, layout: Layout,

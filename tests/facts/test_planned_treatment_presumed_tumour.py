@@ -1,4 +1,4 @@
-"""F165: a treatment planned or scheduled is not a prior treatment; a tumour presumed from imaging alone is not known.
+"""A treatment planned or scheduled is not a prior treatment; a tumour presumed from imaging alone is not known.
 
 Request date 11/20/2026 (tests/facts/conftest.py REQUEST_TAIL). The treatment rows already held on main (facts/planned.py,
 hyp.plan_*); the tumour rows need context.yaml poss.imaging_only_said / poss.imaging_only_lead. A bare code with no
