@@ -26,8 +26,9 @@ _MONTH_YEAR_ONLY = re.compile(r"\s*(\d{1,2})/(\d{4})\s*$")
 REQUEST_SECTIONS = frozenset({"request", "indication", "assessment_plan", "chief_complaint", "diagnosis"})
 _STRENGTH = {FactStatus.PRESENT: 3, FactStatus.SUSPECTED: 2, FactStatus.ABSENT: 1, FactStatus.NOT_DOCUMENTED: 0}
 OTHER_PATIENT_NOTE = "another patient's page"
-REFERENCE_NOTE = "reference material, not the patient's record"
 """What the evidence of a mention on another patient's page says (never the names)."""
+REFERENCE_NOTE = "reference material, not the patient's record"
+"""What the evidence of a mention in reference material says (facts/reference_material.py)."""
 _MAX_EVIDENCE = 40
 _MAX_SENTENCE = 400
 _WS = re.compile(r"\s+")
