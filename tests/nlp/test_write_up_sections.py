@@ -17,7 +17,10 @@ ROWS: dict[str, tuple[str, str, str]] = {
     "case-report-colon": ("CASE REPORT: a 9-year-old boy with seizures.\n", "seizures", "case_presentation"),
     "introduction": ("INTRODUCTION\nGliomas are the commonest primary brain tumours.\n", "Gliomas", "literature"),
     "learning-points": ("Learning points\n- Abscess can mimic metastasis.\n", "Abscess", "literature"),
-    "take-home-messages": ("Take-home messages: lymphoma is often periventricular.\n", "lymphoma", "literature"),
+    "take-home-messages": ("Take-home messages:\n1. Lymphoma is often periventricular.\n", "Lymphoma", "literature"),
+    "teaching-points-caps": ("TEACHING POINTS\n- Glioblastoma can cross the corpus callosum.\n", "Glioblastoma",
+                             "literature"),
+    "clinical-pearls-colon": ("Clinical pearls:\nAbscess restricts diffusion centrally.\n", "Abscess", "literature"),
     "literature-review": ("Review of the literature\nMeningioma is usually benign.\n", "Meningioma", "literature"),
     "references": ("REFERENCES\n1. Lee K. MR spectroscopy in glioblastoma. J Neurooncol. 2019;141:315-22.\n",
                    "glioblastoma", "literature"),
@@ -25,6 +28,12 @@ ROWS: dict[str, tuple[str, str, str]] = {
     "near_discussion": ("Discussion: her MRI shows an enhancing mass, likely glioblastoma.\n", "glioblastoma",
                         "assessment_plan"),
     "near_assessment": ("Assessment: seizures, MRI ordered.\n", "seizures", "assessment_plan"),
+    # a lesson label with its one sentence on the same line heads no section: the patient's record goes on after it
+    # (the sentence itself reads general: context.yaml hyp.teaching_point)
+    "near_inline_teaching_point": ("Teaching point: advanced imaging suits the atypical case.\nMRI brain 10/04/2026: "
+                                   "a nonenhancing insular lesion.\n", "nonenhancing", None),
+    "near_inline_take_home": ("Take-home message: watch small meningiomas.\nExam: left pronator drift, new "
+                              "seizures.\n", "seizures", "physical_exam"),
     "near_introduction_in_prose": ("HPI: introduction of levetiracetam stopped her seizures.\n", "seizures",
                                    "history_of_present_illness"),
 }
