@@ -1972,6 +1972,13 @@ class RuleExtensions:
         self._consequence_owners = frozenset(str(k).lower() for k in consequence.get("owners", ()))
         self._consequence_types = frozenset(str(t) for t in consequence.get("types", ()))
         self._consequence_yield = frozenset(str(r) for r in consequence.get("yield_to", ()))
+        main = conditional.get("main_clause", {})
+        self._main_id: str | None = main.get("id")
+        self._main_rules = frozenset(str(r) for r in main.get("rules", ()))
+        self._main_phrases = frozenset(str(k).lower() for k in main.get("phrases", ()))
+        self._main_past = frozenset(str(k).lower() for k in main.get("past", ()))
+        self._main_stops = frozenset(str(k).lower() for k in main.get("stops", ()))
+        self._main_types = frozenset(str(t) for t in main.get("types", ()))
         aside = config.get("conditional_aside", {})
         self._cond_aside_id: str | None = aside.get("id")
         self._cond_aside_rules = frozenset(str(r) for r in aside.get("rules", ()))
@@ -2796,6 +2803,37 @@ class RuleExtensions:
             self._extend(doc, modifier, _starting_in(targets, index, cue_end, end), cue_end, end, self._conditional_id)
             if end < limit and doc[end].lower_ in self._consequence_past:
                 self._reach_consequence(doc, modifier, targets, index, end + 1, terminators)
+            if end < limit and doc[end].lower_ in self._main_past and self._opens_main_clause(doc, modifier):
+                self._reach_main_clause(doc, modifier, targets, index, end + 1, terminators)
+
+    def _opens_main_clause(self, doc: Doc, modifier: ConTextModifier) -> bool:
+        """The cue is an inverted or set-phrase condition opening its sentence ("Should ...", "Were ... to",
+        "Had ...", "In the event that ...", "If and when ..."): a rule of `main_clause.rules`, or a cue whose words
+        are a phrase of `main_clause.phrases`, at the sentence's opening."""
+        start, end = modifier.modifier_span
+        if not doc[start]._.opens_sentence:
+            return False
+        if (modifier.rule.metadata or {}).get("id") in self._main_rules:
+            return True
+        return " ".join(t.lower_ for t in doc[start:end]) in self._main_phrases
+
+    def _reach_main_clause(self, doc: Doc, modifier: ConTextModifier, targets: list[Span], index: SpansByStart,
+                           start: int, terminators: set[int]) -> None:
+        """Past the comma that ends a condition opening its sentence, the main clause is what would follow from it
+        ("Should the scan show growth, MRS would be requested to plan resection"): its targets of `main_clause.types`
+        (purposes, requests, studies, treatments) to the sentence's end (a `main_clause.stops` token or terminator)
+        are the condition's, whatever the cue's own excluded types."""
+        assert self._main_id is not None
+        if start >= len(doc):
+            return
+        limit = doc[start].sent.end
+        end = next((i for i in range(start, limit) if doc[i].lower_ in self._main_stops or i in terminators), limit)
+        for target in _starting_in(targets, index, start, end):
+            if target.end > end or target.label_ not in self._main_types or any(
+                    m.category == modifier.category for m in target._.modifiers):
+                continue
+            rule = self._derived(modifier.rule, modifier.category, self._main_id)
+            _add(target, ConTextModifier(rule, *modifier.modifier_span, doc, scope_start=start, scope_end=end))
 
     def _reach_consequence(self, doc: Doc, modifier: ConTextModifier, targets: list[Span], index: SpansByStart,
                            start: int, terminators: set[int]) -> None:
