@@ -73,7 +73,7 @@ TEST_WORKERS ?= 2
 test: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 bench: $(STAMP) $(TESTDEPS_STAMP)
 	$(BIN)/python -m pipeline.bench
