@@ -11,7 +11,7 @@ import yaml
 
 _KEYS = {"description", "concepts", "where", "historical", "context", "carry", "any_of", "derive", "attributes",
          "hedging", "source", "requires", "restated", "named_otherwise",
-         "before_study", "vetoed", "dated_ahead", "stopped_since"}
+         "before_study", "vetoed", "dated_ahead", "stopped_since", "rests_on_imaging"}
 
 
 class CatalogueError(ValueError):
@@ -94,6 +94,10 @@ class FactSpec:
     stopped_since: str | None = None
     """A cue id: a negated mention whose sentence dates a stop years before the request with the cue ("No seizures
     since 2014") sets aside the affirmed mentions dated before it or told as history (facts/stopped.py)."""
+    rests_on_imaging: str | None = None
+    """A value set id (facts/imaging_only.py): a counted mention hedged by one of its rules (imaging-only, no tissue) states that
+    its tumour rests on imaging, so the affirmed mentions of the same tumour that the cue does not establish are
+    suspected too."""
     before_study: bool = False
     """An affirmed mention that is the episode that led to a prior brain study told after it (facts/episode.py)
     does not count when a counted negated mention follows it (the current visit: "no new symptoms since")."""
@@ -140,6 +144,7 @@ def _spec(name: str, raw: dict[str, Any]) -> FactSpec:
         vetoed=_veto(name, raw.get("vetoed")),
         dated_ahead=_cue_id(name, "dated_ahead", raw.get("dated_ahead")),
         stopped_since=_cue_id(name, "stopped_since", raw.get("stopped_since")),
+        rests_on_imaging=_cue_id(name, "rests_on_imaging", raw.get("rests_on_imaging")),
     )
 
 

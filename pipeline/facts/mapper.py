@@ -41,6 +41,7 @@ from .documents import (
 )
 from .episode import episode_before_study, told_before_latest_study, told_before_prior_study
 from .imaging import build_studies, planned_service_date
+from .imaging_only import rests_on_imaging
 from .patient_pages import other_patient_pages
 from .planned import dated_ahead
 from .purpose import is_response, mrs_purpose_cues, response_purpose, therapy_of
@@ -215,6 +216,12 @@ class FactResolver:
             counted = _restate(spec.restated, counted)
         if spec.vetoed is not None:
             counted, statuses = _vetoed(ctx, spec.vetoed, counted_mentions, counted, statuses)
+        imaging_only = False
+        if spec.rests_on_imaging is not None:
+            # "glioma, never biopsied" in the note: the report's "typical for a glioma" is that tumour, suspected too
+            counted, statuses, imaging_only = rests_on_imaging(
+                ctx, spec.rests_on_imaging, counted_mentions, counted, statuses,
+                self.fact("prior_tumor_treatment").status is FactStatus.PRESENT)
         status = best_status(statuses)
         if status is FactStatus.PRESENT and _coded_only(counted):
             # a diagnosis code's description on the form does not override hedging in the clinical notes
@@ -238,6 +245,8 @@ class FactResolver:
         ignored += [ctx.evidence(m, cues=[told_cue.id]) for m in told_again if told_cue is not None]
         note = {FactStatus.PRESENT: "affirmed", FactStatus.SUSPECTED: "suspected (hedged)",
                 FactStatus.ABSENT: "negated", FactStatus.NOT_DOCUMENTED: "not mentioned"}[status]
+        if imaging_only and status is FactStatus.SUSPECTED:
+            note = "suspected: the packet states the tumour's diagnosis rests on imaging, without tissue or treatment"
         if stopped and status is FactStatus.ABSENT:
             note = "negated: stopped years ago (the older mentions are that history)"
         if ignored and status is FactStatus.NOT_DOCUMENTED:

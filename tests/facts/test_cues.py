@@ -78,7 +78,7 @@ def test_the_shipped_cue_files_load_and_name_only_known_concepts() -> None:
 def test_every_cue_in_the_files_is_used_by_the_code() -> None:
     """A cue nobody asks for is dead data (or a typo in the code's lookup). The fact catalogue names cues too
     (`restated: {cue, stated_by, refers}`, `named_otherwise: {cue: ...}`, `vetoed: {inferred, refused, unless}`,
-    `dated_ahead: cue`, `stopped_since: cue`, checked when it loads)."""
+    `dated_ahead: cue`, `stopped_since: cue`, `rests_on_imaging: value set`, checked when it loads)."""
     source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "pipeline").rglob("*.py"))
     source += "\n".join(f'"{named}"' for spec in load_catalogue().values() if spec.restated
                         for named in (spec.restated.cue, spec.restated.stated_by, spec.restated.refers) if named)
@@ -88,6 +88,8 @@ def test_every_cue_in_the_files_is_used_by_the_code() -> None:
                         for named in (spec.vetoed.inferred, spec.vetoed.refused, spec.vetoed.unless))
     source += "\n".join(f'"{spec.dated_ahead}"' for spec in load_catalogue().values() if spec.dated_ahead)
     source += "\n".join(f'"{spec.stopped_since}"' for spec in load_catalogue().values() if spec.stopped_since)
+    source += "\n".join(f'"{spec.rests_on_imaging}"' for spec in load_catalogue().values()
+                         if spec.rests_on_imaging)
     books = [cue_book(), load_cue_file("pipeline.nlp.resources", "cues.yaml")]
     unused = sorted(i for b in books for i in b.ids if f'"{i}"' not in source)
     assert unused == []

@@ -6,6 +6,7 @@ from ...contracts import Evidence, Fact, FactStatus, Mention
 from ..catalogue import load_catalogue
 from ..context import FactContext, best_status, cite_cues, mention_status
 from ..cues import concept_set, cue
+from ..imaging_only import tumour_kind
 from ..purpose import is_mrs_purpose
 from .base import Resolver, derivation, hedged, make_fact, not_documented
 
@@ -100,15 +101,6 @@ def _established_here(ctx: FactContext, m: Mention) -> bool:
     return _ESTABLISHED.matches(sentence)
 
 
-def _tumor_kind(m: Mention) -> tuple[str, str | None]:
-    """The kind of tumor a mention names: its concept, and for a named primary tumor its head word ("meningioma",
-    "schwannoma"); a generic "brain tumor" names no kind (None) and restates any read."""
-    if m.attrs.get("kind") == "primary":
-        head = m.text.lower().split()[-1] if m.text.split() else ""
-        return m.concept, head[:-1] if head.endswith("mas") else head
-    return m.concept, None if m.concept == "BRAIN_TUMOR" else m.concept
-
-
 def _imaging_only(r: Resolver) -> bool:
     """The tumor's only support is imaging reads and restatements of them: an affirmed neoplasm mention is an
     imaging read's ("most consistent with a diffuse glioma", "the classic features of a meningioma") in a sentence
@@ -129,9 +121,9 @@ def _imaging_only(r: Resolver) -> bool:
         (reads if read else others).append(m)
     if not reads:
         return False
-    kinds = {_tumor_kind(m) for m in reads}
+    kinds = {tumour_kind(m) for m in reads}
     return all(kind[1] is None or kind in kinds
-               for kind in map(_tumor_kind, others))
+               for kind in map(tumour_kind, others))
 
 
 def _in_question(r: Resolver, tumor: Fact) -> bool:
