@@ -32,8 +32,8 @@ _TARGET_KEYS = {"id", "concept", "attrs", "literals", "patterns", "regex", "case
                 "unless_prev", "only_after", "only_after_tokens", "defined_by", "claims"}
 _CONTEXT_KEYS = {"id", "category", "direction", "literals", "patterns", "max_scope", "terminated_by",
                  "allowed_types", "excluded_types", "also", "back_scope", "back_types", "back_excluded_types",
-                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "needs_before_target", "quiet",
-                 "through_asides", "shares_words"}
+                 "needs_after", "needs_before", "needs_in_sentence", "needs_between", "needs_before_target",
+                 "needs_in_lines", "quiet", "through_asides", "shares_words"}
 
 
 # Token extensions a pattern may name under "_" (set in pipeline/nlp/components.py): `opens_sentence`, the first word
@@ -187,7 +187,7 @@ def not_inside_target(target: Span, modifier: Span, span_between: Span) -> bool:
 
 
 NEEDS_KINDS = ("needs_after", "needs_before", "needs_in_sentence", "needs_between",  # the text a cue needs
-               "needs_before_target")
+               "needs_before_target", "needs_in_lines")
 TARGET_NEEDS = frozenset({"needs_between", "needs_before_target"})  # the checks read only with a target
 
 
@@ -196,13 +196,20 @@ def needs_window(kind: str, doc_text: str, cue: tuple[int, int], sent: tuple[int
     """The text a `needs_*` check of a cue reads (character offsets of the cue, its sentence and its target):
     `needs_after` the text after the cue in its sentence, `needs_before` the text before it in its sentence,
     `needs_in_sentence` the sentence, `needs_between` the text between the cue and its target, `needs_before_target`
-    the text of the target's line before the target, within the cue's sentence (these two None without a target)."""
+    the text of the target's line before the target, within the cue's sentence (these two None without a target),
+    `needs_in_lines` the cue's line with the line before and the line after it (the neighbouring items of a list)."""
     if kind == "needs_after":
         return doc_text[cue[1]:sent[1]]
     if kind == "needs_before":
         return doc_text[sent[0]:cue[0]]
     if kind == "needs_in_sentence":
         return doc_text[sent[0]:sent[1]]
+    if kind == "needs_in_lines":
+        line_start = doc_text.rfind("\n", 0, cue[0]) + 1
+        start = doc_text.rfind("\n", 0, line_start - 1) + 1 if line_start > 1 else 0
+        line_end = doc_text.find("\n", cue[1])
+        end = len(doc_text) if line_end < 0 else doc_text.find("\n", line_end + 1)
+        return doc_text[start:len(doc_text) if end < 0 else end]
     if kind == "needs_between":
         if target is None:
             return None
@@ -222,7 +229,7 @@ def needs_holds(kind: str, pattern: re.Pattern[str], doc_text: str, cue: tuple[i
     with its whitespace runs as one space when the pattern is wrap-proof (`wrap_fit`). `needs_after` must match at
     the start of the text after the cue ("Were" opens a condition only in "Were seizures to recur, ..."),
     `needs_before` be found in the text before it ("requires" states a rule of kinds only after "A glioma", not
-    after "Her glioma"), `needs_in_sentence` be found in its sentence ("treat it as" is a hypothetical frame only in
+    after "Her glioma"), `needs_in_sentence` (and `needs_in_lines`) be found in its sentence (its lines) ("treat it as" is a hypothetical frame only in
     a sentence that states a condition), and `needs_between` match the whole text between the cue and its target (a
     verdict reaches back only to what was tested: "testing for Krabbe disease was normal"), `needs_before_target`
     match the whole text of the target's line before it (a chain's verdict reaches only the diagnosis that opened
