@@ -4,8 +4,9 @@
   hedge of the same words (`poss.imaging_only_not_done`, tumours only) is a quiet cue sharing the word, no longer a
   longer cue that hid neg.no from the participle;
 - `neg.treatment_put_off_after`: a treatment discussed, offered or proposed in the sentence, then put off or turned
-  down after it ("...; she would rather wait", "..., patient prefers to postpone therapy", "...; declined"), reaching
-  back across the separator it opens with, not past a word of completion;
+  down after it ("...; she would rather wait", "..., patient prefers to postpone therapy"), reaching back across the
+  separator it opens with, not past a word of completion; `neg.treatment_put_off_bare_after` the same with a bare
+  "; declined" / "- postponed" that has nothing declined after it (with a treatment after it, neg.declined reads it);
 - `neg.declined` no longer reaches back to a treatment its line tells as completed just before ("completed
   radiotherapy, declined further chemotherapy").
 
@@ -20,7 +21,7 @@ from text_to_criteria import find_mention
 
 ASSERTIONS = {"hypothetical", "uncertain", "negated", "historical"}
 N, U, HIST, NONE = {"negated"}, {"uncertain"}, {"historical"}, set()
-NO, PUT = "neg.no", "neg.treatment_put_off_after"
+NO, PUT, BARE = "neg.no", "neg.treatment_put_off_after", "neg.treatment_put_off_bare_after"
 RAD, RES, CHEMO = "PRIOR_RADIATION", "PRIOR_RESECTION", "PRIOR_CHEMOTHERAPY"
 
 CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
@@ -43,7 +44,9 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      CHEMO, "Vorasidenib", N, PUT),
     ("discussed, wishes to wait", "Temozolomide discussed, patient wishes to wait.", CHEMO, "Temozolomide", N, PUT),
     ("discussed but defer", "Chemotherapy was discussed but he prefers to defer it.", CHEMO, "Chemotherapy", N, PUT),
-    ("offered; declined", "Radiosurgery offered; declined.", RAD, "Radiosurgery", N, PUT),
+    ("offered; declined", "Radiosurgery offered; declined.", RAD, "Radiosurgery", N, BARE),
+    ("offered; postponed for now", "Whole-brain radiotherapy offered; postponed for now.", RAD, "radiotherapy", N,
+     BARE),
     ("offered, turned down", "Offered craniotomy, which he turned down.", RES, "craniotomy", N, PUT),
     ("reviewed, family hold off", "We reviewed radiotherapy; the family would prefer to hold off for now.", RAD,
      "radiotherapy", N, PUT),
@@ -66,6 +69,16 @@ CASES: list[tuple[str, str, str, str, set[str], str | None]] = [
      "radiotherapy", NONE, None),
     ("near: tumour not resected", "Glioma, not resected.", "GLIOMA", "Glioma", NONE, None),
     ("near: declined before", "She declined chemotherapy.", CHEMO, "chemotherapy", N, "neg.declined"),
+    # a resection set aside ("not offered", "not recommended") was not done
+    ("resection not offered", "Resection not offered (eloquent cortex).", RES, "Resection", N,
+     "neg.surgery_set_aside_after"),
+    ("near: resected, repeat not recommended", "s/p resection 2019; repeat resection not recommended.", RES,
+     "resection", HIST, None),
+    # a bare "declined" with the declined treatments after it leaves them to neg.declined's forward reading
+    ("near: not offered; declined others", "Resection not offered (eloquent cortex); pt declined RT/chemo.", RAD,
+     "RT", N, "neg.declined"),
+    ("near: offered; refused the second", "Re-resection offered; she refused temozolomide.", CHEMO, "temozolomide", N,
+     "neg.declined"),
     ("near: wait without discussion", "Resected 2021; would rather wait for the next scan.", RES, "Resected", NONE,
      None),
 ]
