@@ -405,7 +405,7 @@ _SCOPE_KEYS = {"id", "asker", "named_before", "blockers", "max_between", "result
                "min_items", "max_item_words", "openers", "pass_negated_rules", "coordinators", "subjects",
                "determiners", "auxiliaries", "stop_categories", "hedge_marks", "resolutions",
                "resolution_unless_after", "status_words", "status_end", "later_types", "excluded_rules",
-               "same_findings", "generic", "family", "consequence", "main_clause", "asserts", "opening", "purpose",
+               "same_findings", "generic", "family", "consequence", "main_clause", "modals", "asserts", "opening", "purpose",
                "max_chars", "test", "imaging", "name", "after_opening", "tail", "verdict", "genetic_verdict",
                "after_verdict", "explanations", "closing_words", "explanation_unless", "pronouns",
                "max_sentences", "title_rules", "owners", "status", "listed", "item", "heading", "unless_after",

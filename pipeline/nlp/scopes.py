@@ -1979,6 +1979,7 @@ class RuleExtensions:
         self._main_past = frozenset(str(k).lower() for k in main.get("past", ()))
         self._main_stops = frozenset(str(k).lower() for k in main.get("stops", ()))
         self._main_types = frozenset(str(t) for t in main.get("types", ()))
+        self._main_modals = frozenset(str(k).lower() for k in main.get("modals", ()))
         aside = config.get("conditional_aside", {})
         self._cond_aside_id: str | None = aside.get("id")
         self._cond_aside_rules = frozenset(str(r) for r in aside.get("rules", ()))
@@ -2828,6 +2829,8 @@ class RuleExtensions:
             return
         limit = doc[start].sent.end
         end = next((i for i in range(start, limit) if doc[i].lower_ in self._main_stops or i in terminators), limit)
+        if self._main_modals and not any(doc[i].lower_ in self._main_modals for i in range(start, end)):
+            return  # told in the present ("..., the spectroscopy spares him a craniotomy"): what the study does
         for target in _starting_in(targets, index, start, end):
             if target.end > end or target.label_ not in self._main_types or any(
                     m.category == modifier.category for m in target._.modifiers):

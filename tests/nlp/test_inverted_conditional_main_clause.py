@@ -51,6 +51,10 @@ ROWS = [
     ("near miss: a plan stated before the condition",
      "MRS is requested now to plan resection; should it be denied, we will appeal.",
      "PURPOSE", "plan resection", 0, set()),
+    # a main clause in the present tells what the study does when its result comes (a result branch: its purpose)
+    ("near miss: a present-tense main clause",
+     "Were the lactate to rise, the spectroscopy avoids a second biopsy of the nodule.", "PURPOSE",
+     "avoids a second biopsy", 0, set()),
     ("near miss: should as advice",
      "MRS should be done to plan resection.", "PURPOSE", "plan resection", 0, set()),
 ]

@@ -1,5 +1,5 @@
-"""A ConText cue's `needs_after` / `needs_before` / `needs_in_sentence` / `needs_between` / `needs_before_target`
-check reads the same text and matches it the same way whether ConText runs it (the rule's `on_modifies` callback) or a scope asks it
+"""A ConText cue's `needs_after` / `needs_before` / `needs_in_sentence` / `needs_between` / `needs_before_target` /
+`needs_in_lines` check reads the same text and matches it the same way whether ConText runs it (the rule's `on_modifies` callback) or a scope asks it
 (`cue_needs_after`, used by pipeline/nlp/scopes.py and context_scoped.py): both go through one helper,
 `needs_holds` in pipeline/nlp/rules.py (the text window of each check, `needs_window`, then the match), so a change
 to one check cannot miss the other.
@@ -51,6 +51,12 @@ ROWS: dict[str, tuple[str, str, str, bool]] = {
                                          "Even|if it shrinks we will [treat it as] {lymphoma}.", False),
     "near-in-sentence-other-sentence": ("needs_in_sentence", r"(?<!\beven\s)\bif\b",
                                         "Ask if she is pregnant. We will [treat it as] {abscess}.", False),
+    # needs_in_lines: found in the cue's line or the line before or after it (the neighbouring items of a list)
+    "in-lines-next-item": ("needs_in_lines", r"(?m)^\s*2\.",
+                           "1. {Schwannoma}: [observe] or radiosurgery\n2. Metastasis: SRS", True),
+    "near-in-lines-two-lines-away": ("needs_in_lines", r"(?m)^\s*2\.",
+                                     "1. {Schwannoma}: [observe] or radiosurgery\nSeen today.\nNext visit.\n"
+                                     "2. Metastasis: SRS", False),
     # needs_between: matches the whole text between the cue and its target (either side)
     "between-verdict-after-test": ("needs_between", r"(?![\s\S]*\b(?:and|but)\b)[^;,]*(?<!\bnot\s)",
                                    "Testing for {Krabbe disease} was|[normal] last spring.", True),
